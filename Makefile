@@ -1,0 +1,50 @@
+# archlex: `make demo` sets everything up and runs archlex on the bundled example;
+# `make test` is what CI runs (lint, types, tests).
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+SRC := src tests benchmarks
+
+.PHONY: demo test lint typecheck unit fuzz bench schema system-packages clean
+
+demo: $(INSTALLED)
+	$(BIN)/archlex validate model/
+
+test: lint typecheck unit
+
+lint: $(INSTALLED)
+	$(BIN)/ruff check $(SRC)
+	$(BIN)/ruff format --check $(SRC)
+
+typecheck: $(INSTALLED)
+	$(BIN)/mypy
+
+unit: $(INSTALLED)
+	$(BIN)/pytest -q -m "not slow"
+
+# The long fuzzing run (about 100k mutated models); not part of CI.
+fuzz: $(INSTALLED)
+	ARCHLEX_FUZZ_EXAMPLES=100000 $(BIN)/pytest -q -m slow tests/test_fuzz.py
+
+bench: $(INSTALLED)
+	$(BIN)/python benchmarks/bench_validate.py
+
+# Regenerate the committed JSON Schemas after a model change (a test checks they are current).
+schema: $(INSTALLED)
+	$(BIN)/archlex schema --kind model-file -o schema/model-file.schema.json
+	$(BIN)/archlex schema --kind manifest -o schema/manifest.schema.json
+
+system-packages:
+	@scripts/system-packages.sh $(PYTHON)
+
+$(BIN)/python: | system-packages
+	$(PYTHON) -m venv $(VENV)
+
+$(INSTALLED): pyproject.toml | $(BIN)/python system-packages
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	touch $@
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build dist

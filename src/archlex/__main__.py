@@ -1,0 +1,5 @@
+"""Run archlex as `python -m archlex`."""
+
+from archlex.cli import main
+
+main()

@@ -1,0 +1,72 @@
+"""Printing findings and summaries: editor-friendly lines, coloured on a terminal, or JSON."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from rich.console import Console
+from rich.text import Text
+
+from archlex.api import Report
+from archlex.findings import Finding, Severity
+
+_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+
+
+def one_line(text: str) -> str:
+    """Model text on one line, so it can never start a line of its own (CI log commands)."""
+    return text.replace("\r", "\\r").replace("\n", "\\n")
+
+
+def print_findings(console: Console, findings: list[Finding]) -> None:
+    """`file:line:col: severity[rule]: message`, grouped by file, with hints below."""
+    current_file: str | None = None
+    for finding in findings:
+        if current_file is not None and finding.file != current_file and console.is_terminal:
+            console.print()
+        current_file = finding.file
+        line = Text(f"{finding.file}:{finding.line}:{finding.column}: ", style="bold")
+        line.append(f"{finding.severity.value}[{finding.rule}]", style=_STYLE[finding.severity])
+        line.append(": " + one_line(finding.message))
+        console.print(line, soft_wrap=True)
+        if finding.hint:
+            console.print(Text("    hint: " + one_line(finding.hint), style="dim"), soft_wrap=True)
+
+
+def print_summary(console: Console, report: Report) -> None:
+    """What was loaded (counts by kind) and how many findings of each severity."""
+    counts = report.model.counts()
+    loaded = ", ".join(_count(kind, n) for kind, n in counts.items()) or "no entities"
+    console.print(
+        Text(f"Loaded {one_line(report.model.manifest.name)}: {len(report.project.files)} files; "
+             f"{loaded}."),
+        soft_wrap=True,
+    )
+    by_severity = {s: sum(1 for f in report.findings if f.severity is s) for s in Severity}
+    if not report.findings:
+        console.print(Text("No findings.", style="green"))
+        return
+    parts = [_count(s.value, n) for s, n in by_severity.items() if n]
+    console.print(Text("Found " + ", ".join(parts) + ".", style=_STYLE[_worst(report)]))
+
+
+def report_json(report: Report) -> str:
+    """The contract's JSON object: findings and a summary."""
+    data: dict[str, Any] = {
+        "findings": [f.to_json() for f in report.findings],
+        "summary": report.summary(),
+    }
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def _worst(report: Report) -> Severity:
+    return max((f.severity for f in report.findings), key=lambda s: s.rank)
+
+
+def _count(word: str, count: int) -> str:
+    singular, plural = _NAMES.get(word, (word, word + "s"))
+    return f"{count} {singular if count == 1 else plural}"
+
+
+_NAMES = {"data": ("data category", "data categories"), "process": ("process", "processes")}

@@ -1,0 +1,171 @@
+"""Turn pydantic validation errors into findings with a position, a plain message and a fix."""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from collections.abc import Sequence
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
+
+from archlex.findings import Finding, Severity
+from archlex.load.positions import SourceNode
+from archlex.model.common import ID_PATTERN, REGULATION_ID_PATTERN
+
+ID_PATTERNS = (ID_PATTERN, REGULATION_ID_PATTERN)
+
+Path = tuple[str | int, ...]
+
+
+def closest(word: str, candidates: Sequence[str], count: int = 1) -> list[str]:
+    """The candidates closest to `word`, best first (for "did you mean" hints)."""
+    return difflib.get_close_matches(word, candidates, n=count, cutoff=0.6)
+
+
+def did_you_mean(word: str, candidates: Sequence[str]) -> str | None:
+    """A "did you mean" hint, or None when nothing is close."""
+    matches = closest(word, candidates, 3)
+    if not matches:
+        return None
+    return "did you mean " + " or ".join(f"`{m}`" for m in matches) + "?"
+
+
+def schema_findings(
+    error: ValidationError,
+    data: Any,
+    source: SourceNode,
+    file: str,
+    model: type[BaseModel],
+    prefix: Path = (),
+) -> list[Finding]:
+    """One finding per distinct place that pydantic rejected."""
+    findings: dict[tuple[int, int, str], Finding] = {}
+    for detail in error.errors(include_url=False):
+        loc: Path = prefix + tuple(detail["loc"])
+        finding = _finding(detail, loc, data, source, file, model)
+        findings.setdefault((finding.line, finding.column, finding.rule), finding)
+    return list(findings.values())
+
+
+def _finding(
+    detail: ErrorDetails,
+    loc: Path,
+    data: Any,
+    source: SourceNode,
+    file: str,
+    model: type[BaseModel],
+) -> Finding:
+    kind = detail["type"]
+    node, _ = source.find(loc)
+    field = next((str(step) for step in reversed(loc) if isinstance(step, str)), "")
+    target = innermost_id(data, loc)
+    if kind == "extra_forbidden":
+        allowed = field_names(model, loc[:-1])
+        if len(loc) == 1:
+            message = f"unknown entity kind `{field}` at the top of the file"
+            hint = did_you_mean(field, allowed) or "expected one of " + ", ".join(allowed)
+        else:
+            message = f"unknown field `{field}`"
+            hint = did_you_mean(field, allowed) or (
+                "allowed here: " + ", ".join(allowed) if allowed else None
+            )
+        return Finding("schema", Severity.ERROR, message, file, node.key_line, node.key_column,
+                       target, hint)
+    if kind == "missing":
+        return Finding("schema", Severity.ERROR, f"`{field}` is required", file, node.line,
+                       node.column, target, f"add `{field}: ...`")
+    message, hint = _describe(detail, field)
+    return Finding("schema", Severity.ERROR, message, file, node.line, node.column, target, hint)
+
+
+def _describe(detail: ErrorDetails, field: str) -> tuple[str, str | None]:
+    kind = detail["type"]
+    value = detail.get("input")
+    ctx = detail.get("ctx") or {}
+    shown = _show(value)
+    if kind in ("enum", "literal_error"):
+        expected = str(ctx.get("expected", ""))
+        options = [o.strip(" '") for o in expected.replace(" or ", ", ").split(",")]
+        hint = did_you_mean(str(value), options) if isinstance(value, str) else None
+        return f"`{field}` is {shown}; expected {expected}", hint
+    if kind == "string_pattern_mismatch" and ctx.get("pattern") in ID_PATTERNS:
+        return (f"`{field}` {shown} is not a valid id",
+                "use letters, digits, '-', '_' and '.' only, with no spaces")
+    if kind in ("string_type", "list_type", "dict_type", "model_type", "model_attributes_type"):
+        wanted = {"string_type": "text", "list_type": "a list"}.get(kind, "a mapping")
+        hint = "put it in quotes" if kind == "string_type" else None
+        if kind == "list_type":
+            hint = f"write `{field}: [{value}]`" if isinstance(value, str) else None
+        return f"`{field}` should be {wanted}, found {shown}", hint
+    if kind in ("date_from_datetime_parsing", "date_parsing", "date_type"):
+        return f"`{field}` is {shown}, not a date", "write dates as YYYY-MM-DD"
+    message = str(detail["msg"]).removeprefix("Value error, ")
+    return f"`{field}`: {message[:1].lower()}{message[1:]} (found {shown})", None
+
+
+def _show(value: Any) -> str:
+    if value is None:
+        return "empty"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    text = str(value)
+    return f"`{text[:60]}…`" if len(text) > 60 else f"`{text}`"
+
+
+def innermost_id(data: Any, loc: Path) -> str | None:
+    """The id of the innermost entity along `loc`, if it has one."""
+    found: str | None = None
+    node = data
+    for step in loc:
+        if isinstance(node, dict) and isinstance(node.get("id"), str):
+            found = node["id"]
+        if isinstance(node, dict) and isinstance(step, str) and step in node:
+            node = node[step]
+        elif isinstance(node, list) and isinstance(step, int) and 0 <= step < len(node):
+            node = node[step]
+    if isinstance(node, dict) and isinstance(node.get("id"), str):
+        found = node["id"]
+    return found
+
+
+def field_names(model: type[BaseModel], loc: Path) -> list[str]:
+    """The field names (as written in YAML) of the model that `loc` points into."""
+    current: type[BaseModel] | None = model
+    for step in loc:
+        if current is None:
+            return []
+        if isinstance(step, int):
+            continue
+        field = _field(current, step)
+        if field is None:
+            continue  # a union branch name that pydantic inserted into the location
+        current = _model_in(field)
+    if current is None:
+        return []
+    return sorted(info.alias or name for name, info in current.model_fields.items())
+
+
+def _field(model: type[BaseModel], name: str) -> Any:
+    for field_name, info in model.model_fields.items():
+        if name in (field_name, info.alias):
+            return info.annotation
+    return None
+
+
+def _model_in(annotation: Any) -> type[BaseModel] | None:
+    """The pydantic model inside an annotation such as `list[X] | None`."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    origin = typing.get_origin(annotation)
+    if origin is None and not isinstance(annotation, types.UnionType):
+        return None
+    for arg in typing.get_args(annotation):
+        found = _model_in(arg)
+        if found is not None:
+            return found
+    return None

@@ -1,0 +1,116 @@
+"""Find the manifest, check its format version, and expand its `include` globs safely."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from archlex.errors import ArchlexError
+from archlex.findings import Finding
+from archlex.load.positions import SourceNode
+from archlex.model.project import FORMAT_VERSION
+from archlex.rules import severity_of
+
+MANIFEST_NAME = "archlex.yaml"
+
+
+def find_manifest(path: Path | None, cwd: Path) -> Path:
+    """The manifest named by PATH (a folder or the file), else ./archlex.yaml or ./model/."""
+    if path is None:
+        for candidate in (cwd / MANIFEST_NAME, cwd / "model" / MANIFEST_NAME):
+            if candidate.is_file():
+                return candidate
+        raise ArchlexError(
+            f"no {MANIFEST_NAME} in {cwd} or {cwd / 'model'}",
+            "pass the model folder (archlex validate path/to/model), "
+            "or create a model with `archlex init DIR`",
+        )
+    if path.is_dir():
+        path = path / MANIFEST_NAME
+    if not path.is_file():
+        raise ArchlexError(
+            f"no model manifest at {path}",
+            f"a model is a folder with an {MANIFEST_NAME}; check the path",
+        )
+    return path
+
+
+def check_format_version(data: Any, source: SourceNode, file: str) -> None:
+    """Refuse a manifest that is not one, or is of another format version (exit code 2)."""
+    if not isinstance(data, dict) or "archlex" not in data:
+        raise ArchlexError(
+            f"{file}:{source.line}:{source.column}: not an archlex manifest: "
+            "it has no `archlex:` format version",
+            f"start the file with `archlex: {FORMAT_VERSION}`",
+            file,
+        )
+    version = data["archlex"]
+    if version != str(FORMAT_VERSION):
+        node = source.child("archlex") or source
+        raise ArchlexError(
+            f"{file}:{node.line}:{node.column}: the manifest is format version {version}; "
+            f"this archlex reads version {FORMAT_VERSION}",
+            "upgrade archlex, or write the model in format version 1",
+            file,
+        )
+
+
+@dataclass
+class Includes:
+    """The files a manifest's globs name, sorted and each once, and what was wrong."""
+
+    files: list[Path]
+    findings: list[Finding]
+
+
+def expand_includes(
+    patterns: list[Any], source: SourceNode | None, root: Path, manifest: Path, file: str
+) -> Includes:
+    """Expand `include` globs relative to `root`; nothing outside `root` is read."""
+    real_root = root.resolve()
+    files: dict[Path, Path] = {}  # real path -> path as matched: each file once
+    findings: list[Finding] = []
+    for index, pattern in enumerate(patterns):
+        node = source.child(index) if source is not None else None
+        line, column = (node.line, node.column) if node else (1, 1)
+        if not isinstance(pattern, str):
+            continue  # the schema finding on `include` already says so
+        if _leaves_root(pattern):
+            findings.append(_outside(pattern, "points outside the model's folder", file, line,
+                                     column))
+            continue
+        matched = sorted(p for p in root.glob(pattern) if p.is_file())
+        if not matched:
+            findings.append(
+                Finding("include-unmatched", severity_of("include-unmatched"),
+                        f"include `{pattern}` matches no file", file, line, column, None,
+                        "fix the pattern, or delete it if the files are gone")
+            )
+        for path in matched:
+            real = path.resolve()
+            if not real.is_relative_to(real_root):
+                findings.append(_outside(path.relative_to(root).as_posix(),
+                                         "is a link to a file outside the model's folder",
+                                         file, line, column))
+            elif real != manifest.resolve():
+                files.setdefault(real, path)
+    return Includes(list(files.values()), findings)
+
+
+def _leaves_root(pattern: str) -> bool:
+    posix = PurePosixPath(pattern.replace("\\", "/"))
+    return posix.is_absolute() or ".." in posix.parts or Path(pattern).is_absolute()
+
+
+def _outside(what: str, why: str, file: str, line: int, column: int) -> Finding:
+    return Finding(
+        "include-outside",
+        severity_of("include-outside"),
+        f"include `{what}` {why}; archlex reads only files inside the model's folder",
+        file,
+        line,
+        column,
+        None,
+        "move the file into the model's folder, or use a library (`uses`)",
+    )

@@ -1,0 +1,284 @@
+"""Load a whole model: the manifest, its includes and libraries, validated, with positions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, TypeAdapter, ValidationError
+
+from archlex.errors import ArchlexError
+from archlex.findings import Finding, Severity
+from archlex.load.diagnose import schema_findings
+from archlex.load.libraries import BUNDLED_LIBRARIES, library_manifest
+from archlex.load.manifest import check_format_version, expand_includes, find_manifest
+from archlex.load.positions import SourceNode
+from archlex.load.references import check_references
+from archlex.load.sources import Located, SourceMap
+from archlex.load.yaml_reader import UnreadableYaml, YamlDocument, read_yaml
+from archlex.model import (
+    ENTITY_KINDS,
+    DataCategory,
+    Flow,
+    Manifest,
+    Milestone,
+    Model,
+    ModelFile,
+    Obligation,
+    Organisation,
+    Phase,
+    Process,
+    Regulation,
+    Requirement,
+    Role,
+    Roadmap,
+    System,
+    WorkPackage,
+)
+from archlex.model.common import Entity
+from archlex.model.project import ManifestFile
+
+_ITEM_TYPES: dict[str, type[BaseModel]] = {
+    "organisations": Organisation,
+    "roles": Role,
+    "systems": System,
+    "data": DataCategory,
+    "flows": Flow,
+    "processes": Process,
+    "requirements": Requirement,
+    "regulations": Regulation,
+    "obligations": Obligation,
+}
+_ROADMAP_TYPES: dict[str, type[BaseModel]] = {
+    "phases": Phase,
+    "work_packages": WorkPackage,
+    "milestones": Milestone,
+}
+_ALL_TYPES = _ITEM_TYPES | _ROADMAP_TYPES
+_ADAPTERS = {kind: TypeAdapter(cls) for kind, cls in _ALL_TYPES.items()}
+
+
+@dataclass
+class Project:
+    """A loaded model: its entities, where each is written, and what was wrong."""
+
+    manifest_path: Path
+    model: Model
+    sources: SourceMap
+    manifest_source: Located
+    findings: list[Finding] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+    invalid_ids: set[str] = field(default_factory=set)
+
+    @property
+    def root(self) -> Path:
+        """The model's folder: file names in findings are relative to it."""
+        return self.manifest_path.parent
+
+
+def load_project(path: Path | None, cwd: Path) -> Project:
+    """Load the model at PATH (folder or manifest); raise ArchlexError if it cannot be read."""
+    return _Loader(find_manifest(path, cwd)).load()
+
+
+class _Loader:
+    """One load of one model; collects findings rather than stopping at the first."""
+
+    def __init__(self, manifest_path: Path) -> None:
+        self.manifest_path = manifest_path
+        self.root = manifest_path.parent
+        self.sources = SourceMap()
+        self.findings: list[Finding] = []
+        self.files: list[str] = []
+        self.invalid_ids: set[str] = set()
+        self.parts: list[ModelFile] = []
+
+    def load(self) -> Project:
+        """Read everything, then check ids and references across files."""
+        name = self.manifest_path.name
+        document = self._read(self.manifest_path, name)
+        if document is None:
+            raise ArchlexError(
+                f"{self.manifest_path}: the manifest cannot be read",
+                "fix the YAML error reported above",
+            )
+        check_format_version(document.data, document.source, name)
+        manifest = self._manifest(document, name)
+        self._libraries(manifest.uses, document.source.child("uses"), name, set())
+        self._entities(_kinds_of(document.data), document.source, name)
+        includes = expand_includes(manifest.include, document.source.child("include"),
+                                   self.root, self.manifest_path, name)
+        self.findings += includes.findings
+        for path in includes.files:
+            self._file(path, path.relative_to(self.root).as_posix())
+        model = Model(manifest=manifest)
+        for part in self.parts:
+            model.add(part)
+        model.reindex()
+        project = Project(self.manifest_path, model, self.sources, Located(name, document.source),
+                          self.findings, self.files, self.invalid_ids)
+        project.findings += check_references(project)
+        return project
+
+    def _read(self, path: Path, display: str) -> YamlDocument | None:
+        self.files.append(display)
+        try:
+            document = read_yaml(path)
+        except UnreadableYaml as error:
+            p = error.problem
+            self.findings.append(Finding(p.rule, Severity.ERROR, p.message, display, p.line,
+                                         p.column, None, p.hint))
+            return None
+        for p in document.problems:
+            self.findings.append(Finding(p.rule, Severity.ERROR, p.message, display, p.line,
+                                         p.column, None, p.hint))
+        return document
+
+    def _manifest(self, document: YamlDocument, display: str) -> Manifest:
+        settings = {k: v for k, v in document.data.items() if k not in ENTITY_KINDS}
+        try:
+            return Manifest.model_validate(settings)
+        except ValidationError as error:
+            self.findings += schema_findings(error, settings, document.source, display,
+                                             ManifestFile)
+        values: dict[str, Any] = {"archlex": 1, "name": "(unnamed model)"}
+        for key, value in settings.items():
+            values.update(_valid_setting(key, value))
+        return Manifest.model_construct(**values)
+
+    def _libraries(self, names: list[str], source: SourceNode | None, display: str,
+                   seen: set[str]) -> None:
+        for index, name in enumerate(names):
+            manifest = library_manifest(name)
+            if manifest is None:
+                node = (source.child(index) if source else None) or SourceNode(1, 1, 1, 1)
+                self.findings.append(Finding(
+                    "schema", Severity.ERROR, f"`uses` names no library `{name}`", display,
+                    node.line, node.column, None,
+                    "bundled libraries: " + ", ".join(BUNDLED_LIBRARIES)))
+            elif name not in seen:
+                seen.add(name)
+                self._library(name, manifest, seen)
+
+    def _library(self, name: str, manifest_path: Path, seen: set[str]) -> None:
+        display = f"[{name}]/{manifest_path.name}"
+        document = self._read(manifest_path, display)
+        if document is None or not isinstance(document.data, dict):
+            return
+        manifest = self._manifest(document, display)
+        self._libraries(manifest.uses, document.source.child("uses"), display, seen)
+        self._entities(_kinds_of(document.data), document.source, display)
+        root = manifest_path.parent
+        includes = expand_includes(manifest.include, document.source.child("include"), root,
+                                   manifest_path, display)
+        self.findings += includes.findings
+        for path in includes.files:
+            self._file(path, f"[{name}]/{path.relative_to(root).as_posix()}")
+
+    def _file(self, path: Path, display: str) -> None:
+        document = self._read(path, display)
+        if document is None:
+            return
+        if not isinstance(document.data, dict):
+            node = document.source
+            self.findings.append(Finding(
+                "schema", Severity.ERROR,
+                "a model file must be a mapping of entity kinds, not "
+                + ("a list" if isinstance(document.data, list) else "plain text"),
+                display, node.line, node.column, None,
+                "start with a kind, e.g. `systems:`; kinds: " + ", ".join(ENTITY_KINDS)))
+            return
+        self._entities(document.data, document.source, display)
+
+    def _entities(self, data: dict[str, Any], source: SourceNode, display: str) -> None:
+        """Validate one file's entities; on errors keep every entity that is valid."""
+        try:
+            part = ModelFile.model_validate(data)
+            self.parts.append(part)
+            self._locate_all(part, source, display)
+            return
+        except ValidationError as error:
+            self.findings += schema_findings(error, data, source, display, ModelFile)
+        self._salvage(data, source, display)
+
+    def _locate_all(self, part: ModelFile, source: SourceNode, display: str) -> None:
+        for kind in _ITEM_TYPES:
+            for index, entity in enumerate(getattr(part, kind)):
+                self._locate(entity, (kind, index), source, display)
+        if part.roadmap is not None:
+            for kind in _ROADMAP_TYPES:
+                for index, entity in enumerate(getattr(part.roadmap, kind)):
+                    self._locate(entity, ("roadmap", kind, index), source, display)
+
+    def _locate(self, entity: Entity, path: tuple[str | int, ...], source: SourceNode,
+                display: str) -> None:
+        node, _ = source.find(path)
+        self.sources.add(entity, Located(display, node))
+        if isinstance(entity, System):
+            for index, component in enumerate(entity.components):
+                self._locate(component, ("components", index), node, display)
+
+    def _salvage(self, data: dict[str, Any], source: SourceNode, display: str) -> None:
+        """Keep the valid entities of a file with errors (they were reported already)."""
+        lists: dict[str, list[Any]] = {}
+        for kind, items, path in _item_lists(data):
+            for index, item in enumerate(items):
+                entity = _salvage_entity(kind, item)
+                if entity is None:
+                    if isinstance(item, dict) and isinstance(item.get("id"), str):
+                        self.invalid_ids.add(item["id"])
+                    continue
+                lists.setdefault(kind, []).append(entity)
+                self._locate(entity, (*path, index), source, display)
+        roadmap = Roadmap.model_construct(
+            **{k: lists.pop(k, []) for k in _ROADMAP_TYPES}
+        )
+        self.parts.append(ModelFile.model_construct(roadmap=roadmap, **lists))
+
+
+def _salvage_entity(kind: str, item: Any) -> Any:
+    """The entity without its invalid optional fields, so its other fields still get checked."""
+    try:
+        return _ADAPTERS[kind].validate_python(item)
+    except ValidationError as error:
+        if not isinstance(item, dict):
+            return None
+        fields = _ALL_TYPES[kind].model_fields
+        bad = {str(e["loc"][0]) for e in error.errors() if e["loc"]}
+        required = {info.alias or name for name, info in fields.items() if info.is_required()}
+        if bad & required or not bad:
+            return None
+    try:
+        return _ADAPTERS[kind].validate_python({k: v for k, v in item.items() if k not in bad})
+    except ValidationError:
+        return None
+
+
+def _kinds_of(data: Any) -> dict[str, Any]:
+    return {k: v for k, v in data.items() if k in ENTITY_KINDS} if isinstance(data, dict) else {}
+
+
+def _item_lists(data: dict[str, Any]) -> list[tuple[str, list[Any], tuple[str, ...]]]:
+    """Every list of entities in a file's data, with its kind and path."""
+    found: list[tuple[str, list[Any], tuple[str, ...]]] = []
+    for kind in _ITEM_TYPES:
+        if isinstance(data.get(kind), list):
+            found.append((kind, data[kind], (kind,)))
+    roadmap = data.get("roadmap")
+    if isinstance(roadmap, dict):
+        for kind in _ROADMAP_TYPES:
+            if isinstance(roadmap.get(kind), list):
+                found.append((kind, roadmap[kind], ("roadmap", kind)))
+    return found
+
+
+def _valid_setting(name: str, value: Any) -> dict[str, Any]:
+    """One manifest setting, validated on its own, so that one bad setting spares the rest."""
+    info = Manifest.model_fields.get(name)
+    if info is None:
+        return {}
+    try:
+        return {name: TypeAdapter(info.annotation).validate_python(value)}
+    except ValidationError:
+        return {}

@@ -1,0 +1,293 @@
+"""Read one YAML file into plain data and a tree of source positions, refusing what is unsafe.
+
+libyaml (PyYAML's C parser) builds the node tree; we construct the values ourselves so that
+plain scalars stay the text the author typed (YAML 1.1 would turn `NO` into false and
+`0755` into 493), repeated keys are reported rather than silently overwritten, anchors and
+merge keys work but cannot expand without bound, and every value keeps its line and column.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, NoReturn
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from archlex.load.positions import SourceNode
+
+MAX_FILE_BYTES = 32 * 1024 * 1024
+MAX_DEPTH = 64
+# Nodes that aliases may add beyond the nodes written in the file: generous for shared
+# blocks, far below what a "billion laughs" file would expand to.
+MAX_ALIAS_EXPANSION = 100_000
+
+_BASE_LOADER: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_TAG = "tag:yaml.org,2002:"
+_STR, _NULL, _MERGE = _TAG + "str", _TAG + "null", _TAG + "merge"
+_SEQ, _MAP = _TAG + "seq", _TAG + "map"
+_NULLS = frozenset(("", "~", "null", "Null", "NULL"))
+_ALLOWED_TAGS = frozenset(_TAG + t for t in ("str", "int", "float", "bool", "null", "seq", "map"))
+# C0 controls but tab, LF and CR; DEL and C1 (NEL is a line break in YAML 1.1 and would move
+# every line number after it); the Unicode line and paragraph separators; a stray BOM.
+_FORBIDDEN_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
+
+
+@dataclass(frozen=True, slots=True)
+class YamlProblem:
+    """A problem found while reading a file, at a 1-based line and column."""
+
+    rule: str
+    message: str
+    line: int
+    column: int
+    hint: str | None = None
+
+
+class UnreadableYaml(Exception):
+    """The file cannot be read as YAML at all."""
+
+    def __init__(self, problem: YamlProblem) -> None:
+        super().__init__(problem.message)
+        self.problem = problem
+
+
+@dataclass
+class YamlDocument:
+    """A file's data, where each value was written, and the non-fatal problems found."""
+
+    data: Any
+    source: SourceNode
+    problems: list[YamlProblem] = field(default_factory=list)
+
+
+class _Composer(_BASE_LOADER):  # type: ignore[misc]
+    """libyaml's parser with a resolver that keeps every plain scalar as text."""
+
+    def resolve(self, kind: type[Node], value: str, implicit: tuple[bool, bool]) -> str:
+        if kind is ScalarNode:
+            if implicit[0] and value in _NULLS:
+                return _NULL
+            if implicit[0] and value == "<<":
+                return _MERGE
+            return _STR
+        return _SEQ if kind is SequenceNode else _MAP
+
+
+def read_yaml(path: Path) -> YamlDocument:
+    """Read and construct one YAML file; raise UnreadableYaml when it cannot be read."""
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise UnreadableYaml(YamlProblem("yaml-syntax", f"cannot read file: {error.strerror}", 1, 1))
+    return parse_yaml(raw)
+
+
+def parse_yaml(raw: bytes) -> YamlDocument:
+    """Construct a YAML document from bytes; raise UnreadableYaml when it cannot be read."""
+    text = _decode(raw)
+    root = _compose(text)
+    if root is None:
+        return YamlDocument({}, SourceNode(1, 1, 1, 1, {}))
+    constructor = _Constructor()
+    data, source = constructor.construct(root, 0, root.start_mark.line, root.start_mark.column)
+    return YamlDocument(data, source, constructor.problems)
+
+
+def _decode(raw: bytes) -> str:
+    if len(raw) > MAX_FILE_BYTES:
+        raise UnreadableYaml(
+            YamlProblem(
+                "yaml-syntax",
+                f"file is {len(raw) / 2**20:.1f} MiB, over the limit of "
+                f"{MAX_FILE_BYTES // 2**20} MiB for one model file",
+                1,
+                1,
+                "split it into several files and include them from archlex.yaml",
+            )
+        )
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line, column = _position(raw[: error.start].decode("utf-8", "replace"))
+        raise UnreadableYaml(
+            YamlProblem(
+                "yaml-syntax",
+                f"byte 0x{raw[error.start]:02x} is not UTF-8",
+                line,
+                column,
+                "save the file as UTF-8",
+            )
+        ) from None
+    bad = _FORBIDDEN_CHARS.search(text)
+    if bad is not None:
+        line, column = _position(text[: bad.start()])
+        raise UnreadableYaml(
+            YamlProblem(
+                "yaml-syntax",
+                f"control character U+{ord(bad.group()):04X} is not allowed in a model file",
+                line,
+                column,
+                "delete it; it is invisible in most editors",
+            )
+        )
+    return text
+
+
+def _position(prefix: str) -> tuple[int, int]:
+    """1-based line and column just after `prefix`."""
+    line = prefix.count("\n") + 1
+    return line, len(prefix) - (prefix.rfind("\n") + 1) + 1
+
+
+def _compose(text: str) -> Node | None:
+    composer = _Composer(text)
+    try:
+        return composer.get_single_node()  # type: ignore[no-any-return]
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        message = error.problem or "not valid YAML"
+        if error.context and "single document" in error.context:
+            message = "a model file holds one YAML document; remove the `---` separator"
+        raise UnreadableYaml(
+            YamlProblem("yaml-syntax", message, line, column, _syntax_hint(text, mark))
+        ) from None
+    except yaml.YAMLError as error:
+        raise UnreadableYaml(YamlProblem("yaml-syntax", str(error), 1, 1)) from None
+    finally:
+        composer.dispose()
+
+
+def _syntax_hint(text: str, mark: yaml.Mark | None) -> str | None:
+    if mark is not None and text[mark.index : mark.index + 1] == "\t":
+        return "indent with spaces; YAML does not allow tabs there"
+    return "check the indentation and the quotes on this line and the one before"
+
+
+class _Constructor:
+    """Builds plain Python data and source positions from a node tree."""
+
+    def __init__(self) -> None:
+        self.problems: list[YamlProblem] = []
+        self._built: dict[int, tuple[Any, SourceNode, int]] = {}
+        self._aliased_nodes = 0
+
+    def construct(
+        self, node: Node, depth: int, key_line: int, key_column: int
+    ) -> tuple[Any, SourceNode]:
+        """The value of a node and its positions (key_* is where its key is written)."""
+        start = node.start_mark
+        if depth > MAX_DEPTH:
+            self._refuse(node, f"nesting deeper than {MAX_DEPTH} levels")
+        if node.tag not in _ALLOWED_TAGS and node.tag not in (_NULL, _MERGE):
+            self._refuse(node, f"tag {node.tag!r} is not allowed", "remove the `!` tag")
+        built = self._built.get(id(node))
+        if built is not None:  # an alias: the same node again
+            self._aliased_nodes += built[2]
+            if self._aliased_nodes > MAX_ALIAS_EXPANSION:
+                self._refuse(
+                    node,
+                    f"aliases expand to more than {MAX_ALIAS_EXPANSION} nodes",
+                    "write the repeated parts out, or share fewer of them",
+                )
+            return built[0], built[1]
+        if isinstance(node, ScalarNode):
+            value = None if node.tag == _NULL else node.value
+            return value, SourceNode(start.line + 1, start.column + 1, key_line + 1, key_column + 1)
+        if isinstance(node, SequenceNode):
+            result = self._sequence(node, depth)
+        else:
+            result = self._mapping(node, depth)
+        self._built[id(node)] = result
+        return result[0], result[1]
+
+    def _sequence(self, node: SequenceNode, depth: int) -> tuple[list[Any], SourceNode, int]:
+        items: list[Any] = []
+        sources: list[SourceNode] = []
+        size = 1
+        for child in node.value:
+            mark = child.start_mark
+            value, source = self.construct(child, depth + 1, mark.line, mark.column)
+            items.append(value)
+            sources.append(source)
+            size += self._size(child)
+        start = node.start_mark
+        return items, SourceNode(start.line + 1, start.column + 1, 0, 0, sources), size
+
+    def _mapping(self, node: MappingNode, depth: int) -> tuple[dict[str, Any], SourceNode, int]:
+        data: dict[str, Any] = {}
+        sources: dict[str, SourceNode] = {}
+        merged: list[tuple[Node, Node]] = []
+        size = 1
+        for key_node, value_node in node.value:
+            if key_node.tag == _MERGE:
+                merged.append((key_node, value_node))
+                continue
+            key = self._key(key_node)
+            if key in data:
+                self._repeated_key(key, key_node, sources[key])
+                continue
+            mark = key_node.start_mark
+            data[key], sources[key] = self.construct(value_node, depth + 1, mark.line, mark.column)
+            size += self._size(value_node) + 1
+        for key_node, value_node in merged:
+            size += self._merge(key_node, value_node, data, sources, depth)
+        start = node.start_mark
+        return data, SourceNode(start.line + 1, start.column + 1, 0, 0, sources), size
+
+    def _merge(
+        self,
+        key_node: Node,
+        value_node: Node,
+        data: dict[str, Any],
+        sources: dict[str, SourceNode],
+        depth: int,
+    ) -> int:
+        """Apply `<<: *base` (or a list of them): explicit keys win over merged ones."""
+        mark = key_node.start_mark
+        value, source = self.construct(value_node, depth + 1, mark.line, mark.column)
+        bases = [(value, source)] if isinstance(value, dict) else []
+        if isinstance(value, list) and isinstance(source.children, list):
+            bases = list(zip(value, source.children, strict=True))
+        if not bases or not all(isinstance(base, dict) for base, _ in bases):
+            self._refuse(value_node, "`<<` merges a mapping or a list of mappings only")
+        for base, base_source in bases:
+            assert isinstance(base_source.children, dict)
+            for key, item in base.items():
+                if key not in data:
+                    data[key] = item
+                    sources[key] = base_source.children[key]
+        return self._size(value_node)
+
+    def _key(self, key_node: Node) -> str:
+        if not isinstance(key_node, ScalarNode):
+            self._refuse(key_node, "a key must be plain text, not a list or mapping")
+        value: str = key_node.value
+        return value
+
+    def _repeated_key(self, key: str, key_node: Node, first: SourceNode) -> None:
+        mark = key_node.start_mark
+        self.problems.append(
+            YamlProblem(
+                "duplicate-key",
+                f"key `{key}` is repeated (first at line {first.key_line}); "
+                "YAML keeps only one of them",
+                mark.line + 1,
+                mark.column + 1,
+                "delete or rename one of the two",
+            )
+        )
+
+    def _size(self, node: Node) -> int:
+        built = self._built.get(id(node))
+        return built[2] if built is not None else 1
+
+    @staticmethod
+    def _refuse(node: Node, message: str, hint: str | None = None) -> NoReturn:
+        mark = node.start_mark
+        raise UnreadableYaml(YamlProblem("yaml-syntax", message, mark.line + 1, mark.column + 1, hint))

@@ -1,0 +1,56 @@
+"""pydantic models of every entity kind; no I/O, no YAML."""
+
+from archlex.model.aggregate import Model
+from archlex.model.common import Entity, Record
+from archlex.model.file import ENTITY_KINDS, ModelFile
+from archlex.model.flow import Flow, Logging, Process, Sync
+from archlex.model.organisation import Organisation, OrganisationKind, Role, RoleGrant
+from archlex.model.project import FORMAT_VERSION, Checks, Manifest, Scope, Waiver
+from archlex.model.provision import Provision, parse_provision
+from archlex.model.regulation import AppliesWhen, Article, Chapter, Evidence, Obligation, Regulation
+from archlex.model.requirement import Priority, Requirement, RequirementStatus, RequirementType
+from archlex.model.roadmap import Cost, Milestone, Phase, Roadmap, WorkPackage
+from archlex.model.system import Component, DataCategory, System, SystemKind, SystemStatus
+
+__all__ = [
+    "ENTITY_KINDS",
+    "FORMAT_VERSION",
+    "AppliesWhen",
+    "Article",
+    "Chapter",
+    "Checks",
+    "Component",
+    "Cost",
+    "DataCategory",
+    "Entity",
+    "Evidence",
+    "Flow",
+    "Logging",
+    "Manifest",
+    "Milestone",
+    "Model",
+    "ModelFile",
+    "Obligation",
+    "Organisation",
+    "OrganisationKind",
+    "Phase",
+    "Priority",
+    "Process",
+    "Provision",
+    "Record",
+    "Regulation",
+    "Requirement",
+    "RequirementStatus",
+    "RequirementType",
+    "Roadmap",
+    "Role",
+    "RoleGrant",
+    "Scope",
+    "Sync",
+    "System",
+    "SystemKind",
+    "SystemStatus",
+    "Waiver",
+    "WorkPackage",
+    "parse_provision",
+]

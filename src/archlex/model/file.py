@@ -1,0 +1,41 @@
+"""One model file: a mapping whose top-level keys are entity kinds."""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from archlex.model.common import Record
+from archlex.model.flow import Flow, Process
+from archlex.model.organisation import Organisation, Role
+from archlex.model.regulation import Obligation, Regulation
+from archlex.model.requirement import Requirement
+from archlex.model.roadmap import Roadmap
+from archlex.model.system import DataCategory, System
+
+ENTITY_KINDS = (
+    "organisations",
+    "roles",
+    "systems",
+    "data",
+    "flows",
+    "processes",
+    "requirements",
+    "roadmap",
+    "regulations",
+    "obligations",
+)
+
+
+class ModelFile(Record):
+    """The entities one YAML file declares."""
+
+    organisations: list[Organisation] = Field(default_factory=list, description="Organisations.")
+    roles: list[Role] = Field(default_factory=list, description="Roles.")
+    systems: list[System] = Field(default_factory=list, description="Systems and components.")
+    data: list[DataCategory] = Field(default_factory=list, description="Data categories.")
+    flows: list[Flow] = Field(default_factory=list, description="Data flows.")
+    processes: list[Process] = Field(default_factory=list, description="Business processes.")
+    requirements: list[Requirement] = Field(default_factory=list, description="Requirements.")
+    roadmap: Roadmap | None = Field(default=None, description="Phases, work packages, milestones.")
+    regulations: list[Regulation] = Field(default_factory=list, description="Regulations.")
+    obligations: list[Obligation] = Field(default_factory=list, description="Obligations.")

@@ -1,0 +1,70 @@
+"""The manifest, `archlex.yaml`: what the model includes, its scope, checks and waivers."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any, Literal
+
+from pydantic import BeforeValidator, Field
+
+from archlex.model.common import Record, Ref, RegulationId, Texts
+from archlex.model.file import ModelFile
+
+FORMAT_VERSION = 1
+
+
+class Scope(Record):
+    """What the state is bound by: regulations, EU systems used, options taken up."""
+
+    regulations: list[RegulationId] | None = Field(
+        default=None, description="Regulations in scope; absent means every regulation loaded."
+    )
+    systems: list[Ref] = Field(default_factory=list, description="EU systems the state uses.")
+    options: Texts = Field(
+        default_factory=list, description="Optional provisions taken up, e.g. cir-identity-checks."
+    )
+
+
+class Checks(Record):
+    """How findings fail a run."""
+
+    fail_on: Literal["error", "warning", "never"] = Field(
+        default="error", description="Lowest severity that fails the run."
+    )
+    disable: Texts = Field(default_factory=list, description="Rule ids to switch off.")
+
+
+class Waiver(Record):
+    """An accepted finding: which rule, on what, why, and until when."""
+
+    rule: str = Field(description="Rule id.")
+    target: Ref | None = Field(default=None, description="Entity id; absent means any.")
+    reason: str = Field(description="Why the finding is accepted.")
+    expires: dt.date | None = Field(default=None, description="When the waiver stops hiding it.")
+
+
+def _version_number(value: Any) -> Any:
+    # The loader reads `archlex: 1` as the text "1"; the version is a number.
+    return int(value) if isinstance(value, str) and value.isdigit() else value
+
+
+class Manifest(Record):
+    """The settings of a model's manifest, `archlex.yaml`."""
+
+    archlex: Annotated[Literal[1], BeforeValidator(_version_number)] = Field(description="Format version; this is version 1.")
+    name: str = Field(description="Name of the model.")
+    member_state: str | None = Field(
+        default=None, pattern=r"^[A-Z]{2}$", description="ISO 3166-1 alpha-2 code."
+    )
+    language: str = Field(default="en", pattern=r"^[a-z]{2}$", description="Document language.")
+    include: Texts = Field(
+        default_factory=list, description="Globs of model files, relative to the manifest."
+    )
+    uses: list[str] = Field(default_factory=lambda: ["eu"], description="Bundled libraries.")
+    scope: Scope | None = Field(default=None, description="What the state is bound by.")
+    checks: Checks = Field(default_factory=Checks, description="How findings fail the run.")
+    waivers: list[Waiver] = Field(default_factory=list, description="Accepted findings.")
+
+
+class ManifestFile(Manifest, ModelFile):
+    """The manifest as a file: its settings, and entities like any model file."""

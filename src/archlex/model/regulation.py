@@ -1,0 +1,100 @@
+"""Regulations, their chapters and articles, and the obligations they place on national actors."""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import Field, PositiveInt, StringConstraints, model_validator
+
+from archlex.model.common import Entity, Flag, ProvisionRef, Record, Ref, Refs, RegulationId
+
+ArticleNumber = Annotated[
+    str,
+    StringConstraints(pattern=r"^[0-9]+[a-z]*$", to_lower=True),
+    Field(description="Article number, e.g. 20 or 20a."),
+]
+
+
+class Chapter(Record):
+    """A chapter and the range of articles it holds."""
+
+    number: str = Field(description="Chapter number as printed, e.g. IV.")
+    title: str | None = Field(default=None, description="Chapter heading.")
+    articles: Annotated[list[ArticleNumber], Field(min_length=2, max_length=2)] = Field(
+        description="[first, last] article of the chapter."
+    )
+    verified: Flag = Field(default=False, description="Checked against the text of the act.")
+    source: str | None = Field(default=None, description="Where it was checked.")
+
+
+class Article(Record):
+    """An article: its number, title and paragraph count, with its provenance."""
+
+    number: ArticleNumber
+    title: str = Field(description="Article heading.")
+    paragraphs: PositiveInt | None = Field(default=None, description="Number of paragraphs.")
+    verified: Flag = Field(default=False, description="Checked against the text of the act.")
+    source: str | None = Field(default=None, description="Where it was checked.")
+
+
+class Regulation(Entity):
+    """A legal act with its articles: the two interoperability regulations or a national law."""
+
+    id: RegulationId
+    title: str = Field(description="Full title.")
+    short_title: str | None = Field(default=None, description="Short title.")
+    eli: str | None = Field(default=None, description="European Legislation Identifier URI.")
+    celex: str | None = Field(default=None, description="CELEX number.")
+    adopted: dt.date | None = Field(default=None, description="Date of adoption.")
+    chapters: list[Chapter] = Field(default_factory=list, description="Chapters.")
+    articles: list[Article] = Field(default_factory=list, description="Articles.")
+
+    @model_validator(mode="after")
+    def _articles_unique(self) -> Regulation:
+        seen: set[str] = set()
+        for article in self.articles:
+            if article.number in seen:
+                raise ValueError(f"article {article.number} is listed twice")
+            seen.add(article.number)
+        return self
+
+    def article(self, number: str) -> Article | None:
+        """The article with this number, if the catalog has it."""
+        return next((a for a in self.articles if a.number == number), None)
+
+
+class Evidence(StrEnum):
+    """What proves an obligation is met besides a requirement."""
+
+    ROLE = "role"
+    LOGGING = "logging"
+    LEGAL_BASIS = "legal-basis"
+
+
+class AppliesWhen(Record):
+    """When an obligation applies, against the manifest's scope."""
+
+    systems_any: Refs = Field(
+        default_factory=list, description="Applies if any of these systems is in scope."
+    )
+    options_any: list[str] = Field(
+        default_factory=list, description="Applies if the state takes up any of these options."
+    )
+
+
+class Obligation(Entity):
+    """What a provision asks of a national actor, in our own words."""
+
+    provision: ProvisionRef = Field(description="The provision that sets it.")
+    actor: Ref = Field(description="A role id, or member-state.")
+    summary: str = Field(description="What it asks, in our own words (not the legal text).")
+    systems: Refs = Field(default_factory=list, description="Systems it concerns.")
+    applies_when: AppliesWhen | None = Field(
+        default=None, description="When it applies; absent means always."
+    )
+    deadline: dt.date | None = Field(default=None, description="By when.")
+    evidence: list[Evidence] = Field(default_factory=list, description="What proves it.")
+    verified: Flag = Field(default=False, description="Checked against the text of the act.")
+    source: str | None = Field(default=None, description="Where it was checked.")

@@ -1,0 +1,69 @@
+"""The roadmap: phases, work packages with cost and funding, and milestones."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pydantic import Field, NonNegativeFloat, model_validator
+
+from archlex.model.common import Entity, ProvisionRefs, Record, Ref, Refs
+
+
+class Cost(Record):
+    """What a work package costs and who pays which share."""
+
+    amount: NonNegativeFloat = Field(description="Total cost.")
+    currency: str = Field(default="EUR", pattern=r"^[A-Z]{3}$", description="ISO 4217 code.")
+    funding: dict[str, NonNegativeFloat] = Field(
+        default_factory=dict, description="Funding source -> percent of the amount."
+    )
+
+
+class Dated(Entity):
+    """An entity that runs from a start date to an end date."""
+
+    start: dt.date = Field(description="First day (ISO 8601).")
+    end: dt.date = Field(description="Last day (ISO 8601).")
+
+    @model_validator(mode="after")
+    def _ends_after_start(self) -> Dated:
+        if self.end < self.start:
+            raise ValueError(f"`end` {self.end} is before `start` {self.start}")
+        return self
+
+
+class Phase(Dated):
+    """A phase of the roadmap."""
+
+    name: str = Field(description="Name of the phase.")
+
+
+class WorkPackage(Dated):
+    """A unit of delivery: what it delivers, when, by whom, at what cost."""
+
+    name: str = Field(description="Name of the work package.")
+    phase: Ref | None = Field(default=None, description="The phase it belongs to.")
+    depends_on: Refs = Field(default_factory=list, description="Work packages that come first.")
+    delivers: Refs = Field(default_factory=list, description="Requirements it delivers.")
+    systems: Refs = Field(default_factory=list, description="Systems or components it touches.")
+    owner: Ref | None = Field(default=None, description="Organisation responsible.")
+    cost: Cost | None = Field(default=None, description="Cost and funding.")
+
+
+class Milestone(Entity):
+    """A dated point in the roadmap, possibly a legal deadline."""
+
+    name: str = Field(description="Name of the milestone.")
+    date: dt.date = Field(description="When (ISO 8601).")
+    after: Refs = Field(default_factory=list, description="Work packages it waits for.")
+    deadline_of: ProvisionRefs = Field(
+        default_factory=list, description="Provisions whose deadline it is."
+    )
+
+
+class Roadmap(Record):
+    """The plan: phases, work packages and milestones (one file or several)."""
+
+    phases: list[Phase] = Field(default_factory=list, description="Phases.")
+    work_packages: list[WorkPackage] = Field(default_factory=list, description="Work packages.")
+    milestones: list[Milestone] = Field(default_factory=list, description="Milestones.")

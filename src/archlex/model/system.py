@@ -1,0 +1,57 @@
+"""Systems (national, EU central, interoperability components, interfaces) and their parts."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from pydantic import Field
+
+from archlex.model.common import Entity, Flag, Ref
+
+
+class SystemKind(StrEnum):
+    """Where a system sits in the architecture."""
+
+    NATIONAL = "national"
+    EU_CENTRAL = "eu-central"
+    INTEROPERABILITY_COMPONENT = "interoperability-component"
+    NATIONAL_INTERFACE = "national-interface"
+    EXTERNAL = "external"
+
+
+class SystemStatus(StrEnum):
+    """Life-cycle state of a system."""
+
+    EXISTING = "existing"
+    PLANNED = "planned"
+    CHANGING = "changing"
+    RETIRING = "retiring"
+
+
+class Component(Entity):
+    """A named part of a system; its id is global like any other."""
+
+
+class System(Entity):
+    """An information system, EU component or interface."""
+
+    name: str = Field(description="Name of the system.")
+    kind: SystemKind = Field(description="Where the system sits.")
+    owner: Ref | None = Field(default=None, description="Organisation that owns it.")
+    operator: Ref | None = Field(default=None, description="Organisation that runs it.")
+    status: SystemStatus = Field(default=SystemStatus.EXISTING, description="Life-cycle state.")
+    zone: str | None = Field(default=None, description="Network or security zone.")
+    components: list[Component] = Field(default_factory=list, description="Named parts.")
+
+
+class DataCategory(Entity):
+    """A category of data that systems hold and flows carry."""
+
+    name: str = Field(description="Name of the data category.")
+    personal: Flag = Field(default=False, description="Personal data.")
+    special: Flag = Field(
+        default=False, description="Biometric or other special-category data."
+    )
+    retention: str | None = Field(
+        default=None, description="How long it is kept: free text or an ISO 8601 duration."
+    )

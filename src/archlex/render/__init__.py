@@ -1,0 +1,1 @@
+"""Outputs written from a model: today the JSON Schema for editors."""
