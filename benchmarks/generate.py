@@ -229,7 +229,7 @@ def logging_of(st: State, source: NationalSystem) -> str:
     """A logging entry: by the sending system's audit log, or fields and retention."""
     if st.rng.random() < 0.5:
         return f"{{by: {source.components[0]}}}"
-    log_fields = st.rng.sample(syn.LOG_FIELDS, st.rng.randint(4, len(syn.LOG_FIELDS)))
+    log_fields = st.rng.sample(syn.LOG_FIELDS, st.rng.randint(3, 5))
     return f"{{fields: {flow_seq(log_fields)}, retention: P1Y}}"
 
 
@@ -267,7 +267,7 @@ def national_flow(st: State, fid: str, process: str | None) -> Flow:
     while target is source:
         target = st.pick_system()
     to = st.rng.choice(target.components) if st.rng.random() < 0.2 else target.id
-    data = pick_data(st, list(st.data))[:3]
+    data = pick_data(st, st.rng.sample(list(st.data), 2))
     purpose = st.rng.choice(syn.NATIONAL_PURPOSES).format(
         data=st.data[data[0].split(".", 1)[1]].lower(), source=source.name, target=target.name
     )
@@ -350,7 +350,7 @@ def make_requirement(st: State, rid: str) -> Requirement:
     filled = text.format(
         system=system.name, org=org, site=st.rng.choice(syn.SITES), n=st.rng.randint(2, 9)
     )
-    out = [f"  - id: {rid}", f"    title: {q(f'{title} ({system.name})')}", f"    text: {q(filled)}"]
+    out = [f"  - id: {rid}", f"    title: {q(title)}", f"    text: {q(filled)}"]
     out += [f"    type: {kind}", f"    priority: {st.rng.choice(('must', 'must', 'should', 'could'))}"]
     satisfied = provisions(st, regulation, topic, st.rng.randint(1, 2))
     out += [f"    satisfies: {quoted_seq(satisfied)}", f"    allocated_to: {flow_seq(allocated)}"]

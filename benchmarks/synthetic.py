@@ -37,14 +37,15 @@ ORGANISATIONS: tuple[OrganisationTemplate, ...] = (
     OrganisationTemplate(
         "interior-ministry", "ministry",
         ("Ministry of the Interior of {country}", "Ministry of Internal Affairs of {country}"),
-        (),
+        (("ecris-tcn-central-authority", ()), ("data-subject-rights-authority", ())),
         "Leads the national programme for the interoperability regulations and reports on it.",
     ),
     OrganisationTemplate(
         "police", "police",
         ("State Police of {country}", "National Police of {country}"),
         (("designated-authority", ()), ("central-access-point", ()),
-         ("identity-check-police-authority", ()), ("sirene-bureau", ()), (MVA, ("eu.SIS",))),
+         ("identity-check-police-authority", ()), ("sirene-bureau", ()), ("europol-national-unit", ()),
+         (MVA, ("eu.SIS",))),
         "Runs police identity checks, the SIRENE Bureau and the central access point.",
     ),
     OrganisationTemplate(
@@ -57,14 +58,15 @@ ORGANISATIONS: tuple[OrganisationTemplate, ...] = (
     OrganisationTemplate(
         "migration", "migration",
         ("Migration Office of {country}", "Office of Citizenship and Migration Affairs of {country}"),
-        (("visa-authority", ()), (MVA, ("eu.VIS",))),
+        (("visa-authority", ()), ("immigration-authority", ()), ("asylum-authority", ()),
+         (MVA, ("eu.VIS",))),
         "Decides on visas, residence permits and applications for international protection.",
     ),
     OrganisationTemplate(
         "it-centre", "it-centre",
         ("Information Centre of the Ministry of the Interior of {country}",
          "National IT Agency for Justice and Home Affairs of {country}"),
-        (),
+        (("national-system-operator", ()), ("data-quality-responsible", ())),
         "Builds and operates the national systems and the connections to the EU systems.",
     ),
     OrganisationTemplate(

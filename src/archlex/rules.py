@@ -42,7 +42,9 @@ RULES: dict[str, RuleInfo] = {
         RuleInfo("role-unassigned", _E, "an applicable obligation needs a role nobody holds"),
         RuleInfo("roadmap-cycle", _E, "work packages depend on each other in a cycle"),
         RuleInfo("roadmap-order", _W, "a work package starts before one it depends on ends"),
-        RuleInfo("deadline-missed", _E, "the work delivering an obligation ends after its deadline"),
+        RuleInfo(
+            "deadline-missed", _E, "the work delivering an obligation ends after its deadline"
+        ),
         RuleInfo("waiver-expired", _W, "a waiver is past its expiry date"),
         RuleInfo("orphan-system", _I, "a system takes part in no flow"),
     )

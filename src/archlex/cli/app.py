@@ -49,8 +49,11 @@ class SchemaKind(StrEnum):
 
 PathArgument = Annotated[
     Path | None,
-    typer.Argument(help="The model folder or its archlex.yaml (default: ./archlex.yaml, "
-                   "else ./model/archlex.yaml).", show_default=False),
+    typer.Argument(
+        help="The model folder or its archlex.yaml (default: ./archlex.yaml, "
+        "else ./model/archlex.yaml).",
+        show_default=False,
+    ),
 ]
 
 
@@ -62,10 +65,15 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _options(
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
-                                          help="Print the version and exit.")] = False,
-    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks of internal "
-                                        "errors.")] = False,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Show tracebacks of internal errors.")
+    ] = False,
 ) -> None:
     """Architecture-as-code and traceability for Regulations (EU) 2019/817 and 2019/818."""
     _state["debug"] = debug
@@ -74,8 +82,9 @@ def _options(
 @app.command()
 def validate(
     path: PathArgument = None,
-    output_format: Annotated[OutputFormat, typer.Option("--format", "-f",
-                             help="text (file:line:col lines) or json.")] = OutputFormat.TEXT,
+    output_format: Annotated[
+        OutputFormat, typer.Option("--format", "-f", help="text (file:line:col lines) or json.")
+    ] = OutputFormat.TEXT,
 ) -> None:
     """Load a model and report what the loader and schema find.
 
@@ -97,10 +106,14 @@ def validate(
 
 @app.command()
 def schema(
-    kind: Annotated[SchemaKind, typer.Option("--kind", "-k", help="model-file: any model "
-                    "file; manifest: archlex.yaml.")] = SchemaKind.MODEL_FILE,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file "
-                      "instead of standard output.")] = None,
+    kind: Annotated[
+        SchemaKind,
+        typer.Option("--kind", "-k", help="model-file: any model file; manifest: archlex.yaml."),
+    ] = SchemaKind.MODEL_FILE,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write to this file instead of standard output."),
+    ] = None,
 ) -> None:
     """Print the JSON Schema (draft-07) of model files for the YAML language server.
 
@@ -144,8 +157,10 @@ def main() -> None:
     except Exception as error:  # a bug: one clear line, the traceback only with --debug
         if _state["debug"]:
             traceback.print_exc()
-        _fail(f"archlex: internal error: {type(error).__name__}: {error}",
-              "this is a bug in archlex; rerun with --debug and report the traceback")
+        _fail(
+            f"archlex: internal error: {type(error).__name__}: {error}",
+            "this is a bug in archlex; rerun with --debug and report the traceback",
+        )
         sys.exit(EXIT_INTERNAL)
 
 

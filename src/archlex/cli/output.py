@@ -39,8 +39,10 @@ def print_summary(console: Console, report: Report) -> None:
     counts = report.model.counts()
     loaded = ", ".join(_count(kind, n) for kind, n in counts.items()) or "no entities"
     console.print(
-        Text(f"Loaded {one_line(report.model.manifest.name)}: {len(report.project.files)} files; "
-             f"{loaded}."),
+        Text(
+            f"Loaded {one_line(report.model.manifest.name)}: {len(report.project.files)} files; "
+            f"{loaded}."
+        ),
         soft_wrap=True,
     )
     by_severity = {s: sum(1 for f in report.findings if f.severity is s) for s in Severity}

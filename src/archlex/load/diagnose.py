@@ -64,6 +64,7 @@ def _finding(
     target = innermost_id(data, loc)
     if kind == "extra_forbidden":
         allowed = field_names(model, loc[:-1])
+        hint: str | None
         if len(loc) == 1:
             message = f"unknown entity kind `{field}` at the top of the file"
             hint = did_you_mean(field, allowed) or "expected one of " + ", ".join(allowed)
@@ -72,11 +73,20 @@ def _finding(
             hint = did_you_mean(field, allowed) or (
                 "allowed here: " + ", ".join(allowed) if allowed else None
             )
-        return Finding("schema", Severity.ERROR, message, file, node.key_line, node.key_column,
-                       target, hint)
+        return Finding(
+            "schema", Severity.ERROR, message, file, node.key_line, node.key_column, target, hint
+        )
     if kind == "missing":
-        return Finding("schema", Severity.ERROR, f"`{field}` is required", file, node.line,
-                       node.column, target, f"add `{field}: ...`")
+        return Finding(
+            "schema",
+            Severity.ERROR,
+            f"`{field}` is required",
+            file,
+            node.line,
+            node.column,
+            target,
+            f"add `{field}: ...`",
+        )
     message, hint = _describe(detail, field)
     return Finding("schema", Severity.ERROR, message, file, node.line, node.column, target, hint)
 
@@ -92,8 +102,10 @@ def _describe(detail: ErrorDetails, field: str) -> tuple[str, str | None]:
         hint = did_you_mean(str(value), options) if isinstance(value, str) else None
         return f"`{field}` is {shown}; expected {expected}", hint
     if kind == "string_pattern_mismatch" and ctx.get("pattern") in ID_PATTERNS:
-        return (f"`{field}` {shown} is not a valid id",
-                "use letters, digits, '-', '_' and '.' only, with no spaces")
+        return (
+            f"`{field}` {shown} is not a valid id",
+            "use letters, digits, '-', '_' and '.' only, with no spaces",
+        )
     if kind in ("string_type", "list_type", "dict_type", "model_type", "model_attributes_type"):
         wanted = {"string_type": "text", "list_type": "a list"}.get(kind, "a mapping")
         hint = "put it in quotes" if kind == "string_type" else None
@@ -121,16 +133,21 @@ def innermost_id(data: Any, loc: Path) -> str | None:
     """The id of the innermost entity along `loc`, if it has one."""
     found: str | None = None
     node = data
-    for step in loc:
+    for step in (*loc, None):
         if isinstance(node, dict) and isinstance(node.get("id"), str):
             found = node["id"]
-        if isinstance(node, dict) and isinstance(step, str) and step in node:
-            node = node[step]
-        elif isinstance(node, list) and isinstance(step, int) and 0 <= step < len(node):
-            node = node[step]
-    if isinstance(node, dict) and isinstance(node.get("id"), str):
-        found = node["id"]
+        child = _child(node, step)
+        if child is not None:
+            node = child
     return found
+
+
+def _child(node: Any, step: str | int | None) -> Any:
+    if isinstance(node, dict) and isinstance(step, str):
+        return node.get(step)
+    if isinstance(node, list) and isinstance(step, int) and 0 <= step < len(node):
+        return node[step]
+    return None
 
 
 def field_names(model: type[BaseModel], loc: Path) -> list[str]:

@@ -77,22 +77,36 @@ def expand_includes(
         if not isinstance(pattern, str):
             continue  # the schema finding on `include` already says so
         if _leaves_root(pattern):
-            findings.append(_outside(pattern, "points outside the model's folder", file, line,
-                                     column))
+            findings.append(
+                _outside(pattern, "points outside the model's folder", file, line, column)
+            )
             continue
         matched = sorted(p for p in root.glob(pattern) if p.is_file())
         if not matched:
             findings.append(
-                Finding("include-unmatched", severity_of("include-unmatched"),
-                        f"include `{pattern}` matches no file", file, line, column, None,
-                        "fix the pattern, or delete it if the files are gone")
+                Finding(
+                    "include-unmatched",
+                    severity_of("include-unmatched"),
+                    f"include `{pattern}` matches no file",
+                    file,
+                    line,
+                    column,
+                    None,
+                    "fix the pattern, or delete it if the files are gone",
+                )
             )
         for path in matched:
             real = path.resolve()
             if not real.is_relative_to(real_root):
-                findings.append(_outside(path.relative_to(root).as_posix(),
-                                         "is a link to a file outside the model's folder",
-                                         file, line, column))
+                findings.append(
+                    _outside(
+                        path.relative_to(root).as_posix(),
+                        "is a link to a file outside the model's folder",
+                        file,
+                        line,
+                        column,
+                    )
+                )
             elif real != manifest.resolve():
                 files.setdefault(real, path)
     return Includes(list(files.values()), findings)

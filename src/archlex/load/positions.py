@@ -8,7 +8,7 @@ from collections.abc import Sequence
 class SourceNode:
     """The position of one value, of the key that names it, and of its children."""
 
-    __slots__ = ("children", "column", "key_column", "key_line", "line")
+    __slots__ = ("children", "column", "end_line", "key_column", "key_line", "line")
 
     def __init__(
         self,
@@ -17,8 +17,10 @@ class SourceNode:
         key_line: int,
         key_column: int,
         children: dict[str, SourceNode] | list[SourceNode] | None = None,
+        end_line: int = 0,
     ) -> None:
         self.line = line
+        self.end_line = end_line or line  # last line of a list or mapping
         self.column = column
         # A list item's "key" is the item itself; the root's is its first line.
         self.key_line = key_line or line

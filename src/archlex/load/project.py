@@ -16,7 +16,7 @@ from archlex.load.manifest import check_format_version, expand_includes, find_ma
 from archlex.load.positions import SourceNode
 from archlex.load.references import check_references
 from archlex.load.sources import Located, SourceMap
-from archlex.load.yaml_reader import UnreadableYaml, YamlDocument, read_yaml
+from archlex.load.yaml_reader import UnreadableYamlError, YamlDocument, YamlProblem, read_yaml
 from archlex.model import (
     ENTITY_KINDS,
     DataCategory,
@@ -31,8 +31,8 @@ from archlex.model import (
     Process,
     Regulation,
     Requirement,
-    Role,
     Roadmap,
+    Role,
     System,
     WorkPackage,
 )
@@ -93,6 +93,7 @@ class _Loader:
         self.files: list[str] = []
         self.invalid_ids: set[str] = set()
         self.parts: list[ModelFile] = []
+        self.problems: list[tuple[str, YamlProblem]] = []  # placed once entities are known
 
     def load(self) -> Project:
         """Read everything, then check ids and references across files."""
@@ -107,8 +108,9 @@ class _Loader:
         manifest = self._manifest(document, name)
         self._libraries(manifest.uses, document.source.child("uses"), name, set())
         self._entities(_kinds_of(document.data), document.source, name)
-        includes = expand_includes(manifest.include, document.source.child("include"),
-                                   self.root, self.manifest_path, name)
+        includes = expand_includes(
+            manifest.include, document.source.child("include"), self.root, self.manifest_path, name
+        )
         self.findings += includes.findings
         for path in includes.files:
             self._file(path, path.relative_to(self.root).as_posix())
@@ -116,8 +118,16 @@ class _Loader:
         for part in self.parts:
             model.add(part)
         model.reindex()
-        project = Project(self.manifest_path, model, self.sources, Located(name, document.source),
-                          self.findings, self.files, self.invalid_ids)
+        self.findings += [self._placed(file, problem) for file, problem in self.problems]
+        project = Project(
+            self.manifest_path,
+            model,
+            self.sources,
+            Located(name, document.source),
+            self.findings,
+            self.files,
+            self.invalid_ids,
+        )
         project.findings += check_references(project)
         return project
 
@@ -125,38 +135,53 @@ class _Loader:
         self.files.append(display)
         try:
             document = read_yaml(path)
-        except UnreadableYaml as error:
+        except UnreadableYamlError as error:
             p = error.problem
-            self.findings.append(Finding(p.rule, Severity.ERROR, p.message, display, p.line,
-                                         p.column, None, p.hint))
+            self.findings.append(
+                Finding(p.rule, Severity.ERROR, p.message, display, p.line, p.column, None, p.hint)
+            )
             return None
-        for p in document.problems:
-            self.findings.append(Finding(p.rule, Severity.ERROR, p.message, display, p.line,
-                                         p.column, None, p.hint))
+        self.problems += [(display, p) for p in document.problems]
         return document
+
+    def _placed(self, file: str, problem: YamlProblem) -> Finding:
+        """A problem the YAML reader found, with the entity it lies in as its target."""
+        target = self.sources.entity_at(file, problem.line)
+        return Finding(problem.rule, Severity.ERROR, problem.message, file, problem.line,
+                       problem.column, target, problem.hint)
 
     def _manifest(self, document: YamlDocument, display: str) -> Manifest:
         settings = {k: v for k, v in document.data.items() if k not in ENTITY_KINDS}
         try:
             return Manifest.model_validate(settings)
         except ValidationError as error:
-            self.findings += schema_findings(error, settings, document.source, display,
-                                             ManifestFile)
+            self.findings += schema_findings(
+                error, settings, document.source, display, ManifestFile
+            )
         values: dict[str, Any] = {"archlex": 1, "name": "(unnamed model)"}
         for key, value in settings.items():
             values.update(_valid_setting(key, value))
         return Manifest.model_construct(**values)
 
-    def _libraries(self, names: list[str], source: SourceNode | None, display: str,
-                   seen: set[str]) -> None:
+    def _libraries(
+        self, names: list[str], source: SourceNode | None, display: str, seen: set[str]
+    ) -> None:
         for index, name in enumerate(names):
             manifest = library_manifest(name)
             if manifest is None:
                 node = (source.child(index) if source else None) or SourceNode(1, 1, 1, 1)
-                self.findings.append(Finding(
-                    "schema", Severity.ERROR, f"`uses` names no library `{name}`", display,
-                    node.line, node.column, None,
-                    "bundled libraries: " + ", ".join(BUNDLED_LIBRARIES)))
+                self.findings.append(
+                    Finding(
+                        "schema",
+                        Severity.ERROR,
+                        f"`uses` names no library `{name}`",
+                        display,
+                        node.line,
+                        node.column,
+                        None,
+                        "bundled libraries: " + ", ".join(BUNDLED_LIBRARIES),
+                    )
+                )
             elif name not in seen:
                 seen.add(name)
                 self._library(name, manifest, seen)
@@ -170,8 +195,9 @@ class _Loader:
         self._libraries(manifest.uses, document.source.child("uses"), display, seen)
         self._entities(_kinds_of(document.data), document.source, display)
         root = manifest_path.parent
-        includes = expand_includes(manifest.include, document.source.child("include"), root,
-                                   manifest_path, display)
+        includes = expand_includes(
+            manifest.include, document.source.child("include"), root, manifest_path, display
+        )
         self.findings += includes.findings
         for path in includes.files:
             self._file(path, f"[{name}]/{path.relative_to(root).as_posix()}")
@@ -182,12 +208,19 @@ class _Loader:
             return
         if not isinstance(document.data, dict):
             node = document.source
-            self.findings.append(Finding(
-                "schema", Severity.ERROR,
-                "a model file must be a mapping of entity kinds, not "
-                + ("a list" if isinstance(document.data, list) else "plain text"),
-                display, node.line, node.column, None,
-                "start with a kind, e.g. `systems:`; kinds: " + ", ".join(ENTITY_KINDS)))
+            self.findings.append(
+                Finding(
+                    "schema",
+                    Severity.ERROR,
+                    "a model file must be a mapping of entity kinds, not "
+                    + ("a list" if isinstance(document.data, list) else "plain text"),
+                    display,
+                    node.line,
+                    node.column,
+                    None,
+                    "start with a kind, e.g. `systems:`; kinds: " + ", ".join(ENTITY_KINDS),
+                )
+            )
             return
         self._entities(document.data, document.source, display)
 
@@ -211,8 +244,9 @@ class _Loader:
                 for index, entity in enumerate(getattr(part.roadmap, kind)):
                     self._locate(entity, ("roadmap", kind, index), source, display)
 
-    def _locate(self, entity: Entity, path: tuple[str | int, ...], source: SourceNode,
-                display: str) -> None:
+    def _locate(
+        self, entity: Entity, path: tuple[str | int, ...], source: SourceNode, display: str
+    ) -> None:
         node, _ = source.find(path)
         self.sources.add(entity, Located(display, node))
         if isinstance(entity, System):
@@ -232,9 +266,11 @@ class _Loader:
                 lists.setdefault(kind, []).append(entity)
                 self._locate(entity, (*path, index), source, display)
         roadmap = Roadmap.model_construct(
-            **{k: lists.pop(k, []) for k in _ROADMAP_TYPES}
+            phases=lists.pop("phases", []),
+            work_packages=lists.pop("work_packages", []),
+            milestones=lists.pop("milestones", []),
         )
-        self.parts.append(ModelFile.model_construct(roadmap=roadmap, **lists))
+        self.parts.append(ModelFile.model_construct(None, roadmap=roadmap, **lists))
 
 
 def _salvage_entity(kind: str, item: Any) -> Any:
@@ -276,7 +312,7 @@ def _item_lists(data: dict[str, Any]) -> list[tuple[str, list[Any], tuple[str, .
 def _valid_setting(name: str, value: Any) -> dict[str, Any]:
     """One manifest setting, validated on its own, so that one bad setting spares the rest."""
     info = Manifest.model_fields.get(name)
-    if info is None:
+    if info is None or info.annotation is None:
         return {}
     try:
         return {name: TypeAdapter(info.annotation).validate_python(value)}

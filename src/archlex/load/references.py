@@ -67,11 +67,18 @@ class _Checker:
             first = places[0]
             for place in places[1:]:
                 line, column = place.at("id")
-                self.findings.append(Finding(
-                    "duplicate-id", Severity.ERROR,
-                    f"id `{entity_id}` is already used at {first.file}:{first.at('id')[0]}",
-                    place.file, line, column, entity_id,
-                    "ids are unique across the whole model, libraries included; rename one"))
+                self.findings.append(
+                    Finding(
+                        "duplicate-id",
+                        Severity.ERROR,
+                        f"id `{entity_id}` is already used at {first.file}:{first.at('id')[0]}",
+                        place.file,
+                        line,
+                        column,
+                        entity_id,
+                        "ids are unique across the whole model, libraries included; rename one",
+                    )
+                )
 
     def entity(self, entity: Entity, located: Located) -> None:
         for value, path, kinds in _references(entity):
@@ -79,42 +86,70 @@ class _Checker:
         for provision, path in _provisions(entity):
             self.provision(provision, located, path, entity.id)
 
-    def reference(self, value: str, kinds: Kinds, located: Located, path: Path,
-                  target: str | None) -> None:
+    def reference(
+        self, value: str, kinds: Kinds, located: Located, path: Path, target: str | None
+    ) -> None:
         found = self.kind_of.get(value)
         if found is not None and (not kinds or found in kinds):
             return
-        if value in self.project.invalid_ids or (kinds == ROLE | {MEMBER_STATE}
-                                                 and value == MEMBER_STATE):
+        if value in self.project.invalid_ids or (
+            kinds == ROLE | {MEMBER_STATE} and value == MEMBER_STATE
+        ):
             return
         expected = " or ".join(sorted(kinds - {MEMBER_STATE})) or "entity"
         owner = f"{self.kind_of.get(target, 'entity')} `{target}`: " if target else ""
         if found is None:
-            message = f"{owner}`{path_text(path)}` names `{value}`, but there is no {expected} `{value}`"
+            message = (
+                f"{owner}`{path_text(path)}` names `{value}`, but there is no {expected} `{value}`"
+            )
         else:
-            message = f"{owner}`{path_text(path)}` names {found} `{value}`, but expects a {expected}"
+            message = (
+                f"{owner}`{path_text(path)}` names {found} `{value}`, but expects a {expected}"
+            )
         line, column = located.at(*path)
-        self.findings.append(Finding("unknown-reference", Severity.ERROR, message, located.file,
-                                     line, column, target, self.hint(value, kinds)))
+        self.findings.append(
+            Finding(
+                "unknown-reference",
+                Severity.ERROR,
+                message,
+                located.file,
+                line,
+                column,
+                target,
+                self.hint(value, kinds),
+            )
+        )
 
     def hint(self, value: str, kinds: Kinds) -> str | None:
         if self.hints_left <= 0:
             return None
         self.hints_left -= 1
-        candidates = [i for kind in (kinds or self.ids_by_kind.keys())
-                      for i in self.ids_by_kind.get(kind, [])]
+        candidates = [
+            i for kind in (kinds or self.ids_by_kind.keys()) for i in self.ids_by_kind.get(kind, [])
+        ]
         if MEMBER_STATE in kinds:
             candidates.append(MEMBER_STATE)
         return did_you_mean(value, candidates)
 
-    def provision(self, provision: Provision, located: Located, path: Path,
-                  target: str | None) -> None:
+    def provision(
+        self, provision: Provision, located: Located, path: Path, target: str | None
+    ) -> None:
         problem, hint = provision_problem(self.model, provision)
         if problem is None:
             return
         line, column = located.at(*path)
-        self.findings.append(Finding("unknown-provision", Severity.ERROR, problem, located.file,
-                                     line, column, target, hint))
+        self.findings.append(
+            Finding(
+                "unknown-provision",
+                Severity.ERROR,
+                problem,
+                located.file,
+                line,
+                column,
+                target,
+                hint,
+            )
+        )
 
     def manifest(self) -> None:
         manifest = self.model.manifest
@@ -124,8 +159,13 @@ class _Checker:
             for index, system in enumerate(scope.systems):
                 self.reference(system, SYSTEM, here, ("scope", "systems", index), None)
             for index, regulation in enumerate(scope.regulations or []):
-                self.reference(regulation, frozenset({"regulation"}), here,
-                               ("scope", "regulations", index), None)
+                self.reference(
+                    regulation,
+                    frozenset({"regulation"}),
+                    here,
+                    ("scope", "regulations", index),
+                    None,
+                )
         for index, rule in enumerate(manifest.checks.disable):
             self.rule(rule, here, ("checks", "disable", index))
         for index, waiver in enumerate(manifest.waivers):
@@ -137,9 +177,18 @@ class _Checker:
         if rule in RULES:
             return
         line, column = located.at(*path)
-        self.findings.append(Finding("schema", Severity.ERROR, f"there is no rule `{rule}`",
-                                     located.file, line, column, None,
-                                     did_you_mean(rule, list(RULES)) or "see `archlex rules`"))
+        self.findings.append(
+            Finding(
+                "schema",
+                Severity.ERROR,
+                f"there is no rule `{rule}`",
+                located.file,
+                line,
+                column,
+                None,
+                did_you_mean(rule, list(RULES)) or "see `archlex rules`",
+            )
+        )
 
 
 def provision_problem(model: Model, provision: Provision) -> tuple[str | None, str | None]:
@@ -147,26 +196,34 @@ def provision_problem(model: Model, provision: Provision) -> tuple[str | None, s
     regulation = model.regulation(provision.regulation)
     if regulation is None:
         loaded = ", ".join(r.id for r in model.regulations) or "none"
-        return (f"`{provision}`: no regulation `{provision.regulation}` is loaded",
-                f"loaded regulations: {loaded}")
+        return (
+            f"`{provision}`: no regulation `{provision.regulation}` is loaded",
+            f"loaded regulations: {loaded}",
+        )
     article = regulation.article(provision.article)
     if article is None:
-        return (f"`{provision}`: {regulation.id} has no Article {provision.article}",
-                _article_range(regulation))
+        return (
+            f"`{provision}`: {regulation.id} has no Article {provision.article}",
+            _article_range(regulation),
+        )
     paragraph = provision.paragraph
     number = re.match(r"\d+", paragraph or "")
     if article.paragraphs is not None and number and int(number.group()) > article.paragraphs:
-        return (f"`{provision}`: Article {article.number} of {regulation.id} has "
-                f"{article.paragraphs} paragraph{'s' if article.paragraphs > 1 else ''}",
-                f"cite a paragraph from 1 to {article.paragraphs}, or the whole article")
+        return (
+            f"`{provision}`: Article {article.number} of {regulation.id} has "
+            f"{article.paragraphs} paragraph{'s' if article.paragraphs > 1 else ''}",
+            f"cite a paragraph from 1 to {article.paragraphs}, or the whole article",
+        )
     return None, None
 
 
 def _article_range(regulation: Regulation) -> str | None:
     if not regulation.articles:
         return None
-    return (f"{regulation.id} has articles {regulation.articles[0].number} to "
-            f"{regulation.articles[-1].number}")
+    return (
+        f"{regulation.id} has articles {regulation.articles[0].number} to "
+        f"{regulation.articles[-1].number}"
+    )
 
 
 def path_text(path: Path) -> str:
@@ -211,8 +268,9 @@ def _references(entity: Entity) -> Iterator[tuple[str, Path, Kinds]]:
         yield entity.actor, ("actor",), ROLE | {MEMBER_STATE}
         yield from _each(entity.systems, ("systems",), SYSTEM)
         if entity.applies_when is not None:
-            yield from _each(entity.applies_when.systems_any, ("applies_when", "systems_any"),
-                             SYSTEM)
+            yield from _each(
+                entity.applies_when.systems_any, ("applies_when", "systems_any"), SYSTEM
+            )
 
 
 def _provisions(entity: Entity) -> Iterator[tuple[Provision, Path]]:

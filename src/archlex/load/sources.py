@@ -42,3 +42,13 @@ class SourceMap:
         """The first place an entity is written."""
         places = self.entities.get(entity_id)
         return places[0] if places else None
+
+    def entity_at(self, file: str, line: int) -> str | None:
+        """The id of the innermost entity written across `line` of `file`, if any."""
+        best: tuple[int, str] | None = None
+        for entity, located in self.placed:
+            node = located.node
+            if located.file == file and node.line <= line <= node.end_line:
+                if best is None or node.line >= best[0]:
+                    best = (node.line, entity.id)
+        return best[1] if best else None

@@ -46,7 +46,7 @@ class YamlProblem:
     hint: str | None = None
 
 
-class UnreadableYaml(Exception):
+class UnreadableYamlError(Exception):
     """The file cannot be read as YAML at all."""
 
     def __init__(self, problem: YamlProblem) -> None:
@@ -77,16 +77,18 @@ class _Composer(_BASE_LOADER):  # type: ignore[misc]
 
 
 def read_yaml(path: Path) -> YamlDocument:
-    """Read and construct one YAML file; raise UnreadableYaml when it cannot be read."""
+    """Read and construct one YAML file; raise UnreadableYamlError when it cannot be read."""
     try:
         raw = path.read_bytes()
     except OSError as error:
-        raise UnreadableYaml(YamlProblem("yaml-syntax", f"cannot read file: {error.strerror}", 1, 1))
+        raise UnreadableYamlError(
+            YamlProblem("yaml-syntax", f"cannot read file: {error.strerror}", 1, 1)
+        ) from None
     return parse_yaml(raw)
 
 
 def parse_yaml(raw: bytes) -> YamlDocument:
-    """Construct a YAML document from bytes; raise UnreadableYaml when it cannot be read."""
+    """Construct a YAML document from bytes; raise UnreadableYamlError when it cannot be read."""
     text = _decode(raw)
     root = _compose(text)
     if root is None:
@@ -98,7 +100,7 @@ def parse_yaml(raw: bytes) -> YamlDocument:
 
 def _decode(raw: bytes) -> str:
     if len(raw) > MAX_FILE_BYTES:
-        raise UnreadableYaml(
+        raise UnreadableYamlError(
             YamlProblem(
                 "yaml-syntax",
                 f"file is {len(raw) / 2**20:.1f} MiB, over the limit of "
@@ -114,7 +116,7 @@ def _decode(raw: bytes) -> str:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line, column = _position(raw[: error.start].decode("utf-8", "replace"))
-        raise UnreadableYaml(
+        raise UnreadableYamlError(
             YamlProblem(
                 "yaml-syntax",
                 f"byte 0x{raw[error.start]:02x} is not UTF-8",
@@ -126,7 +128,7 @@ def _decode(raw: bytes) -> str:
     bad = _FORBIDDEN_CHARS.search(text)
     if bad is not None:
         line, column = _position(text[: bad.start()])
-        raise UnreadableYaml(
+        raise UnreadableYamlError(
             YamlProblem(
                 "yaml-syntax",
                 f"control character U+{ord(bad.group()):04X} is not allowed in a model file",
@@ -154,11 +156,11 @@ def _compose(text: str) -> Node | None:
         message = error.problem or "not valid YAML"
         if error.context and "single document" in error.context:
             message = "a model file holds one YAML document; remove the `---` separator"
-        raise UnreadableYaml(
+        raise UnreadableYamlError(
             YamlProblem("yaml-syntax", message, line, column, _syntax_hint(text, mark))
         ) from None
     except yaml.YAMLError as error:
-        raise UnreadableYaml(YamlProblem("yaml-syntax", str(error), 1, 1)) from None
+        raise UnreadableYamlError(YamlProblem("yaml-syntax", str(error), 1, 1)) from None
     finally:
         composer.dispose()
 
@@ -199,9 +201,11 @@ class _Constructor:
         if isinstance(node, ScalarNode):
             value = None if node.tag == _NULL else node.value
             return value, SourceNode(start.line + 1, start.column + 1, key_line + 1, key_column + 1)
+        result: tuple[Any, SourceNode, int]
         if isinstance(node, SequenceNode):
             result = self._sequence(node, depth)
         else:
+            assert isinstance(node, MappingNode)
             result = self._mapping(node, depth)
         self._built[id(node)] = result
         return result[0], result[1]
@@ -216,8 +220,9 @@ class _Constructor:
             items.append(value)
             sources.append(source)
             size += self._size(child)
-        start = node.start_mark
-        return items, SourceNode(start.line + 1, start.column + 1, 0, 0, sources), size
+        start, end = node.start_mark, node.end_mark
+        source = SourceNode(start.line + 1, start.column + 1, 0, 0, sources, end.line + 1)
+        return items, source, size
 
     def _mapping(self, node: MappingNode, depth: int) -> tuple[dict[str, Any], SourceNode, int]:
         data: dict[str, Any] = {}
@@ -237,8 +242,9 @@ class _Constructor:
             size += self._size(value_node) + 1
         for key_node, value_node in merged:
             size += self._merge(key_node, value_node, data, sources, depth)
-        start = node.start_mark
-        return data, SourceNode(start.line + 1, start.column + 1, 0, 0, sources), size
+        start, end = node.start_mark, node.end_mark
+        source = SourceNode(start.line + 1, start.column + 1, 0, 0, sources, end.line + 1)
+        return data, source, size
 
     def _merge(
         self,
@@ -290,4 +296,6 @@ class _Constructor:
     @staticmethod
     def _refuse(node: Node, message: str, hint: str | None = None) -> NoReturn:
         mark = node.start_mark
-        raise UnreadableYaml(YamlProblem("yaml-syntax", message, mark.line + 1, mark.column + 1, hint))
+        raise UnreadableYamlError(
+            YamlProblem("yaml-syntax", message, mark.line + 1, mark.column + 1, hint)
+        )

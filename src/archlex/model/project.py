@@ -51,7 +51,9 @@ def _version_number(value: Any) -> Any:
 class Manifest(Record):
     """The settings of a model's manifest, `archlex.yaml`."""
 
-    archlex: Annotated[Literal[1], BeforeValidator(_version_number)] = Field(description="Format version; this is version 1.")
+    archlex: Annotated[Literal[1], BeforeValidator(_version_number)] = Field(
+        description="Format version; this is version 1."
+    )
     name: str = Field(description="Name of the model.")
     member_state: str | None = Field(
         default=None, pattern=r"^[A-Z]{2}$", description="ISO 3166-1 alpha-2 code."

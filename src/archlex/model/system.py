@@ -49,9 +49,7 @@ class DataCategory(Entity):
 
     name: str = Field(description="Name of the data category.")
     personal: Flag = Field(default=False, description="Personal data.")
-    special: Flag = Field(
-        default=False, description="Biometric or other special-category data."
-    )
+    special: Flag = Field(default=False, description="Biometric or other special-category data.")
     retention: str | None = Field(
         default=None, description="How long it is kept: free text or an ISO 8601 duration."
     )

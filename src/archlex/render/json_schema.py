@@ -30,8 +30,11 @@ def json_schema(kind: str) -> dict[str, Any]:
 def _to_draft_07(node: Any) -> Any:
     if isinstance(node, dict):
         return {
-            key: (value.replace("#/$defs/", "#/definitions/") if key == "$ref" else
-                  _to_draft_07(value))
+            key: (
+                value.replace("#/$defs/", "#/definitions/")
+                if key == "$ref"
+                else _to_draft_07(value)
+            )
             for key, value in node.items()
         }
     if isinstance(node, list):

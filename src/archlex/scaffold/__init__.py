@@ -26,11 +26,13 @@ def create_model(directory: Path) -> list[Path]:
             if entry.name.endswith(".yaml"):
                 written.append(_write(directory / entry.name, entry.read_text("utf-8")))
         for kind in SCHEMAS:
-            written.append(_write(directory / "schema" / f"{kind}.schema.json",
-                                  json_schema_text(kind)))
+            written.append(
+                _write(directory / "schema" / f"{kind}.schema.json", json_schema_text(kind))
+            )
     except OSError as error:
-        raise ArchlexError(f"cannot write {directory}: {error.strerror}",
-                           "check the folder's permissions") from error
+        raise ArchlexError(
+            f"cannot write {directory}: {error.strerror}", "check the folder's permissions"
+        ) from error
     return written
 
 
