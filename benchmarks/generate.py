@@ -61,23 +61,34 @@ class Counts:
         return sum(getattr(self, f.name) for f in fields(self))
 
 
-def plan_counts(budget: int) -> Counts:
-    """Split one state's entity budget in realistic proportions; flows and requirements fill up."""
-    fixed = {
+def fixed_counts(budget: int) -> dict[str, int]:
+    """Every kind but flows and requirements, each at least its minimum."""
+    systems = max(2, round(budget * 0.015))
+    return {
         "organisations": len(syn.ORGANISATIONS),
         "phases": 3 if budget < 500 else len(phrasing.PHASES),
-        "systems": max(2, round(budget * 0.015)),
+        "systems": systems,
+        "components": max(systems, round(budget * 0.06)),
         "data": min(len(syn.DATA), max(5, round(budget * 0.006))),
         "processes": max(1, round(budget * 0.02)),
         "work_packages": max(1, round(budget * 0.05)),
         "milestones": max(1, round(budget * 0.015)),
     }
-    fixed["components"] = max(fixed["systems"], round(budget * 0.06))
+
+
+def plan_counts(budget: int) -> Counts:
+    """Split one state's entity budget in realistic proportions; flows and requirements fill up."""
+    fixed = fixed_counts(budget)
     rest = budget - sum(fixed.values())
     if rest < 2:
-        raise ValueError(f"{budget} entities per state is too few; give at least {budget - rest + 2}")
+        raise ValueError(f"{budget} entities are too few for a state; give {minimum_budget()}")
     flows = max(1, round(rest * 35 / 75))
     return Counts(flows=flows, requirements=rest - flows, **fixed)
+
+
+def minimum_budget() -> int:
+    """The fewest entities a state can have: its fixed minimum of each kind."""
+    return next(b for b in range(1, 1000) if b - sum(fixed_counts(b).values()) >= 2)
 
 
 @dataclass(frozen=True)
@@ -119,7 +130,9 @@ class State:
 
     def header(self, what: str) -> str:
         """The comment that opens every file of the state."""
-        return f"# {self.country} ({self.code}): {what}. Synthetic benchmark model, seed {self.seed}."
+        return (
+            f"# {self.country} ({self.code}): {what}. Synthetic benchmark model, seed {self.seed}."
+        )
 
     def pick_system(self) -> NationalSystem:
         """A random national system of the state."""
@@ -325,7 +338,10 @@ def render_processes(st: State, steps: list[list[int]]) -> str:
         if rounds:
             name = f"{name} ({syn.SITES[(rounds - 1) % len(syn.SITES)]})"
         out += [f"  - id: {process_id(st, p)}", f"    name: {q(name)}"]
-        out += [f"    owner: {st.org(owner)}", f"    steps: {flow_seq([flow_id(st, i) for i in run])}"]
+        out += [
+            f"    owner: {st.org(owner)}",
+            f"    steps: {flow_seq([flow_id(st, i) for i in run])}",
+        ]
     return "\n".join(out) + "\n"
 
 
@@ -351,7 +367,10 @@ def make_requirement(st: State, rid: str) -> Requirement:
         system=system.name, org=org, site=st.rng.choice(syn.SITES), n=st.rng.randint(2, 9)
     )
     out = [f"  - id: {rid}", f"    title: {q(title)}", f"    text: {q(filled)}"]
-    out += [f"    type: {kind}", f"    priority: {st.rng.choice(('must', 'must', 'should', 'could'))}"]
+    out += [
+        f"    type: {kind}",
+        f"    priority: {st.rng.choice(('must', 'must', 'should', 'could'))}",
+    ]
     satisfied = provisions(st, regulation, topic, st.rng.randint(1, 2))
     out += [f"    satisfies: {quoted_seq(satisfied)}", f"    allocated_to: {flow_seq(allocated)}"]
     status = st.rng.choice(("proposed", "agreed", "agreed", "implemented", "verified"))
@@ -533,6 +552,8 @@ def generate_model(out: Path, entities: int, states: int = 31, seed: int = 1) ->
     """Write a model of `entities` entities over `states` states into the empty folder `out`."""
     if not 1 <= states <= len(syn.STATES):
         raise ValueError(f"--states must be between 1 and {len(syn.STATES)}")
+    if entities < minimum_budget() * states:
+        raise ValueError(f"{states} states need at least {minimum_budget() * states} entities")
     if out.exists() and any(out.iterdir()):
         raise ValueError(f"{out} is not empty; give a new or empty folder")
     out.mkdir(parents=True, exist_ok=True)

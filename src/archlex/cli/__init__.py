@@ -1,5 +1,5 @@
 """The `archlex` command: parse arguments, call the API, print, exit."""
 
-from archlex.cli.app import app, main
+from archlex.cli.commands import app, main
 
 __all__ = ["app", "main"]

@@ -147,8 +147,16 @@ class _Loader:
     def _placed(self, file: str, problem: YamlProblem) -> Finding:
         """A problem the YAML reader found, with the entity it lies in as its target."""
         target = self.sources.entity_at(file, problem.line)
-        return Finding(problem.rule, Severity.ERROR, problem.message, file, problem.line,
-                       problem.column, target, problem.hint)
+        return Finding(
+            problem.rule,
+            Severity.ERROR,
+            problem.message,
+            file,
+            problem.line,
+            problem.column,
+            target,
+            problem.hint,
+        )
 
     def _manifest(self, document: YamlDocument, display: str) -> Manifest:
         settings = {k: v for k, v in document.data.items() if k not in ENTITY_KINDS}

@@ -203,14 +203,16 @@ class _Constructor:
             return value, SourceNode(start.line + 1, start.column + 1, key_line + 1, key_column + 1)
         result: tuple[Any, SourceNode, int]
         if isinstance(node, SequenceNode):
-            result = self._sequence(node, depth)
+            result = self._sequence(node, depth, key_line, key_column)
         else:
             assert isinstance(node, MappingNode)
-            result = self._mapping(node, depth)
+            result = self._mapping(node, depth, key_line, key_column)
         self._built[id(node)] = result
         return result[0], result[1]
 
-    def _sequence(self, node: SequenceNode, depth: int) -> tuple[list[Any], SourceNode, int]:
+    def _sequence(
+        self, node: SequenceNode, depth: int, key_line: int, key_column: int
+    ) -> tuple[list[Any], SourceNode, int]:
         items: list[Any] = []
         sources: list[SourceNode] = []
         size = 1
@@ -221,10 +223,14 @@ class _Constructor:
             sources.append(source)
             size += self._size(child)
         start, end = node.start_mark, node.end_mark
-        source = SourceNode(start.line + 1, start.column + 1, 0, 0, sources, end.line + 1)
+        source = SourceNode(
+            start.line + 1, start.column + 1, key_line + 1, key_column + 1, sources, end.line + 1
+        )
         return items, source, size
 
-    def _mapping(self, node: MappingNode, depth: int) -> tuple[dict[str, Any], SourceNode, int]:
+    def _mapping(
+        self, node: MappingNode, depth: int, key_line: int, key_column: int
+    ) -> tuple[dict[str, Any], SourceNode, int]:
         data: dict[str, Any] = {}
         sources: dict[str, SourceNode] = {}
         merged: list[tuple[Node, Node]] = []
@@ -243,7 +249,9 @@ class _Constructor:
         for key_node, value_node in merged:
             size += self._merge(key_node, value_node, data, sources, depth)
         start, end = node.start_mark, node.end_mark
-        source = SourceNode(start.line + 1, start.column + 1, 0, 0, sources, end.line + 1)
+        source = SourceNode(
+            start.line + 1, start.column + 1, key_line + 1, key_column + 1, sources, end.line + 1
+        )
         return data, source, size
 
     def _merge(

@@ -6,14 +6,23 @@ import datetime as dt
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import Field, PositiveInt, StringConstraints, model_validator
+from pydantic import Field, PositiveInt, StringConstraints, WithJsonSchema, model_validator
 
 from archlex.model.common import Entity, Flag, ProvisionRef, Record, Ref, Refs, RegulationId
 
 ArticleNumber = Annotated[
     str,
     StringConstraints(pattern=r"^[0-9]+[a-z]*$", to_lower=True),
-    Field(description="Article number, e.g. 20 or 20a."),
+    # Editors read YAML 1.2, where `number: 20` is an integer.
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "integer", "minimum": 1},
+                {"type": "string", "pattern": "^[0-9]+[a-z]*$"},
+            ],
+            "description": "Article number, e.g. 20 or 20a.",
+        }
+    ),
 ]
 
 
