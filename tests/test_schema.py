@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -64,9 +65,9 @@ def _yaml_12(path: Path) -> Any:
         for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()
     }
     Loader.add_implicit_resolver(
-        "tag:yaml.org,2002:bool", __import__("re").compile("^(?:true|false)$"), list("tf")
+        "tag:yaml.org,2002:bool", re.compile("^(?:true|false)$"), list("tf")
     )
-    return yaml.load(path.read_text(encoding="utf-8"), Loader=Loader)  # noqa: S506
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=Loader)
 
 
 def _model_files(folder: Path) -> list[Path]:

@@ -48,7 +48,7 @@ class SourceMap:
         best: tuple[int, str] | None = None
         for entity, located in self.placed:
             node = located.node
-            if located.file == file and node.line <= line <= node.end_line:
-                if best is None or node.line >= best[0]:
-                    best = (node.line, entity.id)
+            inside = located.file == file and node.line <= line <= node.end_line
+            if inside and (best is None or node.line >= best[0]):
+                best = (node.line, entity.id)
         return best[1] if best else None
