@@ -7,6 +7,7 @@ import datetime as dt
 import json
 import sys
 import time
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, fields
 from pathlib import Path
@@ -97,6 +98,7 @@ class NationalSystem:
 
     id: str
     name: str
+    template: str
     owner: str
     components: tuple[str, ...]
 
@@ -123,6 +125,7 @@ class State:
     organisations: dict[str, str] = field(default_factory=dict)  # slug -> name
     systems: list[NationalSystem] = field(default_factory=list)
     data: dict[str, str] = field(default_factory=dict)  # slug -> name
+    by_template: dict[tuple[str, ...], list[NationalSystem]] = field(default_factory=dict)
 
     def org(self, slug: str) -> str:
         """The id of one of the state's organisations."""
@@ -137,6 +140,13 @@ class State:
     def pick_system(self) -> NationalSystem:
         """A random national system of the state."""
         return self.systems[self.rng.randrange(len(self.systems))]
+
+    def pick_among(self, names: tuple[str, ...]) -> NationalSystem:
+        """A national system made from one of these templates, or any when the state has none."""
+        if names not in self.by_template:
+            self.by_template[names] = [s for s in self.systems if s.template in names]
+        candidates = self.by_template[names] or self.systems
+        return candidates[self.rng.randrange(len(candidates))]
 
 
 def width(count: int, minimum: int) -> int:
@@ -210,7 +220,7 @@ def render_system(st: State, index: int, n_components: int) -> list[str]:
         out += [f"      - id: {sid}.{slug}", f"        name: {q(part_name)}"]
         out.append(f"        description: {q(description)}")
     components = tuple(f"{sid}.{p[0]}" for p in parts)
-    st.systems.append(NationalSystem(sid, name, tpl.owner, components))
+    st.systems.append(NationalSystem(sid, name, tpl.name, tpl.owner, components))
     return out
 
 
@@ -248,19 +258,20 @@ def logging_of(st: State, source: NationalSystem) -> str:
 
 @dataclass(frozen=True)
 class Flow:
-    """A generated flow, rendered, and whether it goes to the EU."""
+    """A generated flow, rendered, and the EU system or component it goes to, if any."""
 
-    is_eu: bool
+    eu_target: str | None
     yaml: list[str]
 
 
 def eu_flow(st: State, fid: str, process: str | None) -> Flow:
     """A flow from a national system through a national uniform interface to the EU."""
     target = st.rng.choice(syn.EU_TARGETS)
-    source = st.pick_system()
+    source = st.pick_among(syn.SOURCES[target.target])
     regulation = st.rng.choice(target.regulations)
     legal = provisions(st, regulation, st.rng.choice(target.topics), st.rng.randint(1, 2))
-    purpose = st.rng.choice(target.purposes).format(site=st.rng.choice(syn.SITES))
+    sites = syn.SITES_BY_TARGET.get(target.target, syn.SITES)
+    purpose = st.rng.choice(target.purposes).format(site=st.rng.choice(sites))
     out = [f"  - id: {fid}", f"    from: {source.id}", f"    to: {target.target}"]
     out += [f"    via: {target.via}", f"    data: {flow_seq(pick_data(st, target.data))}"]
     out += [f"    purpose: {q(purpose)}", f"    legal_basis: {quoted_seq(legal)}"]
@@ -270,7 +281,7 @@ def eu_flow(st: State, fid: str, process: str | None) -> Flow:
         out.append(f"    logging: {logging_of(st, source)}")
     if process:
         out.append(f"    process: {process}")
-    return Flow(True, out)
+    return Flow(target.target, out)
 
 
 def national_flow(st: State, fid: str, process: str | None) -> Flow:
@@ -295,7 +306,7 @@ def national_flow(st: State, fid: str, process: str | None) -> Flow:
         out.append(f"    logging: {logging_of(st, source)}")
     if process:
         out.append(f"    process: {process}")
-    return Flow(False, out)
+    return Flow(None, out)
 
 
 def process_steps(st: State) -> list[list[int]]:
@@ -329,14 +340,28 @@ def make_flows(st: State, steps: list[list[int]]) -> list[Flow]:
     return flows
 
 
-def render_processes(st: State, steps: list[list[int]]) -> str:
+def process_names(st: State, steps: list[list[int]], flows: list[Flow]) -> list[tuple[str, str]]:
+    """(name, owner) of each process, after the EU target of its first EU-bound flow."""
+    names: list[tuple[str, str]] = []
+    seen: Counter[str] = Counter()
+    for run in steps:
+        target = next((flows[i].eu_target for i in run if flows[i].eu_target), None)
+        name, owner = st.rng.choice(phrasing.PROCESSES[target or "national"])
+        seen[name] += 1
+        if seen[name] > 1:  # distinct names: the same process at other sites
+            n = seen[name] - 2
+            variants = phrasing.PROCESS_VARIANTS
+            name += f" ({variants[n]})" if n < len(variants) else f" ({seen[name]})"
+        names.append((name, owner))
+    return names
+
+
+def render_processes(st: State, steps: list[list[int]], flows: list[Flow]) -> str:
     """processes.yaml: business processes and the flows they run, in order."""
     out = [st.header("business processes"), "processes:"]
-    for p, run in enumerate(steps):
-        name, owner = phrasing.PROCESSES[p % len(phrasing.PROCESSES)]
-        rounds = p // len(phrasing.PROCESSES)
-        if rounds:
-            name = f"{name} ({syn.SITES[(rounds - 1) % len(syn.SITES)]})"
+    for p, (run, (name, owner)) in enumerate(
+        zip(steps, process_names(st, steps, flows), strict=True)
+    ):
         out += [f"  - id: {process_id(st, p)}", f"    name: {q(name)}"]
         out += [
             f"    owner: {st.org(owner)}",
@@ -345,11 +370,11 @@ def render_processes(st: State, steps: list[list[int]]) -> str:
     return "\n".join(out) + "\n"
 
 
-def allocation(st: State) -> tuple[list[str], tuple[str, ...]]:
+def allocation(st: State, topic: str) -> tuple[list[str], tuple[str, ...]]:
     """Where a requirement is allocated (ids), and the systems that means; a few get none."""
     if st.rng.random() < GAP_RATE:
         return [], ()
-    chosen = [st.pick_system() for _ in range(st.rng.randint(1, 2))]
+    chosen = [st.pick_among(syn.TOPIC_SYSTEMS[topic]) for _ in range(st.rng.randint(1, 2))]
     systems = tuple(sorted({s.id for s in chosen}))
     ids = {st.rng.choice(s.components) if st.rng.random() < 0.15 else s.id for s in chosen}
     return sorted(ids), systems
@@ -360,7 +385,7 @@ def make_requirement(st: State, rid: str) -> Requirement:
     topic = st.rng.choice(list(phrasing.REQUIREMENTS))
     kind, title, text = st.rng.choice(phrasing.REQUIREMENTS[topic])
     regulation = st.rng.choice((syn.REG_817, syn.REG_818))
-    allocated, systems = allocation(st)
+    allocated, systems = allocation(st, topic)
     system = next((s for s in st.systems if systems and s.id == systems[0]), st.systems[0])
     org = st.organisations[st.rng.choice(list(st.organisations))]
     filled = text.format(
@@ -492,10 +517,13 @@ def render_state(st: State) -> dict[str, str]:
     files["systems.yaml"] = render_systems(st)
     steps = process_steps(st)
     flows = make_flows(st, steps)
-    by_target = {"eu": [f for f in flows if f.is_eu], "national": [f for f in flows if not f.is_eu]}
+    by_target = {
+        "eu": [f for f in flows if f.eu_target],
+        "national": [f for f in flows if not f.eu_target],
+    }
     flow_groups = {k: ["\n".join(f.yaml) for f in v] for k, v in by_target.items() if v}
     files |= render_grouped(st, "flows", flow_groups)
-    files["processes.yaml"] = render_processes(st, steps)
+    files["processes.yaml"] = render_processes(st, steps, flows)
     requirements = make_requirements(st)
     req_groups: dict[str, list[str]] = {}
     for r in requirements:

@@ -218,22 +218,31 @@ REQUIREMENTS: dict[str, tuple[tuple[str, str, str], ...]] = {
     ),
 }
 
-# (name, owner slug): the processes a state's authorities run.
-PROCESSES: tuple[tuple[str, str], ...] = (
-    ("Border check at entry", "border-guard"),
-    ("Border check at exit", "border-guard"),
-    ("Second-line border check", "border-guard"),
-    ("Visa application processing", "migration"),
-    ("Manual processing of an ETIAS hit", "border-guard"),
-    ("Police identity check with a CIR query", "police"),
-    ("Manual verification of a yellow MID link", "police"),
-    ("Registration of an application for international protection", "migration"),
-    ("Criminal record request for a third-country national", "interior-ministry"),
-    ("Follow-up of a hit on a SIS alert", "police"),
-    ("Law enforcement access through the central access point", "police"),
-    ("Handling of a data subject request", "interior-ministry"),
-    ("Monthly statistics to the CRRS", "interior-ministry"),
-)
+# (name, owner slug) of the processes whose first EU-bound flow goes to a target; a process
+# with no EU-bound flow is a national one.
+PROCESSES: dict[str, tuple[tuple[str, str], ...]] = {
+    "eu.EES": (("Border check at entry", "border-guard"), ("Border check at exit", "border-guard")),
+    "eu.ESP": (("Second-line border check", "border-guard"),),
+    "eu.sBMS": (("Biometric search at registration", "migration"),),
+    "eu.VIS": (("Visa application processing", "migration"),),
+    "eu.ETIAS": (("Manual processing of an ETIAS hit", "border-guard"),),
+    "eu.CIR": (
+        ("Police identity check with a CIR query", "police"),
+        ("Law enforcement access through the central access point", "police"),
+    ),
+    "eu.MID": (("Manual verification of a yellow MID link", "police"),),
+    "eu.Eurodac": (("Registration of an application for international protection", "migration"),),
+    "eu.ECRIS-TCN": (
+        ("Criminal record request for a third-country national", "interior-ministry"),
+    ),
+    "eu.SIS": (("Follow-up of a hit on a SIS alert", "police"),),
+    "eu.CRRS": (("Monthly statistics to the CRRS", "interior-ministry"),),
+    "national": (
+        ("Handling of a data subject request", "interior-ministry"),
+        ("Nightly synchronisation of national registers", "it-centre"),
+    ),
+}
+PROCESS_VARIANTS = ("airports", "land borders", "seaports", "regional offices", "headquarters")
 
 WORK_PACKAGES = (
     "Connect the {system} to the ESP",

@@ -305,3 +305,60 @@ NATIONAL_PURPOSES = (
 )
 LOG_FIELDS = ("date-time", "user-id", "authority", "purpose", "query-type", "result",
               "systems-queried", "reference-number")  # fmt: skip
+
+# The national systems that send each EU target its flows (by template name); a state that
+# has none of them sends from any system.
+SOURCES: dict[str, tuple[str, ...]] = {
+    "eu.ESP": ("Border Control System", "Document Verification Service",
+               "Mobile Identity Check Application", "Visa Case Management System",
+               "Police Information System"),
+    "eu.CIR": ("Mobile Identity Check Application", "Police Information System",
+               "Law Enforcement Access Gateway", "Biometric Capture Service"),
+    "eu.MID": ("Manual Verification Workbench", "SIRENE Case Management System",
+               "ETIAS National Unit Workbench", "Visa Case Management System"),
+    "eu.sBMS": ("Biometric Capture Service", "Eurodac Fingerprint Capture Station",
+                "Border Control System"),
+    "eu.CRRS": ("Statistics and Reporting Warehouse",),
+    "eu.EES": ("National EES Client", "Border Control System"),
+    "eu.VIS": ("Visa Case Management System", "Border Control System",
+               "Residence Permit Register"),
+    "eu.ETIAS": ("ETIAS National Unit Workbench", "Border Control System"),
+    "eu.SIS": ("National SIS Copy", "SIRENE Case Management System", "Police Information System"),
+    "eu.Eurodac": ("Eurodac Fingerprint Capture Station", "Asylum Case Management System",
+                   "Law Enforcement Access Gateway"),
+    "eu.ECRIS-TCN": ("ECRIS-TCN National Gateway", "Criminal Records Register"),
+}  # fmt: skip
+
+# Where the officers who cause each EU-bound flow work; other targets use SITES.
+SITES_BY_TARGET: dict[str, tuple[str, ...]] = {
+    "eu.ESP": ("the airport", "land border crossing points", "seaports", "police stations"),
+    "eu.CIR": ("police stations", "the airport", "reception centres"),
+    "eu.MID": ("headquarters", "regional offices"),
+    "eu.sBMS": ("reception centres", "consulates", "the airport"),
+    "eu.EES": ("the airport", "land border crossing points", "seaports"),
+    "eu.VIS": ("the airport", "land border crossing points", "consulates"),
+    "eu.ETIAS": ("the airport", "land border crossing points", "seaports"),
+    "eu.SIS": ("police stations", "land border crossing points", "the airport"),
+    "eu.Eurodac": ("reception centres", "police stations"),
+}
+
+# The national systems that requirements of a topic are allocated to, by template name.
+TOPIC_SYSTEMS: dict[str, tuple[str, ...]] = {
+    "esp": SOURCES["eu.ESP"],
+    "esp-logs": (*SOURCES["eu.ESP"], "Central Audit Log Service"),
+    "sbms": SOURCES["eu.sBMS"],
+    "sbms-logs": (*SOURCES["eu.sBMS"], "Central Audit Log Service"),
+    "cir": SOURCES["eu.CIR"],
+    "cir-identification": ("Mobile Identity Check Application", "Police Information System"),
+    "cir-multiple-identities": SOURCES["eu.MID"],
+    "cir-law-enforcement": ("Law Enforcement Access Gateway", "Police Information System"),
+    "cir-logs": (*SOURCES["eu.CIR"], "Central Audit Log Service"),
+    "mid": SOURCES["eu.MID"],
+    "mid-manual-verification": ("Manual Verification Workbench", "ETIAS National Unit Workbench"),
+    "mid-logs": ("Manual Verification Workbench", "Central Audit Log Service"),
+    "data-quality": ("Biometric Capture Service", "Border Control System", "Integration Hub"),
+    "crrs": SOURCES["eu.CRRS"],
+    "security": ("Integration Hub", "Identity and Access Management", "Central Audit Log Service"),
+    "data-subject-rights": ("Data Subject Request Portal",),
+    "supervision": ("Central Audit Log Service", "Statistics and Reporting Warehouse"),
+}

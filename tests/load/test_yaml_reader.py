@@ -200,3 +200,9 @@ def test_empty_file_is_an_empty_mapping() -> None:
 
 def test_complex_keys_are_refused() -> None:
     assert problem(b"? [a, b]\n: 1\n")[0] == "yaml-syntax"
+
+
+def test_error_at_the_end_of_a_file_without_final_newline_points_inside_the_file() -> None:
+    rule, line, column, _ = problem(b"a:\n  - b\n  c: [")
+    assert (rule, line) == ("yaml-syntax", 3)
+    assert column >= 1

@@ -152,7 +152,7 @@ def _compose(text: str) -> Node | None:
         return composer.get_single_node()  # type: ignore[no-any-return]
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        line, column = _clamp(text, mark.line + 1, mark.column + 1) if mark else (1, 1)
         message = error.problem or "not valid YAML"
         if error.context and "single document" in error.context:
             message = "a model file holds one YAML document; remove the `---` separator"
@@ -163,6 +163,15 @@ def _compose(text: str) -> Node | None:
         raise UnreadableYamlError(YamlProblem("yaml-syntax", str(error), 1, 1)) from None
     finally:
         composer.dispose()
+
+
+def _clamp(text: str, line: int, column: int) -> tuple[int, int]:
+    """A position inside the text: libyaml reports errors at the end of input one line past
+    the last line of a file that does not end in a newline."""
+    lines = text.split("\n")
+    if line <= len(lines):
+        return line, column
+    return len(lines), len(lines[-1]) + 1
 
 
 def _syntax_hint(text: str, mark: yaml.Mark | None) -> str | None:
