@@ -387,7 +387,7 @@ def make_requirement(st: State, rid: str) -> Requirement:
     regulation = st.rng.choice((syn.REG_817, syn.REG_818))
     allocated, systems = allocation(st, topic)
     system = next((s for s in st.systems if systems and s.id == systems[0]), st.systems[0])
-    org = st.organisations[st.rng.choice(list(st.organisations))]
+    org = st.organisations[system.owner]  # the body that owns the system answers for it
     filled = text.format(
         system=system.name, org=org, site=st.rng.choice(syn.SITES), n=st.rng.randint(2, 9)
     )
