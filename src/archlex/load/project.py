@@ -19,9 +19,11 @@ from archlex.load.sources import Located, SourceMap
 from archlex.load.yaml_reader import UnreadableYamlError, YamlDocument, YamlProblem, read_yaml
 from archlex.model import (
     ENTITY_KINDS,
+    AccessGrant,
     DataCategory,
     Flow,
     Manifest,
+    MidLink,
     Milestone,
     Model,
     ModelFile,
@@ -33,6 +35,7 @@ from archlex.model import (
     Requirement,
     Roadmap,
     Role,
+    Standard,
     System,
     WorkPackage,
 )
@@ -49,6 +52,9 @@ _ITEM_TYPES: dict[str, type[BaseModel]] = {
     "requirements": Requirement,
     "regulations": Regulation,
     "obligations": Obligation,
+    "access": AccessGrant,
+    "mid_links": MidLink,
+    "standards": Standard,
 }
 _ROADMAP_TYPES: dict[str, type[BaseModel]] = {
     "phases": Phase,

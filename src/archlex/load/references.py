@@ -10,7 +10,9 @@ from archlex.findings import Finding, Severity
 from archlex.load.diagnose import did_you_mean
 from archlex.load.sources import Located
 from archlex.model import (
+    AccessGrant,
     Flow,
+    MidLink,
     Milestone,
     Model,
     Obligation,
@@ -20,6 +22,7 @@ from archlex.model import (
     Regulation,
     Requirement,
     Role,
+    Standard,
     System,
     WorkPackage,
 )
@@ -283,8 +286,12 @@ def _provisions(entity: Entity) -> Iterator[tuple[Provision, Path]]:
         yield from _each_provision(entity.satisfies, ("satisfies",))
     elif isinstance(entity, Milestone):
         yield from _each_provision(entity.deadline_of, ("deadline_of",))
-    elif isinstance(entity, Obligation):
-        yield entity.provision, ("provision",)
+    elif isinstance(entity, Obligation | AccessGrant | MidLink | Standard):
+        if entity.provision is not None:
+            yield entity.provision, ("provision",)
+    if isinstance(entity, System):
+        for index, policy in enumerate(entity.logs):
+            yield policy.provision, ("logs", index, "provision")
 
 
 def _each(values: list[str], path: Path, kinds: Kinds) -> Iterator[tuple[str, Path, Kinds]]:

@@ -1,6 +1,7 @@
 """pydantic models of every entity kind; no I/O, no YAML."""
 
 from archlex.model.aggregate import Model
+from archlex.model.catalog import AccessGrant, LinkColour, LogPolicy, MidLink, Standard
 from archlex.model.common import Entity, Record
 from archlex.model.file import ENTITY_KINDS, ModelFile
 from archlex.model.flow import Flow, Logging, Process, Sync
@@ -15,6 +16,7 @@ from archlex.model.system import Component, DataCategory, System, SystemKind, Sy
 __all__ = [
     "ENTITY_KINDS",
     "FORMAT_VERSION",
+    "AccessGrant",
     "AppliesWhen",
     "Article",
     "Chapter",
@@ -25,8 +27,11 @@ __all__ = [
     "Entity",
     "Evidence",
     "Flow",
+    "LinkColour",
+    "LogPolicy",
     "Logging",
     "Manifest",
+    "MidLink",
     "Milestone",
     "Model",
     "ModelFile",
@@ -46,6 +51,7 @@ __all__ = [
     "Role",
     "RoleGrant",
     "Scope",
+    "Standard",
     "Sync",
     "System",
     "SystemKind",

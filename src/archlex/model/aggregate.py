@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from archlex.model.catalog import AccessGrant, MidLink, Standard
 from archlex.model.common import Entity
 from archlex.model.file import ModelFile
 from archlex.model.flow import Flow, Process
@@ -33,6 +34,9 @@ class Model:
     milestones: list[Milestone] = field(default_factory=list)
     regulations: list[Regulation] = field(default_factory=list)
     obligations: list[Obligation] = field(default_factory=list)
+    access: list[AccessGrant] = field(default_factory=list)
+    mid_links: list[MidLink] = field(default_factory=list)
+    standards: list[Standard] = field(default_factory=list)
     index: dict[str, Entity] = field(default_factory=dict)
 
     def add(self, part: ModelFile) -> None:
@@ -46,6 +50,9 @@ class Model:
         self.requirements += part.requirements
         self.regulations += part.regulations
         self.obligations += part.obligations
+        self.access += part.access
+        self.mid_links += part.mid_links
+        self.standards += part.standards
         if part.roadmap is not None:
             self.phases += part.roadmap.phases
             self.work_packages += part.roadmap.work_packages
@@ -72,6 +79,9 @@ class Model:
             ("milestone", list(self.milestones)),
             ("regulation", list(self.regulations)),
             ("obligation", list(self.obligations)),
+            ("access grant", list(self.access)),
+            ("MID link", list(self.mid_links)),
+            ("standard", list(self.standards)),
         ]
         for kind, entities in kinds:
             for entity in entities:

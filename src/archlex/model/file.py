@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
+from archlex.model.catalog import AccessGrant, MidLink, Standard
 from archlex.model.common import Record
 from archlex.model.flow import Flow, Process
 from archlex.model.organisation import Organisation, Role
@@ -23,6 +24,9 @@ ENTITY_KINDS = (
     "roadmap",
     "regulations",
     "obligations",
+    "access",
+    "mid_links",
+    "standards",
 )
 
 
@@ -39,3 +43,8 @@ class ModelFile(Record):
     roadmap: Roadmap | None = Field(default=None, description="Phases, work packages, milestones.")
     regulations: list[Regulation] = Field(default_factory=list, description="Regulations.")
     obligations: list[Obligation] = Field(default_factory=list, description="Obligations.")
+    access: list[AccessGrant] = Field(
+        default_factory=list, description="Access that provisions grant to national authorities."
+    )
+    mid_links: list[MidLink] = Field(default_factory=list, description="Types of MID link.")
+    standards: list[Standard] = Field(default_factory=list, description="Standards, e.g. UMF.")

@@ -6,6 +6,7 @@ from enum import StrEnum
 
 from pydantic import Field
 
+from archlex.model.catalog import LogPolicy
 from archlex.model.common import Entity, Flag, Ref
 
 
@@ -42,6 +43,9 @@ class System(Entity):
     status: SystemStatus = Field(default=SystemStatus.EXISTING, description="Life-cycle state.")
     zone: str | None = Field(default=None, description="Network or security zone.")
     components: list[Component] = Field(default_factory=list, description="Named parts.")
+    logs: list[LogPolicy] = Field(
+        default_factory=list, description="What the regulations require it to log."
+    )
 
 
 class DataCategory(Entity):
