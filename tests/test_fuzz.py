@@ -16,11 +16,10 @@ import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from rich.console import Console
 
 from archlex.api import Report, validate_model
-from archlex.cli.output import print_findings, print_summary, report_json
 from archlex.errors import ArchlexError
+from archlex.formats import format_names, write_report
 from archlex.load.libraries import library_manifest
 from tests.conftest import EXAMPLE
 
@@ -164,10 +163,9 @@ def _assert_clean(root: Path, report: Report) -> None:
         assert 1 <= finding.line <= lines, finding
         assert finding.column >= 1, finding
         assert finding.message, finding
-    console = Console(file=io.StringIO(), force_terminal=True)
-    print_findings(console, report.findings)
-    print_summary(console, report)
-    report_json(report)
+    for name in format_names():  # every format can write every report
+        for colour in (False, True):
+            write_report(report, name, io.StringIO(), colour)
 
 
 def _check(files: dict[str, bytes]) -> None:

@@ -33,6 +33,7 @@ class Finding:
     column: int
     target: str | None = None
     hint: str | None = None
+    waived: bool = False  # hidden by a waiver: reported in JSON, not counted
 
     @property
     def sort_key(self) -> tuple[str, int, int, str, str]:
@@ -52,6 +53,8 @@ class Finding:
         }
         if self.hint:
             data["hint"] = self.hint
+        if self.waived:
+            data["waived"] = True
         return data
 
 

@@ -15,6 +15,9 @@ class RuleInfo:
     severity: Severity
     summary: str
     fatal: bool = False  # the model could not be read at all: exit code 2
+    explanation: str = ""  # a paragraph: why it matters and how to fix it
+    bad: str = ""  # a YAML snippet where the rule fires
+    good: str = ""  # the same snippet fixed
 
 
 _E, _W, _I = Severity.ERROR, Severity.WARNING, Severity.INFO

@@ -13,8 +13,8 @@ from rich.console import Console
 
 from archlex import __version__
 from archlex.api import validate_model
-from archlex.cli.output import print_findings, print_summary, report_json
 from archlex.errors import ArchlexError
+from archlex.formats import write_report
 from archlex.render.json_schema import json_schema_text
 from archlex.scaffold import create_model
 
@@ -95,12 +95,7 @@ def validate(
     Example: archlex validate model/
     """
     report = validate_model(path, Path.cwd())
-    if output_format is OutputFormat.JSON:
-        sys.stdout.write(report_json(report))
-    else:
-        console = Console(highlight=False)
-        print_findings(console, report.findings)
-        print_summary(console, report)
+    write_report(report, output_format.value, sys.stdout, _is_colour_terminal())
     raise typer.Exit(report.exit_code)
 
 
@@ -142,6 +137,10 @@ def init(
     for path in written:
         console.print(f"created {path}", soft_wrap=True)
     console.print(f"Next: archlex validate {directory}", soft_wrap=True)
+
+
+def _is_colour_terminal() -> bool:
+    return Console().is_terminal and not Console().no_color
 
 
 def main() -> None:

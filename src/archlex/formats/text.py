@@ -1,15 +1,15 @@
-"""Printing findings and summaries: editor-friendly lines, coloured on a terminal, or JSON."""
+"""Text: `file:line:col: severity[rule]: message` lines, coloured on a terminal."""
 
 from __future__ import annotations
 
-import json
-from typing import Any
+from typing import TextIO
 
 from rich.console import Console
 from rich.text import Text
 
-from archlex.api import Report
 from archlex.findings import Finding, Severity
+from archlex.formats import formatter
+from archlex.outcome import Report
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
@@ -17,6 +17,20 @@ _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO:
 def one_line(text: str) -> str:
     """Model text on one line, so it can never start a line of its own (CI log commands)."""
     return text.replace("\r", "\\r").replace("\n", "\\n")
+
+
+@formatter("text")
+def write_text(report: Report, stream: TextIO, colour: bool) -> None:
+    """Findings grouped by file, then what was loaded and how many findings of each kind."""
+    console = Console(
+        file=stream,
+        highlight=False,
+        force_terminal=colour,
+        no_color=not colour,
+        width=None if colour else 10_000,
+    )
+    print_findings(console, report.active)
+    print_summary(console, report)
 
 
 def print_findings(console: Console, findings: list[Finding]) -> None:
@@ -51,15 +65,6 @@ def print_summary(console: Console, report: Report) -> None:
         return
     parts = [_count(s.value, n) for s, n in by_severity.items() if n]
     console.print(Text("Found " + ", ".join(parts) + ".", style=_STYLE[_worst(report)]))
-
-
-def report_json(report: Report) -> str:
-    """The contract's JSON object: findings and a summary."""
-    data: dict[str, Any] = {
-        "findings": [f.to_json() for f in report.findings],
-        "summary": report.summary(),
-    }
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
 def _worst(report: Report) -> Severity:

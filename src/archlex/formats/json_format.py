@@ -1,0 +1,24 @@
+"""The contract's JSON object: `{"findings": [...], "summary": {...}}`."""
+
+from __future__ import annotations
+
+import json
+from typing import Any, TextIO
+
+from archlex.formats import formatter
+from archlex.outcome import Report
+
+
+def report_json(report: Report) -> str:
+    """The report as the contract's JSON object (waived findings included and marked)."""
+    data: dict[str, Any] = {
+        "findings": [f.to_json() for f in report.findings],
+        "summary": report.summary(),
+    }
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+@formatter("json")
+def write_json(report: Report, stream: TextIO, colour: bool) -> None:
+    """Write the JSON object."""
+    stream.write(report_json(report))
