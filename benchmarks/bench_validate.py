@@ -88,8 +88,8 @@ def import_validate() -> Validate:
 def fingerprint(seed: int, states: int) -> str:
     """A hash of the generator's code and settings: a cached model is reused only if it matches."""
     digest = hashlib.sha256(f"{seed}:{states}".encode())
-    for module in ("generate.py", "synthetic.py", "phrasing.py"):
-        digest.update((HERE / module).read_bytes())
+    for module in [HERE / "generate.py", *sorted(HERE.glob("synth_*.py"))]:
+        digest.update(module.read_bytes())
     return digest.hexdigest()[:16]
 
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
+from archlex.check.run import run_checks
 from archlex.findings import sort_findings
 from archlex.load import Project, load_project
 from archlex.outcome import Report
@@ -20,12 +22,30 @@ def validate_model(
 ) -> Report:
     """Load a model and report everything the loader and schema find."""
     project = load(path, cwd)
-    # A file that cannot be read stays reported whatever the manifest disables.
-    disabled = {
-        r for r in project.model.manifest.checks.disable if r in RULES and not RULES[r].fatal
-    }
+    disabled = _disabled(project)
     findings = sort_findings(f for f in project.findings if f.rule not in disabled)
     return Report(project, findings, fail_on or project.model.manifest.checks.fail_on)
 
 
-__all__ = ["Project", "Report", "load", "validate_model"]
+def check_model(
+    path: Path | None = None,
+    cwd: Path | None = None,
+    fail_on: str | None = None,
+    min_coverage: float | None = None,
+    today: dt.date | None = None,
+) -> Report:
+    """Load a model and run the gap analysis: every rule, waivers, coverage."""
+    project = load(path, cwd)
+    checks = project.model.manifest.checks
+    findings, coverage = run_checks(project, today or dt.date.today(), _disabled(project))
+    return Report(
+        project, sort_findings(findings), fail_on or checks.fail_on, coverage, min_coverage
+    )
+
+
+def _disabled(project: Project) -> set[str]:
+    # A file that cannot be read stays reported whatever the manifest disables.
+    return {r for r in project.model.manifest.checks.disable if r in RULES and not RULES[r].fatal}
+
+
+__all__ = ["Project", "Report", "check_model", "load", "validate_model"]

@@ -50,6 +50,12 @@ RULES: dict[str, RuleInfo] = {
         ),
         RuleInfo("waiver-expired", _W, "a waiver is past its expiry date"),
         RuleInfo("orphan-system", _I, "a system takes part in no flow"),
+        RuleInfo(
+            "legal-basis-mismatch",
+            _W,
+            "a flow cites provisions, but none of them grants access to its target",
+        ),
+        RuleInfo("waiver-unused", _W, "a waiver matches no finding"),
     )
 }
 
@@ -69,3 +75,19 @@ VALIDATE_RULES = (
 def severity_of(rule: str) -> Severity:
     """The default severity of a rule."""
     return RULES[rule].severity
+
+
+def explain_rule(rule: RuleInfo) -> str:
+    """A rule's id, severity, explanation and examples, as `archlex rules ID` prints them."""
+    text = (
+        f"{rule.id} ({rule.severity.value}): {rule.summary}\n\n{rule.explanation or rule.summary}\n"
+    )
+    if rule.bad:
+        text += f"\nFires on:\n\n{_indent(rule.bad)}\n"
+    if rule.good:
+        text += f"\nFixed:\n\n{_indent(rule.good)}\n"
+    return text
+
+
+def _indent(snippet: str) -> str:
+    return "\n".join("    " + line if line else "" for line in snippet.strip("\n").splitlines())

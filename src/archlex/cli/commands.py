@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import io
 import sys
 import traceback
 from enum import StrEnum
@@ -12,10 +14,14 @@ import typer
 from rich.console import Console
 
 from archlex import __version__
-from archlex.api import validate_model
+from archlex.api import check_model, validate_model
 from archlex.errors import ArchlexError
-from archlex.formats import write_report
+from archlex.files import write_text_atomic
+from archlex.formats import format_names, write_report
+from archlex.load.diagnose import did_you_mean
+from archlex.outcome import Report
 from archlex.render.json_schema import json_schema_text
+from archlex.rules import RULES, explain_rule
 from archlex.scaffold import create_model
 
 app = typer.Typer(
@@ -33,11 +39,19 @@ EXIT_USAGE = 2
 EXIT_INTERNAL = 3
 
 
-class OutputFormat(StrEnum):
-    """How findings are printed."""
+class FailOn(StrEnum):
+    """The lowest severity that fails a run."""
 
-    TEXT = "text"
-    JSON = "json"
+    ERROR = "error"
+    WARNING = "warning"
+    NEVER = "never"
+
+
+def _format_name(value: str) -> str:
+    names = format_names()
+    if value not in names:
+        raise typer.BadParameter(f"{value!r} is not one of {', '.join(names)}")
+    return value
 
 
 class SchemaKind(StrEnum):
@@ -79,24 +93,131 @@ def _options(
     _state["debug"] = debug
 
 
+FormatOption = Annotated[
+    str,
+    typer.Option(
+        "--format", "-f", callback=_format_name, help="text, json, sarif, junit or github."
+    ),
+]
+OutputOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        help="Write the report to this file instead of standard output.",
+        show_default=False,
+    ),
+]
+FailOnOption = Annotated[
+    FailOn | None,
+    typer.Option(
+        "--fail-on",
+        help="Lowest severity that fails the run (default: the manifest's checks.fail_on).",
+        show_default=False,
+    ),
+]
+
+
+def _emit(report: Report, output_format: str, output: Path | None) -> None:
+    if output is None:
+        write_report(report, output_format, sys.stdout, _is_colour_terminal())
+        return
+    buffer = io.StringIO()
+    write_report(report, output_format, buffer, False)
+    write_text_atomic(output, buffer.getvalue())
+
+
 @app.command()
 def validate(
     path: PathArgument = None,
-    output_format: Annotated[
-        OutputFormat, typer.Option("--format", "-f", help="text (file:line:col lines) or json.")
-    ] = OutputFormat.TEXT,
+    output_format: FormatOption = "text",
+    output: OutputOption = None,
+    fail_on: FailOnOption = None,
 ) -> None:
     """Load a model and report what the loader and schema find.
 
     Rules: yaml-syntax, duplicate-key, schema, duplicate-id, unknown-reference,
-    unknown-provision. Exit code 0 when clean, 1 on findings at or above `fail_on`,
-    2 when the model cannot be read.
+    unknown-provision, include-outside, include-unmatched. Exit code 0 when clean, 1 on
+    findings at or above `fail_on`, 2 when the model cannot be read.
 
     Example: archlex validate model/
     """
-    report = validate_model(path, Path.cwd())
-    write_report(report, output_format.value, sys.stdout, _is_colour_terminal())
+    report = validate_model(path, Path.cwd(), fail_on.value if fail_on else None)
+    _emit(report, output_format, output)
     raise typer.Exit(report.exit_code)
+
+
+@app.command()
+def check(
+    path: PathArgument = None,
+    output_format: FormatOption = "text",
+    output: OutputOption = None,
+    fail_on: FailOnOption = None,
+    min_coverage: Annotated[
+        float | None,
+        typer.Option(
+            "--min-coverage",
+            min=0,
+            max=100,
+            help="Fail when less than this percentage of the applicable obligations is traced.",
+            show_default=False,
+        ),
+    ] = None,
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of",
+            help="The date waivers expire against (YYYY-MM-DD; default today).",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Find the gaps against the regulations: every rule, waivers, coverage.
+
+    Runs validate's rules and the gap rules (obligation-untraced, role-unassigned,
+    flow-not-logged, deadline-missed, ...; `archlex rules` lists them). Exit code 0 when
+    nothing is at or above `fail_on` and coverage is at least --min-coverage, 1 otherwise,
+    2 when the model cannot be read.
+
+    Example: archlex check model/ --format sarif --output archlex.sarif
+    """
+    today = _date(as_of) if as_of else None
+    report = check_model(path, Path.cwd(), fail_on.value if fail_on else None, min_coverage, today)
+    _emit(report, output_format, output)
+    raise typer.Exit(report.exit_code)
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise typer.BadParameter(f"{text!r} is not a date; write YYYY-MM-DD") from None
+
+
+@app.command()
+def rules(
+    rule: Annotated[
+        str | None, typer.Argument(help="A rule id to explain.", show_default=False)
+    ] = None,
+) -> None:
+    """List the rules, or explain one with an example where it fires and the fix.
+
+    Example: archlex rules flow-not-logged
+    """
+    console = Console(highlight=False)
+    if rule is None:
+        for info in sorted(RULES.values(), key=lambda r: r.id):
+            console.print(
+                f"{info.id:<26} {info.severity.value:<8} {info.summary}",
+                soft_wrap=True,
+                markup=False,
+            )
+        return
+    if rule not in RULES:
+        raise ArchlexError(
+            f"there is no rule {rule!r}", did_you_mean(rule, list(RULES)) or "see `archlex rules`"
+        )
+    console.print(explain_rule(RULES[rule]), soft_wrap=True, markup=False)
 
 
 @app.command()
@@ -121,7 +242,7 @@ def schema(
     if output is None:
         sys.stdout.write(text)
     else:
-        output.write_text(text, encoding="utf-8")
+        write_text_atomic(output, text)
 
 
 @app.command()

@@ -36,4 +36,4 @@ def format_names() -> list[str]:
 
 def _load_all() -> None:
     # Importing a format module registers it; new formats are added to this list.
-    from archlex.formats import json_format, text  # noqa: F401
+    from archlex.formats import github, json_format, junit, sarif, text  # noqa: F401

@@ -7,6 +7,7 @@ from typing import TextIO
 from rich.console import Console
 from rich.text import Text
 
+from archlex.check.coverage import Coverage, CoverageState
 from archlex.findings import Finding, Severity
 from archlex.formats import formatter
 from archlex.outcome import Report
@@ -59,16 +60,48 @@ def print_summary(console: Console, report: Report) -> None:
         ),
         soft_wrap=True,
     )
-    by_severity = {s: sum(1 for f in report.findings if f.severity is s) for s in Severity}
-    if not report.findings:
-        console.print(Text("No findings.", style="green"))
-        return
-    parts = [_count(s.value, n) for s, n in by_severity.items() if n]
-    console.print(Text("Found " + ", ".join(parts) + ".", style=_STYLE[_worst(report)]))
+    if report.coverage is not None:
+        print_coverage(console, report.coverage)
+    active = report.active
+    waived = len(report.findings) - len(active)
+    note = f" ({_count('waived finding', waived)} not counted)" if waived else ""
+    if not active:
+        console.print(Text("No findings" + note + ".", style="green"))
+    else:
+        by_severity = {s: sum(1 for f in active if f.severity is s) for s in Severity}
+        parts = [_count(s.value, n) for s, n in by_severity.items() if n]
+        worst = max((f.severity for f in active), key=lambda s: s.rank)
+        console.print(Text("Found " + ", ".join(parts) + note + ".", style=_STYLE[worst]))
+    if report.below_min_coverage and report.coverage is not None:
+        console.print(
+            Text(
+                f"Coverage {report.coverage.overall().percent}% is below the "
+                f"minimum of {report.min_coverage}%.",
+                style=_STYLE[Severity.ERROR],
+            )
+        )
 
 
-def _worst(report: Report) -> Severity:
-    return max((f.severity for f in report.findings), key=lambda s: s.rank)
+def print_coverage(console: Console, coverage: Coverage) -> None:
+    """A table of applicable obligations per state, per regulation and overall."""
+    header = ["regulation", "applicable", *(s.value for s in CoverageState), "traced %"]
+    rows = [header]
+    for name, figures in [*coverage.by_regulation().items(), ("overall", coverage.overall())]:
+        rows.append(
+            [
+                name,
+                str(figures.applicable),
+                *(str(figures.states[s.value]) for s in CoverageState),
+                f"{figures.percent:.1f}",
+            ]
+        )
+    widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
+    console.print(Text("Coverage of the applicable obligations:"))
+    for row in rows:
+        cells = [row[0].ljust(widths[0])] + [
+            c.rjust(w) for c, w in zip(row[1:], widths[1:], strict=True)
+        ]
+        console.print(Text("  " + "  ".join(cells)), soft_wrap=True)
 
 
 def _count(word: str, count: int) -> str:

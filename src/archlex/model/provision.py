@@ -29,6 +29,11 @@ class Provision:
         """The paragraph number, if the reference names one."""
         return self.parts[0] if self.parts else None
 
+    @property
+    def sort_key(self) -> tuple[str, tuple[tuple[int, str], ...]]:
+        """Orders articles and paragraphs as numbers: Art 9 before Art 10."""
+        return (self.regulation, tuple(_natural(p) for p in (self.article, *self.parts)))
+
     def contains(self, other: Provision) -> bool:
         """True when `other` is this provision or lies inside it (`Art 20` contains `Art 20(1)`)."""
         return (
@@ -43,6 +48,11 @@ class Provision:
 
     def __str__(self) -> str:
         return f"{self.regulation} Art {self.article}" + "".join(f"({p})" for p in self.parts)
+
+
+def _natural(part: str) -> tuple[int, str]:
+    digits = re.match(r"\d+", part)
+    return (int(digits.group()), part[digits.end() :]) if digits else (-1, part)
 
 
 def parse_provision(text: str) -> Provision | None:

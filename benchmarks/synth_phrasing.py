@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-# Per topic (see synthetic.TOPIC_ARTICLES): (type, title, text). Placeholders: {system} the
+# Per topic (see synth_vocabulary.TOPIC_ARTICLES): (type, title, text). Placeholders: {system} the
 # allocated system, {org} an organisation, {site} a kind of place, {n} a small number.
 REQUIREMENTS: dict[str, tuple[tuple[str, str, str], ...]] = {
     "esp": (

@@ -1,0 +1,108 @@
+"""The model as one networkx graph with typed edges, built once, and the queries rules need."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+import networkx as nx
+
+from archlex.model import Model, Obligation, Provision, Requirement, System
+
+
+@dataclass
+class ModelGraph:
+    """Traceability (obligation <- requirement -> system, work package -> requirement), flows,
+    roles and the roadmap's dependencies, as one directed graph with an edge attribute `kind`."""
+
+    model: Model
+    graph: nx.MultiDiGraph[str] = field(default_factory=nx.MultiDiGraph)
+    # requirements by (regulation, article), so tracing an obligation scans one article only
+    _by_article: dict[tuple[str, str], list[tuple[Provision, Requirement]]] = field(
+        default_factory=lambda: defaultdict(list)
+    )
+    parent_system: dict[str, System] = field(default_factory=dict)
+
+    def tracing(self, obligation: Obligation) -> list[Requirement]:
+        """Requirements that satisfy a provision containing or contained by the obligation's."""
+        provision = obligation.provision
+        found = {
+            requirement.id: requirement
+            for cited, requirement in self._by_article[(provision.regulation, provision.article)]
+            if cited.traces(provision)
+        }
+        return [found[k] for k in sorted(found)]
+
+    def successors(self, node: str, kind: str) -> list[str]:
+        """Targets of a node's edges of one kind, sorted."""
+        if node not in self.graph:
+            return []
+        return sorted({t for _, t, k in self.graph.out_edges(node, keys=True) if k == kind})
+
+    def predecessors(self, node: str, kind: str) -> list[str]:
+        """Sources of the edges of one kind that end at a node, sorted."""
+        if node not in self.graph:
+            return []
+        return sorted({s for s, _, k in self.graph.in_edges(node, keys=True) if k == kind})
+
+    def system_of(self, node: str) -> System | None:
+        """The system a system or component id belongs to."""
+        found = self.model.get(node)
+        return found if isinstance(found, System) else self.parent_system.get(node)
+
+    def dependencies(self) -> nx.DiGraph[str]:
+        """Work package -> work package it depends on."""
+        dependencies: nx.DiGraph[str] = nx.DiGraph()
+        dependencies.add_nodes_from(p.id for p in self.model.work_packages)
+        dependencies.add_edges_from(
+            (s, t) for s, t, kind in self.graph.edges(keys=True) if kind == "depends_on"
+        )
+        return dependencies
+
+
+def build_graph(model: Model) -> ModelGraph:
+    """Build the graph of a loaded model (references to missing ids are left out)."""
+    built = ModelGraph(model)
+    graph = built.graph
+    for kind, entity in model.entities():
+        graph.add_node(entity.id, kind=kind)
+
+    def link(source: str, target: str | None, kind: str) -> None:
+        if target is not None and target in graph:
+            graph.add_edge(source, target, key=kind, kind=kind)
+
+    for system in model.systems:
+        for component in system.components:
+            built.parent_system[component.id] = system
+            link(system.id, component.id, "has_component")
+    for organisation in model.organisations:
+        for grant in organisation.roles:
+            link(organisation.id, grant.role, "holds")
+    for flow in model.flows:
+        link(flow.id, flow.from_, "from")
+        link(flow.id, flow.to, "to")
+        link(flow.id, flow.via, "via")
+        for data in flow.data:
+            link(flow.id, data, "carries")
+    for process in model.processes:
+        for step in process.steps:
+            link(process.id, step, "step")
+    for requirement in model.requirements:
+        for provision in requirement.satisfies:
+            built._by_article[(provision.regulation, provision.article)].append(
+                (provision, requirement)
+            )
+        for target in requirement.allocated_to:
+            link(requirement.id, target, "allocated_to")
+    for package in model.work_packages:
+        for requirement_id in package.delivers:
+            link(package.id, requirement_id, "delivers")
+        for dependency in package.depends_on:
+            link(package.id, dependency, "depends_on")
+    for milestone in model.milestones:
+        for package_id in milestone.after:
+            link(milestone.id, package_id, "after")
+    for obligation in model.obligations:
+        for requirement in built.tracing(obligation):
+            link(requirement.id, obligation.id, "traces")
+    return built
