@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from archlex.check.run import run_checks
 from archlex.findings import sort_findings
 from archlex.load import Project, load_project
 from archlex.outcome import Report
@@ -35,6 +34,10 @@ def check_model(
     today: dt.date | None = None,
 ) -> Report:
     """Load a model and run the gap analysis: every rule, waivers, coverage."""
+    # Imported here: networkx and the rules cost a noticeable part of a second to import,
+    # which `validate` and `catalog` should not pay.
+    from archlex.check.run import run_checks
+
     project = load(path, cwd)
     checks = project.model.manifest.checks
     findings, coverage = run_checks(project, today or dt.date.today(), _disabled(project))

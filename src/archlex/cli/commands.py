@@ -15,6 +15,7 @@ from rich.console import Console
 
 from archlex import __version__
 from archlex.api import check_model, validate_model
+from archlex.cli.catalog import catalog_app
 from archlex.errors import ArchlexError
 from archlex.files import write_text_atomic
 from archlex.formats import format_names, write_report
@@ -33,6 +34,7 @@ app = typer.Typer(
     add_completion=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
+app.add_typer(catalog_app, name="catalog")
 _state = {"debug": False}
 
 EXIT_USAGE = 2

@@ -1,0 +1,209 @@
+"""`archlex catalog`: the regulations at the architect's keyboard."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.text import Text
+
+from archlex.api import load
+from archlex.catalog import ProvisionView, chapter_of, find_regulation, search, show_provision
+from archlex.errors import ArchlexError
+from archlex.load.libraries import library_manifest
+from archlex.model import Model
+
+catalog_app = typer.Typer(
+    help="Browse the bundled catalog of Regulations (EU) 2019/817 and 2019/818.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+
+ModelOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--model",
+        "-m",
+        help="A model to show what traces each provision (default: "
+        "./archlex.yaml or ./model/, else the bundled library alone).",
+        show_default=False,
+    ),
+]
+
+
+def _model(path: Path | None) -> tuple[Model, bool]:
+    """The model to look in, and whether it is a user's model (not only the library)."""
+    try:
+        return load(path).model, True
+    except ArchlexError:
+        if path is not None:
+            raise
+    manifest = library_manifest("eu")
+    if manifest is None:
+        raise ArchlexError("the bundled eu library is missing", "reinstall archlex")
+    return load(manifest).model, False
+
+
+def _console() -> Console:
+    return Console(highlight=False, soft_wrap=True)
+
+
+def _mark(verified: bool) -> str:
+    return "verified" if verified else "not verified"
+
+
+@catalog_app.command("list")
+def list_articles(
+    regulation: Annotated[
+        str | None, typer.Argument(help="2019/817 or 2019/818 (default: both).", show_default=False)
+    ] = None,
+    model: ModelOption = None,
+) -> None:
+    """List chapters and articles, with whether each title was verified against the text.
+
+    Example: archlex catalog list 2019/818
+    """
+    loaded, _ = _model(model)
+    regulations = [find_regulation(loaded, regulation)] if regulation else loaded.regulations
+    console = _console()
+    for act in regulations:
+        console.print(Text(f"{act.id}  {act.short_title or act.title}", style="bold"))
+        counts = {a.number: 0 for a in act.articles}
+        for obligation in loaded.obligations:
+            if obligation.provision.regulation == act.id:
+                counts[obligation.provision.article] = (
+                    counts.get(obligation.provision.article, 0) + 1
+                )
+        current = None
+        for article in act.articles:
+            chapter = chapter_of(act, article)
+            if chapter is not None and chapter is not current:
+                current = chapter
+                console.print(Text(f"  Chapter {chapter.number}  {chapter.title or ''}"))
+            obligations = counts.get(article.number, 0)
+            suffix = (
+                f"  [{obligations} obligation{'s' * (obligations != 1)}]" if obligations else ""
+            )
+            flag = " " if article.verified else "?"
+            console.print(Text(f"   {flag} Art {article.number:<4} {article.title}{suffix}"))
+    console.print(Text("? = title not verified against the text of the act (see `show`)"))
+
+
+@catalog_app.command("show")
+def show(
+    provision: Annotated[
+        str, typer.Argument(help='A provision, e.g. "2019/817 Art 20" or "2019/818 Art 22(1)".')
+    ],
+    model: ModelOption = None,
+) -> None:
+    """Show a provision: title, obligations, access it grants, ELI, and what traces it.
+
+    Example: archlex catalog show "2019/818 Art 22"
+    """
+    loaded, is_model = _model(model)
+    view = show_provision(loaded, provision)
+    _print_view(_console(), view, loaded.manifest.name if is_model else None)
+
+
+def _print_view(console: Console, view: ProvisionView, model_name: str | None) -> None:
+    article = view.article
+    console.print(Text(f"{view.provision}  {article.title}", style="bold"))
+    if view.chapter is not None:
+        console.print(Text(f"Chapter {view.chapter.number}: {view.chapter.title or ''}"))
+    if view.eli:
+        console.print(Text(f"ELI: {view.eli}"))
+    console.print(
+        Text(
+            f"Title {_mark(article.verified)}" + (f" ({article.source})" if article.source else "")
+        )
+    )
+    _section(
+        console,
+        "Obligations",
+        [
+            (
+                f"{o.id}  {o.provision}  actor: {o.actor}"
+                + (f"  deadline: {o.deadline}" if o.deadline else "")
+                + f"  [{_mark(o.verified)}]",
+                o.summary,
+            )
+            for o in view.obligations
+        ],
+    )
+    _section(
+        console,
+        "Access it grants",
+        [
+            (
+                f"{a.id}  {a.provision}  {a.role} -> {', '.join(a.systems)}"
+                + (f" via {a.via}" if a.via else "")
+                + f"  [{_mark(a.verified)}]",
+                a.purpose,
+            )
+            for a in view.access
+        ],
+    )
+    _section(
+        console, "MID links", [(f"{m.id}  {m.colour.value}", m.meaning) for m in view.mid_links]
+    )
+    _section(console, "Standards", [(s.id, s.name) for s in view.standards])
+    _section(console, "Roles it defines", [(r.id, r.name) for r in view.roles])
+    if model_name is None:
+        return
+    console.print(Text(f"\nIn the model ({model_name}):", style="bold"))
+    _section(
+        console,
+        "Requirements that satisfy it",
+        [(f"{r.id}  [{r.status.value}]", r.title) for r in view.requirements],
+        empty="none",
+    )
+    _section(
+        console,
+        "Flows that cite it",
+        [(f"{f.id}  {f.from_} -> {f.to}", f.name or "") for f in view.flows],
+        empty="none",
+    )
+
+
+def _section(
+    console: Console, title: str, rows: list[tuple[str, str]], empty: str | None = None
+) -> None:
+    if not rows and empty is None:
+        return
+    console.print(Text(f"\n{title} ({len(rows)}):" if rows else f"\n{title}: {empty}"))
+    for head, body in rows:
+        console.print(Text(f"  {head}"))
+        if body:
+            console.print(Text(f"      {body}", style="dim"))
+
+
+@catalog_app.command("search")
+def search_catalog(
+    words: Annotated[list[str], typer.Argument(help="Words that must all appear.")],
+    model: ModelOption = None,
+    limit: Annotated[
+        int, typer.Option("--limit", "-n", min=1, help="At most this many results.")
+    ] = 25,
+) -> None:
+    """Search article titles, obligations, access grants, MID links and roles.
+
+    Example: archlex catalog search "manual verification"
+    """
+    loaded, _ = _model(model)
+    hits = search(loaded, " ".join(words), limit)
+    console = _console()
+    if not hits:
+        console.print(Text("Nothing found."))
+        raise typer.Exit(1)
+    for hit in hits:
+        entity = f" {hit.entity}" if hit.entity else ""
+        console.print(
+            Text(
+                f"{hit.provision or '-':<22} {hit.kind}{entity}"
+                + ("" if hit.verified else "  (not verified)"),
+                style="bold",
+            )
+        )
+        console.print(Text(f"    {hit.text}"))
