@@ -12,7 +12,8 @@ import pytest
 from archlex import __version__
 from tests.conftest import REPO, WriteModel, run_archlex
 
-COMMANDS = ["validate", "schema", "init"]
+COMMANDS = ["validate", "check", "rules", "schema", "init", "catalog list", "catalog show",
+            "catalog search"]
 
 
 def test_version() -> None:
@@ -22,7 +23,7 @@ def test_version() -> None:
 
 @pytest.mark.parametrize("command", COMMANDS)
 def test_every_command_has_help_with_an_example(command: str) -> None:
-    result = run_archlex(command, "--help")
+    result = run_archlex(*command.split(), "--help")
     assert result.returncode == 0
     assert "Example: archlex " + command in result.stdout
 

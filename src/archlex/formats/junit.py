@@ -19,8 +19,9 @@ _COUNTS = ("tests", "failures", "errors", "skipped")
 
 
 def xml_text(text: str) -> str:
-    """Text with the characters XML 1.0 cannot hold removed."""
-    return _NOT_XML.sub("", text)
+    """Text with the characters XML 1.0 cannot hold removed, and line ends as `\\n`."""
+    # A parser turns a bare CR in text into LF but keeps one in an attribute: say LF in both.
+    return _NOT_XML.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
 @dataclass(frozen=True, slots=True)
