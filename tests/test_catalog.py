@@ -26,7 +26,8 @@ def test_show_gives_title_chapter_eli_and_what_traces_it(example: Model) -> None
     assert view.eli == "http://data.europa.eu/eli/reg/2019/818/art_22/oj"
     assert view.requirements and all(
         any(p.regulation == "2019/818" and p.article == "22" for p in r.satisfies)
-        for r in view.requirements)
+        for r in view.requirements
+    )
     assert {f.to for f in view.flows} & {"eu.CIR", "eu.ESP", "ESP-GW-API", "ESP-GW"}
 
 
@@ -38,11 +39,15 @@ def test_show_a_paragraph_includes_the_article_level_entries(example: Model) -> 
 
 @pytest.mark.parametrize(
     ("text", "message"),
-    [("Art 20", "is not a provision"), ("2019/999 Art 1", "no regulation"),
-     ("2019/817 Art 120", "has no Article 120")],
+    [
+        ("Art 20", "is not a provision"),
+        ("2019/999 Art 1", "no regulation"),
+        ("2019/817 Art 120", "has no Article 120"),
+    ],
 )
-def test_show_refuses_what_the_catalog_does_not_have(example: Model, text: str,
-                                                     message: str) -> None:
+def test_show_refuses_what_the_catalog_does_not_have(
+    example: Model, text: str, message: str
+) -> None:
     with pytest.raises(ArchlexError, match=message):
         show_provision(example, text)
 

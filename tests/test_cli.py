@@ -12,8 +12,16 @@ import pytest
 from archlex import __version__
 from tests.conftest import REPO, WriteModel, run_archlex
 
-COMMANDS = ["validate", "check", "rules", "schema", "init", "catalog list", "catalog show",
-            "catalog search"]
+COMMANDS = [
+    "validate",
+    "check",
+    "rules",
+    "schema",
+    "init",
+    "catalog list",
+    "catalog show",
+    "catalog search",
+]
 
 
 def test_version() -> None:
