@@ -10,6 +10,7 @@ SRC := src tests benchmarks
 
 demo: $(INSTALLED)
 	$(BIN)/archlex validate model/
+	$(BIN)/archlex check model/
 
 test: lint typecheck unit
 
