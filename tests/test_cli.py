@@ -75,10 +75,13 @@ def test_json_output_is_the_contract_object(write_model: WriteModel) -> None:
 
 
 def test_text_output_never_lets_model_text_start_a_line(write_model: WriteModel) -> None:
-    text = 'systems:\n  - {id: s, name: S, kind: national, owner: "x\\n::error::forged"}\n'
+    text = (
+        'systems:\n  - {id: s, name: S, kind: national, owner: "x\\n::error::forged ##[error]x"}\n'
+    )
     result = run_archlex("validate", str(write_model({"s.yaml": text})))
     assert result.returncode == 1
-    assert not any(line.startswith("::") for line in result.stdout.splitlines())
+    assert not any(line.lstrip().startswith("::") for line in result.stdout.splitlines())
+    assert "##[" not in result.stdout  # GitHub's runner obeys that form anywhere in a line
 
 
 def test_internal_error_is_one_line_and_exit_3_with_traceback_only_on_debug(

@@ -6,7 +6,6 @@ import json
 from pathlib import Path
 from typing import Any
 
-import pytest
 from jsonschema.validators import validator_for
 
 from archlex import __version__
@@ -143,9 +142,7 @@ def test_library_findings_point_at_the_manifest(checked: Report) -> None:
     assert result["message"]["text"] == "[eu]/systems/eu.yaml:12:5: eu.FOO is odd"
 
 
-def test_uris_are_relative_to_the_working_directory(
-    checked: Report, in_repository: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_uris_are_relative_to_the_working_directory(checked: Report, in_repository: Path) -> None:
     (in_repository / "elsewhere").mkdir()
     expected = {
         in_repository: "model/",
@@ -153,7 +150,7 @@ def test_uris_are_relative_to_the_working_directory(
         in_repository / "elsewhere": "",
     }
     for cwd, prefix in expected.items():
-        monkeypatch.chdir(cwd)
+        checked.project.cwd = cwd  # the folder archlex was run from
         error = next(r for r in results(checked) if r["ruleId"] == "unknown-reference")
         assert location(error)[0] == prefix + "systems.yaml", cwd
     assert model_prefix(Path("infra/arch model"), Path()) == "infra/arch model/"

@@ -63,9 +63,8 @@ def place_of(finding: Finding, report: Report, prefix: str) -> Place:
 
 def repository_prefix(report: Report) -> str:
     """The model folder's prefix relative to the working directory, where CI runs from."""
-    # CI runs archlex from the repository root, and code scanning wants paths from there;
-    # a relative model path is relative to the process's working directory anyway.
-    return model_prefix(report.project.root, Path.cwd())
+    # CI runs archlex from the repository root, and code scanning wants paths from there.
+    return model_prefix(report.project.root, report.project.cwd)
 
 
 def full_text(finding: Finding, place: Place) -> str:

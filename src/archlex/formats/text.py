@@ -16,8 +16,9 @@ _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO:
 
 
 def one_line(text: str) -> str:
-    """Model text on one line, so it can never start a line of its own (CI log commands)."""
-    return text.replace("\r", "\\r").replace("\n", "\\n")
+    """Model text on one line, so it can never start a line of its own, and with the legacy
+    `##[command]` form that GitHub's runner obeys anywhere in a line broken up."""
+    return text.replace("\r", "\\r").replace("\n", "\\n").replace("##[", "# #[")
 
 
 @formatter("text")

@@ -76,6 +76,7 @@ class Project:
     findings: list[Finding] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
     invalid_ids: set[str] = field(default_factory=set)
+    cwd: Path = field(default_factory=Path)  # where archlex was run from (paths in reports)
 
     @property
     def root(self) -> Path:
@@ -85,7 +86,9 @@ class Project:
 
 def load_project(path: Path | None, cwd: Path) -> Project:
     """Load the model at PATH (folder or manifest); raise ArchlexError if it cannot be read."""
-    return _Loader(find_manifest(path, cwd)).load()
+    project = _Loader(find_manifest(path, cwd)).load()
+    project.cwd = cwd
+    return project
 
 
 class _Loader:
