@@ -6,11 +6,11 @@ from enum import StrEnum
 
 from pydantic import Field
 
-from archlex.model.common import Entity, Flag, ProvisionRef, Record, Ref, Refs, Texts
+from archlex.model.common import Entity, Provenance, ProvisionRef, Ref, Refs, Texts
 from archlex.model.regulation import AppliesWhen
 
 
-class AccessGrant(Entity):
+class AccessGrant(Entity, Provenance):
     """A provision that lets a kind of national authority reach a system for a purpose."""
 
     provision: ProvisionRef = Field(description="The provision that grants the access.")
@@ -21,8 +21,6 @@ class AccessGrant(Entity):
     applies_when: AppliesWhen | None = Field(
         default=None, description="When the grant exists; absent means always."
     )
-    verified: Flag = Field(default=False, description="Checked against the text of the act.")
-    source: str | None = Field(default=None, description="Where it was checked.")
 
 
 class LinkColour(StrEnum):
@@ -34,7 +32,7 @@ class LinkColour(StrEnum):
     WHITE = "white"
 
 
-class MidLink(Entity):
+class MidLink(Entity, Provenance):
     """A type of MID link: what it means, who verifies it, what follows."""
 
     colour: LinkColour = Field(description="yellow, green, red or white.")
@@ -44,25 +42,19 @@ class MidLink(Entity):
         default_factory=list, description="Roles that verify or act on the link."
     )
     follow_up: str | None = Field(default=None, description="What follows from the link.")
-    verified: Flag = Field(default=False, description="Checked against the text of the act.")
-    source: str | None = Field(default=None, description="Where it was checked.")
 
 
-class Standard(Entity):
+class Standard(Entity, Provenance):
     """A standard the regulations set, such as the universal message format."""
 
     name: str = Field(description="Name of the standard.")
     provision: ProvisionRef | None = Field(default=None, description="Where it is set.")
-    verified: Flag = Field(default=False, description="Checked against the text of the act.")
-    source: str | None = Field(default=None, description="Where it was checked.")
 
 
-class LogPolicy(Record):
+class LogPolicy(Provenance):
     """What a component must log, for how long, under which provision."""
 
     provision: ProvisionRef = Field(description="The provision that sets the logging.")
     fields: Texts = Field(default_factory=list, description="What each log entry records.")
     retention: str | None = Field(default=None, description="How long, e.g. P1Y.")
     kept_by: Texts = Field(default_factory=list, description="Who keeps the logs.")
-    verified: Flag = Field(default=False, description="Checked against the text of the act.")
-    source: str | None = Field(default=None, description="Where it was checked.")

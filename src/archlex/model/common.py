@@ -98,3 +98,10 @@ class Entity(Record):
     name: str | None = Field(default=None, description="Human-readable name.")
     description: str | None = Field(default=None, description="What it is, in a sentence or two.")
     tags: Texts = Field(default_factory=list, description="Free tags for grouping.")
+
+
+class Provenance(Record):
+    """Whether a catalog entry was checked against the text of the act, and where."""
+
+    verified: Flag = Field(default=False, description="Checked against the text of the act.")
+    source: str | None = Field(default=None, description="Where it was checked.")

@@ -8,7 +8,7 @@ from typing import Annotated
 
 from pydantic import Field, PositiveInt, StringConstraints, WithJsonSchema, model_validator
 
-from archlex.model.common import Entity, Flag, ProvisionRef, Record, Ref, Refs, RegulationId
+from archlex.model.common import Entity, Provenance, ProvisionRef, Record, Ref, Refs, RegulationId
 
 ArticleNumber = Annotated[
     str,
@@ -26,7 +26,7 @@ ArticleNumber = Annotated[
 ]
 
 
-class Chapter(Record):
+class Chapter(Provenance):
     """A chapter and the range of articles it holds."""
 
     number: str = Field(description="Chapter number as printed, e.g. IV.")
@@ -34,18 +34,14 @@ class Chapter(Record):
     articles: Annotated[list[ArticleNumber], Field(min_length=2, max_length=2)] = Field(
         description="[first, last] article of the chapter."
     )
-    verified: Flag = Field(default=False, description="Checked against the text of the act.")
-    source: str | None = Field(default=None, description="Where it was checked.")
 
 
-class Article(Record):
+class Article(Provenance):
     """An article: its number, title and paragraph count, with its provenance."""
 
     number: ArticleNumber
     title: str = Field(description="Article heading.")
     paragraphs: PositiveInt | None = Field(default=None, description="Number of paragraphs.")
-    verified: Flag = Field(default=False, description="Checked against the text of the act.")
-    source: str | None = Field(default=None, description="Where it was checked.")
 
 
 class Regulation(Entity):
@@ -93,7 +89,7 @@ class AppliesWhen(Record):
     )
 
 
-class Obligation(Entity):
+class Obligation(Entity, Provenance):
     """What a provision asks of a national actor, in our own words."""
 
     provision: ProvisionRef = Field(description="The provision that sets it.")
@@ -105,5 +101,3 @@ class Obligation(Entity):
     )
     deadline: dt.date | None = Field(default=None, description="By when.")
     evidence: list[Evidence] = Field(default_factory=list, description="What proves it.")
-    verified: Flag = Field(default=False, description="Checked against the text of the act.")
-    source: str | None = Field(default=None, description="Where it was checked.")
