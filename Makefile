@@ -8,9 +8,10 @@ SRC := src tests benchmarks
 
 .PHONY: demo test lint typecheck unit fuzz bench schema system-packages clean
 
+# The example's `check` shows its open gaps and so exits 1; the demo shows them and goes on.
 demo: $(INSTALLED)
 	$(BIN)/archlex validate model/
-	$(BIN)/archlex check model/
+	$(BIN)/archlex check model/ || echo "(the example's open gaps are listed above; see model/README.md)"
 
 test: lint typecheck unit
 

@@ -84,24 +84,37 @@ def orphan_systems(context: CheckContext) -> Iterator[Finding]:
 
 @check("legal-basis-mismatch")
 def legal_basis_mismatches(context: CheckContext) -> Iterator[Finding]:
-    """A flow cites provisions, but none of them grants access to the flow's target."""
+    """A flow cites provisions, but none of them grants access to the flow's target.
+
+    Only flows that reach or pass an interoperability component are judged: the catalog
+    holds 2019/817 and 2019/818, which grant access to the components and through them to the
+    EU systems; a flow to a central system through its own national interface rests on that
+    system's own regulation, which the catalog does not hold. A grant counts when it reaches
+    the flow's target. Citations match grants at the level of the article, because a grant
+    names the paragraph that grants the access while a flow may rightly cite a neighbouring
+    paragraph of the same article.
+    """
     grants_to: dict[str, list[AccessGrant]] = {}
     for grant in context.model.access:
         for system in grant.systems:
             grants_to.setdefault(system, []).append(grant)
     for flow in context.model.flows:
-        target = flow.to
-        grants = grants_to.get(target, [])
+        ends = (flow.to, flow.via, flow.from_)
+        if not any(_kind(context, end) is SystemKind.INTEROPERABILITY_COMPONENT for end in ends):
+            continue
+        grants = grants_to.get(flow.to, [])
         if not flow.legal_basis or not grants:
-            continue  # only targets the catalog has access grants for can be judged
-        if any(g.provision.traces(p) for g in grants for p in flow.legal_basis):
+            continue  # only flows the catalog has grants for can be judged
+        granted = {(g.provision.regulation, g.provision.article) for g in grants}
+        if any((p.regulation, p.article) in granted for p in flow.legal_basis):
             continue
         cited = ", ".join(str(p) for p in flow.legal_basis)
-        options = sorted({str(g.provision) for g in grants})
+        options = sorted({g.provision for g in grants}, key=lambda p: p.sort_key)
         yield context.finding(
             "legal-basis-mismatch",
             flow.id,
-            f"flow `{flow.id}` to {target} cites {cited}, none of which grants access to {target}",
+            f"flow `{flow.id}` to {flow.to} cites {cited}, none of which grants access to "
+            f"{flow.to}",
             "legal_basis",
-            hint="provisions that grant access to it: " + ", ".join(options[:6]),
+            hint="provisions that grant access to it: " + ", ".join(str(p) for p in options[:6]),
         )
