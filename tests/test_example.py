@@ -28,8 +28,18 @@ def test_example_validates_cleanly_and_has_the_size_the_concept_needs() -> None:
     for process in ("border", "visa", "asylum", "identity check", "manual verification"):
         assert process in names
     eu_targets = {f.to for f in model.flows} | {f.via for f in model.flows}
-    for system in ("eu.EES", "eu.VIS", "eu.ETIAS", "eu.SIS", "eu.Eurodac", "eu.ECRIS-TCN",
-                   "eu.ESP", "eu.sBMS", "eu.CIR", "eu.MID"):
+    for system in (
+        "eu.EES",
+        "eu.VIS",
+        "eu.ETIAS",
+        "eu.SIS",
+        "eu.Eurodac",
+        "eu.ECRIS-TCN",
+        "eu.ESP",
+        "eu.sBMS",
+        "eu.CIR",
+        "eu.MID",
+    ):
         assert system in eu_targets, system
 
 
@@ -38,8 +48,7 @@ def test_check_findings_of_the_example_match_the_golden_file() -> None:
     assert result.returncode == 1, result.stderr  # the example is honest about its gaps
     report = json.loads(result.stdout)
     if UPDATE_GOLDEN:
-        GOLDEN.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n",
-                          encoding="utf-8")
+        GOLDEN.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     assert report == json.loads(GOLDEN.read_text(encoding="utf-8"))
 
 

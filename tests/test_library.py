@@ -98,3 +98,36 @@ def test_wheel_ships_the_library(tmp_path: Path) -> None:
     assert shipped == in_repo
     assert "archlex/py.typed" in names
     assert "archlex/scaffold/files/archlex.yaml" in names
+
+
+def test_obligations_are_many_resolve_and_eu_bodies_never_apply(library: Model) -> None:
+    from archlex.check.applicability import applicable_obligations, is_national_actor
+    from archlex.load.references import provision_problem
+
+    national = [o for o in library.obligations if is_national_actor(library, o.actor)]
+    assert len(national) > 60
+    assert len(library.obligations) > len(national)  # eu-LISA, Commission, Europol too
+    for obligation in library.obligations:
+        assert provision_problem(library, obligation.provision) == (None, None), obligation.id
+        assert obligation.summary and obligation.source, obligation.id
+    applicable = {o.id for o in applicable_obligations(library)}
+    assert applicable and applicable <= {o.id for o in national}
+
+
+def test_every_provision_cited_in_the_example_resolves() -> None:
+    from archlex.load.references import provision_problem, provisions_of
+    from tests.conftest import EXAMPLE
+
+    model = validate_model(EXAMPLE, EXAMPLE).model
+    cited = [p for _, entity in model.entities() for p, _ in provisions_of(entity)]
+    assert len(cited) > 200
+    assert [str(p) for p in cited if provision_problem(model, p) != (None, None)] == []
+
+
+def test_access_grants_mid_links_and_log_policies_are_there(library: Model) -> None:
+    assert {link.colour.value for link in library.mid_links} == {"yellow", "green", "red", "white"}
+    reached = {s for grant in library.access for s in grant.systems}
+    assert {"eu.CIR", "eu.MID", "eu.EES", "eu.SIS"} <= reached
+    logged = {s.id for s in library.systems if s.logs}
+    assert {"eu.ESP", "eu.sBMS", "eu.CIR", "eu.MID"} <= logged
+    assert any(s.id == "eu.UMF" for s in library.standards)

@@ -84,9 +84,9 @@ class _Checker:
                 )
 
     def entity(self, entity: Entity, located: Located) -> None:
-        for value, path, kinds in _references(entity):
+        for value, path, kinds in references_of(entity):
             self.reference(value, kinds, located, path, entity.id)
-        for provision, path in _provisions(entity):
+        for provision, path in provisions_of(entity):
             self.provision(provision, located, path, entity.id)
 
     def reference(
@@ -237,7 +237,7 @@ def path_text(path: Path) -> str:
     return text
 
 
-def _references(entity: Entity) -> Iterator[tuple[str, Path, Kinds]]:
+def references_of(entity: Entity) -> Iterator[tuple[str, Path, Kinds]]:
     """Every id an entity refers to, with where it is written and the kinds it may name."""
     if isinstance(entity, Organisation):
         for i, grant in enumerate(entity.roles):
@@ -276,7 +276,7 @@ def _references(entity: Entity) -> Iterator[tuple[str, Path, Kinds]]:
             )
 
 
-def _provisions(entity: Entity) -> Iterator[tuple[Provision, Path]]:
+def provisions_of(entity: Entity) -> Iterator[tuple[Provision, Path]]:
     """Every provision an entity cites, with where it is written."""
     if isinstance(entity, Role):
         yield from _each_provision(entity.defined_by, ("defined_by",))
