@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 SRC := src tests benchmarks
 
-.PHONY: demo test lint typecheck unit fuzz bench schema system-packages clean
+.PHONY: demo test lint typecheck unit fuzz bench schema docs system-packages clean
 
 # The example's `check` shows its open gaps and so exits 1; the demo shows them and goes on.
 demo: $(INSTALLED)
@@ -36,6 +36,11 @@ bench: $(INSTALLED)
 schema: $(INSTALLED)
 	$(BIN)/archlex schema --kind model-file -o schema/model-file.schema.json
 	$(BIN)/archlex schema --kind manifest -o schema/manifest.schema.json
+
+# Regenerate the generated reference pages (a test checks they are current).
+docs: $(INSTALLED)
+	$(BIN)/python -c "from archlex.render.rule_reference import rule_reference as r; \
+	open('docs/rules.md', 'w', encoding='utf-8').write(r())"
 
 system-packages:
 	@scripts/system-packages.sh $(PYTHON)
