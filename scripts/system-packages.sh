@@ -14,6 +14,8 @@ fi
 # Debian's python3 has no venv module until python3-venv is installed.
 "$python" -c 'import ensurepip, venv' 2>/dev/null || missing+=("python3-venv")
 command -v dot >/dev/null 2>&1 || missing+=("graphviz")
+# Diagram labels carry Latvian and other diacritics: DejaVu has them.
+fc-list 2>/dev/null | grep -qi "DejaVuSans" || missing+=("fonts-dejavu-core")
 
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0

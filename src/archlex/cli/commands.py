@@ -16,6 +16,7 @@ from rich.console import Console
 from archlex import __version__
 from archlex.api import check_model, validate_model
 from archlex.cli.catalog import catalog_app
+from archlex.cli.render import render_app
 from archlex.errors import ArchlexError
 from archlex.files import write_text_atomic
 from archlex.formats import format_names, write_report
@@ -35,6 +36,7 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 app.add_typer(catalog_app, name="catalog")
+app.add_typer(render_app, name="render")
 _state = {"debug": False}
 
 EXIT_USAGE = 2

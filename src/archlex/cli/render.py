@@ -1,0 +1,120 @@
+"""`archlex render`: every product, or one with `archlex render diagrams` and so on."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from typer._click.core import Context  # typer vendors click; its Context is this one
+from typer.core import TyperGroup
+
+from archlex.api import check_model
+from archlex.formats import write_report
+from archlex.outcome import Report
+from archlex.render.output import render_products
+from archlex.rules import VALIDATE_RULES
+
+
+class _AllByDefault(TyperGroup):
+    """`archlex render PATH --out DIR` means `archlex render all PATH --out DIR`."""
+
+    def parse_args(self, ctx: Context, args: list[str]) -> list[str]:
+        if not args or (args[0] not in self.commands and args[0] not in ("-h", "--help")):
+            args = ["all", *args]
+        return super().parse_args(ctx, args)
+
+
+render_app = typer.Typer(
+    cls=_AllByDefault,
+    help="Render the architecture diagrams, traceability matrix, roadmap and concept.",
+    rich_markup_mode=None,
+)
+
+PathArgument = Annotated[
+    Path | None,
+    typer.Argument(
+        help="The model folder or its archlex.yaml (default: ./archlex.yaml, "
+        "else ./model/archlex.yaml).",
+        show_default=False,
+    ),
+]
+OutOption = Annotated[
+    Path,
+    typer.Option(
+        "--out",
+        "-o",
+        help="The output folder; replaced as a whole, and only once every product rendered.",
+    ),
+]
+
+
+def _render(path: Path | None, out: Path, products: list[str] | None) -> None:
+    report = check_model(path, Path.cwd())
+    _refuse_unreadable(report)
+    written = render_products(report, out, products)
+    console = Console(highlight=False, soft_wrap=True)
+    folders = sorted({p.parent for p in written})
+    for folder in folders:
+        count = sum(1 for p in written if p.parent == folder)
+        console.print(f"wrote {count} file{'s' if count != 1 else ''} in {folder}/", markup=False)
+    concept = out / "concept" / "concept.md"
+    if concept in written:
+        console.print(f"Start with {concept}", markup=False)
+
+
+def _refuse_unreadable(report: Report) -> None:
+    """A model with loader errors is not rendered: the documents would be wrong."""
+    broken = [f for f in report.active if f.rule in VALIDATE_RULES and f.severity.rank >= 3]
+    if broken:
+        report.findings = broken
+        write_report(report, "text", sys.stderr, False)
+        raise typer.Exit(1)
+
+
+def _command(product: str | None, help_text: str, example: str) -> Any:
+    def command(path: PathArgument = None, out: OutOption = Path("build")) -> None:
+        _render(path, out, [product] if product else None)
+
+    command.__doc__ = f"{help_text}\n\nExample: {example}"
+    return command
+
+
+render_app.command("all")(
+    _command(
+        None,
+        "Render every product into one folder (the default of `archlex render`).",
+        "archlex render model/ --out build",
+    )
+)
+render_app.command("diagrams")(
+    _command(
+        "diagrams",
+        "Architecture diagrams (SVG and PNG): context, data flows per process, "
+        "technical by zone, data, legend.",
+        "archlex render diagrams model/ --out build",
+    )
+)
+render_app.command("matrix")(
+    _command(
+        "matrix",
+        "The traceability matrix as HTML, Markdown, CSV and XLSX.",
+        "archlex render matrix model/ --out build",
+    )
+)
+render_app.command("roadmap")(
+    _command(
+        "roadmap",
+        "The roadmap: critical path, Gantt chart, milestones and budget.",
+        "archlex render roadmap model/ --out build",
+    )
+)
+render_app.command("concept")(
+    _command(
+        "concept",
+        "The concept document as Markdown and DOCX.",
+        "archlex render concept model/ --out build",
+    )
+)
