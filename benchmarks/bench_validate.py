@@ -305,7 +305,8 @@ def render_results(results: Sequence[SizeResult], command: str, args: argparse.N
         "",
         verdict(results),
         "",
-        "Findings of the validate run (the generator leaves a few gaps on purpose):",
+        "Findings of the last validate run, by rule (the generator's deliberate gaps are for "
+        "the rules of `archlex check`, not for validate's):",
         "",
         *findings_lines(results),
     ]

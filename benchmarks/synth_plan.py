@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, fields
 from random import Random
@@ -14,9 +15,17 @@ GAP_RATE = 0.03  # deliberate gaps: unallocated requirements, unlogged flows to 
 EU_FLOW_SHARE = 0.45
 
 
+# JSON leaves these raw, but YAML 1.1 forbids them in a stream (DEL, C1) or reads them as line
+# breaks (NEL, LS, PS) or a byte order mark; both read the \uXXXX escape the same way.
+_YAML_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff]")
+
+
 def q(text: str) -> str:
-    """A YAML double-quoted scalar; JSON's escapes are a subset of YAML's."""
-    return json.dumps(text, ensure_ascii=False)
+    """A YAML double-quoted scalar: JSON's escapes, which YAML reads alike, plus a few more."""
+    quoted = json.dumps(text, ensure_ascii=False)
+    if _YAML_UNSAFE.search(quoted) is None:
+        return quoted
+    return _YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
 
 
 def flow_seq(items: Sequence[str]) -> str:

@@ -15,7 +15,7 @@ fi
 "$python" -c 'import ensurepip, venv' 2>/dev/null || missing+=("python3-venv")
 command -v dot >/dev/null 2>&1 || missing+=("graphviz")
 # Diagram labels carry Latvian and other diacritics: DejaVu has them.
-fc-list 2>/dev/null | grep -qi "DejaVuSans" || missing+=("fonts-dejavu-core")
+[ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=("fonts-dejavu-core")
 
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0
