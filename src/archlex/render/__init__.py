@@ -49,14 +49,16 @@ def renderer(name: str) -> Callable[[Renderer], Renderer]:
     return register
 
 
-def load_renderers() -> dict[str, Renderer]:
-    """Every product's renderer, in the order they run (importing a module registers it)."""
+def load_renderers(products: list[str] | None = None) -> dict[str, Renderer]:
+    """The renderers of these products (default: all), in the order they run; importing a
+    product's module registers it."""
     import importlib
 
-    for product in PRODUCTS:
+    for product in products or PRODUCTS:
         try:
             importlib.import_module(f"archlex.render.{product}")
         except ModuleNotFoundError as error:
             if error.name != f"archlex.render.{product}":
                 raise
-    return {name: RENDERERS[name] for name in PRODUCTS if name in RENDERERS}
+    wanted = products or PRODUCTS
+    return {name: RENDERERS[name] for name in PRODUCTS if name in RENDERERS and name in wanted}

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from archlex.errors import ArchlexError
 from archlex.outcome import Report
-from archlex.render import RenderContext, load_renderers
+from archlex.render import PRODUCTS, RenderContext, load_renderers
 
 MARKER = ".archlex-output"
 
@@ -20,11 +20,11 @@ def render_products(report: Report, out: Path, products: list[str] | None = None
     `out` must be new, empty, or an earlier archlex output (it carries a marker file): archlex
     never replaces a folder of someone else's files.
     """
-    renderers = load_renderers()
-    chosen = products or list(renderers)
-    unknown = [p for p in chosen if p not in renderers]
+    unknown = [p for p in products or [] if p not in PRODUCTS]
     if unknown:
-        raise ArchlexError(f"no product {', '.join(unknown)}", "products: " + ", ".join(renderers))
+        raise ArchlexError(f"no product {', '.join(unknown)}", "products: " + ", ".join(PRODUCTS))
+    renderers = load_renderers(products)
+    chosen = list(renderers)
     _check_replaceable(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
