@@ -40,7 +40,11 @@ def test_markdown_and_docx_have_the_chapters_and_the_content(
     text, document = _render(example, tmp_path / "out")
     for chapter in CHAPTERS_EN:
         assert f"\n## {chapter}\n" in text
-    headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
+    headings = [
+        p.text
+        for p in document.paragraphs
+        if p.style is not None and str(p.style.name).startswith("Heading")
+    ]
     assert [h for h in headings if h in CHAPTERS_EN] == CHAPTERS_EN
     assert document.tables, "the DOCX has real tables"
     obligations = document.tables[0]
