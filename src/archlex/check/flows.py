@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from archlex.check.context import CheckContext, check
 from archlex.findings import Finding
-from archlex.model import AccessGrant, DataCategory, Flow, SystemKind
+from archlex.model import AccessGrant, DataCategory, Flow, SystemKind, SystemStatus
 
 EU_KINDS = {SystemKind.EU_CENTRAL, SystemKind.INTEROPERABILITY_COMPONENT}
 
@@ -32,13 +32,15 @@ def flows_without_legal_basis(context: CheckContext) -> Iterator[Finding]:
     for flow in context.model.flows:
         if flow.legal_basis:
             continue
+        # `via` counts: a search through the ESP carries the data to the ESP.
         eu_end = next(
-            (end for end in (flow.to, flow.from_) if _kind(context, end) in EU_KINDS), None
+            (end for end in (flow.to, flow.from_, flow.via) if _kind(context, end) in EU_KINDS),
+            None,
         )
         personal = _personal(context, flow)
         if eu_end is None or not personal:
             continue
-        direction = "to" if eu_end == flow.to else "from"
+        direction = {flow.to: "to", flow.via: "through"}.get(eu_end, "from")
         yield context.finding(
             "flow-without-legal-basis",
             flow.id,
@@ -51,16 +53,22 @@ def flows_without_legal_basis(context: CheckContext) -> Iterator[Finding]:
 
 @check("flow-not-logged")
 def flows_not_logged(context: CheckContext) -> Iterator[Finding]:
-    """A flow to an interoperability component without logging."""
+    """A flow to (or through) an interoperability component without logging."""
     for flow in context.model.flows:
-        if flow.logging is None and (
-            _kind(context, flow.to) is SystemKind.INTEROPERABILITY_COMPONENT
-        ):
+        component = next(
+            (
+                end
+                for end in (flow.to, flow.via)
+                if _kind(context, end) is SystemKind.INTEROPERABILITY_COMPONENT
+            ),
+            None,
+        )
+        if flow.logging is None and component is not None:
             yield context.finding(
                 "flow-not-logged",
                 flow.id,
-                f"flow `{flow.id}` goes to the interoperability component {flow.to} "
-                "but has no logging",
+                f"flow `{flow.id}` goes {'to' if component == flow.to else 'through'} the "
+                f"interoperability component {component} but has no logging",
                 hint="add `logging: {fields: [...], retention: P1Y}` or "
                 "`logging: {by: <component id>}`",
             )
@@ -68,11 +76,12 @@ def flows_not_logged(context: CheckContext) -> Iterator[Finding]:
 
 @check("orphan-system")
 def orphan_systems(context: CheckContext) -> Iterator[Finding]:
-    """A system of the model's own (not a library's) that takes part in no flow."""
+    """A system of the model's own (not a library's, not retiring) that takes part in no flow."""
     used = {end for flow in context.model.flows for end in (flow.from_, flow.to, flow.via)}
     for system in context.model.systems:
         parts = {system.id, *(c.id for c in system.components)}
-        if parts & used or context.is_library(system.id):
+        retiring = system.status is SystemStatus.RETIRING
+        if parts & used or retiring or context.is_library(system.id):
             continue
         yield context.finding(
             "orphan-system",

@@ -17,19 +17,16 @@ def apply_waivers(project: Project, findings: list[Finding], today: dt.date) -> 
     used = [False] * len(waivers)
     result: list[Finding] = []
     for finding in findings:
-        index = next(
-            (
-                i
-                for i, w in enumerate(waivers)
-                if w.rule == finding.rule and w.target in (None, finding.target)
-            ),
-            None,
-        )
-        if index is not None:
+        matching = [
+            i
+            for i, w in enumerate(waivers)
+            if w.rule == finding.rule and w.target in (None, finding.target)
+        ]
+        for index in matching:
             used[index] = True
-            expires = waivers[index].expires
-            if expires is None or expires >= today:
-                finding = replace(finding, waived=True)
+        # Any waiver still in force hides it: a renewed waiver may stand beside an expired one.
+        if any(_in_force(waivers[i].expires, today) for i in matching):
+            finding = replace(finding, waived=True)
         result.append(finding)
     for index, waiver in enumerate(waivers):
         line, column = here.key_at("waivers", index)
@@ -62,3 +59,7 @@ def apply_waivers(project: Project, findings: list[Finding], today: dt.date) -> 
                 )
             )
     return result
+
+
+def _in_force(expires: dt.date | None, today: dt.date) -> bool:
+    return expires is None or expires >= today
