@@ -385,7 +385,7 @@ RULES: dict[str, RuleInfo] = {
         RuleInfo(
             "flow-not-logged",
             _E,
-            "a flow to an interoperability component is not logged",
+            "a flow to or through an interoperability component is not logged",
             explanation=(
                 "A flow goes to an interoperability component (the ESP, the sBMS, the CIR, the "
                 "MID, the CRRS) and says nothing about logging. The regulations require logs of "
