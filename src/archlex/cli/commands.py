@@ -14,8 +14,9 @@ import typer
 from rich.console import Console
 
 from archlex import __version__
-from archlex.api import check_model, validate_model
+from archlex.api import check_model
 from archlex.cli.catalog import catalog_app
+from archlex.cli.options import PathArgument, validate_model
 from archlex.cli.render import render_app
 from archlex.errors import ArchlexError
 from archlex.files import write_text_atomic
@@ -63,16 +64,6 @@ class SchemaKind(StrEnum):
 
     MODEL_FILE = "model-file"
     MANIFEST = "manifest"
-
-
-PathArgument = Annotated[
-    Path | None,
-    typer.Argument(
-        help="The model folder or its archlex.yaml (default: ./archlex.yaml, "
-        "else ./model/archlex.yaml).",
-        show_default=False,
-    ),
-]
 
 
 def _version(value: bool) -> None:

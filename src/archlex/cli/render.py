@@ -12,6 +12,7 @@ from typer._click.core import Context  # typer vendors click; its Context is thi
 from typer.core import TyperGroup
 
 from archlex.api import check_model
+from archlex.cli.options import PathArgument
 from archlex.formats import write_report
 from archlex.outcome import Report
 from archlex.render.output import render_products
@@ -33,14 +34,6 @@ render_app = typer.Typer(
     rich_markup_mode=None,
 )
 
-PathArgument = Annotated[
-    Path | None,
-    typer.Argument(
-        help="The model folder or its archlex.yaml (default: ./archlex.yaml, "
-        "else ./model/archlex.yaml).",
-        show_default=False,
-    ),
-]
 OutOption = Annotated[
     Path,
     typer.Option(
