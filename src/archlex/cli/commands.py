@@ -14,9 +14,9 @@ import typer
 from rich.console import Console
 
 from archlex import __version__
-from archlex.api import check_model
+from archlex.api import check_model, validate_model
 from archlex.cli.catalog import catalog_app
-from archlex.cli.options import PathArgument, validate_model
+from archlex.cli.options import PathArgument
 from archlex.cli.render import render_app
 from archlex.errors import ArchlexError
 from archlex.files import write_text_atomic
