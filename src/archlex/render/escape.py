@@ -9,8 +9,8 @@ from __future__ import annotations
 import html
 import re
 
-# Characters a spreadsheet reads as the start of a formula (OWASP's list; TAB, CR and LF too,
-# because Excel strips them before it looks), with their full-width forms for good measure.
+# Characters that make a spreadsheet read a cell as a formula: OWASP's `= + - @` TAB CR LF,
+# and the full-width forms of the first four for good measure.
 FORMULA_TRIGGERS = frozenset("=+-@\t\r\n\uff1d\uff0b\uff0d\uff20")
 
 # C0 and C1 control characters other than tab and newline: invisible, and U+0085 (NEL) even
@@ -21,8 +21,8 @@ _LINE_BREAK = re.compile(r"\r\n|[\r\n\x85\u2028\u2029]")
 # lists and macros ({ }), and the backslash itself. Both CommonMark and Python-Markdown honour a
 # backslash before each of these.
 _INLINE = re.compile(r"([\\`*_\[\]{}])")
-# Block syntax only matters where a line starts: at the start of the cell. A list item
-# (- + *), a heading (#), or an ordered list item (1. or 1)).
+# Block syntax only matters where a line starts, which in a cell is its start: a list item
+# (- or +; * is escaped everywhere), a heading (#), or an ordered list item (1. or 1)).
 _BLOCK_START = re.compile(r"^(\s*)([-+#]|\d+(?=[.)]))")
 # Characters replaced by references: raw HTML and entities (< > &), table cells (|) and
 # strikethrough (~, which Python-Markdown does not let a backslash escape).
