@@ -16,6 +16,8 @@ fi
 command -v dot >/dev/null 2>&1 || missing+=("graphviz")
 # Diagram labels carry Latvian and other diacritics: DejaVu has them.
 [ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=("fonts-dejavu-core")
+# The Gantt chart is drawn as SVG; rsvg-convert makes the PNG the DOCX embeds.
+command -v rsvg-convert >/dev/null 2>&1 || missing+=("librsvg2-bin")
 
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0

@@ -25,6 +25,8 @@ def render_products(report: Report, out: Path, products: list[str] | None = None
         raise ArchlexError(f"no product {', '.join(unknown)}", "products: " + ", ".join(PRODUCTS))
     renderers = load_renderers(products)
     chosen = list(renderers)
+    if products and set(chosen) != set(products):
+        raise ArchlexError(f"no renderer registered for {', '.join(set(products) - set(chosen))}")
     _check_replaceable(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
