@@ -12,6 +12,8 @@ SRC := src tests benchmarks
 demo: $(INSTALLED)
 	$(BIN)/archlex validate model/
 	$(BIN)/archlex check model/ || echo "(the example's open gaps are listed above; see model/README.md)"
+	$(BIN)/archlex render model/ --out build
+	@echo "Open build/concept/concept.docx, build/matrix/matrix.html and build/diagrams/."
 
 test: lint typecheck unit
 

@@ -127,7 +127,8 @@ def eu_flow(st: State, fid: str, process: str | None) -> Flow:
     target = st.rng.choice(vocab.EU_TARGETS)
     source = st.pick_among(vocab.SOURCES[target.target])
     regulation = st.rng.choice(target.regulations)
-    legal = provisions(st, regulation, st.rng.choice(target.topics), st.rng.randint(1, 2))
+    cited = st.rng.sample(target.legal_basis, min(len(target.legal_basis), st.rng.randint(1, 2)))
+    legal = [f"{regulation} Art {ref}" for ref in sorted(cited)]
     sites = vocab.SITES_BY_TARGET.get(target.target, vocab.SITES)
     purpose = st.rng.choice(target.purposes).format(site=st.rng.choice(sites))
     out = [f"  - id: {fid}", f"    from: {source.id}", f"    to: {target.target}"]
