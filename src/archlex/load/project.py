@@ -62,7 +62,6 @@ _ROADMAP_TYPES: dict[str, type[BaseModel]] = {
     "milestones": Milestone,
 }
 _ALL_TYPES = _ITEM_TYPES | _ROADMAP_TYPES
-_ADAPTERS = {kind: TypeAdapter(cls) for kind, cls in _ALL_TYPES.items()}
 
 
 @dataclass
@@ -293,7 +292,7 @@ class _Loader:
 def _salvage_entity(kind: str, item: Any) -> Any:
     """The entity without its invalid optional fields, so its other fields still get checked."""
     try:
-        return _ADAPTERS[kind].validate_python(item)
+        return _ALL_TYPES[kind].model_validate(item)
     except ValidationError as error:
         if not isinstance(item, dict):
             return None
@@ -303,7 +302,7 @@ def _salvage_entity(kind: str, item: Any) -> Any:
         if bad & required or not bad:
             return None
     try:
-        return _ADAPTERS[kind].validate_python({k: v for k, v in item.items() if k not in bad})
+        return _ALL_TYPES[kind].model_validate({k: v for k, v in item.items() if k not in bad})
     except ValidationError:
         return None
 
