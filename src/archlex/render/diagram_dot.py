@@ -1,0 +1,218 @@
+"""A small Graphviz DOT writer and the `dot` call: model text only ever as quoted, escaped text.
+
+Every value written to DOT is a double-quoted string, so Graphviz never reads one as an
+HTML-like label. Model text reaches a diagram only through `text_label`, which makes
+backslashes (`\\N`, `\\G`, `\\n`), quotes and entities (`&lt;`) literal. Nodes are named by
+their model ids and emitted in the order the views sort them, so the same model gives the same
+bytes.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import textwrap
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from archlex.errors import ArchlexError
+
+FONT = "DejaVu Sans"  # has the Latvian (and other European) diacritics
+MAX_NODES = 400
+MAX_EDGES = 1200
+DOT_TIMEOUT = 60  # seconds for one diagram
+WRAP = 24
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+@dataclass(frozen=True)
+class Label:
+    """Lines of text already escaped for DOT, centred or left-aligned; made by `text_label`."""
+
+    lines: tuple[str, ...] = ()
+    left: bool = False
+
+    def dot(self) -> str:
+        """The label as the body of a DOT string: `\\n` between centred lines, `\\l` after
+        left-aligned ones."""
+        if self.left:
+            return "".join(f"{line}\\l" for line in self.lines)
+        return "\\n".join(self.lines)
+
+
+def text_label(text: str, width: int = WRAP, left: bool = False) -> Label:
+    """Model text as a DOT label: whitespace collapsed, wrapped at `width`, shown literally."""
+    words = " ".join(_CONTROL.sub(" ", text).split())
+    lines = textwrap.wrap(words, width=width, break_on_hyphens=False)
+    return Label(tuple(_escape_line(line) for line in lines), left)
+
+
+def join_lines(*labels: Label) -> Label:
+    """Labels one under another, aligned as the first."""
+    lines = tuple(line for label in labels for line in label.lines)
+    return Label(lines, labels[0].left if labels else False)
+
+
+def _escape_line(line: str) -> str:
+    # Backslashes first: Graphviz reads `\N` as the node name and `\n` as a line break.
+    # `&` as `&amp;`: Graphviz decodes entities in every label, so `&lt;` would show as `<`.
+    return line.replace("\\", "\\\\").replace('"', '\\"').replace("&", "&amp;")
+
+
+def _quoted(value: str) -> str:
+    """A DOT string; `value` is an escaped label, or a constant or id that needs no escaping."""
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _quoted_label(label: Label) -> str:
+    return f'"{label.dot()}"'  # escaped by text_label already
+
+
+def _attributes(label: Label | None, attrs: dict[str, str]) -> str:
+    parts = [f"label={_quoted_label(label)}"] if label is not None else []
+    parts += [f"{key}={_quoted(value)}" for key, value in attrs.items()]
+    return f" [{' '.join(parts)}]" if parts else ""
+
+
+@dataclass
+class Node:
+    """A node named by its model id."""
+
+    id: str
+    label: Label
+    attrs: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class Edge:
+    """An edge between two node ids."""
+
+    tail: str
+    head: str
+    label: Label | None = None
+    attrs: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class Cluster:
+    """A box around nodes and nested clusters; `name` is ours (never model text)."""
+
+    name: str
+    label: Label
+    attrs: dict[str, str] = field(default_factory=dict)
+    nodes: list[Node] = field(default_factory=list)
+    clusters: list[Cluster] = field(default_factory=list)
+    same_rank: list[list[str]] = field(default_factory=list)  # node ids kept side by side
+
+    def node_ids(self) -> list[str]:
+        """The ids of every node inside, nested clusters included, in order."""
+        ids = [n.id for n in self.nodes]
+        for cluster in self.clusters:
+            ids += cluster.node_ids()
+        return ids
+
+    def keep(self, kept: set[str]) -> bool:
+        """Drop the nodes not kept; whether anything is left."""
+        self.nodes = [n for n in self.nodes if n.id in kept]
+        self.clusters = [c for c in self.clusters if c.keep(kept)]
+        self.same_rank = [[i for i in ids if i in kept] for ids in self.same_rank]
+        return bool(self.nodes or self.clusters)
+
+    def lines(self, indent: str) -> list[str]:
+        """The subgraph in DOT."""
+        out = [f"{indent}subgraph {_quoted('cluster_' + self.name)} {{"]
+        out += [f"{indent}  label={_quoted_label(self.label)};"]
+        out += [f"{indent}  {key}={_quoted(value)};" for key, value in self.attrs.items()]
+        for cluster in self.clusters:
+            out += cluster.lines(indent + "  ")
+        out += [f"{indent}  {_quoted(n.id)}{_attributes(n.label, n.attrs)};" for n in self.nodes]
+        for ids in self.same_rank:
+            members = " ".join(f"{_quoted(i)};" for i in ids)
+            out.append(f'{indent}  {{rank="same"; {members}}}')
+        return [*out, f"{indent}}}"]
+
+
+@dataclass
+class Graph:
+    """A directed graph: attributes, clusters, free nodes and edges, emitted in order."""
+
+    name: str
+    label: Label
+    attrs: dict[str, str] = field(default_factory=dict)
+    clusters: list[Cluster] = field(default_factory=list)
+    nodes: list[Node] = field(default_factory=list)
+    edges: list[Edge] = field(default_factory=list)
+
+    def node_ids(self) -> list[str]:
+        """Every node id, in the order they are emitted."""
+        ids = [n.id for n in self.nodes]
+        for cluster in self.clusters:
+            ids += cluster.node_ids()
+        return ids
+
+    def cap(self, limit: int = MAX_NODES, edge_limit: int = MAX_EDGES) -> None:
+        """Keep the first `limit` nodes and `edge_limit` edges, saying so in the title."""
+        ids = self.node_ids()
+        if len(ids) > limit:
+            kept = set(ids[:limit])
+            self.nodes = [n for n in self.nodes if n.id in kept]
+            self.clusters = [c for c in self.clusters if c.keep(kept)]
+            self.edges = [e for e in self.edges if e.tail in kept and e.head in kept]
+            self._note(f"Showing {limit} of {len(ids)} boxes (the limit); the rest and their lines")
+        if len(self.edges) > edge_limit:
+            self._note(f"Showing {edge_limit} of {len(self.edges)} lines (the limit); the rest")
+            self.edges = self.edges[:edge_limit]
+
+    def _note(self, text: str) -> None:
+        note = text_label(f"{text} are left out of this diagram.", width=100, left=self.label.left)
+        self.label = join_lines(self.label, note)
+
+    def source(self) -> str:
+        """The graph in DOT."""
+        out = [f"digraph {_quoted(self.name)} {{"]
+        out += [f"  label={_quoted_label(self.label)};"]
+        out += [f"  {key}={_quoted(value)};" for key, value in self.attrs.items()]
+        out += [f"  node [fontname={_quoted(FONT)}];", f"  edge [fontname={_quoted(FONT)}];"]
+        for cluster in self.clusters:
+            out += cluster.lines("  ")
+        out += [f"  {_quoted(n.id)}{_attributes(n.label, n.attrs)};" for n in self.nodes]
+        out += [
+            f"  {_quoted(e.tail)} -> {_quoted(e.head)}{_attributes(e.label, e.attrs)};"
+            for e in self.edges
+        ]
+        return "\n".join([*out, "}"]) + "\n"
+
+
+def run_dot(source: str, svg: Path, png: Path) -> None:
+    """Lay out once with Graphviz `dot` and write the SVG and the PNG."""
+    dot = shutil.which("dot")
+    if dot is None:
+        raise ArchlexError(
+            "cannot draw the diagrams: Graphviz `dot` is not installed",
+            "install Graphviz (Debian and Ubuntu: apt install graphviz) and render again",
+        )
+    command = [dot, "-Tsvg", "-o", str(svg), "-Tpng", "-o", str(png)]
+    try:
+        result = subprocess.run(
+            command,
+            input=source.encode("utf-8", errors="replace"),
+            capture_output=True,
+            timeout=DOT_TIMEOUT,
+            check=False,
+        )
+    except subprocess.TimeoutExpired as error:
+        raise ArchlexError(
+            f"Graphviz took longer than {DOT_TIMEOUT} s to draw {svg.name}",
+            "the diagram is too large or too dense; split the model's flows into processes",
+        ) from error
+    except OSError as error:
+        raise ArchlexError(f"cannot run Graphviz `dot`: {error.strerror}") from error
+    if result.returncode != 0:
+        detail = result.stderr.decode("utf-8", errors="replace").strip().splitlines()[:3]
+        raise ArchlexError(
+            f"Graphviz could not draw {svg.name} (exit code {result.returncode}): "
+            + " ".join(detail),
+            "report this with the model that causes it",
+        )

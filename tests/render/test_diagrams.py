@@ -1,0 +1,334 @@
+"""The architecture diagrams, drawn by the real Graphviz: content, determinism, hostile text."""
+
+from __future__ import annotations
+
+import json
+import time
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from archlex.api import check_model
+from archlex.errors import ArchlexError
+from archlex.model.flow import Flow
+from archlex.model.system import SystemKind
+from archlex.outcome import Report
+from archlex.render import diagram_dot
+from archlex.render.diagram_dot import Graph, Node, text_label
+from archlex.render.diagram_flows import process_steps
+from archlex.render.output import render_products
+from tests.conftest import EXAMPLE, WriteModel
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+@pytest.fixture(scope="module")
+def example() -> Report:
+    return check_model(EXAMPLE, EXAMPLE)
+
+
+@pytest.fixture(scope="module")
+def drawn(example: Report, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example's diagrams, drawn once for the tests that read them."""
+    out = tmp_path_factory.mktemp("example") / "out"
+    render_products(example, out, ["diagrams"])
+    return out / "diagrams"
+
+
+def _squeeze(text: str) -> str:
+    """Text without whitespace: labels are wrapped, and a long word is broken anywhere."""
+    return "".join(text.split())
+
+
+def _texts(svg: Path, kind: str) -> list[tuple[str, str]]:
+    """The node or edge groups of an SVG: their title (the DOT name) and texts, joined."""
+    root = ET.parse(svg).getroot()
+    return [
+        (
+            group.findtext(f"{SVG}title") or "",
+            " ".join(t.text or "" for t in group.iter(f"{SVG}text")),
+        )
+        for group in root.iter(f"{SVG}g")
+        if group.get("class") == kind
+    ]
+
+
+def _groups(svg: Path, kind: str) -> dict[str, str]:
+    """The nodes of an SVG by their DOT name (the model id): their texts, joined."""
+    return dict(_texts(svg, kind))
+
+
+def _all_text(svg: Path) -> str:
+    return " ".join(t.text or "" for t in ET.parse(svg).getroot().iter(f"{SVG}text"))
+
+
+def test_every_diagram_is_an_svg_and_a_png(example: Report, drawn: Path) -> None:
+    stems = ["context", "technical", "data", "legend"]
+    stems += [f"process-{p.id}" for p in example.model.processes]
+    expected = sorted(f"{s}.{ext}" for s in stems for ext in ("svg", "png"))
+    assert sorted(p.name for p in drawn.iterdir()) == expected
+    for stem in stems:
+        assert (drawn / f"{stem}.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+        assert ET.parse(drawn / f"{stem}.svg").getroot().tag == f"{SVG}svg"
+
+
+def test_context_names_every_national_system_and_every_eu_system_in_scope(
+    example: Report, drawn: Path
+) -> None:
+    model = example.model
+    nodes = _groups(drawn / "context.svg", "node")
+    scope = set(model.manifest.scope.systems) if model.manifest.scope else set()
+    expected = [s for s in model.systems if s.kind is SystemKind.NATIONAL or s.id in scope]
+    assert len(expected) >= 26
+    for system in expected:
+        assert _squeeze(nodes[system.id]).startswith(_squeeze(system.name)), system.id
+    # The interfaces and interoperability components the flows use are there too.
+    assert {"eu.ESP", "eu.CIR", "eu.NUI-EES", "eu.NUI-VIS"} <= set(nodes)
+    # Components roll up into their systems.
+    assert not {c.id for c in model.components} & set(nodes)
+    assert "Valsts robežsardze" in _all_text(drawn / "context.svg")  # diacritics kept
+
+
+def test_each_process_has_its_flows_numbered_with_data_and_legal_basis(
+    example: Report, drawn: Path
+) -> None:
+    model = example.model
+    assert len(model.processes) == 12
+    for process in model.processes:
+        edges = [_squeeze(t) for _, t in _texts(drawn / f"process-{process.id}.svg", "edge")]
+        steps = process_steps(model, process)
+        assert steps, process.id
+        for number, flow in steps:
+            title = _squeeze(f"{number}. {flow.name or flow.id}")
+            label = next((e for e in edges if e.startswith(title)), None)
+            assert label is not None, f"{process.id} step {number}"
+            assert "data:" in label and "legalbasis:" in label
+            for provision in flow.legal_basis:
+                assert _squeeze(str(provision)) in label
+
+
+def test_the_data_view_marks_special_and_personal_data(example: Report, drawn: Path) -> None:
+    nodes = _groups(drawn / "data.svg", "node")
+    root = ET.parse(drawn / "data.svg").getroot()
+    special = [d for d in example.model.data if d.special]
+    assert {d.id for d in special} == {"fingerprints", "facial-image"}
+    for category in example.model.data:
+        text = nodes[f"data:{category.id}"]
+        assert _squeeze(category.name) in _squeeze(text)
+        if category.special:
+            assert "[SPECIAL]" in text
+        elif category.personal:
+            assert "[personal]" in text
+        else:
+            assert "[SPECIAL]" not in text and "[personal]" not in text
+    # Colour as well as the marker: the special categories are drawn in red.
+    for group in root.iter(f"{SVG}g"):
+        if group.findtext(f"{SVG}title") == "data:fingerprints":
+            strokes = {p.get("stroke") for p in group.iter(f"{SVG}polygon")}
+            assert "#b3261e" in {s.lower() for s in strokes if s}
+
+
+def test_no_absolute_paths_icons_or_links_in_the_svgs(drawn: Path) -> None:
+    for svg in drawn.glob("*.svg"):
+        text = svg.read_text(encoding="utf-8")
+        assert str(drawn.parent.parent) not in text
+        assert "<image" not in text and "href" not in text and "/usr/" not in text
+        assert "DejaVu Sans" in text
+
+
+def test_drawing_twice_gives_identical_bytes(example: Report, drawn: Path, tmp_path: Path) -> None:
+    started = time.monotonic()
+    render_products(example, tmp_path / "again", ["diagrams"])
+    assert time.monotonic() - started < 20
+    again = tmp_path / "again" / "diagrams"
+    names = sorted(p.name for p in drawn.iterdir())
+    assert names == sorted(p.name for p in again.iterdir())
+    for name in names:
+        assert (drawn / name).read_bytes() == (again / name).read_bytes(), name
+
+
+HOSTILE = {
+    "script": "<script>alert(1)</script>",
+    "bold": "<<b>bold</b>>",
+    "onload": '" onload="x',
+    "escapes": "\\N \\G \\L \\n end\\",
+    "image": "<img src=x onerror=alert(1)>",
+    "entity": "&lt;i&gt; &amp; &#60;",
+}
+
+
+def _hostile_model(write_model: WriteModel) -> Path:
+    q = {key: json.dumps(value) for key, value in HOSTILE.items()}  # YAML double-quoted
+    return write_model(
+        {
+            "m.yaml": f"""\
+organisations:
+  - {{id: ORG, name: {q["bold"]}, kind: ministry}}
+systems:
+  - id: SYS-A
+    name: {q["script"]}
+    kind: national
+    owner: ORG
+    zone: {q["image"]}
+    components:
+      - {{id: SYS-A-C, name: {q["onload"]}}}
+  - {{id: SYS-B, name: {q["escapes"]}, kind: national, owner: ORG, status: planned}}
+  - {{id: SYS-C, name: {q["entity"]}, kind: national}}
+data:
+  - {{id: bio, name: {q["bold"]}, personal: true, special: true}}
+  - {{id: who, name: {q["image"]}, personal: true}}
+flows:
+  - id: F1
+    name: {q["script"]}
+    from: SYS-A-C
+    to: SYS-B
+    data: [bio, who]
+    process: P1
+  - id: F2
+    name: {q["escapes"]}
+    from: SYS-B
+    to: eu.ESP
+    data: [who]
+    legal_basis: ["2019/817 Art 7(1)"]
+    process: P1
+  - {{id: F3, name: {q["entity"]}, from: SYS-C, to: SYS-A, data: [who], process: P1}}
+processes:
+  - {{id: P1, name: {q["bold"]}, steps: [F1, F2, F3]}}
+"""
+        }
+    )
+
+
+def test_hostile_names_are_drawn_as_literal_text(write_model: WriteModel, tmp_path: Path) -> None:
+    root = _hostile_model(write_model)
+    report = check_model(root, root)
+    assert {s.name for s in report.model.systems if not s.id.startswith("eu.")} == {
+        HOSTILE["script"],
+        HOSTILE["escapes"],
+        HOSTILE["entity"],
+    }
+    render_products(report, tmp_path / "out", ["diagrams"])
+    folder = tmp_path / "out" / "diagrams"
+    expected = {
+        "context.svg": ["script", "bold", "escapes", "entity"],
+        "process-P1.svg": ["script", "bold", "onload", "escapes", "entity"],
+        "technical.svg": ["script", "image", "escapes", "entity"],
+        "data.svg": ["script", "bold", "image", "escapes", "entity"],
+    }
+    for name, keys in expected.items():
+        svg = folder / name
+        text = _squeeze(_all_text(svg))
+        for key in keys:
+            assert _squeeze(HOSTILE[key]) in text, (name, key)
+        raw = svg.read_text(encoding="utf-8")
+        assert "<script" not in raw and "<img" not in raw and "<b>" not in raw
+        assert ' onload="' not in raw and "onerror=" not in raw.replace("onerror=alert", "")
+        for element in ET.parse(svg).getroot().iter():
+            assert element.tag.startswith(SVG), element.tag  # no <b>, <script>, <img>
+            assert not {a for a in element.attrib if a.startswith("on")}, element.attrib
+
+
+LITERAL = [
+    *["\\N", "\\G", "\\E", "\\T", "\\H", "\\L", "\\n", "\\l", "\\r", "a\\", "\\", '"', '\\"'],
+    *["&amp;", "&lt;x&gt;", "&#60;", "<<b>x</b>>", "<i>x</i>", '<IMG SRC="/etc/hostname"/>'],
+]
+
+
+@pytest.mark.parametrize("text", LITERAL)
+def test_a_label_shows_exactly_its_text(text: str, tmp_path: Path) -> None:
+    graph = Graph("g", text_label("title"), {}, nodes=[Node("n", text_label(text, 80))])
+    assert "label=<" not in graph.source()
+    diagram_dot.run_dot(graph.source(), tmp_path / "g.svg", tmp_path / "g.png")
+    assert _groups(tmp_path / "g.svg", "node")["n"] == text
+
+
+def _big_model(write_model: WriteModel, count: int) -> Path:
+    systems = [
+        f"  - {{id: S{n:02}, name: National system number {n} of the test state with a long "
+        f"name (Valsts sistēma {n}), kind: national, owner: ORG{n % 5}, zone: zone {n % 4}}}"
+        for n in range(count)
+    ]
+    organisations = [
+        f"  - {{id: ORG{n}, name: Organisation {n} (Iestāde {n}), kind: other}}" for n in range(5)
+    ]
+    flows = [
+        f"  - {{id: F{n:02}, from: S{n:02}, to: S{(n * 7 + 3) % count:02}, data: [who]}}"
+        for n in range(count)
+    ]
+    flows += [
+        f"  - {{id: G{n:02}, from: S{n:02}, to: eu.ESP, data: [who]}}" for n in range(0, count, 3)
+    ]
+    return write_model(
+        {
+            "m.yaml": "organisations:\n"
+            + "\n".join(organisations)
+            + "\nsystems:\n"
+            + "\n".join(systems)
+            + "\ndata:\n  - {id: who, name: Identity, personal: true}\nflows:\n"
+            + "\n".join(flows)
+            + "\n"
+        }
+    )
+
+
+def test_forty_national_systems_are_all_drawn_within_the_cap(
+    write_model: WriteModel, tmp_path: Path
+) -> None:
+    root = _big_model(write_model, 40)
+    report = check_model(root, root)
+    started = time.monotonic()
+    render_products(report, tmp_path / "out", ["diagrams"])
+    assert time.monotonic() - started < 20
+    context = tmp_path / "out" / "diagrams" / "context.svg"
+    nodes = _groups(context, "node")
+    assert {f"S{n:02}" for n in range(40)} <= set(nodes)
+    assert "(the limit)" not in _all_text(context)
+
+
+def test_a_diagram_over_the_cap_says_so() -> None:
+    graph = Graph("g", text_label("title"))
+    graph.nodes = [Node(f"n{i:03}", text_label(f"node {i}")) for i in range(450)]
+    graph.edges = [diagram_dot.Edge("n000", "n449"), diagram_dot.Edge("n000", "n001")]
+    graph.cap(400)
+    assert len(graph.node_ids()) == 400
+    assert [(e.tail, e.head) for e in graph.edges] == [("n000", "n001")]
+    assert "Showing 400 of 450 boxes (the limit)" in graph.source()
+    graph.edges = [diagram_dot.Edge("n000", f"n{i:03}") for i in range(300)]
+    graph.cap(400, 250)
+    assert len(graph.edges) == 250
+    assert "Showing 250 of 300 lines (the limit)" in graph.source()
+
+
+def test_graphviz_failures_are_clear_errors(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with pytest.raises(ArchlexError, match=r"Graphviz could not draw bad\.svg"):
+        diagram_dot.run_dot("digraph {", tmp_path / "bad.svg", tmp_path / "bad.png")
+    big = Graph("g", text_label("t"), nodes=[Node(f"n{i}", text_label("x")) for i in range(300)])
+    big.edges = [diagram_dot.Edge(f"n{i}", f"n{(i * 7) % 300}") for i in range(300)]
+    monkeypatch.setattr(diagram_dot, "DOT_TIMEOUT", 0.001)
+    with pytest.raises(ArchlexError, match=r"longer than 0\.001 s"):
+        diagram_dot.run_dot(big.source(), tmp_path / "slow.svg", tmp_path / "slow.png")
+    monkeypatch.setenv("PATH", str(tmp_path))
+    with pytest.raises(ArchlexError, match="Graphviz `dot` is not installed"):
+        diagram_dot.run_dot("digraph {}", tmp_path / "none.svg", tmp_path / "none.png")
+
+
+def test_process_steps_follow_the_steps_then_flows_naming_the_process(example: Report) -> None:
+    process = example.model.processes[0]
+    steps = process_steps(example.model, process)
+    assert [f.id for _, f in steps][: len(process.steps)] == list(process.steps)
+    assert all(isinstance(f, Flow) for _, f in steps)
+
+
+def test_an_empty_model_still_draws_every_diagram(write_model: WriteModel, tmp_path: Path) -> None:
+    root = write_model({"p.yaml": "processes:\n  - {id: P-EMPTY, name: Nothing yet}\n"})
+    written = render_products(check_model(root, root), tmp_path / "out", ["diagrams"])
+    assert sorted(p.name for p in written if p.suffix == ".svg") == [
+        "context.svg",
+        "data.svg",
+        "legend.svg",
+        "process-P-EMPTY.svg",
+        "technical.svg",
+    ]
