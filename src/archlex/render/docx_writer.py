@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import math
 import re
 import zipfile
 from pathlib import Path
@@ -119,7 +120,8 @@ def _column_widths(rows: list[list[str]], count: int) -> list[Length]:
         texts = [plain(row[column]) for row in rows if column < len(row)]
         longest_word = max((len(w) for t in texts for w in t.split()), default=1)
         longest_text = max((len(t) for t in texts), default=1)
-        weights.append(3 + max(longest_word, min(50, longest_text)))
+        # Cell padding costs a few characters' width, and the bold header is wider than text.
+        weights.append(5 + max(math.ceil(longest_word * 1.2), min(50, longest_text)))
     total = sum(weights)
     return [Emu(int(TEXT_WIDTH * weight / total)) for weight in weights]
 
