@@ -185,6 +185,11 @@ class Graph:
         return "\n".join([*out, "}"]) + "\n"
 
 
+# Graphviz's `dot` has layout bugs ("trouble in init_rank") that some cluster structures
+# trigger; these settings are tried in turn, the last one ignoring clusters altogether.
+FALLBACK_SETTINGS: tuple[tuple[str, ...], ...] = ((), ("-Gnewrank=true",), ("-Gclusterrank=none",))
+
+
 def run_dot(source: str, svg: Path, png: Path) -> None:
     """Lay out once with Graphviz `dot` and write the SVG and the PNG."""
     dot = shutil.which("dot")
@@ -193,9 +198,24 @@ def run_dot(source: str, svg: Path, png: Path) -> None:
             "cannot draw the diagrams: Graphviz `dot` is not installed",
             "install Graphviz (Debian and Ubuntu: apt install graphviz) and render again",
         )
-    command = [dot, "-Tsvg", "-o", str(svg), "-Tpng", "-o", str(png)]
+    detail: list[str] = []
+    for settings in FALLBACK_SETTINGS:
+        result = _dot(dot, settings, source, svg, png)
+        if result.returncode == 0:
+            return
+        detail = result.stderr.decode("utf-8", errors="replace").strip().splitlines()[:3]
+    raise ArchlexError(
+        f"Graphviz could not draw {svg.name} (exit code {result.returncode}): " + " ".join(detail),
+        "report this with the model that causes it",
+    )
+
+
+def _dot(
+    dot: str, settings: tuple[str, ...], source: str, svg: Path, png: Path
+) -> subprocess.CompletedProcess[bytes]:
+    command = [dot, *settings, "-Tsvg", "-o", str(svg), "-Tpng", "-o", str(png)]
     try:
-        result = subprocess.run(
+        return subprocess.run(
             command,
             input=source.encode("utf-8", errors="replace"),
             capture_output=True,
@@ -209,10 +229,3 @@ def run_dot(source: str, svg: Path, png: Path) -> None:
         ) from error
     except OSError as error:
         raise ArchlexError(f"cannot run Graphviz `dot`: {error.strerror}") from error
-    if result.returncode != 0:
-        detail = result.stderr.decode("utf-8", errors="replace").strip().splitlines()[:3]
-        raise ArchlexError(
-            f"Graphviz could not draw {svg.name} (exit code {result.returncode}): "
-            + " ".join(detail),
-            "report this with the model that causes it",
-        )
