@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from archlex.render.rule_reference import CONTRACT_RULES, rule_reference
-from archlex.rules import RULES
+from archlex.render.rule_reference import rule_reference
+from archlex.rules import CONTRACT_RULES, RULES
 from tests.conftest import REPO
 
 

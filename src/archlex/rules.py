@@ -710,6 +710,29 @@ RULES: dict[str, RuleInfo] = {
     )
 }
 
+# The contract's rule ids (docs/model-format.md); the others are archlex's own.
+CONTRACT_RULES = frozenset(
+    {
+        "yaml-syntax",
+        "duplicate-key",
+        "schema",
+        "duplicate-id",
+        "unknown-reference",
+        "unknown-provision",
+        "obligation-untraced",
+        "requirement-unallocated",
+        "requirement-unscheduled",
+        "flow-without-legal-basis",
+        "flow-not-logged",
+        "role-unassigned",
+        "roadmap-cycle",
+        "roadmap-order",
+        "deadline-missed",
+        "waiver-expired",
+        "orphan-system",
+    }
+)
+
 # The rules `archlex validate` applies; the rest belong to `archlex check`.
 VALIDATE_RULES = (
     "yaml-syntax",

@@ -10,7 +10,7 @@ import pytest
 from archlex.api import check_model
 from archlex.outcome import Report
 from archlex.render.output import render_products
-from tests.conftest import EXAMPLE, MANIFEST, WriteModel
+from tests.conftest import MANIFEST, WriteModel
 
 CHAPTERS_EN = [
     "1. Scope and regulatory basis",
@@ -21,11 +21,6 @@ CHAPTERS_EN = [
     "6. Roadmap",
     "7. Implementation plan and budget",
 ]
-
-
-@pytest.fixture(scope="module")
-def example() -> Report:
-    return check_model(EXAMPLE, EXAMPLE)
 
 
 def _render(report: Report, out: Path) -> tuple[str, docx.document.Document]:

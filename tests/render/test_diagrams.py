@@ -18,14 +18,9 @@ from archlex.render import diagram_dot
 from archlex.render.diagram_dot import Graph, Node, text_label
 from archlex.render.diagram_flows import process_steps
 from archlex.render.output import render_products
-from tests.conftest import EXAMPLE, WriteModel
+from tests.conftest import WriteModel
 
 SVG = "{http://www.w3.org/2000/svg}"
-
-
-@pytest.fixture(scope="module")
-def example() -> Report:
-    return check_model(EXAMPLE, EXAMPLE)
 
 
 @pytest.fixture(scope="module")

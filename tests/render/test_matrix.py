@@ -115,11 +115,6 @@ def render(report: Report, out: Path) -> Path:
 
 
 @pytest.fixture(scope="module")
-def example() -> Report:
-    return check_model(EXAMPLE, EXAMPLE, today=dt.date(2026, 7, 1))
-
-
-@pytest.fixture(scope="module")
 def example_matrix(example: Report, tmp_path_factory: pytest.TempPathFactory) -> Path:
     return render(example, tmp_path_factory.mktemp("example") / "out")
 

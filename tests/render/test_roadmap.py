@@ -21,7 +21,7 @@ from archlex.render.escape import md_cell
 from archlex.render.gantt import ROW
 from archlex.render.output import render_products
 from archlex.render.roadmap import cost_by_source, cost_by_year, money, split, to_cents
-from tests.conftest import EXAMPLE, WriteModel
+from tests.conftest import WriteModel
 
 SVG = "{http://www.w3.org/2000/svg}"
 AMOUNT = re.compile(r"([\d,]+\.\d\d) ([A-Z]{3})")
@@ -48,11 +48,6 @@ roadmap:
   milestones:
     - {id: MS-1, name: "Ready & <done>", date: 2030-05-01, after: [WP-A]}
 """
-
-
-@pytest.fixture(scope="module")
-def example() -> Report:
-    return check_model(EXAMPLE, EXAMPLE)
 
 
 @pytest.fixture(scope="module")

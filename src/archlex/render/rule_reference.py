@@ -2,29 +2,7 @@
 
 from __future__ import annotations
 
-from archlex.rules import RULES, RuleInfo
-
-CONTRACT_RULES = frozenset(
-    {
-        "yaml-syntax",
-        "duplicate-key",
-        "schema",
-        "duplicate-id",
-        "unknown-reference",
-        "unknown-provision",
-        "obligation-untraced",
-        "requirement-unallocated",
-        "requirement-unscheduled",
-        "flow-without-legal-basis",
-        "flow-not-logged",
-        "role-unassigned",
-        "roadmap-cycle",
-        "roadmap-order",
-        "deadline-missed",
-        "waiver-expired",
-        "orphan-system",
-    }
-)
+from archlex.rules import CONTRACT_RULES, RULES, RuleInfo
 
 
 def rule_reference() -> str:
