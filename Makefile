@@ -33,6 +33,7 @@ fuzz: $(INSTALLED)
 
 bench: $(INSTALLED)
 	$(BIN)/python benchmarks/bench_validate.py
+	$(BIN)/python benchmarks/bench_pipeline.py
 
 # Regenerate the committed JSON Schemas after a model change (a test checks they are current).
 schema: $(INSTALLED)

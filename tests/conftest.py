@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -43,9 +44,13 @@ def write_model(tmp_path: Path) -> WriteModel:
     return write
 
 
+# The command's parse cache goes to a folder of the test run's own, never the user's.
+CACHE_DIR = tempfile.mkdtemp(prefix="archlex-test-cache-")
+
+
 def run_archlex(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     """Run the real `archlex` command in a subprocess, as a user or CI would."""
-    env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "200"}
+    env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "200", "ARCHLEX_CACHE_DIR": CACHE_DIR}
     return subprocess.run(
         [sys.executable, "-m", "archlex", *args],
         cwd=cwd or REPO,

@@ -7,20 +7,26 @@ from pathlib import Path
 
 from archlex.findings import sort_findings
 from archlex.load import Project, load_project
+from archlex.load.cache import ParseCache
 from archlex.outcome import Report
 from archlex.rules import RULES
 
 
-def load(path: Path | None = None, cwd: Path | None = None) -> Project:
-    """Load the model at PATH (a folder or its archlex.yaml)."""
-    return load_project(path, cwd or Path.cwd())
+def load(
+    path: Path | None = None, cwd: Path | None = None, cache: ParseCache | None = None
+) -> Project:
+    """Load the model at PATH (a folder or its archlex.yaml), through a parse cache if given."""
+    return load_project(path, cwd or Path.cwd(), cache)
 
 
 def validate_model(
-    path: Path | None = None, cwd: Path | None = None, fail_on: str | None = None
+    path: Path | None = None,
+    cwd: Path | None = None,
+    fail_on: str | None = None,
+    cache: ParseCache | None = None,
 ) -> Report:
     """Load a model and report everything the loader and schema find."""
-    project = load(path, cwd)
+    project = load(path, cwd, cache)
     disabled = _disabled(project)
     findings = sort_findings(f for f in project.findings if f.rule not in disabled)
     return Report(project, findings, fail_on or project.model.manifest.checks.fail_on)
@@ -32,13 +38,14 @@ def check_model(
     fail_on: str | None = None,
     min_coverage: float | None = None,
     today: dt.date | None = None,
+    cache: ParseCache | None = None,
 ) -> Report:
     """Load a model and run the gap analysis: every rule, waivers, coverage."""
     # Imported here: networkx and the rules cost a noticeable part of a second to import,
     # which `validate` and `catalog` should not pay.
     from archlex.check.run import run_checks
 
-    project = load(path, cwd)
+    project = load(path, cwd, cache)
     checks = project.model.manifest.checks
     findings, coverage = run_checks(project, today or dt.date.today(), _disabled(project))
     return Report(
@@ -51,4 +58,4 @@ def _disabled(project: Project) -> set[str]:
     return {r for r in project.model.manifest.checks.disable if r in RULES and not RULES[r].fatal}
 
 
-__all__ = ["Project", "Report", "check_model", "load", "validate_model"]
+__all__ = ["ParseCache", "Project", "Report", "check_model", "load", "validate_model"]

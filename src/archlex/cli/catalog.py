@@ -11,6 +11,7 @@ from rich.text import Text
 
 from archlex.api import load
 from archlex.catalog import ProvisionView, chapter_of, find_regulation, search, show_provision
+from archlex.cli.options import parse_cache
 from archlex.errors import ArchlexError
 from archlex.load.libraries import library_manifest
 from archlex.model import Model
@@ -35,15 +36,16 @@ ModelOption = Annotated[
 
 def _model(path: Path | None) -> tuple[Model, bool]:
     """The model to look in, and whether it is a user's model (not only the library)."""
+    cache = parse_cache(no_cache=False)
     try:
-        return load(path).model, True
+        return load(path, cache=cache).model, True
     except ArchlexError:
         if path is not None:
             raise
     manifest = library_manifest("eu")
     if manifest is None:
         raise ArchlexError("the bundled eu library is missing", "reinstall archlex")
-    return load(manifest).model, False
+    return load(manifest, cache=cache).model, False
 
 
 def _console() -> Console:

@@ -16,7 +16,7 @@ from rich.console import Console
 from archlex import __version__
 from archlex.api import check_model, validate_model
 from archlex.cli.catalog import catalog_app
-from archlex.cli.options import PathArgument
+from archlex.cli.options import NoCacheOption, PathArgument, parse_cache
 from archlex.cli.render import render_app
 from archlex.errors import ArchlexError
 from archlex.files import write_text_atomic
@@ -128,6 +128,7 @@ def validate(
     output_format: FormatOption = "text",
     output: OutputOption = None,
     fail_on: FailOnOption = None,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """Load a model and report what the loader and schema find.
 
@@ -137,7 +138,9 @@ def validate(
 
     Example: archlex validate model/
     """
-    report = validate_model(path, Path.cwd(), fail_on.value if fail_on else None)
+    report = validate_model(
+        path, Path.cwd(), fail_on.value if fail_on else None, parse_cache(no_cache)
+    )
     _emit(report, output_format, output)
     raise typer.Exit(report.exit_code)
 
@@ -166,6 +169,7 @@ def check(
             show_default=False,
         ),
     ] = None,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """Find the gaps against the regulations: every rule, waivers, coverage.
 
@@ -177,7 +181,14 @@ def check(
     Example: archlex check model/ --format sarif --output archlex.sarif
     """
     today = _date(as_of) if as_of else None
-    report = check_model(path, Path.cwd(), fail_on.value if fail_on else None, min_coverage, today)
+    report = check_model(
+        path,
+        Path.cwd(),
+        fail_on.value if fail_on else None,
+        min_coverage,
+        today,
+        parse_cache(no_cache),
+    )
     _emit(report, output_format, output)
     raise typer.Exit(report.exit_code)
 

@@ -12,7 +12,7 @@ from typer._click.core import Context  # typer vendors click; its Context is thi
 from typer.core import TyperGroup
 
 from archlex.api import check_model
-from archlex.cli.options import PathArgument
+from archlex.cli.options import NoCacheOption, PathArgument, parse_cache
 from archlex.formats import write_report
 from archlex.outcome import Report
 from archlex.render.output import render_products
@@ -44,8 +44,10 @@ OutOption = Annotated[
 ]
 
 
-def _render(path: Path | None, out: Path, products: list[str] | None) -> None:
-    report = check_model(path, Path.cwd())
+def _render(
+    path: Path | None, out: Path, products: list[str] | None, no_cache: bool = False
+) -> None:
+    report = check_model(path, Path.cwd(), cache=parse_cache(no_cache))
     _refuse_unreadable(report)
     written = render_products(report, out, products)
     console = Console(highlight=False, soft_wrap=True)
@@ -68,8 +70,10 @@ def _refuse_unreadable(report: Report) -> None:
 
 
 def _command(product: str | None, help_text: str, example: str) -> Any:
-    def command(path: PathArgument = None, out: OutOption = Path("build")) -> None:
-        _render(path, out, [product] if product else None)
+    def command(
+        path: PathArgument = None, out: OutOption = Path("build"), no_cache: NoCacheOption = False
+    ) -> None:
+        _render(path, out, [product] if product else None, no_cache)
 
     command.__doc__ = f"{help_text}\n\nExample: {example}"
     return command

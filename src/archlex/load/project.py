@@ -10,13 +10,14 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from archlex.errors import ArchlexError
 from archlex.findings import Finding, Severity
+from archlex.load.cache import FileOutcome, ParseCache
 from archlex.load.diagnose import schema_findings
 from archlex.load.libraries import BUNDLED_LIBRARIES, library_manifest
 from archlex.load.manifest import check_format_version, expand_includes, find_manifest
 from archlex.load.positions import SourceNode
 from archlex.load.references import check_references
 from archlex.load.sources import Located, SourceMap
-from archlex.load.yaml_reader import UnreadableYamlError, YamlDocument, YamlProblem, read_yaml
+from archlex.load.yaml_reader import UnreadableYamlError, YamlDocument, YamlProblem, parse_yaml
 from archlex.model import (
     ENTITY_KINDS,
     AccessGrant,
@@ -83,9 +84,12 @@ class Project:
         return self.manifest_path.parent
 
 
-def load_project(path: Path | None, cwd: Path) -> Project:
-    """Load the model at PATH (folder or manifest); raise ArchlexError if it cannot be read."""
-    project = _Loader(find_manifest(path, cwd)).load()
+def load_project(path: Path | None, cwd: Path, cache: ParseCache | None = None) -> Project:
+    """Load the model at PATH (folder or manifest); raise ArchlexError if it cannot be read.
+
+    With a cache, files whose bytes were loaded before are not parsed or validated again.
+    """
+    project = _Loader(find_manifest(path, cwd), cache).load()
     project.cwd = cwd
     return project
 
@@ -93,8 +97,9 @@ def load_project(path: Path | None, cwd: Path) -> Project:
 class _Loader:
     """One load of one model; collects findings rather than stopping at the first."""
 
-    def __init__(self, manifest_path: Path) -> None:
+    def __init__(self, manifest_path: Path, cache: ParseCache | None) -> None:
         self.manifest_path = manifest_path
+        self.cache = cache
         self.root = manifest_path.parent
         self.sources = SourceMap()
         self.findings: list[Finding] = []
@@ -142,7 +147,18 @@ class _Loader:
     def _read(self, path: Path, display: str) -> YamlDocument | None:
         self.files.append(display)
         try:
-            document = read_yaml(path)
+            raw = path.read_bytes()
+        except OSError as error:
+            self._unreadable(display, f"cannot read file: {error.strerror}")
+            return None
+        return self._parse(raw, display)
+
+    def _unreadable(self, display: str, message: str) -> None:
+        self.findings.append(Finding("yaml-syntax", Severity.ERROR, message, display, 1, 1))
+
+    def _parse(self, raw: bytes, display: str) -> YamlDocument | None:
+        try:
+            document = parse_yaml(raw)
         except UnreadableYamlError as error:
             p = error.problem
             self.findings.append(
@@ -219,7 +235,54 @@ class _Loader:
             self._file(path, f"[{name}]/{path.relative_to(root).as_posix()}")
 
     def _file(self, path: Path, display: str) -> None:
-        document = self._read(path, display)
+        """Load one model file, from the cache when its bytes were loaded before."""
+        self.files.append(display)
+        try:
+            raw = path.read_bytes()
+        except OSError as error:
+            self._unreadable(display, f"cannot read file: {error.strerror}")
+            return
+        key = self.cache.key(display, raw) if self.cache else ""
+        cached = self.cache.get(key) if self.cache else None
+        if cached is not None:
+            self._replay(cached, display)
+            return
+        before = self._counts()
+        self._load_file(raw, display)
+        if self.cache:
+            self.cache.put(key, self._since(before))
+
+    def _counts(self) -> tuple[int, int, int, set[str], int]:
+        return (
+            len(self.findings),
+            len(self.problems),
+            len(self.parts),
+            set(self.invalid_ids),
+            len(self.sources.placed),
+        )
+
+    def _since(self, counts: tuple[int, int, int, set[str], int]) -> FileOutcome:
+        """What the last file added, to cache it."""
+        findings, problems, parts, invalid_ids, placed = counts
+        return FileOutcome(
+            self.findings[findings:],
+            [problem for _, problem in self.problems[problems:]],
+            self.parts[parts:],
+            sorted(self.invalid_ids - invalid_ids),
+            self.sources.placed[placed:],
+        )
+
+    def _replay(self, outcome: FileOutcome, display: str) -> None:
+        """Add what a cached file adds, as loading it would have."""
+        self.findings += outcome.findings
+        self.problems += [(display, problem) for problem in outcome.problems]
+        self.parts += outcome.parts
+        self.invalid_ids.update(outcome.invalid_ids)
+        for entity, located in outcome.placed:
+            self.sources.add(entity, located)
+
+    def _load_file(self, raw: bytes, display: str) -> None:
+        document = self._parse(raw, display)
         if document is None:
             return
         if not isinstance(document.data, dict):
@@ -242,6 +305,8 @@ class _Loader:
 
     def _entities(self, data: dict[str, Any], source: SourceNode, display: str) -> None:
         """Validate one file's entities; on errors keep every entity that is valid."""
+        if not data:
+            return  # a manifest without entities: nothing to validate (and no schema to build)
         try:
             part = ModelFile.model_validate(data)
             self.parts.append(part)

@@ -88,7 +88,7 @@ ProvisionRefs = Annotated[list[ProvisionRef], BeforeValidator(_none_as_empty)]
 class Record(BaseModel):
     """Every part of a model: immutable, and unknown fields are an error."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True, defer_build=True)
 
 
 class Entity(Record):
