@@ -6,7 +6,14 @@ import datetime as dt
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import Field, PositiveInt, StringConstraints, WithJsonSchema, model_validator
+from pydantic import (
+    Field,
+    PositiveInt,
+    PrivateAttr,
+    StringConstraints,
+    WithJsonSchema,
+    model_validator,
+)
 
 from archlex.model.common import Entity, Provenance, ProvisionRef, Record, Ref, Refs, RegulationId
 
@@ -55,6 +62,7 @@ class Regulation(Entity):
     adopted: dt.date | None = Field(default=None, description="Date of adoption.")
     chapters: list[Chapter] = Field(default_factory=list, description="Chapters.")
     articles: list[Article] = Field(default_factory=list, description="Articles.")
+    _articles: dict[str, Article] = PrivateAttr(default_factory=dict)
 
     @model_validator(mode="after")
     def _articles_unique(self) -> Regulation:
@@ -65,9 +73,13 @@ class Regulation(Entity):
             seen.add(article.number)
         return self
 
+    def model_post_init(self, context: object, /) -> None:
+        """Index the articles by number: provisions are looked up thousands of times."""
+        self._articles = {article.number: article for article in self.articles}
+
     def article(self, number: str) -> Article | None:
         """The article with this number, if the catalog has it."""
-        return next((a for a in self.articles if a.number == number), None)
+        return self._articles.get(number)
 
 
 class Evidence(StrEnum):
