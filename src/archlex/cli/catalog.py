@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
-from rich.text import Text
 
 from archlex.api import load
 from archlex.catalog import ProvisionView, chapter_of, find_regulation, search, show_provision
 from archlex.cli.options import parse_cache
 from archlex.errors import ArchlexError
+from archlex.formats import one_line
 from archlex.load.libraries import library_manifest
 from archlex.model import Model
 
@@ -48,8 +48,17 @@ def _model(path: Path | None) -> tuple[Model, bool]:
     return load(manifest, cache=cache).model, False
 
 
-def _console() -> Console:
-    return Console(highlight=False, soft_wrap=True)
+class _Lines:
+    """Plain lines on standard output: the catalog is read and piped, and importing rich
+    would cost a good part of the half second the catalog should answer in."""
+
+    def print(self, text: str = "") -> None:
+        """Write one line of text (model text kept on its line)."""
+        sys.stdout.write("\n".join(one_line(part) for part in text.split("\n")) + "\n")
+
+
+def _console() -> _Lines:
+    return _Lines()
 
 
 def _mark(verified: bool) -> str:
@@ -71,7 +80,7 @@ def list_articles(
     regulations = [find_regulation(loaded, regulation)] if regulation else loaded.regulations
     console = _console()
     for act in regulations:
-        console.print(Text(f"{act.id}  {act.short_title or act.title}", style="bold"))
+        console.print(f"{act.id}  {act.short_title or act.title}")
         counts = {a.number: 0 for a in act.articles}
         for obligation in loaded.obligations:
             if obligation.provision.regulation == act.id:
@@ -83,14 +92,14 @@ def list_articles(
             chapter = chapter_of(act, article)
             if chapter is not None and chapter is not current:
                 current = chapter
-                console.print(Text(f"  Chapter {chapter.number}  {chapter.title or ''}"))
+                console.print(f"  Chapter {chapter.number}  {chapter.title or ''}")
             obligations = counts.get(article.number, 0)
             suffix = (
                 f"  [{obligations} obligation{'s' * (obligations != 1)}]" if obligations else ""
             )
             flag = " " if article.verified else "?"
-            console.print(Text(f"   {flag} Art {article.number:<4} {article.title}{suffix}"))
-    console.print(Text("? = title not verified against the text of the act (see `show`)"))
+            console.print(f"   {flag} Art {article.number:<4} {article.title}{suffix}")
+    console.print("? = title not verified against the text of the act (see `show`)")
 
 
 @catalog_app.command("show")
@@ -109,17 +118,15 @@ def show(
     _print_view(_console(), view, loaded.manifest.name if is_model else None)
 
 
-def _print_view(console: Console, view: ProvisionView, model_name: str | None) -> None:
+def _print_view(console: _Lines, view: ProvisionView, model_name: str | None) -> None:
     article = view.article
-    console.print(Text(f"{view.provision}  {article.title}", style="bold"))
+    console.print(f"{view.provision}  {article.title}")
     if view.chapter is not None:
-        console.print(Text(f"Chapter {view.chapter.number}: {view.chapter.title or ''}"))
+        console.print(f"Chapter {view.chapter.number}: {view.chapter.title or ''}")
     if view.eli:
-        console.print(Text(f"ELI: {view.eli}"))
+        console.print(f"ELI: {view.eli}")
     console.print(
-        Text(
-            f"Title {_mark(article.verified)}" + (f" ({article.source})" if article.source else "")
-        )
+        f"Title {_mark(article.verified)}" + (f" ({article.source})" if article.source else "")
     )
     _section(
         console,
@@ -154,7 +161,7 @@ def _print_view(console: Console, view: ProvisionView, model_name: str | None) -
     _section(console, "Roles it defines", [(r.id, r.name) for r in view.roles])
     if model_name is None:
         return
-    console.print(Text(f"\nIn the model ({model_name}):", style="bold"))
+    console.print(f"\nIn the model ({model_name}):")
     _section(
         console,
         "Requirements that satisfy it",
@@ -170,15 +177,15 @@ def _print_view(console: Console, view: ProvisionView, model_name: str | None) -
 
 
 def _section(
-    console: Console, title: str, rows: list[tuple[str, str]], empty: str | None = None
+    console: _Lines, title: str, rows: list[tuple[str, str]], empty: str | None = None
 ) -> None:
     if not rows and empty is None:
         return
-    console.print(Text(f"\n{title} ({len(rows)}):" if rows else f"\n{title}: {empty}"))
+    console.print(f"\n{title} ({len(rows)}):" if rows else f"\n{title}: {empty}")
     for head, body in rows:
-        console.print(Text(f"  {head}"))
+        console.print(f"  {head}")
         if body:
-            console.print(Text(f"      {body}", style="dim"))
+            console.print(f"      {body}")
 
 
 @catalog_app.command("search")
@@ -197,15 +204,12 @@ def search_catalog(
     hits = search(loaded, " ".join(words), limit)
     console = _console()
     if not hits:
-        console.print(Text("Nothing found."))
+        console.print("Nothing found.")
         raise typer.Exit(1)
     for hit in hits:
         entity = f" {hit.entity}" if hit.entity else ""
         console.print(
-            Text(
-                f"{hit.provision or '-':<22} {hit.kind}{entity}"
-                + ("" if hit.verified else "  (not verified)"),
-                style="bold",
-            )
+            f"{hit.provision or '-':<22} {hit.kind}{entity}"
+            + ("" if hit.verified else "  (not verified)")
         )
-        console.print(Text(f"    {hit.text}"))
+        console.print(f"    {hit.text}")

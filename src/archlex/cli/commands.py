@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 
 from archlex import __version__
 from archlex.api import check_model, validate_model
@@ -210,6 +209,8 @@ def rules(
 
     Example: archlex rules flow-not-logged
     """
+    from rich.console import Console  # here: `catalog` answers faster without rich
+
     console = Console(highlight=False)
     if rule is None:
         for info in sorted(RULES.values(), key=lambda r: r.id):
@@ -259,6 +260,8 @@ def init(
 
     Example: archlex init my-model && archlex validate my-model
     """
+    from rich.console import Console
+
     written = create_model(directory)
     console = Console(highlight=False)
     for path in written:
@@ -267,7 +270,10 @@ def init(
 
 
 def _is_colour_terminal() -> bool:
-    return Console().is_terminal and not Console().no_color
+    from rich.console import Console
+
+    console = Console()
+    return console.is_terminal and not console.no_color
 
 
 def main() -> None:

@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.console import Console
 from typer._click.core import Context  # typer vendors click; its Context is this one
 from typer.core import TyperGroup
 
@@ -50,6 +49,8 @@ def _render(
     report = check_model(path, Path.cwd(), cache=parse_cache(no_cache))
     _refuse_unreadable(report)
     written = render_products(report, out, products)
+    from rich.console import Console  # imported only when there is something to print
+
     console = Console(highlight=False, soft_wrap=True)
     folders = sorted({p.parent for p in written})
     for folder in folders:

@@ -9,16 +9,10 @@ from rich.text import Text
 
 from archlex.check.coverage import Coverage, CoverageState
 from archlex.findings import Finding, Severity
-from archlex.formats import formatter
+from archlex.formats import formatter, one_line
 from archlex.outcome import Report
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
-
-
-def one_line(text: str) -> str:
-    """Model text on one line, so it can never start a line of its own, and with the legacy
-    `##[command]` form that GitHub's runner obeys anywhere in a line broken up."""
-    return text.replace("\r", "\\r").replace("\n", "\\n").replace("##[", "# #[")
 
 
 @formatter("text")
