@@ -65,8 +65,8 @@ def _refuse_unreadable(report: Report) -> None:
     """A model with loader errors is not rendered: the documents would be wrong."""
     broken = [f for f in report.active if f.rule in VALIDATE_RULES and f.severity.rank >= 3]
     if broken:
-        report.findings = broken
-        write_report(report, "text", sys.stderr, False)
+        only_broken = Report(report.project, broken, report.fail_on)
+        write_report(only_broken, "text", sys.stderr, False)
         raise typer.Exit(1)
 
 
