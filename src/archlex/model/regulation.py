@@ -46,7 +46,7 @@ class Chapter(Provenance):
 class Article(Provenance):
     """An article: its number, title and paragraph count, with its provenance."""
 
-    number: ArticleNumber
+    number: ArticleNumber = Field(description="Article number, e.g. 20 or 20a.")
     title: str = Field(description="Article heading.")
     paragraphs: PositiveInt | None = Field(default=None, description="Number of paragraphs.")
 
