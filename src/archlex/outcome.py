@@ -8,7 +8,7 @@ from archlex.check.coverage import Coverage
 from archlex.findings import Finding, Severity
 from archlex.load import Project
 from archlex.model import Model
-from archlex.rules import RULES
+from archlex.rules import RULES, VALIDATE_RULES
 
 FAIL_ON_RANK = {"error": Severity.ERROR.rank, "warning": Severity.WARNING.rank, "never": 99}
 
@@ -32,6 +32,12 @@ class Report:
     def active(self) -> list[Finding]:
         """The findings that are not waived."""
         return [f for f in self.findings if not f.waived]
+
+    @property
+    def blocking(self) -> list[Finding]:
+        """Errors of the loader's rules: the model is not read correctly, so nothing should be
+        rendered or built from it."""
+        return [f for f in self.active if f.rule in VALIDATE_RULES and f.severity is Severity.ERROR]
 
     @property
     def below_min_coverage(self) -> bool:

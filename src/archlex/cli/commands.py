@@ -17,6 +17,8 @@ from archlex.api import check_model, validate_model
 from archlex.cli.catalog import catalog_app
 from archlex.cli.options import NoCacheOption, PathArgument, parse_cache
 from archlex.cli.render import render_app
+from archlex.cli.serve import serve
+from archlex.cli.site import build
 from archlex.errors import ArchlexError
 from archlex.files import write_text_atomic
 from archlex.formats import format_names, write_report
@@ -37,6 +39,8 @@ app = typer.Typer(
 )
 app.add_typer(catalog_app, name="catalog")
 app.add_typer(render_app, name="render")
+app.command("build")(build)
+app.command("serve")(serve)
 _state = {"debug": False}
 
 EXIT_USAGE = 2

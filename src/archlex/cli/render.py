@@ -15,7 +15,6 @@ from archlex.cli.options import NoCacheOption, PathArgument, parse_cache
 from archlex.formats import write_report
 from archlex.outcome import Report
 from archlex.render.output import render_products
-from archlex.rules import VALIDATE_RULES
 
 
 class _AllByDefault(TyperGroup):
@@ -47,7 +46,7 @@ def _render(
     path: Path | None, out: Path, products: list[str] | None, no_cache: bool = False
 ) -> None:
     report = check_model(path, Path.cwd(), cache=parse_cache(no_cache))
-    _refuse_unreadable(report)
+    refuse_unreadable(report)
     written = render_products(report, out, products)
     from rich.console import Console  # imported only when there is something to print
 
@@ -61,9 +60,9 @@ def _render(
         console.print(f"Start with {concept}", markup=False)
 
 
-def _refuse_unreadable(report: Report) -> None:
+def refuse_unreadable(report: Report) -> None:
     """A model with loader errors is not rendered: the documents would be wrong."""
-    broken = [f for f in report.active if f.rule in VALIDATE_RULES and f.severity.rank >= 3]
+    broken = report.blocking
     if broken:
         only_broken = Report(report.project, broken, report.fail_on)
         write_report(only_broken, "text", sys.stderr, False)

@@ -1,0 +1,75 @@
+"""`archlex build`: the concept site, built offline with mkdocs-material."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from archlex.api import check_model
+from archlex.cli.options import NoCacheOption, PathArgument, parse_cache
+from archlex.cli.render import refuse_unreadable
+from archlex.render.roadmap import source_date
+
+
+def _date(text: str | None) -> dt.date | None:
+    if text is None:
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise typer.BadParameter(f"{text!r} is not a date; write YYYY-MM-DD") from None
+
+
+def build(
+    path: PathArgument = None,
+    out: Annotated[
+        Path,
+        typer.Option(
+            "--out",
+            "-o",
+            help="The site folder; replaced as a whole, and only once the build succeeded.",
+        ),
+    ] = Path("site"),
+    project: Annotated[
+        Path | None,
+        typer.Option(
+            "--project",
+            help="Also keep the generated mkdocs project (mkdocs.yml and docs/) in this folder.",
+            show_default=False,
+        ),
+    ] = None,
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of",
+            help="The date the home page counts the next milestones from (YYYY-MM-DD; "
+            "default: SOURCE_DATE_EPOCH's date, else today).",
+            show_default=False,
+        ),
+    ] = None,
+    no_cache: NoCacheOption = False,
+) -> None:
+    """Build the concept site: every regulation, article, system, flow, requirement and work
+    package as a page, with the matrix, roadmap, concept, findings, search and tags.
+
+    The site works offline, also opened from the file system (file://): nothing is loaded
+    from the network. Exit code 1 when the model cannot be read correctly.
+
+    Example: archlex build model/ --out site && open site/index.html
+    """
+    from archlex.site.build import build_site  # mkdocs is imported only by this command
+
+    day = _date(as_of) or source_date() or dt.date.today()
+    report = check_model(path, Path.cwd(), today=day, cache=parse_cache(no_cache))
+    refuse_unreadable(report)
+    built = build_site(report, out, day, project)
+    from rich.console import Console
+
+    console = Console(highlight=False, soft_wrap=True)
+    console.print(f"built {built.pages} pages in {out}/", markup=False)
+    if built.project is not None:
+        console.print(f"kept the mkdocs project in {built.project}/", markup=False)
+    console.print(f"Open {out / 'index.html'}", markup=False)

@@ -1,0 +1,147 @@
+"""`archlex build`: write the mkdocs project from the model, build it, move the site into place.
+
+The steps: render the other products into the docs folder, write the generated pages and
+mkdocs.yml, build with mkdocs-material in strict mode into a staging folder next to `out`,
+drop the sitemap (no `site_url`, and its gzip header carries a date), and swap the staging
+folder into place. A failed build leaves `out` as it was.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from archlex.errors import ArchlexError
+from archlex.files import write_text_atomic
+from archlex.outcome import Report
+from archlex.render.output import MARKER, _check_replaceable, _swap, render_products
+from archlex.site.links import SiteMap
+from archlex.site.mkdocs_config import SHIM, STYLE, mkdocs_yaml
+from archlex.site.pages import PRODUCT_PAGES, product_index, product_page, site_pages
+
+# Written by mkdocs but not reproducible (the gzip header holds the build date) and of no
+# use without a `site_url`.
+_DROPPED = ("sitemap.xml", "sitemap.xml.gz")
+
+
+@dataclass(frozen=True)
+class BuiltSite:
+    """What a build wrote: the site folder, its page count, the mkdocs project if kept."""
+
+    out: Path
+    pages: int
+    project: Path | None
+
+
+def build_site(report: Report, out: Path, as_of: dt.date, project: Path | None = None) -> BuiltSite:
+    """Build the concept site of a checked model into `out` (new, empty or an earlier output).
+
+    With `project`, the mkdocs project (mkdocs.yml and docs/) is also kept there, for
+    `mkdocs build --strict` or `mkdocs serve`; it too must be new, empty or archlex's.
+    """
+    _check_replaceable(out)
+    if project is not None:
+        _check_replaceable(project)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix=".archlex-site-") as work:
+        source = Path(work) / "project"
+        count = write_project(report, source, as_of)
+        staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
+        try:
+            run_mkdocs(source / "mkdocs.yml", staging)
+            for name in _DROPPED:
+                (staging / name).unlink(missing_ok=True)
+            (staging / MARKER).write_text("Written by archlex build; replaced on every build.\n")
+            _readable(staging)
+            _swap(staging, out)
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+        if project is not None:
+            (source / MARKER).write_text("Written by archlex build; replaced on every build.\n")
+            project.parent.mkdir(parents=True, exist_ok=True)
+            kept = Path(tempfile.mkdtemp(prefix=f".{project.name}.", dir=project.parent))
+            shutil.copytree(source, kept, dirs_exist_ok=True)
+            _readable(kept)
+            _swap(kept, project)
+    return BuiltSite(out, count, project)
+
+
+def write_project(report: Report, folder: Path, as_of: dt.date) -> int:
+    """Write mkdocs.yml and docs/ (the products and every generated page); the page count."""
+    docs = folder / "docs"
+    render_products(report, docs)
+    assets = frozenset(
+        p.relative_to(docs).as_posix() for p in sorted(docs.rglob("*")) if p.is_file()
+    )
+    pages = site_pages(report, as_of, assets)
+    for path in PRODUCT_PAGES:
+        if path in assets:
+            original = (docs / path).read_text(encoding="utf-8")
+            (docs / path).unlink()
+            pages[product_index(path)] = product_page(path, original, assets)
+    for path, text in pages.items():
+        write_text_atomic(docs / path, text)
+    assets_folder = resources.files("archlex.site").joinpath("assets")
+    for target in (SHIM, STYLE):
+        source = assets_folder.joinpath(target.rsplit("/", 1)[1])
+        write_text_atomic(docs / target, source.read_text(encoding="utf-8"))
+    site = SiteMap.build(report.model)
+    regulation_pages = {r.id: site.pages[r.id] for r in report.model.regulations}
+    write_text_atomic(folder / "mkdocs.yml", mkdocs_yaml(report.model, regulation_pages))
+    return len(pages)
+
+
+def run_mkdocs(config_file: Path, site_dir: Path) -> None:
+    """Build with mkdocs-material in strict mode; every warning becomes the error's message."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    with _mkdocs_messages() as messages:
+        try:
+            config = load_config(str(config_file), site_dir=str(site_dir), strict=True)
+            config.plugins.on_startup(command="build", dirty=False)
+            try:
+                build(config)
+            finally:
+                config.plugins.on_shutdown()
+        except (MkDocsException, SystemExit) as error:
+            details = "; ".join(messages) or str(error)
+            raise ArchlexError(f"mkdocs could not build the site: {details}") from error
+
+
+@contextmanager
+def _mkdocs_messages() -> Iterator[list[str]]:
+    """Collect mkdocs' warnings instead of letting them reach the terminal."""
+    messages: list[str] = []
+
+    class Collect(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            messages.append(record.getMessage())
+
+    logger = logging.getLogger("mkdocs")
+    handler = Collect(logging.WARNING)
+    propagate = logger.propagate
+    logger.addHandler(handler)
+    logger.propagate = False
+    try:
+        yield messages
+    finally:
+        logger.removeHandler(handler)
+        logger.propagate = propagate
+
+
+def _readable(folder: Path) -> None:
+    """mkdtemp makes folders private; the site is for readers."""
+    umask = os.umask(0)
+    os.umask(umask)
+    folder.chmod(0o777 & ~umask)

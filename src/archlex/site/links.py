@@ -1,0 +1,143 @@
+"""Where each entity's page lives in the site, and Markdown links to it from any page.
+
+File names come from validated ids only, made safe for every file system: characters other
+than ASCII letters, digits, `_` and `-` become `-` (`2019/817` -> `2019-817`), Windows device
+names get a suffix, and two ids that would share a file name (also when case is ignored)
+get `-2`, `-3`, ... in id order, so the same model always gives the same names.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass, field
+
+from archlex.model import Model, Provision
+from archlex.render.escape import md_cell
+
+_UNSAFE = re.compile(r"[^A-Za-z0-9_-]+")
+_WINDOWS_DEVICES = frozenset(
+    ["con", "prn", "aux", "nul"] + [f"{d}{n}" for d in ("com", "lpt") for n in range(10)]
+)
+
+# The folder of each kind of page; the order is the order of `SiteMap.build`.
+FOLDERS = {
+    "regulation": "regulations",
+    "organisation": "organisations",
+    "role": "roles",
+    "system": "systems",
+    "data": "data",
+    "flow": "flows",
+    "process": "processes",
+    "requirement": "requirements",
+    "work package": "work-packages",
+    "milestone": "milestones",
+}
+
+
+def slug(entity_id: str) -> str:
+    """A file-name stem for an id: ASCII letters, digits, `_` and `-` only, never empty."""
+    stem = _UNSAFE.sub("-", entity_id).strip("-") or "page"
+    if stem.casefold() in _WINDOWS_DEVICES or stem.casefold() == "index":
+        stem += "-page"
+    return stem
+
+
+@dataclass
+class SiteMap:
+    """The page of every entity that has one, by id, and of every catalogued article."""
+
+    pages: dict[str, str] = field(default_factory=dict)  # id -> docs-relative path
+    kinds: dict[str, str] = field(default_factory=dict)  # id -> kind
+    articles: dict[tuple[str, str], str] = field(default_factory=dict)  # (reg, number) -> path
+    _taken: set[str] = field(default_factory=set)
+
+    @classmethod
+    def build(cls, model: Model) -> SiteMap:
+        """Assign a page to every entity of the kinds in FOLDERS and to every article."""
+        site = cls()
+        by_kind: dict[str, list[str]] = {kind: [] for kind in FOLDERS}
+        for kind, entity in model.entities():
+            if kind in by_kind and entity.id not in site.kinds:
+                by_kind[kind].append(entity.id)
+                site.kinds[entity.id] = kind
+        for kind, ids in by_kind.items():
+            for entity_id in sorted(ids):
+                site.pages[entity_id] = site._claim(FOLDERS[kind], slug(entity_id))
+        for regulation in sorted(model.regulations, key=lambda r: r.id):
+            stem = posixpath.splitext(posixpath.basename(site.pages[regulation.id]))[0]
+            for article in regulation.articles:
+                site.articles[(regulation.id, article.number)] = site._claim(
+                    "articles", f"{stem}-art-{slug(article.number)}"
+                )
+        site._add_aliases(model)
+        return site
+
+    def _add_aliases(self, model: Model) -> None:
+        """Entities shown on another entity's page: components, obligations, grants, links."""
+        for system in model.systems:
+            for component in system.components:
+                self._alias(component.id, self.pages.get(system.id), "component")
+        provisions = [(o.id, o.provision) for o in model.obligations]
+        provisions += [(a.id, a.provision) for a in model.access]
+        provisions += [(m.id, m.provision) for m in model.mid_links]
+        for entry_id, provision in provisions:
+            self._alias(entry_id, self.article_page(provision), "catalog entry")
+        for phase in model.phases:
+            self._alias(phase.id, "work-packages/index.md", "phase")
+
+    def _alias(self, entity_id: str, page: str | None, kind: str) -> None:
+        if page is not None and entity_id not in self.pages:
+            self.pages[entity_id] = page
+            self.kinds[entity_id] = kind
+
+    def _claim(self, folder: str, stem: str) -> str:
+        candidate, number = stem, 1
+        while f"{folder}/{candidate}".casefold() in self._taken:
+            number += 1
+            candidate = f"{stem}-{number}"
+        self._taken.add(f"{folder}/{candidate}".casefold())
+        return f"{folder}/{candidate}.md"
+
+    def article_page(self, provision: Provision) -> str | None:
+        """The page of the article a provision lies in, if the catalog has it."""
+        return self.articles.get((provision.regulation, provision.article))
+
+
+def relative(source: str, target: str) -> str:
+    """The link from one docs-relative page to another docs-relative file."""
+    return posixpath.relpath(target, posixpath.dirname(source) or ".")
+
+
+@dataclass(frozen=True)
+class Linker:
+    """Writes links from one page: every id becomes a link to its page when it has one."""
+
+    site: SiteMap
+    page: str
+
+    def to(self, target: str, text: str) -> str:
+        """A link with escaped text to a docs-relative file."""
+        return f"[{md_cell(text)}]({relative(self.page, target)})"
+
+    def id(self, entity_id: str | None, text: str | None = None) -> str:
+        """The id as a link to its page, or as escaped text when it has none."""
+        if not entity_id:
+            return ""
+        target = self.site.pages.get(entity_id)
+        label = text if text is not None else entity_id
+        return self.to(target, label) if target else md_cell(label)
+
+    def ids(self, entity_ids: list[str]) -> str:
+        """Several ids, each a link, separated by commas."""
+        return ", ".join(self.id(i) for i in entity_ids)
+
+    def provision(self, provision: Provision) -> str:
+        """A provision as a link to its article's page, or as text when not catalogued."""
+        target = self.site.article_page(provision)
+        return self.to(target, str(provision)) if target else md_cell(str(provision))
+
+    def provisions(self, provisions: list[Provision]) -> str:
+        """Several provisions, in the order of the regulation, each a link."""
+        ordered = sorted(provisions, key=lambda p: p.sort_key)
+        return ", ".join(self.provision(p) for p in ordered)

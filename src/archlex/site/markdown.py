@@ -1,0 +1,66 @@
+"""Small Markdown builders for the site's pages; every model text goes through `md_cell`."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import yaml
+
+from archlex.render.escape import html_text, md_cell
+
+# Only plain web addresses become links: no `javascript:`, no spaces, nothing that ends a
+# Markdown link or an HTML attribute.
+_WEB_ADDRESS = re.compile(r"^https?://[A-Za-z0-9._~:/?#@!$&*+,;=%-]+$")
+
+
+def page(title: str, tags: Sequence[str], body: Sequence[str]) -> str:
+    """A whole page: front matter (title and tags, written by yaml.safe_dump), heading, body.
+
+    mkdocs-material puts the front-matter title into the HTML unescaped (`<title>`, header,
+    navigation), so the title is HTML-escaped here; the heading is escaped as Markdown.
+    """
+    meta: dict[str, object] = {"title": html_text(title)}
+    if tags:
+        meta["tags"] = sorted(set(tags))
+    front = yaml.safe_dump(meta, sort_keys=True, allow_unicode=True, width=10_000)
+    return "---\n" + front + "---\n\n# " + md_cell(title) + "\n\n" + "\n\n".join(body) + "\n"
+
+
+def table(head: Sequence[str], rows: Sequence[Sequence[str]], empty: str = "None.") -> str:
+    """A Markdown table of cells that are already escaped or links; `empty` when no rows."""
+    if not rows:
+        return f"*{empty}*"
+    lines = ["| " + " | ".join(head) + " |", "| " + " | ".join("---" for _ in head) + " |"]
+    lines += ["| " + " | ".join(cell or " " for cell in row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def facts(pairs: Sequence[tuple[str, str]]) -> str:
+    """A list of the facts that are set, `**label:** value` (escaped values or links)."""
+    lines = [f"- **{label}:** {value}" for label, value in pairs if value]
+    return "\n".join(lines) or "*Nothing recorded.*"
+
+
+def heading(level: int, text: str) -> str:
+    """A heading of fixed text (never model text: headings become anchors)."""
+    return "#" * level + " " + text
+
+
+def text(value: str | None) -> str:
+    """Model text escaped for Markdown, or empty."""
+    return md_cell(value) if value else ""
+
+
+def web_link(label: str, address: str | None) -> str:
+    """A link to a plain http(s) address; any other address shows as escaped text."""
+    if not address:
+        return ""
+    if _WEB_ADDRESS.match(address):
+        return f"[{md_cell(label)}]({address})"
+    return md_cell(address)
+
+
+def yes_no(flag: bool) -> str:
+    """`yes` or `no`."""
+    return "yes" if flag else "no"

@@ -1,0 +1,110 @@
+"""The site's mkdocs.yml, from a fixed template: no user YAML is ever merged into it.
+
+mkdocs' own loader accepts `!!python/name:` tags, so the file is code; it is written with
+`yaml.safe_dump` from plain data, and every title in it is HTML-escaped model text.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+from archlex.model import Model
+from archlex.render.escape import html_text
+from archlex.site.links import FOLDERS
+
+# Where the vendored iframe-worker shim goes in the docs folder (see site/assets/).
+SHIM = "assets/archlex/iframe-worker-shim.js"
+STYLE = "assets/archlex/site.css"
+
+# The sections of the navigation, as an architect thinks: the law, the architecture that
+# answers it, and the plan that builds it.
+_ARCHITECTURE = [
+    ("Organisations", "organisations/index.md"),
+    ("Systems", "systems/index.md"),
+    ("Data", "data/index.md"),
+    ("Flows", "flows/index.md"),
+    ("Processes", "processes/index.md"),
+    ("Requirements", "requirements/index.md"),
+    ("Traceability matrix", "matrix/index.md"),
+    ("Diagrams", "diagrams/index.md"),
+]
+_PLAN = [
+    ("Roadmap", "roadmap/index.md"),
+    ("Work packages", "work-packages/index.md"),
+    ("Milestones", "milestones/index.md"),
+    ("Concept", "concept/index.md"),
+]
+
+
+def navigation(model: Model, regulation_pages: dict[str, str]) -> list[Any]:
+    """The nav: Home, Law, Architecture, Plan, Findings, Tags; entity pages are reached by
+    links, so they stay out of it (and out of every page's HTML)."""
+    law: list[Any] = [{"Regulations": "regulations/index.md"}]
+    law += [
+        {html_text(f"{regulation_id}"): path}
+        for regulation_id, path in sorted(regulation_pages.items())
+    ]
+    law.append({"Roles": "roles/index.md"})
+    return [
+        {"Home": "index.md"},
+        {"Law": law},
+        {"Architecture": [{title: path} for title, path in _ARCHITECTURE]},
+        {"Plan": [{title: path} for title, path in _PLAN]},
+        {"Findings": "findings.md"},
+        {"Tags": "tags.md"},
+    ]
+
+
+def not_in_nav() -> str:
+    """gitignore-style patterns of the pages reached only by links."""
+    folders = sorted({*FOLDERS.values(), "articles"})
+    lines = []
+    for folder in folders:
+        lines += [f"/{folder}/*.md", f"!/{folder}/index.md"]
+    return "\n".join(lines) + "\n"
+
+
+def mkdocs_config(model: Model, regulation_pages: dict[str, str]) -> dict[str, Any]:
+    """The whole configuration as data."""
+    return {
+        "site_name": html_text(model.manifest.name),
+        "docs_dir": "docs",
+        "use_directory_urls": False,  # pages open from file:// (the offline plugin sets it too)
+        "strict": True,
+        "validation": {
+            "omitted_files": "warn",
+            "absolute_links": "warn",
+            "unrecognized_links": "warn",
+            "anchors": "warn",
+        },
+        "nav": navigation(model, regulation_pages),
+        "not_in_nav": not_in_nav(),
+        "theme": {
+            "name": "material",
+            "font": False,  # no web fonts: nothing is loaded from the network
+            "language": model.manifest.language,
+            "features": [
+                "navigation.sections",
+                "navigation.top",
+                "search.highlight",
+                "toc.follow",
+            ],
+            "palette": {"scheme": "default", "primary": "indigo", "accent": "indigo"},
+        },
+        # The offline plugin adds the iframe-worker shim (search from file://) from a CDN
+        # unless a polyfill with that name is already listed: we ship it in the docs.
+        "extra": {"polyfills": [SHIM]},
+        "extra_css": [STYLE],
+        "plugins": ["search", "tags", "offline"],  # no `privacy`: it downloads at build time
+        "markdown_extensions": ["tables", "admonition", {"toc": {"permalink": True}}],
+    }
+
+
+def mkdocs_yaml(model: Model, regulation_pages: dict[str, str]) -> str:
+    """mkdocs.yml as text."""
+    header = "# Written by archlex build; regenerated on every build. Do not edit.\n"
+    return header + yaml.safe_dump(
+        mkdocs_config(model, regulation_pages), sort_keys=False, allow_unicode=True, width=10_000
+    )

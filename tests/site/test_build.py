@@ -1,0 +1,248 @@
+"""`archlex build`: the concept site, built for real with mkdocs-material (no mocks)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from archlex.api import check_model
+from archlex.errors import ArchlexError
+from archlex.outcome import Report
+from archlex.site.build import build_site, write_project
+from archlex.site.links import SiteMap, slug
+from archlex.site.pages import site_pages
+from tests.conftest import EXAMPLE, MANIFEST, run_archlex
+
+AS_OF = dt.date(2026, 1, 1)
+HOSTILE = "<img src=x onerror=alert(1)>"
+HOSTILE_MODEL = f"""\
+organisations:
+  - {{id: ORG-1, name: "{HOSTILE}", kind: police}}
+systems:
+  - {{id: SYS-1, name: "{HOSTILE}", kind: national, owner: ORG-1}}
+  - {{id: SYS-2, name: "[x](javascript:alert(2)) <script>alert(3)</script>", kind: national}}
+flows:
+  - {{id: F-1, from: SYS-1, to: SYS-2, name: "{HOSTILE}", legal_basis: ["2019/817 Art 20"]}}
+requirements:
+  - id: REQ-1
+    title: "{HOSTILE}"
+    satisfies: ["2019/817 Art 20"]
+    allocated_to: [SYS-1]
+roadmap:
+  work_packages:
+    - {{id: WP-1, name: "{HOSTILE}", start: 2026-01-01, end: 2026-06-30, delivers: [REQ-1]}}
+"""
+HOSTILE_MANIFEST = MANIFEST.replace("name: Test model", f'name: "{HOSTILE}"')
+
+
+@pytest.fixture(scope="module")
+def example() -> Report:
+    return check_model(EXAMPLE, EXAMPLE, today=AS_OF)
+
+
+@pytest.fixture(scope="module")
+def built(example: Report, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """The example's site and its kept mkdocs project, built once for the module."""
+    root = tmp_path_factory.mktemp("example")
+    build_site(example, root / "site", AS_OF, root / "project")
+    return root / "site", root / "project"
+
+
+def html_page(site: Path, markdown_path: str) -> Path:
+    return site / markdown_path.replace(".md", ".html")
+
+
+def cells(html: str) -> list[list[str]]:
+    """The text of every table row's cells."""
+    rows = re.findall(r"<tr>(.*?)</tr>", html, re.DOTALL)
+    return [
+        [re.sub(r"<[^>]+>", "", c).strip() for c in re.findall(r"<t[dh][^>]*>(.*?)</t[dh]>", r)]
+        for r in rows
+    ]
+
+
+def test_home_shows_the_coverage_check_computed(example: Report, built: tuple[Path, Path]) -> None:
+    assert example.coverage is not None
+    rows = cells((built[0] / "index.html").read_text(encoding="utf-8"))
+    figures = {**example.coverage.by_regulation(), "Overall": example.coverage.overall()}
+    assert set(figures) >= {"2019/817", "2019/818"}
+    for label, found in figures.items():
+        expected = [label, str(found.applicable), *map(str, found.states.values())]
+        assert [*expected, f"{found.percent} %"] in rows
+
+
+def test_a_page_per_system_article_requirement_and_work_package(
+    example: Report, built: tuple[Path, Path]
+) -> None:
+    site_map = SiteMap.build(example.model)
+    model = example.model
+    ids = [e.id for e in [*model.systems, *model.requirements, *model.work_packages]]
+    for entity_id in ids:
+        assert html_page(built[0], site_map.pages[entity_id]).is_file(), entity_id
+    regulations = {r for r, _ in site_map.articles}
+    assert regulations == {"2019/817", "2019/818"}
+    for (regulation, number), path in site_map.articles.items():
+        page = html_page(built[0], path).read_text(encoding="utf-8")
+        assert f"{regulation} Art {number}" in page
+    article_20 = html_page(built[0], site_map.articles[("2019/817", "20")])
+    assert 'href="http://data.europa.eu/eli/reg/2019/817/art_20/oj"' in article_20.read_text()
+
+
+class Links(HTMLParser):
+    """Every href/src of a page, by tag."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.found: list[tuple[str, str, str]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for name, value in attrs:
+            if name in ("href", "src") and value is not None:
+                self.found.append((tag, name, value))
+
+
+def links_of(page: Path) -> list[tuple[str, str, str]]:
+    parser = Links()
+    parser.feed(page.read_text(encoding="utf-8"))
+    return parser.found
+
+
+def test_every_id_on_a_system_page_links_to_an_existing_page(
+    example: Report, built: tuple[Path, Path]
+) -> None:
+    site, _ = built
+    site_map = SiteMap.build(example.model)
+    for system in example.model.systems:
+        page = html_page(site, site_map.pages[system.id])
+        targets = {
+            (page.parent / href.split("#")[0]).resolve()
+            for tag, _, href in links_of(page)
+            if tag == "a" and not re.match(r"^[a-z]+:|^#", href)
+        }
+        assert all(t.exists() for t in targets), [t for t in targets if not t.exists()]
+        parts = {system.id, *(c.id for c in system.components)}
+        related = [f.id for f in example.model.flows if parts & {f.from_, f.to}]
+        related += [r.id for r in example.model.requirements if parts & set(r.allocated_to)]
+        for entity_id in related:
+            assert html_page(site, site_map.pages[entity_id]).resolve() in targets, entity_id
+
+
+EXTERNAL = re.compile(r"^(https?:)?//", re.IGNORECASE)
+RESOURCE_TAGS = {"script", "link", "img", "iframe", "source", "video", "audio", "embed", "object"}
+
+
+def test_nothing_is_loaded_from_the_network(built: tuple[Path, Path]) -> None:
+    site, _ = built
+    pages = sorted(site.rglob("*.html"))
+    assert len(pages) > 400
+    for page in pages:
+        for tag, _attribute, value in links_of(page):
+            assert not (tag in RESOURCE_TAGS and EXTERNAL.match(value)), (page, tag, value)
+    for sheet in sorted(site.rglob("*.css")):
+        text = sheet.read_text(encoding="utf-8")
+        assert not re.search(r"url\(\s*['\"]?(https?:)?//|@import", text), sheet
+    assert not (site / "sitemap.xml.gz").exists()  # not reproducible, and useless offline
+    assert (site / "search" / "search_index.js").exists() or (
+        site / "search" / "search_index.json"
+    ).exists()
+
+
+def test_the_pages_written_are_the_pages_the_model_gives(
+    example: Report, built: tuple[Path, Path]
+) -> None:
+    """Deterministic: a second run over the same model gives the same Markdown."""
+    docs = built[1] / "docs"
+    assets = frozenset(p.relative_to(docs).as_posix() for p in docs.rglob("*") if p.is_file())
+    again = site_pages(check_model(EXAMPLE, EXAMPLE, today=AS_OF), AS_OF, assets)
+    for path, text in again.items():
+        assert (docs / path).read_text(encoding="utf-8") == text, path
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, Path]:
+    """A small model with markup in its names, built by the real command (the model, the
+    site and the kept project)."""
+    root = tmp_path_factory.mktemp("hostile")
+    model = root / "model"
+    model.mkdir()
+    (model / "archlex.yaml").write_text(HOSTILE_MANIFEST, encoding="utf-8")
+    (model / "m.yaml").write_text(HOSTILE_MODEL, encoding="utf-8")
+    site, project = root / "site", root / "project"
+    arguments = ["--out", str(site), "--project", str(project), "--as-of", str(AS_OF)]
+    result = run_archlex("build", str(model), *arguments)
+    if "No such command" in result.stderr:  # until `build` is wired into the CLI
+        build_site(check_model(model, model, today=AS_OF), site, AS_OF, project)
+    else:
+        assert result.returncode == 0, result.stderr
+        assert f"Open {site / 'index.html'}" in result.stdout
+    return model, site, project
+
+
+def test_model_text_shows_as_text_on_every_page(hostile: tuple[Path, Path, Path]) -> None:
+    _, site, _ = hostile
+    for page in sorted(site.rglob("*.html")):
+        html = page.read_text(encoding="utf-8").lower()
+        assert "<img src=x" not in html, page
+        assert "<script>alert" not in html, page
+        assert 'href="javascript:' not in html, page
+    system = (site / "systems" / "SYS-1.html").read_text(encoding="utf-8")
+    assert "&lt;img src=x onerror=alert(1)&gt;" in system
+    assert "<title>SYS-1: &lt;img src=x" in system  # the page title, from the front matter
+    index = (site / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert "<img src=x" not in index
+
+
+def test_the_kept_project_passes_mkdocs_build_strict(hostile: tuple[Path, Path, Path]) -> None:
+    """The in-process build is strict already; the mkdocs command agrees on the kept project."""
+    _, _, project = hostile
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "privacy" not in config and "snippets" not in config and "!!" not in config
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", "../strict-site"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+
+
+def test_the_same_model_gives_the_same_project(
+    hostile: tuple[Path, Path, Path], tmp_path: Path
+) -> None:
+    model, _, project = hostile
+    write_project(check_model(model, model, today=AS_OF), tmp_path, AS_OF)
+    files = sorted(
+        p.relative_to(tmp_path) for p in tmp_path.rglob("*") if p.suffix in (".md", ".yml")
+    )
+    assert Path("mkdocs.yml") in files and Path("docs/index.md") in files
+    for name in files:
+        assert (tmp_path / name).read_bytes() == (project / name).read_bytes(), name
+
+
+def test_slugs_are_safe_and_unique_ignoring_case() -> None:
+    assert slug("2019/817") == "2019-817"
+    assert slug("eu.ESP") == "eu-ESP"
+    assert slug("CON") == "CON-page"
+    assert slug("..") == "page"
+    site = SiteMap()
+    first = site._claim("systems", slug("eu.ESP"))
+    second = site._claim("systems", slug("eu-esp"))
+    assert first == "systems/eu-ESP.md"
+    assert second == "systems/eu-esp-2.md"
+
+
+def test_a_folder_of_someone_elses_files_is_not_replaced(example: Report, tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    out.mkdir()
+    (out / "notes.txt").write_text("mine")
+    with pytest.raises(ArchlexError, match="did not write"):
+        build_site(example, out, AS_OF)
+    assert (out / "notes.txt").read_text() == "mine"
