@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 SRC := src tests benchmarks
 
-.PHONY: demo test lint typecheck unit fuzz bench schema docs system-packages clean
+.PHONY: demo test lint typecheck unit fuzz bench schema docs system-packages browser-deps clean
 
 # The example's `check` shows its open gaps and so exits 1; the demo shows them and goes on.
 demo: $(INSTALLED)
@@ -24,8 +24,13 @@ lint: $(INSTALLED)
 typecheck: $(INSTALLED)
 	$(BIN)/mypy
 
-unit: $(INSTALLED)
+unit: $(INSTALLED) browser-deps
 	$(BIN)/pytest -q -m "not slow"
+
+# Debian's chromium, the playwright package and axe-core for tests/browser (never
+# `playwright install`: its browser download cannot be reached here).
+browser-deps: $(INSTALLED)
+	@scripts/browser-deps.sh $(BIN)/python
 
 # The long fuzzing run (about 100k mutated models); not part of CI.
 fuzz: $(INSTALLED)

@@ -24,7 +24,7 @@ from archlex.files import write_text_atomic
 from archlex.outcome import Report
 from archlex.render.output import MARKER, _check_replaceable, _swap, render_products
 from archlex.site.links import SiteMap
-from archlex.site.mkdocs_config import SHIM, STYLE, mkdocs_yaml
+from archlex.site.mkdocs_config import OVERRIDES, SCRIPT, SHIM, STYLE, mkdocs_yaml
 from archlex.site.pages import PRODUCT_PAGES, product_index, product_page, site_pages
 
 # Written by mkdocs but not reproducible (the gzip header holds the build date) and of no
@@ -75,6 +75,18 @@ def build_site(report: Report, out: Path, as_of: dt.date, project: Path | None =
     return BuiltSite(out, count, project)
 
 
+def write_overrides(folder: Path) -> None:
+    """Theme overrides: material's search dialog, given the accessible name it lacks."""
+    import material  # type: ignore[import-untyped]
+
+    partial = Path(material.__file__).parent / "templates" / "partials" / "search.html"
+    text = partial.read_text(encoding="utf-8")
+    write_text_atomic(
+        folder / "partials" / "search.html",
+        text.replace('role="dialog"', 'role="dialog" aria-label="Search"', 1),
+    )
+
+
 def write_project(report: Report, folder: Path, as_of: dt.date) -> int:
     """Write mkdocs.yml and docs/ (the products and every generated page); the page count."""
     docs = folder / "docs"
@@ -91,9 +103,10 @@ def write_project(report: Report, folder: Path, as_of: dt.date) -> int:
     for path, text in pages.items():
         write_text_atomic(docs / path, text)
     assets_folder = resources.files("archlex.site").joinpath("assets")
-    for target in (SHIM, STYLE):
+    for target in (SHIM, STYLE, SCRIPT):
         source = assets_folder.joinpath(target.rsplit("/", 1)[1])
         write_text_atomic(docs / target, source.read_text(encoding="utf-8"))
+    write_overrides(folder / OVERRIDES)
     site = SiteMap.build(report.model)
     regulation_pages = {r.id: site.pages[r.id] for r in report.model.regulations}
     write_text_atomic(folder / "mkdocs.yml", mkdocs_yaml(report.model, regulation_pages))

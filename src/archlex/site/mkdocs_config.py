@@ -16,7 +16,9 @@ from archlex.site.links import FOLDERS
 
 # Where the vendored iframe-worker shim goes in the docs folder (see site/assets/).
 SHIM = "assets/archlex/iframe-worker-shim.js"
+OVERRIDES = "overrides"
 STYLE = "assets/archlex/site.css"
+SCRIPT = "assets/archlex/site.js"
 
 # The sections of the navigation, as an architect thinks: the law, the architecture that
 # answers it, and the plan that builds it.
@@ -66,10 +68,19 @@ def not_in_nav() -> str:
     return "\n".join(lines) + "\n"
 
 
+_LOOK_ALIKES = str.maketrans("<>&\"'", "‹›＆＂’")
+
+
+def title_text(name: str) -> str:
+    """The model's name as the site's title. The theme escapes it in some places and not in
+    others, so the characters HTML would read are replaced by look-alikes that need none."""
+    return name.translate(_LOOK_ALIKES)
+
+
 def mkdocs_config(model: Model, regulation_pages: dict[str, str]) -> dict[str, Any]:
     """The whole configuration as data."""
     return {
-        "site_name": html_text(model.manifest.name),
+        "site_name": title_text(model.manifest.name),
         "docs_dir": "docs",
         "use_directory_urls": False,  # pages open from file:// (the offline plugin sets it too)
         "strict": True,
@@ -83,6 +94,7 @@ def mkdocs_config(model: Model, regulation_pages: dict[str, str]) -> dict[str, A
         "not_in_nav": not_in_nav(),
         "theme": {
             "name": "material",
+            "custom_dir": OVERRIDES,
             "font": False,  # no web fonts: nothing is loaded from the network
             "language": model.manifest.language,
             "features": [
@@ -95,8 +107,10 @@ def mkdocs_config(model: Model, regulation_pages: dict[str, str]) -> dict[str, A
         },
         # The offline plugin adds the iframe-worker shim (search from file://) from a CDN
         # unless a polyfill with that name is already listed: we ship it in the docs.
-        "extra": {"polyfills": [SHIM]},
+        # No "Made with Material" line: its grey fails the contrast check (WCAG 2.1 AA).
+        "extra": {"polyfills": [SHIM], "generator": False},
         "extra_css": [STYLE],
+        "extra_javascript": [SCRIPT],
         "plugins": ["search", "tags", "offline"],  # no `privacy`: it downloads at build time
         "markdown_extensions": ["tables", "admonition", {"toc": {"permalink": True}}],
     }
