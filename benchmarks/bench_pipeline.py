@@ -4,6 +4,7 @@ and the latency of `archlex catalog` as a user types it."""
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import statistics
 import subprocess
 import sys
@@ -57,6 +58,17 @@ def render_times(model: Path) -> dict[str, float]:
             render_products(report, Path(folder) / "out", [product])
             times[product] = time.perf_counter() - start
     return times
+
+
+def build_time(model: Path) -> tuple[float, int]:
+    """Seconds to build the site once after one check, and how many pages it has."""
+    from archlex.site.build import build_site  # mkdocs is imported only for this
+
+    report = check_model(model, model)
+    with tempfile.TemporaryDirectory() as folder:
+        start = time.perf_counter()
+        built = build_site(report, Path(folder) / "site", dt.date(2026, 1, 1))
+        return time.perf_counter() - start, built.pages
 
 
 def catalog_latency(repeat: int) -> dict[str, list[float]]:
@@ -117,6 +129,16 @@ def report(args: argparse.Namespace) -> str:
         )
     lines += [
         "",
+        "## build: the site (seconds, one run after one check)",
+        "",
+        "| entities | pages | build s |",
+        "|---:|---:|---:|",
+    ]
+    for size in args.build_sizes:
+        seconds, pages = build_time(prepare_model(size, args.seed, args.states))
+        lines.append(f"| {size:,} | {pages:,} | {seconds:.1f} |")
+    lines += [
+        "",
         "## the command line, inside the worked example (seconds, wall time)",
         "",
         "| command | median (min-max) |",
@@ -137,6 +159,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--check-sizes", type=_sizes, default=[1_000, 10_000, 100_000])
     parser.add_argument("--render-sizes", type=_sizes, default=[1_000, 10_000])
+    parser.add_argument("--build-sizes", type=_sizes, default=[1_000, 10_000])
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--states", type=int, default=31)
