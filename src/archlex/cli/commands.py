@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 import sys
 import traceback
@@ -15,7 +14,7 @@ import typer
 from archlex import __version__
 from archlex.api import check_model, validate_model
 from archlex.cli.catalog import catalog_app
-from archlex.cli.options import NoCacheOption, PathArgument, parse_cache
+from archlex.cli.options import NoCacheOption, PathArgument, as_date, parse_cache
 from archlex.cli.render import render_app
 from archlex.cli.serve import serve
 from archlex.cli.site import build
@@ -183,7 +182,7 @@ def check(
 
     Example: archlex check model/ --format sarif --output archlex.sarif
     """
-    today = _date(as_of) if as_of else None
+    today = as_date(as_of)
     report = check_model(
         path,
         Path.cwd(),
@@ -194,13 +193,6 @@ def check(
     )
     _emit(report, output_format, output)
     raise typer.Exit(report.exit_code)
-
-
-def _date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise typer.BadParameter(f"{text!r} is not a date; write YYYY-MM-DD") from None
 
 
 @app.command()

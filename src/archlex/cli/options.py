@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Annotated
 
@@ -30,3 +31,13 @@ NoCacheOption = Annotated[
 def parse_cache(no_cache: bool) -> ParseCache | None:
     """The cache of parsed files, unless the user switched it off."""
     return None if no_cache else ParseCache(default_folder())
+
+
+def as_date(text: str | None) -> dt.date | None:
+    """A `--as-of` value as a date (None when not given), or a usage error (exit code 2)."""
+    if text is None:
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise typer.BadParameter(f"{text!r} is not a date; write YYYY-MM-DD") from None

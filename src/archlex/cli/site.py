@@ -9,18 +9,9 @@ from typing import Annotated
 import typer
 
 from archlex.api import check_model
-from archlex.cli.options import NoCacheOption, PathArgument, parse_cache
+from archlex.cli.options import NoCacheOption, PathArgument, as_date, parse_cache
 from archlex.cli.render import refuse_unreadable
 from archlex.render.roadmap import source_date
-
-
-def _date(text: str | None) -> dt.date | None:
-    if text is None:
-        return None
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise typer.BadParameter(f"{text!r} is not a date; write YYYY-MM-DD") from None
 
 
 def build(
@@ -62,7 +53,7 @@ def build(
     """
     from archlex.site.build import build_site  # mkdocs is imported only by this command
 
-    day = _date(as_of) or source_date() or dt.date.today()
+    day = as_date(as_of) or source_date() or dt.date.today()
     report = check_model(path, Path.cwd(), today=day, cache=parse_cache(no_cache))
     refuse_unreadable(report)
     built = build_site(report, out, day, project)
