@@ -6,7 +6,6 @@ import datetime as dt
 import functools
 import threading
 import time
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -20,13 +19,6 @@ from archlex.outcome import Report
 
 POLL_SECONDS = 1.0
 WATCHED = ("*.yaml", "*.yml", "templates/**/*")
-
-
-class _QuietHandler(SimpleHTTPRequestHandler):
-    """Serves the site folder without logging every request to the terminal."""
-
-    def log_message(self, format: str, *args: Any) -> None:
-        return
 
 
 def serve(
@@ -54,7 +46,16 @@ def serve(
     root = find_manifest(path, Path.cwd()).parent
     if not _rebuild(path, out, console):
         raise typer.Exit(1)
-    handler = functools.partial(_QuietHandler, directory=str(out.resolve()))
+    # Imported here: the other commands (catalog above all) should not pay for it.
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    class QuietHandler(SimpleHTTPRequestHandler):
+        """Serves the site folder without logging every request to the terminal."""
+
+        def log_message(self, format: str, *args: Any) -> None:
+            return
+
+    handler = functools.partial(QuietHandler, directory=str(out.resolve()))
     server = ThreadingHTTPServer(("127.0.0.1", port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     console.print(

@@ -11,7 +11,6 @@ import typer
 from archlex.api import check_model
 from archlex.cli.options import NoCacheOption, PathArgument, as_date, parse_cache
 from archlex.cli.render import refuse_unreadable
-from archlex.render.roadmap import source_date
 
 
 def build(
@@ -51,6 +50,7 @@ def build(
 
     Example: archlex build model/ --out site && open site/index.html
     """
+    from archlex.render.roadmap import source_date  # imported here: `catalog` stays fast
     from archlex.site.build import build_site  # mkdocs is imported only by this command
 
     day = as_date(as_of) or source_date() or dt.date.today()
