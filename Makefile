@@ -13,7 +13,8 @@ demo: $(INSTALLED)
 	$(BIN)/archlex validate model/
 	$(BIN)/archlex check model/ || echo "(the example's open gaps are listed above; see model/README.md)"
 	$(BIN)/archlex render model/ --out build
-	@echo "Open build/concept/concept.docx, build/matrix/matrix.html and build/diagrams/."
+	$(BIN)/archlex build model/ --out site
+	@echo "Open site/index.html (the concept site), build/concept/concept.docx and build/matrix/matrix.html."
 
 test: lint typecheck unit
 
