@@ -60,6 +60,9 @@ def _fill(env: jinja2.Environment, name: str, values: dict[str, Any]) -> str:
 def concept_values(context: RenderContext) -> dict[str, Any]:
     """Everything the templates show, as plain values with model text already escaped."""
     model = context.report.model
+    # Read once: the yes/no of every data row comes from the same translations.
+    texts = translations(context.report.project.root, context.language)
+    answer = {True: texts["yes"], False: texts["no"]}
     return {
         "model": model,
         "regulations": _regulations(model),
@@ -91,8 +94,8 @@ def concept_values(context: RenderContext) -> dict[str, Any]:
         "data_rows": [
             [
                 md_cell(d.name),
-                _yes_no(context, d.personal),
-                _yes_no(context, d.special),
+                answer[d.personal],
+                answer[d.special],
                 md_cell(d.retention or ""),
             ]
             for d in model.data
@@ -121,11 +124,6 @@ def _is_library(context: RenderContext, entity_id: str) -> bool:
 
 def _national(model: Model) -> list[Any]:
     return [s for s in model.systems if s.kind is SystemKind.NATIONAL]
-
-
-def _yes_no(context: RenderContext, flag: bool) -> str:
-    texts = translations(context.report.project.root, context.language)
-    return texts["yes"] if flag else texts["no"]
 
 
 def _regulations(model: Model) -> list[Any]:
