@@ -1,27 +1,31 @@
-"""Queries on the regulation catalog for `archlex catalog`: list, show one provision, search."""
+"""Queries on the regulation catalog for `archlex catalog` and the site: show one provision,
+search. The models are imported for their types only, so that `archlex catalog` can answer
+from its index (archlex.catalog_index) without loading pydantic."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from archlex.errors import ArchlexError
-from archlex.model import (
-    AccessGrant,
-    Article,
-    Chapter,
-    Flow,
-    MidLink,
-    Model,
-    Obligation,
-    Provision,
-    Regulation,
-    Requirement,
-    Role,
-    Standard,
-    parse_provision,
-)
-from archlex.model.provision import PROVISION_FORMAT
+from archlex.provision import PROVISION_FORMAT, Provision, parse_provision
+
+if TYPE_CHECKING:
+    from archlex.model import (
+        AccessGrant,
+        Article,
+        Chapter,
+        Flow,
+        MidLink,
+        Model,
+        Obligation,
+        Regulation,
+        Requirement,
+        Role,
+        Standard,
+    )
 
 
 @dataclass
@@ -58,11 +62,32 @@ def find_regulation(model: Model, regulation_id: str) -> Regulation:
     """The regulation with this id, or an error naming the loaded ones."""
     regulation = model.regulation(regulation_id)
     if regulation is None:
-        loaded = ", ".join(r.id for r in model.regulations) or "none"
-        raise ArchlexError(
-            f"no regulation {regulation_id!r} is loaded", f"loaded regulations: {loaded}"
-        )
+        raise no_regulation(regulation_id, [r.id for r in model.regulations])
     return regulation
+
+
+def no_regulation(regulation_id: str, loaded: list[str]) -> ArchlexError:
+    """The error for a regulation the catalog does not have."""
+    return ArchlexError(
+        f"no regulation {regulation_id!r} is loaded",
+        f"loaded regulations: {', '.join(loaded) or 'none'}",
+    )
+
+
+def no_article(regulation_id: str, article: str, numbers: list[str]) -> ArchlexError:
+    """The error for an article its regulation does not have."""
+    return ArchlexError(
+        f"{regulation_id} has no Article {article}",
+        f"it has articles {numbers[0]} to {numbers[-1]}" if numbers else None,
+    )
+
+
+def parse_query(text: str) -> Provision:
+    """The provision a user asked for, or an error showing how to write one."""
+    provision = parse_provision(text)
+    if provision is None:
+        raise ArchlexError(f"{text!r} is not a provision", f"write {PROVISION_FORMAT}")
+    return provision
 
 
 def chapter_of(regulation: Regulation, article: Article) -> Chapter | None:
@@ -85,18 +110,11 @@ def article_eli(regulation: Regulation, article: Article) -> str | None:
 
 def show_provision(model: Model, text: str) -> ProvisionView:
     """What the catalog has on a provision, and what in the model traces it."""
-    provision = parse_provision(text)
-    if provision is None:
-        raise ArchlexError(f"{text!r} is not a provision", f"write {PROVISION_FORMAT}")
+    provision = parse_query(text)
     regulation = find_regulation(model, provision.regulation)
     article = regulation.article(provision.article)
     if article is None:
-        raise ArchlexError(
-            f"{regulation.id} has no Article {provision.article}",
-            f"it has articles {regulation.articles[0].number} to {regulation.articles[-1].number}"
-            if regulation.articles
-            else None,
-        )
+        raise no_article(regulation.id, provision.article, [a.number for a in regulation.articles])
     view = ProvisionView(
         provision,
         regulation,
@@ -121,12 +139,17 @@ def show_provision(model: Model, text: str) -> ProvisionView:
 def search(model: Model, words: str, limit: int = 25) -> list[SearchHit]:
     """Catalog entries (articles, obligations, access, MID links, roles) matching every word,
     best first: a title match counts more than a match in a summary."""
+    return search_entries(catalog_entries(model), words, limit)
+
+
+def search_entries(entries: Iterable[SearchHit], words: str, limit: int = 25) -> list[SearchHit]:
+    """The entries matching every word, best first (`score` of an entry is its kind's weight)."""
     terms = [t for t in re.split(r"\W+", words.lower()) if t]
     if not terms:
         raise ArchlexError(
             "search for at least one word", 'e.g. archlex catalog search "manual verification"'
         )
-    hits = [hit for hit in _entries(model) if hit.score and _matches(hit.text, terms)]
+    hits = [hit for hit in entries if hit.score and _matches(hit.text, terms)]
     scored = [
         SearchHit(_score(h.text, terms, h.score), h.provision, h.kind, h.entity, h.text, h.verified)
         for h in hits
@@ -134,7 +157,7 @@ def search(model: Model, words: str, limit: int = 25) -> list[SearchHit]:
     return sorted(scored, key=lambda h: (-h.score, _provision_key(h.provision), h.entity))[:limit]
 
 
-def _entries(model: Model) -> list[SearchHit]:
+def catalog_entries(model: Model) -> list[SearchHit]:
     """Every searchable entry, with a weight for the kind of text it is."""
     entries: list[SearchHit] = []
     for regulation in model.regulations:

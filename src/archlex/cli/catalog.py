@@ -1,4 +1,8 @@
-"""`archlex catalog`: the regulations at the architect's keyboard."""
+"""`archlex catalog`: the regulations at the architect's keyboard.
+
+Answers from the catalog index in the cache (archlex.catalog_store) when the model's files are
+unchanged, without importing the models or the loader; otherwise loads the model once, builds
+the index and stores it."""
 
 from __future__ import annotations
 
@@ -8,13 +12,12 @@ from typing import Annotated
 
 import typer
 
-from archlex.api import load
-from archlex.catalog import ProvisionView, chapter_of, find_regulation, search, show_provision
-from archlex.cli.options import parse_cache
+from archlex.cache_folder import default_folder
+from archlex.catalog import no_regulation, search_entries
+from archlex.catalog_index import Card, CardSection, CatalogIndex
+from archlex.catalog_store import CatalogStore, Inputs
 from archlex.errors import ArchlexError
-from archlex.formats import one_line
-from archlex.load.libraries import library_manifest
-from archlex.model import Model
+from archlex.plain_text import one_line
 
 catalog_app = typer.Typer(
     help="Browse the bundled catalog of Regulations (EU) 2019/817 and 2019/818.",
@@ -34,18 +37,55 @@ ModelOption = Annotated[
 ]
 
 
-def _model(path: Path | None) -> tuple[Model, bool]:
-    """The model to look in, and whether it is a user's model (not only the library)."""
+def _catalog(model: Path | None) -> CatalogIndex:
+    """The catalog index of the model (or of the bundled library alone when there is none)."""
+    store = CatalogStore(default_folder())
+    cwd = Path.cwd()
+    index = store.get(cwd, model)
+    if index is None:
+        index, inputs = _build(model, cwd)
+        store.put(cwd, model, index, inputs)
+    return index
+
+
+def _build(model: Path | None, cwd: Path) -> tuple[CatalogIndex, Inputs]:
+    """Load the model and index it, recording every file and folder the load depended on."""
+    # Imported here: the loader and the models are what a cached answer saves importing.
+    from archlex.api import load
+    from archlex.catalog_index import index_of
+    from archlex.cli.options import parse_cache
+    from archlex.load.libraries import library_manifest
+    from archlex.load.manifest import MANIFEST_NAME
+
+    inputs = Inputs()
+    if model is None:  # where the model is looked for: ./archlex.yaml, else ./model/
+        inputs.add_folder(cwd)
+        inputs.add_folder(cwd / "model")
+        inputs.add_file(cwd / MANIFEST_NAME)
+        inputs.add_file(cwd / "model" / MANIFEST_NAME)
     cache = parse_cache(no_cache=False)
     try:
-        return load(path, cache=cache).model, True
+        project = load(model, cwd, cache=cache)
+        name: str | None = project.model.manifest.name
     except ArchlexError:
-        if path is not None:
+        if model is not None:
             raise
-    manifest = library_manifest("eu")
-    if manifest is None:
-        raise ArchlexError("the bundled eu library is missing", "reinstall archlex")
-    return load(manifest, cache=cache).model, False
+        manifest = library_manifest("eu")
+        if manifest is None:
+            raise ArchlexError("the bundled eu library is missing", "reinstall archlex") from None
+        project = load(manifest, cwd, cache=cache)
+        name = None
+    inputs.add_tree(project.root)
+    for display in project.files:
+        if display.startswith("["):  # a bundled library's file: `[eu]/roles.yaml`
+            library, _, rest = display[1:].partition("]/")
+            library_path = library_manifest(library)
+            if library_path is not None:
+                inputs.add_tree(library_path.parent)
+                inputs.add_file(library_path.parent / rest)
+        else:
+            inputs.add_file(project.root / display)
+    return index_of(project.model, name), inputs
 
 
 class _Lines:
@@ -61,10 +101,6 @@ def _console() -> _Lines:
     return _Lines()
 
 
-def _mark(verified: bool) -> str:
-    return "verified" if verified else "not verified"
-
-
 @catalog_app.command("list")
 def list_articles(
     regulation: Annotated[
@@ -76,29 +112,14 @@ def list_articles(
 
     Example: archlex catalog list 2019/818
     """
-    loaded, _ = _model(model)
-    regulations = [find_regulation(loaded, regulation)] if regulation else loaded.regulations
+    index = _catalog(model)
+    if regulation is not None and regulation not in index.listings:
+        raise no_regulation(regulation, [r.id for r in index.regulations])
     console = _console()
-    for act in regulations:
-        console.print(f"{act.id}  {act.short_title or act.title}")
-        counts = {a.number: 0 for a in act.articles}
-        for obligation in loaded.obligations:
-            if obligation.provision.regulation == act.id:
-                counts[obligation.provision.article] = (
-                    counts.get(obligation.provision.article, 0) + 1
-                )
-        current = None
-        for article in act.articles:
-            chapter = chapter_of(act, article)
-            if chapter is not None and chapter is not current:
-                current = chapter
-                console.print(f"  Chapter {chapter.number}  {chapter.title or ''}")
-            obligations = counts.get(article.number, 0)
-            suffix = (
-                f"  [{obligations} obligation{'s' * (obligations != 1)}]" if obligations else ""
-            )
-            flag = " " if article.verified else "?"
-            console.print(f"   {flag} Art {article.number:<4} {article.title}{suffix}")
+    for regulation_id, lines in index.listings.items():
+        if regulation in (None, regulation_id):
+            for line in lines:
+                console.print(line)
     console.print("? = title not verified against the text of the act (see `show`)")
 
 
@@ -113,79 +134,40 @@ def show(
 
     Example: archlex catalog show "2019/818 Art 22"
     """
-    loaded, is_model = _model(model)
-    view = show_provision(loaded, provision)
-    _print_view(_console(), view, loaded.manifest.name if is_model else None)
+    index = _catalog(model)
+    asked, card = index.card(provision)
+    _print_card(_console(), str(asked), card, index.model_name)
 
 
-def _print_view(console: _Lines, view: ProvisionView, model_name: str | None) -> None:
-    article = view.article
-    console.print(f"{view.provision}  {article.title}")
-    if view.chapter is not None:
-        console.print(f"Chapter {view.chapter.number}: {view.chapter.title or ''}")
-    if view.eli:
-        console.print(f"ELI: {view.eli}")
+def _print_card(console: _Lines, provision: str, card: Card, model_name: str | None) -> None:
+    console.print(f"{provision}  {card.title}")
+    if card.chapter is not None:
+        console.print(card.chapter)
+    if card.eli:
+        console.print(f"ELI: {card.eli}")
     console.print(
-        f"Title {_mark(article.verified)}" + (f" ({article.source})" if article.source else "")
+        f"Title {'verified' if card.verified else 'not verified'}"
+        + (f" ({card.source})" if card.source else "")
     )
-    _section(
-        console,
-        "Obligations",
-        [
-            (
-                f"{o.id}  {o.provision}  actor: {o.actor}"
-                + (f"  deadline: {o.deadline}" if o.deadline else "")
-                + f"  [{_mark(o.verified)}]",
-                o.summary,
-            )
-            for o in view.obligations
-        ],
-    )
-    _section(
-        console,
-        "Access it grants",
-        [
-            (
-                f"{a.id}  {a.provision}  {a.role} -> {', '.join(a.systems)}"
-                + (f" via {a.via}" if a.via else "")
-                + f"  [{_mark(a.verified)}]",
-                a.purpose,
-            )
-            for a in view.access
-        ],
-    )
-    _section(
-        console, "MID links", [(f"{m.id}  {m.colour.value}", m.meaning) for m in view.mid_links]
-    )
-    _section(console, "Standards", [(s.id, s.name) for s in view.standards])
-    _section(console, "Roles it defines", [(r.id, r.name) for r in view.roles])
+    for section in card.catalog:
+        _print_section(console, section)
     if model_name is None:
         return
     console.print(f"\nIn the model ({model_name}):")
-    _section(
-        console,
-        "Requirements that satisfy it",
-        [(f"{r.id}  [{r.status.value}]", r.title) for r in view.requirements],
-        empty="none",
-    )
-    _section(
-        console,
-        "Flows that cite it",
-        [(f"{f.id}  {f.from_} -> {f.to}", f.name or "") for f in view.flows],
-        empty="none",
-    )
+    for section in card.in_model:
+        _print_section(console, section)
 
 
-def _section(
-    console: _Lines, title: str, rows: list[tuple[str, str]], empty: str | None = None
-) -> None:
-    if not rows and empty is None:
+def _print_section(console: _Lines, section: CardSection) -> None:
+    if not section.lines and section.empty is None:
         return
-    console.print(f"\n{title} ({len(rows)}):" if rows else f"\n{title}: {empty}")
-    for head, body in rows:
-        console.print(f"  {head}")
-        if body:
-            console.print(f"      {body}")
+    count = len(section.lines)
+    heading = f"{section.title} ({count}):" if count else f"{section.title}: {section.empty}"
+    console.print(f"\n{heading}")
+    for line in section.lines:
+        console.print(f"  {line.head}")
+        if line.body:
+            console.print(f"      {line.body}")
 
 
 @catalog_app.command("search")
@@ -200,8 +182,7 @@ def search_catalog(
 
     Example: archlex catalog search "manual verification"
     """
-    loaded, _ = _model(model)
-    hits = search(loaded, " ".join(words), limit)
+    hits = search_entries(_catalog(model).entries, " ".join(words), limit)
     console = _console()
     if not hits:
         console.print("Nothing found.")

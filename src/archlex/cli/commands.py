@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import sys
-import traceback
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -13,7 +12,9 @@ import typer
 
 from archlex import __version__
 from archlex.api import check_model, validate_model
+from archlex.cli import entry
 from archlex.cli.catalog import catalog_app
+from archlex.cli.entry import run
 from archlex.cli.options import NoCacheOption, PathArgument, as_date, parse_cache
 from archlex.cli.render import render_app
 from archlex.cli.serve import serve
@@ -40,10 +41,6 @@ app.add_typer(catalog_app, name="catalog")
 app.add_typer(render_app, name="render")
 app.command("build")(build)
 app.command("serve")(serve)
-_state = {"debug": False}
-
-EXIT_USAGE = 2
-EXIT_INTERNAL = 3
 
 
 class FailOn(StrEnum):
@@ -87,7 +84,7 @@ def _options(
     ] = False,
 ) -> None:
     """Architecture-as-code and traceability for Regulations (EU) 2019/817 and 2019/818."""
-    _state["debug"] = debug
+    entry.debug["on"] = debug
 
 
 FormatOption = Annotated[
@@ -274,28 +271,7 @@ def _is_colour_terminal() -> bool:
 
 def main() -> None:
     """Entry point: run the app; turn operational errors and bugs into exit codes 2 and 3."""
-    try:
-        app(standalone_mode=True)
-    except ArchlexError as error:
-        _fail(f"archlex: error: {error.message}", error.hint)
-        sys.exit(EXIT_USAGE)
-    except KeyboardInterrupt:
-        _fail("archlex: interrupted", None)
-        sys.exit(130)
-    except Exception as error:  # a bug: one clear line, the traceback only with --debug
-        if _state["debug"]:
-            traceback.print_exc()
-        _fail(
-            f"archlex: internal error: {type(error).__name__}: {error}",
-            "this is a bug in archlex; rerun with --debug and report the traceback",
-        )
-        sys.exit(EXIT_INTERNAL)
-
-
-def _fail(message: str, hint: str | None) -> None:
-    sys.stderr.write(message + "\n")
-    if hint:
-        sys.stderr.write(f"    hint: {hint}\n")
+    run(app)
 
 
 __all__ = ["app", "main"]

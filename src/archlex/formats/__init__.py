@@ -12,12 +12,6 @@ Formatter = Callable[[Report, TextIO, bool], None]
 FORMATS: dict[str, Formatter] = {}
 
 
-def one_line(text: str) -> str:
-    """Model text on one line, so it can never start a line of its own, and with the legacy
-    `##[command]` form that GitHub's runner obeys anywhere in a line broken up."""
-    return text.replace("\r", "\\r").replace("\n", "\\n").replace("##[", "# #[")
-
-
 def formatter(name: str) -> Callable[[Formatter], Formatter]:
     """Register a formatter under a `--format` name."""
 

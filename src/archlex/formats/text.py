@@ -9,8 +9,9 @@ from rich.text import Text
 
 from archlex.check.coverage import Coverage, CoverageState
 from archlex.findings import Finding, Severity
-from archlex.formats import formatter, one_line
+from archlex.formats import formatter
 from archlex.outcome import Report
+from archlex.plain_text import one_line
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 

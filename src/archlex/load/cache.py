@@ -12,7 +12,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import archlex
+from archlex.cache_folder import code_fingerprint, default_folder
 from archlex.findings import Finding
 from archlex.load.sources import Located
 from archlex.load.yaml_reader import YamlProblem
@@ -21,6 +21,8 @@ from archlex.model.common import Entity
 
 FORMAT = 1
 _CHECKSUM = 32  # bytes of sha256 before the pickled payload
+
+__all__ = ["FileOutcome", "ParseCache", "default_folder"]
 
 
 @dataclass
@@ -34,31 +36,12 @@ class FileOutcome:
     placed: list[tuple[Entity, Located]] = field(default_factory=list)
 
 
-def default_folder() -> Path:
-    """$ARCHLEX_CACHE_DIR, else $XDG_CACHE_HOME/archlex, else ~/.cache/archlex."""
-    if os.environ.get("ARCHLEX_CACHE_DIR"):
-        return Path(os.environ["ARCHLEX_CACHE_DIR"])
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "archlex"
-
-
-def _code_fingerprint() -> str:
-    """archlex's version and the size and time of each of its modules: a changed archlex
-    (an upgrade, or an edit in a source checkout) never reads an older entry."""
-    package = Path(archlex.__file__).parent
-    digest = hashlib.sha256(f"{FORMAT}:{archlex.__version__}".encode())
-    for module in sorted(package.rglob("*.py")):
-        stat = module.stat()
-        digest.update(f"{module.relative_to(package)}:{stat.st_size}:{stat.st_mtime_ns};".encode())
-    return digest.hexdigest()
-
-
 class ParseCache:
     """Entries by key in `folder`; every failure to read or write one is a miss, not an error."""
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
-        self._code = _code_fingerprint()
+        self._code = code_fingerprint(f"parse-{FORMAT}")
 
     def key(self, display: str, raw: bytes) -> str:
         """The key of a file: its name in the model, its bytes, and archlex's code."""

@@ -1,0 +1,43 @@
+"""Running a typer app as the `archlex` command: operational errors and bugs become exit codes
+2 and 3 with one clear line, never a traceback (unless --debug). Imports nothing heavy, so that
+`archlex catalog` starts fast."""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from typing import Any
+
+from archlex.errors import ArchlexError
+
+EXIT_USAGE = 2
+EXIT_INTERNAL = 3
+
+debug = {"on": False}  # set by the --debug option
+
+
+def run(app: Any, **arguments: Any) -> None:
+    """Run a typer app (arguments go to click's main: `prog_name`, `args`) and exit."""
+    try:
+        app(standalone_mode=True, **arguments)
+    except ArchlexError as error:
+        fail(f"archlex: error: {error.message}", error.hint)
+        sys.exit(EXIT_USAGE)
+    except KeyboardInterrupt:
+        fail("archlex: interrupted", None)
+        sys.exit(130)
+    except Exception as error:  # a bug: one clear line, the traceback only with --debug
+        if debug["on"]:
+            traceback.print_exc()
+        fail(
+            f"archlex: internal error: {type(error).__name__}: {error}",
+            "this is a bug in archlex; rerun with --debug and report the traceback",
+        )
+        sys.exit(EXIT_INTERNAL)
+
+
+def fail(message: str, hint: str | None) -> None:
+    """One line on standard error, and a hint to fix it."""
+    sys.stderr.write(message + "\n")
+    if hint:
+        sys.stderr.write(f"    hint: {hint}\n")
