@@ -104,3 +104,22 @@ def test_model_text_is_escaped_in_markdown_and_shown_as_text_in_docx(
     assert "<script>" not in text and "&lt;script&gt;" in text
     cells = [c.text for t in document.tables for row in t.rows for c in row.cells]
     assert hostile in cells
+
+
+def test_budget_by_source_is_the_roadmaps(example: Report, tmp_path: Path) -> None:
+    # One way to split and write money: the concept's budget table and the roadmap's
+    # "By funding source" table give the same amount for every source, to the cent.
+    render_products(example, tmp_path / "out", ["concept", "roadmap"])
+    concept = (tmp_path / "out" / "concept" / "concept.md").read_text(encoding="utf-8")
+    roadmap = (tmp_path / "out" / "roadmap" / "roadmap.md").read_text(encoding="utf-8")
+    by_source = roadmap.split("### By funding source", 1)[1].split("\n#", 1)[0]
+    amounts = {
+        cells[0]: cells[1].split(" (")[0]
+        for row in by_source.splitlines()
+        if row.startswith("| ") and not row.startswith("| Funding") and "**" not in row
+        for cells in [[c.strip() for c in row.strip("|").split("|")]]
+    }
+    assert len(amounts) >= 3
+    for source, amount in amounts.items():
+        assert f"| {source} | {amount} |" in concept, source
+    assert all("\u00a0" in amount for amount in amounts.values() if len(amount) > 10)

@@ -17,14 +17,14 @@ from archlex.graph import build_graph
 from archlex.graph.critical_path import critical_path
 from archlex.model import WorkPackage
 from archlex.outcome import Report
+from archlex.render.budget import cost_by_source, cost_by_year, money, split, to_cents
 from archlex.render.escape import md_cell
 from archlex.render.gantt import ROW
 from archlex.render.output import render_products
-from archlex.render.roadmap import cost_by_source, cost_by_year, money, split, to_cents
 from tests.conftest import WriteModel
 
 SVG = "{http://www.w3.org/2000/svg}"
-AMOUNT = re.compile(r"([\d,]+\.\d\d) ([A-Z]{3})")
+AMOUNT = re.compile(r"([\d\u00a0]+\.\d\d) ([A-Z]{3})")
 HOSTILE = "<script>alert(1)</script> | x"
 HOSTILE_MODEL = """\
 roadmap:
@@ -58,7 +58,7 @@ def rendered(example: Report, tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def cents(text: str) -> int:
-    return int(text.replace(",", "").replace(".", ""))
+    return int(text.replace("\u00a0", "").replace(".", ""))
 
 
 def section(markdown: str, heading: str) -> str:
@@ -140,7 +140,7 @@ def test_the_budget_adds_up(example: Report, rendered: Path) -> None:
         assert sum(cents(a) for a, _ in AMOUNT.findall(funding)) == cents(
             AMOUNT.findall(cost)[0][0]
         )
-    assert "| WP-05 |" in markdown and "ISF 25 %: 575,000.00 EUR" in markdown
+    assert "| WP-05 |" in markdown and "ISF 25 %: 575\u00a0000.00 EUR" in markdown
 
 
 def test_milestones_and_deadlines(rendered: Path) -> None:
@@ -229,7 +229,7 @@ def test_model_text_is_escaped_and_several_currencies_add_up(
     # 33.3 % + 33.3 % leave 33.4 % not assigned; each currency has its own total
     assert "not assigned 33.4 %: 334.01 EUR" in markdown
     years = table(section(markdown, "### By year"))
-    assert years[-1] == ["**Total**", "**1,000.01 EUR**", "**999.99 USD**"]
+    assert years[-1] == ["**Total**", "**1\u00a0000.01 EUR**", "**999.99 USD**"]
     # the milestone comes before the work it waits for ends
     status = table(section(markdown, "## Milestones and deadlines"))[0][-1]
     assert status == "late: its work ends 60 days after it"
@@ -283,7 +283,8 @@ def test_sixty_packages_get_a_row_each(write_model: WriteModel, tmp_path: Path) 
 def test_costs_split_to_the_cent() -> None:
     thirds = [("a", Decimal(1)), ("b", Decimal(1)), ("c", Decimal(1))]
     assert split(100, thirds) == [("a", 34), ("b", 33), ("c", 33)]
-    assert money(123456789, "EUR") == "1,234,567.89 EUR"
+    assert money(123456789, "EUR") == "1\u00a0234\u00a0567.89 EUR"
+    assert money(-5, "EUR") == "-0.05 EUR"
     assert to_cents(0.1 + 0.2) == 30
     package = WorkPackage.model_validate(
         {

@@ -12,6 +12,7 @@ from archlex.check.coverage import CoverageState
 from archlex.errors import ArchlexError
 from archlex.model import Model, Provision, SystemKind
 from archlex.render import RenderContext, renderer
+from archlex.render.budget import UNASSIGNED, cost_by_source, money, sum_shares, to_cents
 from archlex.render.docx_writer import markdown_to_docx
 from archlex.render.escape import md_cell
 from archlex.render.templates import environment, translations
@@ -246,7 +247,7 @@ def _work_package_rows(model: Model) -> list[list[str]]:
                 str(package.end),
                 md_cell(", ".join(package.depends_on)),
                 md_cell(", ".join(package.delivers)),
-                money(cost.amount, cost.currency) if cost else "",
+                money(to_cents(cost.amount), cost.currency) if cost else "",
                 md_cell(
                     ", ".join(
                         f"{source} {share:g}%" for source, share in sorted(cost.funding.items())
@@ -260,24 +261,15 @@ def _work_package_rows(model: Model) -> list[list[str]]:
 
 
 def _budget_rows(model: Model) -> list[list[str]]:
-    totals: dict[tuple[str, str], float] = defaultdict(float)
-    for package in model.work_packages:
-        cost = package.cost
-        if cost is None:
-            continue
-        shares = cost.funding or {"unspecified": 100.0}
-        for source, share in shares.items():
-            totals[(cost.currency, source)] += cost.amount * share / 100
+    """Cost by funding source and currency, in the roadmap's cents (the parts add up)."""
+    by_source = sum_shares(s for package in model.work_packages for s in cost_by_source(package))
     rows = [
-        [md_cell(source), money(amount, currency)]
-        for (currency, source), amount in sorted(totals.items())
+        [md_cell(source), money(cents, currency)]
+        for (source, currency), cents in sorted(
+            by_source.items(), key=lambda item: (item[0][1], item[0][0] == UNASSIGNED, item[0][0])
+        )
     ]
-    for currency in sorted({c for c, _ in totals}):
-        total = sum(a for (c, _), a in totals.items() if c == currency)
+    for currency in sorted({c for _, c in by_source}):
+        total = sum(cents for (_, c), cents in by_source.items() if c == currency)
         rows.append([f"**{currency} total**", money(total, currency)])
     return rows
-
-
-def money(amount: float, currency: str) -> str:
-    """An amount with thousands separated by spaces and two decimals: `1 250 000.00 EUR`."""
-    return f"{amount:,.2f}".replace(",", "\u202f") + f" {currency}"

@@ -10,10 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import os
-from collections import defaultdict
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from pathlib import Path
 
 from archlex.errors import ArchlexError
@@ -22,10 +19,18 @@ from archlex.graph import build_graph
 from archlex.graph.critical_path import CriticalPath, critical_path, duration_days
 from archlex.model import Milestone, Model, Obligation, WorkPackage
 from archlex.render import RenderContext, renderer
+from archlex.render.budget import (
+    UNASSIGNED,
+    Share,
+    cost_by_source,
+    cost_by_year,
+    money,
+    sum_shares,
+    to_cents,
+)
 from archlex.render.escape import md_cell
 from archlex.render.gantt import gantt_svg, write_png
 
-UNASSIGNED = "not assigned"  # the share of a cost no funding source covers
 PACKAGE_COLUMNS = "ID | Work package | Phase | Owner | Start | End | Days | Depends on | Delivers"
 PACKAGE_COLUMNS += " | Cost | Funding"
 MILESTONE_COLUMNS = "ID | Milestone | Date | Deadline of | Legal deadline | Waits for | Work ends"
@@ -81,75 +86,6 @@ def roadmap_markdown(context: RenderContext, critical: CriticalPath, has_chart: 
     return "\n\n".join(p for p in parts if p) + "\n"
 
 
-# --- Money -------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class Share:
-    """Part of a cost: in cents, in one currency, under a key (a year or a funding source)."""
-
-    key: str
-    currency: str
-    cents: int
-
-
-def to_cents(amount: float) -> int:
-    """An amount as whole cents, rounded half up."""
-    return int((Decimal(repr(amount)) * 100).quantize(Decimal(1), rounding=ROUND_HALF_UP))
-
-
-def money(cents: int, currency: str) -> str:
-    """`1,250,000.00 EUR`: the one way amounts are written."""
-    return f"{cents // 100:,}.{cents % 100:02d} {currency}"
-
-
-def split(total: int, weights: Sequence[tuple[str, Decimal]]) -> list[tuple[str, int]]:
-    """`total` cents split in proportion to the weights, the parts adding up to `total`
-    (largest remainder; of equal remainders, the earlier key gets the cent)."""
-    whole = sum((w for _, w in weights), Decimal(0))
-    if whole <= 0:
-        return [(weights[0][0], total)] if weights else []
-    exact = [total * w / whole for _, w in weights]
-    parts = [int(e) for e in exact]
-    by_remainder = sorted(range(len(exact)), key=lambda i: (parts[i] - exact[i], i))
-    for i in by_remainder[: total - sum(parts)]:
-        parts[i] += 1
-    return [(key, part) for (key, _), part in zip(weights, parts, strict=True)]
-
-
-def cost_by_year(package: WorkPackage) -> list[Share]:
-    """A package's cost split over the calendar years it runs, pro rata by its days in each."""
-    if package.cost is None:
-        return []
-    weights = []
-    for year in range(package.start.year, package.end.year + 1):
-        first = max(package.start, dt.date(year, 1, 1))
-        last = min(package.end, dt.date(year, 12, 31))
-        weights.append((str(year), Decimal((last - first).days + 1)))
-    total = to_cents(package.cost.amount)
-    return [Share(y, package.cost.currency, c) for y, c in split(total, weights)]
-
-
-def cost_by_source(package: WorkPackage) -> list[Share]:
-    """A package's cost split over its funding sources by their percentages; what they leave
-    uncovered is `not assigned`, and percentages over 100 in total are scaled down."""
-    if package.cost is None:
-        return []
-    weights = [(s, Decimal(repr(p))) for s, p in sorted(package.cost.funding.items())]
-    covered = sum((w for _, w in weights), Decimal(0))
-    if covered < 100:
-        weights.append((UNASSIGNED, 100 - covered))
-    total = to_cents(package.cost.amount)
-    return [Share(s, package.cost.currency, c) for s, c in split(total, weights)]
-
-
-def _totals(shares: Iterable[Share]) -> dict[tuple[str, str], int]:
-    totals: dict[tuple[str, str], int] = defaultdict(int)
-    for share in shares:
-        totals[(share.key, share.currency)] += share.cents
-    return totals
-
-
 # --- Sections ----------------------------------------------------------------------------
 
 
@@ -159,7 +95,7 @@ def _overview(model: Model) -> str:
         return "The roadmap has no work packages."
     first = min(p.start for p in packages)
     last = max(p.end for p in packages)
-    totals = _totals(
+    totals = sum_shares(
         Share("total", p.cost.currency, to_cents(p.cost.amount))
         for p in packages
         if p.cost is not None
@@ -369,8 +305,8 @@ def _deadline_status(deadline: dt.date, packages: list[WorkPackage]) -> str:
 
 
 def _budget_sections(model: Model) -> list[str]:
-    by_year = _totals(s for p in model.work_packages for s in cost_by_year(p))
-    by_source = _totals(s for p in model.work_packages for s in cost_by_source(p))
+    by_year = sum_shares(s for p in model.work_packages for s in cost_by_year(p))
+    by_source = sum_shares(s for p in model.work_packages for s in cost_by_source(p))
     if not by_year:
         return ["## Budget", "No work package has a cost."]
     currencies = sorted({c for _, c in by_year})

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from archlex.findings import Severity
 from archlex.model import Milestone, WorkPackage
+from archlex.render.budget import money, to_cents
 from archlex.render.escape import md_cell
-from archlex.render.roadmap import money, to_cents
 from archlex.site.context import SiteContext
 from archlex.site.markdown import facts, heading, page, table, text
 
