@@ -25,7 +25,7 @@ HOSTILE_MODEL = f"""\
 organisations:
   - {{id: ORG-1, name: "{HOSTILE}", kind: police}}
 systems:
-  - {{id: SYS-1, name: "{HOSTILE}", kind: national, owner: ORG-1}}
+  - {{id: SYS-1, name: "{HOSTILE}", kind: national, owner: ORG-1, tags: ["{HOSTILE}", ops]}}
   - {{id: SYS-2, name: "[x](javascript:alert(2)) <script>alert(3)</script>", kind: national}}
 flows:
   - {{id: F-1, from: SYS-1, to: SYS-2, name: "{HOSTILE}", legal_basis: ["2019/817 Art 20"]}}
@@ -196,6 +196,9 @@ def test_model_text_shows_as_text_on_every_page(hostile: tuple[Path, Path, Path]
     assert "<title>SYS-1: &lt;img src=x" in system  # the page title, from the front matter
     index = (site / "search" / "search_index.json").read_text(encoding="utf-8")
     assert "<img src=x" not in index
+    # The system's own tags: on its page and on the tags page, as text.
+    assert 'class="md-tag">&lt;img src=x onerror=alert(1)&gt;</a>' in system
+    assert "ops" in (site / "tags.html").read_text(encoding="utf-8")
 
 
 def test_the_kept_project_passes_mkdocs_build_strict(hostile: tuple[Path, Path, Path]) -> None:
@@ -246,3 +249,15 @@ def test_a_folder_of_someone_elses_files_is_not_replaced(example: Report, tmp_pa
     with pytest.raises(ArchlexError, match="did not write"):
         build_site(example, out, AS_OF)
     assert (out / "notes.txt").read_text() == "mine"
+
+
+def test_an_entitys_own_tags_group_it_on_the_tags_page(
+    example: Report, built: tuple[Path, Path]
+) -> None:
+    site, _ = built
+    tagged = [o for o in example.model.organisations if "steering-group" in o.tags]
+    assert tagged
+    tags_page = (site / "tags.html").read_text(encoding="utf-8")
+    section = tags_page.split('id="tag:steering-group"', 1)[1].split("<h2", 1)[0]
+    for organisation in tagged:
+        assert f"{organisation.id}.html" in section, organisation.id

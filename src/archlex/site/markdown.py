@@ -22,9 +22,29 @@ def page(title: str, tags: Sequence[str], body: Sequence[str]) -> str:
     """
     meta: dict[str, object] = {"title": html_text(title)}
     if tags:
-        meta["tags"] = sorted(set(tags))
+        meta["tags"] = _tags(tags)
+    return _front_matter(meta) + "# " + md_cell(title) + "\n\n" + "\n\n".join(body) + "\n"
+
+
+def with_tags(markdown: str, tags: Sequence[str]) -> str:
+    """A page of `page` with more tags (an entity's own `tags:`) in its front matter."""
+    if not tags:
+        return markdown
+    _, front, body = markdown.split("---\n", 2)
+    meta = yaml.safe_load(front)
+    meta["tags"] = sorted(set(meta.get("tags", [])) | set(_tags(tags)))
+    return _front_matter(meta) + body.removeprefix("\n")
+
+
+def _tags(tags: Sequence[str]) -> list[str]:
+    # mkdocs-material writes tag names into the page and the tags index unescaped (as it does
+    # titles), so they are HTML-escaped here: a tag from the model shows as its text.
+    return sorted({html_text(tag) for tag in tags})
+
+
+def _front_matter(meta: dict[str, object]) -> str:
     front = yaml.safe_dump(meta, sort_keys=True, allow_unicode=True, width=10_000)
-    return "---\n" + front + "---\n\n# " + md_cell(title) + "\n\n" + "\n\n".join(body) + "\n"
+    return "---\n" + front + "---\n\n"
 
 
 def table(head: Sequence[str], rows: Sequence[Sequence[str]], empty: str = "None.") -> str:

@@ -13,7 +13,7 @@ from archlex.site import pages_law as law
 from archlex.site import pages_plan as plan
 from archlex.site.context import SiteContext
 from archlex.site.links import SiteMap, relative
-from archlex.site.markdown import page
+from archlex.site.markdown import page, with_tags
 
 # The pages other products write, the folder's index page they become in the site (so that
 # `matrix.md` and the product's own `matrix.html` do not both claim `matrix.html`), with
@@ -71,7 +71,7 @@ def site_pages(report: Report, as_of: dt.date, assets: frozenset[str]) -> dict[s
         for entity in entities:
             path = site.pages[entity.id]
             if path not in pages:  # the first of two entities with one id has the page
-                pages[path] = render(context, entity)
+                pages[path] = with_tags(render(context, entity), entity.tags)
     return dict(sorted(pages.items()))
 
 
