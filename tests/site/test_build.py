@@ -17,7 +17,7 @@ from archlex.outcome import Report
 from archlex.site.build import build_site, write_project
 from archlex.site.links import SiteMap, slug
 from archlex.site.pages import site_pages
-from tests.conftest import EXAMPLE, MANIFEST, run_archlex
+from tests.conftest import EXAMPLE, MANIFEST, WriteModel, run_archlex
 
 AS_OF = dt.date(2026, 1, 1)
 HOSTILE = "<img src=x onerror=alert(1)>"
@@ -261,3 +261,52 @@ def test_an_entitys_own_tags_group_it_on_the_tags_page(
     section = tags_page.split('id="tag:steering-group"', 1)[1].split("<h2", 1)[0]
     for organisation in tagged:
         assert f"{organisation.id}.html" in section, organisation.id
+
+
+def test_ids_in_the_products_tables_link_to_their_pages(
+    example: Report, built: tuple[Path, Path]
+) -> None:
+    site, _ = built
+    matrix = (site / "matrix" / "index.html").read_text(encoding="utf-8")
+    requirement = next(r for r in example.model.requirements if r.satisfies)
+    assert f'href="../requirements/{slug(requirement.id)}.html"' in matrix
+    assert 'href="../articles/' in matrix  # provisions link to their articles
+    roadmap = (site / "roadmap" / "index.html").read_text(encoding="utf-8")
+    package = example.model.work_packages[0]
+    assert f'href="../work-packages/{slug(package.id)}.html"' in roadmap
+
+
+def test_only_whole_cells_of_ids_become_links(write_model: WriteModel) -> None:
+    from archlex.api import load
+    from archlex.site.links import link_table_ids
+
+    folder = write_model(
+        {
+            "s.yaml": "systems:\n"
+            "  - {id: SYS_1, name: One, kind: national}\n"
+            "  - {id: '2025', name: A year-like id, kind: national}\n"
+        }
+    )
+    site = SiteMap.build(load(folder).model)
+    markdown = "\n".join(
+        [
+            "| A | B | C | D | E | F |",
+            "| --- | --- | --- | --- | --- | --- |",
+            r"| SYS\_1 | 2025 | SYS\_1 and more | SYS\_1, 2025 | 2019/817 Art 20(1) "
+            r"| **SYS\_1**<br>SYS\_1: One (agreed)<br>Two: SYS\_1 |",
+            r"SYS\_1 outside a table",
+        ]
+    )
+    linked = link_table_ids(markdown, site, "matrix/index.md").split("\n")
+    cells = [c.strip() for c in linked[2].strip("|").split("|")]
+    assert cells[0] == r"[SYS\_1](../systems/SYS_1.md)"
+    assert cells[1] == "2025"  # numbers and dates stay text
+    assert cells[2] == r"SYS\_1 and more"
+    assert cells[3] == r"[SYS\_1](../systems/SYS_1.md), [2025](../systems/2025.md)"
+    assert cells[4].startswith("[2019/817 Art 20(1)](../articles/")
+    assert cells[5].split("<br>") == [
+        r"**[SYS\_1](../systems/SYS_1.md)**",
+        r"[SYS\_1](../systems/SYS_1.md): One (agreed)",
+        r"Two: SYS\_1",
+    ]
+    assert linked[3] == r"SYS\_1 outside a table"

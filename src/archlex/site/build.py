@@ -95,11 +95,12 @@ def write_project(report: Report, folder: Path, as_of: dt.date) -> int:
         p.relative_to(docs).as_posix() for p in sorted(docs.rglob("*")) if p.is_file()
     )
     pages = site_pages(report, as_of, assets)
+    site = SiteMap.build(report.model)
     for path in PRODUCT_PAGES:
         if path in assets:
             original = (docs / path).read_text(encoding="utf-8")
             (docs / path).unlink()
-            pages[product_index(path)] = product_page(path, original, assets)
+            pages[product_index(path)] = product_page(path, original, assets, site)
     for path, text in pages.items():
         write_text_atomic(docs / path, text)
     assets_folder = resources.files("archlex.site").joinpath("assets")
@@ -107,7 +108,6 @@ def write_project(report: Report, folder: Path, as_of: dt.date) -> int:
         source = assets_folder.joinpath(target.rsplit("/", 1)[1])
         write_text_atomic(docs / target, source.read_text(encoding="utf-8"))
     write_overrides(folder / OVERRIDES)
-    site = SiteMap.build(report.model)
     regulation_pages = {r.id: site.pages[r.id] for r in report.model.regulations}
     write_text_atomic(folder / "mkdocs.yml", mkdocs_yaml(report.model, regulation_pages))
     return len(pages)

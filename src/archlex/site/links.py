@@ -12,7 +12,7 @@ import posixpath
 import re
 from dataclasses import dataclass, field
 
-from archlex.model import Model, Provision
+from archlex.model import Model, Provision, parse_provision
 from archlex.render.escape import md_cell
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9_-]+")
@@ -141,3 +141,55 @@ class Linker:
         """Several provisions, in the order of the regulation, each a link."""
         ordered = sorted(provisions, key=lambda p: p.sort_key)
         return ", ".join(self.provision(p) for p in ordered)
+
+
+# A cell of numbers, dates or amounts is never read as ids, even where an id could match it.
+_NOT_IDS = re.compile(r"[\d\s./:%,-]*")
+# An item that starts with an id and its name: `REQ-1: Title (agreed)`.
+_ID_AND_NAME = re.compile(r"(?P<id>[^\s:]+)(?P<rest>: .*)")
+
+
+def link_table_ids(markdown: str, site: SiteMap, page: str) -> str:
+    """The products' Markdown (matrix, roadmap, concept) with ids and provisions linked.
+
+    In a table cell, each line (`<br>`) that is an id, a provision or a comma-separated list of
+    them, possibly in bold, becomes links, and so does the id of a line `ID: name`. Cells are
+    compared in their escaped form, so nothing else changes."""
+    linker = Linker(site, page)
+    by_escaped = {md_cell(entity_id): entity_id for entity_id in site.pages}
+
+    def link(token: str) -> str | None:
+        if token in by_escaped:
+            return linker.id(by_escaped[token])
+        provision = parse_provision(token)
+        if provision is not None and site.article_page(provision) is not None:
+            return linker.provision(provision)
+        return None
+
+    def listed(text: str) -> str | None:
+        if not text or _NOT_IDS.fullmatch(text):
+            return None
+        links = [link(token) for token in text.split(", ")]
+        return None if None in links else ", ".join(li for li in links if li is not None)
+
+    def item(text: str) -> str:
+        bold = len(text) > 4 and text.startswith("**") and text.endswith("**")
+        inner = text[2:-2] if bold else text
+        linked = listed(inner)
+        named = _ID_AND_NAME.fullmatch(inner)
+        if linked is None and named is not None and named["id"] in by_escaped:
+            linked = linker.id(by_escaped[named["id"]]) + named["rest"]
+        if linked is None:
+            return text
+        return f"**{linked}**" if bold else linked
+
+    def cell(text: str) -> str:
+        items = [item(part.strip()) for part in text.split("<br>")]
+        return f" {'<br>'.join(items)} " if text.strip() else text
+
+    lines = []
+    for line in markdown.split("\n"):
+        if line.startswith("| ") and line.endswith(" |") and not line.startswith("| ---"):
+            line = "|" + "|".join(cell(c) for c in line[1:-1].split("|")) + "|"
+        lines.append(line)
+    return "\n".join(lines)

@@ -12,7 +12,7 @@ from archlex.site import pages_architecture as architecture
 from archlex.site import pages_law as law
 from archlex.site import pages_plan as plan
 from archlex.site.context import SiteContext
-from archlex.site.links import SiteMap, relative
+from archlex.site.links import SiteMap, link_table_ids, relative
 from archlex.site.markdown import page, with_tags
 
 # The pages other products write, the folder's index page they become in the site (so that
@@ -86,9 +86,11 @@ def diagrams_page(assets: frozenset[str]) -> str:
     return page("Diagrams", ["diagram"], body or ["*No diagrams were drawn.*"])
 
 
-def product_page(path: str, markdown: str, assets: frozenset[str]) -> str:
-    """A product's own Markdown with a safe front-matter title and links to its downloads."""
+def product_page(path: str, markdown: str, assets: frozenset[str], site: SiteMap) -> str:
+    """A product's own Markdown with a safe front-matter title, links to its downloads, and
+    the ids and provisions in its tables linked to their pages."""
     title, downloads = PRODUCT_PAGES[path]
+    markdown = link_table_ids(markdown, site, product_index(path))
     folder = path.rsplit("/", 1)[0]
     links = [f"[{name}]({name})" for name in downloads if f"{folder}/{name}" in assets]
     head, _, rest = markdown.partition("\n")
