@@ -167,3 +167,12 @@ def test_errors_exit_2_with_a_message(repo: Repo, tmp_path: Path) -> None:
         assert result.returncode == 2, (args, result.stderr)
         assert message in result.stderr, result.stderr
         assert "Traceback" not in result.stderr
+
+
+def test_the_last_argument_is_the_path_when_it_exists_and_names_no_commit(repo: Repo) -> None:
+    for args in (("model",), ("v1", "model/")):
+        result = run_archlex("diff", *args, "-f", "json", cwd=repo.root)
+        assert result.returncode == 0, (args, result.stderr)
+        data = json.loads(result.stdout)
+        assert data["before"]["commit"] == repo.commits["v1"]
+        assert data["after"]["revision"] == "working tree"

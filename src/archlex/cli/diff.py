@@ -84,16 +84,20 @@ def diff(
     Lists the entities added, removed and changed (field by field), the findings fixed and
     new (matched by rule, entity and message, not by line), and coverage per regulation
     before and after. Revisions are read with `git archive`; the working tree and the index
-    are never touched. Exit code 0, or 1 with --fail-on-new when the change brings new
-    blocking findings; 2 when a revision or the model cannot be found.
+    are never touched. As with git, `archlex diff model/` and `archlex diff main model/` take
+    their last argument as PATH when it exists and names no commit. Exit code 0, or 1 with
+    --fail-on-new when the change brings new blocking findings; 2 when a revision or the
+    model cannot be found.
 
     Example: archlex diff main HEAD model/ --format markdown --output diff.md
     """
-    from archlex.diff import diff_revisions  # networkx and the rules only when diffing
+    from archlex.diff import diff_revisions, split_arguments  # networkx only when diffing
     from archlex.diff.formats import DIFF_FORMATS
 
     today = as_date(as_of) or dt.date.today()
-    result = diff_revisions(path, Path.cwd(), revision_a, revision_b, today, parse_cache(no_cache))
+    cwd = Path.cwd()
+    revision_a, revision_b, path = split_arguments(revision_a, revision_b, path, cwd)
+    result = diff_revisions(path, cwd, revision_a, revision_b, today, parse_cache(no_cache))
     text = DIFF_FORMATS[output_format.value](result)
     if output is None:
         sys.stdout.write(text)

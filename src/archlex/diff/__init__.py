@@ -10,7 +10,7 @@ from typing import Any
 
 from archlex.diff.compliance_delta import ComplianceDelta, compliance_delta
 from archlex.diff.entity_diff import EntityDiff, diff_entities
-from archlex.diff.revisions import Repository, open_repository
+from archlex.diff.revisions import Repository, names_a_path, open_repository
 from archlex.diff.snapshot import WORKING_TREE, Snapshot, take_snapshot
 from archlex.load.cache import ParseCache
 
@@ -52,6 +52,20 @@ def snapshot_json(snapshot: Snapshot) -> dict[str, Any]:
         "error": {"message": error.message, "hint": error.hint} if error else None,
         "model": snapshot.report.model.manifest.name if snapshot.report else None,
     }
+
+
+def split_arguments(
+    revision_a: str | None, revision_b: str | None, path: Path | None, cwd: Path
+) -> tuple[str | None, str | None, Path | None]:
+    """`archlex diff model/` and `archlex diff main model/`: the last argument is the path when
+    it exists on disk and names no commit."""
+    if path is not None:
+        return revision_a, revision_b, path
+    if revision_b is not None and names_a_path(revision_b, cwd):
+        return revision_a, None, Path(revision_b)
+    if revision_b is None and revision_a is not None and names_a_path(revision_a, cwd):
+        return None, None, Path(revision_a)
+    return revision_a, revision_b, path
 
 
 def diff_revisions(
@@ -99,4 +113,4 @@ def compare(before: Snapshot, after: Snapshot) -> ModelDiff:
     return ModelDiff(before, after, entities, compliance_delta(before.report, after.report))
 
 
-__all__ = ["ModelDiff", "compare", "diff_revisions"]
+__all__ = ["ModelDiff", "compare", "diff_revisions", "split_arguments"]

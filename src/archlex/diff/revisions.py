@@ -84,6 +84,18 @@ class Repository:
         return kind == "blob"
 
 
+def names_a_path(argument: str, cwd: Path) -> bool:
+    """Whether an argument given as a revision is rather the model's path, as git guesses:
+    it exists on disk and names no commit."""
+    if not (cwd / argument).exists():
+        return False
+    try:
+        found = run_git(cwd, "rev-parse", "--verify", "-q", "--end-of-options", _commit(argument))
+    except ArchlexError:
+        return True
+    return not found.strip()
+
+
 def open_repository(path: Path | None, cwd: Path) -> tuple[Repository, Path]:
     """The repository holding the model at PATH, and the model's manifest in the working tree."""
     manifest = find_manifest(path, cwd).resolve()
