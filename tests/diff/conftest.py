@@ -42,6 +42,10 @@ requirements:
     satisfies: ["2019/817 Art 7(2)"]
     allocated_to: [PIS]
     status: proposed
+  - id: REQ-DUP
+    title: One id used twice (the message quotes the line of the first)
+  - id: REQ-DUP
+    title: The second
 """
 FLOWS_V1 = """\
 flows:

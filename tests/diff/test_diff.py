@@ -44,8 +44,13 @@ def test_compliance_delta_matches_findings_by_rule_entity_and_message(repo: Repo
     assert ("obligation-untraced", "eu.817-56-2") in fixed
     assert new == {("flow-without-legal-basis", "pis-to-ees"), ("requirement-unscheduled", "REQ-2")}
     assert [f.rule for f in delta.new_blocking] == ["flow-without-legal-basis"]
-    # REQ-1 is written at another line in v2 (OLD was removed above it), yet not "new"
-    assert not any(f.target == "REQ-1" for f in delta.new + delta.fixed)
+    # REQ-1 and REQ-DUP are written at other lines in v2 (OLD was removed above them), and the
+    # duplicate-id message quotes the line of the first REQ-DUP: still the same findings
+    assert not any(f.target in ("REQ-1", "REQ-DUP") for f in delta.new + delta.fixed)
+    before = _diff(repo, "v1", "v1").before.report
+    assert before is not None
+    [duplicate] = [f for f in before.findings if f.rule == "duplicate-id"]
+    assert "is already used at model.yaml:23" in duplicate.message
 
 
 def test_coverage_per_regulation_and_overall_before_and_after(repo: Repo) -> None:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from archlex.check.coverage import Coverage, CoverageFigures
-from archlex.findings import Finding
+from archlex.findings import Finding, message_without_positions
 from archlex.outcome import FAIL_ON_RANK, Report
 
 FindingKey = tuple[str, str | None, str]
@@ -54,8 +54,9 @@ class ComplianceDelta:
 
 
 def finding_key(finding: Finding) -> FindingKey:
-    """What makes two findings the same across revisions: rule, target and message."""
-    return (finding.rule, finding.target, finding.message)
+    """What makes two findings the same across revisions: rule, target and message, with the
+    positions the message quotes masked (they move when lines are inserted above)."""
+    return (finding.rule, finding.target, message_without_positions(finding.message))
 
 
 def compliance_delta(before: Report | None, after: Report | None) -> ComplianceDelta:
