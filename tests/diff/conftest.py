@@ -130,6 +130,8 @@ def build_repo(root: Path) -> Repo:
     root.mkdir()
     git(root, "init", "-q", "-b", "main")
     (root / "README.md").write_text("test\n", encoding="utf-8")
+    # `git archive` would leave the flows out: revisions must be read from the tree itself
+    (root / ".gitattributes").write_text("model/flows/** export-ignore\n", encoding="utf-8")
     commits = {"v0": commit(root, "no model yet")}
     write_model(root, V1, FLOWS_V1)
     commits["v1"] = commit(root, "v1")

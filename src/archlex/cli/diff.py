@@ -83,7 +83,7 @@ def diff(
 
     Lists the entities added, removed and changed (field by field), the findings fixed and
     new (matched by rule, entity and message, not by line), and coverage per regulation
-    before and after. Revisions are read with `git archive`; the working tree and the index
+    before and after. Revisions are read from git's objects; the working tree and the index
     are never touched. As with git, `archlex diff model/` and `archlex diff main model/` take
     their last argument as PATH when it exists and names no commit. Exit code 0, or 1 with
     --fail-on-new when the change brings new blocking findings; 2 when a revision or the

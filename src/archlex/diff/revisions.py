@@ -1,14 +1,14 @@
-"""The model at a git revision: resolved with git, copied out with `git archive`, never checked out.
+"""The model at a git revision: resolved with git, copied out of git's objects, never checked out.
 
-The user's working tree and index are only ever read: a revision's files are extracted into a
-temporary folder of our own, and the working tree is loaded where it lies.
+The user's working tree and index are only ever read: a revision's files are written into a
+temporary folder of our own (from `git ls-tree` and `git cat-file`), and the working tree is
+loaded where it lies.
 """
 
 from __future__ import annotations
 
-import io
+import os
 import subprocess
-import tarfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -17,6 +17,7 @@ from archlex.load.manifest import MANIFEST_NAME, find_manifest
 
 GIT_TIMEOUT = 60  # seconds for one git command
 MAIN_BRANCHES = ("main", "master", "origin/main", "origin/master")
+SYMLINK_MODE = "120000"
 
 
 @dataclass(frozen=True)
@@ -69,12 +70,44 @@ class Repository:
                 f"there is no model at {manifest} in revision {label}",
                 "compare revisions that both have the model, or pass the model's folder as PATH",
             )
-        folder = self.model_folder.as_posix()
-        archive = self.git("archive", "--format=tar", commit, "--", folder)
-        with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
-            # The `data` filter refuses absolute paths, `..` and links leaving the folder.
-            tar.extractall(into, filter="data")
+        entries = self._tree(commit)
+        contents = self._blobs([entry.object_id for entry in entries])
+        for entry in entries:
+            write_entry(into, entry, contents[entry.object_id])
         return into / self.model_folder / MANIFEST_NAME
+
+    def _tree(self, commit: str) -> list[TreeEntry]:
+        """The files under the model's folder at a commit, as git stores them.
+
+        Read from the tree rather than through `git archive`, which applies the repository's
+        `export-ignore` and `export-subst` attributes and could drop or rewrite model files.
+        """
+        folder = self.model_folder.as_posix()
+        listing = self.git("ls-tree", "-r", "-z", "--full-tree", commit, "--", folder)
+        entries = []
+        for record in listing.split(b"\0"):
+            if not record:
+                continue
+            info, _, path = record.partition(b"\t")
+            mode, kind, object_id = info.decode().split(" ")
+            if kind == "blob":  # a submodule (a commit) has no files here
+                entries.append(TreeEntry(mode, object_id, path.decode("utf-8", "surrogateescape")))
+        return entries
+
+    def _blobs(self, object_ids: list[str]) -> dict[str, bytes]:
+        """The contents of blobs, by id, in one `git cat-file --batch`."""
+        unique = sorted(set(object_ids))
+        if not unique:
+            return {}
+        out = run_git(self.root, "cat-file", "--batch", stdin="\n".join(unique) + "\n")
+        contents: dict[str, bytes] = {}
+        offset = 0
+        for object_id in unique:
+            end = out.index(b"\n", offset)
+            size = int(out[offset:end].split(b" ")[2])
+            contents[object_id] = out[end + 1 : end + 1 + size]
+            offset = end + 1 + size + 1  # the content is followed by a newline
+        return contents
 
     def _has_file(self, commit: str, path: str) -> bool:
         try:
@@ -82,6 +115,30 @@ class Repository:
         except ArchlexError:
             return False
         return kind == "blob"
+
+
+@dataclass(frozen=True)
+class TreeEntry:
+    """A file in a commit's tree: its mode, blob id and path from the repository's root."""
+
+    mode: str
+    object_id: str
+    path: str
+
+
+def write_entry(into: Path, entry: TreeEntry, content: bytes) -> None:
+    """Write one file of a tree under `into`; nothing is ever written outside it."""
+    relative = PurePosixPath(entry.path)
+    if relative.is_absolute() or ".." in relative.parts:
+        return  # git does not store such paths; a crafted tree is not followed
+    target = into.joinpath(*relative.parts)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if entry.mode == SYMLINK_MODE:
+        pointed = os.path.normpath(target.parent / content.decode("utf-8", "surrogateescape"))
+        if Path(pointed).is_relative_to(into):  # a link out of the copy is left out
+            target.symlink_to(content.decode("utf-8", "surrogateescape"))
+        return
+    target.write_bytes(content)
 
 
 def names_a_path(argument: str, cwd: Path) -> bool:
@@ -107,6 +164,11 @@ def open_repository(path: Path | None, cwd: Path) -> tuple[Repository, Path]:
             "archlex diff compares revisions of a model kept in git; run it inside the repository",
         ) from error
     root = Path(top).resolve()
+    if not manifest.parent.is_relative_to(root):
+        raise ArchlexError(
+            f"the model {manifest.parent} lies outside its git repository {root} (a link?)",
+            "pass the model's folder inside the repository",
+        )
     folder = PurePosixPath(manifest.parent.relative_to(root).as_posix())
     return Repository(root, folder), manifest
 
@@ -116,11 +178,16 @@ def _commit(revision: str) -> str:
     return f"{revision}^{{commit}}"
 
 
-def run_git(cwd: Path, *args: str) -> bytes:
+def run_git(cwd: Path, *args: str, stdin: str | None = None) -> bytes:
     """Run one git command, read-only by our use; a failure is an ArchlexError."""
     try:
         result = subprocess.run(
-            ["git", *args], cwd=cwd, capture_output=True, timeout=GIT_TIMEOUT, check=False
+            ["git", *args],
+            cwd=cwd,
+            input=stdin.encode() if stdin is not None else None,
+            capture_output=True,
+            timeout=GIT_TIMEOUT,
+            check=False,
         )
     except FileNotFoundError as error:
         raise ArchlexError("git is not installed", "install git and run again") from error
