@@ -24,6 +24,7 @@ def test_entities_added_removed_and_changed_field_by_field(repo: Repo) -> None:
         ("requirement", "REQ-2"),
         ("flow", "pis-to-ees"),
     ]
+    assert diff.entities.added[0].name == "Connect the designated authorities to the CIR"
     assert [(e.kind, e.id, e.name) for e in diff.entities.removed] == [
         ("system", "OLD", "Old register")
     ]
@@ -97,7 +98,10 @@ def test_text_format(repo: Repo) -> None:
     assert '      status: "proposed" -> "agreed"\n' in out
     assert "  fixed error[flow-not-logged] pis-to-esp:" in out
     assert "  new   error[flow-without-legal-basis] pis-to-ees:" in out
-    assert "  overall                        1.5% (1/67)  3.0% (2/67)  +1.5\n" in out
+    assert "  overall                      1.5% (1/67)  3.0% (2/67)  +1.5\n" in out
+    assert out.endswith(
+        "Summary: 2 new findings (1 blocking), 3 fixed; coverage 1.5% (1/67) -> 3.0% (2/67)\n"
+    )
 
 
 def test_markdown_escapes_model_text_and_folds_details(repo: Repo) -> None:
@@ -156,6 +160,7 @@ def test_a_revision_whose_model_cannot_be_loaded_is_reported_not_raised(repo: Re
     result = run_archlex("diff", "v2", "v3", "model", "--fail-on-new", cwd=repo.root)
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "The model after (v3) could not be loaded:" in result.stdout
+    assert "Findings: not compared (a side could not be loaded)" in result.stdout
 
 
 def test_errors_exit_2_with_a_message(repo: Repo, tmp_path: Path) -> None:

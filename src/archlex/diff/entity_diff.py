@@ -13,7 +13,7 @@ _NESTED_ENTITIES: dict[type, set[str]] = {System: {"components"}}
 
 @dataclass(frozen=True)
 class EntityRef:
-    """An entity named in a diff: its id, kind and name."""
+    """An entity named in a diff: its id, kind and name (a requirement's title)."""
 
     id: str
     kind: str
@@ -99,7 +99,8 @@ def _fields_by_id(model: Model) -> dict[str, tuple[EntityRef, dict[str, Any]]]:
             for name, value in entity.model_dump(mode="json", by_alias=True).items()
             if name not in skip and name != "id"
         }
-        found[entity.id] = (EntityRef(entity.id, kind, entity.name), values)
+        name = entity.name or getattr(entity, "title", None)  # a requirement has a title
+        found[entity.id] = (EntityRef(entity.id, kind, name), values)
     return found
 
 

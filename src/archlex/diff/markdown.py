@@ -34,10 +34,12 @@ def _summary(diff: ModelDiff) -> str:
     delta = diff.compliance
     marker = "❌" if diff.has_new_blocking else "✅"
     blocking = f" ({len(delta.new_blocking)} blocking)" if delta.new_blocking else ""
-    lines = [
-        f"{marker} **Findings:** {plural(len(delta.new), 'new finding')}{blocking}, "
-        f"{len(delta.fixed)} fixed."
-    ]
+    findings = f"{plural(len(delta.new), 'new finding')}{blocking}, {len(delta.fixed)} fixed."
+    if not diff.after.loaded:
+        findings = "not compared: the model after the change could not be loaded."
+    elif not diff.before.loaded:
+        findings = "not compared: the model before the change could not be loaded."
+    lines = [f"{marker} **Findings:** {findings}"]
     overall = delta.coverage[-1]
     lines.append(
         f"**Coverage** (obligations traced): {figures(overall.before)} → {figures(overall.after)}."

@@ -17,7 +17,7 @@ def diff_text(diff: ModelDiff) -> str:
         lines += _entities(diff.entities)
     lines += _findings(diff)
     lines += _coverage(diff)
-    return "\n".join(lines) + "\n"
+    return "\n".join([*lines, _summary(diff)]) + "\n"
 
 
 def _load_errors(snapshot: Snapshot, which: str) -> list[str]:
@@ -52,11 +52,11 @@ def _entity(entity: EntityRef) -> str:
 def _findings(diff: ModelDiff) -> list[str]:
     delta = diff.compliance
     blocking = f" ({len(delta.new_blocking)} blocking)" if delta.new_blocking else ""
+    if not (diff.before.loaded and diff.after.loaded):
+        return ["Findings: not compared (a side could not be loaded)", ""]
     lines = [f"Findings: {len(delta.fixed)} fixed, {len(delta.new)} new{blocking}"]
     lines += [f"  fixed {_finding(f)}" for f in delta.fixed]
     lines += [f"  new   {_finding(f)}" for f in delta.new]
-    if not (diff.before.loaded and diff.after.loaded):
-        lines.append("  (not compared: a side could not be loaded)")
     return [*lines, ""]
 
 
@@ -69,13 +69,24 @@ def _finding(finding: Finding) -> str:
 def _coverage(diff: ModelDiff) -> list[str]:
     rows = [("Coverage (obligations traced)", "before", "after", "change")]
     rows += [
-        (c.scope, figures(c.before), figures(c.after), change(c.before, c.after))
+        (f"  {c.scope}", figures(c.before), figures(c.after), change(c.before, c.after))
         for c in diff.compliance.coverage
     ]
     width = [max(len(row[i]) for row in rows) for i in range(4)]
     lines = ["  ".join(cell.ljust(width[i]) for i, cell in enumerate(row)).rstrip() for row in rows]
-    summary = (
-        f"Summary: {plural(len(diff.compliance.new), 'new finding')}, "
-        f"{len(diff.compliance.fixed)} fixed"
+    return [*lines, ""]
+
+
+def _summary(diff: ModelDiff) -> str:
+    """The closing line; what `--fail-on-new` looks at comes first."""
+    delta = diff.compliance
+    overall = delta.coverage[-1]
+    coverage = f"coverage {figures(overall.before)} -> {figures(overall.after)}"
+    if not diff.after.loaded:
+        return f"Summary: the model after the change could not be loaded; {coverage}"
+    if not diff.before.loaded:
+        return f"Summary: the model before the change could not be loaded; {coverage}"
+    return (
+        f"Summary: {plural(len(delta.new), 'new finding')} ({len(delta.new_blocking)} "
+        f"blocking), {len(delta.fixed)} fixed; {coverage}"
     )
-    return [lines[0], *(f"  {line}" for line in lines[1:]), "", summary]
