@@ -53,6 +53,15 @@ def by_kind(reached: tuple[Reached, ...]) -> list[tuple[str, list[Reached]]]:
     return sorted(groups.items(), key=lambda group: (order.get(group[0], len(order)), group[0]))
 
 
+_PLURAL = {"data": "data", "process": "processes"}
+
+
+def kinds(kind: str, count: int) -> str:
+    """`1 flow`, `6 flows`, `2 processes`, `3 work packages`."""
+    plural = _PLURAL.get(kind, f"{kind}s") if count != 1 else kind
+    return f"{count} {plural}"
+
+
 def dates(entity: Entity | None) -> dict[str, str]:
     """The roadmap dates of an entity, where it has any: start and end, date, or deadline."""
     if isinstance(entity, WorkPackage | Phase):
@@ -114,4 +123,4 @@ def _link_json(link: Link) -> dict[str, str]:
     return {"source": link.source, "kind": link.kind, "target": link.target}
 
 
-__all__ = ["Impact", "by_kind", "dates", "impact_json", "impact_of", "path_text", "title"]
+__all__ = ["Impact", "by_kind", "dates", "impact_json", "impact_of", "kinds", "path_text", "title"]

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from archlex.diff.labels import one_line
 from archlex.graph.impact import Impact, Reached
-from archlex.impact import by_kind, dates, path_text, title
+from archlex.impact import by_kind, dates, kinds, path_text, title
 from archlex.model import Model
-
-_PLURAL = {"data": "data", "process": "processes", "MID link": "MID links"}
 
 
 def impact_text(model: Model, result: Impact) -> str:
@@ -24,7 +22,7 @@ def _section(model: Model, heading: str, reached: tuple[Reached, ...]) -> list[s
     if not reached:
         return [*lines, "  nothing"]
     for kind, items in by_kind(reached):
-        lines.append(f"  {_kinds(kind, len(items))}:")
+        lines.append(f"  {kinds(kind, len(items))}:")
         for item in items:
             lines += _item(model, item)
     return lines
@@ -36,8 +34,3 @@ def _item(model: Model, item: Reached) -> list[str]:
     when = ", ".join(f"{key} {value}" for key, value in dates(entity).items())
     head = f"    {item.id}" + (f": {one_line(name)}" if name else "")
     return [head + (f" [{when}]" if when else ""), f"        {path_text(item)}"]
-
-
-def _kinds(kind: str, count: int) -> str:
-    plural = _PLURAL.get(kind, f"{kind}s") if count != 1 else kind
-    return f"{count} {plural}"
