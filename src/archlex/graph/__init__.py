@@ -9,37 +9,29 @@ import networkx as nx
 
 from archlex.model import Model, Obligation, Provision, Requirement, System
 
-# Every kind of edge, from its source to its target, and what it says.
+# Every kind of edge `build_graph` makes, from its source to its target, and what it says
+# (`archlex impact` adds more: graph/impact.py).
 EDGE_KINDS: dict[str, str] = {
     "has_component": "a system has a component",
-    "owned_by": "a system, process or work package is owned by an organisation",
-    "operated_by": "a system is operated by an organisation",
     "holds": "an organisation holds a role",
     "from": "a flow comes from a system or component",
     "to": "a flow goes to a system or component",
     "via": "a flow passes through an interface",
-    "in_process": "a flow belongs to a process",
     "carries": "a flow carries a data category",
-    "cites": "a flow cites, as its legal basis, the provision of an obligation",
     "step": "a process has a flow as a step",
     "allocated_to": "a requirement is allocated to a system or component",
     "traces": "a requirement traces an obligation",
     "delivers": "a work package delivers a requirement",
     "depends_on": "a work package depends on another",
-    "touches": "a work package touches a system or component",
-    "in_phase": "a work package belongs to a phase",
     "after": "a milestone waits for a work package",
-    "deadline_of": "a milestone is the deadline of an obligation's provision",
-    "concerns": "an obligation concerns a system",
-    "actor": "an obligation falls on a role",
 }
 
 
 @dataclass
 class ModelGraph:
     """Traceability (obligation <- requirement -> system, work package -> requirement), flows,
-    roles, owners and the roadmap's dependencies, as one directed graph with an edge attribute
-    `kind`; EDGE_KINDS says what each kind of edge means."""
+    roles and the roadmap's dependencies, as one directed graph with an edge attribute `kind`
+    (EDGE_KINDS)."""
 
     model: Model
     graph: nx.MultiDiGraph[str] = field(default_factory=nx.MultiDiGraph)
@@ -76,6 +68,11 @@ class ModelGraph:
         found = self.model.get(node)
         return found if isinstance(found, System) else self.parent_system.get(node)
 
+    def link(self, source: str, target: str | None, kind: str) -> None:
+        """Add an edge of a kind between two entities, when the target is one."""
+        if target is not None and target in self.graph:
+            self.graph.add_edge(source, target, key=kind, kind=kind)
+
     def dependencies(self) -> nx.DiGraph[str]:
         """Work package -> work package it depends on."""
         dependencies: nx.DiGraph[str] = nx.DiGraph()
@@ -97,20 +94,7 @@ def build_graph(model: Model) -> ModelGraph:
         if target is not None and target in graph:
             graph.add_edge(source, target, key=kind, kind=kind)
 
-    obligations_by_article: dict[tuple[str, str], list[Obligation]] = defaultdict(list)
-    for obligation in model.obligations:
-        provision = obligation.provision
-        obligations_by_article[(provision.regulation, provision.article)].append(obligation)
-
-    def link_obligations(source: str, provisions: list[Provision], kind: str) -> None:
-        for provision in provisions:
-            for obligation in obligations_by_article[(provision.regulation, provision.article)]:
-                if provision.traces(obligation.provision):
-                    link(source, obligation.id, kind)
-
     for system in model.systems:
-        link(system.id, system.owner, "owned_by")
-        link(system.id, system.operator, "operated_by")
         for component in system.components:
             built.parent_system[component.id] = system
             link(system.id, component.id, "has_component")
@@ -121,12 +105,9 @@ def build_graph(model: Model) -> ModelGraph:
         link(flow.id, flow.from_, "from")
         link(flow.id, flow.to, "to")
         link(flow.id, flow.via, "via")
-        link(flow.id, flow.process, "in_process")
         for data in flow.data:
             link(flow.id, data, "carries")
-        link_obligations(flow.id, flow.legal_basis, "cites")
     for process in model.processes:
-        link(process.id, process.owner, "owned_by")
         for step in process.steps:
             link(process.id, step, "step")
     for requirement in model.requirements:
@@ -141,18 +122,10 @@ def build_graph(model: Model) -> ModelGraph:
             link(package.id, requirement_id, "delivers")
         for dependency in package.depends_on:
             link(package.id, dependency, "depends_on")
-        for system_id in package.systems:
-            link(package.id, system_id, "touches")
-        link(package.id, package.owner, "owned_by")
-        link(package.id, package.phase, "in_phase")
     for milestone in model.milestones:
         for package_id in milestone.after:
             link(milestone.id, package_id, "after")
-        link_obligations(milestone.id, milestone.deadline_of, "deadline_of")
     for obligation in model.obligations:
         for requirement in built.tracing(obligation):
             link(requirement.id, obligation.id, "traces")
-        for system_id in obligation.systems:
-            link(obligation.id, system_id, "concerns")
-        link(obligation.id, obligation.actor, "actor")
     return built

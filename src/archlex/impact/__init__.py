@@ -7,7 +7,7 @@ from typing import Any
 from archlex.check.applicability import applicable_obligations
 from archlex.errors import ArchlexError
 from archlex.graph import build_graph
-from archlex.graph.impact import Impact, Link, Reached, impact
+from archlex.graph.impact import Impact, Link, Reached, add_impact_edges, impact
 from archlex.load.diagnose import did_you_mean
 from archlex.model import Milestone, Model, Obligation, Phase, WorkPackage
 from archlex.model.common import Entity
@@ -39,6 +39,7 @@ def impact_of(model: Model, entity_id: str) -> Impact:
         hint = did_you_mean(entity_id, sorted(model.index)) or "ids are listed by `archlex check`"
         raise ArchlexError(f"there is no entity `{entity_id}` in the model", hint)
     graph = build_graph(model)
+    add_impact_edges(graph)
     applicable = {o.id for o in applicable_obligations(model)}
     skip = frozenset(o.id for o in model.obligations if o.id not in applicable) - {entity_id}
     return impact(graph, entity_id, skip)
