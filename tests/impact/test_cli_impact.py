@@ -90,3 +90,12 @@ def test_unknown_id_is_exit_2_with_did_you_mean() -> None:
     assert result.returncode == 2
     assert result.stderr.startswith("archlex: error: there is no entity `WP-111` in the model\n")
     assert "hint: did you mean `WP-11`" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_model_with_loader_errors_is_refused(write_model: WriteModel) -> None:
+    model = write_model(
+        {"model.yaml": "systems:\n  - {id: S1, name: One, kind: national, owner: nobody}\n"}
+    )
+    result = run_archlex("impact", "S1", str(model))
+    assert (result.returncode, result.stdout) == (1, "")
+    assert "error[unknown-reference]: system `S1`: `owner` names `nobody`" in result.stderr

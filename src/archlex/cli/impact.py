@@ -50,14 +50,18 @@ def impact(
     "What breaks if the CIR is late?": the flows that use it, the processes they make up,
     the work packages that touch it, the requirements those deliver, the obligations they
     trace and the milestones that wait for them, with the roadmap's dates, each with the
-    chain of relations that links it. Exit code 0; 2 when the id or the model is unknown.
+    chain of relations that links it. Exit code 0; 1 when the model has loader errors (they
+    are listed); 2 when the id or the model is unknown.
 
     Example: archlex impact eu.CIR model/ --format svg --output cir-impact.svg
     """
-    from archlex.api import load  # the graph and the rules only when asked
+    from archlex.api import validate_model  # the graph only when asked
+    from archlex.cli.render import refuse_unreadable
     from archlex.impact import impact_json, impact_of
 
-    model = load(path, Path.cwd(), parse_cache(no_cache)).model
+    report = validate_model(path, Path.cwd(), cache=parse_cache(no_cache))
+    refuse_unreadable(report)  # an impact over a model read wrongly would mislead
+    model = report.model
     result = impact_of(model, entity_id)
     if output_format is ImpactFormat.JSON:
         text = json.dumps(impact_json(model, result), indent=2, ensure_ascii=False) + "\n"
