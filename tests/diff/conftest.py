@@ -126,7 +126,8 @@ def commit(root: Path, message: str) -> str:
 
 def build_repo(root: Path) -> Repo:
     """v0 (no model) and v1 on main; v2 on `feature`, checked out, with the system PIS renamed
-    in the working tree; v3 (a manifest of another format version) on `broken`."""
+    and a data category added in the working tree; v3 (a manifest of another format version)
+    on `broken`."""
     root.mkdir()
     git(root, "init", "-q", "-b", "main")
     (root / "README.md").write_text("test\n", encoding="utf-8")
@@ -146,6 +147,8 @@ def build_repo(root: Path) -> Repo:
         git(root, "tag", name, commit_id)
     renamed = V2.replace("name: Police information system", f"name: {_quoted(HOSTILE_NAME)}")
     (root / "model" / "model.yaml").write_text(renamed, encoding="utf-8")
+    added = f"data:\n  - id: hostile-data\n    name: {_quoted(HOSTILE_NAME)}\n"
+    (root / "model" / "flows" / "added.yaml").write_text(added, encoding="utf-8")
     return Repo(root, commits)
 
 

@@ -83,7 +83,8 @@ def test_defaults_are_the_merge_base_with_main_and_the_working_tree(repo: Repo) 
     ]
     assert "REQ-1" in changed  # the committed changes of the branch are in it too
     # the user's working tree and index are as they were
-    assert repo.git("status", "--porcelain") == status == " M model/model.yaml\n"
+    assert repo.git("status", "--porcelain") == status
+    assert status == " M model/model.yaml\n?? model/flows/added.yaml\n"
 
 
 def test_text_format(repo: Repo) -> None:
@@ -120,6 +121,12 @@ def test_markdown_escapes_model_text_and_folds_details(repo: Repo) -> None:
     assert "\\*bold\\* \\[link\\](http://x)\\\\nsecond line" in row
     # six unescaped pipes: five cells, the model's own pipe is `&#124;`
     assert row.count("|") == 6 and "Police &#124; " in row
+    # a name written as it is (not as JSON): its line break becomes <br>
+    [added] = [line for line in out.splitlines() if line.startswith("| added | data |")]
+    assert added == (
+        "| added | data | hostile-data | Police &#124; &lt;img src=x onerror=alert(1)&gt; "
+        "\\*bold\\* \\[link\\](http://x)<br>second line |"
+    )
 
 
 def test_json_shape_is_stable_and_output_file_is_written(repo: Repo, tmp_path: Path) -> None:
