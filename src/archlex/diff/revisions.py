@@ -49,7 +49,13 @@ class Repository:
         """The merge base of HEAD with the main branch, and that branch's name."""
         for branch in MAIN_BRANCHES:
             if self._exists(branch):
-                base = self.git("merge-base", "HEAD", branch).decode().strip()
+                try:
+                    base = self.git("merge-base", "HEAD", branch).decode().strip()
+                except ArchlexError as error:
+                    raise ArchlexError(
+                        f"HEAD and {branch} have no commit in common in {self.root}",
+                        "name the revisions to compare: archlex diff REV_A [REV_B] [PATH]",
+                    ) from error
                 return base, branch
         raise ArchlexError(
             f"no main branch in {self.root} (looked for {', '.join(MAIN_BRANCHES)})",
@@ -160,7 +166,7 @@ def open_repository(path: Path | None, cwd: Path) -> tuple[Repository, Path]:
         top = run_git(manifest.parent, "rev-parse", "--show-toplevel").decode().strip()
     except ArchlexError as error:
         raise ArchlexError(
-            f"{manifest.parent} is not in a git repository",
+            f"{manifest.parent} is not in a git repository ({error.message})",
             "archlex diff compares revisions of a model kept in git; run it inside the repository",
         ) from error
     root = Path(top).resolve()
