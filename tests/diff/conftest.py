@@ -108,7 +108,7 @@ def git(root: Path, *args: str) -> str:
     return result.stdout
 
 
-def write_model(root: Path, model: str, flows: str, manifest: str = MANIFEST) -> None:
+def write_files(root: Path, model: str, flows: str, manifest: str = MANIFEST) -> None:
     """Write the model's three files."""
     folder = root / "model"
     (folder / "flows").mkdir(parents=True, exist_ok=True)
@@ -134,13 +134,13 @@ def build_repo(root: Path) -> Repo:
     # `git archive` would leave the flows out: revisions must be read from the tree itself
     (root / ".gitattributes").write_text("model/flows/** export-ignore\n", encoding="utf-8")
     commits = {"v0": commit(root, "no model yet")}
-    write_model(root, V1, FLOWS_V1)
+    write_files(root, V1, FLOWS_V1)
     commits["v1"] = commit(root, "v1")
     git(root, "checkout", "-q", "-b", "feature")
-    write_model(root, V2, FLOWS_V2)
+    write_files(root, V2, FLOWS_V2)
     commits["v2"] = commit(root, "v2")
     git(root, "checkout", "-q", "-b", "broken")
-    write_model(root, V2, FLOWS_V2, MANIFEST.replace("archlex: 1", "archlex: 2"))
+    write_files(root, V2, FLOWS_V2, MANIFEST.replace("archlex: 1", "archlex: 2"))
     commits["v3"] = commit(root, "v3: a manifest of another format version")
     git(root, "checkout", "-q", "feature")
     for name, commit_id in commits.items():
