@@ -21,6 +21,8 @@ COMMANDS = [
     "catalog list",
     "catalog show",
     "catalog search",
+    "diff",
+    "impact",
 ]
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
@@ -56,6 +57,16 @@ class Finding:
         if self.waived:
             data["waived"] = True
         return data
+
+
+# Positions quoted inside messages ("already used at systems/a.yaml:2", "first at line 5") move
+# with the text; masking them keeps a finding recognisable when lines are inserted above.
+_QUOTED_POSITION = re.compile(r"(\.ya?ml):\d+(?::\d+)?|\b(line|column) \d+")
+
+
+def message_without_positions(message: str) -> str:
+    """The message with the file positions it quotes masked: `a.yaml:*`, `line *`."""
+    return _QUOTED_POSITION.sub(lambda m: f"{m.group(1) or m.group(2)} *", message)
 
 
 def sort_findings(findings: Iterable[Finding]) -> list[Finding]:

@@ -14,7 +14,9 @@ from archlex import __version__
 from archlex.api import check_model, validate_model
 from archlex.cli import entry
 from archlex.cli.catalog import catalog_app
+from archlex.cli.diff import diff
 from archlex.cli.entry import run
+from archlex.cli.impact import impact
 from archlex.cli.options import NoCacheOption, PathArgument, as_date, parse_cache
 from archlex.cli.render import render_app
 from archlex.cli.serve import serve
@@ -41,6 +43,8 @@ app.add_typer(catalog_app, name="catalog")
 app.add_typer(render_app, name="render")
 app.command("build")(build)
 app.command("serve")(serve)
+app.command("diff")(diff)
+app.command("impact")(impact)
 
 
 class FailOn(StrEnum):

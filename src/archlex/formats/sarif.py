@@ -12,7 +12,7 @@ from typing import Any, TextIO
 from urllib.parse import quote
 
 from archlex import __version__
-from archlex.findings import Finding, Severity
+from archlex.findings import Finding, Severity, message_without_positions
 from archlex.formats import formatter
 from archlex.outcome import Report
 from archlex.rules import RULES, RuleInfo
@@ -25,9 +25,6 @@ LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "
 
 # A bundled library's file is named `[eu]/...`: it is not in the user's repository.
 _LIBRARY_FILE = re.compile(r"^\[[^\]/]+\]/")
-# Positions quoted inside messages ("already used at systems/a.yaml:2", "first at line 5") move
-# with the text; masking them keeps fingerprints stable when lines are inserted above.
-_QUOTED_POSITION = re.compile(r"(\.ya?ml):\d+(?::\d+)?|\b(line|column) \d+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +72,7 @@ def full_text(finding: Finding, place: Place) -> str:
 
 def fingerprint(finding: Finding) -> str:
     """A hash of what the finding is about, blind to where its lines are."""
-    message = _QUOTED_POSITION.sub(lambda m: f"{m.group(1) or m.group(2)} *", finding.message)
+    message = message_without_positions(finding.message)
     key = "\0".join((finding.rule, finding.target or "", finding.file, message))
     return hashlib.sha256(key.encode("utf-8")).hexdigest()
 

@@ -9,11 +9,29 @@ import networkx as nx
 
 from archlex.model import Model, Obligation, Provision, Requirement, System
 
+# Every kind of edge `build_graph` makes, from its source to its target, and what it says
+# (`archlex impact` adds more: graph/impact.py).
+EDGE_KINDS: dict[str, str] = {
+    "has_component": "a system has a component",
+    "holds": "an organisation holds a role",
+    "from": "a flow comes from a system or component",
+    "to": "a flow goes to a system or component",
+    "via": "a flow passes through an interface",
+    "carries": "a flow carries a data category",
+    "step": "a process has a flow as a step",
+    "allocated_to": "a requirement is allocated to a system or component",
+    "traces": "a requirement traces an obligation",
+    "delivers": "a work package delivers a requirement",
+    "depends_on": "a work package depends on another",
+    "after": "a milestone waits for a work package",
+}
+
 
 @dataclass
 class ModelGraph:
     """Traceability (obligation <- requirement -> system, work package -> requirement), flows,
-    roles and the roadmap's dependencies, as one directed graph with an edge attribute `kind`."""
+    roles and the roadmap's dependencies, as one directed graph with an edge attribute `kind`
+    (EDGE_KINDS)."""
 
     model: Model
     graph: nx.MultiDiGraph[str] = field(default_factory=nx.MultiDiGraph)
@@ -49,6 +67,11 @@ class ModelGraph:
         """The system a system or component id belongs to."""
         found = self.model.get(node)
         return found if isinstance(found, System) else self.parent_system.get(node)
+
+    def link(self, source: str, target: str | None, kind: str) -> None:
+        """Add an edge of a kind between two entities, when the target is one."""
+        if target is not None and target in self.graph:
+            self.graph.add_edge(source, target, key=kind, kind=kind)
 
     def dependencies(self) -> nx.DiGraph[str]:
         """Work package -> work package it depends on."""

@@ -192,12 +192,7 @@ FALLBACK_SETTINGS: tuple[tuple[str, ...], ...] = ((), ("-Gnewrank=true",), ("-Gc
 
 def run_dot(source: str, svg: Path, png: Path) -> None:
     """Lay out once with Graphviz `dot` and write the SVG and the PNG."""
-    dot = shutil.which("dot")
-    if dot is None:
-        raise ArchlexError(
-            "cannot draw the diagrams: Graphviz `dot` is not installed",
-            "install Graphviz (Debian and Ubuntu: apt install graphviz) and render again",
-        )
+    dot = _dot_command()
     detail: list[str] = []
     for settings in FALLBACK_SETTINGS:
         result = _dot(dot, settings, source, svg, png)
@@ -210,10 +205,39 @@ def run_dot(source: str, svg: Path, png: Path) -> None:
     )
 
 
+def dot_svg(source: str, name: str) -> str:
+    """Lay out with Graphviz `dot` and return the SVG text (`name` is for messages)."""
+    dot = _dot_command()
+    detail: list[str] = []
+    for settings in FALLBACK_SETTINGS:
+        result = _run(name, [dot, *settings, "-Tsvg"], source)
+        if result.returncode == 0:
+            return result.stdout.decode("utf-8")
+        detail = result.stderr.decode("utf-8", errors="replace").strip().splitlines()[:3]
+    raise ArchlexError(
+        f"Graphviz could not draw {name} (exit code {result.returncode}): " + " ".join(detail),
+        "report this with the model that causes it",
+    )
+
+
+def _dot_command() -> str:
+    dot = shutil.which("dot")
+    if dot is None:
+        raise ArchlexError(
+            "cannot draw the diagrams: Graphviz `dot` is not installed",
+            "install Graphviz (Debian and Ubuntu: apt install graphviz) and render again",
+        )
+    return dot
+
+
 def _dot(
     dot: str, settings: tuple[str, ...], source: str, svg: Path, png: Path
 ) -> subprocess.CompletedProcess[bytes]:
     command = [dot, *settings, "-Tsvg", "-o", str(svg), "-Tpng", "-o", str(png)]
+    return _run(svg.name, command, source)
+
+
+def _run(name: str, command: list[str], source: str) -> subprocess.CompletedProcess[bytes]:
     try:
         return subprocess.run(
             command,
@@ -224,7 +248,7 @@ def _dot(
         )
     except subprocess.TimeoutExpired as error:
         raise ArchlexError(
-            f"Graphviz took longer than {DOT_TIMEOUT} s to draw {svg.name}",
+            f"Graphviz took longer than {DOT_TIMEOUT} s to draw {name}",
             "the diagram is too large or too dense; split the model's flows into processes",
         ) from error
     except OSError as error:
