@@ -31,9 +31,7 @@ def _tag(name: str) -> str:
 
 
 def _typed(parent: ET.Element, tag: str, xsi_type: str, identifier: str) -> ET.Element:
-    return ET.SubElement(
-        parent, _tag(tag), {"identifier": identifier, f"{{{XSI}}}type": xsi_type}
-    )
+    return ET.SubElement(parent, _tag(tag), {"identifier": identifier, f"{{{XSI}}}type": xsi_type})
 
 
 def _text(parent: ET.Element, tag: str, text: str, language: str) -> None:

@@ -66,9 +66,7 @@ def _all(boxes: list[Box]) -> Iterator[Box]:
         yield from box.walk()
 
 
-def _dot_source(
-    boxes: list[Box], lines: list[tuple[str, str]], names: dict[str, str]
-) -> str:
+def _dot_source(boxes: list[Box], lines: list[tuple[str, str]], names: dict[str, str]) -> str:
     out = [
         "digraph view {",
         '  graph [rankdir="LR", nodesep="0.35", ranksep="0.9", margin="0"];',
@@ -134,9 +132,7 @@ def _numbers(text: object) -> list[float]:
     return [float(part) for part in str(text).split(",")]
 
 
-def _bounds(
-    boxes: list[Box], names: dict[str, str], drawn: dict[str, object]
-) -> dict[str, Bounds]:
+def _bounds(boxes: list[Box], names: dict[str, str], drawn: dict[str, object]) -> dict[str, Bounds]:
     """Graphviz's boxes (points, y up) as top-left pixel bounds (y down)."""
     top = _numbers(drawn["bb"])[3]
     raw: dict[str, tuple[float, float, float, float]] = {}  # name -> x1, y1, x2, y2 (y down)

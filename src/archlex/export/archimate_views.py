@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from archlex.export.archimate_concepts import Concepts
-from archlex.export.archimate_layout import Box, Bounds, layout
+from archlex.export.archimate_layout import Bounds, Box, layout
 from archlex.export.ids import escape_id, xml_id
 from archlex.model import Model
 from archlex.model.flow import Flow

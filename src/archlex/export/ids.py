@@ -2,8 +2,8 @@
 
 archlex ids may contain dots and non-ASCII letters and may start with a digit; xs:ID (an NCName)
 and Structurizr DSL identifiers allow less. The mapping keeps ASCII letters and digits (and `-`
-in xs:IDs), and writes every other character as `_<hex code point>_`: it is deterministic, and injective because
-`_` never stands for itself, so two different archlex ids never share an identifier.
+in xs:IDs), and writes every other character as `_<hex code point>_`: it is deterministic, and
+injective because `_` never stands for itself, so two archlex ids never share an identifier.
 """
 
 from __future__ import annotations
