@@ -1,7 +1,7 @@
 """archlex ids as identifiers other tools accept, and text that XML 1.0 can carry.
 
 archlex ids may contain dots and non-ASCII letters and may start with a digit; xs:ID (an NCName)
-and Structurizr DSL identifiers allow less. The mapping keeps ASCII letters and digits (and `-`
+and Structurizr DSL identifiers allow less. The mapping keeps ASCII letters and digits (and `-` and `.`
 in xs:IDs), and writes every other character as `_<hex code point>_`: it is deterministic, and
 injective because `_` never stands for itself, so two archlex ids never share an identifier.
 """
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-_XML_KEPT = re.compile(r"[A-Za-z0-9-]")
+_XML_KEPT = re.compile(r"[A-Za-z0-9.-]")
 _DSL_KEPT = re.compile(r"[A-Za-z0-9]")
 # The characters XML 1.0 allows (its `Char` production); everything else cannot be written.
 _NOT_XML_CHAR = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
