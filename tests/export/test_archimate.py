@@ -70,7 +70,7 @@ def exported_relationships(root: Any) -> set[Triple]:
 
 def expected_ids(model: Model) -> set[str]:
     """The archlex ids the export must carry: every entity of the kinds it maps."""
-    kinds = [
+    kinds: list[list[Any]] = [
         model.organisations,
         model.roles,
         model.systems,

@@ -1,8 +1,8 @@
 """archlex ids as identifiers other tools accept, and text that XML 1.0 can carry.
 
 archlex ids may contain dots and non-ASCII letters and may start with a digit; xs:ID (an NCName)
-and Structurizr DSL identifiers allow less. The mapping keeps ASCII letters and digits (and `-` and `.`
-in xs:IDs), and writes every other character as `_<hex code point>_`: it is deterministic, and
+and Structurizr DSL identifiers allow less. The mapping keeps ASCII letters and digits (and `-`
+and `.` in xs:IDs) and writes every other character as `_<hex code point>_`: deterministic, and
 injective because `_` never stands for itself, so two archlex ids never share an identifier.
 """
 
