@@ -178,3 +178,46 @@ def test_obligations_carry_provision_and_provenance(example: Model, example_xml:
 
 def test_the_export_is_byte_identical_twice(example: Model, example_xml: str) -> None:
     assert archimate_xml(example) == example_xml
+
+
+# The ArchiMate 3.1 relationship table (Appendix B) for the element types archlex writes:
+# a composition, f flow, g aggregation, i assignment, n influence, o association,
+# r realization, t triggering. Association is allowed between any two concepts.
+RELATIONSHIP_TABLE = {
+    ("BusinessActor", "BusinessRole"): "io",
+    ("ApplicationComponent", "ApplicationComponent"): "cfgorstv",
+    ("ApplicationComponent", "ApplicationInterface"): "cfgortv",
+    ("ApplicationInterface", "ApplicationComponent"): "fotv",
+    ("ApplicationInterface", "ApplicationInterface"): "cfgostv",
+    ("ApplicationComponent", "Requirement"): "nor",
+    ("ApplicationInterface", "Requirement"): "nor",
+    ("Requirement", "Constraint"): "cgnos",
+    ("WorkPackage", "Deliverable"): "aor",
+    ("Deliverable", "Requirement"): "nor",
+    ("WorkPackage", "WorkPackage"): "cfgost",
+    ("WorkPackage", "Plateau"): "fort",
+}
+LETTER = {
+    "Composition": "c",
+    "Flow": "f",
+    "Aggregation": "g",
+    "Assignment": "i",
+    "Influence": "n",
+    "Realization": "r",
+    "Triggering": "t",
+}
+
+
+def test_every_relationship_is_one_the_archimate_table_allows(example_xml: str) -> None:
+    root = parse(example_xml)
+    types = {
+        node.get("identifier"): node.get(XSI_TYPE)
+        for node in root.iterfind("a:elements/a:element", NS)
+    }
+    types |= {r.get("identifier"): "Relationship" for r in root.iterfind(".//a:relationship", NS)}
+    for node in root.iterfind("a:relationships/a:relationship", NS):
+        kind = node.get(XSI_TYPE)
+        if kind == "Association":
+            continue
+        pair = (types[node.get("source")], types[node.get("target")])
+        assert LETTER[kind] in RELATIONSHIP_TABLE[pair], (kind, pair)

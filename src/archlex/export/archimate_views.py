@@ -74,7 +74,7 @@ def archimate_views(model: Model, concepts: Concepts) -> list[View]:
     return views
 
 
-def _system_figure(landscape: Landscape, system: System, used: set[str]) -> Figure:
+def _system_figure(system: System, used: set[str]) -> Figure:
     parts = [c for c in system.components if c.id in used]
     children = [Figure(xml_id(c.id), xml_id(c.id)) for c in sorted(parts, key=lambda c: c.id)]
     return Figure(xml_id(system.id), xml_id(system.id), children=children)
@@ -96,7 +96,7 @@ def _side_figures(
     for side, title in SIDES:
         members = [s for s in systems if SIDE_OF_KIND[s.kind] == side and side not in skip]
         if members:
-            children = [_system_figure(landscape, s, used) for s in members]
+            children = [_system_figure(s, used) for s in members]
             figures.append(Figure(f"side-{side}", label=title, children=children))
     return figures
 
@@ -111,7 +111,7 @@ def _context_view(landscape: Landscape, flows: list[Flow]) -> View:
             owners[system.owner or ""].append(system)
     national = []
     for owner in sorted(owners):
-        children = [_system_figure(landscape, s, used) for s in owners[owner]]
+        children = [_system_figure(s, used) for s in owners[owner]]
         if owner and landscape.model.get(owner) is not None:
             national.append(Figure(xml_id(owner), xml_id(owner), children=children))
         else:
@@ -146,7 +146,7 @@ def _technical_view(landscape: Landscape, flows: list[Flow]) -> View:
     figures = []
     for number, zone in enumerate(sorted(zones, key=lambda z: (z == "", z.casefold(), z))):
         label = f"Zone: {zone}" if zone else "Unzoned (no zone given)"
-        children = [_system_figure(landscape, s, used) for s in zones[zone]]
+        children = [_system_figure(s, used) for s in zones[zone]]
         figures.append(Figure(f"zone-{number}", label=label, children=children))
     figures += _side_figures(landscape, systems, used, skip={"national"})
     name = "Technical view by zone"
