@@ -58,7 +58,7 @@ def layout(boxes: list[Box], lines: list[tuple[str, str]]) -> dict[str, Bounds]:
     leaves = {box.key: box.first_leaf().key for box in _all(boxes)}
     source = _dot_source(boxes, [(leaves[a], leaves[b]) for a, b in lines], names)
     drawn = _run_dot(source)
-    return _bounds(boxes, names, drawn)
+    return graphviz_bounds(boxes, names, drawn)
 
 
 def _all(boxes: list[Box]) -> Iterator[Box]:
@@ -132,7 +132,9 @@ def _numbers(text: object) -> list[float]:
     return [float(part) for part in str(text).split(",")]
 
 
-def _bounds(boxes: list[Box], names: dict[str, str], drawn: dict[str, object]) -> dict[str, Bounds]:
+def graphviz_bounds(
+    boxes: list[Box], names: dict[str, str], drawn: dict[str, object]
+) -> dict[str, Bounds]:
     """Graphviz's boxes (points, y up) as top-left pixel bounds (y down)."""
     top = _numbers(drawn["bb"])[3]
     raw: dict[str, tuple[float, float, float, float]] = {}  # name -> x1, y1, x2, y2 (y down)
