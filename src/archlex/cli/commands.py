@@ -16,6 +16,7 @@ from archlex.cli import entry
 from archlex.cli.catalog import catalog_app
 from archlex.cli.diff import diff
 from archlex.cli.entry import run
+from archlex.cli.export import export_app
 from archlex.cli.impact import impact
 from archlex.cli.options import NoCacheOption, PathArgument, as_date, parse_cache
 from archlex.cli.render import render_app
@@ -41,6 +42,7 @@ app = typer.Typer(
 )
 app.add_typer(catalog_app, name="catalog")
 app.add_typer(render_app, name="render")
+app.add_typer(export_app, name="export")
 app.command("build")(build)
 app.command("serve")(serve)
 app.command("diff")(diff)

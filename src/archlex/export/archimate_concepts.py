@@ -1,0 +1,241 @@
+"""The model as ArchiMate 3.1 concepts: elements and relationships, before any XML is written.
+
+The mapping (documented in docs/export.md) keeps every archlex id: an element's identifier is
+`xml_id(id)` and its `archlex-id` property holds the id itself. Relationships the model states
+(a flow) keep the flow's id; the others are derived from references and get an identifier
+hashed from their type and ends, so it is stable as long as the ends are.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from archlex.export.archimate_properties import entity_properties, flow_properties
+from archlex.export.ids import xml_id
+from archlex.model import Model
+from archlex.model.common import Entity
+from archlex.model.flow import Flow
+from archlex.model.regulation import Obligation
+from archlex.model.requirement import Requirement
+from archlex.model.roadmap import WorkPackage
+from archlex.model.system import System, SystemKind
+
+Properties = list[tuple[str, str]]
+
+ELEMENT_TYPE = {
+    "organisation": "BusinessActor",
+    "role": "BusinessRole",
+    "system": "ApplicationComponent",
+    "interface": "ApplicationInterface",
+    "component": "ApplicationComponent",
+    "data": "DataObject",
+    "requirement": "Requirement",
+    "obligation": "Constraint",
+    "phase": "Plateau",
+    "milestone": "Plateau",
+    "work package": "WorkPackage",
+    "deliverable": "Deliverable",
+}
+# Where the ArchiMate relationship table allows flow (application components and interfaces,
+# both ways); a flow between other element types is written as an association instead.
+FLOW_ALLOWED = {"ApplicationComponent", "ApplicationInterface"}
+# Systems a national interface can belong to: the EU side of the flows that pass it.
+EU_SIDE = {SystemKind.EU_CENTRAL, SystemKind.INTEROPERABILITY_COMPONENT}
+
+
+@dataclass(frozen=True)
+class Element:
+    """An ArchiMate element; `archlex_id` is None for elements archlex derives (deliverables)."""
+
+    identifier: str
+    type: str
+    name: str
+    documentation: str | None
+    properties: Properties
+    archlex_id: str | None
+
+
+@dataclass(frozen=True)
+class Relationship:
+    """An ArchiMate relationship between two elements (or a relationship and an element)."""
+
+    identifier: str
+    type: str
+    source: str
+    target: str
+    name: str | None = None
+    properties: Properties = field(default_factory=list)
+    archlex_id: str | None = None
+
+
+@dataclass
+class Concepts:
+    """Every element and relationship, sorted by identifier, with lookups by identifier."""
+
+    elements: list[Element] = field(default_factory=list)
+    relationships: list[Relationship] = field(default_factory=list)
+
+    def element(self, identifier: str) -> Element | None:
+        """The element with this identifier."""
+        return next((e for e in self.elements if e.identifier == identifier), None)
+
+
+def derived_id(kind: str, source: str, target: str) -> str:
+    """A stable identifier for a relationship archlex derives from a reference."""
+    digest = hashlib.sha256(f"{kind}\n{source}\n{target}".encode()).hexdigest()[:20]
+    return f"rel-{digest}"
+
+
+def deliverable_id(work_package_id: str) -> str:
+    """The deliverable of a work package: `deliverable-` never starts an entity's `id-`."""
+    return "deliverable-" + xml_id(work_package_id)[3:]
+
+
+def archimate_concepts(model: Model) -> Concepts:
+    """The model's elements and relationships, sorted, without duplicates."""
+    elements = {e.identifier: e for e in _elements(model)}
+    types = {identifier: e.type for identifier, e in elements.items()}
+    relationships: dict[str, Relationship] = {}
+    for relationship in _relationships(model, types):
+        if relationship.source in types or relationship.source in relationships:
+            if relationship.target in types:
+                relationships.setdefault(relationship.identifier, relationship)
+
+    def order(relationship: Relationship) -> tuple[bool, str]:
+        # Relationships from a relationship come last: importers resolve the ends in order.
+        return relationship.source in relationships, relationship.identifier
+
+    return Concepts(
+        sorted(elements.values(), key=lambda e: e.identifier),
+        sorted(relationships.values(), key=order),
+    )
+
+
+def _element(kind: str, entity: Entity, name: str, documentation: str | None) -> Element:
+    return Element(
+        xml_id(entity.id),
+        ELEMENT_TYPE[kind],
+        name,
+        documentation,
+        entity_properties(kind, entity),
+        entity.id,
+    )
+
+
+def _elements(model: Model) -> Iterator[Element]:
+    for kind, entity in model.entities():
+        if isinstance(entity, System) and entity.kind is SystemKind.NATIONAL_INTERFACE:
+            yield _element("interface", entity, entity.name, entity.description)
+        elif isinstance(entity, Requirement):
+            yield _element(kind, entity, entity.title, entity.text or entity.description)
+        elif isinstance(entity, Obligation):
+            name = f"{entity.provision}: {entity.name or entity.summary}"
+            yield _element(kind, entity, name, entity.summary)
+        elif kind in ELEMENT_TYPE:
+            name = entity.name or entity.id
+            yield _element(kind, entity, name, entity.description)
+    for package in model.work_packages:
+        if package.delivers:
+            yield Element(
+                deliverable_id(package.id),
+                "Deliverable",
+                f"Deliverables of {package.name}",
+                "What the work package delivers: " + ", ".join(package.delivers),
+                [("derived-from", package.id)],
+                None,
+            )
+
+
+def _relation(kind: str, source: str, target: str, name: str | None = None) -> Relationship:
+    return Relationship(derived_id(kind, source, target), kind, source, target, name)
+
+
+def _relationships(model: Model, types: dict[str, str]) -> Iterator[Relationship]:
+    yield from _organisation_relationships(model)
+    yield from _system_relationships(model)
+    for flow in model.flows:
+        yield from _flow_relationships(flow, types)
+    yield from _requirement_relationships(model)
+    for package in model.work_packages:
+        yield from _roadmap_relationships(package)
+    for milestone in model.milestones:
+        for package_id in milestone.after:
+            yield _relation("Triggering", xml_id(package_id), xml_id(milestone.id))
+
+
+def _organisation_relationships(model: Model) -> Iterator[Relationship]:
+    for organisation in model.organisations:
+        for grant in organisation.roles:
+            yield _relation("Assignment", xml_id(organisation.id), xml_id(grant.role))
+    for system in model.systems:
+        if system.owner:
+            yield _relation("Association", xml_id(system.owner), xml_id(system.id), "owns")
+        if system.operator and system.operator != system.owner:
+            yield _relation("Association", xml_id(system.operator), xml_id(system.id), "operates")
+
+
+def _system_relationships(model: Model) -> Iterator[Relationship]:
+    for system in model.systems:
+        for component in system.components:
+            yield _relation("Composition", xml_id(system.id), xml_id(component.id))
+    for interface, owners in sorted(interface_owners(model).items()):
+        kind = "Composition" if len(owners) == 1 else "Aggregation"
+        for owner in sorted(owners):
+            yield _relation(kind, xml_id(owner), xml_id(interface))
+
+
+def interface_owners(model: Model) -> dict[str, set[str]]:
+    """Each national interface's EU systems: the EU-side ends of the flows that pass it."""
+    systems = {s.id: s for s in model.systems}
+    parent = {c.id: s.id for s in model.systems for c in s.components}
+    owners: dict[str, set[str]] = {}
+    for flow in model.flows:
+        interface = systems.get(flow.via or "")
+        if interface is None or interface.kind is not SystemKind.NATIONAL_INTERFACE:
+            continue
+        for end in (flow.from_, flow.to):
+            system = systems.get(parent.get(end, end))
+            if system is not None and system.kind in EU_SIDE:
+                owners.setdefault(interface.id, set()).add(system.id)
+    return owners
+
+
+def _flow_relationships(flow: Flow, types: dict[str, str]) -> Iterator[Relationship]:
+    source, target = xml_id(flow.from_), xml_id(flow.to)
+    allowed = types.get(source) in FLOW_ALLOWED and types.get(target) in FLOW_ALLOWED
+    identifier = xml_id(flow.id)
+    yield Relationship(
+        identifier,
+        "Flow" if allowed else "Association",
+        source,
+        target,
+        flow.name or flow.purpose,
+        flow_properties(flow),
+        flow.id,
+    )
+    for data in flow.data:
+        yield _relation("Association", identifier, xml_id(data), "carries")
+
+
+def _requirement_relationships(model: Model) -> Iterator[Relationship]:
+    for requirement in model.requirements:
+        for part in requirement.allocated_to:
+            yield _relation("Realization", xml_id(part), xml_id(requirement.id))
+        for obligation in model.obligations:
+            if any(p.traces(obligation.provision) for p in requirement.satisfies):
+                yield _relation("Influence", xml_id(requirement.id), xml_id(obligation.id))
+
+
+def _roadmap_relationships(package: WorkPackage) -> Iterator[Relationship]:
+    this = xml_id(package.id)
+    if package.delivers:
+        deliverable = deliverable_id(package.id)
+        yield _relation("Realization", this, deliverable)
+        for requirement in package.delivers:
+            yield _relation("Realization", deliverable, xml_id(requirement))
+    for earlier in package.depends_on:
+        yield _relation("Triggering", xml_id(earlier), this)
+    if package.phase:
+        yield _relation("Realization", this, xml_id(package.phase))

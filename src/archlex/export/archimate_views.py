@@ -1,0 +1,154 @@
+"""The ArchiMate views: one per archlex diagram (context, each process's data flows, technical).
+
+A view is a tree of figures: plain containers (a side of the architecture, a zone) hold element
+figures; a system's figure holds the figures of its components that the view's flows use, so
+every flow is drawn between the parts it names. Lines are the flow relationships between
+figures in the view.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from archlex.export.archimate_concepts import Concepts
+from archlex.export.archimate_layout import Bounds, Box, layout
+from archlex.export.ids import escape_id, xml_id
+from archlex.model import Model
+from archlex.model.flow import Flow
+from archlex.model.system import System, SystemKind
+from archlex.render.diagram_flows import process_steps
+from archlex.render.diagram_views import SIDE_OF_KIND, SIDES, Landscape
+
+
+@dataclass
+class Figure:
+    """A figure of a view: an element's (`element` set) or a plain container with a label."""
+
+    key: str
+    element: str | None = None
+    label: str | None = None
+    children: list[Figure] = field(default_factory=list)
+
+    def box(self) -> Box:
+        """The figure as a box for the layout."""
+        return Box(self.key, [child.box() for child in self.children])
+
+
+@dataclass
+class View:
+    """A diagram: its figures, the relationships drawn between them, and their bounds."""
+
+    identifier: str
+    name: str
+    documentation: str
+    figures: list[Figure]
+    lines: list[tuple[str, str, str]]  # relationship, source element, target element
+    bounds: dict[str, Bounds] = field(default_factory=dict)
+
+
+def archimate_views(model: Model, concepts: Concepts) -> list[View]:
+    """The context view, a view per process (by id) and the technical view, laid out."""
+    landscape = Landscape.of(model)
+    exported = {r.identifier for r in concepts.relationships}
+    flows = [f for f in landscape.flows() if xml_id(f.id) in exported]
+    views = [_context_view(landscape, flows)]
+    for process in sorted(model.processes, key=lambda p: p.id):
+        steps = [flow for _, flow in process_steps(model, process) if flow in flows]
+        views.append(
+            _flows_view(
+                landscape,
+                f"view-process-{escape_id(process.id)}",
+                f"Process: {process.name}",
+                f"The data flows of process {process.id}, in the order of its steps.",
+                steps,
+            )
+        )
+    views.append(_technical_view(landscape, flows))
+    for view in views:
+        keys = {box.key for figure in view.figures for box in figure.box().walk()}
+        view.lines = [line for line in view.lines if line[1] in keys and line[2] in keys]
+        boxes = [figure.box() for figure in view.figures]
+        view.bounds = layout(boxes, [(source, target) for _, source, target in view.lines])
+    return views
+
+
+def _system_figure(system: System, used: set[str]) -> Figure:
+    parts = [c for c in system.components if c.id in used]
+    children = [Figure(xml_id(c.id), xml_id(c.id)) for c in sorted(parts, key=lambda c: c.id)]
+    return Figure(xml_id(system.id), xml_id(system.id), children=children)
+
+
+def _flow_lines(flows: Iterable[Flow]) -> list[tuple[str, str, str]]:
+    return [(xml_id(f.id), xml_id(f.from_), xml_id(f.to)) for f in flows]
+
+
+def _ends(flows: Iterable[Flow]) -> set[str]:
+    return {end for flow in flows for end in (flow.from_, flow.to)}
+
+
+def _side_figures(
+    landscape: Landscape, systems: list[System], used: set[str], skip: set[str]
+) -> list[Figure]:
+    """A container per side of the architecture (national, interfaces, EU, external)."""
+    figures = []
+    for side, title in SIDES:
+        members = [s for s in systems if SIDE_OF_KIND[s.kind] == side and side not in skip]
+        if members:
+            children = [_system_figure(s, used) for s in members]
+            figures.append(Figure(f"side-{side}", label=title, children=children))
+    return figures
+
+
+def _context_view(landscape: Landscape, flows: list[Flow]) -> View:
+    """The national systems in their owners' figures, the interfaces, the EU systems used."""
+    systems = landscape.shown()
+    used = _ends(flows)
+    owners: dict[str, list[System]] = defaultdict(list)
+    for system in systems:
+        if system.kind is SystemKind.NATIONAL:
+            owners[system.owner or ""].append(system)
+    national = []
+    for owner in sorted(owners):
+        children = [_system_figure(s, used) for s in owners[owner]]
+        if owner and landscape.model.get(owner) is not None:
+            national.append(Figure(xml_id(owner), xml_id(owner), children=children))
+        else:
+            national.append(Figure("owner-none", label="No owner given", children=children))
+    figures = [Figure("side-national", label="National systems", children=national)]
+    figures += _side_figures(landscape, systems, used, skip={"national"})
+    name = "Context"
+    documentation = "Organisations and their national systems, the interfaces, the EU systems."
+    return View("view-context", name, documentation, figures, _flow_lines(flows))
+
+
+def _flows_view(
+    landscape: Landscape, identifier: str, name: str, documentation: str, flows: list[Flow]
+) -> View:
+    used = _ends(flows)
+    systems = sorted(
+        {s.id: s for ref in used if (s := landscape.system_of(ref)) is not None}.values(),
+        key=lambda s: s.id,
+    )
+    figures = _side_figures(landscape, systems, used, skip=set())
+    return View(identifier, name, documentation, figures, _flow_lines(flows))
+
+
+def _technical_view(landscape: Landscape, flows: list[Flow]) -> View:
+    """The national systems by network or security zone; the other systems by side."""
+    systems = landscape.shown()
+    used = _ends(flows)
+    zones: dict[str, list[System]] = defaultdict(list)
+    for system in systems:
+        if system.kind is SystemKind.NATIONAL:
+            zones[" ".join((system.zone or "").split())].append(system)
+    figures = []
+    for number, zone in enumerate(sorted(zones, key=lambda z: (z == "", z.casefold(), z))):
+        label = f"Zone: {zone}" if zone else "Unzoned (no zone given)"
+        children = [_system_figure(s, used) for s in zones[zone]]
+        figures.append(Figure(f"zone-{number}", label=label, children=children))
+    figures += _side_figures(landscape, systems, used, skip={"national"})
+    name = "Technical view by zone"
+    documentation = "The national systems by network or security zone, and the EU side."
+    return View("view-technical", name, documentation, figures, _flow_lines(flows))

@@ -1,0 +1,186 @@
+"""A structural checker for the Structurizr DSL that archlex writes.
+
+Not the Structurizr parser (Java), but its rules that can break a workspace: tokens as the DSL
+reads them (quoted strings with `\\"` and `\\\\`, closed on their line), `{` last on its line
+and `}` alone on one, braces balanced, identifiers of a-zA-Z_0-9 defined once and before use,
+relationships between defined elements that are not parent and child, unique names, and views
+of defined software systems with unique keys.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+IDENTIFIER = re.compile(r"^[A-Za-z_0-9]+$")
+BARE = re.compile(r"^[A-Za-z_0-9#*!=>{}-]+$")
+BLOCKS = {"workspace", "model", "views", "styles"}
+VIEW_KINDS = {"systemLandscape", "systemContext", "container"}
+STYLE_RULES = {"shape", "background", "color", "border", "routing", "thickness"}
+
+
+@dataclass
+class Element:
+    """A person, software system or container, with its parent system."""
+
+    kind: str
+    name: str
+    parent: str | None
+
+
+@dataclass
+class Parsed:
+    """What the checker found: errors, and the workspace's parts."""
+
+    errors: list[str] = field(default_factory=list)
+    elements: dict[str, Element] = field(default_factory=dict)
+    relationships: list[tuple[str, str, list[str]]] = field(default_factory=list)
+    views: list[tuple[str, str | None, str]] = field(default_factory=list)  # kind, scope, key
+
+
+def tokenize(line: str) -> list[tuple[str, bool]]:
+    """The line's tokens, each with whether it was quoted; ValueError when a string is open."""
+    tokens: list[tuple[str, bool]] = []
+    position = 0
+    while position < len(line):
+        if line[position].isspace():
+            position += 1
+        elif line[position] == '"':
+            text, position = _string(line, position + 1)
+            tokens.append((text, True))
+        else:
+            end = position
+            while end < len(line) and not line[end].isspace():
+                if line[end] == '"':
+                    raise ValueError(f"a quote inside the bare token {line[position : end + 1]!r}")
+                end += 1
+            tokens.append((line[position:end], False))
+            position = end
+    return tokens
+
+
+def _string(line: str, position: int) -> tuple[str, int]:
+    text = []
+    while position < len(line):
+        char = line[position]
+        if char == "\\" and position + 1 < len(line) and line[position + 1] in '"\\':
+            text.append(line[position + 1])
+            position += 2
+        elif char == '"':
+            return "".join(text), position + 1
+        else:
+            text.append(char)
+            position += 1
+    raise ValueError("a string is not closed on its line")
+
+
+def check(text: str) -> Parsed:
+    """Check a workspace; `Parsed.errors` lists what breaks it, with line numbers."""
+    parsed = Parsed()
+    stack: list[str] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        stripped = line.strip()
+        if not stripped or stripped.startswith(("//", "#")):
+            continue
+        if stripped.endswith("\\"):
+            parsed.errors.append(f"{number}: a line continues onto the next")
+        try:
+            tokens = tokenize(stripped)
+        except ValueError as error:
+            parsed.errors.append(f"{number}: {error}")
+            continue
+        for message in _line(parsed, stack, tokens):
+            parsed.errors.append(f"{number}: {message}")
+    if stack:
+        parsed.errors.append(f"end: {len(stack)} blocks are not closed: {stack}")
+    return parsed
+
+
+def _line(parsed: Parsed, stack: list[str], tokens: list[tuple[str, bool]]) -> list[str]:
+    words = [t for t, _ in tokens]
+    errors = [f"bare token {t!r}" for t, quoted in tokens if not quoted and not BARE.match(t)]
+    if any(t in "{}" and not quoted for t, quoted in tokens[:-1]):
+        errors.append("a brace that is not the last token of its line")
+    if words == ["}"]:
+        if not stack:
+            return [*errors, "a `}` closes no block"]
+        stack.pop()
+        return errors
+    opens = words[-1] == "{" and not tokens[-1][1]
+    body = words[:-1] if opens else words
+    context = stack[-1] if stack else "top"
+    errors += _statement(parsed, context, body, tokens)
+    if opens:
+        stack.append(_block_name(body))
+    return errors
+
+
+def _block_name(body: list[str]) -> str:
+    if len(body) > 2 and body[1] == "=":
+        return f"{body[2]}:{body[0]}"
+    return body[0] if body else "?"
+
+
+def _statement(
+    parsed: Parsed, context: str, body: list[str], tokens: list[tuple[str, bool]]
+) -> list[str]:
+    if not body:
+        return ["an empty statement"]
+    if len(body) > 2 and body[1] == "=":
+        return _definition(parsed, context, body)
+    if len(body) > 2 and body[1] == "->":
+        return _relationship(parsed, body)
+    if body[0] in VIEW_KINDS and context == "views":
+        return _view(parsed, body)
+    if context == "top" and body[0] == "workspace":
+        return []
+    if body[0] in BLOCKS or body[0] in ("element", "relationship", "!identifiers"):
+        return []
+    if body[0] in ("include", "autolayout") or body[0] in STYLE_RULES:
+        return []
+    return [f"an unknown statement {body[0]!r} in {context}"]
+
+
+def _definition(parsed: Parsed, context: str, body: list[str]) -> list[str]:
+    identifier, kind, name = body[0], body[2], body[3] if len(body) > 3 else ""
+    errors = []
+    if not IDENTIFIER.match(identifier):
+        errors.append(f"identifier {identifier!r} has characters the DSL does not allow")
+    if identifier in parsed.elements:
+        errors.append(f"identifier {identifier!r} defined twice")
+    parent = context.split(":")[1] if context.startswith("softwareSystem:") else None
+    if kind == "container" and parent is None:
+        errors.append(f"container {identifier!r} outside a software system")
+    if kind not in ("person", "softwareSystem", "container"):
+        errors.append(f"unknown element kind {kind!r}")
+    siblings = [e.name for e in parsed.elements.values() if e.parent == parent]
+    if name in siblings:
+        errors.append(f"name {name!r} used twice in one scope")
+    parsed.elements[identifier] = Element(kind, name, parent)
+    return errors
+
+
+def _relationship(parsed: Parsed, body: list[str]) -> list[str]:
+    source, target = body[0], body[2]
+    ends = (source, target)
+    errors = [f"{end!r} is not defined before use" for end in ends if end not in parsed.elements]
+    if not errors:
+        if parsed.elements[source].parent == target or parsed.elements[target].parent == source:
+            errors.append(f"a relationship between {source} and its parent or child {target}")
+    parsed.relationships.append((source, target, body[3:]))
+    return errors
+
+
+def _view(parsed: Parsed, body: list[str]) -> list[str]:
+    kind = body[0]
+    scope = None if kind == "systemLandscape" else body[1]
+    key = body[1] if scope is None else body[2]
+    errors = []
+    if scope is not None:
+        element = parsed.elements.get(scope)
+        if element is None or element.kind != "softwareSystem":
+            errors.append(f"view of {scope!r}, which is not a defined software system")
+    if key in {k for _, _, k in parsed.views}:
+        errors.append(f"view key {key!r} used twice")
+    parsed.views.append((kind, scope, key))
+    return errors
