@@ -140,10 +140,13 @@ def peers_section(args: argparse.Namespace, provenance: list[str]) -> str:
 def _verify(step: PeerStep, work: Path, doorstop_root: Path) -> dict[str, str]:
     """What each peer itself says it loaded: items per document and links that resolve."""
     if step.tool == "doorstop" and step.name.startswith("validate"):
-        counted = subprocess.run(
-            [str(venv_bin("doorstop") / "python"), "-c", COUNT_SCRIPT],
-            cwd=doorstop_root, capture_output=True, text=True, check=False, timeout=3600,
-        )  # fmt: skip
+        try:
+            counted = subprocess.run(
+                [str(venv_bin("doorstop") / "python"), "-c", COUNT_SCRIPT],
+                cwd=doorstop_root, capture_output=True, text=True, check=False, timeout=1200,
+            )  # fmt: skip
+        except subprocess.TimeoutExpired:
+            return {"doorstop": "counting with Doorstop's API took over 1200 s; not verified"}
         return {"doorstop": counted.stdout.strip() or counted.stderr.strip()[-300:]}
     if step.tool == "doorstop" and step.name.startswith("publish"):
         pages = sorted(str(p.relative_to(work / "o")) for p in (work / "o").rglob("*.html"))
