@@ -43,10 +43,14 @@ class TerminalProgress(Progress):
 
     @contextmanager
     def _stage(self, description: str, total: int | None) -> Iterator[Advance]:
-        task = self._bar.add_task(description, total=total)
+        # `count` is shown only for stages that count something (pages, ...), not for "1/1".
+        task = self._bar.add_task(description, total=total, count=f"0/{total}" if total else "")
+        completed = 0
 
         def advance(done: int) -> None:
-            self._bar.advance(task, done)
+            nonlocal completed
+            completed += done
+            self._bar.update(task, completed=completed, count=f"{completed}/{total}")
 
         yield advance
         # A finished stage stays, full, until the command ends (then the display clears).
@@ -68,7 +72,6 @@ def on_terminal(stream: TextIO | None = None) -> Iterator[Progress]:
     from rich.console import Console
     from rich.progress import (
         BarColumn,
-        MofNCompleteColumn,
         SpinnerColumn,
         TextColumn,
         TimeElapsedColumn,
@@ -79,7 +82,7 @@ def on_terminal(stream: TextIO | None = None) -> Iterator[Progress]:
         SpinnerColumn(),
         TextColumn("{task.description}"),
         BarColumn(),
-        MofNCompleteColumn(),
+        TextColumn("{task.fields[count]}"),
         TimeElapsedColumn(),
         console=Console(file=stream, highlight=False),
         transient=True,
