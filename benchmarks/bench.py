@@ -200,7 +200,7 @@ def targets(runs: Sequence[SizeRun]) -> list[str]:
 def provenance(command: str) -> list[str]:
     """When, where and with what a section was measured."""
     return [
-        f"- Measured: {machine.now()}, commit {machine.commit()}",
+        f"- Measured (section started): {machine.now()}, commit {machine.commit()}",
         f"- Machine: {machine.machine()}",
         f"- Software: {machine.software()}",
         f"- Command: `{command}`",
