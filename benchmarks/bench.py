@@ -200,7 +200,7 @@ def targets(runs: Sequence[SizeRun]) -> list[str]:
 def provenance(command: str) -> list[str]:
     """When, where and with what a section was measured."""
     return [
-        f"- Measured (section started): {machine.now()}, commit {machine.commit()}",
+        f"- Written: {machine.now()}, when its measurements ended; commit {machine.commit()}",
         f"- Machine: {machine.machine()}",
         f"- Software: {machine.software()}",
         f"- Command: `{command}`",
@@ -273,7 +273,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.only in (None, "peers"):
         from peers.run import peers_section
 
-        body = peers_section(args, provenance(command))
+        body = peers_section(args, lambda: provenance(command))
         write_section(args.out, "peers", body)
     return 0
 

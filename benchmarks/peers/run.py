@@ -101,7 +101,7 @@ def _ok(step: PeerStep, run: ChildRun) -> str | None:
     return None
 
 
-def peers_section(args: argparse.Namespace, provenance: list[str]) -> str:
+def peers_section(args: argparse.Namespace, provenance: Callable[[], list[str]]) -> str:
     """Install the peers, build their workloads, time every step, verify and report."""
     installed = [install(tool) for tool in PINNED]
     model = prepare_model(args.peer_size, args.seed, args.states)
@@ -134,7 +134,7 @@ def peers_section(args: argparse.Namespace, provenance: list[str]) -> str:
                 print(f"      {run.seconds:.1f} s, {run.peak_rss_mb:.0f} MB {failure or ''}",
                       flush=True)  # fmt: skip
                 checks.update(_verify(step, work, doorstop_root))
-    return _report(args, provenance, installed, model.entities, workload, series, checks)
+    return _report(args, provenance(), installed, model.entities, workload, series, checks)
 
 
 def _verify(step: PeerStep, work: Path, doorstop_root: Path) -> dict[str, str]:
