@@ -37,9 +37,11 @@ browser-deps: $(INSTALLED)
 fuzz: $(INSTALLED)
 	ARCHLEX_FUZZ_EXAMPLES=100000 $(BIN)/pytest -q -m slow tests/test_fuzz.py
 
+# The benchmarks (long: about an hour on two cores); writes benchmarks/RESULTS.md. Pass options
+# through BENCH, e.g. `make bench BENCH="--sizes 1000,10000 --only archlex"`.
 bench: $(INSTALLED)
-	$(BIN)/python benchmarks/bench_validate.py
-	$(BIN)/python benchmarks/bench_pipeline.py
+	$(BIN)/python benchmarks/bench.py $(BENCH)
+	$(BIN)/python benchmarks/bench_catalog.py
 
 # Regenerate the committed JSON Schemas after a model change (a test checks they are current).
 schema: $(INSTALLED)

@@ -9,14 +9,19 @@ from archlex.findings import sort_findings
 from archlex.load import Project, load_project
 from archlex.load.cache import ParseCache
 from archlex.outcome import Report
+from archlex.progress import QUIET, Progress
 from archlex.rules import RULES
 
 
 def load(
-    path: Path | None = None, cwd: Path | None = None, cache: ParseCache | None = None
+    path: Path | None = None,
+    cwd: Path | None = None,
+    cache: ParseCache | None = None,
+    progress: Progress = QUIET,
 ) -> Project:
     """Load the model at PATH (a folder or its archlex.yaml), through a parse cache if given."""
-    return load_project(path, cwd or Path.cwd(), cache)
+    with progress.stage("Loading the model"):
+        return load_project(path, cwd or Path.cwd(), cache)
 
 
 def validate_model(
@@ -24,9 +29,10 @@ def validate_model(
     cwd: Path | None = None,
     fail_on: str | None = None,
     cache: ParseCache | None = None,
+    progress: Progress = QUIET,
 ) -> Report:
     """Load a model and report everything the loader and schema find."""
-    project = load(path, cwd, cache)
+    project = load(path, cwd, cache, progress)
     disabled = _disabled(project)
     findings = sort_findings(f for f in project.findings if f.rule not in disabled)
     return Report(project, findings, fail_on or project.model.manifest.checks.fail_on)
@@ -39,15 +45,17 @@ def check_model(
     min_coverage: float | None = None,
     today: dt.date | None = None,
     cache: ParseCache | None = None,
+    progress: Progress = QUIET,
 ) -> Report:
     """Load a model and run the gap analysis: every rule, waivers, coverage."""
     # Imported here: networkx and the rules cost a noticeable part of a second to import,
     # which `validate` and `catalog` should not pay.
     from archlex.check.run import run_checks
 
-    project = load(path, cwd, cache)
+    project = load(path, cwd, cache, progress)
     checks = project.model.manifest.checks
-    findings, coverage = run_checks(project, today or dt.date.today(), _disabled(project))
+    with progress.stage("Checking the rules"):
+        findings, coverage = run_checks(project, today or dt.date.today(), _disabled(project))
     return Report(
         project, sort_findings(findings), fail_on or checks.fail_on, coverage, min_coverage
     )
@@ -58,4 +66,4 @@ def _disabled(project: Project) -> set[str]:
     return {r for r in project.model.manifest.checks.disable if r in RULES and not RULES[r].fatal}
 
 
-__all__ = ["ParseCache", "Project", "Report", "check_model", "load", "validate_model"]
+__all__ = ["ParseCache", "Progress", "Project", "Report", "check_model", "load", "validate_model"]

@@ -27,6 +27,7 @@ from archlex.files import write_text_atomic
 from archlex.formats import format_names, write_report
 from archlex.load.diagnose import did_you_mean
 from archlex.outcome import Report
+from archlex.progress import on_terminal
 from archlex.render.json_schema import json_schema_text
 from archlex.rules import RULES, explain_rule
 from archlex.scaffold import create_model
@@ -143,9 +144,10 @@ def validate(
 
     Example: archlex validate model/
     """
-    report = validate_model(
-        path, Path.cwd(), fail_on.value if fail_on else None, parse_cache(no_cache)
-    )
+    with on_terminal() as progress:
+        report = validate_model(
+            path, Path.cwd(), fail_on.value if fail_on else None, parse_cache(no_cache), progress
+        )
     _emit(report, output_format, output)
     raise typer.Exit(report.exit_code)
 
@@ -186,14 +188,16 @@ def check(
     Example: archlex check model/ --format sarif --output archlex.sarif
     """
     today = as_date(as_of)
-    report = check_model(
-        path,
-        Path.cwd(),
-        fail_on.value if fail_on else None,
-        min_coverage,
-        today,
-        parse_cache(no_cache),
-    )
+    with on_terminal() as progress:
+        report = check_model(
+            path,
+            Path.cwd(),
+            fail_on.value if fail_on else None,
+            min_coverage,
+            today,
+            parse_cache(no_cache),
+            progress,
+        )
     _emit(report, output_format, output)
     raise typer.Exit(report.exit_code)
 

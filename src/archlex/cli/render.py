@@ -14,6 +14,7 @@ from archlex.api import check_model
 from archlex.cli.options import NoCacheOption, PathArgument, parse_cache
 from archlex.formats import write_report
 from archlex.outcome import Report
+from archlex.progress import on_terminal
 from archlex.render.output import render_products
 
 
@@ -45,9 +46,10 @@ OutOption = Annotated[
 def _render(
     path: Path | None, out: Path, products: list[str] | None, no_cache: bool = False
 ) -> None:
-    report = check_model(path, Path.cwd(), cache=parse_cache(no_cache))
-    refuse_unreadable(report)
-    written = render_products(report, out, products)
+    with on_terminal() as progress:
+        report = check_model(path, Path.cwd(), cache=parse_cache(no_cache), progress=progress)
+        refuse_unreadable(report)
+        written = render_products(report, out, products, progress)
     from rich.console import Console  # imported only when there is something to print
 
     console = Console(highlight=False, soft_wrap=True)

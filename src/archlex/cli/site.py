@@ -11,6 +11,7 @@ import typer
 from archlex.api import check_model
 from archlex.cli.options import NoCacheOption, PathArgument, as_date, parse_cache
 from archlex.cli.render import refuse_unreadable
+from archlex.progress import on_terminal
 
 
 def build(
@@ -54,9 +55,12 @@ def build(
     from archlex.site.build import build_site  # mkdocs is imported only by this command
 
     day = as_date(as_of) or source_date() or dt.date.today()
-    report = check_model(path, Path.cwd(), today=day, cache=parse_cache(no_cache))
-    refuse_unreadable(report)
-    built = build_site(report, out, day, project)
+    with on_terminal() as progress:
+        report = check_model(
+            path, Path.cwd(), today=day, cache=parse_cache(no_cache), progress=progress
+        )
+        refuse_unreadable(report)
+        built = build_site(report, out, day, project, progress)
     from rich.console import Console
 
     console = Console(highlight=False, soft_wrap=True)

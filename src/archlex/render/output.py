@@ -9,12 +9,15 @@ from pathlib import Path
 
 from archlex.errors import ArchlexError
 from archlex.outcome import Report
+from archlex.progress import QUIET, Progress
 from archlex.render import PRODUCTS, RenderContext, load_renderers
 
 MARKER = ".archlex-output"
 
 
-def render_products(report: Report, out: Path, products: list[str] | None = None) -> list[Path]:
+def render_products(
+    report: Report, out: Path, products: list[str] | None = None, progress: Progress = QUIET
+) -> list[Path]:
     """Write the products (default: all) into `out`, replacing what archlex wrote there before.
 
     `out` must be new, empty, or an earlier archlex output (it carries a marker file): archlex
@@ -40,7 +43,8 @@ def render_products(report: Report, out: Path, products: list[str] | None = None
         written: list[Path] = []
         for name in chosen:
             shutil.rmtree(staging / name, ignore_errors=True)
-            written += renderers[name](context)
+            with progress.stage(f"Rendering the {name}"):
+                written += renderers[name](context)
         (staging / MARKER).write_text("Written by archlex render; replaced on every render.\n")
         _swap(staging, out)
     except BaseException:

@@ -22,6 +22,7 @@ from pathlib import Path
 from archlex.errors import ArchlexError
 from archlex.files import write_text_atomic
 from archlex.outcome import Report
+from archlex.progress import QUIET, Progress
 from archlex.render.output import MARKER, _check_replaceable, _swap, render_products
 from archlex.site.links import SiteMap
 from archlex.site.mkdocs_config import OVERRIDES, SCRIPT, SHIM, STYLE, mkdocs_yaml
@@ -41,7 +42,13 @@ class BuiltSite:
     project: Path | None
 
 
-def build_site(report: Report, out: Path, as_of: dt.date, project: Path | None = None) -> BuiltSite:
+def build_site(
+    report: Report,
+    out: Path,
+    as_of: dt.date,
+    project: Path | None = None,
+    progress: Progress = QUIET,
+) -> BuiltSite:
     """Build the concept site of a checked model into `out` (new, empty or an earlier output).
 
     With `project`, the mkdocs project (mkdocs.yml and docs/) is also kept there, for
@@ -53,10 +60,11 @@ def build_site(report: Report, out: Path, as_of: dt.date, project: Path | None =
     out.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=".archlex-site-") as work:
         source = Path(work) / "project"
-        count = write_project(report, source, as_of)
+        count = write_project(report, source, as_of, progress)
         staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
         try:
-            run_mkdocs(source / "mkdocs.yml", staging)
+            with progress.stage(f"Building {count} pages with mkdocs"):
+                run_mkdocs(source / "mkdocs.yml", staging)
             for name in _DROPPED:
                 (staging / name).unlink(missing_ok=True)
             (staging / MARKER).write_text("Written by archlex build; replaced on every build.\n")
@@ -87,22 +95,25 @@ def write_overrides(folder: Path) -> None:
     )
 
 
-def write_project(report: Report, folder: Path, as_of: dt.date) -> int:
+def write_project(report: Report, folder: Path, as_of: dt.date, progress: Progress = QUIET) -> int:
     """Write mkdocs.yml and docs/ (the products and every generated page); the page count."""
     docs = folder / "docs"
-    render_products(report, docs)
+    render_products(report, docs, progress=progress)
     assets = frozenset(
         p.relative_to(docs).as_posix() for p in sorted(docs.rglob("*")) if p.is_file()
     )
-    pages = site_pages(report, as_of, assets)
+    with progress.stage("Generating the pages"):
+        pages = site_pages(report, as_of, assets)
     site = SiteMap.build(report.model)
     for path in PRODUCT_PAGES:
         if path in assets:
             original = (docs / path).read_text(encoding="utf-8")
             (docs / path).unlink()
             pages[product_index(path)] = product_page(path, original, assets, site)
-    for path, text in pages.items():
-        write_text_atomic(docs / path, text)
+    with progress.stage("Writing the pages", len(pages)) as advance:
+        for path, text in pages.items():
+            write_text_atomic(docs / path, text)
+            advance(1)
     assets_folder = resources.files("archlex.site").joinpath("assets")
     for target in (SHIM, STYLE, SCRIPT):
         source = assets_folder.joinpath(target.rsplit("/", 1)[1])

@@ -1,0 +1,282 @@
+"""`make bench`: archlex's steps against the floor of parsing the same YAML, and against peers.
+
+Every step runs as a child process, the way a user runs it: the real `archlex` command line,
+and the parse floor as a small Python script. Steps are interleaved round by round, so each
+ratio compares figures taken under the same load. Writes (or updates one section of)
+benchmarks/RESULTS.md; see benchmarks/README.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import sys
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import machine
+from child import ChildRun, run_child
+from models import ModelInfo, prepare_model
+from stats import Series, merge_section, ratio, spread, times, verdict
+
+HERE = Path(__file__).resolve().parent
+RESULTS = HERE / "RESULTS.md"
+ARCHLEX = [sys.executable, "-m", "archlex"]
+BUILD_MAX = 10_000  # the site is built for the sizes up to this one
+TARGET_SIZE = 100_000
+LINEAR_SLACK = 1.25  # "linear": time grows at most this much faster than the model's size
+HEADER = """# Benchmark results
+
+Written by `make bench` (`benchmarks/bench.py`); how it measures is in
+[README.md](README.md). Each section says when, on which machine and at which commit it was
+measured: a partial run (`--only archlex` or `--only peers`) replaces only its own section.
+"""
+STEPS = ("parse", "validate", "check cold", "check warm", "render matrix", "build")
+
+
+def library_folder() -> Path:
+    """The bundled `eu` library archlex reads beside every model (installed or in the checkout)."""
+    from archlex.load.libraries import library_manifest
+
+    manifest = library_manifest("eu")
+    if manifest is None:
+        raise SystemExit("bench.py: archlex's bundled eu library is missing")
+    return manifest.parent
+
+
+@dataclass
+class SizeRun:
+    """The figures of one model size."""
+
+    model: ModelInfo
+    steps: dict[str, Series] = field(default_factory=dict)
+    load: tuple[float, float] = (0.0, 0.0)
+    warm_same_output: bool | None = None
+
+    def median(self, step: str) -> float | None:
+        """The step's median seconds, if measured."""
+        series = self.steps.get(step)
+        return series.median if series else None
+
+
+class StepFailedError(Exception):
+    """A command did not do its job; its figures would measure an error path."""
+
+
+def checked(run: ChildRun, what: str, ok: Sequence[int] = (0,)) -> ChildRun:
+    """The run, or StepFailedError when it timed out or exited with an unexpected code."""
+    if run.timed_out:
+        raise StepFailedError(f"> timeout ({run.seconds:.0f} s)")
+    if run.returncode not in ok:
+        tail = run.stderr_tail.strip().splitlines()[-3:]
+        raise StepFailedError(f"{what} exited {run.returncode}: {' / '.join(tail)}")
+    return run
+
+
+def measure_size(model: ModelInfo, repeat: int, build_repeat: int, timeout: float) -> SizeRun:
+    """Run every step `repeat` times, round by round (the build `build_repeat` times)."""
+    result = SizeRun(model, {name: Series() for name in STEPS})
+    folder = str(model.folder)
+    edited = sorted(model.folder.glob("*/requirements-*.yaml"))[0]
+    original = edited.read_bytes()
+    load_before = machine.load_average()
+    with tempfile.TemporaryDirectory(prefix="archlex-bench-") as scratch:
+        cache_env = {**os.environ, "ARCHLEX_CACHE_DIR": str(Path(scratch) / "cache")}
+        out = Path(scratch) / "out"
+        commands: dict[str, tuple[list[str], dict[str, str] | None, tuple[int, ...]]] = {
+            "parse": ([sys.executable, str(HERE / "parse_only.py"), folder, str(library_folder())],
+                      None, (0,)),
+            "validate": ([*ARCHLEX, "validate", folder, "--no-cache"], None, (0,)),
+            "check cold": ([*ARCHLEX, "check", folder, "--no-cache"], None, (0, 1)),
+            "check warm": ([*ARCHLEX, "check", folder], cache_env, (0, 1)),
+            "render matrix": ([*ARCHLEX, "render", "matrix", folder, "--out", str(out / "r"),
+                               "--no-cache"], None, (0,)),
+            "build": ([*ARCHLEX, "build", folder, "--out", str(out / "site"), "--no-cache",
+                       "--as-of", "2026-01-01"], None, (0,)),
+        }  # fmt: skip
+        if model.entities > BUILD_MAX:
+            del commands["build"]
+            result.steps["build"].failure = f"not measured above {BUILD_MAX:,} entities"
+        # Fill the cache once, untimed: the warm runs then find every file but the edited one.
+        checked(
+            run_child(commands["check warm"][0], env=cache_env, timeout=timeout), "prime", (0, 1)
+        )
+        cold_output = b""
+        try:
+            for round_number in range(repeat):
+                for name, (argv, env, ok) in commands.items():
+                    series = result.steps[name]
+                    if series.failure or (name == "build" and round_number >= build_repeat):
+                        continue
+                    if name == "check warm":  # one file changed since the cache was filled
+                        edited.write_bytes(original + f"# edit {round_number}\n".encode())
+                    try:
+                        run = checked(run_child(argv, env=env, timeout=timeout), name, ok)
+                    except StepFailedError as failure:
+                        series.failure = str(failure)
+                        continue
+                    finally:
+                        edited.write_bytes(original)
+                    series.add(run.seconds, run.peak_rss_mb)
+                    if name == "check cold":
+                        cold_output = run.stdout
+                    if name == "check warm":
+                        same = run.stdout == cold_output
+                        result.warm_same_output = same and result.warm_same_output is not False
+                    print(f"    {name}: {run.seconds:.2f} s, {run.peak_rss_mb:.0f} MB", flush=True)
+                    shutil.rmtree(out, ignore_errors=True)
+        finally:
+            edited.write_bytes(original)
+    result.load = (load_before, machine.load_average())
+    return result
+
+
+def size_table(run: SizeRun) -> list[str]:
+    """One size's table: each step's seconds, its ratio to the parse, its peak RSS."""
+    parse = run.median("parse")
+    m = run.model
+    rows = [
+        f"### {m.entities:,} entities ({m.files} files, {m.megabytes:.1f} MB; "
+        f"load {run.load[0]:.1f} before, {run.load[1]:.1f} after)",
+        "",
+        "| step | runs | seconds, median (min-max) | ÷ parse (medians) | peak RSS MB |",
+        "|---|---:|---:|---:|---:|",
+    ]
+    for name in STEPS:
+        series = run.steps[name]
+        if series.failure and not series.seconds:
+            rows.append(f"| {name} | 0 | {series.failure} | n/a | n/a |")
+            continue
+        rss = f"{series.peak_rss:.0f}" if series.peak_rss is not None else "n/a"
+        note = f" ({series.failure})" if series.failure else ""
+        rows.append(
+            f"| {name} | {len(series.seconds)} | {spread(series.seconds)}{note} "
+            f"| {times(ratio(series.median, parse))} | {rss} |"
+        )
+    if run.warm_same_output is not None:
+        same = "identical to" if run.warm_same_output else "DIFFERENT from"
+        rows += ["", f"The warm check's report was {same} the cold check's."]
+    return rows
+
+
+def targets(runs: Sequence[SizeRun]) -> list[str]:
+    """The issue's targets beside what this run measured, and whether each is met."""
+    by_size = {r.model.entities: r for r in runs}
+    big, mid = by_size.get(TARGET_SIZE), by_size.get(10_000)
+    cold = ratio(big.median("check cold"), big.median("parse")) if big else None
+    warm = ratio(big.median("check warm"), big.median("parse")) if big else None
+    rss = None
+    if big:
+        peaks = [s.peak_rss for n, s in big.steps.items() if n != "parse" and s.peak_rss]
+        rss = max(peaks) if peaks else None
+    growth = size_ratio = None
+    if big and mid:
+        growth = ratio(big.median("check cold"), mid.median("check cold"))
+        size_ratio = big.model.megabytes / mid.model.megabytes
+    linear = ratio(growth, size_ratio)
+    rows = [
+        "| target (issue 8) | measured | |",
+        "|---|---:|---|",
+        f"| cold `check` ≤ 1.0x parse at 100k | {times(cold)} | {verdict(cold, 1.0)} |",
+        f"| warm `check`, one file changed, ≤ 0.1x parse at 100k | {times(warm)} "
+        f"| {verdict(warm, 0.1)} |",
+        f"| peak RSS < 1 GB at 100k (highest archlex step) "
+        f"| {'n/a' if rss is None else f'{rss:.0f} MB'} | {verdict(rss, 1024)} |",
+    ]
+    if growth is not None and size_ratio is not None:
+        rows.append(
+            f"| linear: cold check 100k ÷ 10k within {LINEAR_SLACK}x of the size ratio "
+            f"| {growth:.1f} for {size_ratio:.1f}x the MB ({times(linear)}) "
+            f"| {verdict(linear, LINEAR_SLACK)} |"
+        )
+    else:
+        rows.append("| linear: cold check 100k ÷ 10k vs the size ratio | n/a | not measured |")
+    return rows
+
+
+def provenance(command: str) -> list[str]:
+    """When, where and with what a section was measured."""
+    return [
+        f"- Written: {machine.now()}, when its measurements ended; commit {machine.commit()}",
+        f"- Machine: {machine.machine()}",
+        f"- Software: {machine.software()}",
+        f"- Command: `{command}`",
+    ]
+
+
+def archlex_section(runs: Sequence[SizeRun], args: argparse.Namespace, command: str) -> str:
+    """The archlex section of RESULTS.md."""
+    lines = [
+        "## archlex against parsing the same YAML",
+        "",
+        *provenance(command),
+        f"- Models: `benchmarks/generate.py`, {args.states} states, seed {args.seed}; "
+        f"{args.repeat} rounds, the build {args.build_repeat} (it is long), steps interleaved "
+        "round by round",
+        "- Every step is a child process, timed wall-clock from start to exit, peak RSS its own "
+        "(wait4): `parse` is `python benchmarks/parse_only.py` (PyYAML's CSafeLoader on the "
+        "manifest, every included file and the bundled `eu` library, nothing else); the others "
+        "are the real CLI, `python -m archlex ...`, so they include the interpreter's start and "
+        "archlex's imports, as a user sees them",
+        "- `validate`, `check cold`, `render matrix` and `build` run with `--no-cache`; `check "
+        "warm` runs with the cache in a fresh temporary ARCHLEX_CACHE_DIR, filled by one untimed "
+        "check, after appending a comment to one requirements file (restored afterwards)",
+        "- ÷ parse is the ratio of the medians in this run; load is the 1-minute load average "
+        "(2 cores, shared: above 2, other work competed and the spread widens)",
+        "",
+        *targets(runs),
+        "",
+    ]
+    for run in runs:
+        lines += [*size_table(run), ""]
+    return "\n".join(lines)
+
+
+def write_section(out: Path, name: str, body: str) -> None:
+    """Replace one section of the results file, keeping the others."""
+    existing = out.read_text(encoding="utf-8") if out.is_file() else ""
+    out.write_text(merge_section(existing, HEADER, name, body), encoding="utf-8")
+    print(f"wrote the {name} section of {out}")
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    """The command line."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--sizes", default="1000,10000,100000", help="entity counts")
+    parser.add_argument("--repeat", type=int, default=3, help="rounds per size")
+    parser.add_argument("--build-repeat", type=int, default=1, help="rounds of the site build")
+    parser.add_argument("--only", choices=("archlex", "peers"), help="run one section only")
+    parser.add_argument("--peer-size", type=int, default=10_000, help="model of the peer workload")
+    parser.add_argument("--peer-repeat", type=int, default=1, help="rounds of the peer steps")
+    parser.add_argument("--timeout", type=float, default=1200.0, help="seconds per command")
+    parser.add_argument("--out", type=Path, default=RESULTS, help="results file")
+    parser.add_argument("--seed", type=int, default=1, help="generator seed")
+    parser.add_argument("--states", type=int, default=31, help="states in the model")
+    return parser.parse_args(argv)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Measure the chosen sections and write them into the results file."""
+    args = parse_args(argv)
+    given = sys.argv[1:] if argv is None else list(argv)
+    command = " ".join(["python benchmarks/bench.py", *given])
+    if args.only in (None, "archlex"):
+        runs = []
+        for size in [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]:
+            print(f"{size:,} entities:", flush=True)
+            model = prepare_model(size, args.seed, args.states)
+            runs.append(measure_size(model, args.repeat, args.build_repeat, args.timeout))
+            write_section(args.out, "archlex", archlex_section(runs, args, command))
+    if args.only in (None, "peers"):
+        from peers.run import peers_section
+
+        body = peers_section(args, lambda: provenance(command))
+        write_section(args.out, "peers", body)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

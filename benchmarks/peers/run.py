@@ -1,0 +1,249 @@
+"""The peers section: Doorstop and StrictDoc on the same traceability workload as archlex.
+
+Each peer is installed from PyPI, at a pinned version, into its own venv under
+benchmarks/.peers/<tool>/venv; its commands run as child processes like archlex's.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from child import ChildRun, run_child
+from models import prepare_model
+from peers.doorstop_tree import COUNT_SCRIPT, write_doorstop
+from peers.strictdoc_docs import count_export, write_strictdoc
+from peers.workload import Workload, load_workload
+from stats import Series, ratio, spread, times
+
+HERE = Path(__file__).resolve().parent.parent
+PEERS = HERE / ".peers"
+PINNED = {"doorstop": "3.2", "strictdoc": "0.30.4"}
+ARCHLEX = [sys.executable, "-m", "archlex"]
+GOALS = {"doorstop": 300.0, "strictdoc": 30.0}
+
+
+def venv_bin(tool: str) -> Path:
+    """The bin folder of the tool's venv."""
+    return PEERS / tool / "venv" / "bin"
+
+
+def install(tool: str) -> str:
+    """Create the tool's venv and install its pinned version, unless it is there already."""
+    bin_folder = venv_bin(tool)
+    wanted = f"{tool}=={PINNED[tool]}"
+    if (bin_folder / "python").exists():
+        check = subprocess.run(
+            [str(bin_folder / "python"), "-m", "pip", "show", tool],
+            capture_output=True, text=True, check=False,
+        )  # fmt: skip
+        if f"Version: {PINNED[tool]}" in check.stdout:
+            return wanted
+    print(f"  installing {wanted} into {bin_folder.parent}", flush=True)
+    PEERS.mkdir(exist_ok=True)
+    (PEERS / ".gitignore").write_text("*\n")
+    subprocess.run([sys.executable, "-m", "venv", str(bin_folder.parent)], check=True)
+    subprocess.run(
+        [str(bin_folder / "python"), "-m", "pip", "install", "--quiet", wanted], check=True
+    )
+    return wanted
+
+
+@dataclass(frozen=True)
+class PeerStep:
+    """One timed command of the comparison."""
+
+    tool: str
+    name: str
+    command: Callable[[Path], tuple[list[str], Path]]  # scratch folder -> argv, cwd
+
+
+def steps(model: Path, doorstop_root: Path, sdoc: Path) -> list[PeerStep]:
+    """The commands, in the order each round runs them."""
+    ds, sd = venv_bin("doorstop"), venv_bin("strictdoc")
+    return [
+        PeerStep("archlex", "check (cold)",
+                 lambda s: ([*ARCHLEX, "check", str(model), "--no-cache"], s)),
+        PeerStep("archlex", "render matrix",
+                 lambda s: ([*ARCHLEX, "render", "matrix", str(model), "--out", str(s / "o"),
+                             "--no-cache"], s)),
+        PeerStep("archlex", "build (site)",
+                 lambda s: ([*ARCHLEX, "build", str(model), "--out", str(s / "o"), "--no-cache",
+                             "--as-of", "2026-01-01"], s)),
+        PeerStep("doorstop", "validate (child-link check on)",
+                 lambda s: ([str(ds / "doorstop")], doorstop_root)),
+        PeerStep("doorstop", "publish all (HTML)",
+                 lambda s: ([str(ds / "doorstop"), "publish", "all", str(s / "o")], doorstop_root)),
+        PeerStep("strictdoc", "export --formats json",
+                 lambda s: ([str(sd / "strictdoc"), "export", "--formats", "json",
+                             "--output-dir", str(s / "o"), str(sdoc)], s)),
+        PeerStep("strictdoc", "export --formats html",
+                 lambda s: ([str(sd / "strictdoc"), "export", "--formats", "html",
+                             "--output-dir", str(s / "o"), str(sdoc)], s)),
+    ]  # fmt: skip
+
+
+def _ok(step: PeerStep, run: ChildRun) -> str | None:
+    """Why a run's figure cannot stand, or None."""
+    if run.timed_out:
+        return f"> timeout ({run.seconds:.0f} s)"
+    allowed = (0, 1) if step.name.startswith("check") else (0,)
+    if run.returncode not in allowed:
+        tail = " / ".join(run.stderr_tail.strip().splitlines()[-3:])
+        return f"exited {run.returncode}: {tail}"
+    return None
+
+
+def peers_section(args: argparse.Namespace, provenance: Callable[[], list[str]]) -> str:
+    """Install the peers, build their workloads, time every step, verify and report."""
+    installed = [install(tool) for tool in PINNED]
+    model = prepare_model(args.peer_size, args.seed, args.states)
+    workload = load_workload(model.folder)
+    series: dict[tuple[str, str], Series] = {}
+    checks: dict[str, str] = {}
+    with tempfile.TemporaryDirectory(prefix="archlex-peers-") as scratch_name:
+        scratch = Path(scratch_name)
+        doorstop_root, sdoc = scratch / "doorstop", scratch / "strictdoc"
+        write_doorstop(workload, doorstop_root)
+        write_strictdoc(workload, sdoc)
+        plan = steps(model.folder, doorstop_root, sdoc)
+        for _round in range(args.peer_repeat):
+            for step in plan:
+                found = series.setdefault((step.tool, step.name), Series())
+                if found.failure:
+                    continue
+                work = scratch / "work"
+                shutil.rmtree(work, ignore_errors=True)
+                work.mkdir()
+                argv, cwd = step.command(work)
+                print(f"    {step.tool} {step.name} ...", flush=True)
+                run = run_child(argv, cwd=cwd, timeout=args.timeout)
+                failure = _ok(step, run)
+                if failure:
+                    found.failure = failure
+                    found.timed_out_after = run.seconds if run.timed_out else None
+                else:
+                    found.add(run.seconds, run.peak_rss_mb)
+                print(f"      {run.seconds:.1f} s, {run.peak_rss_mb:.0f} MB {failure or ''}",
+                      flush=True)  # fmt: skip
+                checks.update(_verify(step, work, doorstop_root))
+    return _report(args, provenance(), installed, model.entities, workload, series, checks)
+
+
+def _verify(step: PeerStep, work: Path, doorstop_root: Path) -> dict[str, str]:
+    """What each peer itself says it loaded: items per document and links that resolve."""
+    if step.tool == "doorstop" and step.name.startswith("validate"):
+        try:
+            counted = subprocess.run(
+                [str(venv_bin("doorstop") / "python"), "-c", COUNT_SCRIPT],
+                cwd=doorstop_root, capture_output=True, text=True, check=False, timeout=1200,
+            )  # fmt: skip
+        except subprocess.TimeoutExpired:
+            return {"doorstop": "counting with Doorstop's API took over 1200 s; not verified"}
+        return {"doorstop": counted.stdout.strip() or counted.stderr.strip()[-300:]}
+    if step.tool == "doorstop" and step.name.startswith("publish"):
+        pages = sorted(str(p.relative_to(work / "o")) for p in (work / "o").rglob("*.html"))
+        return {"doorstop publish": f"HTML files: {', '.join(pages) or 'none'}"}
+    if step.tool == "strictdoc" and "json" in step.name:
+        index = work / "o" / "json" / "index.json"
+        if index.is_file():
+            return {"strictdoc": json.dumps(count_export(index))}
+        return {"strictdoc": "no JSON export written"}
+    if step.tool == "strictdoc" and "html" in step.name:
+        count = len(list((work / "o" / "html").rglob("*.html")))
+        return {"strictdoc html": f"{count} HTML files"}
+    return {}
+
+
+def _report(
+    args: argparse.Namespace,
+    provenance: list[str],
+    installed: list[str],
+    entities: int,
+    workload: Workload,
+    series: dict[tuple[str, str], Series],
+    checks: dict[str, str],
+) -> str:
+    lines = [
+        "## Peers: Doorstop and StrictDoc on the same traceability workload",
+        "",
+        *provenance,
+        f"- Peers: {', '.join(installed)}, each in its own venv under `benchmarks/.peers/`",
+        f"- Workload: the {entities:,}-entity model's {len(workload.requirements):,} "
+        f"requirements and {len(workload.provisions):,} provisions (every article of the "
+        "bundled regulations, every paragraph the catalog counts, every cited provision), "
+        f"{workload.links:,} links from requirements to provisions, "
+        f"{len(workload.requirements) + len(workload.provisions):,} items in all",
+        "- archlex runs on the whole model (every entity and rule), the peers on these items "
+        "only; Doorstop: a LAW document and a child REQ document linking to it, in a git "
+        "repository; StrictDoc: two .sdoc documents with a grammar whose REQUIREMENT has a "
+        "Parent relation",
+        f"- {args.peer_repeat} round(s), steps interleaved in the order below, each command a "
+        "child process with a fresh output folder; timeout "
+        f"{args.timeout:.0f} s per command",
+        "",
+        "| tool | step | runs | seconds, median (min-max) | peak RSS MB |",
+        "|---|---|---:|---:|---:|",
+    ]
+    for (tool, name), found in series.items():
+        if found.failure and not found.seconds:
+            lines.append(f"| {tool} | {name} | 0 | {found.failure} | n/a |")
+            continue
+        rss = f"{found.peak_rss:.0f}" if found.peak_rss is not None else "n/a"
+        lines.append(
+            f"| {tool} | {name} | {len(found.seconds)} | {spread(found.seconds)} | {rss} |"
+        )
+    lines += [
+        "",
+        *_ratios(series),
+        "",
+        "What each peer reported loading (from the peer itself):",
+        "",
+    ]
+    lines += [f"- {name}: `{text}`" for name, text in sorted(checks.items())]
+    return "\n".join(lines) + "\n"
+
+
+def _series(series: dict[tuple[str, str], Series], tool: str, prefix: str) -> Series | None:
+    return next((s for (t, n), s in series.items() if t == tool and n.startswith(prefix)), None)
+
+
+LIKE_FOR_LIKE = [
+    ("validation", "check", [("doorstop", "validate"), ("strictdoc", "export --formats json")]),
+    ("HTML export", "build", [("doorstop", "publish"), ("strictdoc", "export --formats html")]),
+    ("HTML export", "render matrix",
+     [("doorstop", "publish"), ("strictdoc", "export --formats html")]),
+]  # fmt: skip
+
+
+def _ratios(series: dict[tuple[str, str], Series]) -> list[str]:
+    """Peer time ÷ archlex time on the like-for-like pairs, against the issue's goals."""
+    lines = [
+        "| kind | archlex step | peer step | peer ÷ archlex (medians) | goal | |",
+        "|---|---|---|---:|---:|---|",
+    ]
+    for kind, ours, theirs in LIKE_FOR_LIKE:
+        mine = _series(series, "archlex", ours)
+        for tool, step in theirs:
+            peer = _series(series, tool, step)
+            goal = GOALS[tool]
+            base = mine.median if mine else None
+            if peer is not None and peer.timed_out_after is not None and not peer.seconds:
+                value = ratio(peer.timed_out_after, base)
+                shown = "n/a" if value is None else f"> {value:.1f}x"
+                met = "met (lower bound)" if value is not None and value >= goal else "unknown"
+                lines.append(f"| {kind} | {ours} | {tool} {step} | {shown} | {goal:.0f}x | {met} |")
+                continue
+            value = ratio(peer.median if peer else None, base)
+            met = "n/a" if value is None else ("met" if value >= goal else "NOT met")
+            lines.append(
+                f"| {kind} | {ours} | {tool} {step} | {times(value)} | {goal:.0f}x | {met} |"
+            )
+    return lines
