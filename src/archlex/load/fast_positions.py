@@ -28,6 +28,8 @@ _NONE = -1 if ryml is None else int(ryml.NONE)
 def available() -> bool:
     """Whether rapidyaml could be imported."""
     return ryml is not None
+
+
 _SPACE = b" \n"
 
 

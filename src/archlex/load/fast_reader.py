@@ -29,9 +29,9 @@ import re
 from pathlib import Path
 from typing import Any
 
-from archlex.load.yaml_reader import MAX_FILE_BYTES, UnreadableYamlError, decode_model_text
-
 import yaml
+
+from archlex.load.yaml_reader import MAX_FILE_BYTES, UnreadableYamlError, decode_model_text
 
 try:
     import ryml
