@@ -23,9 +23,11 @@ reference reader otherwise.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -137,28 +139,37 @@ def _ambiguous(emitted: bytes) -> bool:
 
 
 def _emit_json(body: bytes) -> bytes | None:
-    """rapidyaml's JSON for the text, or None when it cannot parse it.
-
-    rapidyaml prints its parse errors to the process's standard error before raising; the
-    reference reader reports those files properly, so that output is silenced.
-    """
+    """rapidyaml's JSON for the text, or None when it cannot parse it."""
     assert ryml is not None
-    saved = os.dup(2)
+    with _quiet_stderr():
+        try:
+            emitted = ryml.emit_json(ryml.parse_in_arena(body))
+        except Exception:  # rapidyaml raises its own exception types on what it cannot read
+            return None
+    if isinstance(emitted, str):
+        return emitted.encode("utf-8")
+    return bytes(emitted) if isinstance(emitted, (bytes, bytearray, memoryview)) else None
+
+
+@contextlib.contextmanager
+def _quiet_stderr() -> Iterator[None]:
+    """rapidyaml prints its parse errors to the process's standard error before raising (a
+    file libyaml accepts and rapidyaml does not: rare); the reference reader then reads the
+    file, so that output is noise. Without a standard error to redirect, nothing is done."""
+    try:
+        saved = os.dup(2)
+    except OSError:
+        yield
+        return
     try:
         with Path(os.devnull).open("wb") as devnull:
             os.dup2(devnull.fileno(), 2)
             try:
-                tree = ryml.parse_in_arena(body)
-                emitted = ryml.emit_json(tree)
-            except Exception:  # rapidyaml raises its own exception types on bad input
-                return None
+                yield
             finally:
                 os.dup2(saved, 2)
     finally:
         os.close(saved)
-    if isinstance(emitted, str):
-        return emitted.encode("utf-8")
-    return bytes(emitted) if isinstance(emitted, (bytes, bytearray, memoryview)) else None
 
 
 def _mapping(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
