@@ -21,6 +21,7 @@ from archlex.cli.site import build
 from archlex.errors import ArchlexError
 from archlex.files import write_text_atomic
 from archlex.formats import format_names, write_report
+from archlex.gc_pause import freeze_after_pauses
 from archlex.load.diagnose import did_you_mean
 from archlex.outcome import Report
 from archlex.render.json_schema import json_schema_text
@@ -274,6 +275,7 @@ def _is_colour_terminal() -> bool:
 
 def main() -> None:
     """Entry point: run the app; turn operational errors and bugs into exit codes 2 and 3."""
+    freeze_after_pauses(True)  # one command, then exit: see archlex.gc_pause
     try:
         app(standalone_mode=True)
     except ArchlexError as error:

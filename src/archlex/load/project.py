@@ -10,6 +10,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from archlex.errors import ArchlexError
 from archlex.findings import Finding, Severity
+from archlex.gc_pause import collector_paused
 from archlex.load import fast_reader
 from archlex.load.cache import FileOutcome, ParseCache
 from archlex.load.diagnose import schema_findings
@@ -95,7 +96,8 @@ def load_project(
     read by it; every other file, and every file without `fast`, by the reference reader.
     Both give the same model and the same findings (tests/load/test_fast_reader.py).
     """
-    project = _Loader(find_manifest(path, cwd), cache, fast and fast_reader.available()).load()
+    with collector_paused():
+        project = _Loader(find_manifest(path, cwd), cache, fast and fast_reader.available()).load()
     project.cwd = cwd
     return project
 
