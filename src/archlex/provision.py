@@ -4,6 +4,7 @@ Plain Python, no pydantic: `archlex catalog` parses provisions without loading t
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -61,6 +62,9 @@ def _natural(part: str) -> tuple[int, str]:
     return (int(digits.group()), part[digits.end() :]) if digits else (-1, part)
 
 
+# A model cites the same few hundred provisions tens of thousands of times; a Provision is
+# immutable, so one instance per text serves them all.
+@functools.lru_cache(maxsize=8192)
 def parse_provision(text: str) -> Provision | None:
     """The provision a string names, or None when it does not follow the grammar."""
     match = _PROVISION.match(text)

@@ -10,6 +10,7 @@ from archlex.check.context import CHECKS, CheckContext
 from archlex.check.coverage import Coverage, CoverageState, ObligationCoverage
 from archlex.check.waivers import apply_waivers
 from archlex.findings import Finding
+from archlex.gc_pause import collector_paused
 from archlex.graph import ModelGraph, build_graph
 from archlex.load import Project
 from archlex.model import Obligation, Requirement, RequirementStatus
@@ -21,6 +22,13 @@ def run_checks(
     project: Project, today: dt.date, disabled: set[str]
 ) -> tuple[list[Finding], Coverage]:
     """The findings of every enabled rule (with waivers applied) and the coverage."""
+    with collector_paused():  # see gc_pause: the rules build a graph as large as the model
+        return _run_checks(project, today, disabled)
+
+
+def _run_checks(
+    project: Project, today: dt.date, disabled: set[str]
+) -> tuple[list[Finding], Coverage]:
     graph = build_graph(project.model)
     applicable = applicable_obligations(project.model)
     context = CheckContext(project, graph, applicable, today)

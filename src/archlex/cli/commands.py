@@ -25,6 +25,7 @@ from archlex.cli.site import build
 from archlex.errors import ArchlexError
 from archlex.files import write_text_atomic
 from archlex.formats import format_names, write_report
+from archlex.gc_pause import freeze_after_pauses
 from archlex.load.diagnose import did_you_mean
 from archlex.outcome import Report
 from archlex.progress import on_terminal
@@ -281,6 +282,7 @@ def _is_colour_terminal() -> bool:
 
 def main() -> None:
     """Entry point: run the app; turn operational errors and bugs into exit codes 2 and 3."""
+    freeze_after_pauses(True)  # one command, then exit: see archlex.gc_pause
     run(app)
 
 

@@ -14,6 +14,7 @@ import typer
 from archlex.api import check_model
 from archlex.cli.options import PathArgument, parse_cache
 from archlex.errors import ArchlexError
+from archlex.gc_pause import freeze_after_pauses
 from archlex.load.manifest import find_manifest
 from archlex.outcome import Report
 
@@ -41,6 +42,8 @@ def serve(
     Example: archlex serve model/ --port 8000
     """
     from rich.console import Console
+
+    freeze_after_pauses(False)  # long-running: keep collecting what each rebuild drops
 
     console = Console(highlight=False, soft_wrap=True)
     root = find_manifest(path, Path.cwd()).parent

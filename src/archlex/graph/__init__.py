@@ -1,13 +1,17 @@
-"""The model as one networkx graph with typed edges, built once, and the queries rules need."""
+"""The model as one graph with typed edges, built once, and the queries rules need."""
 
 from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from archlex.model import Model, Obligation, Provision, Requirement, System
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    import networkx as nx
 
 # Every kind of edge `build_graph` makes, from its source to its target, and what it says
 # (`archlex impact` adds more: graph/impact.py).
@@ -30,16 +34,30 @@ EDGE_KINDS: dict[str, str] = {
 @dataclass
 class ModelGraph:
     """Traceability (obligation <- requirement -> system, work package -> requirement), flows,
-    roles and the roadmap's dependencies, as one directed graph with an edge attribute `kind`
-    (EDGE_KINDS)."""
+    roles and the roadmap's dependencies, as one directed graph whose edges have a kind
+    (EDGE_KINDS).
+
+    Plain dictionaries rather than a networkx graph: the rules only ask for the neighbours of
+    one kind, and building a networkx MultiDiGraph of a 100k-entity model cost a fifth of
+    `check`. The roadmap's dependencies become a networkx graph when asked for.
+    """
 
     model: Model
-    graph: nx.MultiDiGraph[str] = field(default_factory=nx.MultiDiGraph)
+    nodes: dict[str, str] = field(default_factory=dict)  # id -> kind, in the order added
+    # (source, kind) -> targets, in the order first linked; and (target, kind) -> sources
+    _out: dict[tuple[str, str], dict[str, None]] = field(default_factory=dict)
+    _in: dict[tuple[str, str], set[str]] = field(default_factory=dict)
     # requirements by (regulation, article), so tracing an obligation scans one article only
     _by_article: dict[tuple[str, str], list[tuple[Provision, Requirement]]] = field(
         default_factory=lambda: defaultdict(list)
     )
     parent_system: dict[str, System] = field(default_factory=dict)
+
+    def link(self, source: str, target: str | None, kind: str) -> None:
+        """An edge of a kind; left out when the target is no entity (reported elsewhere)."""
+        if target is not None and target in self.nodes:
+            self._out.setdefault((source, kind), {})[target] = None
+            self._in.setdefault((target, kind), set()).add(source)
 
     def tracing(self, obligation: Obligation) -> list[Requirement]:
         """Requirements that satisfy a provision containing or contained by the obligation's."""
@@ -53,32 +71,35 @@ class ModelGraph:
 
     def successors(self, node: str, kind: str) -> list[str]:
         """Targets of a node's edges of one kind, sorted."""
-        if node not in self.graph:
-            return []
-        return sorted({t for _, t, k in self.graph.out_edges(node, keys=True) if k == kind})
+        return sorted(self._out.get((node, kind), ()))
 
     def predecessors(self, node: str, kind: str) -> list[str]:
         """Sources of the edges of one kind that end at a node, sorted."""
-        if node not in self.graph:
-            return []
-        return sorted({s for s, _, k in self.graph.in_edges(node, keys=True) if k == kind})
+        return sorted(self._in.get((node, kind), ()))
+
+    def edges_from(self, node: str, kinds: Iterable[str]) -> list[tuple[str, str, str]]:
+        """(node, kind, target) of the node's edges of the given kinds."""
+        return [(node, k, t) for k in kinds for t in self._out.get((node, k), ())]
+
+    def edges_to(self, node: str, kinds: Iterable[str]) -> list[tuple[str, str, str]]:
+        """(source, kind, node) of the edges of the given kinds that end at the node."""
+        return [(s, k, node) for k in kinds for s in self._in.get((node, k), ())]
 
     def system_of(self, node: str) -> System | None:
         """The system a system or component id belongs to."""
         found = self.model.get(node)
         return found if isinstance(found, System) else self.parent_system.get(node)
 
-    def link(self, source: str, target: str | None, kind: str) -> None:
-        """Add an edge of a kind between two entities, when the target is one."""
-        if target is not None and target in self.graph:
-            self.graph.add_edge(source, target, key=kind, kind=kind)
-
     def dependencies(self) -> nx.DiGraph[str]:
         """Work package -> work package it depends on."""
+        import networkx as nx  # only the roadmap's rules and views need it
+
         dependencies: nx.DiGraph[str] = nx.DiGraph()
         dependencies.add_nodes_from(p.id for p in self.model.work_packages)
         dependencies.add_edges_from(
-            (s, t) for s, t, kind in self.graph.edges(keys=True) if kind == "depends_on"
+            (source, target)
+            for source in self.nodes
+            for target in self._out.get((source, "depends_on"), ())
         )
         return dependencies
 
@@ -86,13 +107,9 @@ class ModelGraph:
 def build_graph(model: Model) -> ModelGraph:
     """Build the graph of a loaded model (references to missing ids are left out)."""
     built = ModelGraph(model)
-    graph = built.graph
     for kind, entity in model.entities():
-        graph.add_node(entity.id, kind=kind)
-
-    def link(source: str, target: str | None, kind: str) -> None:
-        if target is not None and target in graph:
-            graph.add_edge(source, target, key=kind, kind=kind)
+        built.nodes[entity.id] = kind
+    link = built.link
 
     for system in model.systems:
         for component in system.components:

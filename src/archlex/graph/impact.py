@@ -120,7 +120,7 @@ class Impact:
 def impact(graph: ModelGraph, focus: str, skip: frozenset[str] = frozenset()) -> Impact:
     """Follow dependencies both ways from `focus`; entities in `skip` are neither listed nor
     crossed (obligations that do not apply to the model, for instance)."""
-    kind = str(graph.graph.nodes[focus]["kind"])
+    kind = graph.nodes[focus]
     return Impact(
         focus,
         kind,
@@ -144,19 +144,13 @@ def _reach(
             paths[other] = (*paths[node], link)
             queue.append(other)
     del paths[focus]
-    nodes = graph.graph.nodes
-    return tuple(Reached(n, str(nodes[n]["kind"]), paths[n]) for n in sorted(paths))
+    return tuple(Reached(n, graph.nodes[n], paths[n]) for n in sorted(paths))
 
 
 def _next(graph: ModelGraph, node: str, dependants: bool) -> list[Link]:
     """The edges from `node` to what depends on it (or to what it depends on), sorted."""
-    g = graph.graph
-    links = []
-    for source, target, kind in g.out_edges(node, keys=True):
-        # node is the source: the target depends on it when the target is the dependent end
-        if (kind in TARGET_DEPENDS) == dependants:
-            links.append(Link(source, kind, target))
-    for source, target, kind in g.in_edges(node, keys=True):
-        if (kind in SOURCE_DEPENDS) == dependants:
-            links.append(Link(source, kind, target))
+    # node is the source: the target depends on it when the target is the dependent end
+    outgoing = graph.edges_from(node, TARGET_DEPENDS if dependants else SOURCE_DEPENDS)
+    incoming = graph.edges_to(node, SOURCE_DEPENDS if dependants else TARGET_DEPENDS)
+    links = [Link(source, kind, target) for source, kind, target in outgoing + incoming]
     return sorted(links, key=lambda link: (link.source, link.kind, link.target))

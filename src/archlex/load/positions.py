@@ -36,6 +36,10 @@ class SourceNode:
             return children[step]
         return None
 
+    def last_line(self) -> int:
+        """The last line of a list or mapping (of a scalar: its line)."""
+        return self.end_line
+
     def find(self, path: Sequence[str | int]) -> tuple[SourceNode, bool]:
         """The deepest node along `path`, and whether the whole path was found.
 

@@ -10,13 +10,15 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from archlex.errors import ArchlexError
 from archlex.findings import Finding, Severity
+from archlex.gc_pause import collector_paused
+from archlex.load import fast_reader
 from archlex.load.cache import FileOutcome, ParseCache
 from archlex.load.diagnose import schema_findings
 from archlex.load.libraries import BUNDLED_LIBRARIES, library_manifest
 from archlex.load.manifest import check_format_version, expand_includes, find_manifest
 from archlex.load.positions import SourceNode
 from archlex.load.references import check_references
-from archlex.load.sources import Located, SourceMap
+from archlex.load.sources import FilePositions, Located, SourceMap
 from archlex.load.yaml_reader import UnreadableYamlError, YamlDocument, YamlProblem, parse_yaml
 from archlex.model import (
     ENTITY_KINDS,
@@ -84,12 +86,18 @@ class Project:
         return self.manifest_path.parent
 
 
-def load_project(path: Path | None, cwd: Path, cache: ParseCache | None = None) -> Project:
+def load_project(
+    path: Path | None, cwd: Path, cache: ParseCache | None = None, fast: bool = True
+) -> Project:
     """Load the model at PATH (folder or manifest); raise ArchlexError if it cannot be read.
 
     With a cache, files whose bytes were loaded before are not parsed or validated again.
+    With `fast`, files that the fast reader takes and that validate without a finding are
+    read by it; every other file, and every file without `fast`, by the reference reader.
+    Both give the same model and the same findings (tests/load/test_fast_reader.py).
     """
-    project = _Loader(find_manifest(path, cwd), cache).load()
+    with collector_paused():
+        project = _Loader(find_manifest(path, cwd), cache, fast and fast_reader.available()).load()
     project.cwd = cwd
     return project
 
@@ -97,9 +105,10 @@ def load_project(path: Path | None, cwd: Path, cache: ParseCache | None = None) 
 class _Loader:
     """One load of one model; collects findings rather than stopping at the first."""
 
-    def __init__(self, manifest_path: Path, cache: ParseCache | None) -> None:
+    def __init__(self, manifest_path: Path, cache: ParseCache | None, fast: bool) -> None:
         self.manifest_path = manifest_path
         self.cache = cache
+        self.fast = fast
         self.root = manifest_path.parent
         self.sources = SourceMap()
         self.findings: list[Finding] = []
@@ -282,6 +291,8 @@ class _Loader:
             self.sources.add(entity, located)
 
     def _load_file(self, raw: bytes, display: str) -> None:
+        if self.fast and self._load_fast(raw, display):
+            return
         document = self._parse(raw, display)
         if document is None:
             return
@@ -303,6 +314,21 @@ class _Loader:
             return
         self._entities(document.data, document.source, display)
 
+    def _load_fast(self, raw: bytes, display: str) -> bool:
+        """Load a file through the fast reader if it takes it and it validates without a
+        finding; False to load it through the reference reader instead, which gives the
+        findings their positions."""
+        data = fast_reader.read_fast(raw)
+        if data is None:
+            return False
+        try:
+            part = ModelFile.model_validate(data)
+        except ValidationError:
+            return False
+        self.parts.append(part)
+        self._locate_all(part, FilePositions(raw), display)
+        return True
+
     def _entities(self, data: dict[str, Any], source: SourceNode, display: str) -> None:
         """Validate one file's entities; on errors keep every entity that is valid."""
         if not data:
@@ -316,7 +342,9 @@ class _Loader:
             self.findings += schema_findings(error, data, source, display, ModelFile)
         self._salvage(data, source, display)
 
-    def _locate_all(self, part: ModelFile, source: SourceNode, display: str) -> None:
+    def _locate_all(
+        self, part: ModelFile, source: SourceNode | FilePositions, display: str
+    ) -> None:
         for kind in _ITEM_TYPES:
             for index, entity in enumerate(getattr(part, kind)):
                 self._locate(entity, (kind, index), source, display)
@@ -326,8 +354,18 @@ class _Loader:
                     self._locate(entity, ("roadmap", kind, index), source, display)
 
     def _locate(
-        self, entity: Entity, path: tuple[str | int, ...], source: SourceNode, display: str
+        self,
+        entity: Entity,
+        path: tuple[str | int, ...],
+        source: SourceNode | FilePositions,
+        display: str,
     ) -> None:
+        if isinstance(source, FilePositions):  # read lazily: the path leads to the entity
+            self.sources.add(entity, Located(display, source, path))
+            if isinstance(entity, System):
+                for index, component in enumerate(entity.components):
+                    self._locate(component, (*path, "components", index), source, display)
+            return
         node, _ = source.find(path)
         self.sources.add(entity, Located(display, node))
         if isinstance(entity, System):

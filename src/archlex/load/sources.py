@@ -2,22 +2,76 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from archlex.load import fast_positions, fast_reader
 from archlex.load.positions import SourceNode
 from archlex.model.common import Entity
 
 
-@dataclass(frozen=True, slots=True)
+class FilePositions:
+    """Where everything in one file is written, worked out only when first asked for.
+
+    Files read by the fast reader come without positions; most of their entities are never
+    pointed at, so the reference reader reads the file for its positions only when a finding
+    needs one. Pickled as the file's bytes: the parse cache then keeps them lazy too.
+    """
+
+    __slots__ = ("_fast", "_raw", "_tree")
+
+    def __init__(self, raw: bytes) -> None:
+        self._raw = raw
+        self._tree: SourceNode | None = None
+        self._fast: SourceNode | None = None
+
+    def node_at(self, path: tuple[str | int, ...]) -> SourceNode:
+        """The node at `path`: placed by rapidyaml when it can, else by the reference."""
+        if self._tree is None and self._fast is None:
+            body = fast_reader.model_bytes(self._raw)
+            if fast_positions.available() and body is not None:
+                self._fast = fast_positions.RymlPositions(body, self.tree).root()
+        return (self._fast or self.tree()).find(path)[0]
+
+    def __reduce__(self) -> tuple[type[FilePositions], tuple[bytes]]:
+        return (FilePositions, (self._raw,))
+
+    def tree(self) -> SourceNode:
+        """The file's position tree, from the reference reader."""
+        if self._tree is None:
+            # Imported here: yaml_reader imports nothing of this module, but keep it that way.
+            from archlex.load.yaml_reader import UnreadableYamlError, parse_yaml
+
+            try:
+                self._tree = parse_yaml(self._raw).source
+            except UnreadableYamlError:  # not for a file the fast reader read; be safe anyway
+                self._tree = SourceNode(1, 1, 1, 1)
+        return self._tree
+
+
 class Located:
     """An entity's file (relative to the manifest's folder) and its position tree."""
 
-    file: str
-    node: SourceNode
+    __slots__ = ("_node", "_path", "file")
 
-    def __reduce__(self) -> tuple[type[Located], tuple[str, SourceNode]]:
-        # Pickled by value: faster to load from the parse cache than a dataclass's state.
-        return (Located, (self.file, self.node))
+    def __init__(
+        self, file: str, node: SourceNode | FilePositions, path: tuple[str | int, ...] = ()
+    ) -> None:
+        self.file = file
+        self._node = node
+        self._path = path  # where the entity is in a file whose positions are not read yet
+
+    def __reduce__(
+        self,
+    ) -> tuple[type[Located], tuple[str, SourceNode | FilePositions, tuple[str | int, ...]]]:
+        # Pickled by value: faster to load from the parse cache than a class's state.
+        return (Located, (self.file, self._node, self._path))
+
+    @property
+    def node(self) -> SourceNode:
+        """The entity's position tree (read from its file the first time it is needed)."""
+        node = self._node
+        if isinstance(node, FilePositions):
+            node = node.node_at(self._path)
+            self._node, self._path = node, ()
+        return node
 
     def at(self, *path: str | int) -> tuple[int, int]:
         """Line and column of a field (or list item) of the entity, else of the entity."""
@@ -51,8 +105,10 @@ class SourceMap:
         """The id of the innermost entity written across `line` of `file`, if any."""
         best: tuple[int, str] | None = None
         for entity, located in self.placed:
+            if located.file != file:
+                continue  # before `node`: that would read the positions of every file
             node = located.node
-            inside = located.file == file and node.line <= line <= node.end_line
+            inside = node.line <= line <= node.last_line()
             if inside and (best is None or node.line >= best[0]):
                 best = (node.line, entity.id)
         return best[1] if best else None

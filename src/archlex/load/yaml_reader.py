@@ -97,7 +97,7 @@ def read_yaml(path: Path) -> YamlDocument:
 
 def parse_yaml(raw: bytes) -> YamlDocument:
     """Construct a YAML document from bytes; raise UnreadableYamlError when it cannot be read."""
-    text = _decode(raw)
+    text = decode_model_text(raw)
     root = _compose(text)
     if root is None:
         return YamlDocument({}, SourceNode(1, 1, 1, 1, {}))
@@ -106,7 +106,9 @@ def parse_yaml(raw: bytes) -> YamlDocument:
     return YamlDocument(data, source, constructor.problems)
 
 
-def _decode(raw: bytes) -> str:
+def decode_model_text(raw: bytes) -> str:
+    """The file's text; raise UnreadableYamlError when it is too large, not UTF-8, or holds
+    a character a model file may not."""
     if len(raw) > MAX_FILE_BYTES:
         raise UnreadableYamlError(
             YamlProblem(

@@ -79,7 +79,11 @@ class Regulation(Entity):
 
     def article(self, number: str) -> Article | None:
         """The article with this number, if the catalog has it."""
-        return self._articles.get(number)
+        # Read from pydantic's private dict directly: `self._articles` goes through
+        # BaseModel.__getattr__, which costs an exception per call, thousands of times a check.
+        private = self.__pydantic_private__
+        articles: dict[str, Article] = private["_articles"] if private else self._articles
+        return articles.get(number)
 
 
 class Evidence(StrEnum):
