@@ -44,6 +44,8 @@ def check_format_version(data: Any, source: SourceNode, file: str) -> None:
             "it has no `archlex:` format version",
             f"start the file with `archlex: {FORMAT_VERSION}`",
             file,
+            source.line,
+            source.column,
         )
     version = data["archlex"]
     if version != str(FORMAT_VERSION):
@@ -53,6 +55,8 @@ def check_format_version(data: Any, source: SourceNode, file: str) -> None:
             f"this archlex reads version {FORMAT_VERSION}",
             "upgrade archlex, or write the model in format version 1",
             file,
+            node.line,
+            node.column,
         )
 
 
@@ -81,18 +85,23 @@ def expand_includes(
                 _outside(pattern, "points outside the model's folder", file, line, column)
             )
             continue
-        matched = sorted(p for p in root.glob(pattern) if p.is_file())
-        if not matched:
+        try:
+            matched = sorted(p for p in root.glob(pattern) if p.is_file())
+        except (ValueError, IndexError, NotImplementedError):  # pathlib's words for a bad glob
             findings.append(
-                Finding(
-                    "include-unmatched",
-                    severity_of("include-unmatched"),
-                    f"include `{pattern}` matches no file",
+                _unmatched(f"include `{pattern}` is not a file name or glob", file, line, column)
+            )
+            continue
+        if not matched:
+            findings.append(_unmatched(f"include `{pattern}` matches no file", file, line, column))
+        elif all(p.resolve() == manifest.resolve() for p in matched):
+            findings.append(
+                _unmatched(
+                    f"include `{pattern}` matches only the manifest, which is read once "
+                    "and never as a model file",
                     file,
                     line,
                     column,
-                    None,
-                    "fix the pattern, or delete it if the files are gone",
                 )
             )
         for path in matched:
@@ -110,6 +119,19 @@ def expand_includes(
             elif real != manifest.resolve():
                 files.setdefault(real, path)
     return Includes(list(files.values()), findings)
+
+
+def _unmatched(message: str, file: str, line: int, column: int) -> Finding:
+    return Finding(
+        "include-unmatched",
+        severity_of("include-unmatched"),
+        message,
+        file,
+        line,
+        column,
+        None,
+        "fix the pattern, or delete it if the files are gone",
+    )
 
 
 def _leaves_root(pattern: str) -> bool:
