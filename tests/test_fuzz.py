@@ -111,7 +111,7 @@ CACHE = MemoryCache()
 @functools.lru_cache(maxsize=64)
 def _parsed(text: bytes) -> Any:
     """The data of a source file, parsed once (callers get a deep copy)."""
-    return yaml.load(text, Loader=_LOADER)  # noqa: S506 - the safe loader
+    return yaml.load(text, Loader=_LOADER)
 
 
 def _containers(data: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:

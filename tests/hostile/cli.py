@@ -76,6 +76,6 @@ def run_limited(*args: str, cwd: Path, timeout: float = 60) -> CliResult:
         text=True,
         timeout=timeout,
         check=False,
-        preexec_fn=_limit_memory,  # noqa: PLW1509 - no threads in the parent at this point
+        preexec_fn=_limit_memory,
     )
     return CliResult(done.returncode, done.stdout, done.stderr, time.monotonic() - started)

@@ -60,7 +60,9 @@ def _huge_scalar(model: Path, outside: Path) -> None:
 
 
 def _huge_file(model: Path, outside: Path) -> None:
-    item = "  - id: s{0}\n    name: System {0} with a long name to fill the file\n    kind: national\n"
+    item = (
+        "  - id: s{0}\n    name: System {0} with a long name to fill the file\n    kind: national\n"
+    )
     with (model / "systems.yaml").open("w", encoding="utf-8") as stream:
         stream.write("systems:\n")
         size, index = 0, 0
@@ -84,7 +86,9 @@ def _symlink_file(model: Path, outside: Path) -> None:
 def _symlink_folder(model: Path, outside: Path) -> None:
     shared = outside / "shared"
     shared.mkdir()
-    (shared / "secret.yaml").write_text("systems:\n  - id: secret\n    name: S\n    kind: national\n")
+    (shared / "secret.yaml").write_text(
+        "systems:\n  - id: secret\n    name: S\n    kind: national\n"
+    )
     (model / "shared").symlink_to(shared, target_is_directory=True)
 
 

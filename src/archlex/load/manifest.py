@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -13,6 +14,7 @@ from archlex.model.project import FORMAT_VERSION
 from archlex.rules import severity_of
 
 MANIFEST_NAME = "archlex.yaml"
+_GLOB = re.compile(r"[*?\[]")
 
 
 def find_manifest(path: Path | None, cwd: Path) -> Path:
@@ -94,11 +96,13 @@ def expand_includes(
             continue
         if not matched:
             findings.append(_unmatched(f"include `{pattern}` matches no file", file, line, column))
-        elif all(p.resolve() == manifest.resolve() for p in matched):
+        elif not _GLOB.search(pattern) and matched[0].resolve() == manifest.resolve():
+            # A glob such as `*.yaml` matches the manifest too, and that is fine; naming it
+            # is a mistake worth a word (it is read once, as the manifest).
             findings.append(
                 _unmatched(
-                    f"include `{pattern}` matches only the manifest, which is read once "
-                    "and never as a model file",
+                    f"include `{pattern}` names the manifest, which is read once, as the "
+                    "manifest, never as a model file",
                     file,
                     line,
                     column,

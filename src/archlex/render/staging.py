@@ -147,9 +147,7 @@ def restore_interrupted(out: Path) -> None:
 
 def _files(folder: Path) -> list[str]:
     return sorted(
-        p.relative_to(folder).as_posix()
-        for p in folder.rglob("*")
-        if p.is_file() or p.is_symlink()
+        p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file() or p.is_symlink()
     )
 
 
