@@ -1,13 +1,24 @@
-"""Fuzzing the loader with mutated copies of the worked example: never a traceback.
+"""Fuzzing the loader and the checks with mutated copies of the worked example.
 
-Every mutated model must end in exit code 0, 1 or 2, with each finding pointing at a file
-that exists and a line that exists in it. CI runs a short session; `make fuzz` a long one.
+Mutations: delete, duplicate, retype and rename keys and values; cut a file at a random byte;
+splice junk in; repeat or indent a line. Every mutated model must end in exit code 0, 1 or 2
+(an `ArchlexError` is exit code 2; any other exception is a traceback, a failure), with each
+finding and each error pointing at a file that exists and a line that exists in it.
+
+Each case runs in-process through `check_model` with an in-memory parse cache, as the CLI
+runs with its disk cache: the unchanged files and the bundled library are not parsed again,
+so a case costs a few hundredths of a second. CI runs a short session; `make fuzz` a long one
+(see tests/hostile/README.md for the command that runs it in parallel chunks).
 """
 
 from __future__ import annotations
 
+import atexit
+import copy
+import functools
 import io
 import os
+import shutil
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -17,9 +28,10 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from archlex.api import Report, validate_model
+from archlex.api import Report, check_model
 from archlex.errors import ArchlexError
 from archlex.formats import format_names, write_report
+from archlex.load.cache import FileOutcome, ParseCache
 from archlex.load.libraries import library_manifest
 from tests.conftest import EXAMPLE
 
@@ -72,6 +84,36 @@ VALUES = st.one_of(
 )
 
 
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
+class MemoryCache(ParseCache):
+    """The parse cache, kept in memory. Entries are shared, not copied: the loader copies an
+    outcome's lists into its own and entities are frozen, so no case changes the next one's
+    (test_memory_cache_is_not_changed_by_a_run checks it)."""
+
+    def __init__(self) -> None:
+        super().__init__(Path("/nonexistent"))
+        self.entries: dict[str, FileOutcome] = {}
+
+    def get(self, key: str) -> FileOutcome | None:
+        return self.entries.get(key)
+
+    def put(self, key: str, outcome: FileOutcome) -> None:
+        if len(self.entries) < 500:  # the unchanged files; mutated ones rarely come back
+            self.entries[key] = outcome
+
+
+CACHE = MemoryCache()
+
+
+@functools.lru_cache(maxsize=64)
+def _parsed(text: bytes) -> Any:
+    """The data of a source file, parsed once (callers get a deep copy)."""
+    return yaml.load(text, Loader=_LOADER)
+
+
 def _containers(data: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
     """Paths of every mapping and list inside the data."""
     found: list[tuple[Any, ...]] = []
@@ -93,7 +135,7 @@ def _at(data: Any, path: tuple[Any, ...]) -> Any:
 def structural_mutation(draw: st.DrawFn, text: bytes) -> bytes:
     """Delete, duplicate, retype or rename one key or item, then write the YAML back."""
     try:
-        data = yaml.safe_load(text)
+        data = copy.deepcopy(_parsed(text))
     except yaml.YAMLError:
         return text
     containers = _containers(data)
@@ -108,12 +150,17 @@ def structural_mutation(draw: st.DrawFn, text: bytes) -> bytes:
     if action == "delete":
         del container[key]
     elif action == "duplicate" and isinstance(container, list):
-        container.insert(key, container[key])
+        container.insert(key, copy.deepcopy(container[key]))
+    elif action == "duplicate" and isinstance(container, dict):
+        container[draw(st.sampled_from([*keys, "id", "name"]) | HOSTILE_TEXT)] = copy.deepcopy(
+            container[key]
+        )
     elif action == "rename" and isinstance(container, dict):
         container[draw(HOSTILE_TEXT)] = container.pop(key)
     else:
         container[key] = draw(VALUES)
-    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False).encode("utf-8")
+    dumped: str = yaml.dump(data, Dumper=_DUMPER, allow_unicode=True, sort_keys=False)
+    return dumped.encode("utf-8")
 
 
 @st.composite
@@ -154,7 +201,7 @@ def _file_on_disk(root: Path, display: str) -> Path:
     return root / display
 
 
-def _assert_clean(root: Path, report: Report) -> None:
+def _assert_clean(root: Path, report: Report, report_format: str) -> None:
     assert report.exit_code in (0, 1, 2)
     for finding in report.findings:
         path = _file_on_disk(root, finding.file)
@@ -163,23 +210,48 @@ def _assert_clean(root: Path, report: Report) -> None:
         assert 1 <= finding.line <= lines, finding
         assert finding.column >= 1, finding
         assert finding.message, finding
-    for name in format_names():  # every format can write every report
-        for colour in (False, True):
-            write_report(report, name, io.StringIO(), colour)
+    # Every format can write every report (one per case: all of them cost a third of a case).
+    write_report(report, report_format, io.StringIO(), report_format == "text")
 
 
-def _check(files: dict[str, bytes]) -> None:
-    with tempfile.TemporaryDirectory() as folder:
-        root = Path(folder)
-        for name, text in files.items():
-            (root / name).parent.mkdir(parents=True, exist_ok=True)
-            (root / name).write_bytes(text)
+def _assert_clean_error(root: Path, error: ArchlexError) -> None:
+    """Exit code 2: a clear message, and the place it names exists."""
+    assert error.message
+    if error.file is not None:
+        path = _file_on_disk(root, error.file)
+        assert path.is_file(), error.message
+        assert error.line is not None, error.message
+        assert 1 <= error.line <= path.read_bytes().count(b"\n") + 1, error.message
+        assert f"{error.file}:{error.line}:" in error.message
+
+
+@functools.lru_cache(maxsize=1)
+def _workspace() -> Path:
+    """One copy of the example per process; each case rewrites only the files it mutated
+    and puts them back after (writing every file for every case cost a third of a case)."""
+    root = Path(tempfile.mkdtemp(prefix="archlex-fuzz-"))
+    atexit.register(shutil.rmtree, root, True)
+    for name, text in SOURCES.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_bytes(text)
+    return root
+
+
+def _check(files: dict[str, bytes], report_format: str) -> None:
+    root = _workspace()
+    changed = [name for name, text in files.items() if text != SOURCES[name]]
+    try:
+        for name in changed:
+            (root / name).write_bytes(files[name])
         try:
-            report = validate_model(root, root)
-        except ArchlexError as error:  # exit code 2: a clear message, not a traceback
-            assert error.message
+            report = check_model(root, root, cache=CACHE)
+        except ArchlexError as error:
+            _assert_clean_error(root, error)
             return
-        _assert_clean(root, report)
+        _assert_clean(root, report, report_format)
+    finally:
+        for name in changed:
+            (root / name).write_bytes(SOURCES[name])
 
 
 @settings(
@@ -188,9 +260,9 @@ def _check(files: dict[str, bytes]) -> None:
     derandomize=True,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
-@given(mutated_model())
-def test_mutated_example_never_crashes(files: dict[str, bytes]) -> None:
-    _check(files)
+@given(mutated_model(), st.sampled_from(format_names()))
+def test_mutated_example_never_crashes(files: dict[str, bytes], report_format: str) -> None:
+    _check(files, report_format)
 
 
 @pytest.mark.slow
@@ -199,6 +271,34 @@ def test_mutated_example_never_crashes(files: dict[str, bytes]) -> None:
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
-@given(mutated_model())
-def test_mutated_example_never_crashes_at_length(files: dict[str, bytes]) -> None:
-    _check(files)
+@given(mutated_model(), st.sampled_from(format_names()))
+def test_mutated_example_never_crashes_at_length(
+    files: dict[str, bytes], report_format: str
+) -> None:
+    _check(files, report_format)
+    _count_case()
+
+
+_CASES = [0]
+
+
+def _count_case() -> None:
+    """Every 500 cases, write how many passed to $ARCHLEX_FUZZ_PROGRESS (a long run can be
+    stopped and still say how far it got)."""
+    _CASES[0] += 1
+    progress = os.environ.get("ARCHLEX_FUZZ_PROGRESS")
+    if progress and _CASES[0] % 500 == 0:
+        Path(progress).write_text(f"{_CASES[0]} cases passed\n", encoding="utf-8")
+
+
+def test_memory_cache_is_not_changed_by_a_run() -> None:
+    """The shared cache entries give the same report before and after mutated runs."""
+    files = dict(SOURCES)
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        for name, text in files.items():
+            (root / name).parent.mkdir(parents=True, exist_ok=True)
+            (root / name).write_bytes(text)
+        fresh = check_model(root, root).findings
+        check_model(root, root, cache=CACHE)
+        assert check_model(root, root, cache=CACHE).findings == fresh

@@ -206,6 +206,39 @@ RULES: dict[str, RuleInfo] = {
             ),
         ),
         RuleInfo(
+            "id-confusable",
+            _W,
+            "two ids differ only in case or by look-alike letters",
+            explanation=(
+                "Two ids are equal but for upper and lower case, or for a letter from another "
+                "alphabet that looks like a Latin one (a Cyrillic `а`, `е`, `о`, `р`, `с` or "
+                "`і`, a Greek `ο`, a full-width letter). The model format lets ids use any "
+                "letters, so archlex reads them as two entities; but nobody reading a diagram, "
+                "a matrix or a review can tell them apart, and a reference typed with the "
+                "other one silently names the wrong entity. The finding is on the later id "
+                "and names the non-Latin letters it holds. Rename one of the two. This rule "
+                "is archlex's own, beyond the format's list; it never changes what loads."
+            ),
+            bad=(
+                "systems:\n"
+                "  - id: visa-is\n"
+                "    name: National visa information system\n"
+                "    kind: national\n"
+                "  - id: VISA-IS\n"
+                "    name: Visa issuing workstation\n"
+                "    kind: national\n"
+            ),
+            good=(
+                "systems:\n"
+                "  - id: visa-is\n"
+                "    name: National visa information system\n"
+                "    kind: national\n"
+                "  - id: visa-workstation\n"
+                "    name: Visa issuing workstation\n"
+                "    kind: national\n"
+            ),
+        ),
+        RuleInfo(
             "include-outside",
             _E,
             "an include leaves the model's folder",
@@ -743,6 +776,7 @@ VALIDATE_RULES = (
     "unknown-provision",
     "include-outside",
     "include-unmatched",
+    "id-confusable",
 )
 
 

@@ -35,6 +35,7 @@ from playwright.sync_api import (
 )
 
 from tests.conftest import CACHE_DIR, REPO
+from tests.payload_model import write_payload_model
 
 HERE = Path(__file__).resolve().parent
 AXE = HERE / "node_modules" / "axe-core" / "axe.min.js"
@@ -219,6 +220,16 @@ def xss_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
     model.mkdir()
     (model / "archlex.yaml").write_text(XSS_MANIFEST, encoding="utf-8")
     (model / "systems.yaml").write_text(XSS_SYSTEMS, encoding="utf-8")
+    with serve(build(model, folder / "site")) as served:
+        yield served
+
+
+@pytest.fixture(scope="session")
+def payload_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
+    """The site of the payload model (tests/payload_model.py), built and served for the
+    session: every text of it is a script, a link or markup that must stay text."""
+    folder = tmp_path_factory.mktemp("payload")
+    model = write_payload_model(folder / "model")
     with serve(build(model, folder / "site")) as served:
         yield served
 

@@ -26,6 +26,14 @@ NoCacheOption = Annotated[
         "($ARCHLEX_CACHE_DIR, else ~/.cache/archlex; safe to delete).",
     ),
 ]
+ForceOption = Annotated[
+    bool,
+    typer.Option(
+        "--force",
+        help="Also write into a non-empty folder that archlex did not create, or one inside "
+        "the model's folder. Files archlex did not write are kept, never deleted or replaced.",
+    ),
+]
 
 
 def parse_cache(no_cache: bool) -> ParseCache | None:

@@ -11,7 +11,7 @@ from typer._click.core import Context  # typer vendors click; its Context is thi
 from typer.core import TyperGroup
 
 from archlex.api import check_model
-from archlex.cli.options import NoCacheOption, PathArgument, parse_cache
+from archlex.cli.options import ForceOption, NoCacheOption, PathArgument, parse_cache
 from archlex.formats import write_report
 from archlex.outcome import Report
 from archlex.progress import on_terminal
@@ -44,12 +44,16 @@ OutOption = Annotated[
 
 
 def _render(
-    path: Path | None, out: Path, products: list[str] | None, no_cache: bool = False
+    path: Path | None,
+    out: Path,
+    products: list[str] | None,
+    no_cache: bool = False,
+    force: bool = False,
 ) -> None:
     with on_terminal() as progress:
         report = check_model(path, Path.cwd(), cache=parse_cache(no_cache), progress=progress)
         refuse_unreadable(report)
-        written = render_products(report, out, products, progress)
+        written = render_products(report, out, products, force, progress)
     from rich.console import Console  # imported only when there is something to print
 
     console = Console(highlight=False, soft_wrap=True)
@@ -73,9 +77,12 @@ def refuse_unreadable(report: Report) -> None:
 
 def _command(product: str | None, help_text: str, example: str) -> Any:
     def command(
-        path: PathArgument = None, out: OutOption = Path("build"), no_cache: NoCacheOption = False
+        path: PathArgument = None,
+        out: OutOption = Path("build"),
+        no_cache: NoCacheOption = False,
+        force: ForceOption = False,
     ) -> None:
-        _render(path, out, [product] if product else None, no_cache)
+        _render(path, out, [product] if product else None, no_cache, force)
 
     command.__doc__ = f"{help_text}\n\nExample: {example}"
     return command

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from archlex.api import check_model
-from archlex.cli.options import NoCacheOption, PathArgument, as_date, parse_cache
+from archlex.cli.options import ForceOption, NoCacheOption, PathArgument, as_date, parse_cache
 from archlex.cli.render import refuse_unreadable
 from archlex.progress import on_terminal
 
@@ -42,6 +42,7 @@ def build(
         ),
     ] = None,
     no_cache: NoCacheOption = False,
+    force: ForceOption = False,
 ) -> None:
     """Build the concept site: every regulation, article, system, flow, requirement and work
     package as a page, with the matrix, roadmap, concept, findings, search and tags.
@@ -60,7 +61,7 @@ def build(
             path, Path.cwd(), today=day, cache=parse_cache(no_cache), progress=progress
         )
         refuse_unreadable(report)
-        built = build_site(report, out, day, project, progress)
+        built = build_site(report, out, day, project, force, progress)
     from rich.console import Console
 
     console = Console(highlight=False, soft_wrap=True)

@@ -33,7 +33,12 @@ from typing import Any
 
 import yaml
 
-from archlex.load.yaml_reader import MAX_FILE_BYTES, UnreadableYamlError, decode_model_text
+from archlex.load.yaml_reader import (
+    MAX_FILE_BYTES,
+    MAX_SCALAR_CHARS,
+    UnreadableYamlError,
+    decode_model_text,
+)
 
 try:
     import ryml
@@ -72,8 +77,8 @@ def available() -> bool:
 
 def read_fast(raw: bytes) -> dict[str, Any] | None:
     """The file's data exactly as the reference reader constructs it, or None to use that."""
-    if ryml is None:
-        return None
+    if ryml is None or len(raw) > MAX_SCALAR_CHARS:
+        return None  # a file that could hold a value over the limit: the reference refuses it
     body = model_bytes(raw)
     if body is None or _unsupported(body) or not _valid_yaml(body):
         return None

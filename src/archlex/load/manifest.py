@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -13,6 +14,7 @@ from archlex.model.project import FORMAT_VERSION
 from archlex.rules import severity_of
 
 MANIFEST_NAME = "archlex.yaml"
+_GLOB = re.compile(r"[*?\[]")
 
 
 def find_manifest(path: Path | None, cwd: Path) -> Path:
@@ -44,6 +46,8 @@ def check_format_version(data: Any, source: SourceNode, file: str) -> None:
             "it has no `archlex:` format version",
             f"start the file with `archlex: {FORMAT_VERSION}`",
             file,
+            source.line,
+            source.column,
         )
     version = data["archlex"]
     if version != str(FORMAT_VERSION):
@@ -53,6 +57,8 @@ def check_format_version(data: Any, source: SourceNode, file: str) -> None:
             f"this archlex reads version {FORMAT_VERSION}",
             "upgrade archlex, or write the model in format version 1",
             file,
+            node.line,
+            node.column,
         )
 
 
@@ -81,18 +87,25 @@ def expand_includes(
                 _outside(pattern, "points outside the model's folder", file, line, column)
             )
             continue
-        matched = sorted(p for p in root.glob(pattern) if p.is_file())
-        if not matched:
+        try:
+            matched = sorted(p for p in root.glob(pattern) if p.is_file())
+        except (ValueError, IndexError, NotImplementedError):  # pathlib's words for a bad glob
             findings.append(
-                Finding(
-                    "include-unmatched",
-                    severity_of("include-unmatched"),
-                    f"include `{pattern}` matches no file",
+                _unmatched(f"include `{pattern}` is not a file name or glob", file, line, column)
+            )
+            continue
+        if not matched:
+            findings.append(_unmatched(f"include `{pattern}` matches no file", file, line, column))
+        elif not _GLOB.search(pattern) and matched[0].resolve() == manifest.resolve():
+            # A glob such as `*.yaml` matches the manifest too, and that is fine; naming it
+            # is a mistake worth a word (it is read once, as the manifest).
+            findings.append(
+                _unmatched(
+                    f"include `{pattern}` names the manifest, which is read once, as the "
+                    "manifest, never as a model file",
                     file,
                     line,
                     column,
-                    None,
-                    "fix the pattern, or delete it if the files are gone",
                 )
             )
         for path in matched:
@@ -110,6 +123,19 @@ def expand_includes(
             elif real != manifest.resolve():
                 files.setdefault(real, path)
     return Includes(list(files.values()), findings)
+
+
+def _unmatched(message: str, file: str, line: int, column: int) -> Finding:
+    return Finding(
+        "include-unmatched",
+        severity_of("include-unmatched"),
+        message,
+        file,
+        line,
+        column,
+        None,
+        "fix the pattern, or delete it if the files are gone",
+    )
 
 
 def _leaves_root(pattern: str) -> bool:

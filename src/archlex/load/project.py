@@ -13,6 +13,7 @@ from archlex.findings import Finding, Severity
 from archlex.gc_pause import collector_paused
 from archlex.load import fast_reader
 from archlex.load.cache import FileOutcome, ParseCache
+from archlex.load.confusables import confusable_ids
 from archlex.load.diagnose import schema_findings
 from archlex.load.libraries import BUNDLED_LIBRARIES, library_manifest
 from archlex.load.manifest import check_format_version, expand_includes, find_manifest
@@ -122,9 +123,15 @@ class _Loader:
         name = self.manifest_path.name
         document = self._read(self.manifest_path, name)
         if document is None:
+            # The reader's finding is the only news: it goes into the error, or it is lost.
+            problem = self.findings[-1]
             raise ArchlexError(
-                f"{self.manifest_path}: the manifest cannot be read",
-                "fix the YAML error reported above",
+                f"{name}:{problem.line}:{problem.column}: the manifest cannot be read: "
+                f"{problem.message}",
+                problem.hint or "fix the manifest's YAML",
+                name,
+                problem.line,
+                problem.column,
             )
         check_format_version(document.data, document.source, name)
         manifest = self._manifest(document, name)
@@ -151,6 +158,7 @@ class _Loader:
             self.invalid_ids,
         )
         project.findings += check_references(project)
+        project.findings += confusable_ids(self.sources)
         return project
 
     def _read(self, path: Path, display: str) -> YamlDocument | None:

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from archlex.findings import Finding, Severity
+from archlex.load.confusables import skeleton
 from archlex.load.diagnose import did_you_mean
 from archlex.load.sources import Located
 from archlex.model import (
@@ -132,6 +133,9 @@ class _Checker:
         ]
         if MEMBER_STATE in kinds:
             candidates.append(MEMBER_STATE)
+        alike = [c for c in candidates if skeleton(c) == skeleton(value)]
+        if alike:  # `VISA-IS` for `visa-is`: closer than any edit distance says
+            return did_you_mean(value, alike) or f"did you mean `{alike[0]}`?"
         return did_you_mean(value, candidates)
 
     def provision(

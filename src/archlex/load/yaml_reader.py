@@ -23,6 +23,9 @@ MAX_DEPTH = 64
 # Nodes that aliases may add beyond the nodes written in the file: generous for shared
 # blocks, far below what a "billion laughs" file would expand to.
 MAX_ALIAS_EXPANSION = 100_000
+# One value (a description, say) of more than a mebibyte is a pasted file, not model text;
+# it would make every page and document that shows it unusable.
+MAX_SCALAR_CHARS = 1024 * 1024
 
 _BASE_LOADER: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _TAG = "tag:yaml.org,2002:"
@@ -167,7 +170,7 @@ def _compose(text: str) -> Node | None:
         if error.context and "single document" in error.context:
             message = "a model file holds one YAML document; remove the `---` separator"
         raise UnreadableYamlError(
-            YamlProblem("yaml-syntax", message, line, column, _syntax_hint(text, mark))
+            YamlProblem("yaml-syntax", message, line, column, _syntax_hint(text, mark, message))
         ) from None
     except yaml.YAMLError as error:
         raise UnreadableYamlError(YamlProblem("yaml-syntax", str(error), 1, 1)) from None
@@ -184,7 +187,9 @@ def _clamp(text: str, line: int, column: int) -> tuple[int, int]:
     return len(lines), len(lines[-1]) + 1
 
 
-def _syntax_hint(text: str, mark: yaml.Mark | None) -> str | None:
+def _syntax_hint(text: str, mark: yaml.Mark | None, message: str = "") -> str | None:
+    if "nesting depth" in message:  # libyaml's own limit, above archlex's
+        return f"flatten the file; archlex reads at most {MAX_DEPTH} levels of nesting"
     if mark is not None and text[mark.index : mark.index + 1] == "\t":
         return "indent with spaces; YAML does not allow tabs there"
     return "check the indentation and the quotes on this line and the one before"
@@ -218,6 +223,13 @@ class _Constructor:
                 )
             return built[0], built[1]
         if isinstance(node, ScalarNode):
+            if len(node.value) > MAX_SCALAR_CHARS:
+                self._refuse(
+                    node,
+                    f"a value of {len(node.value):,} characters, over the limit of "
+                    f"{MAX_SCALAR_CHARS:,} for one value",
+                    "shorten it, or link to the document it comes from",
+                )
             value = None if node.tag == _NULL else node.value
             return value, SourceNode(start.line + 1, start.column + 1, key_line + 1, key_column + 1)
         result: tuple[Any, SourceNode, int]

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import os
 import shutil
 import tempfile
 from collections.abc import Iterator
@@ -23,7 +22,8 @@ from archlex.errors import ArchlexError
 from archlex.files import write_text_atomic
 from archlex.outcome import Report
 from archlex.progress import QUIET, Progress
-from archlex.render.output import MARKER, _check_replaceable, _swap, render_products
+from archlex.render.output import render_products
+from archlex.render.staging import check_output_folder, staged_output
 from archlex.site.links import SiteMap
 from archlex.site.mkdocs_config import OVERRIDES, SCRIPT, SHIM, STYLE, mkdocs_yaml
 from archlex.site.pages import PRODUCT_PAGES, product_index, product_page, site_pages
@@ -47,39 +47,30 @@ def build_site(
     out: Path,
     as_of: dt.date,
     project: Path | None = None,
+    force: bool = False,
     progress: Progress = QUIET,
 ) -> BuiltSite:
     """Build the concept site of a checked model into `out` (new, empty or an earlier output).
 
     With `project`, the mkdocs project (mkdocs.yml and docs/) is also kept there, for
     `mkdocs build --strict` or `mkdocs serve`; it too must be new, empty or archlex's.
+    `force` allows folders of other files, which are kept (see archlex.render.staging).
     """
-    _check_replaceable(out)
+    model_root = report.project.manifest_path.parent
+    check_output_folder(out, model_root, force)
     if project is not None:
-        _check_replaceable(project)
-    out.parent.mkdir(parents=True, exist_ok=True)
+        check_output_folder(project, model_root, force)
     with tempfile.TemporaryDirectory(prefix=".archlex-site-") as work:
         source = Path(work) / "project"
         count = write_project(report, source, as_of, progress)
-        staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
-        try:
+        with staged_output(out, model_root, force, "archlex build") as staging:
             with progress.stage(f"Building {count} pages with mkdocs"):
                 run_mkdocs(source / "mkdocs.yml", staging)
             for name in _DROPPED:
                 (staging / name).unlink(missing_ok=True)
-            (staging / MARKER).write_text("Written by archlex build; replaced on every build.\n")
-            _readable(staging)
-            _swap(staging, out)
-        except BaseException:
-            shutil.rmtree(staging, ignore_errors=True)
-            raise
         if project is not None:
-            (source / MARKER).write_text("Written by archlex build; replaced on every build.\n")
-            project.parent.mkdir(parents=True, exist_ok=True)
-            kept = Path(tempfile.mkdtemp(prefix=f".{project.name}.", dir=project.parent))
-            shutil.copytree(source, kept, dirs_exist_ok=True)
-            _readable(kept)
-            _swap(kept, project)
+            with staged_output(project, model_root, force, "archlex build --project") as kept:
+                shutil.copytree(source, kept, dirs_exist_ok=True)
     return BuiltSite(out, count, project)
 
 
@@ -162,10 +153,3 @@ def _mkdocs_messages() -> Iterator[list[str]]:
     finally:
         logger.removeHandler(handler)
         logger.propagate = propagate
-
-
-def _readable(folder: Path) -> None:
-    """mkdtemp makes folders private; the site is for readers."""
-    umask = os.umask(0)
-    os.umask(umask)
-    folder.chmod(0o777 & ~umask)
