@@ -138,6 +138,22 @@ CASES = [
         ("LV-LAW-1 Art 9", "LV-LAW-1 Art 2"),
     ),
     RuleCase(
+        "id-confusable",
+        {
+            "systems.yaml": (
+                "systems:\n"
+                "  - id: visa-is\n"
+                "    name: National visa information system\n"
+                "    kind: national\n"
+                "  - id: v\u0456sa-is\n"
+                "    name: Visa issuing workstation\n"
+                "    kind: national\n"
+            )
+        },
+        ("v\u0456sa-is", "systems.yaml", 5, 9),
+        ("v\u0456sa-is", "visa-desk"),
+    ),
+    RuleCase(
         "include-outside",
         {"shared/systems.yaml": BORDER_SYSTEM},
         (None, "archlex.yaml", 4, 21),
