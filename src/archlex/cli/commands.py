@@ -18,7 +18,7 @@ from archlex.cli.diff import diff
 from archlex.cli.entry import run
 from archlex.cli.export import export_app
 from archlex.cli.impact import impact
-from archlex.cli.options import NoCacheOption, PathArgument, as_date, parse_cache
+from archlex.cli.options import NoCacheOption, OutputOption, PathArgument, as_date, parse_cache
 from archlex.cli.render import render_app
 from archlex.cli.serve import serve
 from archlex.cli.site import build
@@ -99,15 +99,6 @@ FormatOption = Annotated[
     str,
     typer.Option(
         "--format", "-f", callback=_format_name, help="text, json, sarif, junit or github."
-    ),
-]
-OutputOption = Annotated[
-    Path | None,
-    typer.Option(
-        "--output",
-        "-o",
-        help="Write the report to this file instead of standard output.",
-        show_default=False,
     ),
 ]
 FailOnOption = Annotated[

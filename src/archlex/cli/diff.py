@@ -10,7 +10,7 @@ from typing import Annotated
 
 import typer
 
-from archlex.cli.options import NoCacheOption, as_date, parse_cache
+from archlex.cli.options import NoCacheOption, OutputOption, as_date, parse_cache
 from archlex.files import write_text_atomic
 
 
@@ -52,15 +52,7 @@ def diff(
         DiffFormat,
         typer.Option("--format", "-f", help="text, markdown (a pull-request comment) or json."),
     ] = DiffFormat.TEXT,
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "--output",
-            "-o",
-            help="Write to this file instead of standard output.",
-            show_default=False,
-        ),
-    ] = None,
+    output: OutputOption = None,
     fail_on_new: Annotated[
         bool,
         typer.Option(

@@ -10,7 +10,7 @@ from typing import Annotated
 
 import typer
 
-from archlex.cli.options import NoCacheOption, PathArgument, parse_cache
+from archlex.cli.options import NoCacheOption, OutputOption, PathArgument, parse_cache
 from archlex.files import write_text_atomic
 
 
@@ -34,15 +34,7 @@ def impact(
             "--format", "-f", help="text, json, dot (Graphviz source) or svg (drawn by Graphviz)."
         ),
     ] = ImpactFormat.TEXT,
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "--output",
-            "-o",
-            help="Write to this file instead of standard output.",
-            show_default=False,
-        ),
-    ] = None,
+    output: OutputOption = None,
     no_cache: NoCacheOption = False,
 ) -> None:
     """Show what depends on an entity and what it depends on, transitively.
