@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from archlex.errors import ArchlexError
-from archlex.render.diagram_dot import DOT_TIMEOUT, FALLBACK_SETTINGS
+from archlex.render.diagram_dot import FALLBACK_SETTINGS, run_dot_command
 
 NODE_WIDTH = 140  # Archi's default element figure is 120 x 55; a little wider reads better
 NODE_HEIGHT = 60
@@ -103,21 +102,7 @@ def _run_dot(source: str) -> dict[str, object]:
         )
     detail = ""
     for settings in FALLBACK_SETTINGS:
-        try:
-            result = subprocess.run(
-                [dot, *settings, "-Tjson"],
-                input=source.encode(),
-                capture_output=True,
-                timeout=DOT_TIMEOUT,
-                check=False,
-            )
-        except subprocess.TimeoutExpired as error:
-            raise ArchlexError(
-                f"Graphviz took longer than {DOT_TIMEOUT} s to lay out an ArchiMate view",
-                "the view is too large; split the model's flows into processes",
-            ) from error
-        except OSError as error:
-            raise ArchlexError(f"cannot run Graphviz `dot`: {error.strerror}") from error
+        result = run_dot_command("an ArchiMate view", [dot, *settings, "-Tjson"], source)
         if result.returncode == 0:
             drawn: dict[str, object] = json.loads(result.stdout)
             return drawn

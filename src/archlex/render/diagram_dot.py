@@ -210,7 +210,7 @@ def dot_svg(source: str, name: str) -> str:
     dot = _dot_command()
     detail: list[str] = []
     for settings in FALLBACK_SETTINGS:
-        result = _run(name, [dot, *settings, "-Tsvg"], source)
+        result = run_dot_command(name, [dot, *settings, "-Tsvg"], source)
         if result.returncode == 0:
             return result.stdout.decode("utf-8")
         detail = result.stderr.decode("utf-8", errors="replace").strip().splitlines()[:3]
@@ -234,10 +234,13 @@ def _dot(
     dot: str, settings: tuple[str, ...], source: str, svg: Path, png: Path
 ) -> subprocess.CompletedProcess[bytes]:
     command = [dot, *settings, "-Tsvg", "-o", str(svg), "-Tpng", "-o", str(png)]
-    return _run(svg.name, command, source)
+    return run_dot_command(svg.name, command, source)
 
 
-def _run(name: str, command: list[str], source: str) -> subprocess.CompletedProcess[bytes]:
+def run_dot_command(
+    name: str, command: list[str], source: str
+) -> subprocess.CompletedProcess[bytes]:
+    """Run Graphviz on DOT source; a timeout or a missing program is an ArchlexError."""
     try:
         return subprocess.run(
             command,
