@@ -1,4 +1,4 @@
-"""Output formats of a report, each a module registered by name (`--format NAME`)."""
+"""The output formats of a check report, each a module registered by name (`--format NAME`)."""
 
 from __future__ import annotations
 
@@ -6,34 +6,24 @@ from collections.abc import Callable
 from typing import TextIO
 
 from archlex.outcome import Report
+from archlex.registry import Registry
 
 # A formatter writes a whole report to a stream; `colour` only matters on a terminal.
 Formatter = Callable[[Report, TextIO, bool], None]
-FORMATS: dict[str, Formatter] = {}
+CHECK_FORMATS: Registry[Formatter] = Registry("format", "archlex.formats")
+FORMATS = CHECK_FORMATS.entries
 
 
 def formatter(name: str) -> Callable[[Formatter], Formatter]:
     """Register a formatter under a `--format` name."""
-
-    def register(function: Formatter) -> Formatter:
-        FORMATS[name] = function
-        return function
-
-    return register
+    return CHECK_FORMATS.register(name)
 
 
 def write_report(report: Report, name: str, stream: TextIO, colour: bool) -> None:
     """Write the report in the named format."""
-    _load_all()
-    FORMATS[name](report, stream, colour)
+    CHECK_FORMATS.get(name)(report, stream, colour)
 
 
 def format_names() -> list[str]:
     """Every registered format, for `--format` help."""
-    _load_all()
-    return sorted(FORMATS)
-
-
-def _load_all() -> None:
-    # Importing a format module registers it; new formats are added to this list.
-    from archlex.formats import github, json_format, junit, sarif, text  # noqa: F401
+    return CHECK_FORMATS.names()

@@ -1,0 +1,12 @@
+"""Output formats of a check report: one module per format (see archlex.formats.registry)."""
+
+from archlex.formats.registry import (
+    CHECK_FORMATS,
+    FORMATS,
+    Formatter,
+    format_names,
+    formatter,
+    write_report,
+)
+
+__all__ = ["CHECK_FORMATS", "FORMATS", "Formatter", "format_names", "formatter", "write_report"]
