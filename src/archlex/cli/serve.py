@@ -14,6 +14,7 @@ import typer
 from archlex.api import check_model
 from archlex.cli.options import PathArgument, parse_cache
 from archlex.errors import ArchlexError
+from archlex.files import OutputFolders
 from archlex.gc_pause import freeze_after_pauses
 from archlex.load.manifest import find_manifest
 from archlex.outcome import Report
@@ -88,6 +89,8 @@ def _state(root: Path) -> frozenset[tuple[str, int, int]]:
     """Name, size and modification time of every file that makes the model."""
     files = {p for pattern in WATCHED for p in root.glob(pattern) if p.is_file()}
     files |= {p for p in root.rglob("*.yaml") if p.is_file()}
+    outputs = OutputFolders(root)  # the site may be built inside the model's folder
+    files = {p for p in files if not outputs.is_output(p)}
     state = set()
     for file in files:
         try:
