@@ -111,12 +111,22 @@ FailOnOption = Annotated[
 ]
 
 
-def _emit(report: Report, output_format: str, output: Path | None) -> None:
+AllOption = Annotated[
+    bool,
+    typer.Option(
+        "--all",
+        help="Text: show every finding about the catalog's obligations, not the first few of "
+        "each chapter (the other formats always hold every finding).",
+    ),
+]
+
+
+def _emit(report: Report, output_format: str, output: Path | None, show_all: bool) -> None:
     if output is None:
-        write_report(report, output_format, sys.stdout, _is_colour_terminal())
+        write_report(report, output_format, sys.stdout, _is_colour_terminal(), show_all)
         return
     buffer = io.StringIO()
-    write_report(report, output_format, buffer, False)
+    write_report(report, output_format, buffer, False, show_all)
     write_text_atomic(output, buffer.getvalue())
 
 
@@ -127,6 +137,7 @@ def validate(
     output: OutputOption = None,
     fail_on: FailOnOption = None,
     no_cache: NoCacheOption = False,
+    show_all: AllOption = False,
 ) -> None:
     """Load a model and report what the loader and schema find.
 
@@ -140,7 +151,7 @@ def validate(
         report = validate_model(
             path, Path.cwd(), fail_on.value if fail_on else None, parse_cache(no_cache), progress
         )
-    _emit(report, output_format, output)
+    _emit(report, output_format, output, show_all)
     raise typer.Exit(report.exit_code)
 
 
@@ -169,6 +180,7 @@ def check(
         ),
     ] = None,
     no_cache: NoCacheOption = False,
+    show_all: AllOption = False,
 ) -> None:
     """Find the gaps against the regulations: every rule, waivers, coverage.
 
@@ -190,7 +202,7 @@ def check(
             parse_cache(no_cache),
             progress,
         )
-    _emit(report, output_format, output)
+    _emit(report, output_format, output, show_all)
     raise typer.Exit(report.exit_code)
 
 
@@ -261,7 +273,11 @@ def init(
     console = Console(highlight=False)
     for path in written:
         console.print(f"created {path}", soft_wrap=True)
-    console.print(f"Next: archlex validate {directory}", soft_wrap=True)
+    console.print(
+        f"Next: archlex validate {directory} (does the model read?), then archlex check "
+        f"{directory} (the gaps against the regulations: where to start)",
+        soft_wrap=True,
+    )
 
 
 def _is_colour_terminal() -> bool:

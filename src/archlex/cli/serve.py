@@ -123,10 +123,13 @@ def _rebuild(path: Path | None, out: Path, console: Any) -> bool:
 
 def _print_blocking(report: Report, console: Any) -> bool:
     """Print the findings that stop a build (the model does not validate); True if any."""
+    from archlex.formats.text import display_path, path_prefix
+
     broken = report.blocking
+    prefix = path_prefix(report)
     for finding in broken:
         console.print(
-            f"{finding.file}:{finding.line}:{finding.column}: "
+            f"{display_path(finding.file, prefix)}:{finding.line}:{finding.column}: "
             f"error[{finding.rule}]: {finding.message}",
             markup=False,
         )

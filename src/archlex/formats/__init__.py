@@ -7,8 +7,10 @@ from typing import TextIO
 
 from archlex.outcome import Report
 
-# A formatter writes a whole report to a stream; `colour` only matters on a terminal.
-Formatter = Callable[[Report, TextIO, bool], None]
+# A formatter writes a whole report to a stream; `colour` only matters on a terminal;
+# `show_all` only for text (which shows the first few findings per chapter of the catalog):
+# machine formats always keep every finding.
+Formatter = Callable[[Report, TextIO, bool, bool], None]
 FORMATS: dict[str, Formatter] = {}
 
 
@@ -22,10 +24,12 @@ def formatter(name: str) -> Callable[[Formatter], Formatter]:
     return register
 
 
-def write_report(report: Report, name: str, stream: TextIO, colour: bool) -> None:
+def write_report(
+    report: Report, name: str, stream: TextIO, colour: bool, show_all: bool = False
+) -> None:
     """Write the report in the named format."""
     _load_all()
-    FORMATS[name](report, stream, colour)
+    FORMATS[name](report, stream, colour, show_all)
 
 
 def format_names() -> list[str]:

@@ -58,7 +58,7 @@ def _count(number: int, word: str) -> str:
 
 
 @formatter("github")
-def write_github(report: Report, stream: TextIO, colour: bool) -> None:
+def write_github(report: Report, stream: TextIO, colour: bool, show_all: bool = True) -> None:
     """Write an annotation for each finding that is not waived, then the summary line."""
     prefix = repository_prefix(report)
     for finding in report.active:

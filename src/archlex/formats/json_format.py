@@ -19,6 +19,6 @@ def report_json(report: Report) -> str:
 
 
 @formatter("json")
-def write_json(report: Report, stream: TextIO, colour: bool) -> None:
+def write_json(report: Report, stream: TextIO, colour: bool, show_all: bool = True) -> None:
     """Write the JSON object."""
     stream.write(report_json(report))

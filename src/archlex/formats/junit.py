@@ -149,7 +149,7 @@ def junit_tree(report: Report) -> ET.Element:
 
 
 @formatter("junit")
-def write_junit(report: Report, stream: TextIO, colour: bool) -> None:
+def write_junit(report: Report, stream: TextIO, colour: bool, show_all: bool = True) -> None:
     """Write the JUnit XML document."""
     root = junit_tree(report)
     ET.indent(root)

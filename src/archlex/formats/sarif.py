@@ -165,7 +165,7 @@ def sarif_log(report: Report, prefix: str) -> dict[str, Any]:
 
 
 @formatter("sarif")
-def write_sarif(report: Report, stream: TextIO, colour: bool) -> None:
+def write_sarif(report: Report, stream: TextIO, colour: bool, show_all: bool = True) -> None:
     """Write the SARIF log (for `github/codeql-action/upload-sarif`)."""
     log = sarif_log(report, repository_prefix(report))
     stream.write(json.dumps(log, indent=2, ensure_ascii=False) + "\n")
