@@ -23,7 +23,7 @@ from archlex.formats.text_groups import (
     start_group,
 )
 from archlex.outcome import Report
-from archlex.plain_text import one_line
+from archlex.text import one_line
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
