@@ -24,7 +24,7 @@ from archlex.cli.serve import serve
 from archlex.cli.site import build
 from archlex.errors import ArchlexError
 from archlex.files import write_text_atomic
-from archlex.formats import format_names, write_report
+from archlex.formats import DOCS_URL, FormatOptions, format_names, write_report
 from archlex.gc_pause import freeze_after_pauses
 from archlex.model.json_schema import json_schema_text
 from archlex.outcome import Report
@@ -121,12 +121,23 @@ AllOption = Annotated[
 ]
 
 
-def _emit(report: Report, output_format: str, output: Path | None, show_all: bool) -> None:
+DocsUrlOption = Annotated[
+    str,
+    typer.Option(
+        "--docs-url",
+        envvar="ARCHLEX_DOCS_URL",
+        help="SARIF: the base URL of archlex's documentation that each rule links to "
+        "(RULE's section of rules.html); for a self-hosted copy of the docs.",
+    ),
+]
+
+
+def _emit(report: Report, output_format: str, output: Path | None, options: FormatOptions) -> None:
     if output is None:
-        write_report(report, output_format, sys.stdout, _is_colour_terminal(), show_all)
+        write_report(report, output_format, sys.stdout, _is_colour_terminal(), options)
         return
     buffer = io.StringIO()
-    write_report(report, output_format, buffer, False, show_all)
+    write_report(report, output_format, buffer, False, options)
     write_text_atomic(output, buffer.getvalue())
 
 
@@ -138,6 +149,7 @@ def validate(
     fail_on: FailOnOption = None,
     no_cache: NoCacheOption = False,
     show_all: AllOption = False,
+    docs_url: DocsUrlOption = DOCS_URL,
 ) -> None:
     """Load a model and report what the loader and schema find.
 
@@ -151,7 +163,7 @@ def validate(
         report = validate_model(
             path, Path.cwd(), fail_on.value if fail_on else None, parse_cache(no_cache), progress
         )
-    _emit(report, output_format, output, show_all)
+    _emit(report, output_format, output, FormatOptions(show_all=show_all, docs_url=docs_url))
     raise typer.Exit(report.exit_code)
 
 
@@ -181,6 +193,7 @@ def check(
     ] = None,
     no_cache: NoCacheOption = False,
     show_all: AllOption = False,
+    docs_url: DocsUrlOption = DOCS_URL,
 ) -> None:
     """Find the gaps against the regulations: every rule, waivers, coverage.
 
@@ -202,7 +215,7 @@ def check(
             parse_cache(no_cache),
             progress,
         )
-    _emit(report, output_format, output, show_all)
+    _emit(report, output_format, output, FormatOptions(show_all=show_all, docs_url=docs_url))
     raise typer.Exit(report.exit_code)
 
 

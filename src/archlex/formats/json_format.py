@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any, TextIO
 
-from archlex.formats import formatter
+from archlex.formats import FormatOptions, formatter
 from archlex.outcome import Report
 
 
@@ -19,6 +19,6 @@ def report_json(report: Report) -> str:
 
 
 @formatter("json")
-def write_json(report: Report, stream: TextIO, colour: bool, show_all: bool = True) -> None:
+def write_json(report: Report, stream: TextIO, options: FormatOptions) -> None:
     """Write the JSON object."""
     stream.write(report_json(report))

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import TextIO
 
 from archlex.findings import Finding, Severity
-from archlex.formats import formatter
+from archlex.formats import FormatOptions, formatter
 from archlex.formats.sarif import place_of, repository_prefix
 from archlex.outcome import Report
 
@@ -149,7 +149,7 @@ def junit_tree(report: Report) -> ET.Element:
 
 
 @formatter("junit")
-def write_junit(report: Report, stream: TextIO, colour: bool, show_all: bool = True) -> None:
+def write_junit(report: Report, stream: TextIO, options: FormatOptions) -> None:
     """Write the JUnit XML document."""
     root = junit_tree(report)
     ET.indent(root)

@@ -2,7 +2,7 @@
 
 Paths are relative to the directory archlex was run from (as compilers and ruff print them),
 so that a terminal or an editor opens them; findings about the bundled catalog's obligations
-are grouped by chapter, the first few shown (all with `show_all`)."""
+are grouped by chapter, the first few shown (all with `--all`)."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from rich.text import Text
 
 from archlex.check.coverage import Coverage, CoverageState
 from archlex.findings import Finding, Severity
-from archlex.formats import formatter
+from archlex.formats import FormatOptions, formatter
 from archlex.formats.text_groups import (
     SHOWN,
     Group,
@@ -29,20 +29,20 @@ _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO:
 
 
 @formatter("text")
-def write_text(report: Report, stream: TextIO, colour: bool, show_all: bool = False) -> None:
+def write_text(report: Report, stream: TextIO, options: FormatOptions) -> None:
     """Findings grouped by file, those about the catalog by chapter, then what was loaded,
     coverage, how many findings of each kind and where to start."""
     console = Console(
         file=stream,
         highlight=False,
-        force_terminal=colour,
-        no_color=not colour,
-        width=None if colour else 10_000,
+        force_terminal=options.colour,
+        no_color=not options.colour,
+        width=None if options.colour else 10_000,
     )
     prefix = path_prefix(report)
     own, groups = split_library_findings(report, report.active)
     print_findings(console, own, prefix)
-    hidden = print_groups(console, groups, prefix, show_all)
+    hidden = print_groups(console, groups, prefix, options.show_all)
     print_summary(console, report)
     print_next_step(console, groups, hidden)
 
