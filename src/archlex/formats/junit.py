@@ -143,7 +143,8 @@ def junit_tree(report: Report) -> ET.Element:
         )
     root = ET.Element("testsuites", name="archlex")
     root.extend(suites)
-    for key in _COUNTS:
+    # Jenkins' schema (junit-10.xsd) allows `skipped` on a suite, not on <testsuites>.
+    for key in _COUNTS[:3]:
         root.set(key, str(sum(int(suite.get(key, "0")) for suite in suites)))
     return root
 
