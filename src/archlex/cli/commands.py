@@ -39,7 +39,7 @@ app = typer.Typer(
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
-    add_completion=False,
+    add_completion=True,  # --install-completion for bash, zsh, fish and PowerShell
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 app.add_typer(catalog_app, name="catalog")
@@ -219,10 +219,17 @@ def check(
     raise typer.Exit(report.exit_code)
 
 
+def _complete_rule(incomplete: str) -> list[str]:
+    return sorted(rule for rule in RULES if rule.startswith(incomplete))
+
+
 @app.command()
 def rules(
     rule: Annotated[
-        str | None, typer.Argument(help="A rule id to explain.", show_default=False)
+        str | None,
+        typer.Argument(
+            help="A rule id to explain.", show_default=False, autocompletion=_complete_rule
+        ),
     ] = None,
 ) -> None:
     """List the rules, or explain one with an example where it fires and the fix.
