@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from archlex.scaffold import create_model
+from tests.conftest import REPO
 from tests.hostile.cli import run_in_process
 
 GROUP_LINE = re.compile(r"^  (2019/81[78] Chapter [IVX]+ \(.+\)): (\d+) \((.+)\)$")
@@ -69,10 +70,31 @@ def test_all_shows_every_finding_and_json_keeps_every_finding(new_model: Path) -
 def test_init_tells_a_story_some_obligations_traced_and_the_rest_open(new_model: Path) -> None:
     _, machine = _check("--format", "json", cwd=new_model)
     coverage = json.loads(machine)["summary"]["coverage"]["overall"]
-    assert 0 < coverage["traced"] < coverage["applicable"]
-    _, text = _check(cwd=new_model)
-    assert "Chapter II (European search portal)" not in text  # the chapter the model traces
-    assert "Chapter VII (Data protection)" in text
+    assert 0 < coverage["states"]["scheduled"] < coverage["applicable"]
+    untraced = {f["target"] for f in json.loads(machine)["findings"]}
+    assert "eu.817-11-2" not in untraced and "eu.817-10-2" in untraced  # traced, and open
+
+
+def test_an_expired_waiver_is_listed_with_the_models_own_findings(
+    new_model: Path, tmp_path: Path
+) -> None:
+    model = tmp_path / "my-model"
+    shutil.copytree(new_model, model)
+    manifest = model / "archlex.yaml"
+    manifest.write_text(
+        manifest.read_text("utf-8").replace(
+            "waivers: []",
+            "waivers:\n  - {rule: obligation-untraced, target: eu.818-74, reason: Elsewhere.,"
+            " expires: 2026-01-01}",
+        ),
+        "utf-8",
+    )
+    _, text = _check("--as-of", "2026-06-01", str(model), cwd=tmp_path)
+    first = text.splitlines()[0]
+    assert first.startswith("my-model/archlex.yaml:") and "warning[waiver-expired]" in first
+    _, machine = _check("--format", "json", str(model), cwd=tmp_path)
+    rules = " ".join(f["rule"] for f in json.loads(machine)["findings"])
+    assert "obligation-untraced" in rules
 
 
 @pytest.mark.parametrize("where", ["inside", "parent", "elsewhere"])
@@ -93,3 +115,11 @@ def test_text_paths_are_relative_to_where_archlex_runs(
     assert result.stdout.startswith(f"{prefix[where]}systems.yaml:8:"), result.stdout
     opened = FINDING_LINE.match(result.stdout)
     assert opened is not None and (cwd / opened[1]).is_file()  # a path that opens
+
+
+def test_a_handful_of_catalog_findings_is_shown_whole_under_its_chapters() -> None:
+    _, text = _check("model", cwd=REPO)  # the example: a few open gaps left
+    total = int(re.search(r"^(\d+) findings about the bundled catalog", text, re.M)[1])  # type: ignore[index]
+    assert 0 < total <= 10
+    placed = [line for line in text.splitlines() if line.startswith("    model/archlex.yaml:")]
+    assert len(placed) == total and "not shown" not in text

@@ -17,6 +17,7 @@ from archlex.findings import Finding, Severity
 from archlex.formats import FormatOptions, formatter
 from archlex.formats.text_groups import (
     SHOWN,
+    SHOWN_WHOLE,
     Group,
     next_step,
     split_library_findings,
@@ -92,7 +93,7 @@ def print_groups(console: Console, groups: list[Group], prefix: str, show_all: b
         return 0
     total = sum(len(g.findings) for g in groups)
     console.print(Text(_LABELS["groups"].format(count=_count("finding", total)), style="bold"))
-    if show_all:
+    if show_all or total <= SHOWN_WHOLE:  # a handful is shown whole, under its chapters
         for group in groups:
             console.print(Text(_group_line(group)), soft_wrap=True)
             for finding in group.findings:
@@ -102,7 +103,8 @@ def print_groups(console: Console, groups: list[Group], prefix: str, show_all: b
         console.print(Text(_group_line(group)), soft_wrap=True)
     start = start_group(groups) or groups[0]
     first = start.findings[:SHOWN]
-    console.print(Text(_LABELS["first"].format(count=len(first), group=start.title)))
+    label = "first" if len(first) < len(start.findings) else "whole"
+    console.print(Text(_LABELS[label].format(count=len(first), group=start.title)))
     for finding in first:
         print_finding(console, finding, prefix, "  ")
     return total - len(first)
@@ -185,6 +187,7 @@ _LABELS = {
     "groups": "{count} about the bundled catalog's obligations, placed on the manifest's "
     "`scope`, by chapter:",
     "first": "The first {count} of {group}:",
+    "whole": "In {group}:",
     "hidden": "{count} not shown: see them all with --all, or with --format json.",
 }
 _NAMES = {"data": ("data category", "data categories"), "process": ("process", "processes")}

@@ -16,7 +16,8 @@ from archlex.model import Model, Obligation, Regulation
 from archlex.model.regulation import Chapter
 from archlex.outcome import Report
 
-SHOWN = 3  # findings shown per chapter unless --all
+SHOWN = 3  # findings shown of the chapter to start with, unless --all
+SHOWN_WHOLE = 10  # this many or fewer are all shown, each under its chapter
 UNTRACED = "obligation-untraced"
 NO_CHAPTER = "articles in no chapter"
 
@@ -58,9 +59,11 @@ def split_library_findings(
     obligations grouped by chapter (in the regulations' order)."""
     own: list[Finding] = []
     groups: dict[tuple[str, str], Group] = {}
+    scope = _scope_position(report)
     for finding in findings:
         obligation = _library_obligation(report, finding.target)
-        if obligation is None:
+        if obligation is None or (finding.file, finding.line, finding.column) != scope:
+            # Not placed on the scope: about the model's own files (an expired waiver).
             own.append(finding)
             continue
         group = _group_of(report.model, obligation, groups)
@@ -89,6 +92,14 @@ def next_step(groups: list[Group]) -> str | None:
         return f"start with {group.title}: {group.untraced} {noun} untraced"
     count = len(group.findings)
     return f"start with {group.title}: {count} finding{'s' if count != 1 else ''}"
+
+
+def _scope_position(report: Report) -> tuple[str, int, int]:
+    """Where a finding about a bundled library's entity is placed: the manifest's `scope`
+    (else `uses`), the line that makes it apply (see archlex.check.context)."""
+    here = report.project.manifest_source
+    line, column = here.key_at("scope") if here.node.child("scope") else here.key_at("uses")
+    return here.file, line, column
 
 
 def _library_obligation(report: Report, target: str | None) -> Obligation | None:
