@@ -75,6 +75,4 @@ def written_by_archlex(folder: Path) -> frozenset[str] | None:
         return None
     if lines and lines[0].endswith(":"):
         return frozenset(line for line in lines[1:] if line)
-    return frozenset(
-        p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()
-    )
+    return frozenset(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())

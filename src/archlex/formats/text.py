@@ -14,7 +14,7 @@ from rich.text import Text
 
 from archlex.check.coverage import Coverage, CoverageState
 from archlex.findings import Finding, Severity
-from archlex.formats import FormatOptions, formatter
+from archlex.formats.registry import FormatOptions, formatter
 from archlex.formats.text_groups import (
     SHOWN,
     SHOWN_WHOLE,
