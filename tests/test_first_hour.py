@@ -107,7 +107,13 @@ def walk_the_new_model(root: Path, model: Path) -> None:
     organisations.write_text(good.replace("kind: border-guard", "kind: border-gaurd"), "utf-8")
     broken = run_in_process("validate", "my-model", cwd=root)
     assert broken.exit_code == 1 and broken.stdout.startswith("my-model/organisations.yaml:")
+    for refused in (["render", "my-model", "--out", "b"], ["export", "archimate", "my-model"]):
+        result = run_in_process(*refused, cwd=root)  # what cannot be read is never written
+        assert result.exit_code == 2 and "my-model/organisations.yaml:" in result.stderr
+    assert not (root / "b").exists()
     organisations.write_text(good, encoding="utf-8")
+    dsl = run("archlex export structurizr my-model -o -", root).stdout  # `-o -`: stdout
+    assert dsl.startswith('workspace "National interoperability architecture"')
     trace_data_protection(model)
     after = coverage(run("archlex check --format json", model))
     assert after["traced"] > before["traced"]
