@@ -68,3 +68,16 @@ def test_catalog_show_completes_provisions() -> None:
 
 def test_rules_completes_rule_ids() -> None:
     assert complete("archlex rules flow-") == ["flow-not-logged", "flow-without-legal-basis"]
+
+
+def test_an_unknown_id_says_where_ids_come_from(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [str(ARCHLEX), "impact", "zzzzzz", str(REPO / "model")],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "ARCHLEX_CACHE_DIR": CACHE_DIR},
+        check=False,
+    )
+    assert result.returncode == 2
+    assert "archlex check" not in result.stderr  # check lists no ids
+    assert "TAB completes them" in result.stderr
