@@ -1,4 +1,4 @@
-"""`archlex export`: the model for other architecture tools (Archi, Structurizr)."""
+"""`archlex export`: the model for other tools (Archi, Structurizr, requirements tools)."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ import typer
 from archlex.api import validate_model
 from archlex.cli.options import NoCacheOption, PathArgument, parse_cache
 from archlex.export.archimate import archimate_xml
+from archlex.export.reqif import reqif_xml
 from archlex.export.structurizr import structurizr_dsl
 from archlex.files import write_text_atomic
 from archlex.formats import write_report
@@ -19,7 +20,7 @@ from archlex.model import Model
 from archlex.outcome import Report
 
 export_app = typer.Typer(
-    help="Export the model for other tools: ArchiMate exchange format, Structurizr DSL.",
+    help="Export the model for other tools: ArchiMate exchange format, Structurizr DSL, ReqIF.",
     no_args_is_help=True,
     rich_markup_mode=None,
 )
@@ -31,6 +32,7 @@ def _out_option(example: str) -> object:
 
 ArchimateOut = Annotated[Path, _out_option("model.xml")]
 StructurizrOut = Annotated[Path, _out_option("workspace.dsl")]
+ReqifOut = Annotated[Path, _out_option("requirements.reqif")]
 
 
 def _export(path: Path | None, out: Path, no_cache: bool, write: Callable[[Model], str]) -> None:
@@ -80,3 +82,21 @@ def structurizr(
     Example: archlex export structurizr model/ --out workspace.dsl
     """
     _export(path, out, no_cache, structurizr_dsl)
+
+
+@export_app.command("reqif")
+def reqif(
+    path: PathArgument = None,
+    out: ReqifOut = Path("requirements.reqif"),
+    no_cache: NoCacheOption = False,
+) -> None:
+    """The requirements as a ReqIF 1.2 file for DOORS, Polarion, Jama, Codebeamer, StrictDoc.
+
+    Two specifications: the requirements (title, text, type, priority, status, allocation,
+    the model id as ReqIF.ForeignID) and the provisions they satisfy with the obligations
+    under each; `satisfies` and `traces` relations join them. Same model, same bytes.
+    Exit code 2 when the model cannot be read correctly.
+
+    Example: archlex export reqif model/ --out requirements.reqif
+    """
+    _export(path, out, no_cache, reqif_xml)
