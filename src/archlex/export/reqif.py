@@ -33,7 +33,7 @@ from archlex.export.reqif_vocabulary import (
     exchange_time,
 )
 from archlex.model import Model, Obligation, Requirement
-from archlex.provision import Provision
+from archlex.catalog.provision import Provision
 
 
 def requirement_object_id(requirement_id: str) -> str:

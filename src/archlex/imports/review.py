@@ -12,7 +12,7 @@ from archlex.imports.rows import Table, cell_text, column_letter, raise_errors
 from archlex.imports.tables import open_workbook, sheet_table
 from archlex.model import Requirement
 from archlex.model.requirement import RequirementStatus
-from archlex.render.matrix_review import (
+from archlex.render.matrix.review import (
     COMMENT_COLUMN,
     FIRST_ROW,
     REQUIREMENT_COLUMN,

@@ -22,7 +22,7 @@ from ruamel.yaml.scalarstring import (
 )
 
 from archlex.imports.registry import EntityUpdate
-from archlex.provision import parse_provision
+from archlex.catalog.provision import parse_provision
 
 # The order an architect writes an entity's keys in, per kind (the worked example's order).
 FIELD_ORDER = {

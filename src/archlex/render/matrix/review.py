@@ -7,8 +7,8 @@ from __future__ import annotations
 from typing import Any
 
 from archlex.model.requirement import RequirementStatus
-from archlex.render.escape import starts_formula
-from archlex.render.matrix_rows import Item, Matrix
+from archlex.render.matrix.rows import Item, Matrix
+from archlex.toolkit.escape import starts_formula
 
 REVIEW_SHEET = "Review"
 REQUIREMENT_COLUMN = "Requirement"

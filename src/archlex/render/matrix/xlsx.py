@@ -19,9 +19,8 @@ import xlsxwriter  # type: ignore[import-untyped]
 
 from archlex.check.coverage import CoverageFigures, CoverageState
 from archlex.errors import ArchlexError
-from archlex.render.escape import starts_formula
-from archlex.render.matrix_review import REVIEW_SHEET, write_review_sheet
-from archlex.render.matrix_rows import (
+from archlex.render.matrix.review import REVIEW_SHEET, write_review_sheet
+from archlex.render.matrix.rows import (
     COLUMNS,
     STATE_COLUMN,
     STATE_MEANING,
@@ -30,6 +29,7 @@ from archlex.render.matrix_rows import (
     RegulationPart,
     row_cells,
 )
+from archlex.toolkit.escape import starts_formula
 
 FIXED_CREATED = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
 # Fill and text colour per state: the same pairs as the HTML page.
