@@ -14,6 +14,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 
 import archlex
+from archlex.catalog.provision import Provision
 from archlex.export.ids import escape_id, xml_text
 from archlex.export.reqif_types import (
     SPECIFICATION_TYPE,
@@ -33,7 +34,6 @@ from archlex.export.reqif_vocabulary import (
     exchange_time,
 )
 from archlex.model import Model, Obligation, Requirement
-from archlex.catalog.provision import Provision
 
 
 def requirement_object_id(requirement_id: str) -> str:

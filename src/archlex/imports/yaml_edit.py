@@ -21,8 +21,8 @@ from ruamel.yaml.scalarstring import (
     LiteralScalarString,
 )
 
-from archlex.imports.registry import EntityUpdate
 from archlex.catalog.provision import parse_provision
+from archlex.imports.registry import EntityUpdate
 
 # The order an architect writes an entity's keys in, per kind (the worked example's order).
 FIELD_ORDER = {
