@@ -11,7 +11,14 @@ from typing import Any
 
 from archlex.errors import ArchlexError
 from archlex.imports.registry import EntityUpdate, ImportPlan, ImportRequest, importer
-from archlex.imports.rows import Table, cell_text, column_fields, raise_errors, table_updates
+from archlex.imports.rows import (
+    Table,
+    cell_text,
+    column_fields,
+    field_value,
+    raise_errors,
+    table_updates,
+)
 from archlex.imports.tables import csv_table, find_sheet, open_workbook, sheet_table
 
 COMPONENTS_SHEET = "Components"
@@ -56,8 +63,12 @@ def _with_components(plan: ImportPlan, table: Table, request: ImportRequest) -> 
     systems = {u.id for u in plan.updates}
     for number, cells in table.rows:
         system = cell_text(cells[system_column]) if system_column < len(cells) else ""
-        values = {fields[i]: cell_text(c) for i, c in enumerate(cells) if i in fields}
-        values = {k: v for k, v in values.items() if v}
+        values = {
+            fields[i]: field_value(fields[i], cell_text(c))
+            for i, c in enumerate(cells)
+            if i in fields
+        }
+        values = {k: v for k, v in values.items() if v not in ("", [])}
         if not values and not system:
             continue
         if system not in systems:
