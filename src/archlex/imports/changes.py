@@ -141,7 +141,11 @@ def _refuse_new_findings(project: Project, plan: ImportPlan, staged: Project) ->
     origins = {u.id: u.origin for u in plan.updates}
     new = [f for f in staged.findings if f.severity.value == "error" and _key(f) not in before]
     if new:
-        lines = [f"{origins.get(f.target or '', f.file)}: {f.rule}: {f.message}" for f in new]
+        lines = [
+            f"{origins.get(f.target or '', f.file)}: {f.rule}: {f.message}"
+            + (f" ({f.hint})" if f.hint else "")
+            for f in new
+        ]
         raise ArchlexError(
             "the import would make the model invalid; nothing was written:\n  "
             + "\n  ".join(lines[:50]),
