@@ -26,7 +26,7 @@ STATUSES = tuple(s.value for s in RequirementStatus)
 @importer("review")
 def import_review(request: ImportRequest) -> ImportPlan:
     """A status update per row whose `Review: status` is filled in."""
-    workbook = open_workbook(request.file)
+    workbook = open_workbook(request.file, request.max_rows + 1)
     try:
         if REVIEW_SHEET not in workbook.sheetnames:
             raise ArchlexError(

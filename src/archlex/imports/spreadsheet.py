@@ -27,7 +27,7 @@ COMPONENTS_SHEET = "Components"
 @importer("xlsx")
 def import_xlsx(request: ImportRequest) -> ImportPlan:
     """The rows of the kind's sheet (and, for systems, of the Components sheet)."""
-    workbook = open_workbook(request.file)
+    workbook = open_workbook(request.file, request.max_rows)
     try:
         wanted = request.mapping.get("sheet")
         sheet = find_sheet(workbook, wanted, request.kind, request.file)

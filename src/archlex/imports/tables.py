@@ -45,8 +45,9 @@ def read_bytes(path: Path) -> bytes:
         raise ArchlexError(f"cannot read {path}: {error.strerror}") from error
 
 
-def open_workbook(path: Path) -> Any:
-    """The workbook, read-only, after the checks that it is one and no bomb."""
+def open_workbook(path: Path, max_rows: int = 20_000) -> Any:
+    """The workbook, read-only, after the checks that it is one, no bomb, and no sheet over
+    `max_rows` rows (counted in the sheets' XML: openpyxl would read a whole sheet first)."""
     raw = read_bytes(path)
     if raw.startswith(OLE_MAGIC):
         raise ArchlexError(
@@ -58,7 +59,7 @@ def open_workbook(path: Path) -> Any:
             f"{path}: not an XLSX workbook (an XLSX file is a zip archive)",
             "for a CSV file use `archlex import csv`",
         )
-    _check_zip(path, raw)
+    _check_zip(path, raw, max_rows)
     import openpyxl
     from defusedxml import DefusedXmlException
 
@@ -76,7 +77,7 @@ def open_workbook(path: Path) -> Any:
         raise ArchlexError(f"{path}: not a readable XLSX workbook: {error}") from error
 
 
-def _check_zip(path: Path, raw: bytes) -> None:
+def _check_zip(path: Path, raw: bytes, max_rows: int) -> None:
     try:
         archive = zipfile.ZipFile(io.BytesIO(raw))
         infos = archive.infolist()
@@ -96,7 +97,20 @@ def _check_zip(path: Path, raw: bytes) -> None:
         )
     for info in infos:
         if info.filename.endswith((".xml", ".rels")):
-            _refuse_doctype(path, info.filename, archive.read(info))
+            data = archive.read(info)
+            _refuse_doctype(path, info.filename, data)
+            if info.filename.startswith("xl/worksheets/"):
+                _refuse_long_sheet(path, info.filename, data, max_rows)
+
+
+def _refuse_long_sheet(path: Path, part: str, data: bytes, max_rows: int) -> None:
+    rows = data.count(b"<row ") + data.count(b"<row>")
+    if rows > max_rows + 1:  # the header row comes on top
+        raise ArchlexError(
+            f"{path}: {part} holds {rows} rows, more than {max_rows} rows; an import reads "
+            "at most that many",
+            "split the sheet, or raise the limit with --max-rows",
+        )
 
 
 def _refuse_doctype(path: Path, part: str, data: bytes) -> None:
