@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 
 from archlex.api import load
-from archlex.imports import ImportPlan, ImportRequest, run_importer
-from archlex.imports.changes import FileEdit, check_edits, plan_edits, write_edits
+from archlex.imports import ImportPlan, ImportRequest
+from archlex.imports.changes import FileEdit, prepare_import, write_edits
 from archlex.load import Project
 from tests.conftest import EXAMPLE
 
@@ -34,13 +34,10 @@ def run_import(
 ) -> tuple[Project, ImportPlan, list[FileEdit]]:
     """Run an import as the CLI does: read, plan, check; write only with `write`."""
     project = load(root, root)
-    plan = run_importer(name, ImportRequest(file, project, kind, mapping or {}))
-    edits = plan_edits(project, plan, into)
-    if edits:
-        check_edits(project, plan, edits)
+    prepared = prepare_import(name, ImportRequest(file, project, kind, mapping or {}), into)
     if write:
-        write_edits(project, edits)
-    return project, plan, edits
+        write_edits(project, prepared.edits)
+    return project, prepared.plan, prepared.edits
 
 
 def model_files(root: Path) -> dict[str, bytes]:

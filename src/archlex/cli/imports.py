@@ -15,8 +15,8 @@ import typer
 
 from archlex.api import validate_model
 from archlex.cli.export import _refuse_unreadable
-from archlex.imports import ImportRequest, run_importer
-from archlex.imports.changes import check_edits, diff_text, plan_edits, write_edits
+from archlex.imports import ImportRequest
+from archlex.imports.changes import diff_text, prepare_import, write_edits
 from archlex.imports.mapping import read_mapping
 from archlex.imports.registry import KINDS
 
@@ -80,18 +80,16 @@ def _run(
     report = validate_model(model, Path.cwd())
     _refuse_unreadable(report)
     request = ImportRequest(file, report.project, kind, read_mapping(mapping), max_rows)
-    plan = run_importer(name, request)
-    for note in plan.notes:
+    prepared = prepare_import(name, request, into)
+    for note in prepared.plan.notes:
         sys.stderr.write(f"note: {note}\n")
-    edits = plan_edits(report.project, plan, into)
-    if not edits:
+    if not prepared.edits:
         typer.echo(f"no changes: the model already says what {file} says")
         return
-    check_edits(report.project, plan, edits)
-    typer.echo(diff_text(edits), nl=False)
+    typer.echo(diff_text(prepared.edits), nl=False)
     if write:
-        write_edits(report.project, edits)
-        typer.echo(f"wrote {len(edits)} file(s)")
+        write_edits(report.project, prepared.edits)
+        typer.echo(f"wrote {len(prepared.edits)} file(s)")
     else:
         typer.echo("dry run: nothing written; add --write to apply these changes")
 

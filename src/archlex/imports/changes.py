@@ -18,7 +18,7 @@ from typing import Any
 from archlex.errors import ArchlexError
 from archlex.files import write_text_atomic
 from archlex.findings import Finding
-from archlex.imports.registry import EntityUpdate, ImportPlan
+from archlex.imports.registry import EntityUpdate, ImportPlan, ImportRequest, run_importer
 from archlex.imports.yaml_edit import edit_model_file
 from archlex.load import Project, load_project
 from archlex.model.common import Entity
@@ -33,6 +33,24 @@ class FileEdit:
     file: str
     before: str
     after: str
+
+
+@dataclass(frozen=True)
+class PreparedImport:
+    """What an import would do: the plan the file gave and the checked edits of the model."""
+
+    plan: ImportPlan
+    edits: list[FileEdit]
+
+
+def prepare_import(name: str, request: ImportRequest, into: str | None = None) -> PreparedImport:
+    """Read the file with the named importer, plan the edits and check the edited model;
+    nothing is written (`write_edits` does that)."""
+    plan = run_importer(name, request)
+    edits = plan_edits(request.project, plan, into)
+    if edits:
+        check_edits(request.project, plan, edits)
+    return PreparedImport(plan, edits)
 
 
 def plan_edits(project: Project, plan: ImportPlan, into: str | None = None) -> list[FileEdit]:
