@@ -4,6 +4,7 @@ columns a reviewer fills in (a new status, a comment) and `archlex import review
 
 from __future__ import annotations
 
+import textwrap
 from typing import Any
 
 from archlex.model.requirement import RequirementStatus
@@ -25,6 +26,7 @@ MARKED = {"bold": True, "bg_color": "#FFE699", "border": 2, "text_wrap": True}
 CELL = {"border": 1, "border_color": "#C4C4C4", "text_wrap": True, "valign": "top"}
 INPUT = {**CELL, "bg_color": "#FFF9E0"}
 FIRST_ROW = 2  # row 0 is the instruction, row 1 the header
+LINE_HEIGHT = 15  # points per line of the default font
 
 
 def review_rows(matrix: Matrix) -> list[tuple[Item, list[str]]]:
@@ -46,10 +48,13 @@ def write_review_sheet(workbook: Any, matrix: Matrix) -> None:
         sheet.write_string(1, column, heading, formats["marked" if marked else "header"])
     rows = review_rows(matrix)
     for index, (item, obligations) in enumerate(rows, start=FIRST_ROW):
-        cells = (item.id, item.label, item.note, "\n".join(obligations))
+        cells = (item.id, item.label, item.note, ", ".join(obligations))
         for column, text in enumerate(cells):
             style = "quoted" if starts_formula(text) else "cell"
             sheet.write_string(index, column, text, formats[style])
+        # Neither Excel nor LibreOffice grows a row for wrapped text on opening: set it.
+        lines = max(_lines(text, width) for text, width in zip(cells, WIDTHS, strict=False))
+        sheet.set_row(index, LINE_HEIGHT * lines)
         sheet.write_blank(index, len(cells), None, formats["input"])
         sheet.write_blank(index, len(cells) + 1, None, formats["input"])
     last = FIRST_ROW + max(len(rows), 1) - 1
@@ -60,6 +65,11 @@ def write_review_sheet(workbook: Any, matrix: Matrix) -> None:
     sheet.freeze_panes(FIRST_ROW, 1)
     sheet.set_landscape()
     sheet.fit_to_pages(1, 0)
+
+
+def _lines(text: str, width: int) -> int:
+    """How many lines a text takes in a column of `width` characters, wrapped at spaces."""
+    return sum(max(1, len(textwrap.wrap(line, max(1, width - 2)))) for line in text.split("\n"))
 
 
 _FORMATS = {
