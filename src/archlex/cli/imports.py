@@ -14,7 +14,7 @@ from typing import Annotated
 import typer
 
 from archlex.api import validate_model
-from archlex.cli.export import _refuse_unreadable
+from archlex.cli.output import refuse_unreadable
 from archlex.imports import ImportRequest
 from archlex.imports.changes import diff_text, prepare_import, write_edits
 from archlex.imports.mapping import read_mapping
@@ -78,7 +78,7 @@ def _run(
     if kind not in KINDS:
         raise typer.BadParameter(f"{kind!r}; choose one of {', '.join(KINDS)}", param_hint="--kind")
     report = validate_model(model, Path.cwd())
-    _refuse_unreadable(report)
+    refuse_unreadable(report)
     request = ImportRequest(file, report.project, kind, read_mapping(mapping), max_rows)
     prepared = prepare_import(name, request, into)
     for note in prepared.plan.notes:

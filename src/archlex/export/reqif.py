@@ -16,6 +16,7 @@ from collections.abc import Iterable
 import archlex
 from archlex.catalog.provision import Provision
 from archlex.export.ids import escape_id, xml_text
+from archlex.export.registry import exporter
 from archlex.export.reqif_types import (
     SPECIFICATION_TYPE,
     attribute_id,
@@ -51,6 +52,17 @@ def obligation_object_id(obligation_id: str) -> str:
     return f"obl-{escape_id(obligation_id)}"
 
 
+@exporter(
+    "reqif",
+    order=30,
+    default_file="requirements.reqif",
+    help="The requirements as a ReqIF 1.2 file for DOORS, Polarion, Jama, Codebeamer, "
+    "StrictDoc.\n\n"
+    "Two specifications: the requirements (title, text, type, priority, status, allocation, "
+    "the model id as ReqIF.ForeignID) and the provisions they satisfy with the obligations "
+    "under each; `satisfies` and `traces` relations join them. Same model, same bytes "
+    "(docs/exchange.md).",
+)
 def reqif_xml(model: Model) -> str:
     """The ReqIF document of the model's requirements, deterministic to the byte."""
     stamp = exchange_time().strftime("%Y-%m-%dT%H:%M:%SZ")

@@ -1,4 +1,5 @@
-"""The registry of imports: each format registers one function with `@importer(name)`.
+"""The imports family: each format is a module of this package that registers one function
+with `@importer(name, ...)` (archlex.registry, as every output family does).
 
 An importer reads a file and returns an `ImportPlan`: the entities it found, each as the
 fields the file gives (YAML-ready values), and notes on what it could not map. It never
@@ -8,17 +9,16 @@ and writes only when asked.
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from archlex.load import Project
+from archlex.registry import Registry
 
-# The importable kinds of entity and the modules that read each format.
+# The kinds of entity a table can hold.
 KINDS = ("systems", "organisations", "requirements", "flows")
-FORMAT_MODULES = ("reqif", "spreadsheet", "review")
 
 
 @dataclass(frozen=True)
@@ -52,32 +52,19 @@ class ImportPlan:
 
 
 Importer = Callable[[ImportRequest], ImportPlan]
-IMPORTERS: dict[str, Importer] = {}
+IMPORTS: Registry[Importer] = Registry("import", "archlex.imports")
 
 
-def importer(name: str) -> Callable[[Importer], Importer]:
+def importer(name: str, order: int, about: str) -> Callable[[Importer], Importer]:
     """Register the function that reads one format (`archlex import NAME FILE`)."""
-
-    def register(function: Importer) -> Importer:
-        IMPORTERS[name] = function
-        return function
-
-    return register
+    return IMPORTS.register(name, order, about)
 
 
 def run_importer(name: str, request: ImportRequest) -> ImportPlan:
     """Read the request's file with the named importer."""
-    _load_all()
-    return IMPORTERS[name](request)
+    return IMPORTS.get(name)(request)
 
 
 def importer_names() -> list[str]:
-    """Every registered import format."""
-    _load_all()
-    return sorted(IMPORTERS)
-
-
-def _load_all() -> None:
-    # Importing a format module registers it; a new format is added to FORMAT_MODULES.
-    for module in FORMAT_MODULES:
-        importlib.import_module(f"archlex.imports.{module}")
+    """Every registered import format, in order."""
+    return IMPORTS.names()

@@ -48,7 +48,7 @@ class _Definitions:
         return self.names.get(identifier, identifier)
 
 
-@importer("reqif")
+@importer("reqif", 10, "Requirements and their status from a ReqIF file.")
 def import_reqif(request: ImportRequest) -> ImportPlan:
     """Every requirement the file holds, as updates; unknown attributes in the notes."""
     root = parse_reqif(request.file)

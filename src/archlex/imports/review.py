@@ -23,7 +23,7 @@ from archlex.render.matrix.review import (
 STATUSES = tuple(s.value for s in RequirementStatus)
 
 
-@importer("review")
+@importer("review", 40, "Status updates from the Review sheet of matrix.xlsx.")
 def import_review(request: ImportRequest) -> ImportPlan:
     """A status update per row whose `Review: status` is filled in."""
     workbook = open_workbook(request.file, request.max_rows + 1)

@@ -24,7 +24,7 @@ from archlex.imports.tables import csv_table, find_sheet, open_workbook, sheet_t
 COMPONENTS_SHEET = "Components"
 
 
-@importer("xlsx")
+@importer("xlsx", 20, "Entities from an XLSX sheet, a row an entity.")
 def import_xlsx(request: ImportRequest) -> ImportPlan:
     """The rows of the kind's sheet (and, for systems, of the Components sheet)."""
     workbook = open_workbook(request.file, request.max_rows)
@@ -43,7 +43,7 @@ def import_xlsx(request: ImportRequest) -> ImportPlan:
     return plan
 
 
-@importer("csv")
+@importer("csv", 30, "Entities from a CSV file, a row an entity.")
 def import_csv(request: ImportRequest) -> ImportPlan:
     """The rows of a CSV file."""
     return table_updates(csv_table(request.file, request.max_rows), request.kind, request)
