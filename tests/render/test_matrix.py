@@ -13,10 +13,10 @@ from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 
-import openpyxl  # type: ignore[import-untyped]
+import openpyxl
 import pytest
 from markdown_it import MarkdownIt
-from openpyxl.worksheet.worksheet import Worksheet  # type: ignore[import-untyped]
+from openpyxl.worksheet.worksheet import Worksheet
 
 from archlex.api import check_model
 from archlex.check.coverage import CoverageState
