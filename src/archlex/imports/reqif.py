@@ -33,7 +33,6 @@ from archlex.imports.tables import ZIP_MAGIC, read_bytes
 
 NS = f"{{{NAMESPACE}}}"
 CONTEXT_TYPES = frozenset((PROVISION_TYPE, OBLIGATION_TYPE))
-ENUM_FIELDS = frozenset(a.field for a in REQUIREMENT_ATTRIBUTES if a.enum is not None)
 DEFAULT_ATTRIBUTES = {a.name: a.field for a in REQUIREMENT_ATTRIBUTES}
 XHTML_BREAKS = frozenset(("p", "div", "br", "li", "tr"))
 
@@ -162,7 +161,7 @@ def _update(
         target = mapping[name]
         if target is None:
             continue  # the mapping file ignores it
-        value = field_value(target, text.lower().strip() if target in ENUM_FIELDS else text)
+        value = field_value(target, text)
         if value not in ("", []):
             fields[target], sources[target] = value, name
     entity_id = fields.get("id")

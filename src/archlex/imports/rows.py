@@ -33,6 +33,7 @@ FIELDS = {
     "flows": (*COMMON, "from", "to", "via", "data", "purpose", "legal_basis", "sync", "process"),
     "components": COMMON,
 }  # fmt: skip
+ENUM_FIELDS = frozenset(("kind", "status", "type", "priority", "sync"))
 LIST_FIELDS = frozenset(("tags", "roles", "satisfies", "allocated_to", "data", "legal_basis"))
 # Headers that name a field in other words (compared case-, space- and dash-insensitively).
 ALIASES = {"identifier": "id", "allocation": "allocated_to", "legal basis": "legal_basis"}
@@ -110,7 +111,10 @@ def cell_text(value: Any) -> str:
 
 
 def field_value(field: str, text: str) -> Any:
-    """The YAML value of a cell's text for a field."""
+    """The YAML value of a cell's text for a field (an enumeration's value in lower case:
+    `Must` in a sheet is `must`)."""
+    if field in ENUM_FIELDS:
+        return text.strip().lower()
     if field in LIST_FIELDS:
         return [item.strip() for item in _SEPARATORS.split(text) if item.strip()]
     return text

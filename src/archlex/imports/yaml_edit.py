@@ -206,13 +206,13 @@ def splice(original: str, baseline: str, modified: str) -> str:
     edit did not touch stay as the author wrote them."""
     ours, base, theirs = (t.splitlines(keepends=True) for t in (original, baseline, modified))
     anchors = _anchors(base, ours)
-    result, cursor = [], 0  # cursor: next line of `ours` not yet copied
-    for start, end, new_lines in _changes(base, theirs, anchors):
-        ours_start = anchors[start - 1] + 1 if start > 0 else 0
-        ours_end = anchors[end] if end < len(base) else len(ours)
-        result += ours[cursor:ours_start]
+    result: list[str] = []
+    cursor = 0  # the next line of `ours` not yet copied
+    for start, end, new_lines in _changes(base, theirs, anchors, len(ours)):
+        start = max(start, cursor)
+        result += ours[cursor:start]
         result += new_lines
-        cursor = ours_end
+        cursor = max(cursor, end)
     result += ours[cursor:]
     return "".join(result)
 
@@ -228,22 +228,36 @@ def _anchors(base: list[str], ours: list[str]) -> dict[int, int]:
 
 
 def _changes(
-    base: list[str], theirs: list[str], anchors: dict[int, int]
+    base: list[str], theirs: list[str], anchors: dict[int, int], size: int
 ) -> Iterable[tuple[int, int, list[str]]]:
-    """Each change as (first, end) lines of `base` widened to anchored lines, and the lines
-    that replace them; changes whose widened ranges touch are merged."""
+    """Each change as the lines of `ours` it replaces (start, end) and the new lines. A change
+    of lines ruamel wrote as the author did maps line for line; one next to lines ruamel
+    re-flowed takes those lines with it, as ruamel writes them."""
     opcodes = difflib.SequenceMatcher(None, base, theirs, autojunk=False).get_opcodes()
-    merged: list[list[int]] = []
     for tag, i1, i2, j1, j2 in opcodes:
         if tag == "equal":
+            continue
+        located = _located(i1, i2, anchors)
+        if located is not None:
+            yield located[0], located[1], theirs[j1:j2]
             continue
         while i1 > 0 and i1 - 1 not in anchors:
             i1, j1 = i1 - 1, j1 - 1
         while i2 < len(base) and i2 not in anchors:
             i2, j2 = i2 + 1, j2 + 1
-        if merged and i1 <= merged[-1][1]:
-            merged[-1][1], merged[-1][3] = max(merged[-1][1], i2), max(merged[-1][3], j2)
-        else:
-            merged.append([i1, i2, j1, j2])
-    for i1, i2, j1, j2 in merged:
-        yield i1, i2, theirs[j1:j2]
+        start = anchors[i1 - 1] + 1 if i1 > 0 else 0
+        end = anchors[i2] if i2 < len(base) else size
+        yield start, end, theirs[j1:j2]
+
+
+def _located(i1: int, i2: int, anchors: dict[int, int]) -> tuple[int, int] | None:
+    """Where base lines [i1, i2) are in `ours`, when they (or, for an insertion, a neighbour)
+    are lines ruamel wrote unchanged."""
+    if i1 == i2:
+        if i1 - 1 in anchors:
+            return anchors[i1 - 1] + 1, anchors[i1 - 1] + 1
+        return (anchors[i1], anchors[i1]) if i1 in anchors else None
+    lines = [anchors.get(k) for k in range(i1, i2)]
+    if None in lines or lines != list(range(anchors[i1], anchors[i1] + i2 - i1)):
+        return None
+    return anchors[i1], anchors[i2 - 1] + 1
