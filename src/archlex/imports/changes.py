@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from archlex.check.run import run_validation
 from archlex.errors import ArchlexError
 from archlex.files import write_text_atomic
 from archlex.findings import Finding
@@ -155,9 +156,12 @@ def check_edits(project: Project, plan: ImportPlan, edits: list[FileEdit]) -> No
 
 
 def _refuse_new_findings(project: Project, plan: ImportPlan, staged: Project) -> None:
-    before = {_key(f) for f in project.findings}
+    """Refuse the errors of the loader and of the validate-phase rules (ids, references,
+    provisions) that the edited model has and the model had not."""
+    before = {_key(f) for f in run_validation(project, set())}
     origins = {u.id: u.origin for u in plan.updates}
-    new = [f for f in staged.findings if f.severity.value == "error" and _key(f) not in before]
+    found = run_validation(staged, set())
+    new = [f for f in found if f.severity.value == "error" and _key(f) not in before]
     if new:
         lines = [
             f"{origins.get(f.target or '', f.file)}: {f.rule}: {f.message}"
