@@ -84,6 +84,12 @@ LAUGHS_SHEET = LAUGHS.replace("REQ-IF", "sst")
 HUGE_ROWS = [["id", "name", "kind"]] + [
     [f"S-{i}", f"System {i}", "national"] for i in range(100_000)
 ]
+ALIAS_BOMB = (
+    "a0: &a0 ["
+    + ", ".join(["lol"] * 10)
+    + "]\n"
+    + "".join(f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 10) + "]\n" for i in range(1, 10))
+).encode()
 SHEET_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 
 
@@ -113,6 +119,7 @@ class Case:
     make: Callable[[Path], Path]
     says: str
     limited: bool = False
+    mapping: bytes | None = None  # a mapping file given with --mapping
 
 
 CASES = [
@@ -202,6 +209,21 @@ CASES = [
          _write("latin1.csv", "id,name,kind\nN-1,Gen\xe8ve,national\n".encode("latin-1")),
          "not UTF-8 text"),
     Case(
+        "mapping-alias-bomb",
+        ("csv", "--kind", "systems"),
+        _write("ok.csv", b"id,name,kind\nNEW-1,New,national\n"),
+        "mapping.yaml:4:5: aliases expand to more than 100000 nodes",
+        limited=True,
+        mapping=ALIAS_BOMB,
+    ),
+    Case(
+        "mapping-unknown-key",
+        ("csv", "--kind", "systems"),
+        _write("ok.csv", b"id,name,kind\nNEW-1,New,national\n"),
+        "mapping.yaml: `colums`: Extra inputs are not permitted",
+        mapping=b"colums: {Code: id}\n",
+    ),
+    Case(
         "csv-100k-rows",
         ("csv", "--kind", "systems"),
         lambda folder: _write(
@@ -235,6 +257,9 @@ def test_hostile_import(case: Case, tmp_path: Path) -> None:
     file = case.make(tmp_path)
     run = run_limited if case.limited else run_in_process
     args = ("import", case.command[0], file.name, *case.command[1:], "--model", "model")
+    if case.mapping is not None:
+        (tmp_path / "mapping.yaml").write_bytes(case.mapping)
+        args = (*args, "--mapping", "mapping.yaml")
     result: CliResult = run(*args, "--write", cwd=tmp_path)
     output = result.stdout + result.stderr
     assert "Traceback" not in output and "internal error" not in output, output
@@ -243,7 +268,8 @@ def test_hostile_import(case: Case, tmp_path: Path) -> None:
     assert case.says in result.stderr.splitlines()[0] + result.stderr, result.stderr
     assert result.seconds < TIME_LIMIT, f"{case.name} took {result.seconds:.1f} s"
     assert _tree(model) == before, "an import that failed changed the model"
-    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["model", file.name])
+    mapping = ["mapping.yaml"] if case.mapping is not None else []
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["model", file.name, *mapping])
 
 
 def test_the_families_of_the_issue_are_covered() -> None:
