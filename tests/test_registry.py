@@ -9,6 +9,7 @@ from archlex.errors import ArchlexError
 from archlex.export.registry import EXPORTS
 from archlex.formats import CHECK_FORMATS
 from archlex.impact.formats import IMPACT_FORMATS
+from archlex.imports.registry import IMPORTS
 from archlex.registry import Registry
 from archlex.render import PRODUCTS
 
@@ -18,7 +19,8 @@ def test_every_family_finds_its_modules_in_order() -> None:
     assert PRODUCTS.names() == ["diagrams", "matrix", "roadmap", "concept"]
     assert DIFF_FORMATS.names() == ["text", "markdown", "json"]
     assert IMPACT_FORMATS.names() == ["text", "json", "dot", "svg"]
-    assert EXPORTS.names() == ["archimate", "structurizr"]
+    assert EXPORTS.names() == ["archimate", "structurizr", "reqif"]
+    assert IMPORTS.names() == ["reqif", "xlsx", "csv", "review"]
 
 
 def test_an_unknown_name_is_an_error_that_offers_the_closest() -> None:

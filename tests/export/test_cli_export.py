@@ -1,4 +1,4 @@
-"""`archlex export archimate|structurizr` through the real command line."""
+"""`archlex export archimate|structurizr|reqif` through the real command line."""
 
 from __future__ import annotations
 
@@ -9,7 +9,9 @@ import pytest
 from tests.conftest import EXAMPLE, MODELS, run_archlex
 
 
-@pytest.mark.parametrize(("kind", "name"), [("archimate", "model.xml"), ("structurizr", "w.dsl")])
+@pytest.mark.parametrize(
+    ("kind", "name"), [("archimate", "model.xml"), ("structurizr", "w.dsl"), ("reqif", "r.reqif")]
+)
 def test_export_writes_the_file_byte_identical_twice(tmp_path: Path, kind: str, name: str) -> None:
     first, second = tmp_path / "1" / name, tmp_path / "2" / name
     for out in (first, second):
@@ -20,7 +22,7 @@ def test_export_writes_the_file_byte_identical_twice(tmp_path: Path, kind: str, 
     assert len(first.read_bytes()) > 10_000
 
 
-@pytest.mark.parametrize("kind", ["archimate", "structurizr"])
+@pytest.mark.parametrize("kind", ["archimate", "structurizr", "reqif"])
 @pytest.mark.parametrize("broken", ["unknown-reference", "yaml-syntax"])
 def test_a_model_with_loader_errors_is_refused(tmp_path: Path, kind: str, broken: str) -> None:
     out = tmp_path / "out.file"

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from markdown_it import MarkdownIt
-from openpyxl import load_workbook  # type: ignore[import-untyped]
+from openpyxl import load_workbook
 
 from archlex.api import check_model
 from archlex.render.output import render_products

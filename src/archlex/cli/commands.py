@@ -18,6 +18,7 @@ from archlex.cli.diff import diff
 from archlex.cli.entry import run
 from archlex.cli.export import export_app
 from archlex.cli.impact import impact
+from archlex.cli.imports import import_app
 from archlex.cli.options import NoCacheOption, OutputOption, PathArgument, as_date, parse_cache
 from archlex.cli.output import choice, is_stdout, write_output
 from archlex.cli.render import render_app
@@ -45,6 +46,7 @@ app = typer.Typer(
 app.add_typer(catalog_app, name="catalog")
 app.add_typer(render_app, name="render")
 app.add_typer(export_app, name="export")
+app.add_typer(import_app, name="import")
 app.command("build")(build)
 app.command("serve")(serve)
 app.command("diff")(diff)

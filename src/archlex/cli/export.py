@@ -15,7 +15,7 @@ from archlex.cli.output import is_stdout, refuse_unreadable, write_output
 from archlex.export.registry import EXPORTS, Export
 
 export_app = typer.Typer(
-    help="Export the model for other tools: ArchiMate exchange format, Structurizr DSL.",
+    help="Export the model for other tools: ArchiMate exchange format, Structurizr DSL, ReqIF.",
     no_args_is_help=True,
     rich_markup_mode=None,
 )

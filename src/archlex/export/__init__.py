@@ -1,1 +1,1 @@
-"""Exports of the model to other architecture tools: ArchiMate exchange format, Structurizr DSL."""
+"""Exports of the model to other tools: ArchiMate exchange format, Structurizr DSL, ReqIF."""

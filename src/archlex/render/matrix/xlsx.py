@@ -19,6 +19,7 @@ import xlsxwriter  # type: ignore[import-untyped]
 
 from archlex.check.coverage import CoverageFigures, CoverageState
 from archlex.errors import ArchlexError
+from archlex.render.matrix.review import REVIEW_SHEET, write_review_sheet
 from archlex.render.matrix.rows import (
     COLUMNS,
     STATE_COLUMN,
@@ -63,10 +64,11 @@ def write_matrix_xlsx(matrix: Matrix, path: Path) -> None:
     )
     formats = _Formats(workbook)
     _write_summary(workbook.add_worksheet("Coverage"), formats, matrix)
-    names = {"Coverage"}
+    names = {"Coverage", REVIEW_SHEET}
     for part in matrix.regulations:
         sheet = workbook.add_worksheet(_sheet_name(part.id, names))
         _write_regulation(sheet, formats, part)
+    write_review_sheet(workbook, matrix)
     workbook.close()
 
 
