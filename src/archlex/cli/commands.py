@@ -18,6 +18,7 @@ from archlex.cli.diff import diff
 from archlex.cli.entry import run
 from archlex.cli.export import export_app
 from archlex.cli.impact import impact
+from archlex.cli.lsp import lsp
 from archlex.cli.options import NoCacheOption, OutputOption, PathArgument, as_date, parse_cache
 from archlex.cli.render import render_app
 from archlex.cli.serve import serve
@@ -49,6 +50,7 @@ app.command("build")(build)
 app.command("serve")(serve)
 app.command("diff")(diff)
 app.command("impact")(impact)
+app.command("lsp")(lsp)
 
 
 class FailOn(StrEnum):
