@@ -4,6 +4,7 @@ of the model with the editor's unsaved buffers laid over the files on disk."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,6 +26,15 @@ class Snapshot:
     report: Report | None
     error: ArchlexError | None = None
     texts: dict[Path, str] = field(default_factory=dict)  # the open buffers, by resolved path
+
+    @functools.cached_property
+    def kinds(self) -> dict[str, str]:
+        """Every entity id's kind (`system`, `work package`, ...), the first of a repeated id."""
+        kinds: dict[str, str] = {}
+        if self.report is not None:
+            for kind, entity in self.report.model.entities():
+                kinds.setdefault(entity.id, kind)
+        return kinds
 
     def lines(self, display: str) -> list[str]:
         """The lines of a model file (by its name in the model) as this check read them."""

@@ -82,7 +82,8 @@ def field_of(lines: list[str], line_number: int) -> str | None:
     line = lines[line_number]
     own = _KEY.match(line)
     if own:
-        return own.group("key")
+        # A key at the left margin is an entity kind or a manifest setting, not a field.
+        return own.group("key") if own.group("indent") or line.lstrip().startswith("-") else None
     item = _ITEM.match(line)
     if item is None:
         return None
@@ -90,7 +91,7 @@ def field_of(lines: list[str], line_number: int) -> str | None:
     for above in range(line_number - 1, -1, -1):
         key = _KEY.match(lines[above])
         if key and len(key.group("indent")) <= indent and not _ITEM.match(lines[above]):
-            return key.group("key")
+            return key.group("key") if key.group("indent") else None
         if lines[above].strip() and len(lines[above]) - len(lines[above].lstrip()) < indent:
             return None
     return None
