@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from lsprotocol import types
 
+from archlex.catalog.provision import parse_provision
 from archlex.lsp.files import Columns
 from archlex.lsp.session import Snapshot
 from archlex.lsp.text import field_of, parent_key, word_at
 from archlex.model import Model
-from archlex.provision import parse_provision
 from archlex.rules import RULES
 
 SYSTEMS = frozenset({"system", "component"})

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from archlex.catalog import show_provision
-from archlex.catalog_index import Card, CardSection, card_of
+from archlex.catalog.index import Card, CardSection, card_of
+from archlex.catalog.search import show_provision
 from archlex.errors import ArchlexError
 from archlex.lsp.query import Target, TargetKind
 from archlex.lsp.session import Snapshot

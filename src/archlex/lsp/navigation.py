@@ -7,13 +7,13 @@ from collections.abc import Iterator
 
 from lsprotocol import types
 
+from archlex.catalog.provision import Provision
 from archlex.load.references import provisions_of, references_of
 from archlex.load.sources import Located
 from archlex.lsp.files import Columns, uri_of
 from archlex.lsp.query import Target, TargetKind
 from archlex.lsp.session import Snapshot
 from archlex.lsp.text import scalar_end
-from archlex.provision import Provision
 
 FieldPath = tuple[str | int, ...]
 

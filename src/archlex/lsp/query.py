@@ -7,10 +7,10 @@ from enum import StrEnum
 
 from lsprotocol import types
 
+from archlex.catalog.provision import Provision, parse_provision
 from archlex.lsp.files import Columns
 from archlex.lsp.text import Word, word_at
 from archlex.model import Model
-from archlex.provision import Provision, parse_provision
 from archlex.rules import RULES
 
 
