@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from lsprotocol import types
 
+from archlex.lsp.actions import code_actions
 from archlex.lsp.completion import completions
 from archlex.lsp.files import path_of_uri
 from archlex.lsp.hover import hover_markdown
@@ -20,6 +21,7 @@ def create_server() -> ArchlexServer:
     server = ArchlexServer()
     _lifecycle(server)
     _queries(server)
+    _actions(server)
     return server
 
 
@@ -108,6 +110,19 @@ def _lifecycle(server: ArchlexServer) -> None:
     @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
     def did_close(ls: ArchlexServer, params: types.DidCloseTextDocumentParams) -> None:
         ls.schedule(params.text_document.uri)
+
+
+def _actions(server: ArchlexServer) -> None:
+    @server.feature(
+        types.TEXT_DOCUMENT_CODE_ACTION,
+        types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix]),
+    )
+    def quick_fixes(ls: ArchlexServer, params: types.CodeActionParams) -> list[types.CodeAction]:
+        snapshot = ls.snapshot_of(params.text_document.uri)
+        if snapshot is None:
+            return []
+        diagnostics = list(params.context.diagnostics)
+        return code_actions(snapshot, params.text_document.uri, diagnostics)
 
 
 def serve() -> None:

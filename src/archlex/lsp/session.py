@@ -24,6 +24,7 @@ class Snapshot:
 
     root: Path
     report: Report | None
+    today: dt.date
     error: ArchlexError | None = None
     texts: dict[Path, str] = field(default_factory=dict)  # the open buffers, by resolved path
 
@@ -67,14 +68,15 @@ class ModelSession:
     def check(self, texts: dict[Path, str]) -> Snapshot:
         """Check the model with `texts` (open buffers, by resolved path) over the disk."""
         overlay = {path: text.encode("utf-8") for path, text in texts.items()}
+        today = self.today or dt.date.today()
         with self._lock:
             try:
                 report = check_model(
-                    self.manifest, self.root, today=self.today, cache=self.cache, overlay=overlay
+                    self.manifest, self.root, today=today, cache=self.cache, overlay=overlay
                 )
-                snapshot = Snapshot(self.root, report, None, dict(texts))
+                snapshot = Snapshot(self.root, report, today, None, dict(texts))
             except ArchlexError as error:
-                snapshot = Snapshot(self.root, None, error, dict(texts))
+                snapshot = Snapshot(self.root, None, today, error, dict(texts))
             self.cache.sweep()
         self.snapshot = snapshot
         return snapshot
