@@ -126,6 +126,7 @@ class _Loader:
         self.cache = cache
         self.fast = fast
         self.overlay = overlay
+        self._real_root: Path | None = None
         self.root = manifest_path.parent
         self.sources = SourceMap()
         self.findings: list[Finding] = []
@@ -189,10 +190,20 @@ class _Loader:
     def _bytes(self, path: Path) -> bytes:
         """The file's bytes: the overlay's when it has the file, else the disk's."""
         if self.overlay:
-            text = self.overlay.get(path.resolve())
+            text = self.overlay.get(self._real(path))
             if text is not None:
                 return text
         return path.read_bytes()
+
+    def _real(self, path: Path) -> Path:
+        """The resolved path of a file, resolving only the model's folder (once per load):
+        resolving each of thousands of files costs a noticeable part of a warm check."""
+        if self._real_root is None:
+            self._real_root = self.root.resolve()
+        try:
+            return self._real_root / path.relative_to(self.root)
+        except ValueError:  # a library's file
+            return path.resolve()
 
     def _unreadable(self, display: str, message: str) -> None:
         self.findings.append(Finding("yaml-syntax", Severity.ERROR, message, display, 1, 1))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 from pygls.uris import from_fs_path, to_fs_path
@@ -19,8 +20,10 @@ def path_of(root: Path, display: str) -> Path:
     return root / display
 
 
+@functools.lru_cache(maxsize=65536)
 def uri_of(root: Path, display: str) -> str:
-    """The URI of a model file given by its name in the model."""
+    """The URI of a model file given by its name in the model (remembered: every check asks
+    again for the same few hundred files)."""
     return from_fs_path(str(path_of(root, display).resolve())) or ""
 
 

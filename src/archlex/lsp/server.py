@@ -21,7 +21,7 @@ from archlex.lsp.session import (
     is_library_manifest,
 )
 
-DEBOUNCE = 0.25  # seconds of quiet typing before the model is checked again
+DEBOUNCE = 0.2  # seconds of quiet typing before the model is checked again
 
 
 class ArchlexServer(LanguageServer):
@@ -35,7 +35,7 @@ class ArchlexServer(LanguageServer):
         self.today: dt.date | None = None
         self.columns = Columns()
         self._pending: dict[Path, asyncio.Task[None]] = {}
-        self._published: dict[Path, set[str]] = {}
+        self._published: dict[Path, dict[str, list[types.Diagnostic]]] = {}
 
     def configure(self, options: Any, root: Path | None) -> None:
         """Apply the client's `initializationOptions` and open the workspace's model, if any."""
@@ -110,11 +110,16 @@ class ArchlexServer(LanguageServer):
             line = snapshot.line(file, error.line or 1)
             grouped = {file: [error_diagnostic(error, line, self.columns)]}
         by_uri = {uri_of(session.root, file): found for file, found in grouped.items()}
-        for uri in sorted(self._published.get(session.manifest, set()) - by_uri.keys()):
+        sent = self._published.setdefault(session.manifest, {})
+        for uri in sorted(sent.keys() - by_uri.keys()):
             self._send(uri, [])
-        for uri, found in sorted(by_uri.items()):
-            self._send(uri, found)
-        self._published[session.manifest] = set(by_uri)
+            del sent[uri]
+        # The open buffers first: that is where the user looks; unchanged lists are not sent.
+        open_uris = set(self.workspace.text_documents)
+        for uri in sorted(by_uri, key=lambda uri: (uri not in open_uris, uri)):
+            if sent.get(uri) != by_uri[uri]:
+                self._send(uri, by_uri[uri])
+                sent[uri] = by_uri[uri]
 
     def _send(self, uri: str, diagnostics: list[types.Diagnostic]) -> None:
         self.text_document_publish_diagnostics(

@@ -18,6 +18,29 @@ from archlex.lsp.files import path_of
 from archlex.outcome import Report
 
 
+class DiskTexts:
+    """Model files' text as on disk, read again only when a file's size or time changes."""
+
+    def __init__(self) -> None:
+        self._texts: dict[Path, tuple[int, int, str]] = {}
+
+    def read(self, path: Path) -> str:
+        """The file's text ("" when it cannot be read)."""
+        try:
+            status = path.stat()
+        except OSError:
+            return ""
+        known = self._texts.get(path)
+        if known is not None and known[:2] == (status.st_mtime_ns, status.st_size):
+            return known[2]
+        try:
+            text = path.read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            return ""
+        self._texts[path] = (status.st_mtime_ns, status.st_size, text)
+        return text
+
+
 @dataclass
 class Snapshot:
     """One check: the report (None when the model cannot be read) and the texts it read."""
@@ -27,6 +50,8 @@ class Snapshot:
     today: dt.date
     error: ArchlexError | None = None
     texts: dict[Path, str] = field(default_factory=dict)  # the open buffers, by resolved path
+    disk: DiskTexts = field(default_factory=DiskTexts, repr=False)
+    _lines: dict[str, list[str]] = field(default_factory=dict, repr=False)
 
     @functools.cached_property
     def kinds(self) -> dict[str, str]:
@@ -39,14 +64,14 @@ class Snapshot:
 
     def lines(self, display: str) -> list[str]:
         """The lines of a model file (by its name in the model) as this check read them."""
+        if display not in self._lines:
+            self._lines[display] = self._read(display).splitlines()
+        return self._lines[display]
+
+    def _read(self, display: str) -> str:
         path = path_of(self.root, display).resolve()
         text = self.texts.get(path)
-        if text is None:
-            try:
-                text = path.read_text(encoding="utf-8", errors="replace")
-            except OSError:
-                return []
-        return text.splitlines()
+        return text if text is not None else self.disk.read(path)
 
     def line(self, display: str, number: int) -> str:
         """One 1-based line of a model file, or "" past its end."""
@@ -63,6 +88,7 @@ class ModelSession:
         self.today = today
         self.cache = MemoryParseCache()
         self.snapshot: Snapshot | None = None
+        self.disk = DiskTexts()
         self._lock = threading.Lock()  # one check at a time: the cache is not shared safely
 
     def check(self, texts: dict[Path, str]) -> Snapshot:
@@ -74,9 +100,9 @@ class ModelSession:
                 report = check_model(
                     self.manifest, self.root, today=today, cache=self.cache, overlay=overlay
                 )
-                snapshot = Snapshot(self.root, report, today, None, dict(texts))
+                snapshot = Snapshot(self.root, report, today, None, dict(texts), self.disk)
             except ArchlexError as error:
-                snapshot = Snapshot(self.root, None, today, error, dict(texts))
+                snapshot = Snapshot(self.root, None, today, error, dict(texts), self.disk)
             self.cache.sweep()
         self.snapshot = snapshot
         return snapshot
