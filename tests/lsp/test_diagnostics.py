@@ -125,3 +125,15 @@ async def test_diagnostics_equal_check_json(tmp_path: Path) -> None:
         item[0] == manifest and item[1] == "deadline-missed" and item[3] == scope
         for item in expected
     )
+
+
+async def test_a_manifest_that_cannot_be_read_is_one_diagnostic(tmp_path: Path) -> None:
+    root = copy_example(tmp_path)
+    manifest = root / "archlex.yaml"
+    text = manifest.read_text(encoding="utf-8")
+    async with lsp_session(root) as client:
+        uri = open_file(client, manifest, text.replace("uses: [eu]", "uses: [eu", 1))
+        found = await wait_for(client, uri, lambda f: any("cannot be read" in d.message for d in f))
+        assert len(found) == 1 and found[0].severity == types.DiagnosticSeverity.Error
+        replace_text(client, uri, text, 2)
+        await wait_for(client, uri, _has("deadline-missed"))

@@ -92,10 +92,15 @@ class ArchlexServer(LanguageServer):
 
     async def _recheck(self, session: ModelSession, delay: float) -> None:
         await asyncio.sleep(delay)
+        # Past the debounce, typing no longer cancels this check: its result is shown until
+        # the next one's arrives.
+        if self._pending.get(session.manifest) is asyncio.current_task():
+            del self._pending[session.manifest]
         texts = self.open_texts()
         # In a thread: hover and completion keep answering from the last check meanwhile.
         snapshot = await asyncio.to_thread(session.check, texts)
-        self.publish(session, snapshot)
+        if snapshot is session.snapshot:  # a later check that finished first wins
+            self.publish(session, snapshot)
 
     def publish(self, session: ModelSession, snapshot: Snapshot) -> None:
         """Send every file's diagnostics, and empty lists to files that no longer have any."""
