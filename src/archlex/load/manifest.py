@@ -75,6 +75,7 @@ def expand_includes(
 ) -> Includes:
     """Expand `include` globs relative to `root`; nothing outside `root` is read."""
     real_root = root.resolve()
+    real_manifest = manifest.resolve()  # once: resolving is a noticeable part of a warm check
     files: dict[Path, Path] = {}  # real path -> path as matched: each file once
     findings: list[Finding] = []
     for index, pattern in enumerate(patterns):
@@ -96,7 +97,7 @@ def expand_includes(
             continue
         if not matched:
             findings.append(_unmatched(f"include `{pattern}` matches no file", file, line, column))
-        elif not _GLOB.search(pattern) and matched[0].resolve() == manifest.resolve():
+        elif not _GLOB.search(pattern) and matched[0].resolve() == real_manifest:
             # A glob such as `*.yaml` matches the manifest too, and that is fine; naming it
             # is a mistake worth a word (it is read once, as the manifest).
             findings.append(
@@ -120,7 +121,7 @@ def expand_includes(
                         column,
                     )
                 )
-            elif real != manifest.resolve():
+            elif real != real_manifest:
                 files.setdefault(real, path)
     return Includes(list(files.values()), findings)
 
