@@ -16,6 +16,7 @@ import asyncio
 import datetime as dt
 import os
 import platform
+import re
 import statistics
 import subprocess
 import sys
@@ -70,7 +71,12 @@ async def measure(folder: Path, repeat: int, cache: Path) -> dict[str, list[floa
     edited = sorted(folder.glob("*/requirements-*.yaml"))[0]
     uri = edited.resolve().as_uri()
     text = edited.read_text(encoding="utf-8")
-    times: dict[str, list[float]] = {"first check": [], "edit to diagnostics": [], "cli": []}
+    times: dict[str, list[float]] = {
+        "first check": [],
+        "edit to diagnostics": [],
+        "server check": [],
+        "cli": [],
+    }
     client = make_test_lsp_client()
     start = time.perf_counter()
     await client.start_io(str(ARCHLEX), "lsp")
@@ -87,6 +93,7 @@ async def measure(folder: Path, repeat: int, cache: Path) -> dict[str, list[floa
     _cli_warm(folder, edited, text, cache)  # fills the CLI's parse cache, untimed
     for n in range(1, repeat + 1):
         buffer = text + ADDED.format(n=n)
+        seen = len(_logged(client))
         sent = time.perf_counter()
         client.text_document_did_change(
             types.DidChangeTextDocumentParams(
@@ -97,10 +104,27 @@ async def measure(folder: Path, repeat: int, cache: Path) -> dict[str, list[floa
         times["edit to diagnostics"].append(
             await _until(client, uri, f"BENCH-NO-SYSTEM-{n}`") - sent
         )
+        times["server check"].append(await _next_logged(client, seen))
         times["cli"].append(_cli_warm(folder, edited, buffer, cache))
     await client.shutdown_session()
     await client.stop()  # type: ignore[no-untyped-call]
     return times
+
+
+def _logged(client: LanguageClient) -> list[float]:
+    """The seconds of every check the server logged (its message follows the diagnostics)."""
+    return [
+        float(found.group(1))
+        for message in client.log_messages
+        if (found := re.search(r"checked and published in ([0-9.]+) s", message.message))
+    ]
+
+
+async def _next_logged(client: LanguageClient, seen: int) -> float:
+    """The seconds of the first check logged after the `seen` ones."""
+    while len(_logged(client)) <= seen:
+        await asyncio.sleep(0.005)
+    return _logged(client)[seen]
 
 
 async def _first(client: LanguageClient) -> None:
@@ -118,6 +142,7 @@ def report(times: dict[str, list[float]], info: models.ModelInfo, repeat: int) -
     rows = [
         ("server: first check after start (once)", times["first check"]),
         ("server: one-file edit to its diagnostic (debounce 0.2 s included)", edits),
+        ("server: its check and publishing alone (its log)", times["server check"]),
         ("CLI: `archlex check` after the same edit, parse cache warm", cli),
     ]
     lines = [

@@ -21,6 +21,7 @@ def create_server() -> ArchlexServer:
     server = ArchlexServer()
     _lifecycle(server)
     _queries(server)
+    _completion(server)
     _actions(server)
     return server
 
@@ -71,6 +72,8 @@ def _queries(server: ArchlexServer) -> None:
         declaration = params.context.include_declaration
         return references(found[0], found[1], declaration, ls.columns)
 
+
+def _completion(server: ArchlexServer) -> None:
     @server.feature(
         types.TEXT_DOCUMENT_COMPLETION, types.CompletionOptions(trigger_characters=TRIGGERS)
     )

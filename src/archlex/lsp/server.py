@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import time
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,7 @@ from archlex.lsp.session import (
     is_library_manifest,
 )
 
+LABELS = {"checked": "archlex: checked and published in {seconds:.3f} s"}
 DEBOUNCE = 0.2  # seconds of quiet typing before the model is checked again
 
 
@@ -97,10 +99,17 @@ class ArchlexServer(LanguageServer):
         if self._pending.get(session.manifest) is asyncio.current_task():
             del self._pending[session.manifest]
         texts = self.open_texts()
+        started = time.perf_counter()
         # In a thread: hover and completion keep answering from the last check meanwhile.
         snapshot = await asyncio.to_thread(session.check, texts)
         if snapshot is session.snapshot:  # a later check that finished first wins
             self.publish(session, snapshot)
+            seconds = time.perf_counter() - started
+            self.window_log_message(
+                types.LogMessageParams(
+                    types.MessageType.Log, LABELS["checked"].format(seconds=seconds)
+                )
+            )
 
     def publish(self, session: ModelSession, snapshot: Snapshot) -> None:
         """Send every file's diagnostics, and empty lists to files that no longer have any."""
