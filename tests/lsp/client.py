@@ -36,16 +36,22 @@ def copy_example(tmp_path: Path) -> Path:
 
 @asynccontextmanager
 async def lsp_session(
-    root: Path, options: dict[str, Any] | None = None, editor: str = "visual-studio-code"
+    root: Path, options: dict[str, Any] | None = None, encoding: str | None = None
 ) -> AsyncIterator[LanguageClient]:
-    """A client with an initialised session on the model folder `root`."""
+    """A client with an initialised session on the model folder `root`; VS Code's
+    capabilities, but the position `encoding` offered first if given."""
+    capabilities = client_capabilities("visual-studio-code")
+    if encoding is not None:
+        capabilities.general = types.GeneralClientCapabilities(
+            position_encodings=[types.PositionEncodingKind(encoding)]
+        )
     client = make_test_lsp_client()
     env = {**os.environ, "ARCHLEX_CACHE_DIR": CACHE_DIR}
     await client.start_io(*server_command(), env=env)
     try:
         await client.initialize_session(
             types.InitializeParams(
-                capabilities=client_capabilities(editor),
+                capabilities=capabilities,
                 root_uri=root.as_uri(),
                 initialization_options={"debounce": 0.05, "today": TODAY, **(options or {})},
             )

@@ -137,3 +137,20 @@ async def test_a_manifest_that_cannot_be_read_is_one_diagnostic(tmp_path: Path) 
         assert len(found) == 1 and found[0].severity == types.DiagnosticSeverity.Error
         replace_text(client, uri, text, 2)
         await wait_for(client, uri, _has("deadline-missed"))
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-16", "utf-32"])
+async def test_columns_follow_the_negotiated_encoding(tmp_path: Path, encoding: str) -> None:
+    root = copy_example(tmp_path)
+    path = root / "systems" / "border.yaml"
+    line = '  - {id: X-TEST, name: "Robežsardze 𝄞", kind: national, owner: VRZ}'
+    text = path.read_text(encoding="utf-8").rstrip("\n") + "\n" + line + "\n"
+    number = text.splitlines().index(line)
+    async with lsp_session(root, encoding=encoding) as client:
+        uri = open_file(client, path, text)
+        found = await wait_for(client, uri, _has("unknown-reference"))
+    diagnostic = next(d for d in found if d.code == "unknown-reference")
+    prefix = line[: line.index("VRZ")]
+    units = {"utf-8": len(prefix.encode()), "utf-16": len(prefix) + 1, "utf-32": len(prefix)}
+    start = types.Position(number, units[encoding])
+    assert diagnostic.range == types.Range(start, types.Position(number, start.character + 3))

@@ -46,7 +46,8 @@ class ArchlexServer(LanguageServer):
         self.rules_url = options.get("rulesUrl") or default_rules_url()
         if options.get("today"):
             self.today = dt.date.fromisoformat(str(options["today"]))
-        self.columns = Columns(str(self.workspace.position_encoding or "utf-16"))
+        encoding = self.workspace.position_encoding or "utf-16"
+        self.columns = Columns(getattr(encoding, "value", str(encoding)))
         if root is not None:
             for manifest in (root / "archlex.yaml", root / "model" / "archlex.yaml"):
                 if manifest.is_file():
