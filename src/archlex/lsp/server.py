@@ -64,7 +64,9 @@ class ArchlexServer(LanguageServer):
         """The model a document belongs to; a bundled library's file belongs to the open model."""
         path = path_of_uri(uri)
         manifest = find_manifest_for(path) if path else None
-        if manifest is None or is_library_manifest(manifest):
+        if manifest is None:
+            return None  # a YAML file of no model: the YAML language server's alone
+        if is_library_manifest(manifest):
             return next(iter(self.sessions.values()), None)
         return self.session_for_manifest(manifest.resolve())
 
