@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import asyncio
+import functools
 import os
 import shutil
 import sys
-from collections.abc import AsyncIterator, Callable, Sequence
+from collections.abc import AsyncIterator, Callable, Coroutine, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
@@ -19,6 +21,19 @@ from tests.conftest import CACHE_DIR, EXAMPLE
 
 TODAY = "2026-12-03"  # the date waivers and deadlines are judged against, in tests and CLI
 TIMEOUT = 60.0
+
+
+def in_own_loop(test: Callable[..., Coroutine[Any, Any, None]]) -> Callable[..., None]:
+    """Run an async test in a thread of its own with its own event loop: the session's
+    Playwright browser (tests/browser) keeps a loop running in the main thread, where
+    pytest-asyncio could not start one."""
+
+    @functools.wraps(test)
+    def run(*args: Any, **kwargs: Any) -> None:
+        with ThreadPoolExecutor(1) as pool:
+            pool.submit(asyncio.run, test(*args, **kwargs)).result()
+
+    return run
 
 
 def server_command() -> list[str]:

@@ -5,13 +5,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-import pytest
 from lsprotocol import types
 from pytest_lsp import LanguageClient
 
-from tests.lsp.client import copy_example, lsp_session, open_file, replace_text, wait_for
+from tests.lsp.client import (
+    copy_example,
+    in_own_loop,
+    lsp_session,
+    open_file,
+    replace_text,
+    wait_for,
+)
 
-pytestmark = pytest.mark.asyncio
 UNTRACED = "obligation `eu.817-53` "
 
 
@@ -48,6 +53,7 @@ def _only_edit(action: types.CodeAction) -> tuple[str, list[types.TextEdit]]:
     return uri, list(edits)
 
 
+@in_own_loop
 async def test_did_you_mean_replacement(tmp_path: Path) -> None:
     root = copy_example(tmp_path)
     path = root / "systems" / "border.yaml"
@@ -73,6 +79,7 @@ async def _untraced(client: LanguageClient, manifest: Path) -> tuple[str, types.
     return uri, next(d for d in found if UNTRACED in d.message)
 
 
+@in_own_loop
 async def test_waiver_with_expiry_hides_the_finding(tmp_path: Path) -> None:
     root = copy_example(tmp_path)
     manifest = root / "archlex.yaml"
@@ -91,6 +98,7 @@ async def test_waiver_with_expiry_hides_the_finding(tmp_path: Path) -> None:
         assert not any(d.code == "schema" for d in client.diagnostics[uri])
 
 
+@in_own_loop
 async def test_requirement_stub_traces_the_obligation(tmp_path: Path) -> None:
     root = copy_example(tmp_path)
     manifest = root / "archlex.yaml"

@@ -18,13 +18,12 @@ from tests.lsp.client import (
     TIMEOUT,
     TODAY,
     copy_example,
+    in_own_loop,
     lsp_session,
     open_file,
     replace_text,
     wait_for,
 )
-
-pytestmark = pytest.mark.asyncio
 
 
 def _has(code: str) -> Callable[[Sequence[types.Diagnostic]], bool]:
@@ -35,6 +34,7 @@ def _lacks(code: str) -> Callable[[Sequence[types.Diagnostic]], bool]:
     return lambda found: not any(d.code == code for d in found)
 
 
+@in_own_loop
 async def test_broken_reference_diagnostic_appears_and_goes(tmp_path: Path) -> None:
     root = copy_example(tmp_path)
     path = root / "systems" / "border.yaml"
@@ -98,6 +98,7 @@ SEVERITY = {
 }
 
 
+@in_own_loop
 async def test_diagnostics_equal_check_json(tmp_path: Path) -> None:
     root = copy_example(tmp_path)
     path = root / "flows" / "border.yaml"
@@ -127,6 +128,7 @@ async def test_diagnostics_equal_check_json(tmp_path: Path) -> None:
     )
 
 
+@in_own_loop
 async def test_a_manifest_that_cannot_be_read_is_one_diagnostic(tmp_path: Path) -> None:
     root = copy_example(tmp_path)
     manifest = root / "archlex.yaml"
@@ -140,6 +142,7 @@ async def test_a_manifest_that_cannot_be_read_is_one_diagnostic(tmp_path: Path) 
 
 
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-16", "utf-32"])
+@in_own_loop
 async def test_columns_follow_the_negotiated_encoding(tmp_path: Path, encoding: str) -> None:
     root = copy_example(tmp_path)
     path = root / "systems" / "border.yaml"
