@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from lsprotocol import types
 
 from archlex.catalog.provision import Provision
-from archlex.load.references import provisions_of, references_of
+from archlex.check.references import provisions_of, references_of
 from archlex.load.sources import Located
 from archlex.lsp.files import Columns, uri_of
 from archlex.lsp.query import Target, TargetKind
