@@ -157,3 +157,28 @@ async def test_columns_follow_the_negotiated_encoding(tmp_path: Path, encoding: 
     units = {"utf-8": len(prefix.encode()), "utf-16": len(prefix) + 1, "utf-32": len(prefix)}
     start = types.Position(number, units[encoding])
     assert diagnostic.range == types.Range(start, types.Position(number, start.character + 3))
+
+
+def _checks(client: LanguageClient) -> int:
+    return sum("checked and published" in m.message for m in client.log_messages)
+
+
+@in_own_loop
+async def test_a_burst_of_changes_is_checked_once(tmp_path: Path) -> None:
+    root = copy_example(tmp_path)
+    path = root / "systems" / "border.yaml"
+    text = path.read_text(encoding="utf-8")
+    async with lsp_session(root, {"debounce": 1.0}) as client:
+        uri = open_file(client, path)
+        await wait_for(client, (root / "archlex.yaml").resolve().as_uri(), lambda f: len(f) > 0)
+        await asyncio.sleep(0.5)
+        before = _checks(client)
+        for version, owner in enumerate(["V", "VR", "VRZ", "VRZZ", "VRZ"], start=2):
+            replace_text(
+                client, uri, text.replace("    owner: VRS\n", f"    owner: {owner}\n", 1), version
+            )
+            await asyncio.sleep(0.05)
+        found = await wait_for(client, uri, _has("unknown-reference"))
+        assert any("`VRZ`" in d.message for d in found)
+        await asyncio.sleep(1.5)  # a second check, had there been one, would have come by now
+        assert _checks(client) == before + 1
