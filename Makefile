@@ -7,7 +7,7 @@ INSTALLED := $(VENV)/.installed
 SRC := src tests benchmarks
 
 .PHONY: demo test lint typecheck unit fuzz bench schema docs i18n catalogs system-packages \
-	browser-deps clean
+	browser-deps clean vsix
 
 # The example's `check` shows its open gaps and so exits 1; the demo shows them and goes on.
 demo: $(INSTALLED) catalogs
@@ -43,6 +43,11 @@ fuzz: $(INSTALLED)
 bench: $(INSTALLED)
 	$(BIN)/python benchmarks/bench.py $(BENCH)
 	$(BIN)/python benchmarks/bench_catalog.py
+	$(BIN)/python benchmarks/bench_lsp.py
+
+# The VS Code extension (editors/vscode) as a .vsix, built from the npm registry's packages.
+vsix:
+	cd editors/vscode && npm install --no-audit --no-fund && npx vsce package --allow-missing-repository --out archlex.vsix
 
 # Regenerate the committed JSON Schemas after a model change (a test checks they are current).
 schema: $(INSTALLED)

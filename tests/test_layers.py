@@ -45,6 +45,7 @@ LAYERS: list[tuple[str, ...]] = [
         "archlex.diff",
         "archlex.site",
         "archlex.scaffold",
+        "archlex.lsp",
     ),
     ("archlex.docs_gen",),
     ("archlex.cli",),

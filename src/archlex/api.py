@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Mapping
 from pathlib import Path
 
 from archlex.findings import sort_findings
@@ -19,10 +20,12 @@ def load(
     cwd: Path | None = None,
     cache: ParseCache | None = None,
     progress: Progress = QUIET,
+    overlay: Mapping[Path, bytes] | None = None,
 ) -> Project:
-    """Load the model at PATH (a folder or its archlex.yaml), through a parse cache if given."""
+    """Load the model at PATH (a folder or its archlex.yaml), through a parse cache if given;
+    `overlay` gives unsaved text for some files, by resolved path."""
     with progress.stage("Loading the model"):
-        return load_project(path, cwd or Path.cwd(), cache)
+        return load_project(path, cwd or Path.cwd(), cache, overlay=overlay)
 
 
 def validate_model(
@@ -49,12 +52,14 @@ def check_model(
     today: dt.date | None = None,
     cache: ParseCache | None = None,
     progress: Progress = QUIET,
+    overlay: Mapping[Path, bytes] | None = None,
 ) -> Report:
-    """Load a model and run the gap analysis: every rule, waivers, coverage."""
+    """Load a model and run the gap analysis: every rule, waivers, coverage; `overlay` gives
+    unsaved text for some files, by resolved path."""
     # Imported here: `catalog` loads a model without running any rule.
     from archlex.check.run import run_checks
 
-    project = load(path, cwd, cache, progress)
+    project = load(path, cwd, cache, progress, overlay)
     checks = project.model.manifest.checks
     with progress.stage("Checking the rules"):
         findings, coverage = run_checks(project, today or dt.date.today(), _disabled(project))

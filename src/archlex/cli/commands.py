@@ -19,6 +19,7 @@ from archlex.cli.entry import run
 from archlex.cli.export import export_app
 from archlex.cli.impact import impact
 from archlex.cli.imports import import_app
+from archlex.cli.lsp import lsp
 from archlex.cli.options import NoCacheOption, OutputOption, PathArgument, as_date, parse_cache
 from archlex.cli.output import choice, is_stdout, write_output
 from archlex.cli.render import render_app
@@ -51,6 +52,7 @@ app.command("build")(build)
 app.command("serve")(serve)
 app.command("diff")(diff)
 app.command("impact")(impact)
+app.command("lsp")(lsp)
 
 
 class FailOn(StrEnum):

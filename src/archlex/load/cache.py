@@ -22,7 +22,7 @@ from archlex.model.common import Entity
 FORMAT = 1
 _CHECKSUM = 32  # bytes of sha256 before the pickled payload
 
-__all__ = ["FileOutcome", "ParseCache", "default_folder"]
+__all__ = ["FileOutcome", "MemoryParseCache", "ParseCache", "default_folder"]
 
 
 @dataclass
@@ -76,3 +76,28 @@ class ParseCache:
             finally:
                 with contextlib.suppress(OSError):
                     Path(temporary).unlink()
+
+
+class MemoryParseCache(ParseCache):
+    """The same cache kept in memory, for a long-running process (the language server):
+    no pickling, and `sweep` forgets the files that the last loads did not ask for."""
+
+    def __init__(self) -> None:
+        super().__init__(Path())
+        self._entries: dict[str, FileOutcome] = {}
+        self._used: set[str] = set()
+
+    def get(self, key: str) -> FileOutcome | None:
+        """The outcome stored under this key, if any."""
+        self._used.add(key)
+        return self._entries.get(key)
+
+    def put(self, key: str, outcome: FileOutcome) -> None:
+        """Keep an outcome."""
+        self._used.add(key)
+        self._entries[key] = outcome
+
+    def sweep(self) -> None:
+        """Forget every entry not asked for since the last sweep (edited files' old text)."""
+        self._entries = {k: v for k, v in self._entries.items() if k in self._used}
+        self._used = set()

@@ -76,6 +76,7 @@ def expand_includes(
     """Expand `include` globs relative to `root`; nothing outside `root` is read, nor anything
     archlex wrote as output (an output folder may sit inside the model's folder)."""
     real_root = root.resolve()
+    real_manifest = manifest.resolve()  # once: resolving is a noticeable part of a warm check
     outputs = OutputFolders(root)
     files: dict[Path, Path] = {}  # real path -> path as matched: each file once
     findings: list[Finding] = []
@@ -100,7 +101,7 @@ def expand_includes(
             continue
         if not matched:
             findings.append(_unmatched(f"include `{pattern}` matches no file", file, line, column))
-        elif not _GLOB.search(pattern) and matched[0].resolve() == manifest.resolve():
+        elif not _GLOB.search(pattern) and matched[0].resolve() == real_manifest:
             # A glob such as `*.yaml` matches the manifest too, and that is fine; naming it
             # is a mistake worth a word (it is read once, as the manifest).
             findings.append(
@@ -124,7 +125,7 @@ def expand_includes(
                         column,
                     )
                 )
-            elif real != manifest.resolve():
+            elif real != real_manifest:
                 files.setdefault(real, path)
     return Includes(list(files.values()), findings)
 

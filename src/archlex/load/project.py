@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -86,7 +87,11 @@ class Project:
 
 
 def load_project(
-    path: Path | None, cwd: Path, cache: ParseCache | None = None, fast: bool = True
+    path: Path | None,
+    cwd: Path,
+    cache: ParseCache | None = None,
+    fast: bool = True,
+    overlay: Mapping[Path, bytes] | None = None,
 ) -> Project:
     """Load the model at PATH (folder or manifest); raise ArchlexError if it cannot be read.
 
@@ -94,9 +99,13 @@ def load_project(
     With `fast`, files that the fast reader takes and that validate without a finding are
     read by it; every other file, and every file without `fast`, by the reference reader.
     Both give the same model and the same findings (tests/load/test_fast_reader.py).
+    `overlay` gives the text of some files (by resolved path) in place of what is on disk:
+    an editor's unsaved buffers.
     """
+    manifest = find_manifest(path, cwd)
+    loader = _Loader(manifest, cache, fast and fast_reader.available(), overlay or {})
     with collector_paused():
-        project = _Loader(find_manifest(path, cwd), cache, fast and fast_reader.available()).load()
+        project = loader.load()
     project.cwd = cwd
     return project
 
@@ -104,10 +113,18 @@ def load_project(
 class _Loader:
     """One load of one model; collects findings rather than stopping at the first."""
 
-    def __init__(self, manifest_path: Path, cache: ParseCache | None, fast: bool) -> None:
+    def __init__(
+        self,
+        manifest_path: Path,
+        cache: ParseCache | None,
+        fast: bool,
+        overlay: Mapping[Path, bytes],
+    ) -> None:
         self.manifest_path = manifest_path
         self.cache = cache
         self.fast = fast
+        self.overlay = overlay
+        self._real_root: Path | None = None
         self.root = manifest_path.parent
         self.sources = SourceMap()
         self.findings: list[Finding] = []
@@ -159,11 +176,29 @@ class _Loader:
     def _read(self, path: Path, display: str) -> YamlDocument | None:
         self.files.append(display)
         try:
-            raw = path.read_bytes()
+            raw = self._bytes(path)
         except OSError as error:
             self._unreadable(display, f"cannot read file: {error.strerror}")
             return None
         return self._parse(raw, display)
+
+    def _bytes(self, path: Path) -> bytes:
+        """The file's bytes: the overlay's when it has the file, else the disk's."""
+        if self.overlay:
+            text = self.overlay.get(self._real(path))
+            if text is not None:
+                return text
+        return path.read_bytes()
+
+    def _real(self, path: Path) -> Path:
+        """The resolved path of a file, resolving only the model's folder (once per load):
+        resolving each of thousands of files costs a noticeable part of a warm check."""
+        if self._real_root is None:
+            self._real_root = self.root.resolve()
+        try:
+            return self._real_root / path.relative_to(self.root)
+        except ValueError:  # a library's file
+            return path.resolve()
 
     def _unreadable(self, display: str, message: str) -> None:
         self.findings.append(Finding("yaml-syntax", Severity.ERROR, message, display, 1, 1))
@@ -250,7 +285,7 @@ class _Loader:
         """Load one model file, from the cache when its bytes were loaded before."""
         self.files.append(display)
         try:
-            raw = path.read_bytes()
+            raw = self._bytes(path)
         except OSError as error:
             self._unreadable(display, f"cannot read file: {error.strerror}")
             return

@@ -1,0 +1,1 @@
+"""`archlex lsp`: a Language Server Protocol server for models, on pygls (stdio)."""
