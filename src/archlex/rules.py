@@ -579,7 +579,12 @@ RULES: dict[str, RuleInfo] = {
             explanation=(
                 "An applicable obligation has a `deadline`, and a work package that delivers a "
                 "requirement tracing it ends after that date: as written, the plan misses a date "
-                "the law sets. The finding names the work package that ends last. Bring the work "
+                "the law sets. A deadline may be a date or derived from an event the catalog "
+                "knows, such as `{after: eu.ESP.start, plus: P2Y}` (two years after the day the "
+                "implementing decision sets for the ESP to start operations); the finding then "
+                "says how the date was derived, and with `--as-of` an event that no act in force "
+                "on that day sets yet gives no deadline. The finding names the work package that "
+                "ends last. Bring the work "
                 "forward or split out the part the obligation needs, or record how the obligation "
                 "is met in the meantime and waive the finding with a reason and an expiry date."
             ),
@@ -622,6 +627,40 @@ RULES: dict[str, RuleInfo] = {
                 "      start: 2026-01-05\n"
                 "      end: 2026-06-26\n"
                 "      delivers: [REQ-ESP-01]\n"
+            ),
+        ),
+        RuleInfo(
+            "obligation-upcoming",
+            _I,
+            "an obligation in scope applies only after the day checked",
+            explanation=(
+                "An obligation in scope applies only from a later day: its article was inserted "
+                "by an amending act that applies later, or its `applies_from` is a later date or "
+                "an event (`{after: eu.ESP.start}`) that falls later or that no act in force on "
+                "the day has set yet. It is not required on the day checked (`--as-of`, default "
+                "today), so it is no gap, and this finding lists it with the day it applies from "
+                "and how that day was derived, so that the plan can make room for it."
+            ),
+            bad=(
+                "obligations:\n"
+                "  - id: LV-OB-SCREENING-01\n"
+                '    provision: "2019/817 Art 20a"\n'
+                "    actor: member-state\n"
+                "    summary: Query the CIR to identify persons during screening.\n"
+                "    applies_from: 2099-06-12\n"
+            ),
+            good=(
+                "obligations:\n"
+                "  - id: LV-OB-SCREENING-01\n"
+                '    provision: "2019/817 Art 20a"\n'
+                "    actor: member-state\n"
+                "    summary: Query the CIR to identify persons during screening.\n"
+                "    applies_from: 2026-06-12\n"
+                "requirements:\n"
+                "  - id: REQ-SCREENING-01\n"
+                "    title: Screening officers identify persons through the CIR\n"
+                '    satisfies: ["2019/817 Art 20a"]\n'
+                "    allocated_to: [border-control]\n"
             ),
         ),
         RuleInfo(

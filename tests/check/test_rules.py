@@ -278,6 +278,23 @@ CASES = [
         ("end: 2026-12-18", "end: 2026-12-01"),
     ),
     RuleCase(
+        # Applying from a day before the check, it is no longer upcoming.
+        "obligation-upcoming",
+        {
+            "law.yaml": LAW,
+            "model.yaml": (
+                "obligations:\n"
+                "  - id: LV-OB-ESP-01\n"
+                '    provision: "LV-LAW-1 Art 2(1)"\n'
+                "    actor: member-state\n"
+                "    summary: Border guards search the EU systems through the ESP.\n"
+                "    applies_from: 2026-12-01\n"
+            ),
+        },
+        ("LV-OB-ESP-01", "model.yaml", 2, 5),
+        ("applies_from: 2026-12-01", "applies_from: 2026-06-01"),
+    ),
+    RuleCase(
         # A waiver still holds on the day it expires.
         "waiver-expired",
         {"model.yaml": REQUIREMENT},

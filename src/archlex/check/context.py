@@ -11,16 +11,20 @@ from archlex.graph import ModelGraph
 from archlex.load import Project
 from archlex.model import Model, Obligation
 from archlex.rules import severity_of
+from archlex.timeline import Timeline
 
 
 @dataclass
 class CheckContext:
-    """One check run: the loaded project, its graph, the applicable obligations, today."""
+    """One check run: the loaded project, its graph, the obligations that apply on the day
+    checked and those in scope that apply only later, the day, and the law's dates on it."""
 
     project: Project
     graph: ModelGraph
     applicable: list[Obligation]
     today: dt.date
+    timeline: Timeline
+    upcoming: list[Obligation]
 
     @property
     def model(self) -> Model:

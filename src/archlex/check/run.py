@@ -14,6 +14,7 @@ from archlex.gc_pause import collector_paused
 from archlex.graph import ModelGraph, build_graph
 from archlex.load import Project
 from archlex.model import Obligation, Requirement, RequirementStatus
+from archlex.timeline import Timeline
 
 DONE = {RequirementStatus.IMPLEMENTED, RequirementStatus.VERIFIED}
 
@@ -30,8 +31,11 @@ def _run_checks(
     project: Project, today: dt.date, disabled: set[str]
 ) -> tuple[list[Finding], Coverage]:
     graph = build_graph(project.model)
-    applicable = applicable_obligations(project.model)
-    context = CheckContext(project, graph, applicable, today)
+    timeline = Timeline(project.model, today)
+    in_scope = applicable_obligations(project.model)
+    upcoming = [o for o in in_scope if timeline.is_upcoming(o)]
+    applicable = [o for o in in_scope if not timeline.is_upcoming(o)]
+    context = CheckContext(project, graph, applicable, today, timeline, upcoming)
     findings = list(project.findings)
     for rule, function in sorted(CHECKS.items()):
         if rule not in disabled:

@@ -98,22 +98,41 @@ def _systems_without_role(
 def missed_deadlines(context: CheckContext) -> Iterator[Finding]:
     """The work delivering an obligation ends after the obligation's deadline."""
     for obligation in context.applicable:
-        if obligation.deadline is None:
+        deadline = context.timeline.deadline(obligation)
+        if deadline is None or deadline.date is None:
             continue
+        due = deadline.date
         late = [
             package
             for requirement in context.graph.tracing(obligation)
             for package_id in context.graph.predecessors(requirement.id, "delivers")
             if isinstance(package := context.model.get(package_id), WorkPackage)
-            and package.end > obligation.deadline
+            and package.end > due
         ]
         if late:
             last = max(late, key=lambda p: (p.end, p.id))
             yield context.finding(
                 "deadline-missed",
                 obligation.id,
-                f"obligation `{obligation.id}` ({obligation.provision}) is due "
-                f"{obligation.deadline}, but work package `{last.id}` delivering it ends "
-                f"{last.end}",
+                f"obligation `{obligation.id}` ({obligation.provision}) is due {deadline}, "
+                f"but work package `{last.id}` delivering it ends {last.end}",
                 hint="bring the work package forward, or plan the obligation's interim measure",
             )
+
+
+@check("obligation-upcoming")
+def upcoming_obligations(context: CheckContext) -> Iterator[Finding]:
+    """An obligation in scope that applies only after the day checked."""
+    for obligation in context.upcoming:
+        start = context.timeline.applies_from(obligation)
+        if start is not None and start.date is not None:
+            when = f"from {start}"
+        else:
+            when = f"once {start.derivation}" if start else "later"
+        yield context.finding(
+            "obligation-upcoming",
+            obligation.id,
+            f"obligation `{obligation.id}` ({obligation.provision}) does not apply yet on "
+            f"{context.today}: it applies {when}",
+            hint="plan for it; it is not counted as a gap before then",
+        )

@@ -120,7 +120,10 @@ def list_articles(
         if regulation in (None, regulation_id):
             for line in lines:
                 console.print(line)
-    console.print("? = title not verified against the text of the act (see `show`)")
+    console.print(
+        "? = title not verified against the text of the act, ~ = only part of the text seen "
+        "(see `show`)"
+    )
 
 
 @catalog_app.command("show")
@@ -146,7 +149,9 @@ def _print_card(console: _Lines, provision: str, card: Card, model_name: str | N
     if card.eli:
         console.print(f"ELI: {card.eli}")
     console.print(
-        f"Title {'verified' if card.verified else 'not verified'}"
+        {"verified": "Title verified", "partial": "Title verified in part"}.get(
+            card.verified, "Title not verified"
+        )
         + (f" ({card.source})" if card.source else "")
     )
     for section in card.catalog:

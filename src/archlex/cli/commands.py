@@ -164,7 +164,8 @@ def check(
         str | None,
         typer.Option(
             "--as-of",
-            help="The date waivers expire against (YYYY-MM-DD; default today).",
+            help="Evaluate on this day (YYYY-MM-DD; default today): the law as it applied "
+            "then (later obligations are listed as upcoming) and the waivers' expiry.",
             show_default=False,
         ),
     ] = None,

@@ -70,7 +70,7 @@ def dates(entity: Entity | None) -> dict[str, str]:
     if isinstance(entity, Milestone):
         return {"date": entity.date.isoformat()}
     if isinstance(entity, Obligation) and entity.deadline is not None:
-        return {"deadline": entity.deadline.isoformat()}
+        return {"deadline": str(entity.deadline)}
     return {}
 
 

@@ -24,6 +24,7 @@ from archlex.load.yaml_reader import UnreadableYamlError, YamlDocument, YamlProb
 from archlex.model import (
     ENTITY_KINDS,
     AccessGrant,
+    Act,
     DataCategory,
     Flow,
     Manifest,
@@ -55,6 +56,7 @@ _ITEM_TYPES: dict[str, type[BaseModel]] = {
     "processes": Process,
     "requirements": Requirement,
     "regulations": Regulation,
+    "acts": Act,
     "obligations": Obligation,
     "access": AccessGrant,
     "mid_links": MidLink,

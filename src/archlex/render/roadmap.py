@@ -30,6 +30,7 @@ from archlex.render.budget import (
 )
 from archlex.render.escape import md_cell
 from archlex.render.gantt import gantt_svg, write_png
+from archlex.timeline import Timeline
 
 PACKAGE_COLUMNS = "ID | Work package | Phase | Owner | Start | End | Days | Depends on | Delivers"
 PACKAGE_COLUMNS += " | Cost | Funding"
@@ -245,10 +246,13 @@ def _deadline_sections(context: RenderContext) -> list[str]:
 
 def _legal_deadline(model: Model, milestone: Milestone) -> dt.date | None:
     """The earliest deadline of an obligation that the milestone's provisions trace."""
+    timeline = Timeline(model, None)
     dates = [
-        o.deadline
+        deadline.date
         for o in model.obligations
-        if o.deadline is not None and any(p.traces(o.provision) for p in milestone.deadline_of)
+        if any(p.traces(o.provision) for p in milestone.deadline_of)
+        and (deadline := timeline.deadline(o)) is not None
+        and deadline.date is not None
     ]
     return min(dates, default=None)
 
@@ -271,10 +275,14 @@ def _obligation_deadlines(context: RenderContext) -> list[str]:
     if coverage is None:
         return ["Not checked: render from `archlex check` results to list them."]
     model = context.report.model
+    timeline = Timeline(model, None)
     rows = []
     for item in coverage.obligations:
         obligation = model.get(item.obligation)
-        if not isinstance(obligation, Obligation) or obligation.deadline is None:
+        if not isinstance(obligation, Obligation):
+            continue
+        deadline = timeline.deadline(obligation)
+        if deadline is None or deadline.date is None:
             continue
         packages = [p for n in item.work_packages if isinstance(p := model.get(n), WorkPackage)]
         rows.append(
@@ -282,9 +290,9 @@ def _obligation_deadlines(context: RenderContext) -> list[str]:
                 md_cell(item.obligation),
                 md_cell(item.provision),
                 md_cell(obligation.summary),
-                str(obligation.deadline),
+                md_cell(str(deadline)),
                 "<br>".join(f"{md_cell(p.id)} (ends {p.end})" for p in packages),
-                _deadline_status(obligation.deadline, packages),
+                _deadline_status(deadline.date, packages),
             ]
         )
     if not rows:
