@@ -1,21 +1,21 @@
 """`archlex render diagrams`: the architecture diagrams as SVG and PNG.
 
 Writes `context`, one `process-<id>` per business process, `technical`, `data` and `legend`.
-The graphs are written as DOT by `diagram_dot` and laid out by Graphviz `dot`, not through the
-`diagrams` package: that package names nodes with random uuids, writes into the current
-folder, points SVGs at icon files by absolute path, runs `dot` without a timeout, and passes a
-label that looks like `<...>` to Graphviz as an HTML-like label.
+The graphs are written as DOT by `archlex.toolkit.dot` and laid out by Graphviz `dot`, not
+through the `diagrams` package: that package names nodes with random uuids, writes into the
+current folder, points SVGs at icon files by absolute path, runs `dot` without a timeout, and
+passes a label that looks like `<...>` to Graphviz as an HTML-like label.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from archlex.render import RenderContext, renderer
-from archlex.render.diagram_dot import Graph, run_dot
-from archlex.render.diagram_flows import data_view, process_view
-from archlex.render.diagram_style import legend
-from archlex.render.diagram_views import context_view, technical_view
+from archlex.render.diagrams.flows import data_view, process_view
+from archlex.render.diagrams.style import legend
+from archlex.render.diagrams.views import context_view, technical_view
+from archlex.render.registry import RenderContext, renderer
+from archlex.toolkit.dot import Graph, run_dot
 
 
 def diagram_graphs(context: RenderContext) -> list[tuple[str, Graph]]:
