@@ -8,7 +8,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from archlex.model import Act, ActKind, EventDate, Model, Obligation, Regulation
+from archlex.model import Act, ActKind, EventDate, Model, Obligation, Provision, Regulation
 
 _PERIOD = re.compile(r"^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?$")
 _ACT_NAMES = {
@@ -109,6 +109,18 @@ class Timeline:
     ) -> None:
         if date is not None:
             self.events.setdefault(name, EventOn(name, date, act_label(act), known))
+
+    def starts_under(self, provisions: list[Provision]) -> list[EventOn]:
+        """The starts of operations that acts adopted under any of these provisions set."""
+        found = []
+        for act in self.model.acts:
+            if any(p.traces(basis) for p in provisions for basis in act.legal_basis):
+                found += [
+                    event
+                    for start in act.starts
+                    if (event := self.event(f"{start.component}.start")) is not None
+                ]
+        return found
 
     def event(self, name: str) -> EventOn | None:
         """The event, when an act that is law on the day sets its date."""

@@ -245,7 +245,8 @@ def _deadline_sections(context: RenderContext) -> list[str]:
 
 
 def _legal_deadline(model: Model, milestone: Milestone) -> dt.date | None:
-    """The earliest deadline of an obligation that the milestone's provisions trace."""
+    """The earliest deadline of an obligation that the milestone's provisions trace, or start of
+    operations an act sets under them (an implementing decision under 2019/817 Art 72(1))."""
     timeline = Timeline(model, None)
     dates = [
         deadline.date
@@ -254,6 +255,7 @@ def _legal_deadline(model: Model, milestone: Milestone) -> dt.date | None:
         and (deadline := timeline.deadline(o)) is not None
         and deadline.date is not None
     ]
+    dates += [event.date for event in timeline.starts_under(milestone.deadline_of)]
     return min(dates, default=None)
 
 
