@@ -664,6 +664,33 @@ RULES: dict[str, RuleInfo] = {
             ),
         ),
         RuleInfo(
+            "provision-changed",
+            _W,
+            "an element cites a provision whose catalog entry changed since the last review",
+            explanation=(
+                "The manifest's `reviewed_against:` records, for each provision the model cites, "
+                "a fingerprint of what the catalog said about it when the architect last "
+                "reviewed the model: its title, its obligations and access (our summaries), its "
+                "deadline with the date derived from events, and when it applies (dates, "
+                "amendments, conditions). A newer catalog, after an amending act or an "
+                "implementing decision, gives some provisions another fingerprint; every "
+                "requirement, flow, milestone, work package (through what it delivers) and "
+                "waiver (through its target) that cites one is then suspect, and this finding "
+                "says what changed. Read the provision (`archlex catalog show`, or `archlex "
+                "catalog diff OLD NEW` for the release), adapt the model, and accept the new "
+                "entry with `archlex review` (all cited provisions, or `-p PROVISION`), which "
+                "writes the record and says what it accepted."
+            ),
+            bad=(
+                "reviewed_against:\n"
+                "  catalog: eu 2026.06\n"
+                "  on: 2026-06-01\n"
+                "  provisions:\n"
+                '    "2019/817 Art 7(2)": "title:0000000000 text:0000000000"\n'
+            ),
+            good=("reviewed_against:\n  catalog: eu 2026.12\n  on: 2026-12-03\n  provisions: {}\n"),
+        ),
+        RuleInfo(
             "waiver-expired",
             _W,
             "a waiver is past its expiry date",

@@ -295,6 +295,21 @@ CASES = [
         ("applies_from: 2026-12-01", "applies_from: 2026-06-01"),
     ),
     RuleCase(
+        # A provision the review did not record is not suspect.
+        "provision-changed",
+        {
+            "law.yaml": LAW,
+            "model.yaml": REQUIREMENT + '    satisfies: ["LV-LAW-1 Art 2"]\n',
+        },
+        ("REQ-ESP-01", "model.yaml", 4, 17),
+        ('"LV-LAW-1 Art 2": "title:0000000000"', '"LV-LAW-1 Art 5": "title:0000000000"'),
+        OWN
+        + "reviewed_against:\n"
+        + "  catalog: own law\n"
+        + "  provisions:\n"
+        + '    "LV-LAW-1 Art 2": "title:0000000000"\n',
+    ),
+    RuleCase(
         # A waiver still holds on the day it expires.
         "waiver-expired",
         {"model.yaml": REQUIREMENT},

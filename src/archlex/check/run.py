@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from archlex.check import flows, roadmap, traceability  # noqa: F401 - registers the rules
+from archlex.check import flows, review, roadmap, traceability  # noqa: F401 - registers the rules
 from archlex.check.applicability import applicable_obligations
 from archlex.check.context import CHECKS, CheckContext
 from archlex.check.coverage import Coverage, CoverageState, ObligationCoverage

@@ -20,6 +20,7 @@ from archlex.cli.export import export_app
 from archlex.cli.impact import impact
 from archlex.cli.options import NoCacheOption, OutputOption, PathArgument, as_date, parse_cache
 from archlex.cli.render import render_app
+from archlex.cli.review import review
 from archlex.cli.serve import serve
 from archlex.cli.site import build
 from archlex.errors import ArchlexError
@@ -49,6 +50,7 @@ app.command("build")(build)
 app.command("serve")(serve)
 app.command("diff")(diff)
 app.command("impact")(impact)
+app.command("review")(review)
 
 
 class FailOn(StrEnum):

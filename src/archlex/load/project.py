@@ -82,6 +82,7 @@ class Project:
     files: list[str] = field(default_factory=list)
     invalid_ids: set[str] = field(default_factory=set)
     cwd: Path = field(default_factory=Path)  # where archlex was run from (paths in reports)
+    libraries: dict[str, str | None] = field(default_factory=dict)  # name -> release
 
     @property
     def root(self) -> Path:
@@ -119,6 +120,7 @@ class _Loader:
         self.invalid_ids: set[str] = set()
         self.parts: list[ModelFile] = []
         self.problems: list[tuple[str, YamlProblem]] = []  # placed once entities are known
+        self.libraries: dict[str, str | None] = {}
 
     def load(self) -> Project:
         """Read everything, then check ids and references across files."""
@@ -159,6 +161,7 @@ class _Loader:
             self.files,
             self.invalid_ids,
         )
+        project.libraries = dict(sorted(self.libraries.items()))
         project.findings += check_references(project)
         project.findings += confusable_ids(self.sources)
         return project
@@ -243,6 +246,7 @@ class _Loader:
         if document is None or not isinstance(document.data, dict):
             return
         manifest = self._manifest(document, display)
+        self.libraries[name] = manifest.release
         self._libraries(manifest.uses, document.source.child("uses"), display, seen)
         self._entities(_kinds_of(document.data), document.source, display)
         root = manifest_path.parent
