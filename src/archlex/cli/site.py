@@ -10,7 +10,7 @@ import typer
 
 from archlex.api import check_model
 from archlex.cli.options import ForceOption, NoCacheOption, PathArgument, as_date, parse_cache
-from archlex.cli.render import refuse_unreadable
+from archlex.cli.output import refuse_unreadable
 from archlex.progress import on_terminal
 
 
@@ -48,7 +48,7 @@ def build(
     package as a page, with the matrix, roadmap, concept, findings, search and tags.
 
     The site works offline, also opened from the file system (file://): nothing is loaded
-    from the network. Exit code 1 when the model cannot be read correctly.
+    from the network. Exit code 2 when the model cannot be read correctly.
 
     Example: archlex build model/ --out site && open site/index.html
     """

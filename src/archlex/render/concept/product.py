@@ -29,7 +29,7 @@ SECTIONS = (
 )
 
 
-@renderer("concept")
+@renderer("concept", order=40)
 def render_concept(context: RenderContext) -> list[Path]:
     """concept.md from the templates, and concept.docx from the same text."""
     folder = context.folder("concept")
