@@ -51,13 +51,16 @@ def provision_contents(model: Model) -> Contents:
     for obligation in model.obligations:
         where, who = str(obligation.provision), f"obligation {obligation.id}"
         add(where, "text", f"{who} ({obligation.actor}): {obligation.summary}")
+        # The rule and the date it gives, not the wording of the derivation: verifying where a
+        # date comes from does not change what the law asks.
         deadline = timeline.deadline(obligation)
         if deadline is not None:
-            add(where, "deadline", f"{who}: {deadline}")
+            add(where, "deadline", f"{who}: {_rule(obligation.deadline, deadline.date)}")
         start = timeline.applies_from(obligation)
         if start is not None or obligation.applies_when is not None:
             condition = obligation.applies_when.model_dump() if obligation.applies_when else {}
-            add(where, "applies", f"{who}: from {start or 'always'}; when {condition or 'always'}")
+            since = _rule(obligation.applies_from, start.date) if start else "always"
+            add(where, "applies", f"{who}: from {since}; when {condition or 'always'}")
     for grant in model.access:
         systems = ", ".join(grant.systems) + (f" via {grant.via}" if grant.via else "")
         add(
@@ -73,6 +76,11 @@ def provision_contents(model: Model) -> Contents:
     return {
         key: {a: sorted(lines) for a, lines in aspects.items()} for key, aspects in contents.items()
     }
+
+
+def _rule(rule: object, date: object) -> str:
+    """A date rule and the day it gives: `2027-06-30`, `P2Y after eu.ESP.start = 2028-06-12`."""
+    return str(date) if rule is None or str(rule) == str(date) else f"{rule} = {date}"
 
 
 def cited_contents(contents: Contents, provision: Provision) -> dict[str, list[str]]:
