@@ -14,9 +14,9 @@ import pytest
 from archlex.api import load
 from archlex.catalog.index import card_of, index_from_json, index_of, index_to_json
 from archlex.catalog.search import article_eli, search, search_entries, show_provision
+from archlex.catalog.timeline import Timeline
 from archlex.errors import ArchlexError
 from archlex.model import Model
-from archlex.timeline import Timeline
 from tests.conftest import EXAMPLE, REPO, run_archlex
 
 

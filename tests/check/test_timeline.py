@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from archlex.api import validate_model
+from archlex.catalog.timeline import Timeline, add_period, period_words
 from archlex.model import EventDate
-from archlex.timeline import Timeline, add_period, period_words
 from tests.check.models import LAW, OWN, check, of_rule, place
 from tests.conftest import REPO, WriteModel
 

@@ -25,7 +25,7 @@ Contents = dict[str, dict[str, list[str]]]  # provision -> aspect -> lines
 
 def provision_contents(model: Model) -> Contents:
     """Per catalog provision, the lines of text each aspect holds, sorted."""
-    from archlex.timeline import Timeline
+    from archlex.catalog.timeline import Timeline
 
     timeline = Timeline(model, None)
     contents: Contents = {}

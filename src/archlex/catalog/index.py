@@ -22,8 +22,8 @@ from archlex.catalog.search import (
 )
 
 if TYPE_CHECKING:
+    from archlex.catalog.timeline import Timeline
     from archlex.model import Model, Obligation, Regulation
-    from archlex.timeline import Timeline
 
 INDEX_FORMAT = 2
 
@@ -122,7 +122,9 @@ def _mark(verified: bool | str) -> str:
 
 def index_of(model: Model, model_name: str | None) -> CatalogIndex:
     """The catalog index of a loaded model."""
-    from archlex.timeline import Timeline  # imported here: the index is read without pydantic
+    from archlex.catalog.timeline import (
+        Timeline,  # imported here: the index is read without pydantic
+    )
 
     timeline = Timeline(model, None)
     cards = {
@@ -239,7 +241,7 @@ def _obligation_head(obligation: Obligation, timeline: Timeline) -> str:
 
 def _dates(view: ProvisionView, timeline: Timeline) -> tuple[CardLine, ...]:
     """When the article applies, and what amending acts changed in it and from when."""
-    from archlex.timeline import act_label
+    from archlex.catalog.timeline import act_label
 
     regulation, article = view.regulation, view.article
     lines = []

@@ -41,8 +41,8 @@ def review(
     Example: archlex review model/ -p "2019/817 Art 7(2)"
     """
     from archlex.api import load
-    from archlex.review import catalog_name, parse_provisions, record_text, write_record
-    from archlex.review import review as run_review
+    from archlex.check.review import catalog_name, parse_provisions, record_text, write_record
+    from archlex.check.review import review as run_review
 
     try:
         only = parse_provisions(provisions or [])

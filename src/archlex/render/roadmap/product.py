@@ -13,6 +13,7 @@ import os
 from decimal import Decimal
 from pathlib import Path
 
+from archlex.catalog.timeline import Timeline
 from archlex.errors import ArchlexError
 from archlex.files import write_text_atomic
 from archlex.graph import build_graph
@@ -20,7 +21,6 @@ from archlex.graph.critical_path import CriticalPath, critical_path, duration_da
 from archlex.model import Milestone, Model, Obligation, WorkPackage
 from archlex.render.registry import RenderContext, renderer
 from archlex.render.roadmap.gantt import gantt_svg, write_png
-from archlex.timeline import Timeline
 from archlex.toolkit.escape import md_cell
 from archlex.toolkit.money import (
     UNASSIGNED,
