@@ -7,16 +7,20 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from archlex.model import Act, ActKind, EventDate, Model, Obligation, Provision, Regulation
+from archlex.catalog.provision import Provision
+
+if TYPE_CHECKING:  # the catalog reads the models without importing them (docs/architecture.md)
+    from archlex.model import Act, EventDate, Model, Obligation, Regulation
 
 _PERIOD = re.compile(r"^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?$")
 _ACT_NAMES = {
-    ActKind.REGULATION: "Regulation (EU)",
-    ActKind.DIRECTIVE: "Directive (EU)",
-    ActKind.IMPLEMENTING_DECISION: "Implementing Decision (EU)",
-    ActKind.IMPLEMENTING_REGULATION: "Implementing Regulation (EU)",
-    ActKind.DELEGATED_REGULATION: "Delegated Regulation (EU)",
+    "regulation": "Regulation (EU)",
+    "directive": "Directive (EU)",
+    "implementing-decision": "Implementing Decision (EU)",
+    "implementing-regulation": "Implementing Regulation (EU)",
+    "delegated-regulation": "Delegated Regulation (EU)",
 }
 _EVENT_WORDS = {"start": "starts operations", "applies": "applies", "in_force": "enters into force"}
 
@@ -70,9 +74,10 @@ def period_words(period: str) -> str:
 
 def act_label(act: Act | Regulation) -> str:
     """How an act is named in a message: Implementing Decision (EU) 2026/1155."""
-    if isinstance(act, Act) and act.kind in _ACT_NAMES:
-        return f"{_ACT_NAMES[act.kind]} {act.id}"
-    if isinstance(act, Regulation) and "/" in act.id:
+    kind = getattr(act, "kind", None)  # an Act has a kind; a Regulation has none
+    if kind is not None and str(kind) in _ACT_NAMES:
+        return f"{_ACT_NAMES[str(kind)]} {act.id}"
+    if kind is None and "/" in act.id:
         return f"Regulation (EU) {act.id}"
     return getattr(act, "short_title", None) or act.id
 
