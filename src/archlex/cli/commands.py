@@ -154,7 +154,8 @@ def check(
             "--min-coverage",
             min=0,
             max=100,
-            help="Fail when less than this percentage of the applicable obligations is traced.",
+            help="Fail when less than this percentage of the applicable obligations is traced "
+            "(default: no minimum).",
             show_default=False,
         ),
     ] = None,
@@ -196,7 +197,8 @@ def check(
 @app.command()
 def rules(
     rule: Annotated[
-        str | None, typer.Argument(help="A rule id to explain.", show_default=False)
+        str | None,
+        typer.Argument(help="A rule id to explain (default: list every rule).", show_default=False),
     ] = None,
 ) -> None:
     """List the rules, or explain one with an example where it fires and the fix.
