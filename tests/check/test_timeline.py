@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,7 @@ from archlex.api import validate_model
 from archlex.catalog.timeline import Timeline, add_period, period_words
 from archlex.model import EventDate
 from tests.check.models import LAW, OWN, check, of_rule, place
-from tests.conftest import REPO, WriteModel
+from tests.conftest import REPO, WriteModel, run_archlex
 
 LIBRARY = REPO / "model" / "eu"
 
@@ -135,3 +136,58 @@ def test_the_bundled_catalog_knows_the_start_dates() -> None:
     inserted = article.article("20a")
     assert inserted is not None and inserted.applies_from == dt.date(2026, 6, 12)
     assert Timeline(eu_library, dt.date(2026, 5, 1)).event("eu.ESP.start") is None
+
+
+ESP_MODEL = """\
+systems:
+  - id: border-control
+    name: Border control system
+    kind: national
+requirements:
+  - id: REQ-ESP-01
+    title: Border guards search EES, VIS and ETIAS only through the ESP
+    satisfies: ["2019/817 Art 7(2)"]
+    allocated_to: [border-control]
+roadmap:
+  work_packages:
+    - id: WP-ESP
+      name: Connect the border control system to the ESP
+      start: 2027-01-04
+      end: 2028-09-29
+      delivers: [REQ-ESP-01]
+"""
+
+ESP_MANIFEST = """\
+archlex: 1
+name: ESP connection after the derived deadline
+member_state: LV
+include: ["*.yaml"]
+uses: [eu]
+scope:
+  regulations: ["2019/817"]
+  systems: [eu.EES]
+"""
+
+
+def _esp_findings(root: Path, as_of: str) -> list[dict[str, object]]:
+    result = run_archlex("check", str(root), "--format", "json", "--as-of", as_of)
+    assert result.returncode in (0, 1), result.stderr
+    findings: list[dict[str, object]] = json.loads(result.stdout)["findings"]
+    return [f for f in findings if f["target"] == "eu.817-7-2"]
+
+
+def test_the_real_esp_decision_gives_the_deadline_and_as_of_before_it_does_not(
+    write_model: WriteModel,
+) -> None:
+    root = write_model({"model.yaml": ESP_MODEL}, ESP_MANIFEST)
+    [missed] = _esp_findings(root, "2026-12-03")
+    assert missed["rule"] == "deadline-missed"
+    assert str(missed["message"]).startswith(
+        "obligation `eu.817-7-2` (2019/817 Art 7(2)) is due 2028-06-12 (2 years after eu.ESP "
+        "starts operations on 2026-06-12, set by Implementing Decision (EU) 2026/1155 Art 1"
+    )
+    assert "work package `WP-ESP` delivering it ends 2028-09-29" in str(missed["message"])
+    # Before the decision was adopted (28 May 2026), the law set no ESP start yet.
+    [before] = _esp_findings(root, "2026-05-01")
+    assert before["rule"] == "obligation-upcoming"
+    assert "once eu.ESP starts operations; no act in force on 2026-05-01" in str(before["message"])
