@@ -14,6 +14,7 @@ import pytest
 from archlex.api import load
 from archlex.catalog.index import card_of, index_from_json, index_of, index_to_json
 from archlex.catalog.search import article_eli, search, search_entries, show_provision
+from archlex.catalog.timeline import Timeline
 from archlex.errors import ArchlexError
 from archlex.model import Model
 from tests.conftest import EXAMPLE, REPO, run_archlex
@@ -110,7 +111,8 @@ def test_a_narrowed_card_is_the_card_of_the_paragraph(example: Model) -> None:
     assert len(paragraphs) > 50
     for paragraph in paragraphs:
         _, narrowed = index.card(paragraph)
-        assert narrowed == card_of(show_provision(example, paragraph), in_model=True), paragraph
+        timeline = Timeline(example, None)
+        assert narrowed == card_of(show_provision(example, paragraph), True, timeline), paragraph
 
 
 def test_index_survives_its_json_form(example: Model) -> None:

@@ -68,7 +68,18 @@ MANIFEST_SNIPPETS: dict[str, dict[str, str]] = {
         + "    title: Border guards search EES, VIS and SIS through the ESP\n"
         + "    allocated_to: [border-control]\n"
     },
+    # A requirement citing the provision the review recorded; the finding is written on it.
+    "provision-changed": {
+        "context.yaml": CONTEXT
+        + "requirements:\n"
+        + "  - id: REQ-ESP-01\n"
+        + "    title: Border guards search EES, VIS and ETIAS only through the ESP\n"
+        + '    satisfies: ["2019/817 Art 7(2)"]\n'
+        + "    allocated_to: [border-control]\n"
+    },
 }
+# Manifest snippets whose finding is written on an element in another file.
+FINDING_FILES = {"provision-changed": "context.yaml"}
 
 
 def with_snippet(write_model: WriteModel, rule: RuleInfo, snippet: str) -> tuple[Report, str]:
@@ -76,7 +87,7 @@ def with_snippet(write_model: WriteModel, rule: RuleInfo, snippet: str) -> tuple
     if rule.id in MANIFEST_SNIPPETS:
         includes = "" if snippet.startswith("include:") else 'include: ["*.yaml"]\n'
         root = write_model(MANIFEST_SNIPPETS[rule.id], MANIFEST + includes + snippet)
-        return check(root), "archlex.yaml"
+        return check(root), FINDING_FILES.get(rule.id, "archlex.yaml")
     files = {"context.yaml": CONTEXT, SNIPPET: snippet}
     return check(write_model(files, MANIFEST + 'include: ["*.yaml"]\n')), SNIPPET
 

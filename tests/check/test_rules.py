@@ -278,6 +278,38 @@ CASES = [
         ("end: 2026-12-18", "end: 2026-12-01"),
     ),
     RuleCase(
+        # Applying from a day before the check, it is no longer upcoming.
+        "obligation-upcoming",
+        {
+            "law.yaml": LAW,
+            "model.yaml": (
+                "obligations:\n"
+                "  - id: LV-OB-ESP-01\n"
+                '    provision: "LV-LAW-1 Art 2(1)"\n'
+                "    actor: member-state\n"
+                "    summary: Border guards search the EU systems through the ESP.\n"
+                "    applies_from: 2026-12-01\n"
+            ),
+        },
+        ("LV-OB-ESP-01", "model.yaml", 2, 5),
+        ("applies_from: 2026-12-01", "applies_from: 2026-06-01"),
+    ),
+    RuleCase(
+        # A provision the review did not record is not suspect.
+        "provision-changed",
+        {
+            "law.yaml": LAW,
+            "model.yaml": REQUIREMENT + '    satisfies: ["LV-LAW-1 Art 2"]\n',
+        },
+        ("REQ-ESP-01", "model.yaml", 4, 17),
+        ('"LV-LAW-1 Art 2": "title:0000000000"', '"LV-LAW-1 Art 5": "title:0000000000"'),
+        OWN
+        + "reviewed_against:\n"
+        + "  catalog: own law\n"
+        + "  provisions:\n"
+        + '    "LV-LAW-1 Art 2": "title:0000000000"\n',
+    ),
+    RuleCase(
         # A waiver still holds on the day it expires.
         "waiver-expired",
         {"model.yaml": REQUIREMENT},

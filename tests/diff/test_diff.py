@@ -10,7 +10,7 @@ from archlex.diff import ModelDiff, diff_revisions
 from tests.conftest import run_archlex
 from tests.diff.conftest import HOSTILE_NAME, Repo
 
-TODAY = dt.date(2026, 1, 1)
+TODAY = dt.date(2026, 7, 1)  # after the ESP and CIR start (2026-06-12): Art 7(2) applies
 
 
 def _diff(repo: Repo, a: str | None, b: str | None) -> ModelDiff:
@@ -60,13 +60,13 @@ def test_coverage_per_regulation_and_overall_before_and_after(repo: Repo) -> Non
     overall = coverage["overall"]
     assert overall.before is not None and overall.after is not None
     assert (overall.before.traced, overall.after.traced) == (1, 2)
-    assert overall.before.applicable == overall.after.applicable == 67
-    assert (overall.before.percent, overall.after.percent) == (1.5, 3.0)
+    assert overall.before.applicable == overall.after.applicable == 68
+    assert (overall.before.percent, overall.after.percent) == (1.5, 2.9)
 
 
 def test_defaults_are_the_merge_base_with_main_and_the_working_tree(repo: Repo) -> None:
     status = repo.git("status", "--porcelain")
-    result = run_archlex("diff", "--format", "json", "--as-of", "2026-01-01", cwd=repo.root)
+    result = run_archlex("diff", "--format", "json", "--as-of", "2026-07-01", cwd=repo.root)
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     assert data["before"] == {
@@ -88,7 +88,7 @@ def test_defaults_are_the_merge_base_with_main_and_the_working_tree(repo: Repo) 
 
 
 def test_text_format(repo: Repo) -> None:
-    result = run_archlex("diff", "v1", "v2", "model", "--as-of", "2026-01-01", cwd=repo.root)
+    result = run_archlex("diff", "v1", "v2", "model", "--as-of", "2026-07-01", cwd=repo.root)
     assert result.returncode == 0, result.stderr
     out = result.stdout
     assert out.startswith(
@@ -99,21 +99,21 @@ def test_text_format(repo: Repo) -> None:
     assert '      status: "proposed" -> "agreed"\n' in out
     assert "  fixed error[flow-not-logged] pis-to-esp:" in out
     assert "  new   error[flow-without-legal-basis] pis-to-ees:" in out
-    assert "  overall                      1.5% (1/67)  3.0% (2/67)  +1.5\n" in out
+    assert "  overall                      1.5% (1/68)  2.9% (2/68)  +1.4\n" in out
     assert out.endswith(
-        "Summary: 2 new findings (1 blocking), 3 fixed; coverage 1.5% (1/67) -> 3.0% (2/67)\n"
+        "Summary: 2 new findings (1 blocking), 3 fixed; coverage 1.5% (1/68) -> 2.9% (2/68)\n"
     )
 
 
 def test_markdown_escapes_model_text_and_folds_details(repo: Repo) -> None:
     result = run_archlex(
-        "diff", "v1", "--format", "markdown", "--as-of", "2026-01-01", cwd=repo.root
+        "diff", "v1", "--format", "markdown", "--as-of", "2026-07-01", cwd=repo.root
     )
     assert result.returncode == 0, result.stderr
     out = result.stdout
     summary = out.split("<details>")[0]
     assert "❌ **Findings:** 2 new findings (1 blocking), 3 fixed." in summary
-    assert "**Coverage** (obligations traced): 1.5% (1/67) → 3.0% (2/67)." in summary
+    assert "**Coverage** (obligations traced): 1.5% (1/68) → 2.9% (2/68)." in summary
     assert "<details><summary>Entities changed (3)</summary>\n\n| Kind |" in out
     [row] = [line for line in out.splitlines() if line.startswith("| system | PIS | name |")]
     assert "<img" not in out and "&lt;img src=x onerror=alert(1)&gt;" in row
@@ -131,7 +131,7 @@ def test_markdown_escapes_model_text_and_folds_details(repo: Repo) -> None:
 
 def test_json_shape_is_stable_and_output_file_is_written(repo: Repo, tmp_path: Path) -> None:
     target = tmp_path / "out" / "diff.json"
-    args = ["diff", "v1", "v2", "model", "-f", "json", "--as-of", "2026-01-01"]
+    args = ["diff", "v1", "v2", "model", "-f", "json", "--as-of", "2026-07-01"]
     result = run_archlex(*args, "--output", str(target), cwd=repo.root)
     assert (result.returncode, result.stdout) == (0, "")
     data = json.loads(target.read_text(encoding="utf-8"))
@@ -152,7 +152,7 @@ def test_json_shape_is_stable_and_output_file_is_written(repo: Repo, tmp_path: P
 
 
 def test_fail_on_new(repo: Repo) -> None:
-    args = ["diff", "v1", "v2", "model", "--fail-on-new", "--as-of", "2026-01-01"]
+    args = ["diff", "v1", "v2", "model", "--fail-on-new", "--as-of", "2026-07-01"]
     assert run_archlex(*args, cwd=repo.root).returncode == 1
     same = run_archlex("diff", "v2", "v2", "model", "--fail-on-new", cwd=repo.root)
     assert same.returncode == 0, same.stderr

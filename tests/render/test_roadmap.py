@@ -150,15 +150,25 @@ def test_milestones_and_deadlines(rendered: Path) -> None:
     assert ms04[2:] == [
         "2027-05-03",
         "2019/817 Art 72(1), 2019/818 Art 68(1)",
-        "",
+        "2026-06-12",
         "WP-06, WP-07, WP-08",
         "2027-04-30",
-        "on time",
+        # The ESP started on the day Implementing Decision (EU) 2026/1155 set.
+        "late: 325 days after the legal deadline",
     ]
     deadlines = table(section(markdown, "### Obligations with a deadline"))
-    assert [r[0] for r in deadlines] == ["eu.817-16-2", "eu.817-16-3", "eu.818-16-2", "eu.818-16-3"]
-    assert deadlines[0][3:] == [
-        "2025-05-19",
+    assert [r[0] for r in deadlines] == [
+        "eu.817-7-2",
+        "eu.817-16-2",
+        "eu.817-16-3",
+        "eu.818-7-2",
+        "eu.818-16-2",
+        "eu.818-16-3",
+    ]
+    assert deadlines[0][3].startswith("2028-06-12 (2 years after eu.ESP starts operations")
+    assert deadlines[0][5] == "on time"
+    assert deadlines[1][3].startswith("2025-05-19 (eu.sBMS starts operations on 2025-05-19")
+    assert deadlines[1][4:] == [
         "WP-04 (ends 2025-12-19)<br>WP-06 (ends 2026-12-18)",
         "late: work ends 578 days after the deadline",
     ]

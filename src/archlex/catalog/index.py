@@ -18,12 +18,14 @@ from archlex.catalog.search import (
     no_regulation,
     parse_query,
     show_provision,
+    verification_label,
 )
 
 if TYPE_CHECKING:
-    from archlex.model import Model, Regulation
+    from archlex.catalog.timeline import Timeline
+    from archlex.model import Model, Obligation, Regulation
 
-INDEX_FORMAT = 1
+INDEX_FORMAT = 2
 
 
 @dataclass(frozen=True)
@@ -52,7 +54,7 @@ class Card:
     title: str
     chapter: str | None
     eli: str | None
-    verified: bool
+    verified: str  # verified, partial or unverified
     source: str | None
     catalog: tuple[CardSection, ...]
     in_model: tuple[CardSection, ...]
@@ -114,15 +116,22 @@ def _traces(provision: Provision, text: str) -> bool:
     return cited is not None and provision.traces(cited)
 
 
-def _mark(verified: bool) -> str:
-    return "verified" if verified else "not verified"
+def _mark(verified: bool | str) -> str:
+    return verification_label(verified)
 
 
 def index_of(model: Model, model_name: str | None) -> CatalogIndex:
     """The catalog index of a loaded model."""
+    from archlex.catalog.timeline import (
+        Timeline,  # imported here: the index is read without pydantic
+    )
+
+    timeline = Timeline(model, None)
     cards = {
         f"{regulation.id} Art {article.number}": card_of(
-            show_provision(model, f"{regulation.id} Art {article.number}"), model_name is not None
+            show_provision(model, f"{regulation.id} Art {article.number}"),
+            model_name is not None,
+            timeline,
         )
         for regulation in model.regulations
         for article in regulation.articles
@@ -138,21 +147,16 @@ def index_of(model: Model, model_name: str | None) -> CatalogIndex:
     )
 
 
-def card_of(view: ProvisionView, in_model: bool) -> Card:
+def card_of(view: ProvisionView, in_model: bool, timeline: Timeline) -> Card:
     """The card of an article's view; the model's sections only when there is a user's model."""
     article = view.article
     chapter = f"Chapter {view.chapter.number}: {view.chapter.title or ''}" if view.chapter else None
     catalog = (
+        CardSection("Dates and amendments", _dates(view, timeline)),
         CardSection(
             "Obligations",
             tuple(
-                CardLine(
-                    f"{o.id}  {o.provision}  actor: {o.actor}"
-                    + (f"  deadline: {o.deadline}" if o.deadline else "")
-                    + f"  [{_mark(o.verified)}]",
-                    o.summary,
-                    (str(o.provision),),
-                )
+                CardLine(_obligation_head(o, timeline), o.summary, (str(o.provision),))
                 for o in view.obligations
             ),
         ),
@@ -216,16 +220,88 @@ def card_of(view: ProvisionView, in_model: bool) -> Card:
         article.title,
         chapter,
         view.eli,
-        article.verified,
+        verification_label(article.verified),
         article.source,
         catalog,
         traces if in_model else (),
     )
 
 
+def _obligation_head(obligation: Obligation, timeline: Timeline) -> str:
+    """An obligation's line on a card: id, provision, actor, dates with their derivation."""
+    head = f"{obligation.id}  {obligation.provision}  actor: {obligation.actor}"
+    start = timeline.applies_from(obligation)
+    if start is not None:
+        head += f"  applies from: {start}" if start.date else f"  applies once {start.derivation}"
+    deadline = timeline.deadline(obligation)
+    if deadline is not None:
+        head += f"  deadline: {deadline}" if deadline.date else f"  deadline: {deadline.derivation}"
+    return head + f"  [{_mark(obligation.verified)}]"
+
+
+def _dates(view: ProvisionView, timeline: Timeline) -> tuple[CardLine, ...]:
+    """When the article applies, and what amending acts changed in it and from when."""
+    from archlex.catalog.timeline import act_label
+
+    regulation, article = view.regulation, view.article
+    lines = []
+    here = f"{regulation.id} Art {article.number}"
+    if article.applies_from is not None:
+        inserted = f", inserted by {article.inserted_by}" if article.inserted_by else ""
+        lines.append(CardLine(f"applies from {article.applies_from}{inserted}", "", (here,)))
+    for amendment in regulation.amended_by:
+        act = timeline.model.act(amendment.act)
+        name = act_label(act) if act else amendment.act
+        where = f" {amendment.article}" if amendment.article else ""
+        when = (
+            f", applying from {amendment.date_of_application}"
+            if amendment.date_of_application
+            else ""
+        )
+        for change in amendment.changes:
+            if view.provision.traces(change.provision):
+                lines.append(
+                    CardLine(
+                        f"{change.provision} {change.change.value} by {name}{where}{when}"
+                        f"  [{_mark(amendment.verified)}]",
+                        amendment.source or "",
+                        (str(change.provision),),
+                    )
+                )
+    return tuple(lines)
+
+
+def verification_counts(model: Model, regulation: Regulation) -> str:
+    """How many of a regulation's catalog entries are verified, partial and unverified."""
+    groups = {
+        "articles": [a.verified for a in regulation.articles],
+        "obligations": [
+            o.verified for o in model.obligations if o.provision.regulation == regulation.id
+        ],
+        "access, MID links and standards": [
+            *(a.verified for a in model.access if a.provision.regulation == regulation.id),
+            *(m.verified for m in model.mid_links if m.provision.regulation == regulation.id),
+            *(
+                s.verified
+                for s in model.standards
+                if s.provision is not None and s.provision.regulation == regulation.id
+            ),
+        ],
+    }
+    parts = []
+    for name, marks in groups.items():
+        labels = [verification_label(mark) for mark in marks]
+        counts = ", ".join(f"{labels.count(k)} {k}" for k in ("verified", "partial", "unverified"))
+        parts.append(f"{name}: {counts}")
+    return "; ".join(parts)
+
+
 def _listing(model: Model, regulation: Regulation) -> tuple[str, ...]:
     """The lines `list` prints for one regulation: chapters, articles, obligation counts."""
-    lines = [f"{regulation.id}  {regulation.short_title or regulation.title}"]
+    lines = [
+        f"{regulation.id}  {regulation.short_title or regulation.title}",
+        "  " + verification_counts(model, regulation),
+    ]
     counts: dict[str, int] = {}
     for obligation in model.obligations:
         if obligation.provision.regulation == regulation.id:
@@ -238,7 +314,7 @@ def _listing(model: Model, regulation: Regulation) -> tuple[str, ...]:
             lines.append(f"  Chapter {chapter.number}  {chapter.title or ''}")
         obligations = counts.get(article.number, 0)
         suffix = f"  [{obligations} obligation{'s' * (obligations != 1)}]" if obligations else ""
-        flag = " " if article.verified else "?"
+        flag = {"verified": " ", "partial": "~"}.get(verification_label(article.verified), "?")
         lines.append(f"   {flag} Art {article.number:<4} {article.title}{suffix}")
     return tuple(lines)
 
@@ -289,7 +365,7 @@ def index_from_json(data: Any) -> CatalogIndex:
                 title,
                 chapter,
                 eli,
-                bool(verified),
+                str(verified),
                 source,
                 tuple(_section_from_json(s) for s in catalog),
                 tuple(_section_from_json(s) for s in in_model),

@@ -28,6 +28,13 @@ if TYPE_CHECKING:
     )
 
 
+def verification_label(value: bool | str) -> str:
+    """verified, partial or unverified: how far a catalog entry was checked against the act."""
+    if value is True:
+        return "verified"
+    return "partial" if value == "partial" else "unverified"
+
+
 @dataclass
 class ProvisionView:
     """Everything the catalog and the model say about one provision."""
@@ -169,7 +176,7 @@ def catalog_entries(model: Model) -> list[SearchHit]:
                     "article",
                     "",
                     article.title,
-                    article.verified,
+                    article.verified is True,
                 )
             )
     for obligation in model.obligations:
@@ -180,7 +187,7 @@ def catalog_entries(model: Model) -> list[SearchHit]:
                 "obligation",
                 obligation.id,
                 obligation.summary,
-                obligation.verified,
+                obligation.verified is True,
             )
         )
     for grant in model.access:
@@ -191,7 +198,7 @@ def catalog_entries(model: Model) -> list[SearchHit]:
                 "access",
                 grant.id,
                 f"{grant.role}: {grant.purpose}",
-                grant.verified,
+                grant.verified is True,
             )
         )
     for link in model.mid_links:
@@ -202,7 +209,7 @@ def catalog_entries(model: Model) -> list[SearchHit]:
                 "MID link",
                 link.id,
                 f"{link.colour.value} link: {link.meaning}",
-                link.verified,
+                link.verified is True,
             )
         )
     for role in model.roles:

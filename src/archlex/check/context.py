@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar
 
+from archlex.catalog.timeline import Timeline
 from archlex.check.applicability import applicable_obligations
 from archlex.findings import Finding
 from archlex.graph import ModelGraph, build_graph
@@ -52,9 +53,23 @@ class CheckContext:
         return self.once("graph", lambda: build_graph(self.model))
 
     @property
+    def timeline(self) -> Timeline:
+        """The law's dates as they stand on the day checked (built on first use)."""
+        return self.once("timeline", lambda: Timeline(self.model, self.today))
+
+    @property
     def applicable(self) -> list[Obligation]:
-        """The obligations that apply to the model's scope (found on first use)."""
-        return self.once("applicable", lambda: applicable_obligations(self.model))
+        """The obligations in the model's scope that apply on the day checked."""
+        return self.once("applicable", lambda: self._in_scope(upcoming=False))
+
+    @property
+    def upcoming(self) -> list[Obligation]:
+        """The obligations in the model's scope that apply only after the day checked."""
+        return self.once("upcoming", lambda: self._in_scope(upcoming=True))
+
+    def _in_scope(self, upcoming: bool) -> list[Obligation]:
+        in_scope = self.once("in-scope", lambda: applicable_obligations(self.model))
+        return [o for o in in_scope if self.timeline.is_upcoming(o) is upcoming]
 
     def from_pass(self, run: Callable[[Project], list[Finding]]) -> list[Finding]:
         """This rule's findings of a pass that finds several rules' at once (run once)."""

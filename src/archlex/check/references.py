@@ -13,6 +13,8 @@ from archlex.findings import Finding
 from archlex.load.sources import Located
 from archlex.model import (
     AccessGrant,
+    Act,
+    EventDate,
     Flow,
     MidLink,
     Milestone,
@@ -42,6 +44,7 @@ SYSTEM: Kinds = frozenset({"system", "component"})
 ORGANISATION: Kinds = frozenset({"organisation"})
 ROLE: Kinds = frozenset({"role"})
 ANY: Kinds = frozenset()
+ACT: Kinds = frozenset({"act"})
 MEMBER_STATE = "member-state"
 # Hints cost a scan of every id of the expected kind; past this many findings they stop.
 MAX_HINTS = 200
@@ -280,6 +283,25 @@ def references_of(entity: Entity) -> Iterator[tuple[str, Path, Kinds]]:
             yield from _each(
                 entity.applies_when.systems_any, ("applies_when", "systems_any"), SYSTEM
             )
+        yield from _events(entity)
+    elif isinstance(entity, Act):
+        for i, start in enumerate(entity.starts):
+            yield start.component, ("starts", i, "component"), SYSTEM
+    elif isinstance(entity, Regulation):
+        for i, amendment in enumerate(entity.amended_by):
+            yield amendment.act, ("amended_by", i, "act"), ACT
+        for article_index, article in enumerate(entity.articles):
+            if article.inserted_by is not None:
+                yield article.inserted_by, ("articles", article_index, "inserted_by"), ACT
+
+
+def _events(obligation: Obligation) -> Iterator[tuple[str, Path, Kinds]]:
+    """The component or act each event of an obligation's dates names."""
+    for name in ("applies_from", "deadline"):
+        rule = getattr(obligation, name)
+        if isinstance(rule, EventDate):
+            subject, _, event = rule.after.rpartition(".")
+            yield subject, (name, "after"), SYSTEM if event == "start" else ACT | {"regulation"}
 
 
 def provisions_of(entity: Entity) -> Iterator[tuple[Provision, Path]]:
@@ -295,6 +317,12 @@ def provisions_of(entity: Entity) -> Iterator[tuple[Provision, Path]]:
     elif isinstance(entity, Obligation | AccessGrant | MidLink | Standard):
         if entity.provision is not None:
             yield entity.provision, ("provision",)
+    elif isinstance(entity, Act):
+        yield from _each_provision(entity.legal_basis, ("legal_basis",))
+    elif isinstance(entity, Regulation):
+        for i, amendment in enumerate(entity.amended_by):
+            for j, change in enumerate(amendment.changes):
+                yield change.provision, ("amended_by", i, "changes", j, "provision")
     if isinstance(entity, System):
         for index, policy in enumerate(entity.logs):
             yield policy.provision, ("logs", index, "provision")

@@ -120,7 +120,10 @@ def list_articles(
         if regulation in (None, regulation_id):
             for line in lines:
                 console.print(line)
-    console.print("? = title not verified against the text of the act (see `show`)")
+    console.print(
+        "? = title not verified against the text of the act, ~ = only part of the text seen "
+        "(see `show`)"
+    )
 
 
 def complete_provision(ctx: typer.Context, incomplete: str) -> list[str]:
@@ -161,7 +164,9 @@ def _print_card(console: _Lines, provision: str, card: Card, model_name: str | N
     if card.eli:
         console.print(f"ELI: {card.eli}")
     console.print(
-        f"Title {'verified' if card.verified else 'not verified'}"
+        {"verified": "Title verified", "partial": "Title verified in part"}.get(
+            card.verified, "Title not verified"
+        )
         + (f" ({card.source})" if card.source else "")
     )
     for section in card.catalog:
@@ -209,3 +214,34 @@ def search_catalog(
             + ("" if hit.verified else "  (not verified)")
         )
         console.print(f"    {hit.text}")
+
+
+@catalog_app.command("diff")
+def diff_catalogs(
+    old: Annotated[Path, typer.Argument(help="The older catalog: a library or model folder.")],
+    new: Annotated[Path, typer.Argument(help="The newer catalog: a library or model folder.")],
+) -> None:
+    """List what changed between two catalog releases, provision by provision, in words.
+
+    Titles, obligations and access (with their summaries), deadlines (with the dates derived
+    from events) and when provisions apply: what `provision-changed` warns about.
+
+    Example: archlex catalog diff old-release/eu src/archlex/library/eu
+    """
+    from archlex.api import load
+    from archlex.catalog.fingerprint import catalog_changes, provision_contents
+
+    cwd = Path.cwd()
+    before, after = load(old, cwd), load(new, cwd)
+    for project in (before, after):
+        fatal = [f for f in project.findings if f.rule == "yaml-syntax"]
+        if fatal:
+            raise ArchlexError(
+                f"{project.root}: a catalog file cannot be read: {fatal[0].file}:{fatal[0].line}",
+                "run `archlex validate` on it",
+            )
+    lines = catalog_changes(provision_contents(before.model), provision_contents(after.model))
+    console = _console()
+    for line in lines:
+        console.print(line)
+    console.print(f"{sum(not line.startswith(' ') for line in lines)} provision(s) changed.")

@@ -23,6 +23,7 @@ from archlex.cli.lsp import lsp
 from archlex.cli.options import NoCacheOption, OutputOption, PathArgument, as_date, parse_cache
 from archlex.cli.output import choice, is_stdout, write_output
 from archlex.cli.render import render_app
+from archlex.cli.review import review
 from archlex.cli.serve import serve
 from archlex.cli.site import build
 from archlex.errors import ArchlexError
@@ -53,6 +54,7 @@ app.command("serve")(serve)
 app.command("diff")(diff)
 app.command("impact")(impact)
 app.command("lsp")(lsp)
+app.command("review")(review)
 
 
 class FailOn(StrEnum):
@@ -188,7 +190,8 @@ def check(
         str | None,
         typer.Option(
             "--as-of",
-            help="The date waivers expire against (YYYY-MM-DD; default today).",
+            help="Evaluate on this day (YYYY-MM-DD; default today): the law as it applied "
+            "then (later obligations are listed as upcoming) and the waivers' expiry.",
             show_default=False,
         ),
     ] = None,

@@ -6,6 +6,7 @@ are the definitions' names, and `PROPERTY_TYPES` their data types.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 
 from archlex.model.common import Entity, Provenance
@@ -100,7 +101,8 @@ def _kind_pairs(entity: Entity) -> list[tuple[str, object]]:
         return [
             ("provisions", str(entity.provision)),
             ("actor", entity.actor),
-            ("deadline", entity.deadline),
+            # A deadline derived from an event has no date here; the exchange wants a date.
+            ("deadline", entity.deadline if isinstance(entity.deadline, dt.date) else None),
         ]
     return _roadmap_pairs(entity)
 

@@ -26,6 +26,7 @@ KIND_ORDER = (
     "work package",
     "milestone",
     "regulation",
+    "act",
     "obligation",
     "access grant",
     "MID link",
@@ -73,7 +74,7 @@ def dates(entity: Entity | None) -> dict[str, str]:
     if isinstance(entity, Milestone):
         return {"date": entity.date.isoformat()}
     if isinstance(entity, Obligation) and entity.deadline is not None:
-        return {"deadline": entity.deadline.isoformat()}
+        return {"deadline": str(entity.deadline)}
     return {}
 
 

@@ -23,6 +23,7 @@ from archlex.load.yaml_reader import UnreadableYamlError, YamlDocument, YamlProb
 from archlex.model import (
     ENTITY_KINDS,
     AccessGrant,
+    Act,
     DataCategory,
     Flow,
     Manifest,
@@ -54,6 +55,7 @@ _ITEM_TYPES: dict[str, type[BaseModel]] = {
     "processes": Process,
     "requirements": Requirement,
     "regulations": Regulation,
+    "acts": Act,
     "obligations": Obligation,
     "access": AccessGrant,
     "mid_links": MidLink,
@@ -79,6 +81,7 @@ class Project:
     files: list[str] = field(default_factory=list)
     invalid_ids: set[str] = field(default_factory=set)
     cwd: Path = field(default_factory=Path)  # where archlex was run from (paths in reports)
+    libraries: dict[str, str | None] = field(default_factory=dict)  # name -> release
 
     @property
     def root(self) -> Path:
@@ -132,6 +135,7 @@ class _Loader:
         self.invalid_ids: set[str] = set()
         self.parts: list[ModelFile] = []
         self.problems: list[tuple[str, YamlProblem]] = []  # placed once entities are known
+        self.libraries: dict[str, str | None] = {}
 
     def load(self) -> Project:
         """Read everything, reporting what cannot be read (the rules check the rest)."""
@@ -163,7 +167,7 @@ class _Loader:
             model.add(part)
         model.reindex()
         self.findings += [self._placed(file, problem) for file, problem in self.problems]
-        return Project(
+        project = Project(
             self.manifest_path,
             model,
             self.sources,
@@ -172,6 +176,8 @@ class _Loader:
             self.files,
             self.invalid_ids,
         )
+        project.libraries = dict(sorted(self.libraries.items()))
+        return project
 
     def _read(self, path: Path, display: str) -> YamlDocument | None:
         self.files.append(display)
@@ -271,6 +277,7 @@ class _Loader:
         if document is None or not isinstance(document.data, dict):
             return
         manifest = self._manifest(document, display)
+        self.libraries[name] = manifest.release
         self._libraries(manifest.uses, document.source.child("uses"), display, seen)
         self._entities(_kinds_of(document.data), document.source, display)
         root = manifest_path.parent

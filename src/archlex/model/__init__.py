@@ -6,6 +6,15 @@ from archlex.model.catalog import AccessGrant, LinkColour, LogPolicy, MidLink, S
 from archlex.model.common import Entity, Record
 from archlex.model.file import ENTITY_KINDS, ModelFile
 from archlex.model.flow import Flow, Logging, Process, Sync
+from archlex.model.law import (
+    Act,
+    ActKind,
+    Amendment,
+    Change,
+    ChangeKind,
+    EventDate,
+    Start,
+)
 from archlex.model.organisation import Organisation, OrganisationKind, Role, RoleGrant
 from archlex.model.project import FORMAT_VERSION, Checks, Manifest, Scope, Waiver
 from archlex.model.regulation import AppliesWhen, Article, Chapter, Evidence, Obligation, Regulation
@@ -17,14 +26,20 @@ __all__ = [
     "ENTITY_KINDS",
     "FORMAT_VERSION",
     "AccessGrant",
+    "Act",
+    "ActKind",
+    "Amendment",
     "AppliesWhen",
     "Article",
+    "Change",
+    "ChangeKind",
     "Chapter",
     "Checks",
     "Component",
     "Cost",
     "DataCategory",
     "Entity",
+    "EventDate",
     "Evidence",
     "Flow",
     "LinkColour",
@@ -52,6 +67,7 @@ __all__ = [
     "RoleGrant",
     "Scope",
     "Standard",
+    "Start",
     "Sync",
     "System",
     "SystemKind",

@@ -9,6 +9,7 @@ from archlex.model.catalog import AccessGrant, MidLink, Standard
 from archlex.model.common import Entity
 from archlex.model.file import ModelFile
 from archlex.model.flow import Flow, Process
+from archlex.model.law import Act
 from archlex.model.organisation import Organisation, Role
 from archlex.model.project import Manifest
 from archlex.model.regulation import Obligation, Regulation
@@ -33,6 +34,7 @@ class Model:
     work_packages: list[WorkPackage] = field(default_factory=list)
     milestones: list[Milestone] = field(default_factory=list)
     regulations: list[Regulation] = field(default_factory=list)
+    acts: list[Act] = field(default_factory=list)
     obligations: list[Obligation] = field(default_factory=list)
     access: list[AccessGrant] = field(default_factory=list)
     mid_links: list[MidLink] = field(default_factory=list)
@@ -49,6 +51,7 @@ class Model:
         self.processes += part.processes
         self.requirements += part.requirements
         self.regulations += part.regulations
+        self.acts += part.acts
         self.obligations += part.obligations
         self.access += part.access
         self.mid_links += part.mid_links
@@ -78,6 +81,7 @@ class Model:
             ("work package", list(self.work_packages)),
             ("milestone", list(self.milestones)),
             ("regulation", list(self.regulations)),
+            ("act", list(self.acts)),
             ("obligation", list(self.obligations)),
             ("access grant", list(self.access)),
             ("MID link", list(self.mid_links)),
@@ -101,6 +105,11 @@ class Model:
         """The regulation with this id, if loaded."""
         found = self.index.get(regulation_id)
         return found if isinstance(found, Regulation) else None
+
+    def act(self, act_id: str) -> Act | None:
+        """The amending or implementing act with this id, if loaded."""
+        found = self.index.get(act_id)
+        return found if isinstance(found, Act) else None
 
     def counts(self) -> dict[str, int]:
         """How many entities of each kind, for summaries."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     BaseModel,
@@ -79,6 +79,27 @@ def _strict_flag(value: Any) -> Any:
 
 Flag = Annotated[bool, BeforeValidator(_strict_flag)]
 
+PARTIAL = "partial"
+
+
+def _verification(value: Any) -> Any:
+    if isinstance(value, str) and value.lower() == PARTIAL:
+        return PARTIAL
+    return _strict_flag(value)
+
+
+Verification = Annotated[
+    bool | Literal["partial"],
+    BeforeValidator(_verification),
+    WithJsonSchema(
+        {
+            "anyOf": [{"type": "boolean"}, {"const": PARTIAL}],
+            "description": "true: checked against the text of the act; partial: only part of "
+            "the text was seen; false: not seen (recalled or inferred).",
+        }
+    ),
+]
+
 
 Texts = Annotated[list[str], BeforeValidator(_none_as_empty)]
 Refs = Annotated[list[Ref], BeforeValidator(_none_as_empty)]
@@ -103,5 +124,7 @@ class Entity(Record):
 class Provenance(Record):
     """Whether a catalog entry was checked against the text of the act, and where."""
 
-    verified: Flag = Field(default=False, description="Checked against the text of the act.")
+    verified: Verification = Field(
+        default=False, description="Checked against the text of the act (true, partial, false)."
+    )
     source: str | None = Field(default=None, description="Where it was checked.")

@@ -7,6 +7,7 @@ from pydantic import Field
 from archlex.model.catalog import AccessGrant, MidLink, Standard
 from archlex.model.common import Record
 from archlex.model.flow import Flow, Process
+from archlex.model.law import Act
 from archlex.model.organisation import Organisation, Role
 from archlex.model.regulation import Obligation, Regulation
 from archlex.model.requirement import Requirement
@@ -23,6 +24,7 @@ ENTITY_KINDS = (
     "requirements",
     "roadmap",
     "regulations",
+    "acts",
     "obligations",
     "access",
     "mid_links",
@@ -42,6 +44,9 @@ class ModelFile(Record):
     requirements: list[Requirement] = Field(default_factory=list, description="Requirements.")
     roadmap: Roadmap | None = Field(default=None, description="Phases, work packages, milestones.")
     regulations: list[Regulation] = Field(default_factory=list, description="Regulations.")
+    acts: list[Act] = Field(
+        default_factory=list, description="Amending and implementing acts, with the dates they set."
+    )
     obligations: list[Obligation] = Field(default_factory=list, description="Obligations.")
     access: list[AccessGrant] = Field(
         default_factory=list, description="Access that provisions grant to national authorities."

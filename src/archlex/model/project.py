@@ -43,6 +43,17 @@ class Waiver(Record):
     expires: dt.date | None = Field(default=None, description="When the waiver stops hiding it.")
 
 
+class ReviewRecord(Record):
+    """The catalog a model was last reviewed against: the fingerprint of each provision it
+    cited then (written by `archlex review`)."""
+
+    catalog: str | None = Field(default=None, description="The catalog release, e.g. eu 2026.12.")
+    on: dt.date | None = Field(default=None, description="The day of the review.")
+    provisions: dict[str, str] = Field(
+        default_factory=dict, description="Provision -> its fingerprint when reviewed."
+    )
+
+
 def _version_number(value: Any) -> Any:
     # The loader reads `archlex: 1` as the text "1"; the version is a number.
     return int(value) if isinstance(value, str) and value.isdigit() else value
@@ -66,6 +77,13 @@ class Manifest(Record):
     scope: Scope | None = Field(default=None, description="What the state is bound by.")
     checks: Checks = Field(default_factory=Checks, description="How findings fail the run.")
     waivers: list[Waiver] = Field(default_factory=list, description="Accepted findings.")
+    release: str | None = Field(
+        default=None, description="A library's release, e.g. 2026.12 (the `eu` library's)."
+    )
+    reviewed_against: ReviewRecord | None = Field(
+        default=None,
+        description="The catalog the model was last reviewed against (`archlex review`).",
+    )
 
 
 class ManifestFile(Manifest, ModelFile):

@@ -16,6 +16,7 @@ from pydantic import (
 )
 
 from archlex.model.common import Entity, Provenance, ProvisionRef, Record, Ref, Refs, RegulationId
+from archlex.model.law import Amendment, EventDate
 
 ArticleNumber = Annotated[
     str,
@@ -49,6 +50,12 @@ class Article(Provenance):
     number: ArticleNumber = Field(description="Article number, e.g. 20 or 20a.")
     title: str = Field(description="Article heading.")
     paragraphs: PositiveInt | None = Field(default=None, description="Number of paragraphs.")
+    applies_from: dt.date | None = Field(
+        default=None, description="The day it applies from, when later than the act's."
+    )
+    inserted_by: RegulationId | None = Field(
+        default=None, description="The amending act that inserted it, e.g. 2024/1356."
+    )
 
 
 class Regulation(Entity):
@@ -60,6 +67,13 @@ class Regulation(Entity):
     eli: str | None = Field(default=None, description="European Legislation Identifier URI.")
     celex: str | None = Field(default=None, description="CELEX number.")
     adopted: dt.date | None = Field(default=None, description="Date of adoption.")
+    in_force: dt.date | None = Field(default=None, description="Date of entry into force.")
+    applies_from: dt.date | None = Field(
+        default=None, description="The day it applies from, when later than its entry into force."
+    )
+    amended_by: list[Amendment] = Field(
+        default_factory=list, description="Acts that amend it, from when, and what they change."
+    )
     chapters: list[Chapter] = Field(default_factory=list, description="Chapters.")
     articles: list[Article] = Field(default_factory=list, description="Articles.")
     _articles: dict[str, Article] = PrivateAttr(default_factory=dict)
@@ -115,5 +129,14 @@ class Obligation(Entity, Provenance):
     applies_when: AppliesWhen | None = Field(
         default=None, description="When it applies; absent means always."
     )
-    deadline: dt.date | None = Field(default=None, description="By when.")
+    applies_from: EventDate | dt.date | None = Field(
+        default=None,
+        description="The day it applies from, a date or `{after: <event>, plus: <period>}`; "
+        "absent means when its article applies.",
+    )
+    deadline: EventDate | dt.date | None = Field(
+        default=None,
+        description="By when: a date, or `{after: <event>, plus: <period>}` such as "
+        "`{after: eu.ESP.start, plus: P2Y}`.",
+    )
     evidence: list[Evidence] = Field(default_factory=list, description="What proves it.")

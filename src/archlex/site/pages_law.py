@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from archlex.catalog.search import article_eli, show_provision
+from archlex.catalog.search import article_eli, show_provision, verification_label
 from archlex.model import (
     Article,
     Flow,
@@ -15,7 +15,7 @@ from archlex.model import (
 )
 from archlex.site.context import SiteContext
 from archlex.site.links import relative
-from archlex.site.markdown import facts, heading, page, table, text, web_link, yes_no
+from archlex.site.markdown import facts, heading, page, table, text, web_link
 from archlex.toolkit.escape import md_cell
 
 
@@ -101,7 +101,7 @@ def _article_rows(
                 f"[Art {article.number}]({relative(path, target)})",
                 text(article.title),
                 str(len(obligations)),
-                yes_no(article.verified),
+                text(verification_label(article.verified)),
             ]
         )
     return table(["Article", "Title", "Obligations", "Verified"], rows, "No articles.")
@@ -123,7 +123,7 @@ def article_page(context: SiteContext, regulation: Regulation, article: Article)
                 ("Chapter", text(view.chapter.number if view.chapter else None)),
                 ("ELI", web_link("EUR-Lex", article_eli(regulation, article))),
                 ("Paragraphs", str(article.paragraphs or "")),
-                ("Verified", yes_no(article.verified)),
+                ("Verified", text(verification_label(article.verified))),
                 ("Source", text(article.source)),
             ]
         ),

@@ -1,7 +1,11 @@
 """An applicable obligation has a `deadline`, and a work package that delivers a requirement tracing
-it ends after that date: as written, the plan misses a date the law sets. The finding names the work
-package that ends last. Bring the work forward or split out the part the obligation needs, or record
-how the obligation is met in the meantime and waive the finding with a reason and an expiry date.
+it ends after that date: as written, the plan misses a date the law sets. A deadline may be a
+date or derived from an event the catalog knows, such as `{after: eu.ESP.start, plus: P2Y}` (two
+years after the day the implementing decision sets for the ESP to start operations); the finding
+then says how the date was derived, and with `--as-of` an event that no act in force on that day
+sets yet gives no deadline. The finding names the work package that ends last. Bring the work
+forward or split out the part the obligation needs, or record how the obligation is met in the
+meantime and waive the finding with a reason and an expiry date.
 """
 
 from __future__ import annotations
@@ -24,21 +28,22 @@ from archlex.rules import Phase, rule
 def missed_deadlines(context: CheckContext) -> Iterator[Finding]:
     """The work delivering an obligation ends after the obligation's deadline."""
     for obligation in context.applicable:
-        if obligation.deadline is None:
+        deadline = context.timeline.deadline(obligation)
+        if deadline is None or deadline.date is None:
             continue
+        due = deadline.date
         late = [
             package
             for requirement in context.graph.tracing(obligation)
             for package_id in context.graph.predecessors(requirement.id, "delivers")
             if isinstance(package := context.model.get(package_id), WorkPackage)
-            and package.end > obligation.deadline
+            and package.end > due
         ]
         if late:
             last = max(late, key=lambda p: (p.end, p.id))
             yield context.finding(
                 obligation.id,
-                f"obligation `{obligation.id}` ({obligation.provision}) is due "
-                f"{obligation.deadline}, but work package `{last.id}` delivering it ends "
-                f"{last.end}",
+                f"obligation `{obligation.id}` ({obligation.provision}) is due {deadline}, "
+                f"but work package `{last.id}` delivering it ends {last.end}",
                 hint="bring the work package forward, or plan the obligation's interim measure",
             )

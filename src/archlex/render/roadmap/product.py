@@ -13,6 +13,7 @@ import os
 from decimal import Decimal
 from pathlib import Path
 
+from archlex.catalog.timeline import Timeline
 from archlex.errors import ArchlexError
 from archlex.files import write_text_atomic
 from archlex.graph import build_graph
@@ -244,12 +245,17 @@ def _deadline_sections(context: RenderContext) -> list[str]:
 
 
 def _legal_deadline(model: Model, milestone: Milestone) -> dt.date | None:
-    """The earliest deadline of an obligation that the milestone's provisions trace."""
+    """The earliest deadline of an obligation that the milestone's provisions trace, or start of
+    operations an act sets under them (an implementing decision under 2019/817 Art 72(1))."""
+    timeline = Timeline(model, None)
     dates = [
-        o.deadline
+        deadline.date
         for o in model.obligations
-        if o.deadline is not None and any(p.traces(o.provision) for p in milestone.deadline_of)
+        if any(p.traces(o.provision) for p in milestone.deadline_of)
+        and (deadline := timeline.deadline(o)) is not None
+        and deadline.date is not None
     ]
+    dates += [event.date for event in timeline.starts_under(milestone.deadline_of)]
     return min(dates, default=None)
 
 
@@ -271,10 +277,14 @@ def _obligation_deadlines(context: RenderContext) -> list[str]:
     if coverage is None:
         return ["Not checked: render from `archlex check` results to list them."]
     model = context.report.model
+    timeline = Timeline(model, None)
     rows = []
     for item in coverage.obligations:
         obligation = model.get(item.obligation)
-        if not isinstance(obligation, Obligation) or obligation.deadline is None:
+        if not isinstance(obligation, Obligation):
+            continue
+        deadline = timeline.deadline(obligation)
+        if deadline is None or deadline.date is None:
             continue
         packages = [p for n in item.work_packages if isinstance(p := model.get(n), WorkPackage)]
         rows.append(
@@ -282,9 +292,9 @@ def _obligation_deadlines(context: RenderContext) -> list[str]:
                 md_cell(item.obligation),
                 md_cell(item.provision),
                 md_cell(obligation.summary),
-                str(obligation.deadline),
+                md_cell(str(deadline)),
                 "<br>".join(f"{md_cell(p.id)} (ends {p.end})" for p in packages),
-                _deadline_status(obligation.deadline, packages),
+                _deadline_status(deadline.date, packages),
             ]
         )
     if not rows:
