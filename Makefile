@@ -43,6 +43,7 @@ fuzz: $(INSTALLED)
 bench: $(INSTALLED)
 	$(BIN)/python benchmarks/bench.py $(BENCH)
 	$(BIN)/python benchmarks/bench_catalog.py
+	$(BIN)/python benchmarks/bench_startup.py
 
 # Regenerate the committed JSON Schemas after a model change (a test checks they are current).
 schema: $(INSTALLED)
