@@ -22,7 +22,6 @@ PIPELINE = (
     "archlex.render",
     "archlex.site",
     "archlex.export",
-    "archlex.formats",
 )
 
 
