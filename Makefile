@@ -44,6 +44,7 @@ bench: $(INSTALLED)
 	$(BIN)/python benchmarks/bench.py $(BENCH)
 	$(BIN)/python benchmarks/bench_catalog.py
 	$(BIN)/python benchmarks/bench_lsp.py
+	$(BIN)/python benchmarks/bench_startup.py
 
 # The VS Code extension (editors/vscode) as a .vsix, built from the npm registry's packages.
 vsix:

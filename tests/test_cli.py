@@ -91,9 +91,9 @@ def test_internal_error_is_one_line_and_exit_3_with_traceback_only_on_debug(
 ) -> None:
     # A bug anywhere below the CLI (here: the API raising) must end in one clear line.
     code = (
-        "import sys; import archlex.cli.commands as a\n"
+        "import sys; import archlex.api as api; import archlex.cli.commands as a\n"
         "def boom(*args, **kwargs): raise RuntimeError('boom')\n"
-        "a.validate_model = boom\n"
+        "api.validate_model = boom  # the command imports it when it runs\n"
         "sys.argv = ['archlex'] + sys.argv[1:]\n"
         "a.main()\n"
     )

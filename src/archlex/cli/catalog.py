@@ -8,16 +8,16 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from archlex.cache_folder import default_folder
-from archlex.catalog.index import Card, CardSection, CatalogIndex
-from archlex.catalog.search import no_regulation, search_entries
-from archlex.catalog.store import CatalogStore, Inputs
 from archlex.errors import ArchlexError
 from archlex.text import one_line
+
+if TYPE_CHECKING:  # the catalog's modules are imported when a command runs: `--help` is faster
+    from archlex.catalog.index import Card, CardSection, CatalogIndex
+    from archlex.catalog.store import Inputs
 
 catalog_app = typer.Typer(
     help="Browse the bundled catalog of Regulations (EU) 2019/817 and 2019/818.",
@@ -39,6 +39,9 @@ ModelOption = Annotated[
 
 def _catalog(model: Path | None) -> CatalogIndex:
     """The catalog index of the model (or of the bundled library alone when there is none)."""
+    from archlex.cache_folder import default_folder
+    from archlex.catalog.store import CatalogStore
+
     store = CatalogStore(default_folder())
     cwd = Path.cwd()
     index = store.get(cwd, model)
@@ -53,6 +56,7 @@ def _build(model: Path | None, cwd: Path) -> tuple[CatalogIndex, Inputs]:
     # Imported here: the loader and the models are what a cached answer saves importing.
     from archlex.api import load
     from archlex.catalog.index import index_of
+    from archlex.catalog.store import Inputs
     from archlex.cli.options import parse_cache
     from archlex.load.libraries import library_manifest
     from archlex.load.manifest import MANIFEST_NAME
@@ -112,6 +116,8 @@ def list_articles(
 
     Example: archlex catalog list 2019/818
     """
+    from archlex.catalog.search import no_regulation
+
     index = _catalog(model)
     if regulation is not None and regulation not in index.listings:
         raise no_regulation(regulation, [r.id for r in index.regulations])
@@ -202,6 +208,8 @@ def search_catalog(
 
     Example: archlex catalog search "manual verification"
     """
+    from archlex.catalog.search import search_entries
+
     hits = search_entries(_catalog(model).entries, " ".join(words), limit)
     console = _console()
     if not hits:

@@ -1,4 +1,8 @@
-"""typer commands; the only place that prints or chooses an exit code."""
+"""typer commands; the only place that prints or chooses an exit code.
+
+Each command imports the pipeline it uses inside its function, never here: `archlex --help`
+and `--version` must not pay for pydantic, the loader or the renderers (tests/test_startup.py).
+"""
 
 from __future__ import annotations
 
@@ -6,12 +10,11 @@ import io
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from archlex import __version__
-from archlex.api import check_model, validate_model
 from archlex.cli import entry
 from archlex.cli.catalog import catalog_app
 from archlex.cli.diff import diff
@@ -27,14 +30,14 @@ from archlex.cli.review import review
 from archlex.cli.serve import serve
 from archlex.cli.site import build
 from archlex.errors import ArchlexError
-from archlex.formats import CHECK_FORMATS, DOCS_URL, FormatOptions, write_report
+from archlex.formats import DOCS_URL, FormatOptions  # light: the formats load when used
 from archlex.gc_pause import freeze_after_pauses
-from archlex.model.json_schema import json_schema_text
-from archlex.outcome import Report
 from archlex.progress import on_terminal
-from archlex.rules import RULES, explain_rule
-from archlex.scaffold import create_model
 from archlex.text import did_you_mean
+
+if TYPE_CHECKING:
+    from archlex.outcome import Report
+    from archlex.registry import Registry
 
 app = typer.Typer(
     name="archlex",
@@ -94,12 +97,18 @@ def _options(
     entry.debug["on"] = debug
 
 
+def _check_formats() -> Registry[Any]:
+    from archlex.formats import CHECK_FORMATS  # the report formats only when one is chosen
+
+    return CHECK_FORMATS
+
+
 FormatOption = Annotated[
     str,
     typer.Option(
         "--format",
         "-f",
-        callback=choice(lambda: CHECK_FORMATS),
+        callback=choice(_check_formats),
         help="text, json, sarif, junit or github.",
     ),
 ]
@@ -135,6 +144,8 @@ DocsUrlOption = Annotated[
 
 
 def _emit(report: Report, output_format: str, output: Path | None, options: FormatOptions) -> None:
+    from archlex.formats import write_report
+
     if is_stdout(output):  # straight to the terminal, coloured when it is one
         write_report(report, output_format, sys.stdout, _is_colour_terminal(), options)
         return
@@ -161,6 +172,8 @@ def validate(
 
     Example: archlex validate model/
     """
+    from archlex.api import validate_model  # the pipeline only when it runs
+
     with on_terminal() as progress:
         report = validate_model(
             path, Path.cwd(), fail_on.value if fail_on else None, parse_cache(no_cache), progress
@@ -208,6 +221,8 @@ def check(
 
     Example: archlex check model/ --format sarif --output archlex.sarif
     """
+    from archlex.api import check_model  # the pipeline only when it runs
+
     today = as_date(as_of)
     with on_terminal() as progress:
         report = check_model(
@@ -224,6 +239,8 @@ def check(
 
 
 def _complete_rule(incomplete: str) -> list[str]:
+    from archlex.rules import RULES  # imports every rule module: only when completing
+
     return sorted(rule for rule in RULES if rule.startswith(incomplete))
 
 
@@ -243,6 +260,8 @@ def rules(
     Example: archlex rules flow-not-logged
     """
     from rich.console import Console  # here: `catalog` answers faster without rich
+
+    from archlex.rules import RULES, explain_rule  # imports every rule module
 
     console = Console(highlight=False)
     if rule is None:
@@ -275,6 +294,8 @@ def schema(
 
     Example: archlex schema --kind manifest -o schema/manifest.schema.json
     """
+    from archlex.model.json_schema import json_schema_text  # pydantic only here
+
     write_output(output, json_schema_text(kind.value))
 
 
@@ -287,6 +308,8 @@ def init(
     Example: archlex init my-model && archlex validate my-model
     """
     from rich.console import Console
+
+    from archlex.scaffold import create_model
 
     written = create_model(directory)
     console = Console(highlight=False)

@@ -5,23 +5,51 @@ export (archlex.export.registry)."""
 # name this export's default file, so they must be evaluated where the function is defined.
 
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
+from typer._click.core import Command, Context  # typer vendors click
+from typer.core import TyperGroup
 
-from archlex.api import validate_model
 from archlex.cli.options import NoCacheOption, PathArgument, parse_cache
 from archlex.cli.output import is_stdout, refuse_unreadable, write_output
-from archlex.export.registry import EXPORTS, Export
+
+if TYPE_CHECKING:
+    from archlex.export.registry import Export
+
+
+class _ExportsWhenAsked(TyperGroup):
+    """The export commands are made from the registry only when `archlex export` is used:
+    the exports import the model and the diagrams, which `archlex --help` should not pay for."""
+
+    def list_commands(self, ctx: Context) -> list[str]:
+        self._add_exports()
+        return super().list_commands(ctx)
+
+    def get_command(self, ctx: Context, cmd_name: str) -> Command | None:
+        self._add_exports()
+        return super().get_command(ctx, cmd_name)
+
+    def _add_exports(self) -> None:
+        if self.commands:
+            return
+        from archlex.export.registry import EXPORTS
+
+        exports = typer.Typer(rich_markup_mode=None)
+        for name, export in EXPORTS.load().items():
+            exports.command(name)(_command(name, export))
+        self.commands.update(typer.main.get_group(exports).commands)
+
 
 export_app = typer.Typer(
+    cls=_ExportsWhenAsked,
     help="Export the model for other tools: ArchiMate exchange format, Structurizr DSL, ReqIF.",
     no_args_is_help=True,
     rich_markup_mode=None,
 )
 
 
-def _command(name: str, export: Export) -> Any:
+def _command(name: str, export: "Export") -> Any:
     def command(
         path: PathArgument = None,
         out: Annotated[
@@ -35,6 +63,8 @@ def _command(name: str, export: Export) -> Any:
         ] = Path(export.default_file),
         no_cache: NoCacheOption = False,
     ) -> None:
+        from archlex.api import validate_model  # the pipeline only when exporting
+
         report = validate_model(path, Path.cwd(), cache=parse_cache(no_cache))
         refuse_unreadable(report)
         write_output(out, export.write(report.model))
@@ -46,7 +76,3 @@ def _command(name: str, export: Export) -> Any:
         f"Example: archlex export {name} model/ --out {export.default_file}"
     )
     return command
-
-
-for _name, _export in EXPORTS.load().items():
-    export_app.command(_name)(_command(_name, _export))

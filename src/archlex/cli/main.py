@@ -2,7 +2,9 @@
 
 `archlex catalog ...` is dispatched before the rest of the CLI is imported: the catalog should
 answer in well under half a second, and importing the pipeline (pydantic, the loader, the
-renderers) would take most of that."""
+renderers) would take most of that. `archlex --version` is answered before typer is imported,
+and the other commands import the pipeline inside their functions (see archlex.cli.commands),
+so that `archlex --help` stays fast too."""
 
 from __future__ import annotations
 
@@ -11,6 +13,11 @@ import sys
 
 def main() -> None:
     """The console script."""
+    if sys.argv[1:] == ["--version"]:  # the same line as the typer option prints
+        from archlex import __version__
+
+        sys.stdout.write(f"archlex {__version__}\n")
+        return
     if sys.argv[1:2] == ["catalog"]:
         from archlex.cli.catalog import catalog_app
         from archlex.cli.entry import run

@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from archlex.load.cache import ParseCache, default_folder
+if TYPE_CHECKING:
+    from archlex.load.cache import ParseCache
 
 PathArgument = Annotated[
     Path | None,
@@ -49,6 +50,8 @@ ForceOption = Annotated[
 
 def parse_cache(no_cache: bool) -> ParseCache | None:
     """The cache of parsed files, unless the user switched it off."""
+    from archlex.load.cache import ParseCache, default_folder  # the loader only when used
+
     return None if no_cache else ParseCache(default_folder())
 
 

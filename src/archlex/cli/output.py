@@ -5,14 +5,15 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 
 from archlex.files import write_text_atomic
-from archlex.formats import write_report
-from archlex.outcome import Report
-from archlex.registry import Registry
+
+if TYPE_CHECKING:  # the report and its formats import the pipeline: only when used
+    from archlex.outcome import Report
+    from archlex.registry import Registry
 
 EXIT_UNREADABLE = 2  # the contract's exit code for a model that cannot be read
 
@@ -34,6 +35,9 @@ def write_output(output: Path | None, text: str) -> None:
 def refuse_unreadable(report: Report) -> None:
     """A model the loader could not read correctly is not rendered, built, exported or
     analysed: the result would be wrong. Its findings go to standard error; exit code 2."""
+    from archlex.formats import write_report
+    from archlex.outcome import Report
+
     if report.blocking:
         only_broken = Report(report.project, report.blocking, report.fail_on)
         write_report(only_broken, "text", sys.stderr, False)

@@ -9,7 +9,6 @@ import typer
 from typer._click.core import Context  # typer vendors click; its Context is this one
 from typer.core import TyperGroup
 
-from archlex.api import check_model, in_language
 from archlex.cli.options import (
     ForceOption,
     Language,
@@ -18,9 +17,6 @@ from archlex.cli.options import (
     PathArgument,
     parse_cache,
 )
-from archlex.cli.output import refuse_unreadable
-from archlex.progress import on_terminal
-from archlex.render.output import render_products
 
 
 class _AllByDefault(TyperGroup):
@@ -59,6 +55,11 @@ def _render(
     force: bool = False,
     language: Language | None = None,
 ) -> None:
+    from archlex.api import check_model, in_language  # the pipeline only when rendering
+    from archlex.cli.output import refuse_unreadable
+    from archlex.progress import on_terminal
+    from archlex.render.output import render_products
+
     with on_terminal() as progress:
         report = check_model(path, Path.cwd(), cache=parse_cache(no_cache), progress=progress)
         refuse_unreadable(report)

@@ -7,17 +7,17 @@ import functools
 import threading
 import time
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from archlex.api import check_model
 from archlex.cli.options import PathArgument, parse_cache
 from archlex.errors import ArchlexError
 from archlex.files import OutputFolders
 from archlex.gc_pause import freeze_after_pauses
-from archlex.load.manifest import find_manifest
-from archlex.outcome import Report
+
+if TYPE_CHECKING:
+    from archlex.outcome import Report
 
 POLL_SECONDS = 1.0
 WATCHED = ("*.yaml", "*.yml", "templates/**/*")
@@ -43,6 +43,8 @@ def serve(
     Example: archlex serve model/ --port 8000
     """
     from rich.console import Console
+
+    from archlex.load.manifest import find_manifest  # the loader only when serving
 
     freeze_after_pauses(False)  # long-running: keep collecting what each rebuild drops
 
@@ -103,6 +105,7 @@ def _state(root: Path) -> frozenset[tuple[str, int, int]]:
 
 def _rebuild(path: Path | None, out: Path, console: Any) -> bool:
     """Check and build; on a broken model print why and keep the previous site."""
+    from archlex.api import check_model
     from archlex.site.build import build_site  # mkdocs is imported only here
 
     started = time.perf_counter()

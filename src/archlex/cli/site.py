@@ -8,7 +8,6 @@ from typing import Annotated
 
 import typer
 
-from archlex.api import check_model, in_language
 from archlex.cli.options import (
     ForceOption,
     LanguageOption,
@@ -17,8 +16,6 @@ from archlex.cli.options import (
     as_date,
     parse_cache,
 )
-from archlex.cli.output import refuse_unreadable
-from archlex.progress import on_terminal
 
 
 def build(
@@ -61,7 +58,10 @@ def build(
 
     Example: archlex build model/ --out site --language lv && open site/index.html
     """
-    from archlex.render.roadmap.product import source_date  # imported here: `catalog` stays fast
+    from archlex.api import check_model, in_language  # imported here: `--help` stays fast
+    from archlex.cli.output import refuse_unreadable
+    from archlex.progress import on_terminal
+    from archlex.render.roadmap.product import source_date
     from archlex.site.build import build_site  # mkdocs is imported only by this command
 
     day = as_date(as_of) or source_date() or dt.date.today()

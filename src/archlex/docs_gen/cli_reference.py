@@ -52,9 +52,9 @@ def _walk(command: click.Command, context: click.Context) -> Any:
     """Every command, depth first, each group's subcommands sorted by name."""
     yield command, context
     if isinstance(command, TyperGroup):
-        for name in sorted(command.commands):
-            sub = command.commands[name]
-            if sub.hidden:
+        for name in sorted(command.list_commands(context)):  # a group may add them when asked
+            sub = command.get_command(context, name)
+            if sub is None or sub.hidden:
                 continue
             yield from _walk(sub, click.Context(sub, info_name=name, parent=context))
 

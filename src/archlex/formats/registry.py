@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from archlex.outcome import Report
 from archlex.registry import Registry
+
+if TYPE_CHECKING:  # the CLI reads DOCS_URL for its help without importing the pipeline
+    from archlex.outcome import Report
 
 # The rule reference of archlex's own documentation site; a self-hosted copy is named with
 # --docs-url or $ARCHLEX_DOCS_URL (the site is archlex's docs/ built with `make docs`).
@@ -28,7 +30,7 @@ class FormatOptions:
 
 
 # A formatter writes a whole report to a stream.
-Formatter = Callable[[Report, TextIO, FormatOptions], None]
+Formatter = Callable[["Report", TextIO, FormatOptions], None]
 CHECK_FORMATS: Registry[Formatter] = Registry("format", "archlex.formats")
 FORMATS = CHECK_FORMATS.entries
 

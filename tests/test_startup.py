@@ -1,0 +1,91 @@
+"""What keeps `archlex --version` and `archlex --help` fast: they import neither the pipeline nor
+its heavy libraries (the timings are in benchmarks/bench_startup.py, never in a test)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+
+# Heavy libraries, and archlex's own packages that pull them in, by top-level module name.
+HEAVY = {"pydantic", "networkx", "jinja2", "rich", "yaml", "ryml", "babel", "mkdocs", "docx"}
+PIPELINE = (
+    "archlex.api",
+    "archlex.load",
+    "archlex.model",
+    "archlex.check",
+    "archlex.outcome",
+    "archlex.render",
+    "archlex.site",
+    "archlex.export",
+)
+
+
+def imported_by(*arguments: str) -> tuple[set[str], str]:
+    """The modules `python -X importtime -m archlex ARGUMENTS` imports, and its output."""
+    run = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "archlex", *arguments],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    modules = {
+        line.rsplit("|", 1)[-1].strip()
+        for line in run.stderr.splitlines()
+        if line.startswith("import time:")
+    }
+    return modules, run.stdout
+
+
+def heavy_among(modules: set[str]) -> set[str]:
+    """The heavy libraries and pipeline modules among `modules`."""
+    return {name for name in modules if name.split(".")[0] in HEAVY or name.startswith(PIPELINE)}
+
+
+@pytest.mark.parametrize("arguments", [("--version",), ("--help",), ("-h",)])
+def test_version_and_help_import_nothing_heavy(arguments: tuple[str, ...]) -> None:
+    modules, output = imported_by(*arguments)
+    assert "archlex.cli.main" in modules  # the trace is real: it names what was imported
+    assert output.startswith("archlex 0.1.0" if arguments == ("--version",) else "Usage:")
+    assert heavy_among(modules) == set()
+
+
+def test_help_still_lists_every_command() -> None:
+    # The lazy imports must not lose a command from the help.
+    modules, output = imported_by("--help")
+    for command in ("validate", "check", "rules", "render", "build", "export", "catalog"):
+        assert f"  {command} " in output
+    assert "archlex.cli.commands" in modules
+
+
+def test_export_help_lists_the_registered_exports_when_asked() -> None:
+    # The export commands are made from the registry only when `archlex export` is used.
+    modules, output = imported_by("export", "--help")
+    assert "archimate" in output and "structurizr" in output
+    assert "archlex.export.registry" in modules
+
+
+def test_command_help_imports_no_pipeline_and_a_check_imports_it_all() -> None:
+    # A command's own help builds its options, for which typer (0.29) imports pydantic; the
+    # pipeline itself stays out. A real check imports it all: the trace is read right.
+    modules, _ = imported_by("check", "--help")
+    assert {name for name in heavy_among(modules) if name.startswith(PIPELINE)} == set()
+    run = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "archlex", "check", "model/", "--no-cache"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    traced = {
+        line.rsplit("|", 1)[-1].strip()
+        for line in run.stderr.splitlines()
+        if line.startswith("import time:")
+    }
+    assert {"pydantic", "archlex.api", "archlex.load"} <= heavy_among(traced)
