@@ -13,12 +13,11 @@ from typing import Annotated
 
 import typer
 
-from archlex.api import validate_model
 from archlex.cli.output import refuse_unreadable
-from archlex.imports import ImportRequest
-from archlex.imports.changes import diff_text, prepare_import, write_edits
-from archlex.imports.mapping import read_mapping
-from archlex.imports.registry import KINDS
+
+# The kinds an import reads (archlex.imports.registry.KINDS, which a test keeps equal): named
+# here so that `archlex --help` does not import the loader (tests/test_startup.py).
+KINDS = ("systems", "organisations", "requirements", "flows")
 
 import_app = typer.Typer(
     help="Import into the model: ReqIF from requirements tools, XLSX or CSV inventories, "
@@ -77,6 +76,11 @@ def _run(
 ) -> None:
     if kind not in KINDS:
         raise typer.BadParameter(f"{kind!r}; choose one of {', '.join(KINDS)}", param_hint="--kind")
+    from archlex.api import validate_model
+    from archlex.imports import ImportRequest
+    from archlex.imports.changes import diff_text, prepare_import, write_edits
+    from archlex.imports.mapping import read_mapping
+
     report = validate_model(model, Path.cwd())
     refuse_unreadable(report)
     request = ImportRequest(file, report.project, kind, read_mapping(mapping), max_rows)

@@ -45,7 +45,9 @@ def provision_markdown(snapshot: Snapshot, text: str) -> str | None:
         view = show_provision(snapshot.report.model, text)
     except ArchlexError:
         return None
-    card = card_of(view, True)
+    from archlex.catalog.timeline import Timeline  # only for a hover on a provision
+
+    card = card_of(view, True, Timeline(snapshot.report.model, None))
     card = card.narrowed(view.provision) if view.provision.parts else card
     return "\n\n".join(_card_lines(str(view.provision), card))
 
