@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from archlex.errors import ArchlexError
+from archlex.localized import in_language
 from archlex.outcome import Report
 from archlex.progress import QUIET, Progress
 from archlex.render.registry import PRODUCTS, RenderContext, load_renderers
@@ -28,6 +29,7 @@ def render_products(
     unknown = [p for p in products or [] if p not in PRODUCTS]
     if unknown:
         raise ArchlexError(f"no product {', '.join(unknown)}", "products: " + ", ".join(PRODUCTS))
+    report = in_language(report)  # the model's texts in the manifest's language, if given
     renderers = load_renderers(products)
     chosen = list(renderers)
     if products and set(chosen) != set(products):

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from archlex.errors import ArchlexError
 from archlex.files import write_text_atomic
+from archlex.localized import in_language
 from archlex.outcome import Report
 from archlex.progress import QUIET, Progress
 from archlex.render.output import render_products
@@ -56,6 +57,7 @@ def build_site(
     `mkdocs build --strict` or `mkdocs serve`; it too must be new, empty or archlex's.
     `force` allows folders of other files, which are kept (see archlex.toolkit.staging).
     """
+    report = in_language(report)  # the model's texts in the manifest's language, if given
     model_root = report.project.manifest_path.parent
     check_output_folder(out, model_root, force)
     if project is not None:

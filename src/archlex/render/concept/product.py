@@ -16,6 +16,7 @@ from archlex.render.concept.docx_writer import markdown_to_docx
 from archlex.render.concept.templates import environment
 from archlex.render.registry import RenderContext, renderer
 from archlex.toolkit.escape import md_cell
+from archlex.toolkit.language_note import fallback_note
 from archlex.toolkit.money import UNASSIGNED, cost_by_source, money, sum_shares, to_cents
 
 SECTIONS = (
@@ -66,6 +67,7 @@ def concept_values(context: RenderContext) -> dict[str, Any]:
     answer = {True: tr.gettext("yes"), False: tr.gettext("no")}
     return {
         "model": model,
+        "language_note": fallback_note(context.report, tr),
         "regulations": _regulations(model),
         "eu_systems": _eu_systems(model),
         "options": model.manifest.scope.options if model.manifest.scope else [],
