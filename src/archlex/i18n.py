@@ -47,6 +47,11 @@ def N_(message: str) -> str:  # noqa: N802 (the gettext convention Babel extract
     return message
 
 
+def NP_(context: str, message: str) -> tuple[str, str]:  # noqa: N802 (as N_)
+    """Mark a string with a context for extraction; translate it later with `tr.pgettext`."""
+    return (context, message)
+
+
 @dataclass(frozen=True)
 class Translator:
     """The texts and formats of one output language."""
@@ -68,10 +73,20 @@ class Translator:
         """The message in a context, for a word that translates differently elsewhere."""
         return self.catalog.pgettext(context, message)
 
+    def label(self, labels: dict[str, tuple[str, str]], value: object) -> str:
+        """The label of a value (an enum member, a known key) from a mapping of `NP_` pairs;
+        a value without a label is written as it is."""
+        pair = labels.get(str(value))
+        return self.pgettext(*pair) if pair else str(value)
+
     def number(self, value: float | Decimal | int, digits: int = 0) -> str:
         """A number with the locale's decimal sign and grouping, to `digits` decimals."""
         pattern = "#,##0" + ("." + "0" * digits if digits else "")
         return self._grouped(format_decimal(value, pattern, locale=self._locale))
+
+    def share(self, value: float) -> str:
+        """A percentage share as given: `75`, `33.33` (en), `33,33` (lv); no sign."""
+        return self._grouped(format_decimal(value, "#,##0.##", locale=self._locale))
 
     def money(self, cents: int, currency: str) -> str:
         """`1 250 000,00 EUR` (lv), `1 250 000.00 EUR` (en): an amount and its ISO code."""
