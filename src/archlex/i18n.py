@@ -31,10 +31,10 @@ SOURCE_LANGUAGE = "en"
 # locale's CLDR formats.
 LANGUAGES = ("en", "lv")
 # How a date is written in running text and in a table cell, per language (CLDR patterns). English
-# keeps ISO 8601 in tables (sortable, as before); Latvian uses the form of Latvian official
-# documents, `2027. gada 4. janvāris` in text and `04.01.2027.` in tables.
+# keeps ISO 8601 everywhere (as archlex always wrote it); Latvian uses the form of Latvian
+# official documents, `2027. gada 4. janvāris` in text and `04.01.2027.` in tables.
 _DATE_PATTERNS = {
-    "en": ("d MMMM y", "y-MM-dd"),
+    "en": ("y-MM-dd", "y-MM-dd"),
     "lv": ("y. 'gada' d. MMMM", "dd.MM.y."),
 }
 # The EU's style guides set thousands apart by a no-break space in every language; CLDR's English
@@ -100,7 +100,7 @@ class Translator:
         return f"{self.number(value, digits)}\u00a0%"
 
     def date(self, day: dt.date) -> str:
-        """A date in running text: `4 January 2027`, `2027. gada 4. janvāris`."""
+        """A date in running text: `2027-01-04`, `2027. gada 4. janvāris`."""
         return format_date(day, self._patterns[0], locale=self._locale)
 
     def table_date(self, day: dt.date) -> str:

@@ -108,7 +108,7 @@ def _strings(message: Message) -> tuple[str, ...]:
 
 
 def _placeholders(text: str) -> list[str]:
-    return sorted(_PLACEHOLDER.findall(text))
+    return sorted(set(_PLACEHOLDER.findall(text)))
 
 
 def _label(message: Message) -> str:

@@ -44,7 +44,7 @@ def matrix_markdown(matrix: Matrix) -> str:
     tr = translator(matrix.language)
     title = tr.gettext("Traceability matrix: {name}").format(name=md_cell(matrix.name))
     lines = [f"# {title}", "", tr.gettext(INTRODUCTION), ""]
-    lines += [f"## {tr.gettext('Coverage')}", "", *_summary_table(matrix, tr), ""]
+    lines += ["## " + tr.gettext("Coverage"), "", *_summary_table(matrix, tr), ""]
     lines += [
         f"- **{tr.label(COVERAGE_STATES, s)}**: {tr.gettext(STATE_MEANING[s])}" for s in STATES
     ]
@@ -61,7 +61,8 @@ def _summary_table(matrix: Matrix, tr: Translator) -> list[str]:
     lines = [_table_row(header), _table_row(["---", *["---:"] * (len(header) - 1)])]
     for part in matrix.regulations:
         lines.append(_table_row([md_cell(part.id), *_figures(part.figures, tr)]))
-    lines.append(_table_row([f"**{tr.gettext('Overall')}**", *_figures(matrix.overall, tr)]))
+    overall = "**" + tr.gettext("Overall") + "**"
+    lines.append(_table_row([overall, *_figures(matrix.overall, tr)]))
     return lines
 
 
