@@ -24,7 +24,8 @@ OutputOption = Annotated[
     typer.Option(
         "--output",
         "-o",
-        help="Write to this file instead of standard output.",
+        help="Write to this file (replaced whole) instead of standard output; `-` is standard "
+        "output too.",
         show_default=False,
     ),
 ]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -19,8 +18,7 @@ from archlex.cli.options import (
     PathArgument,
     parse_cache,
 )
-from archlex.formats import write_report
-from archlex.outcome import Report
+from archlex.cli.output import refuse_unreadable
 from archlex.progress import on_terminal
 from archlex.render.output import render_products
 
@@ -78,15 +76,6 @@ def _render(
         console.print(f"Start with {concept}", markup=False)
 
 
-def refuse_unreadable(report: Report) -> None:
-    """A model with loader errors is not rendered: the documents would be wrong."""
-    broken = report.blocking
-    if broken:
-        only_broken = Report(report.project, broken, report.fail_on)
-        write_report(only_broken, "text", sys.stderr, False)
-        raise typer.Exit(1)
-
-
 def _command(product: str | None, help_text: str, example: str) -> Any:
     def command(
         path: PathArgument = None,
@@ -97,7 +86,10 @@ def _command(product: str | None, help_text: str, example: str) -> Any:
     ) -> None:
         _render(path, out, [product] if product else None, no_cache, force, language)
 
-    command.__doc__ = f"{help_text}\n\nExample: {example}"
+    command.__doc__ = (
+        f"{help_text}\n\nExit code 2 when the model cannot be read correctly (nothing is "
+        f"written).\n\nExample: {example}"
+    )
     return command
 
 

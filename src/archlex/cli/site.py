@@ -17,7 +17,7 @@ from archlex.cli.options import (
     as_date,
     parse_cache,
 )
-from archlex.cli.render import refuse_unreadable
+from archlex.cli.output import refuse_unreadable
 from archlex.progress import on_terminal
 
 
@@ -56,7 +56,7 @@ def build(
     package as a page, with the matrix, roadmap, concept, findings, search and tags.
 
     The site works offline, also opened from the file system (file://): nothing is loaded
-    from the network. Exit code 1 when the model cannot be read correctly.
+    from the network. Exit code 2 when the model cannot be read correctly.
 
     Example: archlex build model/ --out site --language lv && open site/index.html
     """

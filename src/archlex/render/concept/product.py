@@ -42,7 +42,7 @@ SECTIONS = (
 )
 
 
-@renderer("concept")
+@renderer("concept", order=40)
 def render_concept(context: RenderContext) -> list[Path]:
     """concept.md from the templates, and concept.docx from the same text."""
     folder = context.folder("concept")

@@ -55,7 +55,7 @@ MILESTONE_COLUMNS = (
 )
 
 
-@renderer("roadmap")
+@renderer("roadmap", order=30)
 def render_roadmap(context: RenderContext) -> list[Path]:
     """roadmap.md, gantt.svg and (with rsvg-convert) gantt.png."""
     folder = context.folder("roadmap")
