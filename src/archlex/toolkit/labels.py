@@ -72,3 +72,40 @@ FUNDING_SOURCES: Labels = {
 }
 YES_NO: Labels = {"True": NP_("answer", "yes"), "False": NP_("answer", "no")}
 ACTORS: Labels = {"member-state": NP_("actor", "Member State")}
+ENTITY_KINDS: Labels = {
+    "organisation": NP_("entity kind", "organisation"),
+    "role": NP_("entity kind", "role"),
+    "system": NP_("entity kind", "system"),
+    "component": NP_("entity kind", "component"),
+    "data": NP_("entity kind", "data"),
+    "flow": NP_("entity kind", "flow"),
+    "process": NP_("entity kind", "process"),
+    "requirement": NP_("entity kind", "requirement"),
+    "phase": NP_("entity kind", "phase"),
+    "work package": NP_("entity kind", "work package"),
+    "milestone": NP_("entity kind", "milestone"),
+    "regulation": NP_("entity kind", "regulation"),
+    "obligation": NP_("entity kind", "obligation"),
+    "access grant": NP_("entity kind", "access grant"),
+    "MID link": NP_("entity kind", "MID link"),
+    "standard": NP_("entity kind", "standard"),
+}
+ORGANISATION_KINDS: Labels = {
+    "ministry": NP_("organisation kind", "ministry"),
+    "police": NP_("organisation kind", "police"),
+    "border-guard": NP_("organisation kind", "border-guard"),
+    "migration": NP_("organisation kind", "migration"),
+    "it-centre": NP_("organisation kind", "it-centre"),
+    "judicial": NP_("organisation kind", "judicial"),
+    "supervisory": NP_("organisation kind", "supervisory"),
+    "eu-agency": NP_("organisation kind", "eu-agency"),
+    "other": NP_("organisation kind", "other"),
+}
+# As table cells and tags: the value itself in English.
+REQUIREMENT_TYPE_VALUES: Labels = {
+    "functional": NP_("requirement type value", "functional"),
+    "non-functional": NP_("requirement type value", "non-functional"),
+    "security": NP_("requirement type value", "security"),
+    "legal": NP_("requirement type value", "legal"),
+    "organisational": NP_("requirement type value", "organisational"),
+}
