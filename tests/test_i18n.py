@@ -31,11 +31,12 @@ def test_every_marked_string_has_a_translation(template: Catalog, language: str)
 def test_no_message_is_marked_inside_an_f_string() -> None:
     # Babel does not look into f-strings: a literal translated there is never extracted.
     inside = re.compile(r"\{\s*[\w.]*\b(?:gettext|ngettext|pgettext|_)\(\s*[\"']")
+    f_string = re.compile(r"\bf[\"']")  # a dict display `{tr.gettext("Home"): ...}` is fine
     found = [
         f"{path.relative_to(ROOT)}:{number}"
         for path in sorted((ROOT / "src" / "archlex").rglob("*.py"))
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
-        if inside.search(line)
+        if inside.search(line) and f_string.search(line)
     ]
     assert not found, "move the call out of the f-string: " + ", ".join(found)
 

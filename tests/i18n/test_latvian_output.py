@@ -137,5 +137,6 @@ def _ours(text: str, model_text: list[str]) -> Iterator[str]:
             if string in line:
                 line = line.replace(string, " ")
         piece = " ".join(line.strip(" …").split())
+        piece = re.sub(r"^\d+\. ", "", piece)  # a process step's number before its flow's name
         if piece and piece not in corpus:
             yield piece
