@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from archlex.findings import Severity
 from archlex.model import Milestone, WorkPackage
+from archlex.render.language_note import fallback_note
 from archlex.site.context import SiteContext
 from archlex.site.markdown import facts, heading, page, table, text
 from archlex.toolkit.escape import md_cell
@@ -14,7 +15,6 @@ from archlex.toolkit.labels import (
     REQUIREMENT_STATUSES,
     SEVERITIES,
 )
-from archlex.toolkit.language_note import fallback_note
 from archlex.toolkit.money import to_cents
 
 

@@ -14,6 +14,7 @@ from archlex.i18n import Translator, translator
 from archlex.model import Model, Provision, SystemKind
 from archlex.render.concept.docx_writer import markdown_to_docx
 from archlex.render.concept.templates import environment
+from archlex.render.language_note import fallback_note
 from archlex.render.registry import RenderContext, renderer
 from archlex.toolkit.escape import md_cell
 from archlex.toolkit.labels import (
@@ -27,7 +28,6 @@ from archlex.toolkit.labels import (
     SYSTEM_STATUSES,
     YES_NO,
 )
-from archlex.toolkit.language_note import fallback_note
 from archlex.toolkit.money import UNASSIGNED, cost_by_source, sum_shares, to_cents
 
 SECTIONS = (
