@@ -36,7 +36,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("archlex.graph",),
     ("archlex.check", "archlex.rules"),
     ("archlex.outcome",),
-    ("archlex.formats", "archlex.api"),
+    ("archlex.formats", "archlex.api", "archlex.localized"),
     ("archlex.render",),
     (
         "archlex.impact",

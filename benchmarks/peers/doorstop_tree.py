@@ -30,13 +30,13 @@ def _item(path: Path, item: Item, level: int, links: list[str]) -> None:
     data = {
         "active": True,
         "derived": False,
-        "header": item.key,
+        "header": str(item.key),
         "level": level,
         "links": [{uid: None} for uid in links],
         "normative": True,
         "ref": "",
         "reviewed": None,
-        "text": item.text,
+        "text": str(item.text),  # model text may be a Text (a str subclass yaml refuses)
     }
     path.write_text(yaml.safe_dump(data, allow_unicode=True, width=1000), encoding="utf-8")
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from collections.abc import Mapping
 from pathlib import Path
@@ -10,9 +9,12 @@ from pathlib import Path
 from archlex.findings import sort_findings
 from archlex.load import Project, load_project
 from archlex.load.cache import ParseCache
+from archlex.localized import in_language
 from archlex.outcome import Report
 from archlex.progress import QUIET, Progress
 from archlex.rules import RULES
+
+__all__ = ["check_model", "in_language", "load", "validate_model"]
 
 
 def load(
@@ -74,15 +76,3 @@ def _disabled(project: Project) -> set[str]:
 
 
 __all__ = ["ParseCache", "Progress", "Project", "Report", "check_model", "load", "validate_model"]
-
-
-def in_language(report: Report, language: str | None) -> Report:
-    """The report with its outputs in `language` (`--language`), the manifest's otherwise."""
-    model = report.model
-    if language is None or language == model.manifest.language:
-        return report
-    manifest = model.manifest.model_copy(update={"language": language})
-    project = dataclasses.replace(
-        report.project, model=dataclasses.replace(model, manifest=manifest)
-    )
-    return dataclasses.replace(report, project=project)

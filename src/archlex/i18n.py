@@ -31,10 +31,10 @@ SOURCE_LANGUAGE = "en"
 # locale's CLDR formats.
 LANGUAGES = ("en", "lv")
 # How a date is written in running text and in a table cell, per language (CLDR patterns). English
-# keeps ISO 8601 in tables (sortable, as before); Latvian uses the form of Latvian official
-# documents, `2027. gada 4. janvāris` in text and `04.01.2027.` in tables.
+# keeps ISO 8601 everywhere (as archlex always wrote it); Latvian uses the form of Latvian
+# official documents, `2027. gada 4. janvāris` in text and `04.01.2027.` in tables.
 _DATE_PATTERNS = {
-    "en": ("d MMMM y", "y-MM-dd"),
+    "en": ("y-MM-dd", "y-MM-dd"),
     "lv": ("y. 'gada' d. MMMM", "dd.MM.y."),
 }
 # The EU's style guides set thousands apart by a no-break space in every language; CLDR's English
@@ -45,6 +45,11 @@ _GROUP_OVERRIDE = {"en": "\u00a0"}
 def N_(message: str) -> str:  # noqa: N802 (the gettext convention Babel extracts)
     """Mark a string for extraction where it is defined; translate it later with `tr.gettext`."""
     return message
+
+
+def NP_(context: str, message: str) -> tuple[str, str]:  # noqa: N802 (as N_)
+    """Mark a string with a context for extraction; translate it later with `tr.pgettext`."""
+    return (context, message)
 
 
 @dataclass(frozen=True)
@@ -68,10 +73,20 @@ class Translator:
         """The message in a context, for a word that translates differently elsewhere."""
         return self.catalog.pgettext(context, message)
 
+    def label(self, labels: dict[str, tuple[str, str]], value: object) -> str:
+        """The label of a value (an enum member, a known key) from a mapping of `NP_` pairs;
+        a value without a label is written as it is."""
+        pair = labels.get(str(value))
+        return self.pgettext(*pair) if pair else str(value)
+
     def number(self, value: float | Decimal | int, digits: int = 0) -> str:
         """A number with the locale's decimal sign and grouping, to `digits` decimals."""
         pattern = "#,##0" + ("." + "0" * digits if digits else "")
         return self._grouped(format_decimal(value, pattern, locale=self._locale))
+
+    def share(self, value: float) -> str:
+        """A percentage share as given: `75`, `33.33` (en), `33,33` (lv); no sign."""
+        return self._grouped(format_decimal(value, "#,##0.##", locale=self._locale))
 
     def money(self, cents: int, currency: str) -> str:
         """`1 250 000,00 EUR` (lv), `1 250 000.00 EUR` (en): an amount and its ISO code."""
@@ -85,7 +100,7 @@ class Translator:
         return f"{self.number(value, digits)}\u00a0%"
 
     def date(self, day: dt.date) -> str:
-        """A date in running text: `4 January 2027`, `2027. gada 4. janvāris`."""
+        """A date in running text: `2027-01-04`, `2027. gada 4. janvāris`."""
         return format_date(day, self._patterns[0], locale=self._locale)
 
     def table_date(self, day: dt.date) -> str:

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from babel.messages.catalog import Catalog, Message
-from babel.messages.extract import extract_from_dir
+from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
 from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.pofile import read_po, write_po
 
@@ -20,6 +20,8 @@ ROOT = Path(__file__).resolve().parents[2]
 MAPPING = ROOT / "babel.cfg"
 # Comments starting with this tag above a marked string reach the translator in the `.po`.
 COMMENT_TAG = "Translators:"
+# Babel's keywords and archlex's NP_(context, message), a marked pair for `tr.label`.
+KEYWORDS = {**DEFAULT_KEYWORDS, "NP_": ((1, "c"), 2)}
 _PLACEHOLDER = re.compile(r"%%|%\([a-z_]+\)[sd]|\{[a-z_]*\}")
 
 
@@ -34,7 +36,12 @@ def extract(root: Path = ROOT) -> Catalog:
         method_map, options_map = parse_mapping_cfg(file, str(MAPPING))  # type: ignore[no-untyped-call]
     template = Catalog(domain="archlex", project="archlex", fuzzy=False)
     found = extract_from_dir(
-        root, method_map, options_map, comment_tags=(COMMENT_TAG,), strip_comment_tags=True
+        root,
+        method_map,
+        options_map,
+        keywords=KEYWORDS,
+        comment_tags=(COMMENT_TAG,),
+        strip_comment_tags=True,
     )
     for filename, lineno, message, comments, context in found:
         template.add(message, None, [(filename, lineno)], auto_comments=comments, context=context)
@@ -101,7 +108,7 @@ def _strings(message: Message) -> tuple[str, ...]:
 
 
 def _placeholders(text: str) -> list[str]:
-    return sorted(_PLACEHOLDER.findall(text))
+    return sorted(set(_PLACEHOLDER.findall(text)))
 
 
 def _label(message: Message) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from archlex.check.coverage import Coverage
 from archlex.findings import Finding, Severity
@@ -22,6 +22,10 @@ class Report:
     fail_on: str
     coverage: Coverage | None = None
     min_coverage: float | None = None
+    # Set by `api.in_language`: the language the model's texts were put in, and how many parts
+    # of each kind (class name) kept a text in another language for want of a translation.
+    output_language: str | None = None
+    fallbacks: dict[str, int] = field(default_factory=dict)
 
     @property
     def model(self) -> Model:

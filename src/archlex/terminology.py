@@ -1,5 +1,5 @@
-"""The terminology register of the `eu` library: each term in English and Latvian, with the
-source it was found in and how sure that is (`model/eu/terminology.yaml`)."""
+"""The terminology register: each term of the EU interoperability architecture in English and
+Latvian, with the source it was found in and how sure that is (`locale/terminology.yaml`)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from archlex.errors import ArchlexError
-from archlex.load.libraries import library_manifest
+from archlex.i18n import LOCALE_DIR
 from archlex.load.yaml_reader import UnreadableYamlError, read_yaml
 
 FILE = "terminology.yaml"
@@ -35,10 +35,7 @@ class Term:
 
 def terminology_path() -> Path:
     """Where the bundled terminology register is."""
-    manifest = library_manifest("eu")
-    if manifest is None:  # pragma: no cover - the eu library always ships
-        raise ArchlexError("the bundled eu library is missing")
-    return manifest.parent / FILE
+    return LOCALE_DIR / FILE
 
 
 def load_terminology(path: Path | None = None) -> tuple[Term, ...]:

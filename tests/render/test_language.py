@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from archlex.api import in_language
+from archlex.api import check_model, in_language
 from archlex.outcome import Report
-from tests.conftest import EXAMPLE, run_archlex
+from archlex.render.output import render_products
+from tests.conftest import EXAMPLE, MANIFEST, WriteModel, run_archlex
 
 
 def test_language_option_writes_latvian_from_an_english_manifest(tmp_path: Path) -> None:
@@ -30,4 +31,62 @@ def test_in_language_changes_only_the_language(example: Report) -> None:
     assert example.model.manifest.language == "en"  # the checked report is not changed
     assert latvian.model.manifest.name == example.model.manifest.name
     assert latvian.findings is example.findings
-    assert in_language(example, None) is example
+    assert in_language(example, None).model is example.model  # English: nothing to put in
+    assert in_language(latvian, None) is latvian
+
+
+SYSTEMS = """\
+systems:
+  - id: RKIS
+    name: {en: Border register, lv: Robežu reģistrs}
+    kind: national
+  - id: VISA
+    name: Visa register
+    kind: national
+"""
+
+
+def test_a_text_per_language_is_shown_in_the_output_language(
+    write_model: WriteModel, tmp_path: Path
+) -> None:
+    root = write_model({"systems.yaml": SYSTEMS})
+    report = in_language(check_model(root, root), "lv")
+    assert report.model.get("RKIS").name == "Robežu reģistrs"  # type: ignore[union-attr]
+    assert check_model(root, root).model.get("RKIS").name == "Border register"  # type: ignore[union-attr]
+    # The plain string and the catalog's untranslated titles are counted, not hidden.
+    assert report.fallbacks["System"] >= 1
+    assert report.fallbacks["Article"] > 100
+    assert "System" not in in_language(check_model(root, root), "en").fallbacks
+    text, _ = _concept(report, tmp_path / "out")
+    assert "| Robežu reģistrs |" in text
+    assert "Visa register" in text
+    assert text.count("parādīti, kā rakstīti") == 1
+    assert "sistēmas: " in text
+
+
+def test_plain_strings_of_a_latvian_model_are_not_fallbacks(
+    write_model: WriteModel,
+) -> None:
+    root = write_model({"systems.yaml": SYSTEMS})
+    english_model = in_language(check_model(root, root), "lv").fallbacks["System"]
+    root = write_model({"systems.yaml": SYSTEMS}, manifest=MANIFEST + "language: lv\n")
+    report = in_language(check_model(root, root))
+    assert report.output_language == "lv"
+    # `Visa register` is taken as the model's Latvian; the library's English names still count.
+    assert report.fallbacks["System"] == english_model - 1
+    assert report.fallbacks["Article"] > 100  # the catalog's titles are English
+    assert in_language(report) is report  # done once
+
+
+def test_the_catalog_names_the_components_in_latvian(example: Report, tmp_path: Path) -> None:
+    report = in_language(example, "lv")
+    assert report.model.get("eu.ESP").name == "Eiropas meklēšanas portāls (ESP)"  # type: ignore[union-attr]
+    assert report.model.get("eu.EES").name == "Ieceļošanas/izceļošanas sistēma (IIS)"  # type: ignore[union-attr]
+    regulation = report.model.regulation("2019/817")
+    assert regulation is not None and regulation.title.startswith("Eiropas Parlamenta un Padomes")
+    assert example.model.get("eu.ESP").name == "European search portal (ESP)"  # type: ignore[union-attr]
+
+
+def _concept(report: Report, out: Path) -> tuple[str, object]:
+    render_products(report, out, ["concept"])
+    return (out / "concept" / "concept.md").read_text(encoding="utf-8"), None

@@ -34,6 +34,7 @@ from archlex.model.common import (
 from archlex.model.file import ENTITY_KINDS, ModelFile
 from archlex.model.project import Manifest
 from archlex.model.regulation import ArticleNumber
+from archlex.model.text import Text
 
 # The shared annotated types, by identity: what a reader should call each of them.
 _NAMED_TYPES: tuple[tuple[object, str], ...] = (
@@ -59,6 +60,7 @@ _SCALARS: dict[object, str] = {
     int: "integer",
     float: "number",
     dt.date: "date (`YYYY-MM-DD`)",
+    Text: "text, or text per language",
 }
 _COMMON = ("name", "description", "tags")
 _PROVENANCE = ("verified", "source")
@@ -80,7 +82,9 @@ def format_reference() -> str:
         "name an entity of the model or of a library it uses (`unknown-reference`); a",
         "*provision* is written `<regulation> Art <article>[(<paragraph>)][(<point>)]`, e.g.",
         '`"2019/817 Art 20(1)"`, and must be in the catalog (`unknown-provision`); dates are',
-        "ISO 8601.",
+        "ISO 8601. *Text per language* is a string, or a mapping of two-letter language codes",
+        "to strings, e.g. `name: {en: Border guard, lv: Valsts robežsardze}`: outputs in a",
+        "language use its text where given (see [the extensions](../format-extensions.md)).",
         "",
     ]
     records: list[type[Record]] = []

@@ -95,7 +95,9 @@ class Workspace:
     def _name_uniquely(self) -> None:
         # Structurizr refuses two people or software systems, or two containers of one
         # system, with one name: the second and later get their id appended.
-        top = [(o.id, o.name) for o in sorted(self.model.organisations, key=lambda o: o.id)]
+        top: list[tuple[str, str]] = [
+            (o.id, o.name) for o in sorted(self.model.organisations, key=lambda o: o.id)
+        ]
         top += [(s.id, s.name) for s in self.systems]
         groups = [top, *([(p, n) for p, n, _ in c] for _, c in sorted(self.containers.items()))]
         for group in groups:

@@ -8,6 +8,7 @@ from pydantic import Field
 
 from archlex.model.common import Entity, Provenance, ProvisionRef, Ref, Refs, Texts
 from archlex.model.regulation import AppliesWhen
+from archlex.model.text import LocalText
 
 
 class AccessGrant(Entity, Provenance):
@@ -47,7 +48,7 @@ class MidLink(Entity, Provenance):
 class Standard(Entity, Provenance):
     """A standard the regulations set, such as the universal message format."""
 
-    name: str = Field(description="Name of the standard.")
+    name: LocalText = Field(description="Name of the standard.")
     provision: ProvisionRef | None = Field(default=None, description="Where it is set.")
 
 

@@ -16,6 +16,7 @@ from pydantic import (
 )
 
 from archlex.catalog.provision import PROVISION_FORMAT, Provision, parse_provision
+from archlex.model.text import LocalText
 
 ID_PATTERN = r"^[\w.-]+$"
 REGULATION_ID_PATTERN = r"^[\w./-]+$"
@@ -116,8 +117,10 @@ class Entity(Record):
     """Anything with an id that other entities can refer to."""
 
     id: Id
-    name: str | None = Field(default=None, description="Human-readable name.")
-    description: str | None = Field(default=None, description="What it is, in a sentence or two.")
+    name: LocalText | None = Field(default=None, description="Human-readable name.")
+    description: LocalText | None = Field(
+        default=None, description="What it is, in a sentence or two."
+    )
     tags: Texts = Field(default_factory=list, description="Free tags for grouping.")
 
 

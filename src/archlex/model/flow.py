@@ -7,6 +7,7 @@ from enum import StrEnum
 from pydantic import Field, model_validator
 
 from archlex.model.common import Entity, ProvisionRefs, Record, Ref, Refs, Texts
+from archlex.model.text import LocalText
 
 
 class Sync(StrEnum):
@@ -48,6 +49,6 @@ class Flow(Entity):
 class Process(Entity):
     """A business process: its owner and the flows it runs, in order."""
 
-    name: str = Field(description="Name of the process.")
+    name: LocalText = Field(description="Name of the process.")
     owner: Ref | None = Field(default=None, description="Organisation that owns it.")
     steps: Refs = Field(default_factory=list, description="Flow ids, in order.")

@@ -8,6 +8,7 @@ from typing import Annotated, Any
 from pydantic import BeforeValidator, Field, WithJsonSchema
 
 from archlex.model.common import Entity, ProvisionRefs, Record, Ref, Refs
+from archlex.model.text import LocalText
 
 
 class OrganisationKind(StrEnum):
@@ -69,7 +70,7 @@ _GRANT_SCHEMA: dict[str, Any] = {
 class Organisation(Entity):
     """A ministry, authority or agency that owns, operates or uses systems."""
 
-    name: str = Field(description="Official name.")
+    name: LocalText = Field(description="Official name.")
     kind: OrganisationKind = Field(description="What sort of body it is.")
     roles: Annotated[
         list[RoleGrant], BeforeValidator(_grant_from_id), WithJsonSchema(_GRANT_SCHEMA)
@@ -82,7 +83,7 @@ class Organisation(Entity):
 class Role(Entity):
     """A function the regulations assign, such as the SIRENE Bureau."""
 
-    name: str = Field(description="Name of the role.")
+    name: LocalText = Field(description="Name of the role.")
     defined_by: ProvisionRefs = Field(
         default_factory=list, description="Provisions that define the role."
     )

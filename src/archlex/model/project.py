@@ -9,6 +9,7 @@ from pydantic import BeforeValidator, Field
 
 from archlex.model.common import Record, Ref, RegulationId, Texts
 from archlex.model.file import ModelFile
+from archlex.model.text import LocalText
 
 FORMAT_VERSION = 1
 
@@ -65,7 +66,7 @@ class Manifest(Record):
     archlex: Annotated[Literal[1], BeforeValidator(_version_number)] = Field(
         description="Format version; this is version 1."
     )
-    name: str = Field(description="Name of the model.")
+    name: LocalText = Field(description="Name of the model.")
     member_state: str | None = Field(
         default=None, pattern=r"^[A-Z]{2}$", description="ISO 3166-1 alpha-2 code."
     )

@@ -17,6 +17,7 @@ from pydantic import (
 
 from archlex.model.common import Entity, Provenance, ProvisionRef, Record, Ref, Refs, RegulationId
 from archlex.model.law import Amendment, EventDate
+from archlex.model.text import LocalText
 
 ArticleNumber = Annotated[
     str,
@@ -38,7 +39,7 @@ class Chapter(Provenance):
     """A chapter and the range of articles it holds."""
 
     number: str = Field(description="Chapter number as printed, e.g. IV.")
-    title: str | None = Field(default=None, description="Chapter heading.")
+    title: LocalText | None = Field(default=None, description="Chapter heading.")
     articles: Annotated[list[ArticleNumber], Field(min_length=2, max_length=2)] = Field(
         description="[first, last] article of the chapter."
     )
@@ -48,7 +49,7 @@ class Article(Provenance):
     """An article: its number, title and paragraph count, with its provenance."""
 
     number: ArticleNumber = Field(description="Article number, e.g. 20 or 20a.")
-    title: str = Field(description="Article heading.")
+    title: LocalText = Field(description="Article heading.")
     paragraphs: PositiveInt | None = Field(default=None, description="Number of paragraphs.")
     applies_from: dt.date | None = Field(
         default=None, description="The day it applies from, when later than the act's."
@@ -62,8 +63,8 @@ class Regulation(Entity):
     """A legal act with its articles: the two interoperability regulations or a national law."""
 
     id: RegulationId
-    title: str = Field(description="Full title.")
-    short_title: str | None = Field(default=None, description="Short title.")
+    title: LocalText = Field(description="Full title.")
+    short_title: LocalText | None = Field(default=None, description="Short title.")
     eli: str | None = Field(default=None, description="European Legislation Identifier URI.")
     celex: str | None = Field(default=None, description="CELEX number.")
     adopted: dt.date | None = Field(default=None, description="Date of adoption.")
@@ -124,7 +125,7 @@ class Obligation(Entity, Provenance):
 
     provision: ProvisionRef = Field(description="The provision that sets it.")
     actor: Ref = Field(description="A role id, or member-state.")
-    summary: str = Field(description="What it asks, in our own words (not the legal text).")
+    summary: LocalText = Field(description="What it asks, in our own words (not the legal text).")
     systems: Refs = Field(default_factory=list, description="Systems it concerns.")
     applies_when: AppliesWhen | None = Field(
         default=None, description="When it applies; absent means always."

@@ -7,6 +7,7 @@ from enum import StrEnum
 from pydantic import Field
 
 from archlex.model.common import Entity, ProvisionRefs, Refs
+from archlex.model.text import LocalText
 
 
 class RequirementType(StrEnum):
@@ -39,8 +40,8 @@ class RequirementStatus(StrEnum):
 class Requirement(Entity):
     """Something the architecture must do, with the provisions it satisfies."""
 
-    title: str = Field(description="Short statement of the requirement.")
-    text: str | None = Field(default=None, description="The full requirement.")
+    title: LocalText = Field(description="Short statement of the requirement.")
+    text: LocalText | None = Field(default=None, description="The full requirement.")
     type: RequirementType | None = Field(default=None, description="What sort it is.")
     priority: Priority | None = Field(default=None, description="must, should or could.")
     satisfies: ProvisionRefs = Field(default_factory=list, description="Provisions it satisfies.")

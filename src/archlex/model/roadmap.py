@@ -7,6 +7,7 @@ import datetime as dt
 from pydantic import Field, NonNegativeFloat, model_validator
 
 from archlex.model.common import Entity, ProvisionRefs, Record, Ref, Refs
+from archlex.model.text import LocalText
 
 
 class Cost(Record):
@@ -35,13 +36,13 @@ class Dated(Entity):
 class Phase(Dated):
     """A phase of the roadmap."""
 
-    name: str = Field(description="Name of the phase.")
+    name: LocalText = Field(description="Name of the phase.")
 
 
 class WorkPackage(Dated):
     """A unit of delivery: what it delivers, when, by whom, at what cost."""
 
-    name: str = Field(description="Name of the work package.")
+    name: LocalText = Field(description="Name of the work package.")
     phase: Ref | None = Field(default=None, description="The phase it belongs to.")
     depends_on: Refs = Field(default_factory=list, description="Work packages that come first.")
     delivers: Refs = Field(default_factory=list, description="Requirements it delivers.")
@@ -53,7 +54,7 @@ class WorkPackage(Dated):
 class Milestone(Entity):
     """A dated point in the roadmap, possibly a legal deadline."""
 
-    name: str = Field(description="Name of the milestone.")
+    name: LocalText = Field(description="Name of the milestone.")
     date: dt.date = Field(description="When (ISO 8601).")
     after: Refs = Field(default_factory=list, description="Work packages it waits for.")
     deadline_of: ProvisionRefs = Field(

@@ -8,6 +8,7 @@ from pydantic import Field
 
 from archlex.model.catalog import LogPolicy
 from archlex.model.common import Entity, Flag, Ref
+from archlex.model.text import LocalText
 
 
 class SystemKind(StrEnum):
@@ -36,7 +37,7 @@ class Component(Entity):
 class System(Entity):
     """An information system, EU component or interface."""
 
-    name: str = Field(description="Name of the system.")
+    name: LocalText = Field(description="Name of the system.")
     kind: SystemKind = Field(description="Where the system sits.")
     owner: Ref | None = Field(default=None, description="Organisation that owns it.")
     operator: Ref | None = Field(default=None, description="Organisation that runs it.")
@@ -51,7 +52,7 @@ class System(Entity):
 class DataCategory(Entity):
     """A category of data that systems hold and flows carry."""
 
-    name: str = Field(description="Name of the data category.")
+    name: LocalText = Field(description="Name of the data category.")
     personal: Flag = Field(default=False, description="Personal data.")
     special: Flag = Field(default=False, description="Biometric or other special-category data.")
     retention: str | None = Field(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from archlex.localized import in_language
 from archlex.outcome import Report
 from archlex.progress import QUIET, Progress
 from archlex.render.registry import PRODUCTS, RenderContext, load_renderers
@@ -26,6 +27,7 @@ def render_products(
     """
     for product in products or []:
         PRODUCTS.get(product)  # an unknown product is an error that names the others
+    report = in_language(report)  # the model's texts in the manifest's language, if given
     renderers = load_renderers(products)
     chosen = list(renderers)
 

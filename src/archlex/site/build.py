@@ -20,12 +20,15 @@ from pathlib import Path
 
 from archlex.errors import ArchlexError
 from archlex.files import write_text_atomic
+from archlex.i18n import translator
+from archlex.localized import in_language
 from archlex.outcome import Report
 from archlex.progress import QUIET, Progress
 from archlex.render.output import render_products
 from archlex.site.links import SiteMap
 from archlex.site.mkdocs_config import OVERRIDES, SCRIPT, SHIM, STYLE, mkdocs_yaml
 from archlex.site.pages import PRODUCT_PAGES, product_index, product_page, site_pages
+from archlex.toolkit.escape import html_text
 from archlex.toolkit.staging import check_output_folder, staged_output
 
 # Written by mkdocs but not reproducible (the gzip header holds the build date) and of no
@@ -56,6 +59,7 @@ def build_site(
     `mkdocs build --strict` or `mkdocs serve`; it too must be new, empty or archlex's.
     `force` allows folders of other files, which are kept (see archlex.toolkit.staging).
     """
+    report = in_language(report)  # the model's texts in the manifest's language, if given
     model_root = report.project.manifest_path.parent
     check_output_folder(out, model_root, force)
     if project is not None:
@@ -74,7 +78,7 @@ def build_site(
     return BuiltSite(out, count, project)
 
 
-def write_overrides(folder: Path) -> None:
+def write_overrides(folder: Path, label: str = "Search") -> None:
     """Theme overrides: material's search dialog, given the accessible name it lacks."""
     import material  # type: ignore[import-untyped]
 
@@ -82,7 +86,7 @@ def write_overrides(folder: Path) -> None:
     text = partial.read_text(encoding="utf-8")
     write_text_atomic(
         folder / "partials" / "search.html",
-        text.replace('role="dialog"', 'role="dialog" aria-label="Search"', 1),
+        text.replace('role="dialog"', f'role="dialog" aria-label="{html_text(label)}"', 1),
     )
 
 
@@ -100,7 +104,8 @@ def write_project(report: Report, folder: Path, as_of: dt.date, progress: Progre
         if path in assets:
             original = (docs / path).read_text(encoding="utf-8")
             (docs / path).unlink()
-            pages[product_index(path)] = product_page(path, original, assets, site)
+            tr = translator(report.model.manifest.language)
+            pages[product_index(path)] = product_page(path, original, assets, site, tr)
     with progress.stage("Writing the pages", len(pages)) as advance:
         for path, text in pages.items():
             write_text_atomic(docs / path, text)
@@ -109,7 +114,9 @@ def write_project(report: Report, folder: Path, as_of: dt.date, progress: Progre
     for target in (SHIM, STYLE, SCRIPT):
         source = assets_folder.joinpath(target.rsplit("/", 1)[1])
         write_text_atomic(docs / target, source.read_text(encoding="utf-8"))
-    write_overrides(folder / OVERRIDES)
+    write_overrides(
+        folder / OVERRIDES, translator(report.model.manifest.language).gettext("Search")
+    )
     regulation_pages = {r.id: site.pages[r.id] for r in report.model.regulations}
     write_text_atomic(folder / "mkdocs.yml", mkdocs_yaml(report.model, regulation_pages))
     return len(pages)

@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from archlex.check.coverage import ObligationCoverage
-from archlex.model import Model
+from archlex.i18n import Translator, translator
+from archlex.model import Entity, Model
 from archlex.outcome import Report
 from archlex.site.links import Linker, SiteMap
+from archlex.toolkit.labels import COVERAGE_STATES, Labels
+
+E = TypeVar("E", bound=Entity)
 
 
 @dataclass
@@ -31,11 +36,27 @@ class SiteContext:
         """The checked model."""
         return self.report.model
 
+    @property
+    def tr(self) -> Translator:
+        """The texts and formats of the site's language (the manifest's, or `--language`)."""
+        return translator(self.model.manifest.language)
+
+    def label(self, labels: Labels, value: object) -> str:
+        """An optional enum value's label in the site's language; empty when not set."""
+        return "" if value is None else self.tr.label(labels, getattr(value, "value", value))
+
     def linker(self, page: str) -> Linker:
         """Link writer for one page."""
         return Linker(self.site, page)
 
     def state(self, obligation_id: str) -> str:
-        """The coverage state `check` computed, or `not applicable`."""
+        """The coverage state `check` computed, or `not applicable`, in the site's language."""
         found = self.coverage.get(obligation_id)
-        return found.state.value if found else "not applicable"
+        if found is None:
+            return self.tr.pgettext("coverage state", "not applicable")
+        return self.tr.label(COVERAGE_STATES, found.state)
+
+
+def by_id(items: list[E]) -> list[E]:
+    """Entities sorted by id."""
+    return sorted(items, key=lambda item: item.id)

@@ -56,10 +56,11 @@ def table(head: Sequence[str], rows: Sequence[Sequence[str]], empty: str = "None
     return "\n".join(lines)
 
 
-def facts(pairs: Sequence[tuple[str, str]]) -> str:
-    """A list of the facts that are set, `**label:** value` (escaped values or links)."""
+def facts(pairs: Sequence[tuple[str, str]], empty: str = "Nothing recorded.") -> str:
+    """A list of the facts that are set, `**label:** value` (escaped values or links);
+    `empty` (already in the page's language) when none is."""
     lines = [f"- **{label}:** {value}" for label, value in pairs if value]
-    return "\n".join(lines) or "*Nothing recorded.*"
+    return "\n".join(lines) or f"*{empty}*"
 
 
 def heading(level: int, text: str) -> str:
@@ -79,8 +80,3 @@ def web_link(label: str, address: str | None) -> str:
     if _WEB_ADDRESS.match(address):
         return f"[{md_cell(label)}]({address})"
     return md_cell(address)
-
-
-def yes_no(flag: bool) -> str:
-    """`yes` or `no`."""
-    return "yes" if flag else "no"

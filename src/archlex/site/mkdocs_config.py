@@ -10,6 +10,7 @@ from typing import Any
 
 import yaml
 
+from archlex.i18n import N_, translator
 from archlex.model import Model
 from archlex.site.links import FOLDERS
 from archlex.toolkit.escape import html_text
@@ -23,39 +24,40 @@ SCRIPT = "assets/archlex/site.js"
 # The sections of the navigation, as an architect thinks: the law, the architecture that
 # answers it, and the plan that builds it.
 _ARCHITECTURE = [
-    ("Organisations", "organisations/index.md"),
-    ("Systems", "systems/index.md"),
-    ("Data", "data/index.md"),
-    ("Flows", "flows/index.md"),
-    ("Processes", "processes/index.md"),
-    ("Requirements", "requirements/index.md"),
-    ("Traceability matrix", "matrix/index.md"),
-    ("Diagrams", "diagrams/index.md"),
+    (N_("Organisations"), "organisations/index.md"),
+    (N_("Systems"), "systems/index.md"),
+    (N_("Data"), "data/index.md"),
+    (N_("Flows"), "flows/index.md"),
+    (N_("Processes"), "processes/index.md"),
+    (N_("Requirements"), "requirements/index.md"),
+    (N_("Traceability matrix"), "matrix/index.md"),
+    (N_("Diagrams"), "diagrams/index.md"),
 ]
 _PLAN = [
-    ("Roadmap", "roadmap/index.md"),
-    ("Work packages", "work-packages/index.md"),
-    ("Milestones", "milestones/index.md"),
-    ("Concept", "concept/index.md"),
+    (N_("Roadmap"), "roadmap/index.md"),
+    (N_("Work packages"), "work-packages/index.md"),
+    (N_("Milestones"), "milestones/index.md"),
+    (N_("Concept"), "concept/index.md"),
 ]
 
 
 def navigation(model: Model, regulation_pages: dict[str, str]) -> list[Any]:
     """The nav: Home, Law, Architecture, Plan, Findings, Tags; entity pages are reached by
     links, so they stay out of it (and out of every page's HTML)."""
-    law: list[Any] = [{"Regulations": "regulations/index.md"}]
+    tr = translator(model.manifest.language)
+    law: list[Any] = [{tr.gettext("Regulations"): "regulations/index.md"}]
     law += [
         {html_text(f"{regulation_id}"): path}
         for regulation_id, path in sorted(regulation_pages.items())
     ]
-    law.append({"Roles": "roles/index.md"})
+    law.append({tr.gettext("Roles"): "roles/index.md"})
     return [
-        {"Home": "index.md"},
-        {"Law": law},
-        {"Architecture": [{title: path} for title, path in _ARCHITECTURE]},
-        {"Plan": [{title: path} for title, path in _PLAN]},
-        {"Findings": "findings.md"},
-        {"Tags": "tags.md"},
+        {tr.gettext("Home"): "index.md"},
+        {tr.gettext("Law"): law},
+        {tr.gettext("Architecture"): [{tr.gettext(t): path} for t, path in _ARCHITECTURE]},
+        {tr.gettext("Plan"): [{tr.gettext(t): path} for t, path in _PLAN]},
+        {tr.gettext("Findings"): "findings.md"},
+        {tr.gettext("Tags"): "tags.md"},
     ]
 
 

@@ -6,8 +6,10 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from archlex.i18n import N_, Translator
 from archlex.outcome import Report
 from archlex.site import pages_architecture as architecture
+from archlex.site import pages_indexes as indexes
 from archlex.site import pages_law as law
 from archlex.site import pages_plan as plan
 from archlex.site.context import SiteContext
@@ -19,9 +21,9 @@ from archlex.toolkit.escape import html_text, md_cell
 # `matrix.md` and the product's own `matrix.html` do not both claim `matrix.html`), with
 # their title and downloads.
 PRODUCT_PAGES = {
-    "matrix/matrix.md": ("Traceability matrix", ["matrix.csv", "matrix.xlsx", "matrix.html"]),
-    "roadmap/roadmap.md": ("Roadmap", ["gantt.svg", "gantt.png"]),
-    "concept/concept.md": ("Concept", ["concept.docx"]),
+    "matrix/matrix.md": (N_("Traceability matrix"), ["matrix.csv", "matrix.xlsx", "matrix.html"]),
+    "roadmap/roadmap.md": (N_("Roadmap"), ["gantt.svg", "gantt.png"]),
+    "concept/concept.md": (N_("Concept"), ["concept.docx"]),
 }
 
 
@@ -37,18 +39,21 @@ def site_pages(report: Report, as_of: dt.date, assets: frozenset[str]) -> dict[s
     """The Markdown of every page the site generates (not the products' own pages)."""
     context = SiteContext(report, SiteMap.build(report.model), as_of, assets)
     model = report.model
+    tr = context.tr
     pages = {
         "index.md": plan.home_page(context),
         "findings.md": plan.findings_page(context),
-        TAGS_PAGE: page("Tags", [], ["Every page by type and status.", "<!-- material/tags -->"]),
+        TAGS_PAGE: page(
+            tr._("Tags"), [], [tr._("Every page by type and status."), "<!-- material/tags -->"]
+        ),
         "regulations/index.md": law.regulations_index(context),
         "roles/index.md": law.roles_index(context),
         "work-packages/index.md": plan.work_packages_index(context),
         "milestones/index.md": plan.milestones_index(context),
-        "diagrams/index.md": diagrams_page(assets),
+        "diagrams/index.md": diagrams_page(assets, tr),
     }
-    for kind, (_, path, _) in architecture.INDEXES.items():
-        pages[path] = architecture.index_page(context, kind)
+    for kind, (_, path, _) in indexes.INDEXES.items():
+        pages[path] = indexes.index_page(context, kind)
     site = context.site
     for regulation in model.regulations:
         pages[site.pages[regulation.id]] = law.regulation_page(context, regulation)
@@ -75,7 +80,7 @@ def site_pages(report: Report, as_of: dt.date, assets: frozenset[str]) -> dict[s
     return dict(sorted(pages.items()))
 
 
-def diagrams_page(assets: frozenset[str]) -> str:
+def diagrams_page(assets: frozenset[str], tr: Translator) -> str:
     """Every diagram the diagrams product drew, as images with links to the SVG and PNG."""
     svgs = sorted(a for a in assets if a.startswith("diagrams/") and a.endswith(".svg"))
     body = []
@@ -83,18 +88,21 @@ def diagrams_page(assets: frozenset[str]) -> str:
         name = svg.removeprefix("diagrams/").removesuffix(".svg")
         link = relative("diagrams/index.md", svg)
         body += [f"**{md_cell(name)}**", f"[![{md_cell(name)}]({link})]({link})"]
-    return page("Diagrams", ["diagram"], body or ["*No diagrams were drawn.*"])
+    empty = "*" + tr._("No diagrams were drawn.") + "*"
+    return page(tr._("Diagrams"), [tr._("diagram")], body or [empty])
 
 
-def product_page(path: str, markdown: str, assets: frozenset[str], site: SiteMap) -> str:
+def product_page(
+    path: str, markdown: str, assets: frozenset[str], site: SiteMap, tr: Translator
+) -> str:
     """A product's own Markdown with a safe front-matter title, links to its downloads, and
     the ids and provisions in its tables linked to their pages."""
-    title, downloads = PRODUCT_PAGES[path]
+    title, downloads = tr._(PRODUCT_PAGES[path][0]), PRODUCT_PAGES[path][1]
     markdown = link_table_ids(markdown, site, product_index(path))
     folder = path.rsplit("/", 1)[0]
     links = [f"[{name}]({name})" for name in downloads if f"{folder}/{name}" in assets]
     head, _, rest = markdown.partition("\n")
-    files = "**Download:** " + " · ".join(links) + "\n" if links else ""
+    files = "**" + tr._("Download:") + "** " + " · ".join(links) + "\n" if links else ""
     return f"---\ntitle: {html_text(title)}\n---\n\n{head}\n\n{files}{rest}"
 
 

@@ -10,13 +10,25 @@ import jinja2
 
 from archlex.check.coverage import CoverageState
 from archlex.errors import ArchlexError
-from archlex.i18n import translator
+from archlex.i18n import Translator, translator
 from archlex.model import Model, Provision, SystemKind
 from archlex.render.concept.docx_writer import markdown_to_docx
 from archlex.render.concept.templates import environment
+from archlex.render.language_note import fallback_note
 from archlex.render.registry import RenderContext, renderer
 from archlex.toolkit.escape import md_cell
-from archlex.toolkit.money import UNASSIGNED, cost_by_source, money, sum_shares, to_cents
+from archlex.toolkit.labels import (
+    ACTORS,
+    COVERAGE_STATES,
+    FUNDING_SOURCES,
+    PRIORITIES,
+    REQUIREMENT_STATUSES,
+    REQUIREMENT_TYPES,
+    SEVERITIES,
+    SYSTEM_STATUSES,
+    YES_NO,
+)
+from archlex.toolkit.money import UNASSIGNED, cost_by_source, sum_shares, to_cents
 
 SECTIONS = (
     "00-title",
@@ -63,9 +75,9 @@ def concept_values(context: RenderContext) -> dict[str, Any]:
     """Everything the templates show, as plain values with model text already escaped."""
     model = context.report.model
     tr = translator(context.language)
-    answer = {True: tr.gettext("yes"), False: tr.gettext("no")}
     return {
         "model": model,
+        "language_note": fallback_note(context.report, tr),
         "regulations": _regulations(model),
         "eu_systems": _eu_systems(model),
         "options": model.manifest.scope.options if model.manifest.scope else [],
@@ -84,7 +96,12 @@ def concept_values(context: RenderContext) -> dict[str, Any]:
             if not _is_library(context, o.id)
         ],
         "system_rows": [
-            [md_cell(s.name), md_cell(s.owner or ""), md_cell(s.operator or ""), s.status.value]
+            [
+                md_cell(s.name),
+                md_cell(s.owner or ""),
+                md_cell(s.operator or ""),
+                tr.label(SYSTEM_STATUSES, s.status),
+            ]
             for s in _national(model)
         ],
         "processes": _processes(context),
@@ -95,26 +112,32 @@ def concept_values(context: RenderContext) -> dict[str, Any]:
         "data_rows": [
             [
                 md_cell(d.name),
-                answer[d.personal],
-                answer[d.special],
+                tr.label(YES_NO, d.personal),
+                tr.label(YES_NO, d.special),
                 md_cell(d.retention or ""),
             ]
             for d in model.data
         ],
-        "requirement_groups": _requirement_groups(model),
-        "states": [s.value for s in CoverageState],
+        "requirement_groups": _requirement_groups(model, tr),
+        "states": [tr.label(COVERAGE_STATES, s) for s in CoverageState],
         "coverage_rows": _coverage_rows(context),
         "finding_rows": [
-            [f.severity.value, f.rule, md_cell(f.target or ""), md_cell(f.message)]
+            [tr.label(SEVERITIES, f.severity), f.rule, md_cell(f.target or ""), md_cell(f.message)]
             for f in context.report.active
         ],
-        "phase_rows": [[md_cell(p.name), str(p.start), str(p.end)] for p in model.phases],
+        "phase_rows": [
+            [md_cell(p.name), tr.table_date(p.start), tr.table_date(p.end)] for p in model.phases
+        ],
         "milestone_rows": [
-            [md_cell(m.name), str(m.date), md_cell(", ".join(str(p) for p in m.deadline_of))]
+            [
+                md_cell(m.name),
+                tr.table_date(m.date),
+                md_cell(", ".join(str(p) for p in m.deadline_of)),
+            ]
             for m in sorted(model.milestones, key=lambda m: (m.date, m.id))
         ],
-        "work_package_rows": _work_package_rows(model),
-        "budget_rows": _budget_rows(model),
+        "work_package_rows": _work_package_rows(model, tr),
+        "budget_rows": _budget_rows(model, tr),
     }
 
 
@@ -147,12 +170,14 @@ def _obligation_rows(context: RenderContext) -> list[list[str]]:
     if coverage is None:
         return []
     model = context.report.model
+    tr = translator(context.language)
     rows = []
     for item in coverage.obligations:
         obligation = model.get(item.obligation)
         summary = getattr(obligation, "summary", "")
-        actor = getattr(obligation, "actor", "")
-        rows.append([md_cell(item.provision), md_cell(actor), md_cell(summary), item.state.value])
+        actor = tr.label(ACTORS, getattr(obligation, "actor", ""))
+        state = tr.label(COVERAGE_STATES, item.state)
+        rows.append([md_cell(item.provision), md_cell(actor), md_cell(summary), state])
     return rows
 
 
@@ -201,40 +226,45 @@ def _processes(context: RenderContext) -> list[dict[str, Any]]:
     return result
 
 
-def _requirement_groups(model: Model) -> list[dict[str, Any]]:
+def _requirement_groups(model: Model, tr: Translator) -> list[dict[str, Any]]:
     groups: dict[str, list[list[str]]] = defaultdict(list)
     for requirement in model.requirements:
         kind = requirement.type.value if requirement.type else "other"
         groups[kind].append(
             [
                 md_cell(f"{requirement.id}: {requirement.title}"),
-                requirement.priority.value if requirement.priority else "",
+                tr.label(PRIORITIES, requirement.priority) if requirement.priority else "",
                 _provisions(requirement.satisfies),
                 md_cell(", ".join(requirement.allocated_to)),
-                requirement.status.value,
+                tr.label(REQUIREMENT_STATUSES, requirement.status),
             ]
         )
-    return [{"title": kind.capitalize(), "rows": rows} for kind, rows in sorted(groups.items())]
+    return [
+        {"title": tr.label(REQUIREMENT_TYPES, kind), "rows": rows}
+        for kind, rows in sorted(groups.items())
+    ]
 
 
 def _coverage_rows(context: RenderContext) -> list[list[str]]:
     coverage = context.report.coverage
     if coverage is None:
         return []
+    tr = translator(context.language)
+    total = tr.pgettext("coverage", "total")
     rows = []
-    for name, figures in [*coverage.by_regulation().items(), ("total", coverage.overall())]:
+    for name, figures in [*coverage.by_regulation().items(), (total, coverage.overall())]:
         rows.append(
             [
                 md_cell(name),
-                str(figures.applicable),
-                *(str(figures.states[s.value]) for s in CoverageState),
-                f"{figures.percent:.1f}",
+                tr.number(figures.applicable),
+                *(tr.number(figures.states[s.value]) for s in CoverageState),
+                tr.number(figures.percent, 1),
             ]
         )
     return rows
 
 
-def _work_package_rows(model: Model) -> list[list[str]]:
+def _work_package_rows(model: Model, tr: Translator) -> list[list[str]]:
     rows = []
     for package in model.work_packages:
         cost = package.cost
@@ -243,14 +273,15 @@ def _work_package_rows(model: Model) -> list[list[str]]:
                 md_cell(f"{package.id}: {package.name}"),
                 md_cell(package.phase or ""),
                 md_cell(package.owner or ""),
-                str(package.start),
-                str(package.end),
+                tr.table_date(package.start),
+                tr.table_date(package.end),
                 md_cell(", ".join(package.depends_on)),
                 md_cell(", ".join(package.delivers)),
-                money(to_cents(cost.amount), cost.currency) if cost else "",
+                tr.money(to_cents(cost.amount), cost.currency) if cost else "",
                 md_cell(
                     ", ".join(
-                        f"{source} {share:g}%" for source, share in sorted(cost.funding.items())
+                        f"{tr.label(FUNDING_SOURCES, source)} {tr.share(share)}%"
+                        for source, share in sorted(cost.funding.items())
                     )
                 )
                 if cost
@@ -260,16 +291,17 @@ def _work_package_rows(model: Model) -> list[list[str]]:
     return rows
 
 
-def _budget_rows(model: Model) -> list[list[str]]:
+def _budget_rows(model: Model, tr: Translator) -> list[list[str]]:
     """Cost by funding source and currency, in the roadmap's cents (the parts add up)."""
     by_source = sum_shares(s for package in model.work_packages for s in cost_by_source(package))
     rows = [
-        [md_cell(source), money(cents, currency)]
+        [md_cell(tr.label(FUNDING_SOURCES, source)), tr.money(cents, currency)]
         for (source, currency), cents in sorted(
             by_source.items(), key=lambda item: (item[0][1], item[0][0] == UNASSIGNED, item[0][0])
         )
     ]
     for currency in sorted({c for _, c in by_source}):
         total = sum(cents for (_, c), cents in by_source.items() if c == currency)
-        rows.append([f"**{currency} total**", money(total, currency)])
+        label = tr.gettext("{currency} total").format(currency=currency)
+        rows.append([f"**{label}**", tr.money(total, currency)])
     return rows

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from archlex.i18n import translator
 from archlex.render.diagrams.flows import data_view, process_view
 from archlex.render.diagrams.style import legend
 from archlex.render.diagrams.views import context_view, technical_view
@@ -27,7 +28,7 @@ def diagram_graphs(context: RenderContext) -> list[tuple[str, Graph]]:
     graphs += [
         ("technical", technical_view(model)),
         ("data", data_view(model)),
-        ("legend", legend()),
+        ("legend", legend(translator(model.manifest.language))),
     ]
     return graphs
 

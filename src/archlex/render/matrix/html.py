@@ -8,12 +8,16 @@ through escaping. Every model text goes through Jinja's autoescape.
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 
 import jinja2
 from markupsafe import Markup
 
+from archlex.i18n import translator
+from archlex.render.concept.templates import bundled_templates
 from archlex.render.matrix.rows import STATE_MEANING, STATES, Matrix
+from archlex.toolkit.labels import COVERAGE_STATES
 
 STYLE = """
 :root { color-scheme: light; --ink: #1b1b1b; --muted: #4d4d4d; --line: #c4c4c4;
@@ -113,7 +117,8 @@ SCRIPT = """
       row.hidden = !visible;
       shown += visible ? 1 : 0;
     }
-    count.textContent = `${shown} of ${rows.length} obligations shown`;
+    count.textContent = count.dataset.text
+      .replace("%(shown)s", shown).replace("%(total)s", rows.length);
   }
 
   function key(row, column) {
@@ -151,130 +156,38 @@ SCRIPT = """
 })();
 """
 
-TEMPLATE = """\
-{%- macro figures(f) -%}
-<td>{{ f.applicable }}</td>{% for state in states %}<td>{{ f.states[state] }}</td>{% endfor -%}
-<td>{{ percent(f.percent) }}</td><td>{{ percent(f.met_percent) }}</td>
-{%- endmacro %}
-{%- macro items(list) -%}
-{% if list %}<ul class="items">{% for item in list %}<li><span class="id">{{ item.id }}</span>
-{{ item.label }}{% if item.note %} <span class="note">({{ item.note }})</span>{% endif %}</li>
-{% endfor %}</ul>{% else %}<span class="none">none</span>{% endif %}
-{%- endmacro %}
-<!DOCTYPE html>
-<html lang="{{ matrix.language }}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="{{ policy }}">
-<title>Traceability matrix: {{ matrix.name }}</title>
-<style>{{ style }}</style>
-</head>
-<body>
-<header>
-<h1>Traceability matrix</h1>
-<p class="model">{{ matrix.name }}</p>
-<p>Every obligation that applies to the model, from its provision to the requirements that
-trace it, the systems or components they are allocated to and the work packages that deliver
-them. The coverage state is the one <code>archlex check</code> computed.</p>
-</header>
-<main>
-<section aria-labelledby="coverage-heading">
-<h2 id="coverage-heading">Coverage</h2>
-<table class="summary">
-<caption>Applicable obligations by coverage state, per regulation and overall</caption>
-<thead><tr><th scope="col">Regulation</th><th scope="col">Applicable</th>
-{% for state in states %}
-<th scope="col"><span class="state state-{{ state }}">{{ state }}</span></th>
-{% endfor %}<th scope="col">Traced</th><th scope="col">Met</th></tr></thead>
-<tbody>
-{% for part in matrix.regulations %}
-<tr><th scope="row">{{ part.id }}<span class="sub">{{ part.title }}</span></th>
-{{ figures(part.figures) }}</tr>
-{% endfor %}
-</tbody>
-<tfoot><tr><th scope="row">Overall</th>{{ figures(matrix.overall) }}</tr></tfoot>
-</table>
-<dl class="legend">
-{% for state, meaning in meanings %}
-<dt><span class="state state-{{ state }}">{{ state }}</span></dt><dd>{{ meaning }}</dd>
-{% endfor %}
-</dl>
-</section>
-<section aria-labelledby="matrix-heading">
-<h2 id="matrix-heading">Obligations</h2>
-<form id="filters" class="filters" role="search" aria-label="Filter the obligations" hidden>
-<div><label for="filter-regulation">Regulation</label>
-<select id="filter-regulation"><option value="">All regulations</option>
-{% for part in matrix.regulations %}<option value="{{ part.id }}">{{ part.id }}</option>
-{% endfor %}</select></div>
-<div><label for="filter-state">Coverage state</label>
-<select id="filter-state"><option value="">All states</option>
-{% for state in states %}<option value="{{ state }}">{{ state }}</option>
-{% endfor %}</select></div>
-<div><label for="filter-text">Search</label>
-<input id="filter-text" type="search" autocomplete="off" placeholder="id, words, system"></div>
-<p id="filter-count" class="count" aria-live="polite"></p>
-</form>
-<table id="matrix" class="matrix">
-<caption>{{ rows|length }} applicable obligations, one row each; a column heading sorts
-by that column</caption>
-<thead><tr>
-<th scope="col" class="narrow" data-type="number" aria-sort="ascending">Provision</th>
-<th scope="col" class="wide">Obligation</th>
-<th scope="col" class="narrow">Deadline</th>
-<th scope="col" class="narrow" data-type="number">State</th>
-<th scope="col" class="medium">Requirements</th>
-<th scope="col" class="medium">Systems and components</th>
-<th scope="col" class="medium">Work packages</th>
-</tr></thead>
-<tbody>
-{% for row in rows %}
-<tr data-regulation="{{ row.regulation }}" data-state="{{ row.state }}">
-{% set regulation, _, article = row.provision.partition(" ") %}
-<th scope="row" data-sort="{{ row.position }}">{{ regulation }}
-<span class="nowrap">{{ article }}</span></th>
-<td data-sort="{{ row.obligation }}"><span class="id obligation-id">{{ row.obligation }}</span>
-<p class="summary-text">{{ row.summary }}</p>
-<span class="meta">{{ row.actor }}
-{%- if not row.verified %} · summary unverified{% endif %}</span></td>
-<td class="nowrap" data-sort="{{ row.deadline or '9999-12-31' }}">
-{%- if row.deadline %}{{ row.deadline }}{% else %}<span class="none">none</span>{% endif -%}
-</td>
-<td data-sort="{{ row.state.rank }}">
-<span class="state state-{{ row.state }}">{{ row.state }}</span></td>
-<td>{{ items(row.requirements) }}</td>
-<td>{{ items(row.systems) }}</td>
-<td>{{ items(row.work_packages) }}</td>
-</tr>
-{% endfor %}
-</tbody>
-</table>
-</section>
-</main>
-<script>{{ script }}</script>
-</body>
-</html>
-"""
 
-_ENVIRONMENT = jinja2.Environment(
-    autoescape=True,
-    undefined=jinja2.StrictUndefined,
-    trim_blocks=True,
-    lstrip_blocks=True,
-    keep_trailing_newline=True,
-)
+TEMPLATE = "matrix/matrix.html.j2"
+
+
+@functools.cache
+def _environment(language: str) -> jinja2.Environment:
+    """The page's environment in one language: built once, never changed after."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(bundled_templates())),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        extensions=["jinja2.ext.i18n"],
+    )
+    env.install_gettext_translations(translator(language).catalog, newstyle=True)  # type: ignore[attr-defined]
+    return env
 
 
 def matrix_html(matrix: Matrix) -> str:
     """The standalone page: coverage summary, then the filterable, sortable matrix."""
-    template = _ENVIRONMENT.from_string(TEMPLATE)
+    tr = translator(matrix.language)
+    template = _environment(matrix.language).get_template(TEMPLATE)
     return template.render(
         matrix=matrix,
         rows=matrix.rows,
         states=[s.value for s in STATES],
-        meanings=[(s.value, STATE_MEANING[s]) for s in STATES],
-        percent=_percent,
+        meanings=[(s.value, tr.gettext(STATE_MEANING[s])) for s in STATES],
+        label=lambda state: tr.label(COVERAGE_STATES, state),
+        percent=tr.percent,
+        check_command=Markup("<code>archlex check</code>"),
         policy=Markup(content_security_policy()),  # our constant: quotes inside "" are fine
         style=Markup(STYLE),  # our constant, hashed into the policy
         script=Markup(SCRIPT),  # our constant, hashed into the policy
@@ -293,7 +206,3 @@ def content_security_policy() -> str:
 def _sha256(text: str) -> str:
     digest = hashlib.sha256(text.encode("utf-8")).digest()
     return "sha256-" + base64.b64encode(digest).decode("ascii")
-
-
-def _percent(value: float) -> str:
-    return f"{value:.1f}\u00a0%"

@@ -8,19 +8,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from archlex.catalog.timeline import Timeline
 from archlex.check.applicability import MEMBER_STATE
 from archlex.check.coverage import Coverage, CoverageFigures, CoverageState, ObligationCoverage
 from archlex.errors import ArchlexError
+from archlex.i18n import N_, Translator, translator
 from archlex.model import Model, Obligation, Requirement, WorkPackage
+from archlex.toolkit.labels import ACTORS, COVERAGE_STATES, REQUIREMENT_STATUSES, YES_NO
 
 STATES = tuple(CoverageState)
 # What each state means, as `check` computes it (archlex.check.run).
 STATE_MEANING = {
-    CoverageState.GAP: "no requirement traces it",
-    CoverageState.TRACED: "requirements trace it, none is allocated to a system or component",
-    CoverageState.ALLOCATED: "a tracing requirement is allocated; no work package delivers one",
-    CoverageState.SCHEDULED: "a work package delivers an allocated tracing requirement",
-    CoverageState.MET: "every tracing requirement is implemented or verified",
+    CoverageState.GAP: N_("no requirement traces it"),
+    CoverageState.TRACED: N_("requirements trace it, none is allocated to a system or component"),
+    CoverageState.ALLOCATED: N_("a tracing requirement is allocated; no work package delivers one"),
+    CoverageState.SCHEDULED: N_("a work package delivers an allocated tracing requirement"),
+    CoverageState.MET: N_("every tracing requirement is implemented or verified"),
 }
 
 
@@ -48,7 +51,8 @@ class MatrixRow:
     obligation: str
     summary: str
     actor: str
-    deadline: str
+    deadline: str  # as the output language writes a date in a table
+    deadline_key: str  # ISO 8601, for sorting
     verified: bool
     source: str
     state: CoverageState
@@ -80,11 +84,13 @@ class Matrix:
 
 def build_matrix(model: Model, coverage: Coverage) -> Matrix:
     """The matrix of a checked model: its coverage joined with the entities it names."""
-    rows = [_row(model, i, item) for i, item in enumerate(coverage.obligations)]
+    tr = translator(model.manifest.language)
+    timeline = Timeline(model, None)  # deadlines that run from an event, as dates
+    rows = [_row(model, i, item, tr, timeline) for i, item in enumerate(coverage.obligations)]
     parts = tuple(
         RegulationPart(
             regulation,
-            _regulation_title(model, regulation),
+            _regulation_title(model, regulation, tr),
             figures,
             tuple(r for r in rows if r.regulation == regulation),
         )
@@ -94,38 +100,43 @@ def build_matrix(model: Model, coverage: Coverage) -> Matrix:
     return Matrix(manifest.name, manifest.language, coverage.overall(), parts, tuple(rows))
 
 
-def _row(model: Model, position: int, item: ObligationCoverage) -> MatrixRow:
+def _row(
+    model: Model, position: int, item: ObligationCoverage, tr: Translator, timeline: Timeline
+) -> MatrixRow:
     obligation = model.get(item.obligation)
     if not isinstance(obligation, Obligation):  # coverage names only loaded obligations
         raise ArchlexError(f"coverage names `{item.obligation}`, which is not an obligation")
+    derived = timeline.deadline(obligation)
+    deadline = derived.date if derived else None
     return MatrixRow(
         position=position,
         regulation=item.regulation,
         provision=item.provision,
         obligation=item.obligation,
         summary=obligation.summary,
-        actor=_actor(model, obligation.actor),
-        deadline=str(obligation.deadline) if obligation.deadline else "",
+        actor=_actor(model, obligation.actor, tr),
+        deadline=tr.table_date(deadline) if deadline else "",
+        deadline_key=deadline.isoformat() if deadline else "",
         verified=obligation.verified is True,
         source=obligation.source or "",
         state=item.state,
-        requirements=tuple(_requirement(model, r) for r in item.requirements),
+        requirements=tuple(_requirement(model, r, tr) for r in item.requirements),
         systems=tuple(_system(model, s) for s in item.systems),
-        work_packages=tuple(_work_package(model, w) for w in item.work_packages),
+        work_packages=tuple(_work_package(model, w, tr) for w in item.work_packages),
     )
 
 
-def _actor(model: Model, actor: str) -> str:
+def _actor(model: Model, actor: str, tr: Translator) -> str:
     if actor == MEMBER_STATE:
-        return "Member State"
+        return tr.label(ACTORS, actor)
     entity = model.get(actor)
     return entity.name if entity is not None and entity.name else actor
 
 
-def _requirement(model: Model, requirement_id: str) -> Item:
+def _requirement(model: Model, requirement_id: str, tr: Translator) -> Item:
     found = model.get(requirement_id)
     if isinstance(found, Requirement):
-        return Item(requirement_id, found.title, found.status.value)
+        return Item(requirement_id, found.title, tr.label(REQUIREMENT_STATUSES, found.status))
     return Item(requirement_id)
 
 
@@ -134,39 +145,42 @@ def _system(model: Model, system_id: str) -> Item:
     return Item(system_id, (found.name or "") if found is not None else "")
 
 
-def _work_package(model: Model, package_id: str) -> Item:
+def _work_package(model: Model, package_id: str, tr: Translator) -> Item:
     found = model.get(package_id)
     if isinstance(found, WorkPackage):
-        return Item(package_id, found.name, f"{found.start.isoformat()} to {found.end.isoformat()}")
+        dates = tr.gettext("{start} to {end}").format(
+            start=tr.table_date(found.start), end=tr.table_date(found.end)
+        )
+        return Item(package_id, found.name, dates)
     return Item(package_id)
 
 
-def _regulation_title(model: Model, regulation_id: str) -> str:
+def _regulation_title(model: Model, regulation_id: str, tr: Translator) -> str:
     regulation = model.regulation(regulation_id)
     if regulation is None:
-        return f"Regulation {regulation_id}"
+        return tr.gettext("Regulation {id}").format(id=regulation_id)
     return regulation.short_title or regulation.title
 
 
 # The columns of the CSV and of each regulation's XLSX sheet.
 COLUMNS = (
-    "Regulation",
-    "Provision",
-    "Obligation",
-    "Summary",
-    "Actor",
-    "Deadline",
-    "Summary verified",
-    "State",
-    "Requirements",
-    "Systems and components",
-    "Work packages",
-    "Source",
+    N_("Regulation"),
+    N_("Provision"),
+    N_("Obligation"),
+    N_("Summary"),
+    N_("Actor"),
+    N_("Deadline"),
+    N_("Summary verified"),
+    N_("State"),
+    N_("Requirements"),
+    N_("Systems and components"),
+    N_("Work packages"),
+    N_("Source"),
 )
 STATE_COLUMN = COLUMNS.index("State")
 
 
-def row_cells(row: MatrixRow) -> list[str]:
+def row_cells(row: MatrixRow, tr: Translator) -> list[str]:
     """A row as text cells, in the order of COLUMNS; lists one item a line."""
     return [
         row.regulation,
@@ -175,8 +189,8 @@ def row_cells(row: MatrixRow) -> list[str]:
         row.summary,
         row.actor,
         row.deadline,
-        "yes" if row.verified else "no",
-        row.state.value,
+        tr.label(YES_NO, row.verified),
+        tr.label(COVERAGE_STATES, row.state),
         _lines(row.requirements),
         _lines(row.systems),
         _lines(row.work_packages),

@@ -19,6 +19,7 @@ import xlsxwriter  # type: ignore[import-untyped]
 
 from archlex.check.coverage import CoverageFigures, CoverageState
 from archlex.errors import ArchlexError
+from archlex.i18n import N_, Translator, translator
 from archlex.render.matrix.review import REVIEW_SHEET, write_review_sheet
 from archlex.render.matrix.rows import (
     COLUMNS,
@@ -30,6 +31,7 @@ from archlex.render.matrix.rows import (
     row_cells,
 )
 from archlex.toolkit.escape import starts_formula
+from archlex.toolkit.labels import COVERAGE_STATES
 
 FIXED_CREATED = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
 # Fill and text colour per state: the same pairs as the HTML page.
@@ -52,22 +54,24 @@ WIDEST_OTHER = 36
 LINE_HEIGHT = 15  # points per line of Calibri 11, the default row height
 FROZEN_COLUMNS = 3  # regulation, provision, obligation stay in view when scrolling right
 A4 = 9
-SUMMARY_HEADER = ("Regulation", "Title", "Applicable", *(s.value for s in STATES), "Traced", "Met")
+SUMMARY_HEADER = (N_("Regulation"), N_("Title"), N_("Applicable"))
+SUMMARY_FIGURES = (N_("Traced"), N_("Met"))
 
 
 def write_matrix_xlsx(matrix: Matrix, path: Path) -> None:
     """Write the workbook to `path`."""
     options = {"strings_to_formulas": False, "strings_to_urls": False, "in_memory": True}
     workbook = xlsxwriter.Workbook(str(path), options)
-    workbook.set_properties(
-        {"title": f"Traceability matrix: {matrix.name}", "created": created(), "author": "archlex"}
-    )
+    tr = translator(matrix.language)
+    title = tr.gettext("Traceability matrix: {name}").format(name=matrix.name)
+    workbook.set_properties({"title": title, "created": created(), "author": "archlex"})
     formats = _Formats(workbook)
-    _write_summary(workbook.add_worksheet("Coverage"), formats, matrix)
-    names = {"Coverage", REVIEW_SHEET}
+    coverage = tr.gettext("Coverage")
+    _write_summary(workbook.add_worksheet(coverage), formats, matrix, tr)
+    names = {coverage, REVIEW_SHEET}
     for part in matrix.regulations:
         sheet = workbook.add_worksheet(_sheet_name(part.id, names))
-        _write_regulation(sheet, formats, part)
+        _write_regulation(sheet, formats, part, tr)
     write_review_sheet(workbook, matrix)
     workbook.close()
 
@@ -110,31 +114,38 @@ def _text(
     sheet.write_string(row, column, text, formats.get(*presets, quote_prefix=quoted))
 
 
-def _state_format(state: str) -> dict[str, Any]:
-    fill, ink = STATE_COLOURS[CoverageState(state)]
+def _state_format(state: CoverageState) -> dict[str, Any]:
+    fill, ink = STATE_COLOURS[state]
     return {"bg_color": fill, "font_color": ink, "bold": True}
 
 
-def _write_summary(sheet: Any, formats: _Formats, matrix: Matrix) -> None:
-    _text(sheet, formats, 0, 0, f"Traceability matrix: {matrix.name}", TITLE)
-    _text(sheet, formats, 1, 0, "Applicable obligations by coverage state, as `check` computed")
-    for column, heading in enumerate(SUMMARY_HEADER):
+def _write_summary(sheet: Any, formats: _Formats, matrix: Matrix, tr: Translator) -> None:
+    title = tr.gettext("Traceability matrix: {name}").format(name=matrix.name)
+    _text(sheet, formats, 0, 0, title, TITLE)
+    intro = tr.gettext("Applicable obligations by coverage state, as `check` computed")
+    _text(sheet, formats, 1, 0, intro)
+    header = [tr.gettext(h) for h in SUMMARY_HEADER]
+    header += [tr.label(COVERAGE_STATES, s) for s in STATES]
+    header += [tr.gettext(h) for h in SUMMARY_FIGURES]
+    for column, heading in enumerate(header):
         _text(sheet, formats, 3, column, heading, HEADER)
     row = 4
     for part in matrix.regulations:
         _write_figures(sheet, formats, row, (part.id, part.title), part.figures, CELL)
         row += 1
-    _write_figures(sheet, formats, row, ("Overall", ""), matrix.overall, CELL, TOTAL)
+    overall = (tr.gettext("Overall"), "")
+    _write_figures(sheet, formats, row, overall, matrix.overall, CELL, TOTAL)
     row += 2
-    _text(sheet, formats, row, 0, "State", HEADER)
-    _text(sheet, formats, row, 1, "Meaning", HEADER)
+    _text(sheet, formats, row, 0, tr.gettext("State"), HEADER)
+    _text(sheet, formats, row, 1, tr.gettext("Meaning"), HEADER)
     for offset, state in enumerate(STATES, start=1):
-        _text(sheet, formats, row + offset, 0, state.value, CELL, _state_format(state.value))
-        _text(sheet, formats, row + offset, 1, STATE_MEANING[state], CELL)
+        label = tr.label(COVERAGE_STATES, state)
+        _text(sheet, formats, row + offset, 0, label, CELL, _state_format(state))
+        _text(sheet, formats, row + offset, 1, tr.gettext(STATE_MEANING[state]), CELL)
     titles = [len(p.title) for p in matrix.regulations]
     sheet.set_column(0, 0, 14)
     sheet.set_column(1, 1, min(max([20, *titles]) + 2, 70))
-    sheet.set_column(2, len(SUMMARY_HEADER) - 1, 11)
+    sheet.set_column(2, len(header) - 1, 11)
     sheet.set_landscape()
     sheet.set_paper(A4)
     sheet.fit_to_pages(1, 0)
@@ -158,17 +169,18 @@ def _write_figures(
         sheet.write_number(row, column, share, formats.get(*presets, PERCENT))
 
 
-def _write_regulation(sheet: Any, formats: _Formats, part: RegulationPart) -> None:
-    for column, heading in enumerate(COLUMNS):
+def _write_regulation(sheet: Any, formats: _Formats, part: RegulationPart, tr: Translator) -> None:
+    headings = [tr.gettext(heading) for heading in COLUMNS]
+    for column, heading in enumerate(headings):
         _text(sheet, formats, 0, column, heading, HEADER)
-    table = [row_cells(row) for row in part.rows]
+    table = [row_cells(row, tr) for row in part.rows]
     widths = [
-        _width(heading, [cells[column] for cells in table], WIDEST.get(heading, WIDEST_OTHER))
-        for column, heading in enumerate(COLUMNS)
+        _width(headings[column], [cells[column] for cells in table], WIDEST.get(key, WIDEST_OTHER))
+        for column, key in enumerate(COLUMNS)
     ]
     for index, cells in enumerate(table, start=1):
         for column, text in enumerate(cells):
-            state = _state_format(text) if column == STATE_COLUMN else {}
+            state = _state_format(part.rows[index - 1].state) if column == STATE_COLUMN else {}
             _text(sheet, formats, index, column, text, CELL, state)
         # Neither Excel nor LibreOffice grows a row for wrapped text on opening: set it.
         lines = max(_wrapped_lines(text, width) for text, width in zip(cells, widths, strict=True))

@@ -9,7 +9,6 @@ ellipsis and given in full in the element's tooltip (`<title>`).
 from __future__ import annotations
 
 import datetime as dt
-import re
 import shutil
 import subprocess
 from collections.abc import Collection, Iterator
@@ -18,8 +17,9 @@ from pathlib import Path
 
 from archlex.errors import ArchlexError
 from archlex.graph.critical_path import CriticalPath, duration_days
+from archlex.i18n import Translator, translator
 from archlex.model import Milestone, Model, Phase, WorkPackage
-from archlex.toolkit.escape import html_text
+from archlex.render.roadmap.svg_text import fit, n, svg_text, text_width, xml
 
 FONT = "DejaVu Sans, sans-serif"
 MARGIN = 20
@@ -32,17 +32,6 @@ TOP = 104  # where the first row starts, under the title and the year and quarte
 ROW = 22
 BAR = 14
 SIZE = 12  # font size of labels
-# Advance widths of DejaVu Sans in thousandths of the font size (measured with cairo, rounded
-# up within each group); bold is counted 20 % wider. Other characters are counted wide, so
-# an estimated label never runs into the chart.
-_ADVANCES = {
-    278: "'ijl", 295: "IJ", 318: " ,.", 337: "/:;\\|", 352: "f", 361: "-", 392: "()[]t",
-    411: "!r", 460: '"', 500: "*_`", 531: "sz?", 557: "cL", 579: "Fk", 592: "vxy",
-    615: "PTYaeo", 636: "Ehnubdgpq$0123456789{}S", 656: "K", 698: "AVXZBRC", 752: "UNH",
-    787: "DGOQ&", 838: "w#+<=>^~", 863: "M", 950: "%", 974: "m", 1000: "W@",
-}  # fmt: skip
-ADVANCE = {c: width / 1000 for width, chars in _ADVANCES.items() for c in chars}
-BOLD = 1.2
 
 BAR_FILL = "#4c78a8"
 CRITICAL_FILL = "#e45756"
@@ -54,10 +43,6 @@ LATE_FILL = "#d62728"
 MILESTONE_FILL = "#333333"
 TODAY_STROKE = "#b000b5"
 HATCH_STROKE = f'stroke="{CRITICAL_STROKE}" stroke-width="1.5"'
-
-# XML 1.0 allows no C0 control character other than tab, newline and carriage return, not even
-# as a character reference.
-_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,38 +69,43 @@ class Scale:
 
 
 def gantt_svg(
-    model: Model, critical: CriticalPath, late: Collection[str], today: dt.date | None
+    model: Model,
+    critical: CriticalPath,
+    late: Collection[str],
+    today: dt.date | None,
+    tr: Translator | None = None,
 ) -> str | None:
     """The chart as SVG text, or None when the roadmap has nothing with a date.
 
     `late` holds the milestones that are late (roadmap.md says why); `today` (from
     SOURCE_DATE_EPOCH, never the clock) draws a line when it falls inside the chart.
     """
-    rows = chart_rows(model)
+    tr = tr or translator(model.manifest.language)
+    rows = chart_rows(model, tr)
     scale = _scale(model)
     if scale is None:
         return None
     bottom = TOP + len(rows) * ROW
     shows_today = today is not None and scale.first <= today < scale.last
     height = bottom + 64
-    title = f"Roadmap: {model.manifest.name}"
+    title = tr.gettext("Roadmap: {name}").format(name=model.manifest.name)
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" id="gantt" width="{WIDTH}" height="{height}" '
         f'viewBox="0 0 {WIDTH} {height}" font-family="{FONT}" font-size="{SIZE}" role="img" '
         'aria-labelledby="gantt-title gantt-desc">',
-        f'<title id="gantt-title">{_xml(title)}</title>',
-        f'<desc id="gantt-desc">{_xml(_description(model, critical))}</desc>',
+        f'<title id="gantt-title">{xml(title)}</title>',
+        f'<desc id="gantt-desc">{xml(_description(model, critical, tr))}</desc>',
         _defs(),
         f'<rect x="0" y="0" width="{WIDTH}" height="{height}" fill="#ffffff"/>',
         f'<text x="{MARGIN}" y="30" font-size="18" font-weight="bold">'
-        f"{_xml(_fit(title, WIDTH - 2 * MARGIN, 18, True))}</text>",
-        f'<text x="{MARGIN}" y="50" fill="#555555">{_xml(_subtitle(scale))}</text>',
+        f"{xml(fit(title, WIDTH - 2 * MARGIN, 18, True))}</text>",
+        f'<text x="{MARGIN}" y="50" fill="#555555">{xml(_subtitle(scale, tr))}</text>',
         *_bands(rows),
-        *_grid(scale, bottom),
+        *_grid(scale, bottom, tr),
         *_milestone_lines(rows, scale),
-        _today(scale, today, bottom) if shows_today and today is not None else "",
-        *(_row(row, TOP + i * ROW, scale, critical, late) for i, row in enumerate(rows)),
-        *_legend(bottom + 30, shows_today),
+        _today(scale, today, bottom, tr) if shows_today and today is not None else "",
+        *(_row(row, TOP + i * ROW, scale, critical, late, tr) for i, row in enumerate(rows)),
+        *_legend(bottom + 30, shows_today, tr),
         "</svg>",
     ]
     return "\n".join(p for p in parts if p) + "\n"
@@ -138,7 +128,7 @@ def write_png(svg: Path, png: Path) -> bool:
     return True
 
 
-def chart_rows(model: Model) -> list[Row]:
+def chart_rows(model: Model, tr: Translator) -> list[Row]:
     """Phases (by start) with their packages (by start), packages without a phase, milestones."""
     phases = sorted(model.phases, key=lambda p: (p.start, p.id))
     known = {p.id for p in phases}
@@ -149,9 +139,9 @@ def chart_rows(model: Model) -> list[Row]:
         rows += [Row("package", p) for p in packages if p.phase == phase.id]
     loose = [Row("package", p) for p in packages if p.phase not in known]
     if loose:
-        rows += [Row("group", label="Without a phase"), *loose]
+        rows += [Row("group", label=tr.gettext("Without a phase")), *loose]
     if model.milestones:
-        rows.append(Row("group", label="Milestones"))
+        rows.append(Row("group", label=tr.gettext("Milestones")))
         rows += [
             Row("milestone", m) for m in sorted(model.milestones, key=lambda m: (m.date, m.id))
         ]
@@ -168,7 +158,7 @@ def _scale(model: Model) -> Scale | None:
     start = dt.date(first.year, 3 * ((first.month - 1) // 3) + 1, 1)
     end = _quarter_after(last) if (last.month - 1) % 3 or last.day != 1 else last
     ids = [e.id for e in (*model.phases, *model.work_packages, *model.milestones)]
-    widest = max(_width(i, SIZE, True) + 10 for i in ids)
+    widest = max(text_width(i, SIZE, True) + 10 for i in ids)
     return Scale(start, end, min(ID_WIDTH[1], max(ID_WIDTH[0], widest)))
 
 
@@ -184,13 +174,13 @@ def _months(scale: Scale) -> Iterator[dt.date]:
         day = dt.date(day.year + day.month // 12, day.month % 12 + 1, 1)
 
 
-def _grid(scale: Scale, bottom: int) -> Iterator[str]:
+def _grid(scale: Scale, bottom: int, tr: Translator) -> Iterator[str]:
     """Month, quarter and year lines, with the years and quarters written above."""
     top = TOP - 38
     month_width = CHART_WIDTH / max(1, sum(1 for _ in _months(scale)))
     yield '<g id="grid">'
     for day in [*_months(scale), scale.last]:
-        x = _n(scale.x(day))
+        x = n(scale.x(day))
         if day.month == 1 or day == scale.first or day == scale.last:
             yield f'<line x1="{x}" y1="{top}" x2="{x}" y2="{bottom}" stroke="#8a8a8a"/>'
         elif (day.month - 1) % 3 == 0:
@@ -201,15 +191,16 @@ def _grid(scale: Scale, bottom: int) -> Iterator[str]:
             continue
         if day.month == 1 or day == scale.first:
             end = min(scale.last, dt.date(day.year + 1, 1, 1))
-            middle = _n((scale.x(day) + scale.x(end)) / 2)
+            middle = n((scale.x(day) + scale.x(end)) / 2)
             if scale.x(end) - scale.x(day) >= 40:
-                yield _text(
+                yield svg_text(
                     middle, top + 14, str(day.year), ' text-anchor="middle" font-weight="bold"'
                 )
         if (day.month - 1) % 3 == 0 and 3 * month_width >= 22:
-            middle = _n(scale.x(day) + 1.5 * month_width)
+            middle = n(scale.x(day) + 1.5 * month_width)
             quarter = (day.month - 1) // 3 + 1
-            yield _text(middle, TOP - 5, f"Q{quarter}", ' text-anchor="middle" fill="#555555"')
+            label = tr.gettext("Q{quarter}").format(quarter=quarter)
+            yield svg_text(middle, TOP - 5, xml(label), ' text-anchor="middle" fill="#555555"')
     right = CHART_X + CHART_WIDTH
     yield f'<line x1="{CHART_X}" y1="{TOP}" x2="{right}" y2="{TOP}" stroke="#8a8a8a"/>'
     yield "</g>"
@@ -229,44 +220,47 @@ def _bands(rows: list[Row]) -> Iterator[str]:
         yield f'<rect x="{MARGIN // 2}" y="{y}" width="{width}" height="{ROW}" fill="{fill}"/>'
 
 
-def _row(row: Row, y: int, scale: Scale, critical: CriticalPath, late: Collection[str]) -> str:
+def _row(
+    row: Row, y: int, scale: Scale, critical: CriticalPath, late: Collection[str], tr: Translator
+) -> str:
     entity = row.entity
     if isinstance(entity, WorkPackage):
-        return _package(entity, y, scale, entity.id in critical.packages)
+        return _package(entity, y, scale, entity.id in critical.packages, tr)
     if isinstance(entity, Milestone):
-        return _milestone(entity, y, scale, entity.id in late)
+        return _milestone(entity, y, scale, entity.id in late, tr)
     if isinstance(entity, Phase):
-        return _phase(entity, y, scale)
-    label = _fit(row.label, LABEL_WIDTH, SIZE, True)
-    return f'<text x="{MARGIN}" y="{y + 15}" font-weight="bold">{_xml(label)}</text>'
+        return _phase(entity, y, scale, tr)
+    label = fit(row.label, LABEL_WIDTH, SIZE, True)
+    return f'<text x="{MARGIN}" y="{y + 15}" font-weight="bold">{xml(label)}</text>'
 
 
 def _labels(entity_id: str, name: str, y: int, bold: bool, scale: Scale) -> str:
     weight = ' font-weight="bold"' if bold else ""
-    name = _fit(name, LABEL_WIDTH - scale.id_width, SIZE, bold)
-    return _text(
-        MARGIN, y + 15, _xml(_fit(entity_id, scale.id_width - 8, SIZE, bold)), weight
-    ) + _text(_n(MARGIN + scale.id_width), y + 15, _xml(name), weight)
+    name = fit(name, LABEL_WIDTH - scale.id_width, SIZE, bold)
+    return svg_text(
+        MARGIN, y + 15, xml(fit(entity_id, scale.id_width - 8, SIZE, bold)), weight
+    ) + svg_text(n(MARGIN + scale.id_width), y + 15, xml(name), weight)
 
 
-def _phase(phase: Phase, y: int, scale: Scale) -> str:
+def _phase(phase: Phase, y: int, scale: Scale, tr: Translator) -> str:
     x1, x2 = scale.x(phase.start), scale.x(phase.end + dt.timedelta(days=1))
-    tip = f"{phase.id} {phase.name}: {phase.start} to {phase.end}"
+    tip = f"{phase.id} {phase.name}: {_span(tr, phase.start, phase.end)}"
     return (
-        f'<g id="{_xml("phase-" + phase.id)}"><title>{_xml(tip)}</title>'
+        f'<g id="{xml("phase-" + phase.id)}"><title>{xml(tip)}</title>'
         f"{_labels(phase.id, phase.name, y, True, scale)}"
-        f'<rect x="{_n(x1)}" y="{y + 8}" width="{_n(max(2.0, x2 - x1))}" height="6" '
+        f'<rect x="{n(x1)}" y="{y + 8}" width="{n(max(2.0, x2 - x1))}" height="6" '
         f'fill="{PHASE_FILL}"/></g>'
     )
 
 
-def _package(package: WorkPackage, y: int, scale: Scale, is_critical: bool) -> str:
+def _package(package: WorkPackage, y: int, scale: Scale, is_critical: bool, tr: Translator) -> str:
     x1, x2 = scale.x(package.start), scale.x(package.end + dt.timedelta(days=1))
-    box = f'x="{_n(x1)}" y="{y + (ROW - BAR) // 2}" width="{_n(max(2.0, x2 - x1))}" height="{BAR}"'
+    box = f'x="{n(x1)}" y="{y + (ROW - BAR) // 2}" width="{n(max(2.0, x2 - x1))}" height="{BAR}"'
     days = duration_days(package)
-    tip = f"{package.id} {package.name}: {package.start} to {package.end}, {days:,} days"
+    days_text = tr.ngettext("{n} day", "{n} days", days).format(n=tr.number(days))
+    tip = f"{package.id} {package.name}: {_span(tr, package.start, package.end)}, {days_text}"
     if is_critical:
-        tip += "; on the critical path"
+        tip += "; " + tr.gettext("on the critical path")
         bar = (
             f'<rect {box} fill="{CRITICAL_FILL}"/>'
             f'<rect {box} fill="url(#critical-hatch)" {HATCH_STROKE}/>'
@@ -275,31 +269,33 @@ def _package(package: WorkPackage, y: int, scale: Scale, is_critical: bool) -> s
         bar = f'<rect {box} fill="{BAR_FILL}"/>'
     kind = "package critical" if is_critical else "package"
     return (
-        f'<g id="{_xml("wp-" + package.id)}" class="{kind}"><title>{_xml(tip)}</title>'
+        f'<g id="{xml("wp-" + package.id)}" class="{kind}"><title>{xml(tip)}</title>'
         f"{_labels(package.id, package.name, y, is_critical, scale)}{bar}</g>"
     )
 
 
-def _milestone(milestone: Milestone, y: int, scale: Scale, is_late: bool) -> str:
+def _milestone(milestone: Milestone, y: int, scale: Scale, is_late: bool, tr: Translator) -> str:
     x = scale.x(milestone.date) + CHART_WIDTH / (scale.last - scale.first).days / 2
     middle = y + ROW / 2
-    label = f"{milestone.date} (late)" if is_late else str(milestone.date)
+    label = tr.table_date(milestone.date)
+    if is_late:
+        label = tr.gettext("{date} (late)").format(date=label)
     tip = f"{milestone.id} {milestone.name}: {label}"
     halo = ' stroke="#ffffff" stroke-width="3" paint-order="stroke"'
     if x > CHART_X + CHART_WIDTH - 110:
-        text = _text(_n(x - 11), y + 15, label, f' text-anchor="end"{halo}')
+        text = svg_text(n(x - 11), y + 15, xml(label), f' text-anchor="end"{halo}')
     else:
-        text = _text(_n(x + 11), y + 15, label, halo)
+        text = svg_text(n(x + 11), y + 15, xml(label), halo)
     return (
-        f'<g id="{_xml("ms-" + milestone.id)}" class="milestone{" late" if is_late else ""}">'
-        f"<title>{_xml(tip)}</title>{_labels(milestone.id, milestone.name, y, False, scale)}"
+        f'<g id="{xml("ms-" + milestone.id)}" class="milestone{" late" if is_late else ""}">'
+        f"<title>{xml(tip)}</title>{_labels(milestone.id, milestone.name, y, False, scale)}"
         f"{_diamond(x, middle, LATE_FILL if is_late else MILESTONE_FILL)}{text}</g>"
     )
 
 
 def _diamond(x: float, y: float, fill: str, size: float = 7) -> str:
     corners = ((x, y - size), (x + size, y), (x, y + size), (x - size, y))
-    points = " ".join(f"{_n(a)},{_n(b)}" for a, b in corners)
+    points = " ".join(f"{n(a)},{n(b)}" for a, b in corners)
     return f'<polygon points="{points}" fill="{fill}" stroke="#ffffff" stroke-width="1"/>'
 
 
@@ -307,53 +303,60 @@ def _milestone_lines(rows: list[Row], scale: Scale) -> Iterator[str]:
     """A dotted line from the top of the chart down to each milestone's diamond."""
     for index, row in enumerate(rows):
         if isinstance(row.entity, Milestone):
-            x = _n(scale.x(row.entity.date) + CHART_WIDTH / (scale.last - scale.first).days / 2)
+            x = n(scale.x(row.entity.date) + CHART_WIDTH / (scale.last - scale.first).days / 2)
             yield (
                 f'<line x1="{x}" y1="{TOP}" x2="{x}" y2="{TOP + index * ROW + 4}" '
                 'stroke="#777777" stroke-dasharray="2 3"/>'
             )
 
 
-def _today(scale: Scale, today: dt.date, bottom: int) -> str:
-    x = _n(scale.x(today))
+def _today(scale: Scale, today: dt.date, bottom: int, tr: Translator) -> str:
+    x = n(scale.x(today))
+    label = tr.gettext("today {date}").format(date=tr.table_date(today))
     return (
         f'<g id="today"><line x1="{x}" y1="{TOP - 18}" x2="{x}" y2="{bottom}" '
         f'stroke="{TODAY_STROKE}" stroke-width="2"/>'
         f'<text x="{x}" y="{bottom + 14}" text-anchor="middle" fill="{TODAY_STROKE}">'
-        f"today {today}</text></g>"
+        f"{xml(label)}</text></g>"
     )
 
 
-def _legend(y: int, shows_today: bool) -> Iterator[str]:
+def _legend(y: int, shows_today: bool, tr: Translator) -> Iterator[str]:
     box = f'y="{y}" width="28" height="{BAR}"'
     items = [
-        (f'<rect x="{{x}}" {box} fill="{BAR_FILL}"/>', "Work package"),
+        (f'<rect x="{{x}}" {box} fill="{BAR_FILL}"/>', tr.gettext("Work package")),
         (
             f'<rect x="{{x}}" {box} fill="{CRITICAL_FILL}"/><rect x="{{x}}" {box} '
             f'fill="url(#critical-hatch)" {HATCH_STROKE}/>',
-            "On the critical path (hatched, bold label)",
+            tr.gettext("On the critical path (hatched, bold label)"),
         ),
-        (f'<rect x="{{x}}" y="{y + 4}" width="28" height="6" fill="{PHASE_FILL}"/>', "Phase"),
-        ("{diamond}", "Milestone"),
-        ("{late}", "Late milestone (its work ends after it, or past a legal deadline)"),
+        (
+            f'<rect x="{{x}}" y="{y + 4}" width="28" height="6" fill="{PHASE_FILL}"/>',
+            tr.gettext("Phase"),
+        ),
+        ("{diamond}", tr.gettext("Milestone")),
+        (
+            "{late}",
+            tr.gettext("Late milestone (its work ends after it, or past a legal deadline)"),
+        ),
     ]
     if shows_today:
         line = (
             f'<line x1="{{x14}}" y1="{y - 3}" x2="{{x14}}" y2="{y + BAR + 3}" '
             f'stroke="{TODAY_STROKE}" stroke-width="2"/>'
         )
-        items.append((line, "Today"))
+        items.append((line, tr.gettext("Today")))
     yield '<g id="legend">'
     x = float(MARGIN)
     for symbol, text in items:
         yield symbol.format(
-            x=_n(x),
-            x14=_n(x + 14),
+            x=n(x),
+            x14=n(x + 14),
             diamond=_diamond(x + 14, y + BAR / 2, MILESTONE_FILL),
             late=_diamond(x + 14, y + BAR / 2, LATE_FILL),
         )
-        yield f'<text x="{_n(x + 36)}" y="{y + 11}">{_xml(text)}</text>'
-        x += 36 + _width(text, SIZE) + 28
+        yield f'<text x="{n(x + 36)}" y="{y + 11}">{xml(text)}</text>'
+        x += 36 + text_width(text, SIZE) + 28
     yield "</g>"
 
 
@@ -365,49 +368,25 @@ def _defs() -> str:
     )
 
 
-def _description(model: Model, critical: CriticalPath) -> str:
-    path = " -> ".join(critical.packages) or "none"
-    return (
-        f"Gantt chart of {len(model.work_packages)} work packages in {len(model.phases)} "
-        f"phases and {len(model.milestones)} milestones; critical path: {path}."
+def _description(model: Model, critical: CriticalPath, tr: Translator) -> str:
+    path = " -> ".join(critical.packages) or tr.gettext("none")
+    text = tr.gettext(
+        "Gantt chart of {packages} work packages in {phases} phases and {milestones} "
+        "milestones; critical path: {path}."
+    )
+    return text.format(
+        packages=tr.number(len(model.work_packages)),
+        phases=tr.number(len(model.phases)),
+        milestones=tr.number(len(model.milestones)),
+        path=path,
     )
 
 
-def _subtitle(scale: Scale) -> str:
+def _subtitle(scale: Scale, tr: Translator) -> str:
     last = scale.last - dt.timedelta(days=1)
-    return f"Work packages by phase, {scale.first} to {last}; bars run from start to end day."
+    text = tr.gettext("Work packages by phase, {span}; bars run from start to end day.")
+    return text.format(span=_span(tr, scale.first, last))
 
 
-def _width(text: str, size: float, bold: bool = False) -> float:
-    """The estimated width of a text in pixels (a little more than it takes)."""
-    em = sum(ADVANCE.get(c, 0.8 if c < "\u0250" else 1.1) for c in text)
-    return em * size * (BOLD if bold else 1.0)
-
-
-def _fit(text: str, width: float, size: int, bold: bool) -> str:
-    """The text on one line, shortened with an ellipsis to what fits into `width` pixels."""
-    text = " ".join(text.split())
-    if _width(text, size, bold) <= width:
-        return text
-    room = width - _width("…", size, bold)
-    used = 0.0
-    for index, character in enumerate(text):
-        used += _width(character, size, bold)
-        if used > room:
-            return text[:index].rstrip() + "…"
-    return text
-
-
-def _xml(text: str) -> str:
-    """Model text for SVG content or a quoted attribute."""
-    return html_text(_NOT_XML.sub("", text))
-
-
-def _text(x: float | str, y: float, content: str, attributes: str = "") -> str:
-    """A text element; `content` is already escaped."""
-    return f'<text x="{x}" y="{y}"{attributes}>{content}</text>'
-
-
-def _n(value: float) -> str:
-    """A coordinate with one decimal, always written the same way."""
-    return f"{value:.1f}"
+def _span(tr: Translator, start: dt.date, end: dt.date) -> str:
+    return tr.gettext("{start} to {end}").format(start=tr.table_date(start), end=tr.table_date(end))

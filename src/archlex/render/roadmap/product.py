@@ -2,7 +2,8 @@
 the Gantt chart (gantt.svg, and gantt.png when rsvg-convert is installed).
 
 Amounts are kept in whole cents and split by the largest-remainder method, so the parts of
-every split add up to the whole to the cent; they are written as `1,250,000.00 EUR`.
+every split add up to the whole to the cent; they are written in the output language's way
+(`1 250 000.00 EUR`, `1 250 000,00 EUR`), as are dates and numbers.
 """
 
 from __future__ import annotations
@@ -10,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import os
-from decimal import Decimal
 from pathlib import Path
 
 from archlex.catalog.timeline import Timeline
@@ -18,24 +18,42 @@ from archlex.errors import ArchlexError
 from archlex.files import write_text_atomic
 from archlex.graph import build_graph
 from archlex.graph.critical_path import CriticalPath, critical_path, duration_days
+from archlex.i18n import N_, Translator, translator
 from archlex.model import Milestone, Model, Obligation, WorkPackage
 from archlex.render.registry import RenderContext, renderer
+from archlex.render.roadmap.budget import budget_sections, funding_cell
 from archlex.render.roadmap.gantt import gantt_svg, write_png
+from archlex.render.roadmap.tables import by_start, count, span, table
 from archlex.toolkit.escape import md_cell
 from archlex.toolkit.money import (
-    UNASSIGNED,
     Share,
-    cost_by_source,
-    cost_by_year,
-    money,
     sum_shares,
     to_cents,
 )
 
-PACKAGE_COLUMNS = "ID | Work package | Phase | Owner | Start | End | Days | Depends on | Delivers"
-PACKAGE_COLUMNS += " | Cost | Funding"
-MILESTONE_COLUMNS = "ID | Milestone | Date | Deadline of | Legal deadline | Waits for | Work ends"
-MILESTONE_COLUMNS += " | Status"
+PACKAGE_COLUMNS = (
+    N_("ID"),
+    N_("Work package"),
+    N_("Phase"),
+    N_("Owner"),
+    N_("Start"),
+    N_("End"),
+    N_("Days"),
+    N_("Depends on"),
+    N_("Delivers"),
+    N_("Cost"),
+    N_("Funding"),
+)
+MILESTONE_COLUMNS = (
+    N_("ID"),
+    N_("Milestone"),
+    N_("Date"),
+    N_("Deadline of"),
+    N_("Legal deadline"),
+    N_("Waits for"),
+    N_("Work ends"),
+    N_("Status"),
+)
 
 
 @renderer("roadmap", order=30)
@@ -44,8 +62,8 @@ def render_roadmap(context: RenderContext) -> list[Path]:
     folder = context.folder("roadmap")
     model = context.report.model
     critical = critical_path(build_graph(model))
-    late = {m.id for m in model.milestones if _milestone_status(model, m).startswith("late")}
-    svg = gantt_svg(model, critical, late, source_date())
+    late = {m.id for m in model.milestones if _milestone_delays(model, m) != (0, 0)}
+    svg = gantt_svg(model, critical, late, source_date(), translator(context.language))
     written = [folder / "roadmap.md"]
     if svg is not None:
         write_text_atomic(folder / "gantt.svg", svg)
@@ -73,16 +91,18 @@ def source_date() -> dt.date | None:
 def roadmap_markdown(context: RenderContext, critical: CriticalPath, has_chart: bool) -> str:
     """The whole of roadmap.md."""
     model = context.report.model
+    tr = translator(context.language)
+    chart = "![" + tr.gettext("Gantt chart of the roadmap") + "](gantt.svg)"
     parts = [
-        f"# Roadmap: {md_cell(model.manifest.name)}",
-        _overview(model),
-        "![Gantt chart of the roadmap](gantt.svg)" if has_chart else "",
-        *_phases(model),
-        "## Work packages",
-        _table(PACKAGE_COLUMNS, [_package_row(p) for p in _by_start(model)]),
-        *_critical_section(model, critical),
-        *_deadline_sections(context),
-        *_budget_sections(model),
+        "# " + tr.gettext("Roadmap: {name}").format(name=md_cell(model.manifest.name)),
+        _overview(model, tr),
+        chart if has_chart else "",
+        *_phases(model, tr),
+        "## " + tr.gettext("Work packages"),
+        table(tr, PACKAGE_COLUMNS, [_package_row(p, tr) for p in by_start(model)]),
+        *_critical_section(model, critical, tr),
+        *_deadline_sections(context, tr),
+        *budget_sections(model, tr),
     ]
     return "\n\n".join(p for p in parts if p) + "\n"
 
@@ -90,10 +110,10 @@ def roadmap_markdown(context: RenderContext, critical: CriticalPath, has_chart: 
 # --- Sections ----------------------------------------------------------------------------
 
 
-def _overview(model: Model) -> str:
+def _overview(model: Model, tr: Translator) -> str:
     packages = model.work_packages
     if not packages:
-        return "The roadmap has no work packages."
+        return tr.gettext("The roadmap has no work packages.")
     first = min(p.start for p in packages)
     last = max(p.end for p in packages)
     totals = sum_shares(
@@ -101,114 +121,138 @@ def _overview(model: Model) -> str:
         for p in packages
         if p.cost is not None
     )
-    cost = ", ".join(money(c, cur) for (_, cur), c in sorted(totals.items())) or "no cost given"
-    return (
-        f"{_count(len(packages), 'work package')} in {_count(len(model.phases), 'phase')}, "
-        f"from {first} to {last}, and {_count(len(model.milestones), 'milestone')}. "
-        f"Total cost: {cost}."
+    cost = ", ".join(tr.money(c, cur) for (_, cur), c in sorted(totals.items()))
+    counts = tr.gettext("{packages} in {phases}, from {first} to {last}, and {milestones}.")
+    counts = counts.format(
+        packages=count(
+            tr, tr.ngettext("{n} work package", "{n} work packages", len(packages)), len(packages)
+        ),
+        phases=count(
+            tr, tr.ngettext("{n} phase", "{n} phases", len(model.phases)), len(model.phases)
+        ),
+        first=tr.date(first),
+        last=tr.date(last),
+        milestones=count(
+            tr,
+            tr.ngettext("{n} milestone", "{n} milestones", len(model.milestones)),
+            len(model.milestones),
+        ),
     )
+    total = tr.gettext("Total cost: {cost}.").format(cost=cost or tr.gettext("no cost given"))
+    return f"{counts} {total}"
 
 
-def _phases(model: Model) -> list[str]:
+def _phases(model: Model, tr: Translator) -> list[str]:
     phases = sorted(model.phases, key=lambda p: (p.start, p.id))
     known = {p.id for p in phases}
-    parts = ["## Phases"] if model.phases or model.work_packages else []
+    parts = ["## " + tr.gettext("Phases")] if model.phases or model.work_packages else []
     for phase in phases:
-        inside = [p for p in _by_start(model) if p.phase == phase.id]
-        parts.append(
-            f"### {md_cell(phase.id)}: {md_cell(phase.name)} ({phase.start} to {phase.end})"
-        )
-        parts.append(_bullets(inside) or "No work packages.")
-    loose = [p for p in _by_start(model) if p.phase not in known]
+        inside = [p for p in by_start(model) if p.phase == phase.id]
+        dates = span(tr, phase.start, phase.end)
+        parts.append(f"### {md_cell(phase.id)}: {md_cell(phase.name)} ({dates})")
+        parts.append(_bullets(inside, tr) or tr.gettext("No work packages."))
+    loose = [p for p in by_start(model) if p.phase not in known]
     if loose:
-        parts += ["### Without a phase", _bullets(loose)]
+        parts += ["### " + tr.gettext("Without a phase"), _bullets(loose, tr)]
     return parts
 
 
-def _bullets(packages: list[WorkPackage]) -> str:
+def _bullets(packages: list[WorkPackage], tr: Translator) -> str:
     return "\n".join(
-        f"- {md_cell(p.id)}: {md_cell(p.name)} ({p.start} to {p.end})" for p in packages
+        f"- {md_cell(p.id)}: {md_cell(p.name)} ({span(tr, p.start, p.end)})" for p in packages
     )
 
 
-def _package_row(package: WorkPackage) -> list[str]:
+def _package_row(package: WorkPackage, tr: Translator) -> list[str]:
     cost = package.cost
     return [
         md_cell(package.id),
         md_cell(package.name),
         md_cell(package.phase or ""),
         md_cell(package.owner or ""),
-        str(package.start),
-        str(package.end),
-        f"{duration_days(package):,}",
+        tr.table_date(package.start),
+        tr.table_date(package.end),
+        tr.number(duration_days(package)),
         md_cell(", ".join(package.depends_on)),
         md_cell(", ".join(package.delivers)),
-        money(to_cents(cost.amount), cost.currency) if cost else "",
-        _funding(package),
+        tr.money(to_cents(cost.amount), cost.currency) if cost else "",
+        funding_cell(package, tr),
     ]
 
 
-def _funding(package: WorkPackage) -> str:
-    if package.cost is None:
-        return ""
-    percents = {s: Decimal(repr(p)) for s, p in package.cost.funding.items()}
-    covered = sum(percents.values(), Decimal(0))
-    lines = []
-    for share in cost_by_source(package):
-        percent = percents.get(share.key, 100 - covered)
-        lines.append(
-            f"{md_cell(share.key)} {_percent(percent)} %: {money(share.cents, share.currency)}"
-        )
-    if covered > 100:
-        lines.append(f"(the shares add up to {_percent(covered)} %; scaled to the cost)")
-    return "<br>".join(lines)
+CRITICAL_INTRO = N_(
+    "The critical path is the longest chain of work packages that depend on each other, "
+    "measured by the sum of their durations (start and end day both counted; gaps and "
+    "overlaps between the planned dates do not count). Slack is how many days longer a "
+    "package could run before a chain through it became longer than the critical path."
+)
 
 
-def _critical_section(model: Model, critical: CriticalPath) -> list[str]:
-    intro = (
-        "The critical path is the longest chain of work packages that depend on each other, "
-        "measured by the sum of their durations (start and end day both counted; gaps and "
-        "overlaps between the planned dates do not count). Slack is how many days longer a "
-        "package could run before a chain through it became longer than the critical path."
-    )
+def _critical_section(model: Model, critical: CriticalPath, tr: Translator) -> list[str]:
+    head = ["## " + tr.gettext("Critical path"), tr.gettext(CRITICAL_INTRO)]
     if critical.cycle:
         cycle = ", ".join(md_cell(c) for c in critical.cycle)
-        return [
-            "## Critical path",
-            intro,
-            f"No critical path: work packages {cycle} depend on "
-            "each other in a cycle (see the `roadmap-cycle` finding).",
-        ]
+        text = tr.gettext(
+            "No critical path: work packages {cycle} depend on each other in a cycle "
+            "(see the `roadmap-cycle` finding)."
+        )
+        return [*head, text.format(cycle=cycle)]
     if not critical.packages:
-        return ["## Critical path", intro, "No critical path: the roadmap has no work packages."]
+        return [*head, tr.gettext("No critical path: the roadmap has no work packages.")]
     chain = [p for n in critical.packages if isinstance(p := model.get(n), WorkPackage)]
-    summary = (
-        f"**{' → '.join(md_cell(n) for n in critical.packages)}**: {critical.work_days:,} days "
-        f"of work, planned from {critical.start} to {critical.end} ({critical.span_days:,} days)."
+    summary = tr.gettext(
+        "**{chain}**: {work} days of work, planned from {start} to {end} ({span} days)."
+    ).format(
+        chain=" → ".join(md_cell(n) for n in critical.packages),
+        work=tr.number(critical.work_days),
+        start=tr.date(critical.start) if critical.start else "",
+        end=tr.date(critical.end) if critical.end else "",
+        span=tr.number(critical.span_days),
+    )
+    overlap = tr.gettext(
+        "{later} starts {start}, before {earlier}, on which it depends, ends {end} "
+        "(see the `roadmap-order` finding)."
     )
     overlaps = [
-        f"{md_cell(b.id)} starts {b.start}, before {md_cell(a.id)}, on which it depends, ends "
-        f"{a.end} (see the `roadmap-order` finding)."
+        overlap.format(
+            later=md_cell(b.id), start=tr.date(b.start), earlier=md_cell(a.id), end=tr.date(a.end)
+        )
         for a, b in itertools.pairwise(chain)
         if b.start <= a.end
     ]
+    return [*head, summary, *overlaps, *_chain_tables(model, critical, chain, tr)]
+
+
+def _chain_tables(
+    model: Model, critical: CriticalPath, chain: list[WorkPackage], tr: Translator
+) -> list[str]:
     rows = [
-        [str(i), md_cell(p.id), md_cell(p.name), str(p.start), str(p.end), f"{duration_days(p):,}"]
+        [
+            tr.number(i),
+            md_cell(p.id),
+            md_cell(p.name),
+            tr.table_date(p.start),
+            tr.table_date(p.end),
+            tr.number(duration_days(p)),
+        ]
         for i, p in enumerate(chain, start=1)
     ]
-    slack = sorted(_by_start(model), key=lambda p: (critical.slack[p.id], p.id))
+    slack = sorted(by_start(model), key=lambda p: (critical.slack[p.id], p.id))
     slack_rows = [
-        [md_cell(p.id), md_cell(p.name), f"{duration_days(p):,}", f"{critical.slack[p.id]:,}"]
+        [
+            md_cell(p.id),
+            md_cell(p.name),
+            tr.number(duration_days(p)),
+            tr.number(critical.slack[p.id]),
+        ]
         for p in slack
     ]
+    steps = (N_("Step"), N_("ID"), N_("Work package"), N_("Start"), N_("End"), N_("Days"))
+    slack_head = (N_("ID"), N_("Work package"), N_("Days"), N_("Slack (days)"))
     return [
-        "## Critical path",
-        intro,
-        summary,
-        *overlaps,
-        _table("Step | ID | Work package | Start | End | Days", rows),
-        "### Slack",
-        _table("ID | Work package | Days | Slack (days)", slack_rows),
+        table(tr, steps, rows),
+        "### " + tr.gettext("Slack"),
+        table(tr, slack_head, slack_rows),
     ]
 
 
@@ -218,7 +262,7 @@ def _work_end(model: Model, milestone: Milestone) -> dt.date | None:
     return max(ends, default=None)
 
 
-def _deadline_sections(context: RenderContext) -> list[str]:
+def _deadline_sections(context: RenderContext, tr: Translator) -> list[str]:
     model = context.report.model
     rows = []
     for milestone in sorted(model.milestones, key=lambda m: (m.date, m.id)):
@@ -228,19 +272,21 @@ def _deadline_sections(context: RenderContext) -> list[str]:
             [
                 md_cell(milestone.id),
                 md_cell(milestone.name),
-                str(milestone.date),
+                tr.table_date(milestone.date),
                 md_cell(", ".join(str(p) for p in milestone.deadline_of)),
-                str(legal) if legal else "",
+                tr.table_date(legal) if legal else "",
                 md_cell(", ".join(milestone.after)),
-                str(work_end or ""),
-                _milestone_status(model, milestone),
+                tr.table_date(work_end) if work_end else "",
+                _milestone_status(model, milestone, tr),
             ]
         )
     return [
-        "## Milestones and deadlines",
-        _table(MILESTONE_COLUMNS, rows) if rows else "The roadmap has no milestones.",
-        "### Obligations with a deadline",
-        *_obligation_deadlines(context),
+        "## " + tr.gettext("Milestones and deadlines"),
+        table(tr, MILESTONE_COLUMNS, rows)
+        if rows
+        else tr.gettext("The roadmap has no milestones."),
+        "### " + tr.gettext("Obligations with a deadline"),
+        *_obligation_deadlines(context, tr),
     ]
 
 
@@ -259,23 +305,34 @@ def _legal_deadline(model: Model, milestone: Milestone) -> dt.date | None:
     return min(dates, default=None)
 
 
-def _milestone_status(model: Model, milestone: Milestone) -> str:
-    """On time, or late (and by how much) against its work and against its legal deadline."""
+def _milestone_delays(model: Model, milestone: Milestone) -> tuple[int, int]:
+    """Days the milestone's work ends after it, and days it falls after its legal deadline."""
     work_ends, legal = _work_end(model, milestone), _legal_deadline(model, milestone)
+    late_work = (work_ends - milestone.date).days if work_ends else 0
+    late_legal = (milestone.date - legal).days if legal else 0
+    return max(late_work, 0), max(late_legal, 0)
+
+
+def _milestone_status(model: Model, milestone: Milestone, tr: Translator) -> str:
+    """On time, or late (and by how much) against its work and against its legal deadline."""
+    late_work, late_legal = _milestone_delays(model, milestone)
     problems = []
-    if work_ends is not None and work_ends > milestone.date:
-        problems.append(f"late: its work ends {(work_ends - milestone.date).days:,} days after it")
-    if legal is not None and milestone.date > legal:
-        problems.append(f"late: {(milestone.date - legal).days:,} days after the legal deadline")
+    if late_work:
+        text = tr.gettext("late: its work ends {days} days after it")
+        problems.append(text.format(days=tr.number(late_work)))
+    if late_legal:
+        text = tr.gettext("late: {days} days after the legal deadline")
+        problems.append(text.format(days=tr.number(late_legal)))
     if problems:
         return "; ".join(problems)
-    return "on time" if work_ends or legal else "nothing to compare"
+    comparable = _work_end(model, milestone) or _legal_deadline(model, milestone)
+    return tr.gettext("on time") if comparable else tr.gettext("nothing to compare")
 
 
-def _obligation_deadlines(context: RenderContext) -> list[str]:
+def _obligation_deadlines(context: RenderContext, tr: Translator) -> list[str]:
     coverage = context.report.coverage
     if coverage is None:
-        return ["Not checked: render from `archlex check` results to list them."]
+        return [tr.gettext("Not checked: render from `archlex check` results to list them.")]
     model = context.report.model
     timeline = Timeline(model, None)
     rows = []
@@ -292,90 +349,34 @@ def _obligation_deadlines(context: RenderContext) -> list[str]:
                 md_cell(item.obligation),
                 md_cell(item.provision),
                 md_cell(obligation.summary),
-                md_cell(str(deadline)),
-                "<br>".join(f"{md_cell(p.id)} (ends {p.end})" for p in packages),
-                _deadline_status(deadline.date, packages),
+                tr.table_date(deadline.date)
+                + (f" ({md_cell(deadline.derivation)})" if deadline.derivation else ""),
+                "<br>".join(
+                    tr.gettext("{id} (ends {end})").format(
+                        id=md_cell(p.id), end=tr.table_date(p.end)
+                    )
+                    for p in packages
+                ),
+                _deadline_status(deadline.date, packages, tr),
             ]
         )
     if not rows:
-        return ["No applicable obligation has a deadline."]
+        return [tr.gettext("No applicable obligation has a deadline.")]
+    head: tuple[str, ...] = (N_("Obligation"), N_("Provision"), N_("Summary"), N_("Deadline"))
+    head += (N_("Delivered by"), N_("Status"))
     return [
-        "Applicable obligations with a deadline, and the work packages that deliver them.",
-        _table("Obligation | Provision | Summary | Deadline | Delivered by | Status", rows),
+        tr.gettext(
+            "Applicable obligations with a deadline, and the work packages that deliver them."
+        ),
+        table(tr, head, rows),
     ]
 
 
-def _deadline_status(deadline: dt.date, packages: list[WorkPackage]) -> str:
+def _deadline_status(deadline: dt.date, packages: list[WorkPackage], tr: Translator) -> str:
     if not packages:
-        return "not scheduled"
+        return tr.gettext("not scheduled")
     last = max(p.end for p in packages)
     if last > deadline:
-        return f"late: work ends {(last - deadline).days:,} days after the deadline"
-    return "on time"
-
-
-def _budget_sections(model: Model) -> list[str]:
-    by_year = sum_shares(s for p in model.work_packages for s in cost_by_year(p))
-    by_source = sum_shares(s for p in model.work_packages for s in cost_by_source(p))
-    if not by_year:
-        return ["## Budget", "No work package has a cost."]
-    currencies = sorted({c for _, c in by_year})
-    totals = {c: sum(v for (_, cur), v in by_year.items() if cur == c) for c in currencies}
-    return [
-        "## Budget",
-        "### By year",
-        "Each work package's cost is split over the calendar years it runs, pro rata by its "
-        "days in each year (start and end day counted), to the cent.",
-        _pivot("Year", by_year, currencies, totals, shares=False),
-        "### By funding source",
-        "Each work package's cost is split over its funding sources by their percentages; "
-        f"what the percentages leave uncovered is listed as *{UNASSIGNED}*.",
-        _pivot("Funding source", by_source, currencies, totals, shares=True),
-    ]
-
-
-def _pivot(
-    head: str,
-    cells: dict[tuple[str, str], int],
-    currencies: list[str],
-    totals: dict[str, int],
-    shares: bool,
-) -> str:
-    """Keys down, currencies across (blank where a key has nothing), and a total per currency."""
-    keys = sorted({k for k, _ in cells}, key=lambda k: (k == UNASSIGNED, k))
-    rows = [
-        [md_cell(k), *(_amount(cells, k, c, totals[c] if shares else 0) for c in currencies)]
-        for k in keys
-    ]
-    rows.append(["**Total**", *(f"**{money(totals[c], c)}**" for c in currencies)])
-    return _table(" | ".join([head, *currencies]), rows)
-
-
-def _amount(cells: dict[tuple[str, str], int], key: str, currency: str, total: int) -> str:
-    if (key, currency) not in cells:
-        return ""
-    cents = cells[(key, currency)]
-    return money(cents, currency) + (f" ({100 * cents / total:.1f} %)" if total else "")
-
-
-# --- Helpers -----------------------------------------------------------------------------
-
-
-def _by_start(model: Model) -> list[WorkPackage]:
-    return sorted(model.work_packages, key=lambda p: (p.start, p.id))
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number:,} {noun}{'' if number == 1 else 's'}"
-
-
-def _percent(value: Decimal) -> str:
-    return f"{value.normalize():f}"
-
-
-def _table(head: str, rows: list[list[str]]) -> str:
-    """A Markdown table: `head` is the header row's cells, separated by ` | `."""
-    columns = head.count(" | ") + 1
-    lines = [f"| {head} |", "|" + "|".join("---" for _ in range(columns)) + "|"]
-    lines += ["| " + " | ".join(cell or " " for cell in row) + " |" for row in rows]
-    return "\n".join(lines)
+        text = tr.gettext("late: work ends {days} days after the deadline")
+        return text.format(days=tr.number((last - deadline).days))
+    return tr.gettext("on time")

@@ -1,0 +1,42 @@
+"""The one note an output gives about texts it could not show in its language."""
+
+from __future__ import annotations
+
+from archlex.i18n import N_, Translator
+from archlex.outcome import Report
+
+# The kinds of model parts that hold text (class names in archlex.model), as a reader names them.
+KINDS = {
+    "AccessGrant": N_("access grants"),
+    "Article": N_("articles"),
+    "Chapter": N_("chapters"),
+    "Component": N_("components"),
+    "DataCategory": N_("data categories"),
+    "Flow": N_("flows"),
+    "Manifest": N_("model name"),
+    "MidLink": N_("MID links"),
+    "Milestone": N_("milestones"),
+    "Obligation": N_("obligations"),
+    "Organisation": N_("organisations"),
+    "Phase": N_("phases"),
+    "Process": N_("processes"),
+    "Regulation": N_("regulations"),
+    "Requirement": N_("requirements"),
+    "Role": N_("roles"),
+    "Standard": N_("standards"),
+    "System": N_("systems"),
+    "WorkPackage": N_("work packages"),
+}
+
+
+def fallback_note(report: Report, tr: Translator) -> str | None:
+    """`Texts the model does not give in this language are shown as written: systems: 3, ...`,
+    or None when every text is in the output's language."""
+    if not report.fallbacks:
+        return None
+    parts = ", ".join(
+        f"{tr.gettext(KINDS.get(kind, kind))}: {count}" for kind, count in report.fallbacks.items()
+    )
+    return tr.gettext(
+        "Texts the model does not give in this language are shown as written: {parts}."
+    ).format(parts=parts)

@@ -1,0 +1,142 @@
+"""Done when (#16): the Latvian example, rendered and built in Latvian, shows none of archlex's
+own English labels in the concept, the matrix, the roadmap and Gantt, the diagrams and the
+site, and writes amounts with Latvian separators."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pydantic import BaseModel
+
+from archlex.api import check_model, in_language
+from archlex.model.text import Text
+from archlex.outcome import Report
+from archlex.render.output import render_products
+from archlex.site.build import build_site
+from tests.conftest import EXAMPLE
+from tests.i18n.output_text import shown_text
+
+# archlex's own words: headings, column names, state values, legend entries, funding labels.
+LABELS = (
+    "Traceability matrix", "Work package", "Work packages", "Legal basis", "Coverage",
+    "Milestone", "Milestones", "Critical path", "Funding source", "Funding", "state-budget",
+    "not assigned", "scheduled", "allocated", "traced", "gap", "met", "Gantt chart", "Roadmap",
+    "Deadline", "Owner", "Operator", "Priority", "Severity", "Applicable", "Traced", "Overall",
+    "Total", "Today", "Phase", "Budget", "By year", "Without a phase", "National systems",
+    "Obligation", "Obligations", "Requirement", "Requirements", "Status", "Provision", "Summary",
+    "Actor", "Start", "End", "Cost", "Depends on", "Delivers", "yes", "none", "Findings",
+    "Home", "Law", "Plan", "Architecture", "Organisations", "Systems", "Diagrams", "Concept",
+    "Tags", "Regulations", "Roles", "Download", "Legend", "Zone", "existing", "planned",
+    "must", "should", "proposed", "agreed", "implemented", "error", "warning", "Member State",
+    "Kind", "Name", "Title", "Source", "Date", "Verified", "Article", "Chapter", "Flow", "Flows",
+    "Data", "Process", "Processes", "late", "on time", "days", "Phases", "Step", "Slack",
+    "Legal deadline", "Late milestone", "On the critical path", "Budget by funding source",
+)  # fmt: skip
+AMOUNT_LV = re.compile(r"\b1\u00a0250\u00a0000,00 EUR\b")
+AMOUNT_EN = re.compile(r"\d\.\d{2} EUR\b")
+OUTPUTS = ("concept", "matrix", "roadmap", "diagrams")
+# The matrix as the issue names it (HTML, CSV, XLSX); the Markdown tables are checked on the
+# site, where the reader sees them.
+SHOWN = {".html", ".svg", ".docx", ".xlsx", ".csv", ".md"}
+
+
+@pytest.fixture(scope="module")
+def latvian(tmp_path_factory: pytest.TempPathFactory) -> tuple[Report, Path, Path]:
+    """The example checked, rendered and built with `--language lv`."""
+    report = in_language(check_model(EXAMPLE, EXAMPLE, today=dt.date(2026, 7, 1)), "lv")
+    out = tmp_path_factory.mktemp("lv")
+    render_products(report, out / "build")
+    build_site(report, out / "site", dt.date(2026, 7, 1))
+    return report, out / "build", out / "site"
+
+
+def test_no_english_label_in_any_latvian_output(latvian: tuple[Report, Path, Path]) -> None:
+    report, build, site = latvian
+    model_text = _model_strings(report)
+    pattern = re.compile(
+        r"(?<![\w-])(" + "|".join(re.escape(label) for label in LABELS) + r")(?![\w-])"
+    )
+    found = []
+    for path in [*_files(build), *_files(site)]:
+        for fragment in _ours(shown_text(path), model_text):
+            found += [
+                f"{path.name}: {m.group(1)!r} in {fragment!r}" for m in pattern.finditer(fragment)
+            ]
+    assert not found, "\n".join(found[:40])
+
+
+def test_every_product_was_checked(latvian: tuple[Report, Path, Path]) -> None:
+    _, build, site = latvian
+    for product in OUTPUTS:
+        assert any((build / product).iterdir()), product
+    names = {p.name for p in _files(build)}
+    assert {"concept.docx", "matrix.html", "matrix.csv", "matrix.xlsx", "gantt.svg"} <= names
+    assert any(n.startswith("process-") and n.endswith(".svg") for n in names)
+    assert len(list(_files(site))) > 100
+
+
+def test_amounts_have_latvian_separators(latvian: tuple[Report, Path, Path]) -> None:
+    _, build, site = latvian
+    for path in (
+        build / "concept" / "concept.docx",
+        build / "roadmap" / "roadmap.md",
+        site / "work-packages" / "WP-12.html",
+    ):
+        text = shown_text(path)
+        assert AMOUNT_LV.search(text), path  # WP-12 costs 1 250 000 EUR
+        assert not AMOUNT_EN.search(text), path
+
+
+def _files(folder: Path) -> Iterator[Path]:
+    for path in sorted(folder.rglob("*")):
+        # The theme's own files and the search index are mkdocs-material's, in its Latvian.
+        if path.suffix in SHOWN and not {"assets", "search"} & set(path.parts):
+            yield path
+
+
+def _model_strings(report: Report) -> list[str]:
+    """Every text the model and the findings bring (shown as written), longest first."""
+    found: set[str] = set()
+    for _, entity in report.model.entities():
+        _collect(entity, found)
+    _collect(report.model.manifest, found)
+    for finding in report.findings:
+        found |= {finding.message, finding.hint or "", finding.target or "", finding.rule}
+    # Short strings (chapter numbers, codes) would cut words apart; no label hides in them.
+    return sorted((s for s in found if len(s.strip()) >= 4), key=len, reverse=True)
+
+
+def _collect(value: object, found: set[str]) -> None:
+    if isinstance(value, Text):
+        found |= {str(value), *value.translations.values()}
+    elif isinstance(value, str):
+        found.add(value)
+    elif isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            _collect(getattr(value, name), found)
+    elif isinstance(value, (list, tuple, set, frozenset)):
+        for item in value:
+            _collect(item, found)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            _collect(key, found)
+            _collect(item, found)
+
+
+def _ours(text: str, model_text: list[str]) -> Iterator[str]:
+    """The fragments of an output that archlex wrote, model text taken out: each line without
+    the model's texts, and without lines that are a piece of one (wrapped or shortened)."""
+    corpus = "\n".join(" ".join(s.split()) for s in model_text)
+    for line in text.replace("<br>", "\n").splitlines():
+        line = line.replace("\\", "")
+        for string in model_text:
+            if string in line:
+                line = line.replace(string, " ")
+        piece = " ".join(line.strip(" …").split())
+        piece = re.sub(r"^\d+\. ", "", piece)  # a process step's number before its flow's name
+        if piece and piece not in corpus:
+            yield piece
