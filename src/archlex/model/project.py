@@ -8,6 +8,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BeforeValidator, Field
 
 from archlex.model.common import Record, Ref, RegulationId, Texts
+from archlex.model.document import Document
 from archlex.model.file import ModelFile
 
 FORMAT_VERSION = 1
@@ -66,6 +67,9 @@ class Manifest(Record):
     scope: Scope | None = Field(default=None, description="What the state is bound by.")
     checks: Checks = Field(default_factory=Checks, description="How findings fail the run.")
     waivers: list[Waiver] = Field(default_factory=list, description="Accepted findings.")
+    document: Document | None = Field(
+        default=None, description="The concept document: control data, layout, own chapters."
+    )
 
 
 class ManifestFile(Manifest, ModelFile):
