@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +27,7 @@ from archlex.render.concept_values import (
 )
 from archlex.render.docx_writer import LABELS, DocxSettings, markdown_to_docx
 from archlex.render.escape import md_cell
+from archlex.render.pdf import docx_to_pdf
 from archlex.render.templates import environment, translations
 from archlex.render.words import date_words
 
@@ -67,7 +69,12 @@ def render_concept(context: RenderContext) -> list[Path]:
     markdown.write_text(text, encoding="utf-8")
     docx = folder / "concept.docx"
     markdown_to_docx(text, folder, docx, docx_settings(context, values["document"]))
-    return [*drawn, markdown, docx]
+    written = [*drawn, markdown, docx]
+    if context.settings.get("format") == "pdf":
+        pdf = folder / "concept.pdf"
+        docx_to_pdf(docx, pdf)
+        written.append(pdf)
+    return written
 
 
 def _draw_missing_figures(context: RenderContext) -> list[Path]:
@@ -104,16 +111,27 @@ def docx_settings(context: RenderContext, document: Document) -> DocxSettings:
         x for x in (title, f"{texts.get('version', 'Version')} {document.version}",
                     document.classification) if x
     )
-    reference = None
-    if document.reference_docx:
-        reference = context.report.project.root / document.reference_docx
-        if not reference.is_file():
-            raise ArchlexError(
-                f"document.reference_docx: no file {reference}",
-                "give the path of a .docx template, relative to archlex.yaml",
-            )
     labels = {key: texts.get(key, value) for key, value in LABELS.items()}
-    return DocxSettings(document.paper, header, labels, reference)
+    paper = context.settings.get("paper") or document.paper
+    return DocxSettings(paper, header, labels, _reference(context, document))
+
+
+def _reference(context: RenderContext, document: Document) -> Path | None:
+    """The ministry's Word template: the command line's, else the manifest's (relative to it)."""
+    given = context.settings.get("reference_docx")
+    if given:
+        path = Path(given)
+    elif document.reference_docx:
+        path = context.report.project.root / document.reference_docx
+    else:
+        return None
+    if not path.is_file() or not zipfile.is_zipfile(path):
+        raise ArchlexError(
+            f"reference DOCX {path}: not a Word file",
+            "give a .docx template (--reference-docx, or document.reference_docx relative "
+            "to archlex.yaml)",
+        )
+    return path
 
 
 def concept_values(context: RenderContext) -> dict[str, Any]:

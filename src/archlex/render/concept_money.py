@@ -10,15 +10,20 @@ from archlex.render.budget import (
     UNASSIGNED,
     cost_by_source,
     cost_by_year,
-    money,
+    money as spaced_money,
     split,
     sum_shares,
     to_cents,
 )
 from archlex.render.escape import md_cell
-from archlex.render.words import date_words, name_of
+from archlex.render.words import NBSP, date_words, name_of
 
 TOTAL = "Total"
+
+
+def money(cents: int, currency: str) -> str:
+    """An amount that never breaks across lines in a table cell, currency included."""
+    return spaced_money(cents, currency).replace(" ", NBSP)
 
 
 def work_package_rows(model: Model, language: str) -> list[list[str]]:

@@ -65,7 +65,11 @@ def read_blocks(text: str, base: Path, paper: str) -> list[Block]:
         elif match := _CAPTION.match(line):
             caption = match["text"]
         elif line:
-            blocks.append(_block(line, base, paper))
+            block = _block(line, base, paper)
+            if _continues(block, blocks, lines[index - 2] if index > 1 else ""):
+                blocks[-1].text += " " + block.text
+            else:
+                blocks.append(block)
     _pull_headings(blocks)
     return blocks
 
@@ -97,6 +101,16 @@ def _table(lines: list[str], caption: str, paper: str) -> Block:
     plan = plan_table([[plain(c) for c in row] for row in rows], paper)
     page = plan.page if plan.page.landscape or plan.page.paper != paper else None
     return Block("table", caption, rows=rows, table=plan, page=page)
+
+
+def _continues(block: Block, blocks: list[Block], before: str) -> bool:
+    """A plain line right after a paragraph or list item (no blank line) continues it."""
+    return (
+        block.kind == "paragraph"
+        and bool(blocks)
+        and blocks[-1].kind in ("paragraph", "bullet")
+        and bool(before.strip())
+    )
 
 
 def _pull_headings(blocks: list[Block]) -> None:

@@ -16,7 +16,7 @@ from docx.text.paragraph import Paragraph
 from archlex.render.docx_layout import MARGIN, Page
 
 
-def add_field(paragraph: Paragraph, instruction: str, shown: str = "") -> None:
+def add_field(paragraph: Paragraph, instruction: str, shown: str = "", end: bool = True) -> None:
     """A complex field (`PAGE`, `TOC \\o "1-3"`, `SEQ Figure`) with `shown` as its last value;
     Word updates it when the file opens (see `update_fields_on_open`), LibreOffice on export."""
     for kind, text in (("begin", None), ("instr", instruction), ("separate", None)):
@@ -33,9 +33,15 @@ def add_field(paragraph: Paragraph, instruction: str, shown: str = "") -> None:
             instr.text = f" {text} "
             run._r.append(instr)
     paragraph.add_run(shown)
-    end = OxmlElement("w:fldChar")
-    end.set(qn("w:fldCharType"), "end")
-    paragraph.add_run()._r.append(end)
+    if end:
+        end_field(paragraph)
+
+
+def end_field(paragraph: Paragraph) -> None:
+    """Close the field opened last (a contents field ends in the paragraph after it)."""
+    char = OxmlElement("w:fldChar")
+    char.set(qn("w:fldCharType"), "end")
+    paragraph.add_run()._r.append(char)
 
 
 def update_fields_on_open(document: DocxDocument) -> None:

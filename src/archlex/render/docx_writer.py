@@ -25,6 +25,7 @@ from docx.text.paragraph import Paragraph
 from archlex.render.docx_blocks import Block, plain, read_blocks
 from archlex.render.docx_fields import (
     add_field,
+    end_field,
     fixed_layout,
     keep_rows_whole,
     keep_with_next,
@@ -155,7 +156,9 @@ class _Writer:
         heading = self._paragraph("TOC Heading")
         heading.add_run(title).bold = True
         keep_with_next(heading)
-        add_field(self._paragraph(), instruction)
+        # Begin and end in different paragraphs: LibreOffice reads only that form as an index.
+        add_field(self._paragraph(), instruction, end=False)
+        end_field(self._paragraph())
 
     def _caption(self, kind: str, text: str) -> Paragraph:
         """`Figure 3: text`, numbered by a SEQ field that the lists of figures and tables read."""
