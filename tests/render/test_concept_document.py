@@ -11,15 +11,16 @@ from pathlib import Path
 
 import docx
 import pytest
-from docx.shared import Pt
+from docx.shared import Length, Pt
+from docx.text.paragraph import Paragraph
 
 from archlex.api import check_model
 from archlex.model import WorkPackage
 from archlex.outcome import Report
-from archlex.render.budget import money, to_cents
-from archlex.render.docx_layout import SMALLEST_TEXT
+from archlex.render.concept.docx_layout import SMALLEST_TEXT
 from archlex.render.output import render_products
-from archlex.render.words import date_words
+from archlex.toolkit.money import money, to_cents
+from archlex.toolkit.words import date_words
 from tests.conftest import MANIFEST, WriteModel
 
 needs_libreoffice = pytest.mark.skipif(
@@ -39,6 +40,15 @@ def rendered(example: Report, tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
+def _points(length: Length | None) -> int:
+    assert length is not None
+    return int(round(length.pt))
+
+
+def _style(paragraph: Paragraph) -> str:
+    return str(paragraph.style.name) if paragraph.style is not None else ""
+
+
 def _xml(path: Path) -> str:
     with zipfile.ZipFile(path) as archive:
         return archive.read("word/document.xml").decode("utf-8")
@@ -47,14 +57,14 @@ def _xml(path: Path) -> str:
 def test_the_docx_is_a4_with_contents_page_numbers_and_a_header(rendered: Path) -> None:
     document = docx.Document(str(rendered / "concept" / "concept.docx"))
     first = document.sections[0]
-    assert (round(first.page_width.pt), round(first.page_height.pt)) == (595, 842)
+    assert (_points(first.page_width), _points(first.page_height)) == (595, 842)
     header = first.header.paragraphs[0].text
     assert "Interoperability information system concept" in header and "Version 0.9" in header
     footer = first.footer._element.xml
     assert "PAGE" in footer and "NUMPAGES" in footer
     body = _xml(rendered / "concept" / "concept.docx")
     assert 'TOC \\o "1-3"' in body and 'TOC \\h \\z \\c "Figure"' in body
-    captions = [p.text for p in document.paragraphs if p.style.name == "Caption"]
+    captions = [p.text for p in document.paragraphs if _style(p) == "Caption"]
     assert captions[0] == "Table 1: Document control"
     assert [c for c in captions if c.startswith("Figure ")][:2] == [
         "Figure 1: Context view",
@@ -64,7 +74,7 @@ def test_the_docx_is_a4_with_contents_page_numbers_and_a_header(rendered: Path) 
 
 def test_headings_keep_with_what_follows_and_rows_do_not_split(rendered: Path) -> None:
     document = docx.Document(str(rendered / "concept" / "concept.docx"))
-    headings = [p for p in document.paragraphs if p.style.name.startswith("Heading")]
+    headings = [p for p in document.paragraphs if _style(p).startswith("Heading")]
     assert headings and all(p.paragraph_format.keep_with_next for p in headings)
     for table in document.tables:
         first = table.rows[0]._tr.trPr
@@ -74,7 +84,7 @@ def test_headings_keep_with_what_follows_and_rows_do_not_split(rendered: Path) -
 
 def test_wide_tables_sit_on_landscape_pages(rendered: Path) -> None:
     document = docx.Document(str(rendered / "concept" / "concept.docx"))
-    landscape = [s for s in document.sections if s.page_width > s.page_height]
+    landscape = [s for s in document.sections if _points(s.page_width) > _points(s.page_height)]
     assert landscape, "the work-package and financing tables need landscape pages"
     assert "Annex A" in _xml(rendered / "concept" / "concept.docx")
 
@@ -83,7 +93,9 @@ def test_every_figure_is_readable_at_its_placed_size(rendered: Path) -> None:
     # Smallest text = the SVG's smallest font size x (placed width / the SVG's width in the
     # same units), read independently of the code that placed it.
     body = _xml(rendered / "concept" / "concept.docx")
-    placed = re.findall(r'<wp:extent cx="(\d+)" cy="\d+"/>.*?<pic:cNvPr id="\d+" name="([^"]+)"', body)
+    placed = re.findall(
+        r'<wp:extent cx="(\d+)" cy="\d+"/>.*?<pic:cNvPr id="\d+" name="([^"]+)"', body
+    )
     assert len(placed) >= 10
     for cx, name in placed:
         svg = _svg_for(rendered, name)
@@ -142,7 +154,7 @@ def test_letter_paper_on_request(write_model: WriteModel, tmp_path: Path) -> Non
     root = write_model({}, manifest=MANIFEST + "document: {paper: Letter, version: '2.0'}\n")
     render_products(check_model(root, root), tmp_path / "out", ["concept"])
     document = docx.Document(str(tmp_path / "out" / "concept" / "concept.docx"))
-    assert round(document.sections[0].page_width.pt) == 612
+    assert _points(document.sections[0].page_width) == 612
     assert "Version 2.0" in document.sections[0].header.paragraphs[0].text
 
 
@@ -168,9 +180,7 @@ def test_a_ministry_template_gives_its_styles_and_header(
     assert any(t.startswith("6. Architecture") for t in texts)
 
 
-def test_a_missing_reference_docx_is_a_clear_error(
-    write_model: WriteModel, tmp_path: Path
-) -> None:
+def test_a_missing_reference_docx_is_a_clear_error(write_model: WriteModel, tmp_path: Path) -> None:
     from archlex.errors import ArchlexError
 
     root = write_model({}, manifest=MANIFEST + "document: {reference_docx: nothing.docx}\n")

@@ -32,9 +32,7 @@ class Change(Record):
 class Section(Record):
     """A chapter the author writes: Markdown text, inline or in a file next to the manifest."""
 
-    slot: Literal[
-        "purpose", "current-state", "options", "assumptions", "before-annexes"
-    ] = Field(
+    slot: Literal["purpose", "current-state", "options", "assumptions", "before-annexes"] = Field(
         description="Where it goes: purpose (purpose and scope), current-state (as-is), options "
         "(options considered), assumptions (assumptions and constraints), before-annexes (a "
         "chapter of its own before the annexes)."

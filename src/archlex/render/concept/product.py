@@ -1,0 +1,241 @@
+"""The concept document: the templates filled from the checked model, as Markdown and DOCX
+(and PDF when asked); it draws the figures it needs when no other product has."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from archlex.check.coverage import CoverageState
+from archlex.errors import ArchlexError
+from archlex.model import Model
+from archlex.model.document import Document
+from archlex.render.concept.docx_writer import LABELS, DocxSettings, markdown_to_docx
+from archlex.render.concept.pdf import docx_to_pdf
+from archlex.render.concept.templates import environment, translations
+from archlex.render.concept.values import (
+    architecture_values,
+    compliance_values,
+    eu_systems,
+    obligation_rows,
+    process_rows,
+    regulations,
+    requirement_groups,
+    roadmap_values,
+    summary_values,
+)
+from archlex.render.registry import RenderContext, load_renderers, renderer
+from archlex.toolkit.escape import md_cell
+from archlex.toolkit.words import date_words
+
+SECTIONS = (
+    "00-title",
+    "01-summary",
+    "02-purpose",
+    "03-legal",
+    "04-current",
+    "05-architecture",
+    "06-functionalities",
+    "07-compliance",
+    "08-roadmap",
+    "09-implementation",
+    "10-closing",
+    "20-annexes",
+)
+# The pictures the chapters show, and the product that draws each.
+FIGURES = {
+    "context": ("diagrams", "diagrams/context.png"),
+    "legend": ("diagrams", "diagrams/legend.png"),
+    "technical": ("diagrams", "diagrams/technical.png"),
+    "data": ("diagrams", "diagrams/data.png"),
+    "gantt": ("roadmap", "roadmap/gantt.png"),
+}
+MAIN = ("context", "gantt")  # one picture of each product says whether it has run
+
+
+@renderer("concept")
+def render_concept(context: RenderContext) -> list[Path]:
+    """concept.md from the templates, and concept.docx from the same text."""
+    drawn = _draw_missing_figures(context)
+    folder = context.folder("concept")
+    env = environment(context.report.project.root, context.language, md_cell)
+    values = concept_values(context)
+    parts = [_fill(env, f"concept/{name}.md.j2", values) for name in SECTIONS]
+    text = "\n".join(part.strip("\n") + "\n" for part in parts)
+    markdown = folder / "concept.md"
+    markdown.write_text(text, encoding="utf-8")
+    docx = folder / "concept.docx"
+    markdown_to_docx(text, folder, docx, docx_settings(context, values["document"]))
+    written = [*drawn, markdown, docx]
+    if context.settings.get("format") == "pdf":
+        pdf = folder / "concept.pdf"
+        docx_to_pdf(docx, pdf)
+        written.append(pdf)
+    return written
+
+
+def _draw_missing_figures(context: RenderContext) -> list[Path]:
+    """Run the products whose pictures the concept shows when they have not run yet."""
+    products = sorted(
+        {p for k, (p, path) in FIGURES.items() if k in MAIN and not (context.out / path).is_file()}
+    )
+    drawn: list[Path] = []
+    for name, function in load_renderers(products).items():
+        if name in products:
+            drawn += function(context)
+    return drawn
+
+
+def _fill(env: jinja2.Environment, name: str, values: dict[str, Any]) -> str:
+    """One section; a template error names the template file (a model may bring its own)."""
+    try:
+        template = env.get_template(name)
+        return template.render(values)
+    except jinja2.TemplateError as error:
+        line = getattr(error, "lineno", None)
+        where = getattr(error, "filename", None) or name
+        raise ArchlexError(
+            f"{where}{f':{line}' if line else ''}: {error.message}",
+            "fix the template (a model's own templates/ override archlex's file by file)",
+        ) from None
+
+
+def docx_settings(context: RenderContext, document: Document) -> DocxSettings:
+    """Paper, header line, translated labels and the ministry template of the DOCX."""
+    texts = translations(context.report.project.root, context.language)
+    title = document.title or context.report.model.manifest.name
+    header = " | ".join(
+        x
+        for x in (
+            title,
+            f"{texts.get('version', 'Version')} {document.version}",
+            document.classification,
+        )
+        if x
+    )
+    labels = {key: texts.get(key, value) for key, value in LABELS.items()}
+    paper = context.settings.get("paper") or document.paper
+    return DocxSettings(paper, header, labels, _reference(context, document))
+
+
+def _reference(context: RenderContext, document: Document) -> Path | None:
+    """The ministry's Word template: the command line's, else the manifest's (relative to it)."""
+    given = context.settings.get("reference_docx")
+    if given:
+        path = Path(given)
+    elif document.reference_docx:
+        path = context.report.project.root / document.reference_docx
+    else:
+        return None
+    if not path.is_file() or not zipfile.is_zipfile(path):
+        raise ArchlexError(
+            f"reference DOCX {path}: not a Word file",
+            "give a .docx template (--reference-docx, or document.reference_docx relative "
+            "to archlex.yaml)",
+        )
+    return path
+
+
+def concept_values(context: RenderContext) -> dict[str, Any]:
+    """Everything the templates show, as plain values with model text already escaped."""
+    model = context.report.model
+    # Read once: the yes/no of every data row comes from the same translations.
+    texts = translations(context.report.project.root, context.language)
+    answer = {True: texts["yes"], False: texts["no"]}
+    document = model.manifest.document or Document()
+    return {
+        "model": model,
+        "document": document,
+        "doc": _document_values(context, document),
+        "sections": _sections(context, document),
+        "regulations": regulations(model),
+        "eu_systems": eu_systems(model),
+        "options": model.manifest.scope.options if model.manifest.scope else [],
+        "obligation_rows": obligation_rows(context),
+        "diagrams": _images(context),
+        "processes": _processes(context),
+        "functional_groups": requirement_groups(model, functional=True),
+        "requirement_groups": requirement_groups(model, functional=False),
+        **architecture_values(context, answer),
+        **compliance_values(context),
+        **roadmap_values(context),
+        "summary": summary_values(context),
+        "states": [s.value for s in CoverageState],
+    }
+
+
+def _document_values(context: RenderContext, document: Document) -> dict[str, Any]:
+    """Document control as display text: dates in words, model text escaped."""
+    language = context.language
+    return {
+        "title": md_cell(document.title or context.report.model.manifest.name),
+        "subtitle": md_cell(document.subtitle or ""),
+        "date": date_words(document.date, language),
+        "status": document.status.value,
+        "classification": md_cell(document.classification or ""),
+        "organisation": md_cell(document.organisation or ""),
+        "authors": md_cell(", ".join(document.authors)),
+        "approvers": md_cell(", ".join(document.approvers)),
+        "history_rows": [
+            [
+                md_cell(c.version),
+                date_words(c.date, language),
+                md_cell(c.author),
+                md_cell(c.summary),
+            ]
+            for c in document.history
+        ],
+    }
+
+
+def _sections(context: RenderContext, document: Document) -> dict[str, list[dict[str, str]]]:
+    """The author's own chapters by where they go, their Markdown read from file if named."""
+    root = context.report.project.root
+    found: dict[str, list[dict[str, str]]] = {}
+    for section in document.sections:
+        text = section.text
+        if section.file is not None:
+            path = root / section.file
+            try:
+                text = path.read_text(encoding="utf-8")
+            except OSError as error:
+                raise ArchlexError(
+                    f"{path}: cannot read the section ({error.strerror})",
+                    "document.sections[].file is relative to archlex.yaml",
+                ) from None
+        found.setdefault(section.slot, []).append(
+            {"title": section.title or "", "text": _no_html(text or "")}
+        )
+    return found
+
+
+def _images(context: RenderContext) -> dict[str, str | None]:
+    """Paths, relative to the concept folder, of the pictures the other products drew."""
+    return {
+        key: f"../{relative}" if (context.out / relative).is_file() else None
+        for key, (_, relative) in FIGURES.items()
+    }
+
+
+def _processes(context: RenderContext) -> list[dict[str, Any]]:
+    model: Model = context.report.model
+    result = []
+    for process in model.processes:
+        image = f"diagrams/process-{process.id}.png"
+        result.append(
+            {
+                "name": process.name,
+                "description": process.description,
+                "diagram": f"../{image}" if (context.out / image).is_file() else None,
+                "rows": process_rows(model, process.steps),
+            }
+        )
+    return result
+
+
+def _no_html(text: str) -> str:
+    """The author's Markdown with any HTML shown as text, never live on the site."""
+    return text.strip().replace("&", "&amp;").replace("<", "&lt;")

@@ -1,0 +1,207 @@
+"""The data-flow view of each business process, and the data view.
+
+A process view numbers the process's flows in its order and labels each with the data it
+carries and its legal basis. The data view puts the data categories between the national
+systems and the EU systems that hold them.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from archlex.model import Model
+from archlex.model.flow import Flow, Process
+from archlex.model.system import System, SystemKind
+from archlex.render.diagrams.style import (
+    CLUSTER_STYLE,
+    COMPONENT_STYLE,
+    DATA_MARKER,
+    FLOW_EDGE,
+    GROUP_STYLE,
+    OTHER,
+    PERSONAL,
+    SPECIAL,
+    data_attributes,
+    data_class,
+    data_edge_attributes,
+    graph_attributes,
+    status_marker,
+)
+from archlex.render.diagrams.views import (
+    SIDE_OF_KIND,
+    SIDES,
+    TIER,
+    Landscape,
+    system_node,
+    view_title,
+)
+from archlex.toolkit.dot import Cluster, Edge, Graph, Label, Node, join_lines, text_label
+
+# An empty last line keeps one step's label apart from the next one's.
+SPACER = Label(("",), left=True)
+
+
+def process_view(model: Model, process: Process) -> Graph:
+    """A process's flows in order, numbered, with the data they carry and their legal basis."""
+    landscape = Landscape.of(model)
+    steps = process_steps(model, process)
+    title = join_lines(
+        text_label(f"Process: {process.name} ({process.id})", 100, left=True),
+        view_title(model, "Model"),
+    )
+    graph = Graph(f"process-{process.id}", title, graph_attributes("LR"))
+    graph.attrs.update({"ranksep": "0.9", "nodesep": "0.5"})
+    refs = sorted({r for _, f in steps for r in (f.from_, f.via, f.to) if r})
+    graph.clusters, graph.nodes = _part_clusters(landscape, refs)
+    for number, flow in steps:
+        graph.edges += _step_edges(landscape, number, flow)
+    return graph
+
+
+def process_steps(model: Model, process: Process) -> list[tuple[int, Flow]]:
+    """The process's flows numbered as its steps list them, then flows naming it that it lacks."""
+    steps = []
+    for number, step in enumerate(process.steps, start=1):
+        flow = model.get(step)
+        if isinstance(flow, Flow):
+            steps.append((number, flow))
+    listed = set(process.steps)
+    extra = sorted(
+        (f for f in model.flows if f.process == process.id and f.id not in listed),
+        key=lambda f: f.id,
+    )
+    return steps + [(len(process.steps) + n, f) for n, f in enumerate(extra, start=1)]
+
+
+def _part_clusters(landscape: Landscape, refs: list[str]) -> tuple[list[Cluster], list[Node]]:
+    """Side clusters holding systems, and a cluster per system whose components are shown."""
+    by_system: dict[str, list[str]] = defaultdict(list)
+    unknown = []
+    for ref in refs:
+        system = landscape.system_of(ref)
+        if system is None:
+            unknown.append(Node(ref, text_label(f"{ref} (no such system)"), {"style": "dashed"}))
+        else:
+            by_system[system.id].append(ref)
+    clusters = []
+    for side, title in SIDES:
+        cluster = Cluster(side, text_label(title, 40), dict(CLUSTER_STYLE))
+        for system_id in sorted(by_system):
+            system = landscape.systems[system_id]
+            if SIDE_OF_KIND[system.kind] == side:
+                _add_parts(cluster, system, by_system[system_id])
+        if cluster.nodes or cluster.clusters:
+            clusters.append(cluster)
+    return clusters, unknown
+
+
+def _add_parts(side: Cluster, system: System, refs: list[str]) -> None:
+    if refs == [system.id]:
+        side.nodes.append(system_node(system))
+        return
+    group = Cluster(f"system-{system.id}", text_label(system.name, 36), dict(GROUP_STYLE))
+    names = {c.id: c.name or c.id for c in system.components}
+    for ref in refs:
+        if ref == system.id:
+            node = system_node(system)
+            node.label = join_lines(
+                text_label(f"{system.id} (the system)"), text_label(status_marker(system))
+            )
+        else:
+            node = Node(ref, text_label(names[ref]), dict(COMPONENT_STYLE, style="filled,rounded"))
+        group.nodes.append(node)
+    side.clusters.append(group)
+
+
+def _step_edges(landscape: Landscape, number: int, flow: Flow) -> list[Edge]:
+    kind = landscape.data_kind(flow.data)
+    attrs = {**FLOW_EDGE, **data_edge_attributes(kind)}
+    data = [_data_name(landscape, d) for d in flow.data]
+    basis = "; ".join(str(p) for p in flow.legal_basis) or "none cited"
+    label = join_lines(
+        text_label(f"{number}. {flow.name or flow.id}", 32, left=True),
+        text_label("data: " + (", ".join(data) or "none given"), 32, left=True),
+        text_label(f"legal basis: {basis}", 32, left=True),
+        SPACER,
+    )
+    if not flow.via:
+        return [Edge(flow.from_, flow.to, label, attrs)]
+    via = text_label(f"{number}. (continued)", 32)
+    return [Edge(flow.from_, flow.via, label, attrs), Edge(flow.via, flow.to, via, attrs)]
+
+
+def _data_name(landscape: Landscape, data_id: str) -> str:
+    category = landscape.category(data_id)
+    marker = DATA_MARKER[SPECIAL] if data_class(category) == SPECIAL else ""
+    name = category.name if category else data_id
+    return f"{name} {marker}".strip()
+
+
+def data_view(model: Model) -> Graph:
+    """Data categories in the middle, the systems that hold them on either side."""
+    landscape = Landscape.of(model)
+    holds: dict[tuple[str, str], set[str]] = defaultdict(set)
+    carried: dict[str, set[str]] = defaultdict(set)
+    for flow in landscape.flows():
+        for data_id in flow.data:
+            carried[data_id].add(flow.id)
+            for ref in (flow.from_, flow.to):
+                system = landscape.system_of(ref)
+                if system is not None:
+                    holds[(system.id, data_id)].add(flow.id)
+    graph = Graph(
+        "data", view_title(model, "Data categories and where they are held"), graph_attributes("LR")
+    )
+    graph.attrs.update({"ranksep": "2.0", "nodesep": "0.15"})
+    holders = sorted(
+        (landscape.systems[s] for s in {s for s, _ in holds}), key=lambda s: (TIER[s.kind], s.id)
+    )
+    national = [s for s in holders if s.kind is SystemKind.NATIONAL]
+    others = [s for s in holders if s.kind is not SystemKind.NATIONAL]
+    if national:
+        graph.clusters.append(_plain_cluster("national", "National systems", national))
+    graph.clusters.append(_data_cluster(landscape, carried))
+    if others:
+        graph.clusters.append(_plain_cluster("eu", "EU side", others))
+    graph.edges = _holds_edges(landscape, holds)
+    return graph
+
+
+def _plain_cluster(name: str, title: str, systems: list[System]) -> Cluster:
+    cluster = Cluster(name, text_label(title, 40), dict(CLUSTER_STYLE))
+    cluster.nodes = [system_node(s) for s in systems]
+    return cluster
+
+
+def _data_cluster(landscape: Landscape, carried: dict[str, set[str]]) -> Cluster:
+    """The data categories, most sensitive first, each with its class and how many flows."""
+    data = Cluster("data", text_label("Data categories", 40), dict(CLUSTER_STYLE))
+    order = {SPECIAL: 0, PERSONAL: 1, OTHER: 2}
+    for category in sorted(landscape.model.data, key=lambda d: (order[data_class(d)], d.id)):
+        kind = data_class(category)
+        count = len(carried.get(category.id, set()))
+        label = join_lines(
+            text_label(category.name),
+            text_label(DATA_MARKER[kind]),
+            text_label(f"carried by {count} flow{'s' if count != 1 else ''}"),
+        )
+        if kind == SPECIAL and count:  # few and sensitive: name them, so they can be looked up
+            flows = ", ".join(sorted(carried[category.id]))
+            label = join_lines(label, text_label(flows, 36))
+        data.nodes.append(Node(f"data:{category.id}", label, data_attributes(kind)))
+    return data
+
+
+def _holds_edges(landscape: Landscape, holds: dict[tuple[str, str], set[str]]) -> list[Edge]:
+    edges = []
+    for system_id, data_id in sorted(holds):
+        category = landscape.category(data_id)
+        if category is None:
+            continue
+        attrs = {**data_edge_attributes(data_class(category)), "dir": "none"}
+        node = f"data:{data_id}"
+        if landscape.systems[system_id].kind is SystemKind.NATIONAL:
+            edges.append(Edge(system_id, node, None, attrs))
+        else:
+            edges.append(Edge(node, system_id, None, attrs))
+    return edges
