@@ -740,6 +740,75 @@ RULES: dict[str, RuleInfo] = {
             ),
             good="waivers: []\n",
         ),
+        RuleInfo(
+            "risk-unmanaged",
+            _W,
+            "an open high risk has no mitigation or no owner",
+            explanation=(
+                "An open risk is high (likelihood times impact is 6 or more, with low, medium "
+                "and high counted 1, 2 and 3: high likelihood with at least medium impact, or "
+                "the other way round), but nobody owns it or nothing is done about it. The "
+                "concept goes to the ministry for approval with a risk nobody manages, which is "
+                "what the approvers ask about first. Name the organisation that manages it "
+                "(`owner`) and what reduces it (`mitigation`), or set `status: accepted` when "
+                "the ministry accepts it as it is."
+            ),
+            bad=(
+                "risks:\n"
+                "  - id: RISK-ESP-DELAY\n"
+                "    title: The ESP enters into operation later than planned\n"
+                "    likelihood: high\n"
+                "    impact: high\n"
+            ),
+            good=(
+                "risks:\n"
+                "  - id: RISK-ESP-DELAY\n"
+                "    title: The ESP enters into operation later than planned\n"
+                "    likelihood: high\n"
+                "    impact: high\n"
+                "    owner: interior-it-centre\n"
+                "    mitigation: Keep the direct national connections until the ESP is stable.\n"
+                "organisations:\n"
+                "  - {id: interior-it-centre, name: IT centre of the interior, kind: it-centre}\n"
+            ),
+        ),
+        RuleInfo(
+            "cofinancing-above-maximum",
+            _E,
+            "a work package asks a fund for more than its maximum co-financing rate",
+            explanation=(
+                "A work package's `cost.funding` gives a fund a larger share of the cost than "
+                "the fund's `max_rate` allows (an EU instrument such as BMVI co-finances up to a "
+                "rate its regulation and the national programme set). The managing authority "
+                "would reject the application, and the financing plan would not add up. Lower "
+                "the fund's share to its maximum and cover the rest from another source, such "
+                "as the state budget."
+            ),
+            bad=(
+                "funds:\n"
+                "  - {id: BMVI, name: Border Management and Visa Instrument, eu: true, "
+                "max_rate: 75}\n"
+                "roadmap:\n"
+                "  work_packages:\n"
+                "    - id: WP-ESP\n"
+                "      name: National ESP gateway\n"
+                "      start: 2026-01-05\n"
+                "      end: 2026-12-18\n"
+                "      cost: {amount: 1000000, funding: {BMVI: 90, state-budget: 10}}\n"
+            ),
+            good=(
+                "funds:\n"
+                "  - {id: BMVI, name: Border Management and Visa Instrument, eu: true, "
+                "max_rate: 75}\n"
+                "roadmap:\n"
+                "  work_packages:\n"
+                "    - id: WP-ESP\n"
+                "      name: National ESP gateway\n"
+                "      start: 2026-01-05\n"
+                "      end: 2026-12-18\n"
+                "      cost: {amount: 1000000, funding: {BMVI: 75, state-budget: 25}}\n"
+            ),
+        ),
     )
 }
 

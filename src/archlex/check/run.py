@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from archlex.check import flows, roadmap, traceability  # noqa: F401 - registers the rules
+from archlex.check import (  # noqa: F401 - registers the rules
+    flows,
+    governance,
+    roadmap,
+    traceability,
+)
 from archlex.check.applicability import applicable_obligations
 from archlex.check.context import CHECKS, CheckContext
 from archlex.check.coverage import Coverage, CoverageState, ObligationCoverage

@@ -11,16 +11,19 @@ from archlex.load.confusables import skeleton
 from archlex.load.sources import Located
 from archlex.model import (
     AccessGrant,
+    Decision,
     Flow,
     MidLink,
     Milestone,
     Model,
+    NationalAct,
     Obligation,
     Organisation,
     Process,
     Provision,
     Regulation,
     Requirement,
+    Risk,
     Role,
     Standard,
     System,
@@ -271,6 +274,8 @@ def references_of(entity: Entity) -> Iterator[tuple[str, Path, Kinds]]:
         yield from _optional(entity.owner, ("owner",), ORGANISATION)
     elif isinstance(entity, Milestone):
         yield from _each(entity.after, ("after",), frozenset({"work package"}))
+    elif isinstance(entity, Risk | Decision | NationalAct):
+        yield from _governance_references(entity)
     elif isinstance(entity, Obligation):
         yield entity.actor, ("actor",), ROLE | {MEMBER_STATE}
         yield from _each(entity.systems, ("systems",), SYSTEM)
@@ -278,6 +283,21 @@ def references_of(entity: Entity) -> Iterator[tuple[str, Path, Kinds]]:
             yield from _each(
                 entity.applies_when.systems_any, ("applies_when", "systems_any"), SYSTEM
             )
+
+
+def _governance_references(
+    entity: Risk | Decision | NationalAct,
+) -> Iterator[tuple[str, Path, Kinds]]:
+    """What a risk, a decision record or a national act refers to."""
+    if isinstance(entity, Risk):
+        yield from _optional(entity.owner, ("owner",), ORGANISATION)
+        yield from _each(entity.related, ("related",), ANY)
+    elif isinstance(entity, Decision):
+        yield from _each(entity.relates_to, ("relates_to",), ANY)
+        yield from _optional(entity.superseded_by, ("superseded_by",), frozenset({"decision"}))
+    else:
+        yield from _optional(entity.responsible, ("responsible",), ORGANISATION)
+        yield from _optional(entity.work_package, ("work_package",), frozenset({"work package"}))
 
 
 def provisions_of(entity: Entity) -> Iterator[tuple[Provision, Path]]:
@@ -290,6 +310,10 @@ def provisions_of(entity: Entity) -> Iterator[tuple[Provision, Path]]:
         yield from _each_provision(entity.satisfies, ("satisfies",))
     elif isinstance(entity, Milestone):
         yield from _each_provision(entity.deadline_of, ("deadline_of",))
+    elif isinstance(entity, Decision):
+        yield from _each_provision(entity.provisions, ("provisions",))
+    elif isinstance(entity, NationalAct):
+        yield from _each_provision(entity.implements, ("implements",))
     elif isinstance(entity, Obligation | AccessGrant | MidLink | Standard):
         if entity.provision is not None:
             yield entity.provision, ("provision",)

@@ -6,6 +6,7 @@ from archlex.model.catalog import AccessGrant, LinkColour, LogPolicy, MidLink, S
 from archlex.model.common import Entity, Record
 from archlex.model.file import ENTITY_KINDS, ModelFile
 from archlex.model.flow import Flow, Logging, Process, Sync
+from archlex.model.governance import Decision, Fund, NationalAct, Risk
 from archlex.model.organisation import Organisation, OrganisationKind, Role, RoleGrant
 from archlex.model.project import FORMAT_VERSION, Checks, Manifest, Scope, Waiver
 from archlex.model.regulation import AppliesWhen, Article, Chapter, Evidence, Obligation, Regulation
@@ -24,9 +25,11 @@ __all__ = [
     "Component",
     "Cost",
     "DataCategory",
+    "Decision",
     "Entity",
     "Evidence",
     "Flow",
+    "Fund",
     "LinkColour",
     "LogPolicy",
     "Logging",
@@ -35,6 +38,7 @@ __all__ = [
     "Milestone",
     "Model",
     "ModelFile",
+    "NationalAct",
     "Obligation",
     "Organisation",
     "OrganisationKind",
@@ -47,6 +51,7 @@ __all__ = [
     "Requirement",
     "RequirementStatus",
     "RequirementType",
+    "Risk",
     "Roadmap",
     "Role",
     "RoleGrant",

@@ -54,6 +54,14 @@ class Section(Record):
         return self
 
 
+class GlossaryEntry(Record):
+    """A term of the document, its definition and its abbreviation."""
+
+    term: str = Field(description="The term.")
+    definition: str = Field(description="What it means in this document.")
+    abbreviation: str | None = Field(default=None, description="Its abbreviation, e.g. ESP.")
+
+
 class Document(Record):
     """What the concept document says about itself (document control) and how it is laid out."""
 
@@ -76,3 +84,6 @@ class Document(Record):
         "and logo the DOCX uses.",
     )
     sections: list[Section] = Field(default_factory=list, description="Chapters in Markdown.")
+    glossary: list[GlossaryEntry] = Field(
+        default_factory=list, description="Terms and abbreviations the document uses."
+    )

@@ -14,6 +14,7 @@ from archlex.errors import ArchlexError
 from archlex.model import Model
 from archlex.model.document import Document
 from archlex.render.concept.docx_writer import LABELS, DocxSettings, markdown_to_docx
+from archlex.render.concept.governance_values import governance_values
 from archlex.render.concept.pdf import docx_to_pdf
 from archlex.render.concept.templates import environment, translations
 from archlex.render.concept.values import (
@@ -163,6 +164,7 @@ def concept_values(context: RenderContext) -> dict[str, Any]:
         **compliance_values(context),
         **roadmap_values(context),
         "summary": summary_values(context),
+        **governance_values(context, document),
         "states": [s.value for s in CoverageState],
     }
 
