@@ -116,12 +116,25 @@ def _continues(block: Block, blocks: list[Block], before: str) -> bool:
 
 
 def _pull_headings(blocks: list[Block]) -> None:
-    """A heading never ends a page alone: headings right before a block that needs its own
-    page go onto that page."""
-    for index in range(len(blocks) - 1, 0, -1):
-        before, block = blocks[index - 1], blocks[index]
-        if before.kind == "heading" and block.page is not None:
-            before.page = block.page
+    """A heading never ends a page alone: a heading right before a block that needs its own
+    page goes onto that page with it, and so do up to two paragraphs between it and a table
+    (a figure's page has room for its headings only)."""
+    for index, block in enumerate(blocks):
+        if block.page is None:
+            continue
+        start = index
+        while (
+            block.kind == "table"
+            and start > 0
+            and blocks[start - 1].kind in ("paragraph", "italic")
+        ):
+            start -= 1
+        if index - start > 2 or start == 0 or blocks[start - 1].kind != "heading":
+            start = index  # no heading just before: only headings directly before move
+        while start > 0 and blocks[start - 1].kind == "heading":
+            start -= 1
+        for moved in blocks[start:index]:
+            moved.page = moved.page or block.page
 
 
 def cells(line: str) -> list[str]:

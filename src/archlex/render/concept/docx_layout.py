@@ -18,7 +18,9 @@ PAPERS: dict[str, tuple[float, float]] = {
     "Letter": (612.0, 792.0),
 }
 MARGIN = 56.7  # 2 cm on every side
-HEADER_SPACE = 60.0  # what header, footer and a two-line caption take from a page's height
+# What header, footer, a two-line caption and the two headings that may open a figure's page
+# take from its height.
+HEADER_SPACE = 130.0
 SMALLEST_TEXT = 7.0  # points: the least a reader can read on a printed page
 TABLE_TEXT = 8.0  # points: table cells
 CELL_PADDING = 12.0  # points: left and right cell margins and the border

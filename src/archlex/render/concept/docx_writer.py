@@ -18,7 +18,7 @@ from pathlib import Path
 from docx import Document
 from docx.document import Document as DocxDocument
 from docx.enum.section import WD_SECTION
-from docx.enum.text import WD_BREAK
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.shared import Pt
 from docx.text.paragraph import Paragraph
 
@@ -38,6 +38,8 @@ from archlex.render.concept.docx_layout import TABLE_TEXT, Page
 # python-docx stamps the save time into the archive; a fixed date keeps the file byte-stable.
 FIXED_TIME = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
+# Amounts, counts and percentages: right-aligned so that their digits line up.
+_NUMBER = re.compile(r"^-?[0-9][0-9\u00a0 ,]*(\.[0-9]+)?(\u00a0| )?([A-Z]{3}|%)?$")
 LABELS = {
     "figure": "Figure",
     "table": "Table",
@@ -202,6 +204,8 @@ class _Writer:
             for cell, value, cell_width in zip(row.cells, values, widths, strict=False):
                 cell.width = cell_width
                 runs(cell.paragraphs[0], f"**{value}**" if r == 0 and value else value)
+                if r > 0 and _NUMBER.match(plain(value)):
+                    cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
                 for run in cell.paragraphs[0].runs:
                     run.font.size = Pt(TABLE_TEXT)
         keep_rows_whole(table)

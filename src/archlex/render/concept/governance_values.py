@@ -8,7 +8,7 @@ from typing import Any
 
 from archlex.model import Model
 from archlex.model.document import Document
-from archlex.render.concept.money_tables import money
+from archlex.render.concept.money_tables import fund_name, money
 from archlex.render.registry import RenderContext
 from archlex.toolkit.escape import md_cell
 from archlex.toolkit.money import to_cents
@@ -125,7 +125,7 @@ def _operations(model: Model, language: str) -> list[list[str]]:
                 md_cell(package.name),
                 date_words(run.from_, language),
                 money(to_cents(run.yearly), cost.currency),
-                md_cell(run.source or ""),
+                md_cell(fund_name(model, run.source) if run.source else ""),
             ]
         )
     return rows

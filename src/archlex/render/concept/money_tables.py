@@ -50,7 +50,7 @@ def budget_rows(model: Model) -> list[list[str]]:
     """Cost by funding source and currency, in the roadmap's cents (the parts add up)."""
     by_source = sum_shares(s for package in model.work_packages for s in cost_by_source(package))
     rows = [
-        [md_cell(source), money(cents, currency)]
+        [md_cell(fund_name(model, source)), money(cents, currency)]
         for (source, currency), cents in sorted(
             by_source.items(), key=lambda item: (item[0][1], item[0][0] == UNASSIGNED, item[0][0])
         )
@@ -61,36 +61,46 @@ def budget_rows(model: Model) -> list[list[str]]:
     return rows
 
 
-def financing_rows(model: Model) -> list[list[str]]:
-    """Funding source down, year across, in one currency per table row; each package's
-    year share split again by its sources, so every cell, row and column adds up."""
-    cells: dict[tuple[str, str, str], int] = {}
+Cell = tuple[str, str, str, str]  # institution, funding source, currency, year
+
+
+def financing_rows(model: Model, total: str = TOTAL) -> list[list[str]]:
+    """Institution and funding source down, year across, with a total per currency.
+
+    Each package's share of a source (the by-source budget, to the cent) is split over the
+    years it runs in proportion to its cost in each year, so every row adds up to the source's
+    amount and the whole table to the budget."""
+    cells: dict[Cell, int] = {}
     for package in model.work_packages:
         if package.cost is None:
             continue
-        sources = [(s.key, Decimal(s.cents)) for s in cost_by_source(package)]
-        for year in cost_by_year(package):
-            for source, cents in split(year.cents, sources):
-                key = (source, year.currency, year.key)
+        owner = name_of(model, package.owner).split(" (", 1)[0] if package.owner else ""
+        years = [(y.key, Decimal(y.cents)) for y in cost_by_year(package)]
+        for share in cost_by_source(package):
+            for year, cents in split(share.cents, years):
+                key = (owner, fund_name(model, share.key), share.currency, year)
                 cells[key] = cells.get(key, 0) + cents
-    years = sorted({y for _, _, y in cells})
-    pairs = sorted({(s, c) for s, c, _ in cells}, key=lambda p: (p[1], p[0] == UNASSIGNED, p[0]))
-    rows = [["Funding source", *years, TOTAL]]
-    for source, currency in pairs:
-        values = [cells.get((source, currency, y), 0) for y in years]
-        rows.append(
-            [md_cell(source), *(money(v, currency) for v in values), money(sum(values), currency)]
-        )
-    for currency in sorted({c for _, c in pairs}):
-        values = [
-            sum(v for (_, c, y), v in cells.items() if c == currency and y == year)
-            for year in years
-        ]
-        rows.append(
-            [
-                f"**{TOTAL} {currency}**",
-                *(f"**{money(v, currency)}**" for v in values),
-                f"**{money(sum(values), currency)}**",
-            ]
-        )
-    return rows if pairs else []
+    if not cells:
+        return []
+    years_all = sorted({k[3] for k in cells})
+    groups = sorted({k[:3] for k in cells}, key=lambda g: (g[2], g[0], g[1] == UNASSIGNED, g[1]))
+    rows = [years_all]  # the header's years; the template adds the translated headings
+    for owner, source, currency in groups:
+        values = [cells.get((owner, source, currency, y), 0) for y in years_all]
+        rows.append([md_cell(owner), md_cell(source), *_amounts(values, currency, bold=False)])
+    for currency in sorted({g[2] for g in groups}):
+        values = [sum(v for k, v in cells.items() if k[2:] == (currency, y)) for y in years_all]
+        rows.append([f"**{total} {currency}**", "", *_amounts(values, currency, bold=True)])
+    return rows
+
+
+def _amounts(values: list[int], currency: str, bold: bool) -> list[str]:
+    """The amounts of one row and their total."""
+    mark = "**" if bold else ""
+    return [f"{mark}{money(v, currency)}{mark}" for v in [*values, sum(values)]]
+
+
+def fund_name(model: Model, source: str) -> str:
+    """A funding source by the name its `funds` entry gives, else as written."""
+    fund = model.get(source)
+    return str(getattr(fund, "name", None) or source)
