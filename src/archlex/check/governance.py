@@ -50,8 +50,11 @@ def cofinancing_above_maximum(context: CheckContext) -> Iterator[Finding]:
                 source,
                 hint=f"lower the {source} share to {allowed:g} and cover the rest from another "
                 "source (e.g. the state budget)"
-                + (", or give `cost.rate_basis` when its increased rate applies"
-                   if fund.increased_rate and not package.cost.rate_basis else ""),
+                + (
+                    ", or give `cost.rate_basis` when its increased rate applies"
+                    if fund.increased_rate and not package.cost.rate_basis
+                    else ""
+                ),
             )
 
 

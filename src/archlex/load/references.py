@@ -176,12 +176,44 @@ class _Checker:
                     ("scope", "regulations", index),
                     None,
                 )
+        self.document_files()
         for index, rule in enumerate(manifest.checks.disable):
             self.rule(rule, here, ("checks", "disable", index))
         for index, waiver in enumerate(manifest.waivers):
             self.rule(waiver.rule, here, ("waivers", index, "rule"))
             if waiver.target is not None:
                 self.reference(waiver.target, ANY, here, ("waivers", index, "target"), None)
+
+    def document_files(self) -> None:
+        """The Markdown files and the Word template the concept document names exist."""
+        document = self.model.manifest.document
+        if document is None:
+            return
+        root = self.project.manifest_path.parent
+        named: list[tuple[str, Path]] = [
+            (s.file, ("document", "sections", i, "file"))
+            for i, s in enumerate(document.sections)
+            if s.file is not None
+        ]
+        if document.reference_docx:
+            named.append((document.reference_docx, ("document", "reference_docx")))
+        here = self.project.manifest_source
+        for name, path in named:
+            if (root / name).is_file():
+                continue
+            line, column = here.at(*path)
+            self.findings.append(
+                Finding(
+                    "schema",
+                    Severity.ERROR,
+                    f"`{path_text(path)}` names `{name}`, but there is no such file",
+                    here.file,
+                    line,
+                    column,
+                    None,
+                    "the path is relative to archlex.yaml",
+                )
+            )
 
     def rule(self, rule: str, located: Located, path: Path) -> None:
         if rule in RULES:
