@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
 
@@ -67,3 +68,15 @@ def _disabled(project: Project) -> set[str]:
 
 
 __all__ = ["ParseCache", "Progress", "Project", "Report", "check_model", "load", "validate_model"]
+
+
+def in_language(report: Report, language: str | None) -> Report:
+    """The report with its outputs in `language` (`--language`), the manifest's otherwise."""
+    model = report.model
+    if language is None or language == model.manifest.language:
+        return report
+    manifest = model.manifest.model_copy(update={"language": language})
+    project = dataclasses.replace(
+        report.project, model=dataclasses.replace(model, manifest=manifest)
+    )
+    return dataclasses.replace(report, project=project)

@@ -42,7 +42,8 @@ def rendered(example: Report, tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def _points(length: Length | None) -> int:
     assert length is not None
-    return int(round(length.pt))
+    points: float = length.pt
+    return round(points)
 
 
 def _style(paragraph: Paragraph) -> str:

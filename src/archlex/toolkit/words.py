@@ -5,44 +5,20 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 
+from archlex.i18n import Translator, translator
 from archlex.model import Model
 
 NBSP = "\u00a0"  # a date or a duration is one word: no line breaks inside it
-MONTHS = {
-    "en": [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ],
-}
-UNITS = {
-    "en": {
-        "Y": ("year", "years"),
-        "M": ("month", "months"),
-        "W": ("week", "weeks"),
-        "D": ("day", "days"),
-        "H": ("hour", "hours"),
-    },
-}
-_DURATION = re.compile(r"^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(\d+)H)?$")
+_DURATION = re.compile(r"^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?$")
 
 
 def date_words(day: dt.date | None, language: str = "en") -> str:
-    """`4 January 2027`, held together by no-break spaces; blank for no date."""
+    """`4 January 2027` (`2027. gada 4. janvāris`), held together by no-break spaces."""
     if day is None:
         return ""
-    months = MONTHS.get(language, MONTHS["en"])
-    return NBSP.join((str(day.day), months[day.month - 1], str(day.year)))
+    return translator(language).date(day).replace(" ", NBSP)
 
 
 def duration_words(text: str | None, language: str = "en") -> str:
@@ -52,19 +28,21 @@ def duration_words(text: str | None, language: str = "en") -> str:
     match = _DURATION.match(text.strip())
     if not match or not any(match.groups()):
         return text
-    units = UNITS.get(language, UNITS["en"])
+    tr = translator(language)
     parts = []
-    for value, unit in zip(match.groups(), "YMWDH", strict=True):
+    for value, unit in zip(match.groups(), _UNITS, strict=True):
         if value:
-            one, many = units[unit]
-            parts.append(f"{int(value)}{NBSP}{one if int(value) == 1 else many}")
+            parts.append(unit(tr, int(value)).format(n=value).replace(" ", NBSP))
     return " ".join(parts)
 
 
-def days_words(days: int, language: str = "en") -> str:
-    """`1 day`, `1,234 days`."""
-    one, many = UNITS.get(language, UNITS["en"])["D"]
-    return f"{days:,}{NBSP}{one if days == 1 else many}"
+# One function per unit, so that each call's literal strings reach the message catalog.
+_UNITS: tuple[Callable[[Translator, int], str], ...] = (
+    lambda tr, n: tr.ngettext("{n} year", "{n} years", n),
+    lambda tr, n: tr.ngettext("{n} month", "{n} months", n),
+    lambda tr, n: tr.ngettext("{n} week", "{n} weeks", n),
+    lambda tr, n: tr.ngettext("{n} day", "{n} days", n),
+)
 
 
 def name_of(model: Model, entity_id: str | None) -> str:

@@ -22,6 +22,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.shared import Pt
 from docx.text.paragraph import Paragraph
 
+from archlex.i18n import N_
 from archlex.render.concept.docx_blocks import Block, plain, read_blocks
 from archlex.render.concept.docx_fields import (
     add_field,
@@ -40,14 +41,16 @@ FIXED_TIME = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
 # Amounts, counts and percentages: right-aligned so that their digits line up.
 _NUMBER = re.compile(r"^-?[0-9][0-9\u00a0 ,]*(\.[0-9]+)?(\u00a0| )?([A-Z]{3}|%)?$")
+# The document's fixed labels, in English; the concept passes them translated.
 LABELS = {
-    "figure": "Figure",
-    "table": "Table",
-    "contents": "Contents",
-    "list_of_figures": "List of figures",
-    "list_of_tables": "List of tables",
-    "page": "Page",
-    "of": "of",
+    "figure": N_("Figure"),
+    "table": N_("Table"),
+    "contents": N_("Contents"),
+    "list_of_figures": N_("List of figures"),
+    "list_of_tables": N_("List of tables"),
+    # Translators: the footer reads "Page 3 of 41".
+    "page": N_("Page"),
+    "of": N_("of"),
 }
 
 

@@ -124,7 +124,7 @@ def _operations(model: Model, language: str) -> list[list[str]]:
                 md_cell(package.id),
                 md_cell(package.name),
                 date_words(run.from_, language),
-                money(to_cents(run.yearly), cost.currency),
+                money(to_cents(run.yearly), cost.currency, language),
                 md_cell(fund_name(model, run.source) if run.source else ""),
             ]
         )

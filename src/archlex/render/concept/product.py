@@ -11,12 +11,13 @@ import jinja2
 
 from archlex.check.coverage import CoverageState
 from archlex.errors import ArchlexError
+from archlex.i18n import N_, Translator, translator
 from archlex.model import Model
 from archlex.model.document import Document
 from archlex.render.concept.docx_writer import LABELS, DocxSettings, markdown_to_docx
 from archlex.render.concept.governance_values import governance_values
 from archlex.render.concept.pdf import docx_to_pdf
-from archlex.render.concept.templates import environment, translations
+from archlex.render.concept.templates import environment
 from archlex.render.concept.values import (
     architecture_values,
     compliance_values,
@@ -57,7 +58,7 @@ FIGURES = {
 MAIN = ("context", "gantt")  # one picture of each product says whether it has run
 
 
-@renderer("concept")
+@renderer("concept", order=40)
 def render_concept(context: RenderContext) -> list[Path]:
     """concept.md from the templates, and concept.docx from the same text."""
     drawn = _draw_missing_figures(context)
@@ -106,18 +107,18 @@ def _fill(env: jinja2.Environment, name: str, values: dict[str, Any]) -> str:
 
 def docx_settings(context: RenderContext, document: Document) -> DocxSettings:
     """Paper, header line, translated labels and the ministry template of the DOCX."""
-    texts = translations(context.report.project.root, context.language)
+    tr = translator(context.language)
     title = document.title or context.report.model.manifest.name
     header = " | ".join(
         x
         for x in (
             title,
-            f"{texts.get('version', 'Version')} {document.version}",
+            tr.gettext("Version {version}").format(version=document.version),
             document.classification,
         )
         if x
     )
-    labels = {key: texts.get(key, value) for key, value in LABELS.items()}
+    labels = {key: tr.gettext(value) for key, value in LABELS.items()}
     paper = context.settings.get("paper") or document.paper
     return DocxSettings(paper, header, labels, _reference(context, document))
 
@@ -143,9 +144,8 @@ def _reference(context: RenderContext, document: Document) -> Path | None:
 def concept_values(context: RenderContext) -> dict[str, Any]:
     """Everything the templates show, as plain values with model text already escaped."""
     model = context.report.model
-    # Read once: the yes/no of every data row comes from the same translations.
-    texts = translations(context.report.project.root, context.language)
-    answer = {True: texts["yes"], False: texts["no"]}
+    tr = translator(context.language)
+    answer = {True: tr.gettext("yes"), False: tr.gettext("no")}
     document = model.manifest.document or Document()
     return {
         "model": model,
@@ -177,6 +177,7 @@ def _document_values(context: RenderContext, document: Document) -> dict[str, An
         "subtitle": md_cell(document.subtitle or ""),
         "date": date_words(document.date, language),
         "status": document.status.value,
+        "status_text": _status(translator(language), document.status.value),
         "classification": md_cell(document.classification or ""),
         "organisation": md_cell(document.organisation or ""),
         "authors": md_cell(", ".join(document.authors)),
@@ -241,3 +242,11 @@ def _processes(context: RenderContext) -> list[dict[str, Any]]:
 def _no_html(text: str) -> str:
     """The author's Markdown with any HTML shown as text, never live on the site."""
     return text.strip().replace("&", "&amp;").replace("<", "&lt;")
+
+
+# The document's status as the title page and the document control table write it.
+STATUSES = {"draft": N_("draft"), "for-approval": N_("for approval"), "approved": N_("approved")}
+
+
+def _status(tr: Translator, status: str) -> str:
+    return tr.gettext(STATUSES[status])

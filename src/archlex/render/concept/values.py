@@ -7,6 +7,7 @@ from collections import defaultdict
 from typing import Any
 
 from archlex.check.coverage import CoverageState
+from archlex.i18n import translator
 from archlex.model import Model, Provision, SystemKind
 from archlex.render.concept.money_tables import budget_rows, financing_rows, work_package_rows
 from archlex.render.registry import RenderContext
@@ -201,7 +202,9 @@ def summary_values(context: RenderContext) -> dict[str, Any]:
     overall = coverage.overall() if coverage else None
     gaps = [o for o in coverage.obligations if o.state is CoverageState.GAP] if coverage else []
     return {
-        "coverage_percent": f"{overall.percent:.1f}" if overall else "",
+        "coverage_percent": translator(context.language).percent(overall.percent)
+        if overall
+        else "",
         "applicable": overall.applicable if overall else 0,
         "gap_count": len(gaps),
         "top_gaps": [
@@ -213,7 +216,7 @@ def summary_values(context: RenderContext) -> dict[str, Any]:
             f"{date_words(m.date, context.language)}: {md_cell(m.name)}"
             for m in sorted(model.milestones, key=lambda m: (m.date, m.id))
         ],
-        "budget_total": budget_rows(model)[-1][1] if model.work_packages else "",
+        "budget_total": budget_rows(model, context.language)[-1][1] if model.work_packages else "",
     }
 
 
@@ -239,6 +242,6 @@ def roadmap_values(context: RenderContext) -> dict[str, Any]:
             [md_cell(p.id), md_cell(names_of(model, p.depends_on)), md_cell(", ".join(p.delivers))]
             for p in model.work_packages
         ],
-        "budget_rows": budget_rows(model),
-        "financing_rows": financing_rows(model),
+        "budget_rows": budget_rows(model, language),
+        "financing_rows": financing_rows(model, language),
     }
