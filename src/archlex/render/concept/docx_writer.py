@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import zipfile
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,7 +19,8 @@ from docx import Document
 from docx.document import Document as DocxDocument
 from docx.enum.section import WD_SECTION
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
-from docx.shared import Pt
+from docx.shared import Length, Pt
+from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from archlex.i18n import N_
@@ -202,17 +203,28 @@ class _Writer:
         )
         for column, column_width in zip(table.columns, widths, strict=True):
             column.width = column_width  # the grid, which LibreOffice follows; Word reads cells
-        # Row by row: python-docx's table.cell(r, c) walks the whole table on every call.
-        for r, (row, values) in enumerate(zip(table.rows, block.rows, strict=False)):
-            for cell, value, cell_width in zip(row.cells, values, widths, strict=False):
-                cell.width = cell_width
-                runs(cell.paragraphs[0], f"**{value}**" if r == 0 and value else value)
-                if r > 0 and _NUMBER.match(plain(value)):
-                    cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
-                for run in cell.paragraphs[0].runs:
-                    run.font.size = Pt(TABLE_TEXT)
+        _fill(table, block.rows, widths)
         keep_rows_whole(table)
         self._paragraph()  # a table followed directly by another would merge into it
+
+
+def _fill(table: Table, rows: list[list[str]], widths: Sequence[Length]) -> None:
+    """The cells' text at the table size, the header bold, numeric columns right-aligned."""
+    numeric = [
+        all(_NUMBER.match(plain(r[c])) for r in rows[1:] if c < len(r) and r[c].strip())
+        and any(c < len(r) and r[c].strip() for r in rows[1:])
+        for c in range(len(widths))
+    ]
+    # Row by row: python-docx's table.cell(r, c) walks the whole table on every call.
+    for r, (row, values) in enumerate(zip(table.rows, rows, strict=False)):
+        for c, (cell, value) in enumerate(zip(row.cells, values, strict=False)):
+            cell.width = widths[c]
+            paragraph = cell.paragraphs[0]
+            runs(paragraph, f"**{value}**" if r == 0 and value else value)
+            if r > 0 and numeric[c]:
+                paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+            for run in paragraph.runs:
+                run.font.size = Pt(TABLE_TEXT)
 
 
 def runs(paragraph: Paragraph, text: str) -> None:

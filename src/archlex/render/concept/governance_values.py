@@ -15,9 +15,9 @@ from archlex.toolkit.money import to_cents
 from archlex.toolkit.words import date_words, name_of
 
 # `European Search Portal (ESP)`, `... (Iekšlietu ministrijas Informācijas centrs, IeM IC)`
-_ABBREVIATED = re.compile(
-    r"^(?P<term>[^(]+?) \((?:[^()]*, )?(?P<short>[A-Z][A-Za-z0-9.\- ]{1,11})\)$"
-)
+# Each word of an abbreviation starts with a capital: `IeM IC`, not `Art 22` or `EU body`.
+_WORD = r"[A-Z][A-Za-z0-9.\-]{0,9}"
+_ABBREVIATED = re.compile(rf"^(?P<term>[^(]+?) \((?:[^()]*, )?(?P<short>{_WORD}(?: {_WORD})?)\)$")
 
 
 def governance_values(context: RenderContext, document: Document) -> dict[str, Any]:
@@ -25,18 +25,7 @@ def governance_values(context: RenderContext, document: Document) -> dict[str, A
     model = context.report.model
     language = context.language
     return {
-        "risk_rows": [
-            [
-                md_cell(r.id),
-                md_cell(r.title),
-                r.likelihood.value,
-                r.impact.value,
-                md_cell(_short(model, r.owner)),
-                md_cell(r.mitigation or ""),
-                r.status.value,
-            ]
-            for r in sorted(model.risks, key=lambda r: (not r.is_high, r.id))
-        ],
+        "risk_rows": _risks(model),
         "decisions": [_decision(model, d, language) for d in model.decisions],
         "national_law_rows": [
             [
@@ -63,6 +52,22 @@ def governance_values(context: RenderContext, document: Document) -> dict[str, A
     }
 
 
+def _risks(model: Model) -> list[list[str]]:
+    """Every risk, the high ones first."""
+    return [
+        [
+            md_cell(r.id),
+            md_cell(r.title),
+            r.likelihood.value,
+            r.impact.value,
+            md_cell(_short(model, r.owner)),
+            md_cell(r.mitigation or ""),
+            r.status.value,
+        ]
+        for r in sorted(model.risks, key=lambda r: (not r.is_high, r.id))
+    ]
+
+
 def _short(model: Model, entity_id: str | None) -> str:
     return name_of(model, entity_id).split(" (", 1)[0]
 
@@ -84,7 +89,9 @@ def _decision(model: Model, decision: Any, language: str) -> dict[str, Any]:
         ],
         "decision": md_cell(decision.decision),
         "consequences": md_cell(decision.consequences or ""),
-        "relates_to": md_cell(", ".join(_short(model, i) for i in decision.relates_to)),
+        "relates_to": md_cell(
+            ", ".join(dict.fromkeys(_short(model, i) for i in decision.relates_to))
+        ),
         "provisions": md_cell(", ".join(str(p) for p in decision.provisions)),
         "superseded_by": md_cell(
             f"{decision.superseded_by}: {name_of(model, decision.superseded_by)}"
