@@ -127,6 +127,8 @@ def test_the_pdf_keeps_every_date_and_amount_of_the_work_packages_whole(
     ).stdout.replace("\u00a0", " ")
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True)
     assert "A4" in info.stdout and "Tagged:          yes" in info.stdout
+    assert "Title:           Interoperability information system concept" in info.stdout
+    assert b"/Outlines" in pdf.read_bytes()  # bookmarks for the headings
     packages = [p for p in example.model.work_packages if isinstance(p, WorkPackage)]
     assert len(packages) >= 10
     for package in packages:
@@ -138,6 +140,21 @@ def test_the_pdf_keeps_every_date_and_amount_of_the_work_packages_whole(
         assert re.search(rf"\b{re.escape(package.id)}\b", text), package.id
     contents = text.split("Contents", 1)[1][:3000]
     assert re.search(r"6\. Architecture\.{3,}\s*\d+", contents), "the contents are filled in"
+
+
+@needs_libreoffice
+def test_no_page_of_the_pdf_holds_only_headings(rendered: Path) -> None:
+    pdf = rendered / "concept" / "concept.pdf"
+    text = subprocess.run(
+        ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    # A heading line, not an entry of the contents (which ends in dot leaders and a page).
+    heading = re.compile(r"^(\d+(\.\d+)*\.? |Annex [A-Z]\. )\S(?!.*\.{4,} ?\d+$)")
+    for number, page in enumerate(text.split("\f")[:-1], start=1):
+        lines = [line for line in page.splitlines() if line.strip()]
+        body = [line for line in lines[1:] if not line.startswith("Page ")]  # header, footer
+        assert body, f"page {number} is empty"
+        assert not all(heading.match(line) for line in body), (number, body)
 
 
 def test_a_model_without_document_settings_says_what_is_missing(

@@ -63,6 +63,8 @@ class DocxSettings:
     header: str = ""
     labels: Mapping[str, str] = field(default_factory=lambda: dict(LABELS))
     reference: Path | None = None
+    title: str = ""  # the file's title, which the PDF's metadata and a screen reader show
+    author: str = "archlex"
 
 
 def markdown_to_docx(
@@ -87,7 +89,9 @@ def _start(settings: DocxSettings) -> DocxDocument:
     properties.created = properties.modified = properties.last_printed = FIXED_TIME.replace(
         tzinfo=None
     )
-    properties.author = properties.last_modified_by = "archlex"
+    properties.author = settings.author
+    properties.last_modified_by = "archlex"
+    properties.title = settings.title
     properties.revision = 1
     if settings.reference is None:
         style = document.styles["Normal"]

@@ -120,7 +120,8 @@ def docx_settings(context: RenderContext, document: Document) -> DocxSettings:
     )
     labels = {key: tr.gettext(value) for key, value in LABELS.items()}
     paper = context.settings.get("paper") or document.paper
-    return DocxSettings(paper, header, labels, _reference(context, document))
+    author = ", ".join(document.authors) or "archlex"
+    return DocxSettings(paper, header, labels, _reference(context, document), title, author)
 
 
 def _reference(context: RenderContext, document: Document) -> Path | None:
