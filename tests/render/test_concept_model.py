@@ -125,3 +125,14 @@ def test_a_missing_section_file_is_a_finding_at_its_line(write_model: WriteModel
     root = write_model({}, manifest)
     found = _findings(root)
     assert ("schema", "archlex.yaml", 8) in found
+
+
+def test_work_packages_without_a_cost_render(write_model: WriteModel, tmp_path: Path) -> None:
+    package = (
+        "roadmap:\n  work_packages:\n"
+        "    - {id: WP-1, name: Analysis, start: 2026-01-05, end: 2026-03-31}\n"
+    )
+    root = write_model({"roadmap.yaml": package})
+    render_products(check_model(root, root), tmp_path / "out", ["concept"])
+    text = (tmp_path / "out" / "concept" / "concept.md").read_text(encoding="utf-8")
+    assert "*No work package has a cost.*" in text and "**Budget:**" not in text

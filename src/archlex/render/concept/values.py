@@ -216,7 +216,10 @@ def summary_values(context: RenderContext) -> dict[str, Any]:
             f"{date_words(m.date, context.language)}: {md_cell(m.name)}"
             for m in sorted(model.milestones, key=lambda m: (m.date, m.id))
         ],
-        "budget_total": budget_rows(model, context.language)[-1][1] if model.work_packages else "",
+        # One total per currency (the bold rows at the end); none when nothing has a cost.
+        "budget_total": "; ".join(
+            row[1] for row in budget_rows(model, context.language) if row[0].startswith("**")
+        ),
     }
 
 
