@@ -28,6 +28,8 @@ from archlex.render.concept.values import (
     requirement_groups,
     roadmap_values,
     summary_values,
+    trace_rows,
+    unverified_rows,
 )
 from archlex.render.registry import RenderContext, load_renderers, renderer
 from archlex.toolkit.escape import md_cell
@@ -157,6 +159,8 @@ def concept_values(context: RenderContext) -> dict[str, Any]:
         "eu_systems": eu_systems(model),
         "options": model.manifest.scope.options if model.manifest.scope else [],
         "obligation_rows": obligation_rows(context),
+        "trace_rows": trace_rows(context),
+        "unverified_rows": unverified_rows(context),
         "diagrams": _images(context),
         "processes": _processes(context),
         "functional_groups": requirement_groups(model, functional=True),

@@ -8,7 +8,7 @@ from typing import Any
 
 from archlex.check.coverage import CoverageState
 from archlex.i18n import translator
-from archlex.model import Model, Provision, SystemKind
+from archlex.model import AccessGrant, Model, Obligation, Provision, SystemKind
 from archlex.render.concept.money_tables import budget_rows, financing_rows, work_package_rows
 from archlex.render.registry import RenderContext
 from archlex.rules import RULES
@@ -192,6 +192,42 @@ def obligation_rows(context: RenderContext) -> list[list[str]]:
         actor = getattr(obligation, "actor", "")
         rows.append([md_cell(item.provision), md_cell(actor), md_cell(summary), item.state.value])
     return rows
+
+
+def trace_rows(context: RenderContext) -> list[list[str]]:
+    """The traceability matrix in short: each applicable obligation, what traces it, its state."""
+    coverage = context.report.coverage
+    if coverage is None:
+        return []
+    return [
+        [
+            md_cell(item.provision),
+            md_cell(", ".join(item.requirements)),
+            md_cell(", ".join(item.systems)),
+            md_cell(", ".join(item.work_packages)),
+            item.state.value,
+        ]
+        for item in coverage.obligations
+    ]
+
+
+def unverified_rows(context: RenderContext) -> list[list[str]]:
+    """Catalog entries of the regulations in scope not yet checked against the act's text."""
+    model = context.report.model
+    wanted = {r.id for r in regulations(model)}
+    rows = []
+    entries: list[Obligation | AccessGrant] = [*model.obligations, *model.access]
+    for entry in entries:
+        provision = entry.provision
+        if entry.verified or provision is None or provision.regulation not in wanted:
+            continue
+        rows.append([md_cell(entry.id), md_cell(str(provision)), md_cell(_what(entry))])
+    return rows
+
+
+def _what(entry: Any) -> str:
+    """An obligation's summary, or an access grant's purpose."""
+    return str(getattr(entry, "summary", None) or getattr(entry, "purpose", None) or "")
 
 
 def summary_values(context: RenderContext) -> dict[str, Any]:
