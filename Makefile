@@ -56,7 +56,8 @@ docs: $(INSTALLED)
 	$(BIN)/python -c "from archlex.docs_gen.format_reference import format_reference as r; \
 	open('docs/reference/format.md', 'w', encoding='utf-8').write(r())"
 	$(BIN)/python -c "from archlex.docs_gen.cli_reference import cli_reference as r; \
-	open('docs/reference/cli.md', 'w', encoding='utf-8').write(r())"
+	from archlex.cli.commands import app; \
+	open('docs/reference/cli.md', 'w', encoding='utf-8').write(r(app))"
 	$(BIN)/mkdocs build --strict
 
 # The message catalogs (docs/i18n.md). `make i18n` extracts every marked string of src/ and

@@ -8,10 +8,10 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from archlex.errors import ArchlexError
-from archlex.findings import Finding
+from archlex.files import OutputFolders
+from archlex.findings import Finding, Severity
 from archlex.load.positions import SourceNode
 from archlex.model.project import FORMAT_VERSION
-from archlex.rules import severity_of
 
 MANIFEST_NAME = "archlex.yaml"
 _GLOB = re.compile(r"[*?\[]")
@@ -73,8 +73,10 @@ class Includes:
 def expand_includes(
     patterns: list[Any], source: SourceNode | None, root: Path, manifest: Path, file: str
 ) -> Includes:
-    """Expand `include` globs relative to `root`; nothing outside `root` is read."""
+    """Expand `include` globs relative to `root`; nothing outside `root` is read, nor anything
+    archlex wrote as output (an output folder may sit inside the model's folder)."""
     real_root = root.resolve()
+    outputs = OutputFolders(root)
     files: dict[Path, Path] = {}  # real path -> path as matched: each file once
     findings: list[Finding] = []
     for index, pattern in enumerate(patterns):
@@ -88,7 +90,9 @@ def expand_includes(
             )
             continue
         try:
-            matched = sorted(p for p in root.glob(pattern) if p.is_file())
+            matched = sorted(
+                p for p in root.glob(pattern) if p.is_file() and not outputs.is_output(p)
+            )
         except (ValueError, IndexError, NotImplementedError):  # pathlib's words for a bad glob
             findings.append(
                 _unmatched(f"include `{pattern}` is not a file name or glob", file, line, column)
@@ -128,7 +132,7 @@ def expand_includes(
 def _unmatched(message: str, file: str, line: int, column: int) -> Finding:
     return Finding(
         "include-unmatched",
-        severity_of("include-unmatched"),
+        Severity.WARNING,  # as declared; the rule registry has the last word (check.run)
         message,
         file,
         line,
@@ -146,7 +150,7 @@ def _leaves_root(pattern: str) -> bool:
 def _outside(what: str, why: str, file: str, line: int, column: int) -> Finding:
     return Finding(
         "include-outside",
-        severity_of("include-outside"),
+        Severity.ERROR,  # as declared; the rule registry has the last word (check.run)
         f"include `{what}` {why}; archlex reads only files inside the model's folder",
         file,
         line,

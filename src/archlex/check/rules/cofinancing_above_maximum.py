@@ -1,34 +1,28 @@
-"""Rules on what the concept promises: high risks someone manages, and EU co-financing within
-what the fund allows."""
+"""A work package's `cost.funding` gives a fund a larger share of the cost than the fund's
+`max_rate` allows (an EU instrument such as BMVI co-finances up to a rate its regulation and the
+national programme set: 75 %, or 90 % for specific actions and the actions of its Annex IV). The
+managing authority would reject the application, and the financing plan would not add up. Lower
+the fund's share to its maximum and cover the rest from another source, such as the state
+budget; where the fund's increased rate applies, say why in `cost.rate_basis` and declare the
+fund's `increased_rate`.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from archlex.check.context import CheckContext, check
-from archlex.findings import Finding
-from archlex.model.governance import Fund, RiskStatus
+from archlex.check.context import CheckContext
+from archlex.findings import Finding, Severity
+from archlex.model.governance import Fund
+from archlex.rules import Phase, rule
 
 
-@check("risk-unmanaged")
-def unmanaged_risks(context: CheckContext) -> Iterator[Finding]:
-    """An open high risk without a mitigation or without an owner."""
-    for risk in context.model.risks:
-        if not risk.is_high or risk.status is not RiskStatus.OPEN:
-            continue
-        missing = [name for name in ("mitigation", "owner") if not getattr(risk, name)]
-        if missing:
-            yield context.finding(
-                "risk-unmanaged",
-                risk.id,
-                f"risk `{risk.id}` is high ({risk.likelihood.value} likelihood, "
-                f"{risk.impact.value} impact) but has no {' and no '.join(missing)}",
-                "likelihood",
-                hint=f"add `{missing[0]}:` (what reduces it, and which organisation manages it)",
-            )
-
-
-@check("cofinancing-above-maximum")
+@rule(
+    "cofinancing-above-maximum",
+    Severity.ERROR,
+    Phase.CHECK,
+    "a work package asks a fund for more than its maximum co-financing rate",
+)
 def cofinancing_above_maximum(context: CheckContext) -> Iterator[Finding]:
     """A work package asks a fund for a larger share of its cost than the fund may pay."""
     funds = {f.id: f for f in context.model.funds if isinstance(f, Fund)}
@@ -41,7 +35,6 @@ def cofinancing_above_maximum(context: CheckContext) -> Iterator[Finding]:
             if fund is None or allowed is None or share <= allowed:
                 continue
             yield context.finding(
-                "cofinancing-above-maximum",
                 package.id,
                 f"work package `{package.id}` asks {fund.name} for {share:g} % of its cost, "
                 f"above the {allowed:g} % the fund may co-finance",
