@@ -138,6 +138,9 @@ def test_the_pdf_keeps_every_date_and_amount_of_the_work_packages_whole(
         amount = money(to_cents(package.cost.amount), package.cost.currency)
         assert amount.replace("\u00a0", " ") in text, (package.id, amount)
         assert re.search(rf"\b{re.escape(package.id)}\b", text), package.id
+    assert example.coverage is not None
+    for item in example.coverage.obligations:  # provisions, like ids, are never broken
+        assert item.provision in text, item.provision
     contents = text.split("Contents", 1)[1][:3000]
     assert re.search(r"6\. Architecture\.{3,}\s*\d+", contents), "the contents are filled in"
 

@@ -45,6 +45,11 @@ _UNITS: tuple[Callable[[Translator, int], str], ...] = (
 )
 
 
+def whole(text: str) -> str:
+    """Text that must not break across lines (a provision, `2019/817 Art 7(1)`): no-break spaces."""
+    return text.replace(" ", NBSP)
+
+
 def name_of(model: Model, entity_id: str | None) -> str:
     """The plain name of the entity with this id (its id when it has no name or is unknown)."""
     if not entity_id:

@@ -9,6 +9,7 @@ from typing import Any
 from archlex.model import Model
 from archlex.model.document import Document
 from archlex.render.concept.money_tables import fund_name, money
+from archlex.render.concept.values import provisions
 from archlex.render.registry import RenderContext
 from archlex.toolkit.escape import md_cell
 from archlex.toolkit.money import to_cents
@@ -32,7 +33,7 @@ def governance_values(context: RenderContext, document: Document) -> dict[str, A
                 md_cell(a.title) + (" *(example)*" if a.example else ""),
                 a.kind.value,
                 a.action,
-                md_cell(", ".join(str(p) for p in a.implements)),
+                provisions(list(a.implements)),
                 md_cell(_short(model, a.responsible)),
                 date_words(a.deadline, language),
             ]
@@ -92,7 +93,7 @@ def _decision(model: Model, decision: Any, language: str) -> dict[str, Any]:
         "relates_to": md_cell(
             ", ".join(dict.fromkeys(_short(model, i) for i in decision.relates_to))
         ),
-        "provisions": md_cell(", ".join(str(p) for p in decision.provisions)),
+        "provisions": provisions(list(decision.provisions)),
         "superseded_by": md_cell(
             f"{decision.superseded_by}: {name_of(model, decision.superseded_by)}"
             if decision.superseded_by

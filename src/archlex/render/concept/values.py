@@ -13,7 +13,7 @@ from archlex.render.concept.money_tables import budget_rows, financing_rows, wor
 from archlex.render.registry import RenderContext
 from archlex.rules import RULES
 from archlex.toolkit.escape import md_cell
-from archlex.toolkit.words import date_words, duration_words, name_of, names_of
+from archlex.toolkit.words import date_words, duration_words, name_of, names_of, whole
 
 TOP_GAPS = 5  # the gaps a decision maker reads in the summary; the rest are in the annex
 
@@ -92,8 +92,8 @@ def eu_systems(model: Model) -> list[Any]:
 
 
 def provisions(items: list[Provision]) -> str:
-    """Provisions as one escaped cell."""
-    return md_cell(", ".join(str(p) for p in items))
+    """Provisions as one escaped cell, each kept on one line."""
+    return md_cell(", ".join(whole(str(p)) for p in items))
 
 
 def process_rows(model: Model, steps: list[str]) -> list[list[str]]:
@@ -190,7 +190,9 @@ def obligation_rows(context: RenderContext) -> list[list[str]]:
         obligation = model.get(item.obligation)
         summary = getattr(obligation, "summary", "")
         actor = getattr(obligation, "actor", "")
-        rows.append([md_cell(item.provision), md_cell(actor), md_cell(summary), item.state.value])
+        rows.append(
+            [md_cell(whole(item.provision)), md_cell(actor), md_cell(summary), item.state.value]
+        )
     return rows
 
 
@@ -201,7 +203,7 @@ def trace_rows(context: RenderContext) -> list[list[str]]:
         return []
     return [
         [
-            md_cell(item.provision),
+            md_cell(whole(item.provision)),
             md_cell(", ".join(item.requirements)),
             md_cell(", ".join(item.systems)),
             md_cell(", ".join(item.work_packages)),
@@ -221,7 +223,7 @@ def unverified_rows(context: RenderContext) -> list[list[str]]:
         provision = entry.provision
         if entry.verified or provision is None or provision.regulation not in wanted:
             continue
-        rows.append([md_cell(entry.id), md_cell(str(provision)), md_cell(_what(entry))])
+        rows.append([md_cell(entry.id), md_cell(whole(str(provision))), md_cell(_what(entry))])
     return rows
 
 
@@ -272,7 +274,7 @@ def roadmap_values(context: RenderContext) -> dict[str, Any]:
             [
                 md_cell(m.name),
                 date_words(m.date, language),
-                md_cell(", ".join(str(p) for p in m.deadline_of)),
+                provisions(list(m.deadline_of)),
             ]
             for m in sorted(model.milestones, key=lambda m: (m.date, m.id))
         ],
