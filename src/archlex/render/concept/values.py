@@ -189,11 +189,18 @@ def obligation_rows(context: RenderContext) -> list[list[str]]:
     for item in coverage.obligations:
         obligation = model.get(item.obligation)
         summary = getattr(obligation, "summary", "")
-        actor = getattr(obligation, "actor", "")
+        actor = _actor(context, getattr(obligation, "actor", ""))
         rows.append(
             [md_cell(whole(item.provision)), md_cell(actor), md_cell(summary), item.state.value]
         )
     return rows
+
+
+def _actor(context: RenderContext, actor: str) -> str:
+    """A role by its name; `member-state` as the words a reader uses."""
+    if actor == "member-state":
+        return translator(context.language).gettext("Member State")
+    return name_of(context.report.model, actor)
 
 
 def trace_rows(context: RenderContext) -> list[list[str]]:
