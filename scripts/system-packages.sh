@@ -18,6 +18,10 @@ command -v dot >/dev/null 2>&1 || missing+=("graphviz")
 [ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=("fonts-dejavu-core")
 # The Gantt chart is drawn as SVG; rsvg-convert makes the PNG the DOCX embeds.
 command -v rsvg-convert >/dev/null 2>&1 || missing+=("librsvg2-bin")
+# `archlex render concept --format pdf` converts the DOCX with LibreOffice (headless); the
+# tests read the PDF back with poppler's pdftotext and pdfinfo.
+command -v soffice >/dev/null 2>&1 || missing+=("libreoffice-writer-nogui")
+command -v pdftotext >/dev/null 2>&1 || missing+=("poppler-utils")
 
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0

@@ -50,12 +50,12 @@ def test_extraction_finds_python_and_template_strings(template: Catalog) -> None
 def test_a_missing_or_fuzzy_entry_is_named(template: Catalog, tmp_path: Path) -> None:
     copy = tmp_path / "archlex.po"
     text = catalog_path("lv").read_text(encoding="utf-8")
-    text = text.replace('msgid "Scope and regulatory basis"', 'msgid "Scope, gone"', 1)
+    text = text.replace('msgid "Purpose and scope"', 'msgid "Scope, gone"', 1)
     text = text.replace('msgid "Regulations in scope"', '#, fuzzy\nmsgid "Regulations in scope"')
     copy.write_text(text, encoding="utf-8")
     found = problems("lv", template, copy)
-    assert "missing: 'Scope and regulatory basis' in templates/concept/01-scope.md.j2" in found
-    assert "fuzzy: 'Regulations in scope' in templates/concept/01-scope.md.j2" in found
+    assert "missing: 'Purpose and scope' in templates/concept/02-purpose.md.j2" in found
+    assert "fuzzy: 'Regulations in scope' in templates/concept/02-purpose.md.j2" in found
     assert any(
         p.startswith("no longer in the source (run `make i18n`): 'Scope, gone'") for p in found
     )
@@ -85,7 +85,7 @@ def test_a_po_without_mo_is_compiled_in_memory(
     shutil.copy(catalog_path("lv"), folder / "archlex.po")
     monkeypatch.setattr(i18n, "LOCALE_DIR", tmp_path)
     catalog = i18n._catalog("lv")
-    assert catalog.gettext("Scope and regulatory basis") == "Tvērums un normatīvais pamats"
+    assert catalog.gettext("Regulations in scope") == "Piemērojamie regulējumi"
     assert not (folder / "archlex.mo").exists()
 
 

@@ -386,6 +386,40 @@ CASES = [
         + "    target: REQ-ESP-01\n"
         + "    reason: Allocated once the ESP gateway is procured.\n",
     ),
+    RuleCase(
+        # Medium likelihood and high impact is high (2 x 3); an owner alone is not enough.
+        "risk-unmanaged",
+        {
+            "risks.yaml": "organisations:\n"
+            "  - {id: it-centre, name: IT centre of the interior, kind: it-centre}\n"
+            "risks:\n"
+            "  - id: RISK-ESP\n"
+            "    title: The ESP starts later than planned\n"
+            "    likelihood: medium\n"
+            "    impact: high\n"
+            "    owner: it-centre\n"
+        },
+        ("RISK-ESP", "risks.yaml", 6, 17),
+        (
+            "    owner: it-centre\n",
+            "    owner: it-centre\n    mitigation: Keep the direct links.\n",
+        ),
+    ),
+    RuleCase(
+        # Up to the fund's maximum is allowed; one point more is not.
+        "cofinancing-above-maximum",
+        {
+            "money.yaml": "funds:\n"
+            "  - {id: BMVI, name: Border Management and Visa Instrument, eu: true, max_rate: 75}\n"
+            + TWO_PACKAGES.replace(
+                "      end: 2026-12-18\n",
+                "      end: 2026-12-18\n      cost: {amount: 100000, funding: {BMVI: 76}}\n",
+                1,
+            )
+        },
+        ("WP-ESP", "money.yaml", 9, 46),
+        ("{BMVI: 76}", "{BMVI: 75}"),
+    ),
 ]
 
 

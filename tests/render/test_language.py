@@ -15,7 +15,8 @@ def test_language_option_writes_latvian_from_an_english_manifest(tmp_path: Path)
     result = run_archlex("render", "concept", str(EXAMPLE), "--out", str(tmp_path), "-l", "lv")
     assert result.returncode == 0, result.stderr
     text = (tmp_path / "concept" / "concept.md").read_text(encoding="utf-8")
-    assert "## 1. Tvērums un normatīvais pamats" in text
+    assert "## 6. Arhitektūra" in text
+    assert "## 3. Mērķis un tvērums" in text
 
 
 def test_an_unknown_language_is_a_usage_error(tmp_path: Path) -> None:

@@ -14,17 +14,20 @@ from archlex.load.sources import Located
 from archlex.model import (
     AccessGrant,
     Act,
+    Decision,
     EventDate,
     Flow,
     MidLink,
     Milestone,
     Model,
+    NationalAct,
     Obligation,
     Organisation,
     Process,
     Provision,
     Regulation,
     Requirement,
+    Risk,
     Role,
     Standard,
     System,
@@ -178,12 +181,44 @@ class _Checker:
                     ("scope", "regulations", index),
                     None,
                 )
+        self.document_files()
         for index, rule in enumerate(manifest.checks.disable):
             self.rule(rule, here, ("checks", "disable", index))
         for index, waiver in enumerate(manifest.waivers):
             self.rule(waiver.rule, here, ("waivers", index, "rule"))
             if waiver.target is not None:
                 self.reference(waiver.target, ANY, here, ("waivers", index, "target"), None)
+
+    def document_files(self) -> None:
+        """The Markdown files and the Word template the concept document names exist."""
+        document = self.model.manifest.document
+        if document is None:
+            return
+        root = self.project.manifest_path.parent
+        named: list[tuple[str, Path]] = [
+            (s.file, ("document", "sections", i, "file"))
+            for i, s in enumerate(document.sections)
+            if s.file is not None
+        ]
+        if document.reference_docx:
+            named.append((document.reference_docx, ("document", "reference_docx")))
+        here = self.project.manifest_source
+        for name, path in named:
+            if (root / name).is_file():
+                continue
+            line, column = here.at(*path)
+            self.findings.append(
+                Finding(
+                    "schema",
+                    severity_of("schema"),
+                    f"`{path_text(path)}` names `{name}`, but there is no such file",
+                    here.file,
+                    line,
+                    column,
+                    None,
+                    "the path is relative to archlex.yaml",
+                )
+            )
 
     def rule(self, rule: str, located: Located, path: Path) -> None:
         if rule in RULES:
@@ -276,6 +311,8 @@ def references_of(entity: Entity) -> Iterator[tuple[str, Path, Kinds]]:
         yield from _optional(entity.owner, ("owner",), ORGANISATION)
     elif isinstance(entity, Milestone):
         yield from _each(entity.after, ("after",), frozenset({"work package"}))
+    elif isinstance(entity, Risk | Decision | NationalAct):
+        yield from _governance_references(entity)
     elif isinstance(entity, Obligation):
         yield entity.actor, ("actor",), ROLE | {MEMBER_STATE}
         yield from _each(entity.systems, ("systems",), SYSTEM)
@@ -304,6 +341,21 @@ def _events(obligation: Obligation) -> Iterator[tuple[str, Path, Kinds]]:
             yield subject, (name, "after"), SYSTEM if event == "start" else ACT | {"regulation"}
 
 
+def _governance_references(
+    entity: Risk | Decision | NationalAct,
+) -> Iterator[tuple[str, Path, Kinds]]:
+    """What a risk, a decision record or a national act refers to."""
+    if isinstance(entity, Risk):
+        yield from _optional(entity.owner, ("owner",), ORGANISATION)
+        yield from _each(entity.related, ("related",), ANY)
+    elif isinstance(entity, Decision):
+        yield from _each(entity.relates_to, ("relates_to",), ANY)
+        yield from _optional(entity.superseded_by, ("superseded_by",), frozenset({"decision"}))
+    else:
+        yield from _optional(entity.responsible, ("responsible",), ORGANISATION)
+        yield from _optional(entity.work_package, ("work_package",), frozenset({"work package"}))
+
+
 def provisions_of(entity: Entity) -> Iterator[tuple[Provision, Path]]:
     """Every provision an entity cites, with where it is written."""
     if isinstance(entity, Role):
@@ -314,6 +366,10 @@ def provisions_of(entity: Entity) -> Iterator[tuple[Provision, Path]]:
         yield from _each_provision(entity.satisfies, ("satisfies",))
     elif isinstance(entity, Milestone):
         yield from _each_provision(entity.deadline_of, ("deadline_of",))
+    elif isinstance(entity, Decision):
+        yield from _each_provision(entity.provisions, ("provisions",))
+    elif isinstance(entity, NationalAct):
+        yield from _each_provision(entity.implements, ("implements",))
     elif isinstance(entity, Obligation | AccessGrant | MidLink | Standard):
         if entity.provision is not None:
             yield entity.provision, ("provision",)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -54,6 +55,7 @@ def _render(
     no_cache: bool = False,
     force: bool = False,
     language: Language | None = None,
+    settings: dict[str, str] | None = None,
 ) -> None:
     from archlex.api import check_model, in_language  # the pipeline only when rendering
     from archlex.cli.output import refuse_unreadable
@@ -64,7 +66,7 @@ def _render(
         report = check_model(path, Path.cwd(), cache=parse_cache(no_cache), progress=progress)
         refuse_unreadable(report)
         report = in_language(report, language.value if language else None)
-        written = render_products(report, out, products, force, progress)
+        written = render_products(report, out, products, force, progress, settings)
     from rich.console import Console  # imported only when there is something to print
 
     console = Console(highlight=False, soft_wrap=True)
@@ -123,10 +125,53 @@ render_app.command("roadmap")(
         "archlex render roadmap model/ --out build",
     )
 )
-render_app.command("concept")(
-    _command(
-        "concept",
-        "The concept document as Markdown and DOCX.",
-        "archlex render concept model/ --out build",
-    )
-)
+
+
+class ConceptFormat(StrEnum):
+    """What `render concept` writes besides the Markdown."""
+
+    DOCX = "docx"
+    PDF = "pdf"
+
+
+class Paper(StrEnum):
+    """Paper sizes of the concept."""
+
+    A4 = "A4"
+    LETTER = "Letter"
+
+
+@render_app.command("concept")
+def concept(
+    path: PathArgument = None,
+    out: OutOption = Path("build"),
+    output_format: Annotated[
+        ConceptFormat,
+        typer.Option("--format", help="docx: Markdown and DOCX; pdf: also a PDF (LibreOffice)."),
+    ] = ConceptFormat.DOCX,
+    paper: Annotated[
+        Paper | None, typer.Option(help="Paper size (default: the manifest's, else A4).")
+    ] = None,
+    reference_docx: Annotated[
+        Path | None,
+        typer.Option(
+            "--reference-docx",
+            help="The ministry's Word template: its styles, header, footer and logo.",
+        ),
+    ] = None,
+    no_cache: NoCacheOption = False,
+    force: ForceOption = False,
+    language: LanguageOption = None,
+) -> None:
+    """The concept document as Markdown and DOCX (and PDF), with the figures it needs.
+
+    Exit code 2 when the model cannot be read correctly (nothing is written).
+
+    Example: archlex render concept model/ --out build --format pdf
+    """
+    settings = {"format": output_format.value}
+    if paper is not None:
+        settings["paper"] = paper.value
+    if reference_docx is not None:
+        settings["reference_docx"] = str(reference_docx.resolve())
+    _render(path, out, ["concept"], no_cache, force, language, settings)

@@ -6,6 +6,7 @@ from archlex.model.catalog import AccessGrant, LinkColour, LogPolicy, MidLink, S
 from archlex.model.common import Entity, Record
 from archlex.model.file import ENTITY_KINDS, ModelFile
 from archlex.model.flow import Flow, Logging, Process, Sync
+from archlex.model.governance import Decision, Fund, NationalAct, Risk
 from archlex.model.law import (
     Act,
     ActKind,
@@ -38,10 +39,12 @@ __all__ = [
     "Component",
     "Cost",
     "DataCategory",
+    "Decision",
     "Entity",
     "EventDate",
     "Evidence",
     "Flow",
+    "Fund",
     "LinkColour",
     "LogPolicy",
     "Logging",
@@ -50,6 +53,7 @@ __all__ = [
     "Milestone",
     "Model",
     "ModelFile",
+    "NationalAct",
     "Obligation",
     "Organisation",
     "OrganisationKind",
@@ -62,6 +66,7 @@ __all__ = [
     "Requirement",
     "RequirementStatus",
     "RequirementType",
+    "Risk",
     "Roadmap",
     "Role",
     "RoleGrant",

@@ -9,6 +9,7 @@ from archlex.model.catalog import AccessGrant, MidLink, Standard
 from archlex.model.common import Entity
 from archlex.model.file import ModelFile
 from archlex.model.flow import Flow, Process
+from archlex.model.governance import Decision, Fund, NationalAct, Risk
 from archlex.model.law import Act
 from archlex.model.organisation import Organisation, Role
 from archlex.model.project import Manifest
@@ -39,6 +40,10 @@ class Model:
     access: list[AccessGrant] = field(default_factory=list)
     mid_links: list[MidLink] = field(default_factory=list)
     standards: list[Standard] = field(default_factory=list)
+    risks: list[Risk] = field(default_factory=list)
+    decisions: list[Decision] = field(default_factory=list)
+    national_law: list[NationalAct] = field(default_factory=list)
+    funds: list[Fund] = field(default_factory=list)
     index: dict[str, Entity] = field(default_factory=dict)
 
     def add(self, part: ModelFile) -> None:
@@ -56,6 +61,10 @@ class Model:
         self.access += part.access
         self.mid_links += part.mid_links
         self.standards += part.standards
+        self.risks += part.risks
+        self.decisions += part.decisions
+        self.national_law += part.national_law
+        self.funds += part.funds
         if part.roadmap is not None:
             self.phases += part.roadmap.phases
             self.work_packages += part.roadmap.work_packages
@@ -86,6 +95,10 @@ class Model:
             ("access grant", list(self.access)),
             ("MID link", list(self.mid_links)),
             ("standard", list(self.standards)),
+            ("risk", list(self.risks)),
+            ("decision", list(self.decisions)),
+            ("national act", list(self.national_law)),
+            ("fund", list(self.funds)),
         ]
         for kind, entities in kinds:
             for entity in entities:

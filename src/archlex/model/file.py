@@ -7,6 +7,7 @@ from pydantic import Field
 from archlex.model.catalog import AccessGrant, MidLink, Standard
 from archlex.model.common import Record
 from archlex.model.flow import Flow, Process
+from archlex.model.governance import Decision, Fund, NationalAct, Risk
 from archlex.model.law import Act
 from archlex.model.organisation import Organisation, Role
 from archlex.model.regulation import Obligation, Regulation
@@ -29,6 +30,10 @@ ENTITY_KINDS = (
     "access",
     "mid_links",
     "standards",
+    "risks",
+    "decisions",
+    "national_law",
+    "funds",
 )
 
 
@@ -53,3 +58,13 @@ class ModelFile(Record):
     )
     mid_links: list[MidLink] = Field(default_factory=list, description="Types of MID link.")
     standards: list[Standard] = Field(default_factory=list, description="Standards, e.g. UMF.")
+    risks: list[Risk] = Field(default_factory=list, description="Risks to the implementation.")
+    decisions: list[Decision] = Field(
+        default_factory=list, description="Architecture decision records."
+    )
+    national_law: list[NationalAct] = Field(
+        default_factory=list, description="National legal acts to adopt or amend."
+    )
+    funds: list[Fund] = Field(
+        default_factory=list, description="Funds and budgets that `cost.funding` names."
+    )

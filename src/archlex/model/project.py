@@ -8,6 +8,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BeforeValidator, Field
 
 from archlex.model.common import Record, Ref, RegulationId, Texts
+from archlex.model.document import Document
 from archlex.model.file import ModelFile
 from archlex.model.text import LocalText
 
@@ -84,6 +85,9 @@ class Manifest(Record):
     reviewed_against: ReviewRecord | None = Field(
         default=None,
         description="The catalog the model was last reviewed against (`archlex review`).",
+    )
+    document: Document | None = Field(
+        default=None, description="The concept document: control data, layout, own chapters."
     )
 
 

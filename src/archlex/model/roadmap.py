@@ -18,6 +18,25 @@ class Cost(Record):
     funding: dict[str, NonNegativeFloat] = Field(
         default_factory=dict, description="Funding source -> percent of the amount."
     )
+    specific_objective: str | None = Field(
+        default=None, description="The EU fund's specific objective it serves (e.g. BMVI SO 1)."
+    )
+    intervention_field: str | None = Field(
+        default=None, description="The EU fund's intervention field code."
+    )
+    rate_basis: str | None = Field(
+        default=None,
+        description="Why a fund's increased co-financing rate applies (e.g. an Annex IV action).",
+    )
+    operations: Operations | None = Field(default=None, description="Running costs after delivery.")
+
+
+class Operations(Record):
+    """What it costs to run what a work package delivers, once delivered."""
+
+    from_: dt.date = Field(alias="from", description="First day of operation (ISO 8601).")
+    yearly: NonNegativeFloat = Field(description="Running cost per year, in the cost's currency.")
+    source: str | None = Field(default=None, description="Who pays it (a funding source).")
 
 
 class Dated(Entity):

@@ -19,9 +19,11 @@ def render_products(
     products: list[str] | None = None,
     force: bool = False,
     progress: Progress = QUIET,
+    settings: dict[str, str] | None = None,
 ) -> list[Path]:
     """Write the products (default: all) into `out`, replacing what archlex wrote there before.
 
+    `settings` are the command line's choices for a product (see `RenderContext.settings`).
     `out` must be new, empty, or an earlier archlex output (it carries a marker file), and
     not the model's folder; `force` also allows a folder of other files, which are kept.
     """
@@ -38,7 +40,7 @@ def render_products(
     with staged_output(
         out, report.project.manifest_path.parent, force, "archlex render", keep
     ) as staging:
-        context = RenderContext(report, staging)
+        context = RenderContext(report, staging, settings or {})
         for name in chosen:
             with progress.stage(f"Rendering the {name}"):
                 written += [out / p.relative_to(staging) for p in renderers[name](context)]

@@ -7,8 +7,8 @@ moves it into place only when all succeeded.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from archlex.outcome import Report
@@ -21,6 +21,9 @@ class RenderContext:
 
     report: Report
     out: Path
+    # Choices made on the command line for one product, e.g. {"format": "pdf"} for the
+    # concept; they win over the manifest's settings.
+    settings: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def language(self) -> str:

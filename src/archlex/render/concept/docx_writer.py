@@ -1,160 +1,241 @@
-"""A DOCX from the concept's Markdown: real headings, tables, lists and images, byte-stable.
+"""A DOCX from the concept's Markdown: a Word document a ministry can file, byte-stable.
 
-Only the Markdown that the concept templates write is understood: `#` headings, paragraphs,
-`- ` lists, `![alt](path)` images on their own line, pipe tables and `**bold**`.
+A4 (or Letter) with 2 cm margins, title, version and marking in the header, `Page N of M` in
+the footer, a contents field and lists of figures and tables, numbered captions, wide tables
+and large figures on landscape (or larger) pages, rows that do not split and header rows
+that repeat. A ministry's own template (`reference`) gives the styles, header and logo.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import html
-import math
 import re
 import zipfile
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from docx import Document
 from docx.document import Document as DocxDocument
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.shared import Cm, Emu, Length, Pt
-from docx.table import _Row
+from docx.enum.section import WD_SECTION
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.shared import Length, Pt
+from docx.table import Table
 from docx.text.paragraph import Paragraph
+
+from archlex.i18n import N_
+from archlex.render.concept.docx_blocks import Block, plain, read_blocks
+from archlex.render.concept.docx_fields import (
+    add_field,
+    end_field,
+    fixed_layout,
+    keep_rows_whole,
+    keep_with_next,
+    set_page,
+    update_fields_on_open,
+    write_header_footer,
+)
+from archlex.render.concept.docx_layout import TABLE_TEXT, Page
 
 # python-docx stamps the save time into the archive; a fixed date keeps the file byte-stable.
 FIXED_TIME = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
-_IMAGE = re.compile(r"^!\[(?P<alt>[^\]]*)\]\((?P<path>[^)]+)\)$")
-_HEADING = re.compile(r"^(?P<marks>#{1,4}) (?P<text>.*)$")
-_ESCAPED = re.compile(r"\\(.)")
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
-TEXT_WIDTH = Cm(16)
+# Amounts, counts and percentages: right-aligned so that their digits line up.
+_NUMBER = re.compile(r"^-?[0-9][0-9\u00a0 ,]*(\.[0-9]+)?(\u00a0| )?([A-Z]{3}|%)?$")
+# The document's fixed labels, in English; the concept passes them translated.
+LABELS = {
+    "figure": N_("Figure"),
+    "table": N_("Table"),
+    "contents": N_("Contents"),
+    "list_of_figures": N_("List of figures"),
+    "list_of_tables": N_("List of tables"),
+    # Translators: the footer reads "Page 3 of 41".
+    "page": N_("Page"),
+    "of": N_("of"),
+}
 
 
-def markdown_to_docx(text: str, base: Path, target: Path) -> None:
+@dataclass(frozen=True)
+class DocxSettings:
+    """How the document looks: paper, the header line, fixed labels and the ministry template."""
+
+    paper: str = "A4"
+    header: str = ""
+    labels: Mapping[str, str] = field(default_factory=lambda: dict(LABELS))
+    reference: Path | None = None
+    title: str = ""  # the file's title, which the PDF's metadata and a screen reader show
+    author: str = "archlex"
+
+
+def markdown_to_docx(
+    text: str, base: Path, target: Path, settings: DocxSettings | None = None
+) -> None:
     """Write `target` from Markdown whose image paths are relative to `base`."""
-    document = Document()
-    _set_up(document)
-    lines = text.splitlines()
-    index = 0
-    while index < len(lines):
-        line = lines[index]
-        if line.startswith("|"):
-            block = []
-            while index < len(lines) and lines[index].startswith("|"):
-                block.append(lines[index])
-                index += 1
-            _table(document, block)
-            continue
-        _line(document, line, base)
-        index += 1
+    settings = settings or DocxSettings()
+    document = _start(settings)
+    _Writer(document, settings).write(read_blocks(text, base, settings.paper))
     document.save(str(target))
     _normalise_archive(target)
 
 
-def _set_up(document: DocxDocument) -> None:
+def _start(settings: DocxSettings) -> DocxDocument:
+    """An empty document: the ministry's template emptied of its body, or python-docx's own."""
+    document = Document(str(settings.reference)) if settings.reference else Document()
+    body = document.element.body
+    for child in list(body):
+        if child.tag != "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}sectPr":
+            body.remove(child)
     properties = document.core_properties
     properties.created = properties.modified = properties.last_printed = FIXED_TIME.replace(
         tzinfo=None
     )
-    properties.author = properties.last_modified_by = "archlex"
+    properties.author = settings.author
+    properties.last_modified_by = "archlex"
+    properties.title = settings.title
     properties.revision = 1
-    style = document.styles["Normal"]
-    style.font.name = "DejaVu Sans"
-    style.font.size = Pt(10)
+    if settings.reference is None:
+        style = document.styles["Normal"]
+        style.font.name = "DejaVu Sans"
+        style.font.size = Pt(10)
+    section = document.sections[0]
+    set_page(section, Page(settings.paper, False))
+    if settings.reference is None or not any(p.text for p in section.header.paragraphs):
+        labels = settings.labels
+        write_header_footer(section, settings.header, labels["page"], labels["of"])
+    update_fields_on_open(document)
+    return document
 
 
-def _line(document: DocxDocument, line: str, base: Path) -> None:
-    stripped = line.strip()
-    if not stripped:
-        return
-    heading = _HEADING.match(stripped)
-    image = _IMAGE.match(stripped)
-    if heading:
-        document.add_heading(plain(heading["text"]), level=max(0, len(heading["marks"]) - 1))
-    elif image:
-        path = (base / image["path"]).resolve()
-        if path.is_file():
-            document.add_picture(str(path), width=TEXT_WIDTH)
-            document.add_paragraph(plain(image["alt"]), style="Caption")
-    elif stripped.startswith("- "):
-        _runs(document.add_paragraph(style="List Bullet"), stripped[2:])
-    elif stripped.startswith("*") and stripped.endswith("*") and not stripped.startswith("**"):
-        document.add_paragraph().add_run(plain(stripped[1:-1])).italic = True
-    else:
-        _runs(document.add_paragraph(), stripped)
+class _Writer:
+    """Writes blocks in order, opening a new section whenever the page they need changes."""
+
+    def __init__(self, document: DocxDocument, settings: DocxSettings) -> None:
+        self.document = document
+        self.settings = settings
+        self.default = Page(settings.paper, False)
+        self.page = self.default
+        self.numbers = {"figure": 0, "table": 0}
+        self.styles = {s.name for s in document.styles}
+
+    def write(self, blocks: list[Block]) -> None:
+        """Every block, each on the page it needs."""
+        for block in blocks:
+            page = block.page or self.default
+            if page != self.page:
+                set_page(self.document.add_section(WD_SECTION.NEW_PAGE), page)
+                self.page = page
+            getattr(self, f"write_{block.kind}")(block)
+
+    def _paragraph(self, style: str | None = None) -> Paragraph:
+        return self.document.add_paragraph(style=style if style in self.styles else None)
+
+    def write_heading(self, block: Block) -> None:
+        """A heading (level 0 is the title) kept with what follows it."""
+        style = "Title" if block.level == 0 else f"Heading {block.level}"
+        paragraph = self._paragraph(style)
+        paragraph.add_run(plain(block.text))
+        keep_with_next(paragraph)
+
+    def write_paragraph(self, block: Block) -> None:
+        """A paragraph of text with its bold parts."""
+        runs(self._paragraph(), block.text)
+
+    def write_bullet(self, block: Block) -> None:
+        """One item of a bulleted list."""
+        runs(self._paragraph("List Bullet"), block.text)
+
+    def write_italic(self, block: Block) -> None:
+        """A note in italics."""
+        self._paragraph().add_run(plain(block.text)).italic = True
+
+    def write_directive(self, block: Block) -> None:
+        """What a `<!-- docx: NAME -->` comment asks for."""
+        labels = self.settings.labels
+        if block.text == "page-break":
+            self._paragraph().add_run().add_break(WD_BREAK.PAGE)
+        elif block.text == "toc":
+            self._list(labels["contents"], 'TOC \\o "1-3" \\h \\z \\u')
+        elif block.text == "figures":
+            self._list(labels["list_of_figures"], 'TOC \\h \\z \\c "Figure"')
+        elif block.text == "tables":
+            self._list(labels["list_of_tables"], 'TOC \\h \\z \\c "Table"')
+
+    def _list(self, title: str, instruction: str) -> None:
+        """A generated list (contents, figures, tables) under a title that is not itself in
+        the contents."""
+        heading = self._paragraph("TOC Heading")
+        heading.add_run(title).bold = True
+        keep_with_next(heading)
+        # Begin and end in different paragraphs: LibreOffice reads only that form as an index.
+        add_field(self._paragraph(), instruction, end=False)
+        end_field(self._paragraph())
+
+    def _caption(self, kind: str, text: str) -> Paragraph:
+        """`Figure 3: text`, numbered by a SEQ field that the lists of figures and tables read."""
+        self.numbers[kind] += 1
+        paragraph = self._paragraph("Caption")
+        paragraph.add_run(f"{self.settings.labels[kind]} ")
+        add_field(paragraph, f"SEQ {kind.capitalize()} \\* ARABIC", str(self.numbers[kind]))
+        paragraph.add_run(f": {plain(text)}")
+        return paragraph
+
+    def write_image(self, block: Block) -> None:
+        """A picture at its planned width, then its numbered caption."""
+        if block.path is None or not block.path.is_file():
+            return
+        width = Pt(block.figure.width) if block.figure else Pt(self.page.text_width)
+        paragraph = self._paragraph()
+        run = paragraph.add_run()
+        shape = run.add_picture(str(block.path), width=width)
+        shape._inline.docPr.set("descr", plain(block.text))  # the alt text of a tagged PDF
+        keep_with_next(paragraph)
+        self._caption("figure", block.text)
+
+    def write_table(self, block: Block) -> None:
+        """A captioned table with planned column widths, whole rows and a repeating header."""
+        if block.text:
+            keep_with_next(self._caption("table", block.text))
+        plan = block.table
+        width = max(len(row) for row in block.rows)
+        table = self.document.add_table(rows=len(block.rows), cols=width)
+        if "Table Grid" in self.styles:
+            table.style = "Table Grid"
+        table.autofit = False
+        fixed_layout(table)
+        widths = (
+            [Pt(w) for w in plan.widths] if plan else [Pt(self.page.text_width / width)] * width
+        )
+        for column, column_width in zip(table.columns, widths, strict=True):
+            column.width = column_width  # the grid, which LibreOffice follows; Word reads cells
+        _fill(table, block.rows, widths)
+        keep_rows_whole(table)
+        self._paragraph()  # a table followed directly by another would merge into it
 
 
-def _runs(paragraph: Paragraph, text: str) -> None:
+def _fill(table: Table, rows: list[list[str]], widths: Sequence[Length]) -> None:
+    """The cells' text at the table size, the header bold, numeric columns right-aligned."""
+    numeric = [
+        all(_NUMBER.match(plain(r[c])) for r in rows[1:] if c < len(r) and r[c].strip())
+        and any(c < len(r) and r[c].strip() for r in rows[1:])
+        for c in range(len(widths))
+    ]
+    # Row by row: python-docx's table.cell(r, c) walks the whole table on every call.
+    for r, (row, values) in enumerate(zip(table.rows, rows, strict=False)):
+        for c, (cell, value) in enumerate(zip(row.cells, values, strict=False)):
+            cell.width = widths[c]
+            paragraph = cell.paragraphs[0]
+            runs(paragraph, f"**{value}**" if r == 0 and value else value)
+            if r > 0 and numeric[c]:
+                paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+            for run in paragraph.runs:
+                run.font.size = Pt(TABLE_TEXT)
+
+
+def runs(paragraph: Paragraph, text: str) -> None:
     """Add text with its `**bold**` parts as bold runs."""
     for index, part in enumerate(_BOLD.split(text)):
         if part:
             paragraph.add_run(plain(part)).bold = index % 2 == 1
-
-
-def _table(document: DocxDocument, block: list[str]) -> None:
-    rows = [_cells(line) for line in block if not re.fullmatch(r"\|(\s*-+\s*\|)+", line)]
-    if not rows:
-        return
-    width = max(len(row) for row in rows)
-    table = document.add_table(rows=len(rows), cols=width)
-    table.style = "Table Grid"
-    table.autofit = False
-    widths = _column_widths(rows, width)
-    for column, column_width in zip(table.columns, widths, strict=True):
-        column.width = column_width  # the grid, which LibreOffice follows; Word reads cells
-    # Row by row: python-docx's table.cell(r, c) walks the whole table on every call.
-    for r, (row, values) in enumerate(zip(table.rows, rows, strict=False)):
-        for cell, value, cell_width in zip(row.cells, values, widths, strict=False):
-            cell.width = cell_width
-            _runs(cell.paragraphs[0], f"**{value}**" if r == 0 and value else value)
-            for run in cell.paragraphs[0].runs:
-                run.font.size = Pt(8)
-    _repeat_header(table.rows[0])
-
-
-def _column_widths(rows: list[list[str]], count: int) -> list[Length]:
-    """Widths in proportion to each column's longest text (so summaries get the room), but
-    never narrower than its longest word (so no word breaks in the middle)."""
-    weights = []
-    for column in range(count):
-        texts = [plain(row[column]) for row in rows if column < len(row)]
-        longest_word = max((len(w) for t in texts for w in t.split()), default=1)
-        longest_text = max((len(t) for t in texts), default=1)
-        # Cell padding costs a few characters' width, and the bold header is wider than text.
-        weights.append(5 + max(math.ceil(longest_word * 1.2), min(50, longest_text)))
-    total = sum(weights)
-    return [Emu(int(TEXT_WIDTH * weight / total)) for weight in weights]
-
-
-def _repeat_header(row: _Row) -> None:
-    """Mark the first row as a header that Word repeats on every page the table spans."""
-    properties = row._tr.get_or_add_trPr()
-    header = OxmlElement("w:tblHeader")
-    header.set(qn("w:val"), "true")
-    properties.append(header)
-
-
-def _cells(line: str) -> list[str]:
-    """The cells of a pipe-table row; `\\|` inside a cell is text, not a border."""
-    cells, current, escaped = [], "", False
-    for char in line.strip()[1:]:
-        if escaped:
-            current += "\\" + char
-            escaped = False
-        elif char == "\\":
-            escaped = True
-        elif char == "|":
-            cells.append(current.strip())
-            current = ""
-        else:
-            current += char
-    return cells
-
-
-def plain(text: str) -> str:
-    """Markdown-escaped text as a reader should see it: no backslashes, no entities, and
-    `<br>` (a line break inside a table cell) as a real line break."""
-    return html.unescape(_ESCAPED.sub(r"\1", text.replace("<br>", "\n")))
 
 
 def _normalise_archive(path: Path) -> None:

@@ -1,8 +1,9 @@
-"""The concept document: the templates filled from the checked model, as Markdown and DOCX."""
+"""The concept document: the templates filled from the checked model, as Markdown and DOCX
+(and PDF when asked); it draws the figures it needs when no other product has."""
 
 from __future__ import annotations
 
-from collections import defaultdict
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -10,41 +11,60 @@ import jinja2
 
 from archlex.check.coverage import CoverageState
 from archlex.errors import ArchlexError
-from archlex.i18n import Translator, translator
-from archlex.model import Model, Provision, SystemKind
-from archlex.render.concept.docx_writer import markdown_to_docx
+from archlex.i18n import N_, Translator, translator
+from archlex.model import Model
+from archlex.model.document import Document
+from archlex.render.concept.docx_writer import LABELS, DocxSettings, markdown_to_docx
+from archlex.render.concept.governance_values import governance_values
+from archlex.render.concept.pdf import docx_to_pdf
 from archlex.render.concept.templates import environment
-from archlex.render.language_note import fallback_note
-from archlex.render.registry import RenderContext, renderer
-from archlex.toolkit.escape import md_cell
-from archlex.toolkit.labels import (
-    ACTORS,
-    COVERAGE_STATES,
-    FUNDING_SOURCES,
-    PRIORITIES,
-    REQUIREMENT_STATUSES,
-    REQUIREMENT_TYPES,
-    SEVERITIES,
-    SYSTEM_STATUSES,
-    YES_NO,
+from archlex.render.concept.values import (
+    architecture_values,
+    compliance_values,
+    eu_systems,
+    obligation_rows,
+    process_rows,
+    regulations,
+    requirement_groups,
+    roadmap_values,
+    summary_values,
+    trace_rows,
+    unverified_rows,
 )
-from archlex.toolkit.money import UNASSIGNED, cost_by_source, sum_shares, to_cents
+from archlex.render.language_note import fallback_note
+from archlex.render.registry import RenderContext, load_renderers, renderer
+from archlex.toolkit.escape import md_cell
+from archlex.toolkit.words import date_words
 
 SECTIONS = (
     "00-title",
-    "01-scope",
-    "02-obligations",
-    "03-architecture",
-    "04-functionalities",
-    "05-compliance",
-    "06-roadmap",
-    "07-implementation",
+    "01-summary",
+    "02-purpose",
+    "03-legal",
+    "04-current",
+    "05-architecture",
+    "06-functionalities",
+    "07-compliance",
+    "08-roadmap",
+    "09-implementation",
+    "10-closing",
+    "20-annexes",
 )
+# The pictures the chapters show, and the product that draws each.
+FIGURES = {
+    "context": ("diagrams", "diagrams/context.png"),
+    "legend": ("diagrams", "diagrams/legend.png"),
+    "technical": ("diagrams", "diagrams/technical.png"),
+    "data": ("diagrams", "diagrams/data.png"),
+    "gantt": ("roadmap", "roadmap/gantt.png"),
+}
+MAIN = ("context", "gantt")  # one picture of each product says whether it has run
 
 
 @renderer("concept", order=40)
 def render_concept(context: RenderContext) -> list[Path]:
     """concept.md from the templates, and concept.docx from the same text."""
+    drawn = _draw_missing_figures(context)
     folder = context.folder("concept")
     env = environment(context.report.project.root, context.language, md_cell)
     values = concept_values(context)
@@ -53,8 +73,25 @@ def render_concept(context: RenderContext) -> list[Path]:
     markdown = folder / "concept.md"
     markdown.write_text(text, encoding="utf-8")
     docx = folder / "concept.docx"
-    markdown_to_docx(text, folder, docx)
-    return [markdown, docx]
+    markdown_to_docx(text, folder, docx, docx_settings(context, values["document"]))
+    written = [*drawn, markdown, docx]
+    if context.settings.get("format") == "pdf":
+        pdf = folder / "concept.pdf"
+        docx_to_pdf(docx, pdf)
+        written.append(pdf)
+    return written
+
+
+def _draw_missing_figures(context: RenderContext) -> list[Path]:
+    """Run the products whose pictures the concept shows when they have not run yet."""
+    products = sorted(
+        {p for k, (p, path) in FIGURES.items() if k in MAIN and not (context.out / path).is_file()}
+    )
+    drawn: list[Path] = []
+    for name, function in load_renderers(products).items():
+        if name in products:
+            drawn += function(context)
+    return drawn
 
 
 def _fill(env: jinja2.Environment, name: str, values: dict[str, Any]) -> str:
@@ -71,237 +108,152 @@ def _fill(env: jinja2.Environment, name: str, values: dict[str, Any]) -> str:
         ) from None
 
 
+def docx_settings(context: RenderContext, document: Document) -> DocxSettings:
+    """Paper, header line, translated labels and the ministry template of the DOCX."""
+    tr = translator(context.language)
+    title = document.title or context.report.model.manifest.name
+    header = " | ".join(
+        x
+        for x in (
+            title,
+            tr.gettext("Version {version}").format(version=document.version),
+            document.classification,
+        )
+        if x
+    )
+    labels = {key: tr.gettext(value) for key, value in LABELS.items()}
+    paper = context.settings.get("paper") or document.paper
+    author = ", ".join(document.authors) or "archlex"
+    return DocxSettings(paper, header, labels, _reference(context, document), title, author)
+
+
+def _reference(context: RenderContext, document: Document) -> Path | None:
+    """The ministry's Word template: the command line's, else the manifest's (relative to it)."""
+    given = context.settings.get("reference_docx")
+    if given:
+        path = Path(given)
+    elif document.reference_docx:
+        path = context.report.project.root / document.reference_docx
+    else:
+        return None
+    if not path.is_file() or not zipfile.is_zipfile(path):
+        raise ArchlexError(
+            f"reference DOCX {path}: not a Word file",
+            "give a .docx template (--reference-docx, or document.reference_docx relative "
+            "to archlex.yaml)",
+        )
+    return path
+
+
 def concept_values(context: RenderContext) -> dict[str, Any]:
     """Everything the templates show, as plain values with model text already escaped."""
     model = context.report.model
     tr = translator(context.language)
+    answer = {True: tr.gettext("yes"), False: tr.gettext("no")}
+    document = model.manifest.document or Document()
     return {
         "model": model,
+        "document": document,
         "language_note": fallback_note(context.report, tr),
-        "regulations": _regulations(model),
-        "eu_systems": _eu_systems(model),
+        "doc": _document_values(context, document),
+        "sections": _sections(context, document),
+        "regulations": regulations(model),
+        "eu_systems": eu_systems(model),
         "options": model.manifest.scope.options if model.manifest.scope else [],
-        "obligation_rows": _obligation_rows(context),
+        "obligation_rows": obligation_rows(context),
+        "trace_rows": trace_rows(context),
+        "unverified_rows": unverified_rows(context),
         "diagrams": _images(context),
-        "organisation_rows": [
-            [
-                md_cell(o.name),
-                md_cell(
-                    ", ".join(
-                        g.role + (f" ({', '.join(g.for_)})" if g.for_ else "") for g in o.roles
-                    )
-                ),
-            ]
-            for o in model.organisations
-            if not _is_library(context, o.id)
-        ],
-        "system_rows": [
-            [
-                md_cell(s.name),
-                md_cell(s.owner or ""),
-                md_cell(s.operator or ""),
-                tr.label(SYSTEM_STATUSES, s.status),
-            ]
-            for s in _national(model)
-        ],
         "processes": _processes(context),
-        "zone_rows": [
-            [md_cell(s.name), md_cell(s.zone or "")]
-            for s in sorted(_national(model), key=lambda s: (s.zone or "", s.id))
-        ],
-        "data_rows": [
-            [
-                md_cell(d.name),
-                tr.label(YES_NO, d.personal),
-                tr.label(YES_NO, d.special),
-                md_cell(d.retention or ""),
-            ]
-            for d in model.data
-        ],
-        "requirement_groups": _requirement_groups(model, tr),
-        "states": [tr.label(COVERAGE_STATES, s) for s in CoverageState],
-        "coverage_rows": _coverage_rows(context),
-        "finding_rows": [
-            [tr.label(SEVERITIES, f.severity), f.rule, md_cell(f.target or ""), md_cell(f.message)]
-            for f in context.report.active
-        ],
-        "phase_rows": [
-            [md_cell(p.name), tr.table_date(p.start), tr.table_date(p.end)] for p in model.phases
-        ],
-        "milestone_rows": [
-            [
-                md_cell(m.name),
-                tr.table_date(m.date),
-                md_cell(", ".join(str(p) for p in m.deadline_of)),
-            ]
-            for m in sorted(model.milestones, key=lambda m: (m.date, m.id))
-        ],
-        "work_package_rows": _work_package_rows(model, tr),
-        "budget_rows": _budget_rows(model, tr),
+        "functional_groups": requirement_groups(model, functional=True),
+        "requirement_groups": requirement_groups(model, functional=False),
+        **architecture_values(context, answer),
+        **compliance_values(context),
+        **roadmap_values(context),
+        "summary": summary_values(context),
+        **governance_values(context, document),
+        "states": [s.value for s in CoverageState],
     }
 
 
-def _is_library(context: RenderContext, entity_id: str) -> bool:
-    located = context.report.project.sources.of(entity_id)
-    return located is None or located.file.startswith("[")
+def _document_values(context: RenderContext, document: Document) -> dict[str, Any]:
+    """Document control as display text: dates in words, model text escaped."""
+    language = context.language
+    return {
+        "title": md_cell(document.title or context.report.model.manifest.name),
+        "subtitle": md_cell(document.subtitle or ""),
+        "date": date_words(document.date, language),
+        "status": document.status.value,
+        "status_text": _status(translator(language), document.status.value),
+        "classification": md_cell(document.classification or ""),
+        "organisation": md_cell(document.organisation or ""),
+        "authors": md_cell(", ".join(document.authors)),
+        "approvers": md_cell(", ".join(document.approvers)),
+        "history_rows": [
+            [
+                md_cell(c.version),
+                date_words(c.date, language),
+                md_cell(c.author),
+                md_cell(c.summary),
+            ]
+            for c in document.history
+        ],
+    }
 
 
-def _national(model: Model) -> list[Any]:
-    return [s for s in model.systems if s.kind is SystemKind.NATIONAL]
-
-
-def _regulations(model: Model) -> list[Any]:
-    scope = model.manifest.scope
-    wanted = set(scope.regulations) if scope and scope.regulations is not None else None
-    return [r for r in model.regulations if wanted is None or r.id in wanted]
-
-
-def _eu_systems(model: Model) -> list[Any]:
-    scope = model.manifest.scope
-    return [s for s in (model.get(i) for i in (scope.systems if scope else [])) if s is not None]
-
-
-def _provisions(provisions: list[Provision]) -> str:
-    return md_cell(", ".join(str(p) for p in provisions))
-
-
-def _obligation_rows(context: RenderContext) -> list[list[str]]:
-    coverage = context.report.coverage
-    if coverage is None:
-        return []
-    model = context.report.model
-    tr = translator(context.language)
-    rows = []
-    for item in coverage.obligations:
-        obligation = model.get(item.obligation)
-        summary = getattr(obligation, "summary", "")
-        actor = tr.label(ACTORS, getattr(obligation, "actor", ""))
-        state = tr.label(COVERAGE_STATES, item.state)
-        rows.append([md_cell(item.provision), md_cell(actor), md_cell(summary), state])
-    return rows
+def _sections(context: RenderContext, document: Document) -> dict[str, list[dict[str, str]]]:
+    """The author's own chapters by where they go, their Markdown read from file if named."""
+    root = context.report.project.root
+    found: dict[str, list[dict[str, str]]] = {}
+    for section in document.sections:
+        text = section.text
+        if section.file is not None:
+            path = root / section.file
+            try:
+                text = path.read_text(encoding="utf-8")
+            except OSError as error:
+                raise ArchlexError(
+                    f"{path}: cannot read the section ({error.strerror})",
+                    "document.sections[].file is relative to archlex.yaml",
+                ) from None
+        found.setdefault(section.slot, []).append(
+            {"title": section.title or "", "text": _no_html(text or "")}
+        )
+    return found
 
 
 def _images(context: RenderContext) -> dict[str, str | None]:
     """Paths, relative to the concept folder, of the pictures the other products drew."""
-    found: dict[str, str | None] = {"context": None, "technical": None, "data": None, "gantt": None}
-    for key, relative in (
-        ("context", "diagrams/context.png"),
-        ("technical", "diagrams/technical.png"),
-        ("data", "diagrams/data.png"),
-        ("gantt", "roadmap/gantt.png"),
-    ):
-        if (context.out / relative).is_file():
-            found[key] = f"../{relative}"
-    return found
+    return {
+        key: f"../{relative}" if (context.out / relative).is_file() else None
+        for key, (_, relative) in FIGURES.items()
+    }
 
 
 def _processes(context: RenderContext) -> list[dict[str, Any]]:
-    model = context.report.model
+    model: Model = context.report.model
     result = []
     for process in model.processes:
         image = f"diagrams/process-{process.id}.png"
-        rows = []
-        for number, step in enumerate(process.steps, start=1):
-            flow = model.get(step)
-            if flow is None:
-                continue
-            rows.append(
-                [
-                    str(number),
-                    md_cell(getattr(flow, "name", None) or flow.id),
-                    md_cell(getattr(flow, "from_", "")),
-                    md_cell(getattr(flow, "to", "")),
-                    md_cell(", ".join(getattr(flow, "data", []))),
-                    _provisions(getattr(flow, "legal_basis", [])),
-                ]
-            )
         result.append(
             {
                 "name": process.name,
                 "description": process.description,
                 "diagram": f"../{image}" if (context.out / image).is_file() else None,
-                "rows": rows,
+                "rows": process_rows(model, process.steps),
             }
         )
     return result
 
 
-def _requirement_groups(model: Model, tr: Translator) -> list[dict[str, Any]]:
-    groups: dict[str, list[list[str]]] = defaultdict(list)
-    for requirement in model.requirements:
-        kind = requirement.type.value if requirement.type else "other"
-        groups[kind].append(
-            [
-                md_cell(f"{requirement.id}: {requirement.title}"),
-                tr.label(PRIORITIES, requirement.priority) if requirement.priority else "",
-                _provisions(requirement.satisfies),
-                md_cell(", ".join(requirement.allocated_to)),
-                tr.label(REQUIREMENT_STATUSES, requirement.status),
-            ]
-        )
-    return [
-        {"title": tr.label(REQUIREMENT_TYPES, kind), "rows": rows}
-        for kind, rows in sorted(groups.items())
-    ]
+def _no_html(text: str) -> str:
+    """The author's Markdown with any HTML shown as text, never live on the site."""
+    return text.strip().replace("&", "&amp;").replace("<", "&lt;")
 
 
-def _coverage_rows(context: RenderContext) -> list[list[str]]:
-    coverage = context.report.coverage
-    if coverage is None:
-        return []
-    tr = translator(context.language)
-    total = tr.pgettext("coverage", "total")
-    rows = []
-    for name, figures in [*coverage.by_regulation().items(), (total, coverage.overall())]:
-        rows.append(
-            [
-                md_cell(name),
-                tr.number(figures.applicable),
-                *(tr.number(figures.states[s.value]) for s in CoverageState),
-                tr.number(figures.percent, 1),
-            ]
-        )
-    return rows
+# The document's status as the title page and the document control table write it.
+STATUSES = {"draft": N_("draft"), "for-approval": N_("for approval"), "approved": N_("approved")}
 
 
-def _work_package_rows(model: Model, tr: Translator) -> list[list[str]]:
-    rows = []
-    for package in model.work_packages:
-        cost = package.cost
-        rows.append(
-            [
-                md_cell(f"{package.id}: {package.name}"),
-                md_cell(package.phase or ""),
-                md_cell(package.owner or ""),
-                tr.table_date(package.start),
-                tr.table_date(package.end),
-                md_cell(", ".join(package.depends_on)),
-                md_cell(", ".join(package.delivers)),
-                tr.money(to_cents(cost.amount), cost.currency) if cost else "",
-                md_cell(
-                    ", ".join(
-                        f"{tr.label(FUNDING_SOURCES, source)} {tr.share(share)}%"
-                        for source, share in sorted(cost.funding.items())
-                    )
-                )
-                if cost
-                else "",
-            ]
-        )
-    return rows
-
-
-def _budget_rows(model: Model, tr: Translator) -> list[list[str]]:
-    """Cost by funding source and currency, in the roadmap's cents (the parts add up)."""
-    by_source = sum_shares(s for package in model.work_packages for s in cost_by_source(package))
-    rows = [
-        [md_cell(tr.label(FUNDING_SOURCES, source)), tr.money(cents, currency)]
-        for (source, currency), cents in sorted(
-            by_source.items(), key=lambda item: (item[0][1], item[0][0] == UNASSIGNED, item[0][0])
-        )
-    ]
-    for currency in sorted({c for _, c in by_source}):
-        total = sum(cents for (_, c), cents in by_source.items() if c == currency)
-        label = tr.gettext("{currency} total").format(currency=currency)
-        rows.append([f"**{label}**", tr.money(total, currency)])
-    return rows
+def _status(tr: Translator, status: str) -> str:
+    return tr.gettext(STATUSES[status])

@@ -1,0 +1,161 @@
+"""The concept's closing chapters as plain values: risks, architecture decisions, national
+legal acts, funds and running costs, glossary and abbreviations."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from archlex.model import Model
+from archlex.model.document import Document
+from archlex.render.concept.money_tables import fund_name, money
+from archlex.render.concept.values import provisions
+from archlex.render.registry import RenderContext
+from archlex.toolkit.escape import md_cell
+from archlex.toolkit.money import to_cents
+from archlex.toolkit.words import date_words, name_of
+
+# `European Search Portal (ESP)`, `... (Iekšlietu ministrijas Informācijas centrs, IeM IC)`
+# Each word of an abbreviation starts with a capital: `IeM IC`, not `Art 22` or `EU body`.
+_WORD = r"[A-Z][A-Za-z0-9.\-]{0,9}"
+_ABBREVIATED = re.compile(rf"^(?P<term>[^(]+?) \((?:[^()]*, )?(?P<short>{_WORD}(?: {_WORD})?)\)$")
+
+
+def governance_values(context: RenderContext, document: Document) -> dict[str, Any]:
+    """Risks, decisions, national law, funds, running costs and the glossary."""
+    model = context.report.model
+    language = context.language
+    return {
+        "risk_rows": _risks(model),
+        "decisions": [_decision(model, d, language) for d in model.decisions],
+        "national_law_rows": [
+            [
+                md_cell(a.title) + (" *(example)*" if a.example else ""),
+                a.kind.value,
+                a.action,
+                provisions(list(a.implements)),
+                md_cell(_short(model, a.responsible)),
+                date_words(a.deadline, language),
+            ]
+            for a in model.national_law
+        ],
+        "fund_rows": [
+            [
+                md_cell(f.name),
+                md_cell(f.programme or ""),
+                f"{f.max_rate:g}\u00a0%" if f.max_rate is not None else "",
+            ]
+            for f in model.funds
+        ],
+        "fund_field_rows": _fund_fields(model),
+        "operation_rows": _operations(model, language),
+        "glossary_rows": glossary_rows(model, document),
+    }
+
+
+def _risks(model: Model) -> list[list[str]]:
+    """Every risk, the high ones first."""
+    return [
+        [
+            md_cell(r.id),
+            md_cell(r.title),
+            r.likelihood.value,
+            r.impact.value,
+            md_cell(_short(model, r.owner)),
+            md_cell(r.mitigation or ""),
+            r.status.value,
+        ]
+        for r in sorted(model.risks, key=lambda r: (not r.is_high, r.id))
+    ]
+
+
+def _short(model: Model, entity_id: str | None) -> str:
+    return name_of(model, entity_id).split(" (", 1)[0]
+
+
+def _decision(model: Model, decision: Any, language: str) -> dict[str, Any]:
+    return {
+        "id": md_cell(decision.id),
+        "title": md_cell(decision.title),
+        "status": decision.status.value,
+        "date": date_words(decision.date, language),
+        "context": md_cell(decision.context),
+        "options": [
+            {
+                "name": md_cell(o.name),
+                "pros": "; ".join(md_cell(p) for p in o.pros),
+                "cons": "; ".join(md_cell(c) for c in o.cons),
+            }
+            for o in decision.options
+        ],
+        "decision": md_cell(decision.decision),
+        "consequences": md_cell(decision.consequences or ""),
+        "relates_to": md_cell(
+            ", ".join(dict.fromkeys(_short(model, i) for i in decision.relates_to))
+        ),
+        "provisions": provisions(list(decision.provisions)),
+        "superseded_by": md_cell(
+            f"{decision.superseded_by}: {name_of(model, decision.superseded_by)}"
+            if decision.superseded_by
+            else ""
+        ),
+    }
+
+
+def _fund_fields(model: Model) -> list[list[str]]:
+    rows = []
+    for package in model.work_packages:
+        cost = package.cost
+        if cost is None or not (cost.specific_objective or cost.intervention_field):
+            continue
+        shares = ", ".join(f"{s}\u00a0{p:g}\u00a0%" for s, p in sorted(cost.funding.items()))
+        rows.append(
+            [
+                md_cell(package.id),
+                md_cell(cost.specific_objective or ""),
+                md_cell(cost.intervention_field or ""),
+                md_cell(shares),
+            ]
+        )
+    return rows
+
+
+def _operations(model: Model, language: str) -> list[list[str]]:
+    rows = []
+    for package in model.work_packages:
+        cost = package.cost
+        if cost is None or cost.operations is None:
+            continue
+        run = cost.operations
+        rows.append(
+            [
+                md_cell(package.id),
+                md_cell(package.name),
+                date_words(run.from_, language),
+                money(to_cents(run.yearly), cost.currency, language),
+                md_cell(fund_name(model, run.source) if run.source else ""),
+            ]
+        )
+    return rows
+
+
+def glossary_rows(model: Model, document: Document) -> list[list[str]]:
+    """The author's glossary, and every abbreviation the model's names define (`Name (ABBR)`),
+    sorted by abbreviation or term; the author's definition wins."""
+    entries: dict[str, list[str]] = {}
+    for item in document.glossary:
+        key = (item.abbreviation or item.term).casefold()
+        entries[key] = [
+            md_cell(item.abbreviation or ""),
+            md_cell(item.term),
+            md_cell(item.definition),
+        ]
+    for _, entity in model.entities():
+        match = _ABBREVIATED.match(getattr(entity, "name", None) or "")
+        if match and match["short"].casefold() not in entries:
+            entries[match["short"].casefold()] = [
+                md_cell(match["short"]),
+                md_cell(match["term"]),
+                "",
+            ]
+    return [entries[k] for k in sorted(entries)]

@@ -1,0 +1,64 @@
+"""Dates, durations and things in the words a reader of a document uses, not in the model's
+notation: `4 January 2027` for 2027-01-04, `5 years` for P5Y, a system's name for its id."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+
+from archlex.i18n import Translator, translator
+from archlex.model import Model
+
+NBSP = "\u00a0"  # a date or a duration is one word: no line breaks inside it
+_DURATION = re.compile(r"^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?$")
+
+
+def date_words(day: dt.date | None, language: str = "en") -> str:
+    """`4 January 2027` (`2027. gada 4. janvāris`), held together by no-break spaces."""
+    if day is None:
+        return ""
+    return translator(language).date(day).replace(" ", NBSP)
+
+
+def duration_words(text: str | None, language: str = "en") -> str:
+    """`P5Y` as `5 years`, `P1Y6M` as `1 year 6 months`; other text unchanged."""
+    if not text:
+        return ""
+    match = _DURATION.match(text.strip())
+    if not match or not any(match.groups()):
+        return text
+    tr = translator(language)
+    parts = []
+    for value, unit in zip(match.groups(), _UNITS, strict=True):
+        if value:
+            parts.append(unit(tr, int(value)).format(n=value).replace(" ", NBSP))
+    return " ".join(parts)
+
+
+# One function per unit, so that each call's literal strings reach the message catalog.
+_UNITS: tuple[Callable[[Translator, int], str], ...] = (
+    lambda tr, n: tr.ngettext("{n} year", "{n} years", n),
+    lambda tr, n: tr.ngettext("{n} month", "{n} months", n),
+    lambda tr, n: tr.ngettext("{n} week", "{n} weeks", n),
+    lambda tr, n: tr.ngettext("{n} day", "{n} days", n),
+)
+
+
+def whole(text: str) -> str:
+    """Text that must not break across lines (a provision, `2019/817 Art 7(1)`): no-break spaces."""
+    return text.replace(" ", NBSP)
+
+
+def name_of(model: Model, entity_id: str | None) -> str:
+    """The plain name of the entity with this id (its id when it has no name or is unknown)."""
+    if not entity_id:
+        return ""
+    entity = model.get(entity_id)
+    name = getattr(entity, "name", None) or getattr(entity, "title", None)
+    return str(name) if name else entity_id
+
+
+def names_of(model: Model, ids: list[str]) -> str:
+    """The plain names of these entities, comma-separated."""
+    return ", ".join(name_of(model, i) for i in ids)

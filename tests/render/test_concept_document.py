@@ -1,0 +1,210 @@
+"""The concept as a document a ministry can file: A4, contents, captions, landscape pages,
+readable figures, and a PDF (real LibreOffice) in which no date or amount is broken."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+from docx.shared import Length, Pt
+from docx.text.paragraph import Paragraph
+
+from archlex.api import check_model
+from archlex.model import WorkPackage
+from archlex.outcome import Report
+from archlex.render.concept.docx_layout import SMALLEST_TEXT
+from archlex.render.output import render_products
+from archlex.toolkit.money import money, to_cents
+from archlex.toolkit.words import date_words
+from tests.conftest import MANIFEST, WriteModel
+
+needs_libreoffice = pytest.mark.skipif(
+    shutil.which("soffice") is None or shutil.which("pdftotext") is None,
+    reason="LibreOffice and poppler-utils are installed by scripts/system-packages.sh",
+)
+EMU_PER_POINT = 12700
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+@pytest.fixture(scope="session")
+def rendered(example: Report, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example's concept alone (it draws its own figures), with the PDF: one conversion."""
+    out = tmp_path_factory.mktemp("concept") / "out"
+    settings = {"format": "pdf"} if shutil.which("soffice") else {}
+    render_products(example, out, ["concept"], settings=settings)
+    return out
+
+
+def _points(length: Length | None) -> int:
+    assert length is not None
+    points: float = length.pt
+    return round(points)
+
+
+def _style(paragraph: Paragraph) -> str:
+    return str(paragraph.style.name) if paragraph.style is not None else ""
+
+
+def _xml(path: Path) -> str:
+    with zipfile.ZipFile(path) as archive:
+        return archive.read("word/document.xml").decode("utf-8")
+
+
+def test_the_docx_is_a4_with_contents_page_numbers_and_a_header(rendered: Path) -> None:
+    document = docx.Document(str(rendered / "concept" / "concept.docx"))
+    first = document.sections[0]
+    assert (_points(first.page_width), _points(first.page_height)) == (595, 842)
+    header = first.header.paragraphs[0].text
+    assert "Interoperability information system concept" in header and "Version 0.9" in header
+    footer = first.footer._element.xml
+    assert "PAGE" in footer and "NUMPAGES" in footer
+    body = _xml(rendered / "concept" / "concept.docx")
+    assert 'TOC \\o "1-3"' in body and 'TOC \\h \\z \\c "Figure"' in body
+    captions = [p.text for p in document.paragraphs if _style(p) == "Caption"]
+    assert captions[0] == "Table 1: Document control"
+    assert [c for c in captions if c.startswith("Figure ")][:2] == [
+        "Figure 1: Context view",
+        "Figure 2: Legend of the architecture views",
+    ]
+
+
+def test_headings_keep_with_what_follows_and_rows_do_not_split(rendered: Path) -> None:
+    document = docx.Document(str(rendered / "concept" / "concept.docx"))
+    headings = [p for p in document.paragraphs if _style(p).startswith("Heading")]
+    assert headings and all(p.paragraph_format.keep_with_next for p in headings)
+    for table in document.tables:
+        first = table.rows[0]._tr.trPr
+        assert first is not None and first.find(f"{W}tblHeader") is not None
+        assert all(row._tr.trPr.find(f"{W}cantSplit") is not None for row in table.rows)
+
+
+def test_wide_tables_sit_on_landscape_pages(rendered: Path) -> None:
+    document = docx.Document(str(rendered / "concept" / "concept.docx"))
+    landscape = [s for s in document.sections if _points(s.page_width) > _points(s.page_height)]
+    assert landscape, "the work-package and financing tables need landscape pages"
+    assert "Annex A" in _xml(rendered / "concept" / "concept.docx")
+
+
+def test_every_figure_is_readable_at_its_placed_size(rendered: Path) -> None:
+    # Smallest text = the SVG's smallest font size x (placed width / the SVG's width in the
+    # same units), read independently of the code that placed it.
+    body = _xml(rendered / "concept" / "concept.docx")
+    placed = re.findall(
+        r'<wp:extent cx="(\d+)" cy="\d+"/>.*?<pic:cNvPr id="\d+" name="([^"]+)"', body
+    )
+    assert len(placed) >= 10
+    for cx, name in placed:
+        svg = _svg_for(rendered, name)
+        text = svg.read_text(encoding="utf-8")
+        view = re.search(r'viewBox="([-0-9. ]+)"', text)
+        assert view, svg
+        units = float(view[1].split()[2])
+        smallest = min(float(s) for s in re.findall(r'font-size[=:]"?([0-9.]+)', text))
+        points = int(cx) / EMU_PER_POINT
+        assert smallest * points / units >= SMALLEST_TEXT - 0.01, (name, smallest * points / units)
+
+
+def _svg_for(out: Path, png_name: str) -> Path:
+    stem = Path(png_name).stem
+    for folder in ("diagrams", "roadmap"):
+        if (out / folder / f"{stem}.svg").is_file():
+            return out / folder / f"{stem}.svg"
+    raise AssertionError(f"no SVG for {png_name}")
+
+
+@needs_libreoffice
+def test_the_pdf_keeps_every_date_and_amount_of_the_work_packages_whole(
+    rendered: Path, example: Report
+) -> None:
+    pdf = rendered / "concept" / "concept.pdf"
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout.replace("\u00a0", " ")
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True)
+    assert "A4" in info.stdout and "Tagged:          yes" in info.stdout
+    assert "Title:           Interoperability information system concept" in info.stdout
+    assert b"/Outlines" in pdf.read_bytes()  # bookmarks for the headings
+    packages = [p for p in example.model.work_packages if isinstance(p, WorkPackage)]
+    assert len(packages) >= 10
+    for package in packages:
+        for day in (package.start, package.end):
+            assert date_words(day).replace("\u00a0", " ") in text, (package.id, day)
+        assert package.cost is not None
+        amount = money(to_cents(package.cost.amount), package.cost.currency)
+        assert amount.replace("\u00a0", " ") in text, (package.id, amount)
+        assert re.search(rf"\b{re.escape(package.id)}\b", text), package.id
+    assert example.coverage is not None
+    for item in example.coverage.obligations:  # provisions, like ids, are never broken
+        assert item.provision in text, item.provision
+    contents = text.split("Contents", 1)[1][:3000]
+    assert re.search(r"6\. Architecture\.{3,}\s*\d+", contents), "the contents are filled in"
+
+
+@needs_libreoffice
+def test_no_page_of_the_pdf_holds_only_headings(rendered: Path) -> None:
+    pdf = rendered / "concept" / "concept.pdf"
+    text = subprocess.run(
+        ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    # A heading line, not an entry of the contents (which ends in dot leaders and a page).
+    heading = re.compile(r"^(\d+(\.\d+)*\.? |Annex [A-Z]\. )\S(?!.*\.{4,} ?\d+$)")
+    for number, page in enumerate(text.split("\f")[:-1], start=1):
+        lines = [line for line in page.splitlines() if line.strip()]
+        body = [line for line in lines[1:] if not line.startswith("Page ")]  # header, footer
+        assert body, f"page {number} is empty"
+        assert not all(heading.match(line) for line in body), (number, body)
+
+
+def test_a_model_without_document_settings_says_what_is_missing(
+    write_model: WriteModel, tmp_path: Path
+) -> None:
+    root = write_model({})
+    render_products(check_model(root, root), tmp_path / "out", ["concept"])
+    text = (tmp_path / "out" / "concept" / "concept.md").read_text(encoding="utf-8")
+    assert "*The model records no risks.*" in text
+    assert "*The model does not describe the current state" in text
+    assert "## 6. Architecture" in text
+
+
+def test_letter_paper_on_request(write_model: WriteModel, tmp_path: Path) -> None:
+    root = write_model({}, manifest=MANIFEST + "document: {paper: Letter, version: '2.0'}\n")
+    render_products(check_model(root, root), tmp_path / "out", ["concept"])
+    document = docx.Document(str(tmp_path / "out" / "concept" / "concept.docx"))
+    assert _points(document.sections[0].page_width) == 612
+    assert "Version 2.0" in document.sections[0].header.paragraphs[0].text
+
+
+def test_a_ministry_template_gives_its_styles_and_header(
+    write_model: WriteModel, tmp_path: Path
+) -> None:
+    template = docx.Document()
+    template.styles["Normal"].font.name = "Liberation Serif"
+    template.styles["Normal"].font.size = Pt(12)
+    template.styles["Heading 1"].font.name = "Liberation Sans Narrow"
+    template.sections[0].header.paragraphs[0].text = "MINISTRY OF THE INTERIOR - logo here"
+    template.add_paragraph("Template body text that must not survive.")
+    reference = tmp_path / "ministry.docx"
+    template.save(str(reference))
+    root = write_model({}, manifest=MANIFEST + "document: {reference_docx: ../ministry.docx}\n")
+    render_products(check_model(root, root), tmp_path / "out", ["concept"])
+    document = docx.Document(str(tmp_path / "out" / "concept" / "concept.docx"))
+    assert document.styles["Normal"].font.name == "Liberation Serif"
+    assert document.styles["Heading 1"].font.name == "Liberation Sans Narrow"
+    assert document.sections[0].header.paragraphs[0].text == "MINISTRY OF THE INTERIOR - logo here"
+    texts = [p.text for p in document.paragraphs]
+    assert "Template body text that must not survive." not in texts
+    assert any(t.startswith("6. Architecture") for t in texts)
+
+
+def test_a_missing_reference_docx_is_a_clear_error(write_model: WriteModel, tmp_path: Path) -> None:
+    from archlex.errors import ArchlexError
+
+    root = write_model({}, manifest=MANIFEST + "document: {reference_docx: nothing.docx}\n")
+    with pytest.raises(ArchlexError, match=r"nothing\.docx: not a Word file"):
+        render_products(check_model(root, root), tmp_path / "out", ["concept"])
+    assert not (tmp_path / "out").exists()
