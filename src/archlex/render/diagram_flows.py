@@ -12,7 +12,7 @@ from collections import defaultdict
 from archlex.model import Model
 from archlex.model.flow import Flow, Process
 from archlex.model.system import System, SystemKind
-from archlex.render.diagram_dot import Cluster, Edge, Graph, Label, Node, join_lines, text_label
+from archlex.render.diagram_dot import Cluster, Edge, Graph, Node, join_lines, text_label
 from archlex.render.diagram_style import (
     CLUSTER_STYLE,
     COMPONENT_STYLE,
@@ -37,9 +37,6 @@ from archlex.render.diagram_views import (
     view_title,
 )
 
-# An empty last line keeps one step's label apart from the next one's.
-SPACER = Label(("",), left=True)
-
 
 def process_view(model: Model, process: Process) -> Graph:
     """A process's flows in order, numbered, with the data they carry and their legal basis."""
@@ -50,7 +47,7 @@ def process_view(model: Model, process: Process) -> Graph:
         view_title(model, "Model"),
     )
     graph = Graph(f"process-{process.id}", title, graph_attributes("LR"))
-    graph.attrs.update({"ranksep": "0.9", "nodesep": "0.5"})
+    graph.attrs.update({"ranksep": "0.35", "nodesep": "0.2"})
     refs = sorted({r for _, f in steps for r in (f.from_, f.via, f.to) if r})
     graph.clusters, graph.nodes = _part_clusters(landscape, refs)
     for number, flow in steps:
@@ -119,10 +116,9 @@ def _step_edges(landscape: Landscape, number: int, flow: Flow) -> list[Edge]:
     data = [_data_name(landscape, d) for d in flow.data]
     basis = "; ".join(str(p) for p in flow.legal_basis) or "none cited"
     label = join_lines(
-        text_label(f"{number}. {flow.name or flow.id}", 32, left=True),
-        text_label("data: " + (", ".join(data) or "none given"), 32, left=True),
-        text_label(f"legal basis: {basis}", 32, left=True),
-        SPACER,
+        text_label(f"{number}. {flow.name or flow.id}", 26, left=True),
+        text_label("data: " + (", ".join(data) or "none given"), 26, left=True),
+        text_label(f"legal basis: {basis}", 26, left=True),
     )
     if not flow.via:
         return [Edge(flow.from_, flow.to, label, attrs)]

@@ -117,10 +117,14 @@ class Landscape:
         return getattr(found, "name", None) or ref
 
 
+def system_label(system: System, width: int = 24) -> Label:
+    """A system's name, wrapped, with its status unless it exists already."""
+    return join_lines(text_label(system.name, width), text_label(status_marker(system)))
+
+
 def system_node(system: System, width: int = 24) -> Node:
     """A system: its name, wrapped, with its status unless it exists already."""
-    label = join_lines(text_label(system.name, width), text_label(status_marker(system)))
-    return Node(system.id, label, system_attributes(system))
+    return Node(system.id, system_label(system, width), system_attributes(system))
 
 
 def _side_clusters(landscape: Landscape, systems: list[System], by_owner: bool) -> list[Cluster]:
@@ -224,7 +228,7 @@ def technical_view(model: Model) -> Graph:
     landscape = Landscape.of(model)
     systems = landscape.shown()
     graph = Graph("technical", view_title(model, "Technical view by zone"), graph_attributes("LR"))
-    graph.attrs.update({"ranksep": "1.0"})
+    graph.attrs.update({"ranksep": "0.5", "nodesep": "0.2"})
     national = [s for s in systems if s.kind is SystemKind.NATIONAL]
     zones: dict[str, list[System]] = defaultdict(list)
     for system in national:
@@ -246,10 +250,10 @@ def technical_view(model: Model) -> Graph:
 
 
 def _technical_node(landscape: Landscape, system: System) -> Node:
-    node = system_node(system)
+    label = system_label(system)
     if system.operator:
-        node.label = join_lines(node.label, text_label(f"run by {system.operator}"))
-    return node
+        label = join_lines(label, text_label(f"run by {system.operator}"))
+    return Node(system.id, label, system_attributes(system))
 
 
 def _sync_label(landscape: Landscape, edge: Edge, pairs: dict[tuple[str, str], list[Flow]]) -> Edge:

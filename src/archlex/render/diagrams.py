@@ -1,32 +1,47 @@
-"""`archlex render diagrams`: the architecture diagrams as SVG and PNG.
+"""`archlex render diagrams`: the architecture diagrams as SVG and PNG, and their record.
 
-Writes `context`, one `process-<id>` per business process, `technical`, `data` and `legend`.
-The graphs are written as DOT by `diagram_dot` and laid out by Graphviz `dot`, not through the
-`diagrams` package: that package names nodes with random uuids, writes into the current
-folder, points SVGs at icon files by absolute path, runs `dot` without a timeout, and passes a
-label that looks like `<...>` to Graphviz as an HTML-like label.
+Writes `context` (organisations and the EU side), one `context-<system>` per national system,
+one `process-<id>` per business process, `technical`, `data`, `legend`, and `diagrams.json`:
+for each diagram its title, the page it is meant for (A4 or A3, portrait or landscape), the
+scale it is placed at there, its smallest printed text, its edges, edge crossings and the
+farthest an edge label sits from its line. The graphs are written as DOT by `diagram_dot` and
+laid out by Graphviz `dot`, not through the `diagrams` package: that package names nodes with
+random uuids, writes into the current folder, points SVGs at icon files by absolute path, runs
+`dot` without a timeout, and passes a label that looks like `<...>` to Graphviz as an
+HTML-like label.
 """
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
+from archlex.files import write_text_atomic
 from archlex.render import RenderContext, renderer
+from archlex.render.diagram_context import context_view
 from archlex.render.diagram_dot import Graph, run_dot
 from archlex.render.diagram_flows import data_view, process_view
+from archlex.render.diagram_focus import focus_views
+from archlex.render.diagram_legend import with_legend
+from archlex.render.diagram_measure import crossings, label_distances, plain_edges
+from archlex.render.diagram_page import placement_of
 from archlex.render.diagram_style import legend
-from archlex.render.diagram_views import context_view, technical_view
+from archlex.render.diagram_views import Landscape, technical_view
+
+RECORD = "diagrams.json"
 
 
 def diagram_graphs(context: RenderContext) -> list[tuple[str, Graph]]:
     """Every diagram with the name of its files, in the order they are drawn."""
     model = context.report.model
-    graphs = [("context", context_view(model))]
+    landscape = Landscape.of(model)
+    graphs = [("context", context_view(landscape)), *focus_views(landscape)]
     for process in sorted(model.processes, key=lambda p: p.id):
-        graphs.append((f"process-{process.id}", process_view(model, process)))
+        view = with_legend(process_view(model, process), ("line.message",))
+        graphs.append((f"process-{process.id}", view))
     graphs += [
-        ("technical", technical_view(model)),
-        ("data", data_view(model)),
+        ("technical", with_legend(technical_view(model), ("line.merged",))),
+        ("data", with_legend(data_view(model), ())),
         ("legend", legend()),
     ]
     return graphs
@@ -34,12 +49,31 @@ def diagram_graphs(context: RenderContext) -> list[tuple[str, Graph]]:
 
 @renderer("diagrams")
 def render_diagrams(context: RenderContext) -> list[Path]:
-    """Draw every diagram as SVG and PNG into the `diagrams` folder."""
+    """Draw every diagram as SVG and PNG into the `diagrams` folder, and the record."""
     folder = context.folder("diagrams")
     written: list[Path] = []
+    records = []
     for stem, graph in diagram_graphs(context):
         graph.cap()
         svg, png = folder / f"{stem}.svg", folder / f"{stem}.png"
-        run_dot(graph.source(), svg, png)
+        plain = run_dot(graph.source(), svg, png)
         written += [svg, png]
-    return written
+        records.append(diagram_record(stem, graph, svg.read_text(encoding="utf-8"), plain))
+    record = folder / RECORD
+    write_text_atomic(record, json.dumps({"diagrams": records}, indent=2, sort_keys=True) + "\n")
+    return [*written, record]
+
+
+def diagram_record(stem: str, graph: Graph, svg: str, plain: str) -> dict[str, object]:
+    """What a document needs to place a diagram, and the numbers that hold its layout."""
+    distances = label_distances(svg)
+    return {
+        "name": stem,
+        "svg": f"{stem}.svg",
+        "png": f"{stem}.png",
+        "title": " ".join(graph.label.lines),
+        "placement": placement_of(svg).as_dict(),
+        "edges": len(plain_edges(plain)),
+        "crossings": crossings(plain),
+        "farthest_label_pt": max(distances.values(), default=0.0),
+    }
