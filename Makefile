@@ -50,11 +50,11 @@ schema: $(INSTALLED)
 
 # Regenerate the generated reference pages (a test checks they are current).
 docs: $(INSTALLED)
-	$(BIN)/python -c "from archlex.render.rule_reference import rule_reference as r; \
+	$(BIN)/python -c "from archlex.docs_gen.rule_reference import rule_reference as r; \
 	open('docs/rules.md', 'w', encoding='utf-8').write(r())"
-	$(BIN)/python -c "from archlex.render.format_reference import format_reference as r; \
+	$(BIN)/python -c "from archlex.docs_gen.format_reference import format_reference as r; \
 	open('docs/reference/format.md', 'w', encoding='utf-8').write(r())"
-	$(BIN)/python -c "from archlex.render.cli_reference import cli_reference as r; \
+	$(BIN)/python -c "from archlex.docs_gen.cli_reference import cli_reference as r; \
 	open('docs/reference/cli.md', 'w', encoding='utf-8').write(r())"
 	$(BIN)/mkdocs build --strict
 

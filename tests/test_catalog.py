@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from archlex.api import load
-from archlex.catalog import article_eli, search, search_entries, show_provision
-from archlex.catalog_index import card_of, index_from_json, index_of, index_to_json
+from archlex.catalog.index import card_of, index_from_json, index_of, index_to_json
+from archlex.catalog.search import article_eli, search, search_entries, show_provision
 from archlex.errors import ArchlexError
 from archlex.model import Model
 from tests.conftest import EXAMPLE, REPO, run_archlex
@@ -188,5 +188,5 @@ def test_cached_answer_imports_neither_the_loader_nor_the_models(tmp_path: Path)
         check=True,
     )
     imported = {line.rsplit("|", 1)[-1].strip() for line in traced.stderr.splitlines()}
-    assert "archlex.catalog_index" in imported
+    assert "archlex.catalog.index" in imported
     assert not {"archlex.load", "archlex.model", "yaml", "archlex.check"} & imported

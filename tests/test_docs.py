@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from archlex.render.rule_reference import rule_reference
+from archlex.docs_gen.rule_reference import rule_reference
 from archlex.rules import CONTRACT_RULES, RULES
 from tests.conftest import REPO
 

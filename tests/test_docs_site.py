@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from archlex.render.cli_reference import cli_reference
-from archlex.render.format_reference import format_reference
+from archlex.docs_gen.cli_reference import cli_reference
+from archlex.docs_gen.format_reference import format_reference
 from tests.conftest import REPO
 
 # An element that makes the browser fetch something: a script, stylesheet, font, image or

@@ -11,7 +11,7 @@ import jsonschema
 import pytest
 import yaml
 
-from archlex.render.json_schema import SCHEMAS, json_schema, json_schema_text
+from archlex.model.json_schema import SCHEMAS, json_schema, json_schema_text
 from tests.conftest import EXAMPLE, REPO
 
 COMMITTED = REPO / "schema"

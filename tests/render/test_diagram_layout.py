@@ -11,12 +11,12 @@ from pathlib import Path
 import pytest
 
 from archlex.outcome import Report
-from archlex.render import RenderContext
-from archlex.render.diagram_dot import run_dot_command
-from archlex.render.diagram_measure import crossings, label_distances, plain_edges
-from archlex.render.diagram_page import SMALLEST_PRINTED_PT, place, placement_of, smallest_font
-from archlex.render.diagrams import diagram_graphs
+from archlex.render.diagrams.measure import crossings, label_distances, plain_edges
+from archlex.render.diagrams.page import SMALLEST_PRINTED_PT, place, placement_of, smallest_font
+from archlex.render.diagrams.product import diagram_graphs
 from archlex.render.output import render_products
+from archlex.render.registry import RenderContext
+from archlex.toolkit.dot import run_dot_command
 
 SVG = "{http://www.w3.org/2000/svg}"
 EDGES_BEFORE = 57  # lines of the context view before it was split into two levels

@@ -14,10 +14,10 @@ from archlex.errors import ArchlexError
 from archlex.model.flow import Flow
 from archlex.model.system import SystemKind
 from archlex.outcome import Report
-from archlex.render import diagram_dot
-from archlex.render.diagram_dot import Graph, Node, text_label
-from archlex.render.diagram_flows import process_steps
+from archlex.render.diagrams.flows import process_steps
 from archlex.render.output import render_products
+from archlex.toolkit import dot as diagram_dot
+from archlex.toolkit.dot import Graph, Node, text_label
 from tests.conftest import WriteModel
 
 SVG = "{http://www.w3.org/2000/svg}"

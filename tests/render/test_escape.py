@@ -10,7 +10,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from archlex.render.escape import FORMULA_TRIGGERS, html_text, md_cell, sheet_cell, starts_formula
+from archlex.toolkit.escape import FORMULA_TRIGGERS, html_text, md_cell, sheet_cell, starts_formula
 
 # Any text, weighted towards the characters that are syntax somewhere.
 SYNTAX = "|\\`*_[](){}<>&#+-.!~=@'\"\t\r\n \u0085\u2028:/"

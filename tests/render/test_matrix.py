@@ -21,11 +21,11 @@ from openpyxl.worksheet.worksheet import Worksheet  # type: ignore[import-untype
 from archlex.api import check_model
 from archlex.check.coverage import CoverageState
 from archlex.outcome import Report
-from archlex.render.escape import FORMULA_TRIGGERS
-from archlex.render.matrix_rows import COLUMNS, STATE_COLUMN
-from archlex.render.matrix_tables import MARKDOWN_COLUMNS
-from archlex.render.matrix_xlsx import STATE_COLOURS
+from archlex.render.matrix.rows import COLUMNS, STATE_COLUMN
+from archlex.render.matrix.tables import MARKDOWN_COLUMNS
+from archlex.render.matrix.xlsx import STATE_COLOURS
 from archlex.render.output import render_products
+from archlex.toolkit.escape import FORMULA_TRIGGERS
 from tests.conftest import EXAMPLE, MANIFEST, WriteModel
 
 FILES = ("matrix.csv", "matrix.html", "matrix.md", "matrix.xlsx")

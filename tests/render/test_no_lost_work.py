@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from archlex.render.staging import MARKER, restore_interrupted, written_files
+from archlex.toolkit.staging import MARKER, restore_interrupted, written_files
 from tests.conftest import CACHE_DIR
 from tests.hostile.cli import run_in_process
 

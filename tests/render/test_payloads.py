@@ -15,8 +15,8 @@ from markdown_it import MarkdownIt
 from openpyxl import load_workbook  # type: ignore[import-untyped]
 
 from archlex.api import check_model
-from archlex.render.escape import FORMULA_TRIGGERS, starts_formula
 from archlex.render.output import render_products
+from archlex.toolkit.escape import FORMULA_TRIGGERS, starts_formula
 from tests.payload_model import FORMULAS, PIPES, SCRIPT, write_payload_model
 from tests.safety import live_markup
 

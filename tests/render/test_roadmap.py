@@ -17,10 +17,10 @@ from archlex.graph import build_graph
 from archlex.graph.critical_path import critical_path
 from archlex.model import WorkPackage
 from archlex.outcome import Report
-from archlex.render.budget import cost_by_source, cost_by_year, money, split, to_cents
-from archlex.render.escape import md_cell
-from archlex.render.gantt import ROW
 from archlex.render.output import render_products
+from archlex.render.roadmap.gantt import ROW
+from archlex.toolkit.escape import md_cell
+from archlex.toolkit.money import cost_by_source, cost_by_year, money, split, to_cents
 from tests.conftest import WriteModel
 
 SVG = "{http://www.w3.org/2000/svg}"

@@ -1,35 +1,5 @@
-"""The `archlex` command: parse arguments, call the API, print, exit.
+"""The `archlex` command: parse arguments, call the API, print, exit (see archlex.cli.main)."""
 
-`archlex catalog ...` is dispatched before the rest of the CLI is imported: the catalog should
-answer in well under half a second, and importing the pipeline (pydantic, the loader, the
-renderers) would take most of that."""
+from archlex.cli.main import main
 
-from __future__ import annotations
-
-import sys
-from typing import Any
-
-
-def main() -> None:
-    """The console script."""
-    if sys.argv[1:2] == ["catalog"]:
-        from archlex.cli.catalog import catalog_app
-        from archlex.cli.entry import run
-
-        run(catalog_app, prog_name="archlex catalog", args=sys.argv[2:])
-        return
-    from archlex.cli.commands import main as run_archlex
-
-    run_archlex()
-
-
-def __getattr__(name: str) -> Any:
-    # `from archlex.cli import app` still works, without importing the commands up front.
-    if name == "app":
-        from archlex.cli.commands import app
-
-        return app
-    raise AttributeError(name)
-
-
-__all__ = ["app", "main"]
+__all__ = ["main"]

@@ -1,6 +1,6 @@
 """`archlex catalog`: the regulations at the architect's keyboard.
 
-Answers from the catalog index in the cache (archlex.catalog_store) when the model's files are
+Answers from the catalog index in the cache (archlex.catalog.store) when the model's files are
 unchanged, without importing the models or the loader; otherwise loads the model once, builds
 the index and stores it."""
 
@@ -13,11 +13,11 @@ from typing import Annotated
 import typer
 
 from archlex.cache_folder import default_folder
-from archlex.catalog import no_regulation, search_entries
-from archlex.catalog_index import Card, CardSection, CatalogIndex
-from archlex.catalog_store import CatalogStore, Inputs
+from archlex.catalog.index import Card, CardSection, CatalogIndex
+from archlex.catalog.search import no_regulation, search_entries
+from archlex.catalog.store import CatalogStore, Inputs
 from archlex.errors import ArchlexError
-from archlex.plain_text import one_line
+from archlex.text import one_line
 
 catalog_app = typer.Typer(
     help="Browse the bundled catalog of Regulations (EU) 2019/817 and 2019/818.",
@@ -52,7 +52,7 @@ def _build(model: Path | None, cwd: Path) -> tuple[CatalogIndex, Inputs]:
     """Load the model and index it, recording every file and folder the load depended on."""
     # Imported here: the loader and the models are what a cached answer saves importing.
     from archlex.api import load
-    from archlex.catalog_index import index_of
+    from archlex.catalog.index import index_of
     from archlex.cli.options import parse_cache
     from archlex.load.libraries import library_manifest
     from archlex.load.manifest import MANIFEST_NAME

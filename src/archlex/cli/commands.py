@@ -26,12 +26,12 @@ from archlex.errors import ArchlexError
 from archlex.files import write_text_atomic
 from archlex.formats import format_names, write_report
 from archlex.gc_pause import freeze_after_pauses
-from archlex.load.diagnose import did_you_mean
+from archlex.model.json_schema import json_schema_text
 from archlex.outcome import Report
 from archlex.progress import on_terminal
-from archlex.render.json_schema import json_schema_text
 from archlex.rules import RULES, explain_rule
 from archlex.scaffold import create_model
+from archlex.text import did_you_mean
 
 app = typer.Typer(
     name="archlex",

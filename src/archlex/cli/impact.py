@@ -63,7 +63,7 @@ def impact(
         text = impact_text(model, result)
     else:
         from archlex.impact.diagram import impact_graph
-        from archlex.render.diagram_dot import dot_svg
+        from archlex.toolkit.dot import dot_svg
 
         source = impact_graph(model, result).source()
         text = source if output_format is ImpactFormat.DOT else dot_svg(source, "the diagram")

@@ -52,7 +52,7 @@ def build(
 
     Example: archlex build model/ --out site && open site/index.html
     """
-    from archlex.render.roadmap import source_date  # imported here: `catalog` stays fast
+    from archlex.render.roadmap.product import source_date  # imported here: `catalog` stays fast
     from archlex.site.build import build_site  # mkdocs is imported only by this command
 
     day = as_date(as_of) or source_date() or dt.date.today()

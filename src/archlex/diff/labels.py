@@ -3,23 +3,16 @@
 from __future__ import annotations
 
 import json
-import re
 from typing import Any
 
 from archlex.check.coverage import CoverageFigures
 from archlex.diff.snapshot import Snapshot
-
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
-
-
-def one_line(text: str) -> str:
-    """Model text on one line: control characters and runs of whitespace become one space."""
-    return " ".join(_CONTROL.sub(" ", text).split())
+from archlex.text import squash_whitespace
 
 
 def side(snapshot: Snapshot) -> str:
     """A side as the user named it, with the short commit id."""
-    label = one_line(snapshot.label)
+    label = squash_whitespace(snapshot.label)
     return f"{label} ({snapshot.commit[:12]})" if snapshot.commit else label
 
 

@@ -11,7 +11,7 @@ from archlex.diff.entity_diff import EntityDiff
 from archlex.diff.labels import change, figures, plural, side, value
 from archlex.diff.snapshot import Snapshot
 from archlex.findings import Finding
-from archlex.render.escape import md_cell
+from archlex.toolkit.escape import md_cell
 
 MAX_ROWS = 200  # per table: GitHub refuses comments over 65 536 characters
 

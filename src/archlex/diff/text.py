@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from archlex.diff import ModelDiff
 from archlex.diff.entity_diff import EntityDiff, EntityRef
-from archlex.diff.labels import change, figures, one_line, plural, side, value
+from archlex.diff.labels import change, figures, plural, side, value
 from archlex.diff.snapshot import Snapshot
 from archlex.findings import Finding
+from archlex.text import squash_whitespace
 
 
 def diff_text(diff: ModelDiff) -> str:
@@ -23,10 +24,10 @@ def diff_text(diff: ModelDiff) -> str:
 def _load_errors(snapshot: Snapshot, which: str) -> list[str]:
     if snapshot.error is None:
         return []
-    lines = [f"The model {which} ({one_line(snapshot.label)}) could not be loaded:"]
-    lines.append(f"  {one_line(snapshot.error.message)}")
+    lines = [f"The model {which} ({squash_whitespace(snapshot.label)}) could not be loaded:"]
+    lines.append(f"  {squash_whitespace(snapshot.error.message)}")
     if snapshot.error.hint:
-        lines.append(f"  hint: {one_line(snapshot.error.hint)}")
+        lines.append(f"  hint: {squash_whitespace(snapshot.error.hint)}")
     return [*lines, ""]
 
 
@@ -45,7 +46,7 @@ def _entities(entities: EntityDiff) -> list[str]:
 
 
 def _entity(entity: EntityRef) -> str:
-    name = f" ({one_line(entity.name)})" if entity.name else ""
+    name = f" ({squash_whitespace(entity.name)})" if entity.name else ""
     return f"{entity.kind} {entity.id}{name}"
 
 
@@ -63,7 +64,8 @@ def _findings(diff: ModelDiff) -> list[str]:
 def _finding(finding: Finding) -> str:
     where = f"{finding.file}:{finding.line}:{finding.column}"
     target = f" {finding.target}:" if finding.target else ""
-    return f"{finding.severity.value}[{finding.rule}]{target} {one_line(finding.message)} ({where})"
+    message = squash_whitespace(finding.message)
+    return f"{finding.severity.value}[{finding.rule}]{target} {message} ({where})"
 
 
 def _coverage(diff: ModelDiff) -> list[str]:

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from archlex.errors import ArchlexError
-from archlex.render.diagram_dot import FALLBACK_SETTINGS, run_dot_command
+from archlex.toolkit.dot import FALLBACK_SETTINGS, run_dot_command
 
 NODE_WIDTH = 140  # Archi's default element figure is 120 x 55; a little wider reads better
 NODE_HEIGHT = 60

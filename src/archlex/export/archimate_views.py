@@ -18,8 +18,8 @@ from archlex.export.ids import escape_id, xml_id
 from archlex.model import Model
 from archlex.model.flow import Flow
 from archlex.model.system import System, SystemKind
-from archlex.render.diagram_flows import process_steps
-from archlex.render.diagram_views import SIDE_OF_KIND, SIDES, Landscape
+from archlex.render.diagrams.flows import process_steps
+from archlex.render.diagrams.views import SIDE_OF_KIND, SIDES, Landscape
 
 
 @dataclass

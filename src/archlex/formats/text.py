@@ -11,7 +11,7 @@ from archlex.check.coverage import Coverage, CoverageState
 from archlex.findings import Finding, Severity
 from archlex.formats import formatter
 from archlex.outcome import Report
-from archlex.plain_text import one_line
+from archlex.text import one_line
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 

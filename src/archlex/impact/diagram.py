@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from archlex.graph.impact import SOURCE_DEPENDS, Impact, Link, Reached
 from archlex.impact import dates, kinds, title
 from archlex.model import Model, System
-from archlex.render.diagram_dot import Edge, Graph, Node, join_lines, text_label
-from archlex.render.diagram_style import FLOW_EDGE, graph_attributes, system_attributes
+from archlex.render.diagrams.style import FLOW_EDGE, graph_attributes, system_attributes
+from archlex.toolkit.dot import Edge, Graph, Node, join_lines, text_label
 
 KIND_SHAPE = {
     "organisation": {"shape": "house", "fillcolor": "#FDEBD0", "color": "#A04000"},

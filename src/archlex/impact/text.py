@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from archlex.diff.labels import one_line
 from archlex.graph.impact import Impact, Reached
 from archlex.impact import by_kind, dates, kinds, path_text, title
 from archlex.model import Model
+from archlex.text import squash_whitespace
 
 
 def impact_text(model: Model, result: Impact) -> str:
     """The impact as plain text."""
     name = title(model.get(result.focus))
-    lines = [f"Impact of {result.kind} {result.focus}" + (f": {one_line(name)}" if name else "")]
+    lines = [
+        f"Impact of {result.kind} {result.focus}" + (f": {squash_whitespace(name)}" if name else "")
+    ]
     lines += _section(model, f"What depends on {result.focus}", result.dependants)
     lines += _section(model, f"What {result.focus} depends on", result.dependencies)
     return "\n".join(lines) + "\n"
@@ -32,5 +34,5 @@ def _item(model: Model, item: Reached) -> list[str]:
     entity = model.get(item.id)
     name = title(entity)
     when = ", ".join(f"{key} {value}" for key, value in dates(entity).items())
-    head = f"    {item.id}" + (f": {one_line(name)}" if name else "")
+    head = f"    {item.id}" + (f": {squash_whitespace(name)}" if name else "")
     return [head + (f" [{when}]" if when else ""), f"        {path_text(item)}"]

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import difflib
 import types
 import typing
-from collections.abc import Sequence
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -14,23 +12,11 @@ from pydantic_core import ErrorDetails
 from archlex.findings import Finding, Severity
 from archlex.load.positions import SourceNode
 from archlex.model.common import ID_PATTERN, REGULATION_ID_PATTERN
+from archlex.text import did_you_mean
 
 ID_PATTERNS = (ID_PATTERN, REGULATION_ID_PATTERN)
 
 Path = tuple[str | int, ...]
-
-
-def closest(word: str, candidates: Sequence[str], count: int = 1) -> list[str]:
-    """The candidates closest to `word`, best first (for "did you mean" hints)."""
-    return difflib.get_close_matches(word, candidates, n=count, cutoff=0.6)
-
-
-def did_you_mean(word: str, candidates: Sequence[str]) -> str | None:
-    """A "did you mean" hint, or None when nothing is close."""
-    matches = closest(word, candidates, 3)
-    if not matches:
-        return None
-    return "did you mean " + " or ".join(f"`{m}`" for m in matches) + "?"
 
 
 def schema_findings(

@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 
 from archlex.findings import Finding, Severity
 from archlex.load.confusables import skeleton
-from archlex.load.diagnose import did_you_mean
 from archlex.load.sources import Located
 from archlex.model import (
     AccessGrant,
@@ -29,6 +28,7 @@ from archlex.model import (
 )
 from archlex.model.common import Entity
 from archlex.rules import RULES
+from archlex.text import did_you_mean
 
 if TYPE_CHECKING:
     from archlex.load.project import Project

@@ -1,5 +1,6 @@
 """pydantic models of every entity kind; no I/O, no YAML."""
 
+from archlex.catalog.provision import Provision, parse_provision
 from archlex.model.aggregate import Model
 from archlex.model.catalog import AccessGrant, LinkColour, LogPolicy, MidLink, Standard
 from archlex.model.common import Entity, Record
@@ -7,7 +8,6 @@ from archlex.model.file import ENTITY_KINDS, ModelFile
 from archlex.model.flow import Flow, Logging, Process, Sync
 from archlex.model.organisation import Organisation, OrganisationKind, Role, RoleGrant
 from archlex.model.project import FORMAT_VERSION, Checks, Manifest, Scope, Waiver
-from archlex.model.provision import Provision, parse_provision
 from archlex.model.regulation import AppliesWhen, Article, Chapter, Evidence, Obligation, Regulation
 from archlex.model.requirement import Priority, Requirement, RequirementStatus, RequirementType
 from archlex.model.roadmap import Cost, Milestone, Phase, Roadmap, WorkPackage

@@ -15,7 +15,7 @@ from pydantic import (
     WithJsonSchema,
 )
 
-from archlex.model.provision import PROVISION_FORMAT, Provision, parse_provision
+from archlex.catalog.provision import PROVISION_FORMAT, Provision, parse_provision
 
 ID_PATTERN = r"^[\w.-]+$"
 REGULATION_ID_PATTERN = r"^[\w./-]+$"

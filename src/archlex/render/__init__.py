@@ -1,64 +1,16 @@
-"""Outputs written from a checked model: diagrams, matrix, roadmap, concept, JSON Schema.
+"""The products written from a checked model: diagrams, matrix, roadmap, concept.
 
-Each product is a module that registers one function with `@renderer(name)`; the function
-writes under `context.out / name` and returns the files it wrote. `render_all` writes every
-product into a fresh temporary folder and moves it into place only when all succeeded.
+Each product is a subpackage whose `product` module registers one function with
+`@renderer(name)` (archlex.render.registry); `archlex.render.output` writes them together.
 """
 
-from __future__ import annotations
+from archlex.render.registry import (
+    PRODUCTS,
+    RENDERERS,
+    RenderContext,
+    Renderer,
+    load_renderers,
+    renderer,
+)
 
-from collections.abc import Callable
-from dataclasses import dataclass
-from pathlib import Path
-
-from archlex.outcome import Report
-
-
-@dataclass(frozen=True)
-class RenderContext:
-    """What a renderer reads (the checked report) and the folder it writes into."""
-
-    report: Report
-    out: Path
-
-    @property
-    def language(self) -> str:
-        """The language of generated documents (the manifest's `language`)."""
-        return self.report.model.manifest.language
-
-    def folder(self, product: str) -> Path:
-        """The product's own folder inside the output, created on first use."""
-        folder = self.out / product
-        folder.mkdir(parents=True, exist_ok=True)
-        return folder
-
-
-Renderer = Callable[[RenderContext], list[Path]]
-# In the order they run: the concept document embeds what the others drew.
-RENDERERS: dict[str, Renderer] = {}
-PRODUCTS = ("diagrams", "matrix", "roadmap", "concept")
-
-
-def renderer(name: str) -> Callable[[Renderer], Renderer]:
-    """Register the function that renders one product."""
-
-    def register(function: Renderer) -> Renderer:
-        RENDERERS[name] = function
-        return function
-
-    return register
-
-
-def load_renderers(products: list[str] | None = None) -> dict[str, Renderer]:
-    """The renderers of these products (default: all), in the order they run; importing a
-    product's module registers it."""
-    import importlib
-
-    for product in products or PRODUCTS:
-        try:
-            importlib.import_module(f"archlex.render.{product}")
-        except ModuleNotFoundError as error:
-            if error.name != f"archlex.render.{product}":
-                raise
-    wanted = products or PRODUCTS
-    return {name: RENDERERS[name] for name in PRODUCTS if name in RENDERERS and name in wanted}
+__all__ = ["PRODUCTS", "RENDERERS", "RenderContext", "Renderer", "load_renderers", "renderer"]

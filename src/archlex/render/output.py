@@ -7,8 +7,8 @@ from pathlib import Path
 from archlex.errors import ArchlexError
 from archlex.outcome import Report
 from archlex.progress import QUIET, Progress
-from archlex.render import PRODUCTS, RenderContext, load_renderers
-from archlex.render.staging import MARKER, staged_output
+from archlex.render.registry import PRODUCTS, RenderContext, load_renderers
+from archlex.toolkit.staging import MARKER, staged_output
 
 __all__ = ["MARKER", "render_products"]
 

@@ -23,10 +23,10 @@ from archlex.files import write_text_atomic
 from archlex.outcome import Report
 from archlex.progress import QUIET, Progress
 from archlex.render.output import render_products
-from archlex.render.staging import check_output_folder, staged_output
 from archlex.site.links import SiteMap
 from archlex.site.mkdocs_config import OVERRIDES, SCRIPT, SHIM, STYLE, mkdocs_yaml
 from archlex.site.pages import PRODUCT_PAGES, product_index, product_page, site_pages
+from archlex.toolkit.staging import check_output_folder, staged_output
 
 # Written by mkdocs but not reproducible (the gzip header holds the build date) and of no
 # use without a `site_url`.
@@ -54,7 +54,7 @@ def build_site(
 
     With `project`, the mkdocs project (mkdocs.yml and docs/) is also kept there, for
     `mkdocs build --strict` or `mkdocs serve`; it too must be new, empty or archlex's.
-    `force` allows folders of other files, which are kept (see archlex.render.staging).
+    `force` allows folders of other files, which are kept (see archlex.toolkit.staging).
     """
     model_root = report.project.manifest_path.parent
     check_output_folder(out, model_root, force)

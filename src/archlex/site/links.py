@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from archlex.model import Model, Provision, parse_provision
-from archlex.render.escape import md_cell
+from archlex.toolkit.escape import md_cell
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9_-]+")
 _WINDOWS_DEVICES = frozenset(

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 import yaml
 
-from archlex.render.escape import html_text, md_cell
+from archlex.toolkit.escape import html_text, md_cell
 
 # Only plain web addresses become links: no `javascript:`, no spaces, nothing that ends a
 # Markdown link or an HTML attribute.

@@ -11,8 +11,8 @@ from typing import Any
 import yaml
 
 from archlex.model import Model
-from archlex.render.escape import html_text
 from archlex.site.links import FOLDERS
+from archlex.toolkit.escape import html_text
 
 # Where the vendored iframe-worker shim goes in the docs folder (see site/assets/).
 SHIM = "assets/archlex/iframe-worker-shim.js"

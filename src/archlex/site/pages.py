@@ -7,13 +7,13 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from archlex.outcome import Report
-from archlex.render.escape import html_text, md_cell
 from archlex.site import pages_architecture as architecture
 from archlex.site import pages_law as law
 from archlex.site import pages_plan as plan
 from archlex.site.context import SiteContext
 from archlex.site.links import SiteMap, link_table_ids, relative
 from archlex.site.markdown import page, with_tags
+from archlex.toolkit.escape import html_text, md_cell
 
 # The pages other products write, the folder's index page they become in the site (so that
 # `matrix.md` and the product's own `matrix.html` do not both claim `matrix.html`), with

@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import TypeVar
 
 from archlex.model import DataCategory, Entity, Flow, Organisation, Process, Requirement, System
-from archlex.render.escape import md_cell
 from archlex.site.context import SiteContext
 from archlex.site.links import relative
 from archlex.site.markdown import facts, heading, page, table, text, yes_no
+from archlex.toolkit.escape import md_cell
 
 E = TypeVar("E", bound=Entity)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from archlex.catalog import article_eli, show_provision
+from archlex.catalog.search import article_eli, show_provision
 from archlex.model import (
     Article,
     Flow,
@@ -13,10 +13,10 @@ from archlex.model import (
     Role,
     Standard,
 )
-from archlex.render.escape import md_cell
 from archlex.site.context import SiteContext
 from archlex.site.links import relative
 from archlex.site.markdown import facts, heading, page, table, text, web_link, yes_no
+from archlex.toolkit.escape import md_cell
 
 
 def regulations_index(context: SiteContext) -> str:

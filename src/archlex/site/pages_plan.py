@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from archlex.findings import Severity
 from archlex.model import Milestone, WorkPackage
-from archlex.render.budget import money, to_cents
-from archlex.render.escape import md_cell
 from archlex.site.context import SiteContext
 from archlex.site.markdown import facts, heading, page, table, text
+from archlex.toolkit.escape import md_cell
+from archlex.toolkit.money import money, to_cents
 
 
 def work_packages_index(context: SiteContext) -> str:

@@ -1,6 +1,6 @@
 """What `archlex catalog` answers from, in plain data: one card per article (the lines `show`
 prints, each with the provisions it rests on), the article listing of each regulation, and the
-search entries. Built once from a loaded model, it is kept in the cache (archlex.catalog_store),
+search entries. Built once from a loaded model, it is kept in the cache (archlex.catalog.store),
 so that the catalog answers without importing pydantic or reading the YAML again."""
 
 from __future__ import annotations
@@ -8,7 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from archlex.catalog import (
+from archlex.catalog.provision import Provision, parse_provision
+from archlex.catalog.search import (
     ProvisionView,
     SearchHit,
     catalog_entries,
@@ -18,7 +19,6 @@ from archlex.catalog import (
     parse_query,
     show_provision,
 )
-from archlex.provision import Provision, parse_provision
 
 if TYPE_CHECKING:
     from archlex.model import Model, Regulation

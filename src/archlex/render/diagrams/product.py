@@ -4,11 +4,11 @@ Writes `context` (organisations and the EU side), one `context-<system>` per nat
 one `process-<id>` per business process, `technical`, `data`, `legend`, and `diagrams.json`:
 for each diagram its title, the page it is meant for (A4 or A3, portrait or landscape), the
 scale it is placed at there, its smallest printed text, its edges, edge crossings and the
-farthest an edge label sits from its line. The graphs are written as DOT by `diagram_dot` and
-laid out by Graphviz `dot`, not through the `diagrams` package: that package names nodes with
-random uuids, writes into the current folder, points SVGs at icon files by absolute path, runs
-`dot` without a timeout, and passes a label that looks like `<...>` to Graphviz as an
-HTML-like label.
+farthest an edge label sits from its line. The graphs are written as DOT by
+`archlex.toolkit.dot` and laid out by Graphviz `dot`, not through the `diagrams` package: that
+package names nodes with random uuids, writes into the current folder, points SVGs at icon
+files by absolute path, runs `dot` without a timeout, and passes a label that looks like
+`<...>` to Graphviz as an HTML-like label.
 """
 
 from __future__ import annotations
@@ -17,16 +17,16 @@ import json
 from pathlib import Path
 
 from archlex.files import write_text_atomic
-from archlex.render import RenderContext, renderer
-from archlex.render.diagram_context import context_view
-from archlex.render.diagram_dot import Graph, run_dot
-from archlex.render.diagram_flows import data_view, process_view
-from archlex.render.diagram_focus import focus_views
-from archlex.render.diagram_legend import with_legend
-from archlex.render.diagram_measure import crossings, label_distances, plain_edges
-from archlex.render.diagram_page import placement_of
-from archlex.render.diagram_style import legend
-from archlex.render.diagram_views import Landscape, technical_view
+from archlex.render.diagrams.context import context_view
+from archlex.render.diagrams.flows import data_view, process_view
+from archlex.render.diagrams.focus import focus_views
+from archlex.render.diagrams.legend import with_legend
+from archlex.render.diagrams.measure import crossings, label_distances, plain_edges
+from archlex.render.diagrams.page import placement_of
+from archlex.render.diagrams.style import legend
+from archlex.render.diagrams.views import Landscape, technical_view
+from archlex.render.registry import RenderContext, renderer
+from archlex.toolkit.dot import Graph, run_dot
 
 RECORD = "diagrams.json"
 

@@ -6,8 +6,7 @@ import csv
 import io
 
 from archlex.check.coverage import CoverageFigures
-from archlex.render.escape import md_cell, sheet_cell
-from archlex.render.matrix_rows import (
+from archlex.render.matrix.rows import (
     COLUMNS,
     STATE_MEANING,
     STATES,
@@ -17,6 +16,7 @@ from archlex.render.matrix_rows import (
     RegulationPart,
     row_cells,
 )
+from archlex.toolkit.escape import md_cell, sheet_cell
 
 # Excel reads a CSV as UTF-8 only when it starts with a byte-order mark; without one, every
 # accented letter of a Latvian name is garbled. Python reads it back with `utf-8-sig`.

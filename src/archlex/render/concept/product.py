@@ -11,11 +11,11 @@ import jinja2
 from archlex.check.coverage import CoverageState
 from archlex.errors import ArchlexError
 from archlex.model import Model, Provision, SystemKind
-from archlex.render import RenderContext, renderer
-from archlex.render.budget import UNASSIGNED, cost_by_source, money, sum_shares, to_cents
-from archlex.render.docx_writer import markdown_to_docx
-from archlex.render.escape import md_cell
-from archlex.render.templates import environment, translations
+from archlex.render.concept.docx_writer import markdown_to_docx
+from archlex.render.concept.templates import environment, translations
+from archlex.render.registry import RenderContext, renderer
+from archlex.toolkit.escape import md_cell
+from archlex.toolkit.money import UNASSIGNED, cost_by_source, money, sum_shares, to_cents
 
 SECTIONS = (
     "00-title",

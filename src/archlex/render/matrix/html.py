@@ -13,7 +13,7 @@ import hashlib
 import jinja2
 from markupsafe import Markup
 
-from archlex.render.matrix_rows import STATE_MEANING, STATES, Matrix
+from archlex.render.matrix.rows import STATE_MEANING, STATES, Matrix
 
 STYLE = """
 :root { color-scheme: light; --ink: #1b1b1b; --muted: #4d4d4d; --line: #c4c4c4;

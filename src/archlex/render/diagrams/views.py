@@ -1,7 +1,7 @@
 """The system diagrams as graphs: context and technical by zone, and what every view shares.
 
 Each view is built from the model alone, with every collection sorted, and returns a
-`Graph` for `diagram_dot` to draw. Components roll up into their systems here; the process
+`Graph` for `archlex.toolkit.dot` to draw. Components roll up into their systems here; the process
 views (`diagram_flows`) show the parts a flow names.
 """
 
@@ -15,8 +15,7 @@ from itertools import pairwise
 from archlex.model import Model
 from archlex.model.flow import Flow
 from archlex.model.system import DataCategory, System, SystemKind
-from archlex.render.diagram_dot import Cluster, Edge, Graph, Label, Node, join_lines, text_label
-from archlex.render.diagram_style import (
+from archlex.render.diagrams.style import (
     CLUSTER_STYLE,
     DATA_MARKER,
     FLOW_EDGE,
@@ -29,6 +28,7 @@ from archlex.render.diagram_style import (
     status_marker,
     system_attributes,
 )
+from archlex.toolkit.dot import Cluster, Edge, Graph, Label, Node, join_lines, text_label
 
 # Left to right: the state, the interfaces at the border, the EU, the rest of the world.
 TIER = {
@@ -209,18 +209,6 @@ def view_title(model: Model, view: str) -> Label:
     """The diagram's title: the view and the model's name."""
     state = f" ({model.manifest.member_state})" if model.manifest.member_state else ""
     return text_label(f"{view}: {model.manifest.name}{state}", 100, left=True)
-
-
-def context_view(model: Model) -> Graph:
-    """Organisations and their national systems, the interfaces, and the EU systems used."""
-    landscape = Landscape.of(model)
-    systems = landscape.shown()
-    graph = Graph("context", view_title(model, "Context"), graph_attributes("LR"))
-    graph.attrs.update({"ranksep": "1.2"})
-    graph.clusters = _side_clusters(landscape, systems, by_owner=True)
-    pairs = _system_pairs(landscape, {s.id for s in systems})
-    graph.edges = _pair_edges(landscape, pairs)
-    return graph
 
 
 def technical_view(model: Model) -> Graph:

@@ -19,8 +19,7 @@ import xlsxwriter  # type: ignore[import-untyped]
 
 from archlex.check.coverage import CoverageFigures, CoverageState
 from archlex.errors import ArchlexError
-from archlex.render.escape import starts_formula
-from archlex.render.matrix_rows import (
+from archlex.render.matrix.rows import (
     COLUMNS,
     STATE_COLUMN,
     STATE_MEANING,
@@ -29,6 +28,7 @@ from archlex.render.matrix_rows import (
     RegulationPart,
     row_cells,
 )
+from archlex.toolkit.escape import starts_formula
 
 FIXED_CREATED = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
 # Fill and text colour per state: the same pairs as the HTML page.

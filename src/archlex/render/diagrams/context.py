@@ -16,10 +16,9 @@ from itertools import pairwise
 
 from archlex.model.flow import Flow
 from archlex.model.system import System, SystemKind
-from archlex.render.diagram_dot import Cluster, Edge, Graph, Node, join_lines, text_label
-from archlex.render.diagram_labels import text
-from archlex.render.diagram_legend import ORGANISATION_STYLE, legend_cluster
-from archlex.render.diagram_style import (
+from archlex.render.diagrams.labels import text
+from archlex.render.diagrams.legend import ORGANISATION_STYLE, legend_cluster
+from archlex.render.diagrams.style import (
     CLUSTER_STYLE,
     DATA_MARKER,
     FLOW_EDGE,
@@ -27,7 +26,8 @@ from archlex.render.diagram_style import (
     data_edge_attributes,
     graph_attributes,
 )
-from archlex.render.diagram_views import TIER, Landscape, system_node, view_title
+from archlex.render.diagrams.views import TIER, Landscape, system_node, view_title
+from archlex.toolkit.dot import Cluster, Edge, Graph, Node, join_lines, text_label
 
 EU_SIDES = (
     ("components", (SystemKind.INTEROPERABILITY_COMPONENT,)),

@@ -16,7 +16,7 @@ import typer.main
 from typer import _click as click
 from typer.core import TyperArgument, TyperGroup, TyperOption
 
-from archlex.cli import app
+from archlex.cli.commands import app
 
 _PROGRAM = "archlex"
 _TYPE_NAMES: dict[object, str] = {str: "text", int: "integer", float: "number", bool: "flag"}

@@ -19,7 +19,7 @@ from pathlib import Path
 from archlex.errors import ArchlexError
 from archlex.graph.critical_path import CriticalPath, duration_days
 from archlex.model import Milestone, Model, Phase, WorkPackage
-from archlex.render.escape import html_text
+from archlex.toolkit.escape import html_text
 
 FONT = "DejaVu Sans, sans-serif"
 MARGIN = 20

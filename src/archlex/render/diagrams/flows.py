@@ -12,8 +12,7 @@ from collections import defaultdict
 from archlex.model import Model
 from archlex.model.flow import Flow, Process
 from archlex.model.system import System, SystemKind
-from archlex.render.diagram_dot import Cluster, Edge, Graph, Node, join_lines, text_label
-from archlex.render.diagram_style import (
+from archlex.render.diagrams.style import (
     CLUSTER_STYLE,
     COMPONENT_STYLE,
     DATA_MARKER,
@@ -28,7 +27,7 @@ from archlex.render.diagram_style import (
     graph_attributes,
     status_marker,
 )
-from archlex.render.diagram_views import (
+from archlex.render.diagrams.views import (
     SIDE_OF_KIND,
     SIDES,
     TIER,
@@ -36,6 +35,7 @@ from archlex.render.diagram_views import (
     system_node,
     view_title,
 )
+from archlex.toolkit.dot import Cluster, Edge, Graph, Node, join_lines, text_label
 
 
 def process_view(model: Model, process: Process) -> Graph:

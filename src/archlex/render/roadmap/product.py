@@ -18,8 +18,10 @@ from archlex.files import write_text_atomic
 from archlex.graph import build_graph
 from archlex.graph.critical_path import CriticalPath, critical_path, duration_days
 from archlex.model import Milestone, Model, Obligation, WorkPackage
-from archlex.render import RenderContext, renderer
-from archlex.render.budget import (
+from archlex.render.registry import RenderContext, renderer
+from archlex.render.roadmap.gantt import gantt_svg, write_png
+from archlex.toolkit.escape import md_cell
+from archlex.toolkit.money import (
     UNASSIGNED,
     Share,
     cost_by_source,
@@ -28,8 +30,6 @@ from archlex.render.budget import (
     sum_shares,
     to_cents,
 )
-from archlex.render.escape import md_cell
-from archlex.render.gantt import gantt_svg, write_png
 
 PACKAGE_COLUMNS = "ID | Work package | Phase | Owner | Start | End | Days | Depends on | Delivers"
 PACKAGE_COLUMNS += " | Cost | Funding"

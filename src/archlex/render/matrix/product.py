@@ -12,11 +12,11 @@ from pathlib import Path
 
 from archlex.errors import ArchlexError
 from archlex.files import write_text_atomic
-from archlex.render import RenderContext, renderer
-from archlex.render.matrix_html import matrix_html
-from archlex.render.matrix_rows import build_matrix
-from archlex.render.matrix_tables import matrix_csv, matrix_markdown
-from archlex.render.matrix_xlsx import write_matrix_xlsx
+from archlex.render.matrix.html import matrix_html
+from archlex.render.matrix.rows import build_matrix
+from archlex.render.matrix.tables import matrix_csv, matrix_markdown
+from archlex.render.matrix.xlsx import write_matrix_xlsx
+from archlex.render.registry import RenderContext, renderer
 
 XLSX = "matrix.xlsx"
 

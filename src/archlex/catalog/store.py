@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from archlex.cache_folder import code_fingerprint
-from archlex.catalog_index import INDEX_FORMAT, CatalogIndex, index_from_json, index_to_json
+from archlex.catalog.index import INDEX_FORMAT, CatalogIndex, index_from_json, index_to_json
 from archlex.errors import ArchlexError
 from archlex.files import write_text_atomic
 

@@ -11,11 +11,10 @@ from collections import defaultdict
 
 from archlex.model.flow import Flow
 from archlex.model.system import System, SystemKind
-from archlex.render.diagram_context import tooltip_text
-from archlex.render.diagram_dot import Cluster, Edge, Graph, Label, join_lines, text_label
-from archlex.render.diagram_labels import text
-from archlex.render.diagram_legend import FOCUS_PENWIDTH, legend_cluster
-from archlex.render.diagram_style import (
+from archlex.render.diagrams.context import tooltip_text
+from archlex.render.diagrams.labels import text
+from archlex.render.diagrams.legend import FOCUS_PENWIDTH, legend_cluster
+from archlex.render.diagrams.style import (
     CLUSTER_STYLE,
     DATA_MARKER,
     FLOW_EDGE,
@@ -23,7 +22,7 @@ from archlex.render.diagram_style import (
     data_edge_attributes,
     graph_attributes,
 )
-from archlex.render.diagram_views import (
+from archlex.render.diagrams.views import (
     SIDE_OF_KIND,
     SIDES,
     TIER,
@@ -31,6 +30,7 @@ from archlex.render.diagram_views import (
     system_node,
     view_title,
 )
+from archlex.toolkit.dot import Cluster, Edge, Graph, Label, join_lines, text_label
 
 Hop = tuple[str, str]
 

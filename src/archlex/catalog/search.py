@@ -1,6 +1,6 @@
 """Queries on the regulation catalog for `archlex catalog` and the site: show one provision,
 search. The models are imported for their types only, so that `archlex catalog` can answer
-from its index (archlex.catalog_index) without loading pydantic."""
+from its index (archlex.catalog.index) without loading pydantic."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from archlex.catalog.provision import PROVISION_FORMAT, Provision, parse_provision
 from archlex.errors import ArchlexError
-from archlex.provision import PROVISION_FORMAT, Provision, parse_provision
 
 if TYPE_CHECKING:
     from archlex.model import (

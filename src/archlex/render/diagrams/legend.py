@@ -4,9 +4,8 @@ sample of each shape, line style and colour it uses, and what it means."""
 from __future__ import annotations
 
 from archlex.model.system import SystemKind, SystemStatus
-from archlex.render.diagram_dot import Cluster, Edge, Graph, Node, table_label, text_label
-from archlex.render.diagram_labels import text
-from archlex.render.diagram_style import (
+from archlex.render.diagrams.labels import text
+from archlex.render.diagrams.style import (
     CLUSTER_STYLE,
     DATA_COLOUR,
     FLOW_EDGE,
@@ -16,6 +15,7 @@ from archlex.render.diagram_style import (
     SPECIAL,
     STATUS_STYLE,
 )
+from archlex.toolkit.dot import Cluster, Edge, Graph, Node, table_label, text_label
 
 ORGANISATION_STYLE = {
     "shape": "folder",

@@ -6,7 +6,7 @@ from __future__ import annotations
 from itertools import pairwise
 
 from archlex.model.system import DataCategory, System, SystemKind, SystemStatus
-from archlex.render.diagram_dot import FONT, Cluster, Edge, Graph, Label, Node, text_label
+from archlex.toolkit.dot import FONT, Cluster, Edge, Graph, Label, Node, text_label
 
 KIND_STYLE: dict[SystemKind, dict[str, str]] = {
     SystemKind.NATIONAL: {"shape": "box", "fillcolor": "#DCEBFA", "color": "#2E6DA4"},

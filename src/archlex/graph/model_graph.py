@@ -1,0 +1,148 @@
+"""The model as one graph with typed edges, built once, and the queries rules need."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from archlex.model import Model, Obligation, Provision, Requirement, System
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    import networkx as nx
+
+# Every kind of edge `build_graph` makes, from its source to its target, and what it says
+# (`archlex impact` adds more: graph/impact.py).
+EDGE_KINDS: dict[str, str] = {
+    "has_component": "a system has a component",
+    "holds": "an organisation holds a role",
+    "from": "a flow comes from a system or component",
+    "to": "a flow goes to a system or component",
+    "via": "a flow passes through an interface",
+    "carries": "a flow carries a data category",
+    "step": "a process has a flow as a step",
+    "allocated_to": "a requirement is allocated to a system or component",
+    "traces": "a requirement traces an obligation",
+    "delivers": "a work package delivers a requirement",
+    "depends_on": "a work package depends on another",
+    "after": "a milestone waits for a work package",
+}
+
+
+@dataclass
+class ModelGraph:
+    """Traceability (obligation <- requirement -> system, work package -> requirement), flows,
+    roles and the roadmap's dependencies, as one directed graph whose edges have a kind
+    (EDGE_KINDS).
+
+    Plain dictionaries rather than a networkx graph: the rules only ask for the neighbours of
+    one kind, and building a networkx MultiDiGraph of a 100k-entity model cost a fifth of
+    `check`. The roadmap's dependencies become a networkx graph when asked for.
+    """
+
+    model: Model
+    nodes: dict[str, str] = field(default_factory=dict)  # id -> kind, in the order added
+    # (source, kind) -> targets, in the order first linked; and (target, kind) -> sources
+    _out: dict[tuple[str, str], dict[str, None]] = field(default_factory=dict)
+    _in: dict[tuple[str, str], set[str]] = field(default_factory=dict)
+    # requirements by (regulation, article), so tracing an obligation scans one article only
+    _by_article: dict[tuple[str, str], list[tuple[Provision, Requirement]]] = field(
+        default_factory=lambda: defaultdict(list)
+    )
+    parent_system: dict[str, System] = field(default_factory=dict)
+
+    def link(self, source: str, target: str | None, kind: str) -> None:
+        """An edge of a kind; left out when the target is no entity (reported elsewhere)."""
+        if target is not None and target in self.nodes:
+            self._out.setdefault((source, kind), {})[target] = None
+            self._in.setdefault((target, kind), set()).add(source)
+
+    def tracing(self, obligation: Obligation) -> list[Requirement]:
+        """Requirements that satisfy a provision containing or contained by the obligation's."""
+        provision = obligation.provision
+        found = {
+            requirement.id: requirement
+            for cited, requirement in self._by_article[(provision.regulation, provision.article)]
+            if cited.traces(provision)
+        }
+        return [found[k] for k in sorted(found)]
+
+    def successors(self, node: str, kind: str) -> list[str]:
+        """Targets of a node's edges of one kind, sorted."""
+        return sorted(self._out.get((node, kind), ()))
+
+    def predecessors(self, node: str, kind: str) -> list[str]:
+        """Sources of the edges of one kind that end at a node, sorted."""
+        return sorted(self._in.get((node, kind), ()))
+
+    def edges_from(self, node: str, kinds: Iterable[str]) -> list[tuple[str, str, str]]:
+        """(node, kind, target) of the node's edges of the given kinds."""
+        return [(node, k, t) for k in kinds for t in self._out.get((node, k), ())]
+
+    def edges_to(self, node: str, kinds: Iterable[str]) -> list[tuple[str, str, str]]:
+        """(source, kind, node) of the edges of the given kinds that end at the node."""
+        return [(s, k, node) for k in kinds for s in self._in.get((node, k), ())]
+
+    def system_of(self, node: str) -> System | None:
+        """The system a system or component id belongs to."""
+        found = self.model.get(node)
+        return found if isinstance(found, System) else self.parent_system.get(node)
+
+    def dependencies(self) -> nx.DiGraph[str]:
+        """Work package -> work package it depends on."""
+        import networkx as nx  # only the roadmap's rules and views need it
+
+        dependencies: nx.DiGraph[str] = nx.DiGraph()
+        dependencies.add_nodes_from(p.id for p in self.model.work_packages)
+        dependencies.add_edges_from(
+            (source, target)
+            for source in self.nodes
+            for target in self._out.get((source, "depends_on"), ())
+        )
+        return dependencies
+
+
+def build_graph(model: Model) -> ModelGraph:
+    """Build the graph of a loaded model (references to missing ids are left out)."""
+    built = ModelGraph(model)
+    for kind, entity in model.entities():
+        built.nodes[entity.id] = kind
+    link = built.link
+
+    for system in model.systems:
+        for component in system.components:
+            built.parent_system[component.id] = system
+            link(system.id, component.id, "has_component")
+    for organisation in model.organisations:
+        for grant in organisation.roles:
+            link(organisation.id, grant.role, "holds")
+    for flow in model.flows:
+        link(flow.id, flow.from_, "from")
+        link(flow.id, flow.to, "to")
+        link(flow.id, flow.via, "via")
+        for data in flow.data:
+            link(flow.id, data, "carries")
+    for process in model.processes:
+        for step in process.steps:
+            link(process.id, step, "step")
+    for requirement in model.requirements:
+        for provision in requirement.satisfies:
+            built._by_article[(provision.regulation, provision.article)].append(
+                (provision, requirement)
+            )
+        for target in requirement.allocated_to:
+            link(requirement.id, target, "allocated_to")
+    for package in model.work_packages:
+        for requirement_id in package.delivers:
+            link(package.id, requirement_id, "delivers")
+        for dependency in package.depends_on:
+            link(package.id, dependency, "depends_on")
+    for milestone in model.milestones:
+        for package_id in milestone.after:
+            link(milestone.id, package_id, "after")
+    for obligation in model.obligations:
+        for requirement in built.tracing(obligation):
+            link(requirement.id, obligation.id, "traces")
+    return built
