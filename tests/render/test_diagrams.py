@@ -60,7 +60,7 @@ def _all_text(svg: Path) -> str:
 
 def test_every_diagram_is_an_svg_and_a_png(example: Report, drawn: Path) -> None:
     stems = ["context", "technical", "data", "legend"]
-    stems += [f"process-{p.id}" for p in example.model.processes]
+    stems += [f"{kind}-{p.id}" for p in example.model.processes for kind in ("process", "sequence")]
     flowing = {s for f in example.model.flows for s in (f.from_, f.to)}
     national = [s for s in example.model.systems if s.kind is SystemKind.NATIONAL]
     focused = [s.id for s in national if {s.id, *(c.id for c in s.components)} & flowing]
@@ -121,6 +121,26 @@ def test_each_process_has_its_flows_numbered_with_data_and_legal_basis(
             assert "data:" in label and "legalbasis:" in label
             for provision in flow.legal_basis:
                 assert _squeeze(str(provision)) in label
+
+
+def test_each_process_has_a_sequence_of_numbered_messages(example: Report, drawn: Path) -> None:
+    model = example.model
+    for process in model.processes:
+        nodes = _groups(drawn / f"sequence-{process.id}.svg", "node")
+        for number, flow in process_steps(model, process):
+            label = _squeeze(nodes[f"step {number}"])
+            assert label.startswith(_squeeze(f"{number}. {flow.name or flow.id}")), process.id
+            assert "data:" in label and "legalbasis:" in label
+            for provision in flow.legal_basis:
+                assert _squeeze(str(provision)) in label
+    # Participants left to right: the state, the interfaces, the EU.
+    svg = ET.parse(drawn / "sequence-P-LE-CIR-QUERY.svg").getroot()
+    x = {}
+    for group in svg.iter(f"{SVG}g"):
+        title = group.findtext(f"{SVG}title") or ""
+        if group.get("class") == "node" and title in {"LEA-REQ", "eu.NUI-EES", "eu.ESP", "eu.EES"}:
+            x[title] = float(next(group.iter(f"{SVG}text")).get("x", "0"))
+    assert x["LEA-REQ"] < x["eu.NUI-EES"] < x["eu.ESP"] < x["eu.EES"]
 
 
 def test_the_data_view_marks_special_and_personal_data(example: Report, drawn: Path) -> None:
@@ -229,6 +249,7 @@ def test_hostile_names_are_drawn_as_literal_text(write_model: WriteModel, tmp_pa
         "context.svg": ["bold"],
         "context-SYS-A.svg": ["script", "escapes", "entity"],
         "process-P1.svg": ["script", "bold", "onload", "escapes", "entity"],
+        "sequence-P1.svg": ["script", "bold", "escapes", "entity"],
         "technical.svg": ["script", "image", "escapes", "entity"],
         "data.svg": ["script", "bold", "image", "escapes", "entity"],
     }
@@ -350,5 +371,6 @@ def test_an_empty_model_still_draws_every_diagram(write_model: WriteModel, tmp_p
         "diagrams.json",
         "legend.svg",
         "process-P-EMPTY.svg",
+        "sequence-P-EMPTY.svg",
         "technical.svg",
     ]

@@ -51,15 +51,18 @@ class Table:
     html: str
 
 
-def table_label(rows: list[tuple[str, str, str, str]]) -> Table:
-    """A two-column table, one row per entry `(sample, colour, meaning, fill)`: the sample is a
-    text in `colour`, or, when `fill` is given, a box filled with it and framed in `colour`."""
-    cells = "".join(
-        f"<TR>{_sample_cell(sample, colour, fill)}"
-        f'<TD ALIGN="LEFT" BALIGN="LEFT">{_table_text(meaning)}</TD></TR>'
+def table_label(rows: list[tuple[str, str, str, str]], across: int = 1) -> Table:
+    """A table of entries `(sample, colour, meaning, fill)`, `across` of them side by side: the
+    sample is a text in `colour`, or, when `fill` is given, a box filled with it and framed in
+    `colour`; the meaning is wrapped beside it."""
+    cells = [
+        f'{_sample_cell(sample, colour, fill)}<TD ALIGN="LEFT" BALIGN="LEFT">'
+        f"{_table_text(meaning)}</TD>"
         for sample, colour, meaning, fill in rows
-    )
-    return Table(f'<TABLE BORDER="0" CELLSPACING="2" CELLPADDING="2">{cells}</TABLE>')
+    ]
+    lines = ["".join(cells[i : i + across]) for i in range(0, len(cells), across)]
+    body = "".join(f"<TR>{line}</TR>" for line in lines)
+    return Table(f'<TABLE BORDER="0" CELLSPACING="2" CELLPADDING="2">{body}</TABLE>')
 
 
 def _sample_cell(sample: str, colour: str, fill: str) -> str:
@@ -181,6 +184,7 @@ class Graph:
     clusters: list[Cluster] = field(default_factory=list)
     nodes: list[Node] = field(default_factory=list)
     edges: list[Edge] = field(default_factory=list)
+    same_rank: list[list[str]] = field(default_factory=list)  # free node ids kept in one rank
 
     def node_ids(self) -> list[str]:
         """Every node id, in the order they are emitted."""
@@ -215,6 +219,8 @@ class Graph:
         for cluster in self.clusters:
             out += cluster.lines("  ")
         out += [f"  {_quoted(n.id)}{_attributes(n.label, n.attrs)};" for n in self.nodes]
+        for ids in self.same_rank:
+            out.append(f'  {{rank="same"; {" ".join(f"{_quoted(i)};" for i in ids)}}}')
         out += [
             f"  {_quoted(e.tail)} -> {_quoted(e.head)}{_attributes(e.label, e.attrs)};"
             for e in self.edges

@@ -116,9 +116,9 @@ def _step_edges(landscape: Landscape, number: int, flow: Flow) -> list[Edge]:
     data = [_data_name(landscape, d) for d in flow.data]
     basis = "; ".join(str(p) for p in flow.legal_basis) or "none cited"
     label = join_lines(
-        text_label(f"{number}. {flow.name or flow.id}", 26, left=True),
-        text_label("data: " + (", ".join(data) or "none given"), 26, left=True),
-        text_label(f"legal basis: {basis}", 26, left=True),
+        text_label(f"{number}. {flow.name or flow.id}", 22, left=True),
+        text_label("data: " + (", ".join(data) or "none given"), 22, left=True),
+        text_label(f"legal basis: {basis}", 22, left=True),
     )
     if not flow.via:
         return [Edge(flow.from_, flow.to, label, attrs)]

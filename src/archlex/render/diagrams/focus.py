@@ -100,7 +100,7 @@ def _hop_edge(landscape: Landscape, hop: Hop, flows: list[Flow], used: set[str])
     """The flows on one hop, one label line each, drawn from the state towards the EU."""
     kind = landscape.data_kind(d for f in flows for d in f.data)
     used |= {"line.flow", f"data.{kind}"}
-    lines = [text_label(f"{f.id} {f.name or ''}".strip(), 34, left=True) for f in flows]
+    lines = [text_label(f"{f.id} {f.name or ''}".strip(), 28, left=True) for f in flows]
     if kind == SPECIAL:
         lines.append(text_label(DATA_MARKER[SPECIAL], left=True))
     attrs = {**FLOW_EDGE, **data_edge_attributes(kind)}

@@ -8,6 +8,10 @@ TEXT: dict[str, str] = {
     "title.context": "Context: organisations and the EU side",
     "title.focus": "Context of {system}",
     "title.sequence": "Sequence: {process}",
+    # sequence view messages
+    "sequence.data": "data: {data}",
+    "sequence.basis": "legal basis: {basis}",
+    "sequence.no-basis": "none cited",
     # clusters
     "cluster.organisations": "National organisations (their systems rolled up)",
     "cluster.eu": "EU side",

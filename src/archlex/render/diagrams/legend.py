@@ -25,18 +25,18 @@ ORGANISATION_STYLE = {
     "fontsize": "11",
 }
 FOCUS_PENWIDTH = "3.5"
-LEGEND_TEXT = {"shape": "plaintext", "fontsize": "10"}
+LEGEND_TEXT = {"shape": "plaintext", "fontsize": "11"}
 DATA_ORDER = (SPECIAL, PERSONAL, OTHER)
 LINE_KEYS = ("line.merged", "line.flow", "line.message")
 
 
-def legend_cluster(used: set[str]) -> tuple[Cluster, list[Edge]]:
+def legend_cluster(used: set[str], across: int = 1) -> tuple[Cluster, list[Edge]]:
     """The legend box for the keys a view used: one table of shapes, statuses and lines, so
     the legend takes one box and no rank of the diagram's own."""
     cluster = Cluster("legend", text_label(text("cluster.legend"), 30), dict(CLUSTER_STYLE))
     rows = [*_shape_rows(used), *_line_rows(used)]
     if rows:
-        cluster.nodes.append(Node("legend", table_label(rows), LEGEND_TEXT))
+        cluster.nodes.append(Node("legend", table_label(rows, across), LEGEND_TEXT))
     return cluster, []
 
 

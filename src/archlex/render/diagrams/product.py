@@ -1,7 +1,8 @@
 """`archlex render diagrams`: the architecture diagrams as SVG and PNG, and their record.
 
 Writes `context` (organisations and the EU side), one `context-<system>` per national system,
-one `process-<id>` per business process, `technical`, `data`, `legend`, and `diagrams.json`:
+one `process-<id>` (data flow) and one `sequence-<id>` (the steps as messages between
+lifelines) per business process, `technical`, `data`, `legend`, and `diagrams.json`:
 for each diagram its title, the page it is meant for (A4 or A3, portrait or landscape), the
 scale it is placed at there, its smallest printed text, its edges, edge crossings and the
 farthest an edge label sits from its line. The graphs are written as DOT by
@@ -23,6 +24,7 @@ from archlex.render.diagrams.focus import focus_views
 from archlex.render.diagrams.legend import with_legend
 from archlex.render.diagrams.measure import crossings, label_distances, plain_edges
 from archlex.render.diagrams.page import placement_of
+from archlex.render.diagrams.sequence import sequence_view
 from archlex.render.diagrams.style import legend
 from archlex.render.diagrams.views import Landscape, technical_view
 from archlex.render.registry import RenderContext, renderer
@@ -39,6 +41,7 @@ def diagram_graphs(context: RenderContext) -> list[tuple[str, Graph]]:
     for process in sorted(model.processes, key=lambda p: p.id):
         view = with_legend(process_view(model, process), ("line.message",))
         graphs.append((f"process-{process.id}", view))
+        graphs.append((f"sequence-{process.id}", sequence_view(landscape, process)))
     graphs += [
         ("technical", with_legend(technical_view(model), ("line.merged",))),
         ("data", with_legend(data_view(model), ())),

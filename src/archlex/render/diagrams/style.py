@@ -33,7 +33,7 @@ STATUS_STYLE: dict[SystemStatus, tuple[str, str]] = {
     SystemStatus.CHANGING: ("solid", "2.5"),
     SystemStatus.RETIRING: ("dotted", "1.5"),
 }
-COMPONENT_STYLE = {"shape": "box", "fillcolor": "#FFFFFF", "color": "#2E6DA4", "fontsize": "10"}
+COMPONENT_STYLE = {"shape": "box", "fillcolor": "#FFFFFF", "color": "#2E6DA4", "fontsize": "11"}
 
 SPECIAL, PERSONAL, OTHER = "special", "personal", "other"
 DATA_COLOUR = {SPECIAL: "#B3261E", PERSONAL: "#C25E00", OTHER: "#777777"}
@@ -42,7 +42,7 @@ DATA_MARKER = {SPECIAL: "[SPECIAL]", PERSONAL: "[personal]", OTHER: ""}
 DATA_EDGE_STYLE = {SPECIAL: ("bold", "2.5"), PERSONAL: ("solid", "1.5"), OTHER: ("dashed", "1")}
 CLUSTER_STYLE = {"style": "rounded", "color": "#9AA5B1", "fontsize": "13", "labeljust": "l"}
 GROUP_STYLE = {"style": "rounded,filled", "fillcolor": "#F7F9FB", "color": "#C5CDD6"}
-FLOW_EDGE = {"color": "#4A5968", "fontsize": "10", "fontcolor": "#2D3436"}
+FLOW_EDGE = {"color": "#4A5968", "fontsize": "11", "fontcolor": "#2D3436"}
 
 
 def graph_attributes(rankdir: str = "LR") -> dict[str, str]:
