@@ -6,10 +6,11 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 SRC := src tests benchmarks
 
-.PHONY: demo test lint typecheck unit fuzz bench schema docs system-packages browser-deps clean
+.PHONY: demo test lint typecheck unit fuzz bench schema docs i18n catalogs system-packages \
+	browser-deps clean
 
 # The example's `check` shows its open gaps and so exits 1; the demo shows them and goes on.
-demo: $(INSTALLED)
+demo: $(INSTALLED) catalogs
 	$(BIN)/archlex validate model/
 	$(BIN)/archlex check model/ || echo "(the example's open gaps are listed above; see model/README.md)"
 	$(BIN)/archlex render model/ --out build
@@ -25,7 +26,7 @@ lint: $(INSTALLED)
 typecheck: $(INSTALLED)
 	$(BIN)/mypy
 
-unit: $(INSTALLED) browser-deps
+unit: $(INSTALLED) catalogs browser-deps
 	$(BIN)/pytest -q -m "not slow"
 
 # Debian's chromium, the playwright package and axe-core for tests/browser (never
@@ -55,8 +56,23 @@ docs: $(INSTALLED)
 	$(BIN)/python -c "from archlex.docs_gen.format_reference import format_reference as r; \
 	open('docs/reference/format.md', 'w', encoding='utf-8').write(r())"
 	$(BIN)/python -c "from archlex.docs_gen.cli_reference import cli_reference as r; \
-	open('docs/reference/cli.md', 'w', encoding='utf-8').write(r())"
+	from archlex.cli.commands import app; \
+	open('docs/reference/cli.md', 'w', encoding='utf-8').write(r(app))"
 	$(BIN)/mkdocs build --strict
+
+# The message catalogs (docs/i18n.md). `make i18n` extracts every marked string of src/ and
+# templates/ (babel.cfg), merges them into each language's .po (new ones empty, changed ones
+# fuzzy) and lists what is left to translate; `make catalogs` compiles the .po files to .mo,
+# offline, for `make demo` and `make test`.
+PO_FILES := $(wildcard src/archlex/locale/*/LC_MESSAGES/archlex.po)
+
+i18n: $(INSTALLED)
+	$(BIN)/python -m archlex.i18n_catalogs update
+
+catalogs: $(PO_FILES:.po=.mo)
+
+%.mo: %.po $(INSTALLED)
+	$(BIN)/python -m archlex.i18n_catalogs compile
 
 system-packages:
 	@scripts/system-packages.sh $(PYTHON)

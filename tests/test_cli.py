@@ -64,7 +64,7 @@ def test_json_output_is_the_contract_object(write_model: WriteModel) -> None:
     result = run_archlex("validate", str(root), "--format", "json")
     report = json.loads(result.stdout)
     assert result.returncode == 1
-    assert set(report) == {"findings", "summary"}
+    assert set(report) == {"version", "findings", "summary"} and report["version"] == 1
     [finding] = report["findings"]
     assert set(finding) >= {"rule", "severity", "target", "message", "file", "line", "column"}
     assert (finding["rule"], finding["target"], finding["file"]) == (

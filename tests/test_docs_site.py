@@ -7,9 +7,16 @@ from pathlib import Path
 
 import pytest
 
-from archlex.docs_gen.cli_reference import cli_reference
+from archlex.cli.commands import app
+from archlex.docs_gen.cli_reference import cli_reference as cli_reference_of
 from archlex.docs_gen.format_reference import format_reference
 from tests.conftest import REPO
+
+
+def cli_reference() -> str:
+    """The CLI reference of archlex's own app."""
+    return cli_reference_of(app)
+
 
 # An element that makes the browser fetch something: a script, stylesheet, font, image or
 # media source. Plain <a href="https://..."> links are fine.

@@ -102,7 +102,7 @@ def test_wheel_ships_the_library(tmp_path: Path) -> None:
 
 def test_obligations_are_many_resolve_and_eu_bodies_never_apply(library: Model) -> None:
     from archlex.check.applicability import applicable_obligations, is_national_actor
-    from archlex.load.references import provision_problem
+    from archlex.check.references import provision_problem
 
     national = [o for o in library.obligations if is_national_actor(library, o.actor)]
     assert len(national) > 60
@@ -115,7 +115,7 @@ def test_obligations_are_many_resolve_and_eu_bodies_never_apply(library: Model) 
 
 
 def test_every_provision_cited_in_the_example_resolves() -> None:
-    from archlex.load.references import provision_problem, provisions_of
+    from archlex.check.references import provision_problem, provisions_of
     from tests.conftest import EXAMPLE
 
     model = validate_model(EXAMPLE, EXAMPLE).model

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
 
@@ -31,10 +32,12 @@ def validate_model(
     cache: ParseCache | None = None,
     progress: Progress = QUIET,
 ) -> Report:
-    """Load a model and report everything the loader and schema find."""
+    """Load a model and report what the loader could not read and what the validate-phase
+    rules (ids, references, provisions) find."""
+    from archlex.check.run import run_validation
+
     project = load(path, cwd, cache, progress)
-    disabled = _disabled(project)
-    findings = sort_findings(f for f in project.findings if f.rule not in disabled)
+    findings = sort_findings(run_validation(project, _disabled(project)))
     return Report(project, findings, fail_on or project.model.manifest.checks.fail_on)
 
 
@@ -48,8 +51,7 @@ def check_model(
     progress: Progress = QUIET,
 ) -> Report:
     """Load a model and run the gap analysis: every rule, waivers, coverage."""
-    # Imported here: networkx and the rules cost a noticeable part of a second to import,
-    # which `validate` and `catalog` should not pay.
+    # Imported here: `catalog` loads a model without running any rule.
     from archlex.check.run import run_checks
 
     project = load(path, cwd, cache, progress)
@@ -67,3 +69,15 @@ def _disabled(project: Project) -> set[str]:
 
 
 __all__ = ["ParseCache", "Progress", "Project", "Report", "check_model", "load", "validate_model"]
+
+
+def in_language(report: Report, language: str | None) -> Report:
+    """The report with its outputs in `language` (`--language`), the manifest's otherwise."""
+    model = report.model
+    if language is None or language == model.manifest.language:
+        return report
+    manifest = model.manifest.model_copy(update={"language": language})
+    project = dataclasses.replace(
+        report.project, model=dataclasses.replace(model, manifest=manifest)
+    )
+    return dataclasses.replace(report, project=project)

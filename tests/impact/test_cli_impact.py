@@ -97,5 +97,5 @@ def test_a_model_with_loader_errors_is_refused(write_model: WriteModel) -> None:
         {"model.yaml": "systems:\n  - {id: S1, name: One, kind: national, owner: nobody}\n"}
     )
     result = run_archlex("impact", "S1", str(model))
-    assert (result.returncode, result.stdout) == (1, "")
+    assert (result.returncode, result.stdout) == (2, "")
     assert "error[unknown-reference]: system `S1`: `owner` names `nobody`" in result.stderr

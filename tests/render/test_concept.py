@@ -60,7 +60,7 @@ def test_rendering_twice_gives_identical_bytes(example: Report, tmp_path: Path) 
         assert first == (tmp_path / "b" / "concept" / name).read_bytes(), name
 
 
-def test_latvian_headings_come_from_the_translations(
+def test_latvian_headings_come_from_the_message_catalog(
     write_model: WriteModel, tmp_path: Path
 ) -> None:
     root = write_model({}, manifest=MANIFEST + "language: lv\n")
@@ -77,7 +77,8 @@ def test_a_models_own_template_overrides_the_bundled_one(
     root = write_model(
         {
             "templates/concept/01-scope.md.j2": "## 1. Darbības joma\n\nOur own scope text.\n",
-            "templates/translations.yaml": 'title: {en: "Interoperability concept of Latvia"}\n',
+            "templates/concept/00-title.md.j2": "# Interoperability concept of Latvia\n\n"
+            "**{{ model.manifest.name | md }}**\n",
         }
     )
     text, _ = _render(check_model(root, root), tmp_path / "out")

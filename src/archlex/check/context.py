@@ -3,29 +3,63 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from typing import Any, TypeVar
 
+from archlex.check.applicability import applicable_obligations
 from archlex.findings import Finding
-from archlex.graph import ModelGraph
+from archlex.graph import ModelGraph, build_graph
 from archlex.load import Project
 from archlex.model import Model, Obligation
 from archlex.rules import severity_of
 
+T = TypeVar("T")
+
 
 @dataclass
 class CheckContext:
-    """One check run: the loaded project, its graph, the applicable obligations, today."""
+    """One run of the rules over a loaded project, seen by one rule (`rule`).
+
+    The graph and the applicable obligations are built on first use and shared by every rule
+    of the run, so `archlex validate`, whose rules need neither, never builds them.
+    """
 
     project: Project
-    graph: ModelGraph
-    applicable: list[Obligation]
     today: dt.date
+    rule: str = ""
+    shared: dict[str, Any] = field(default_factory=dict)
+
+    def for_rule(self, rule: str) -> CheckContext:
+        """The same run, seen by another rule: its findings carry that rule's id."""
+        return replace(self, rule=rule)
+
+    def once(self, key: str, compute: Callable[[], T]) -> T:
+        """A value computed once per run and shared by the rules that ask for it."""
+        if key not in self.shared:
+            self.shared[key] = compute()
+        value: T = self.shared[key]
+        return value
 
     @property
     def model(self) -> Model:
         """The loaded model."""
         return self.project.model
+
+    @property
+    def graph(self) -> ModelGraph:
+        """The model as one graph (built on first use)."""
+        return self.once("graph", lambda: build_graph(self.model))
+
+    @property
+    def applicable(self) -> list[Obligation]:
+        """The obligations that apply to the model's scope (found on first use)."""
+        return self.once("applicable", lambda: applicable_obligations(self.model))
+
+    def from_pass(self, run: Callable[[Project], list[Finding]]) -> list[Finding]:
+        """This rule's findings of a pass that finds several rules' at once (run once)."""
+        found = self.once(f"{run.__module__}.{run.__qualname__}", lambda: run(self.project))
+        return [f for f in found if f.rule == self.rule]
 
     def is_library(self, entity_id: str) -> bool:
         """Whether an entity comes from a bundled library rather than the model's own files."""
@@ -33,14 +67,16 @@ class CheckContext:
         return located is not None and located.file.startswith("[")
 
     def finding(
-        self, rule: str, target: str, message: str, *path: str | int, hint: str | None = None
+        self, target: str, message: str, *path: str | int, hint: str | None = None
     ) -> Finding:
-        """A finding about an entity, placed where it (or the field at `path`) is written.
+        """A finding of this rule about an entity, placed where it (or the field at `path`) is
+        written, with the rule's severity.
 
         An entity of a bundled library is placed on the manifest's `scope` (or `uses`) instead:
         that is the line in the model's own files that makes it apply, and editors and code
         scanning can open it.
         """
+        rule = self.rule
         located = self.project.sources.of(target)
         if located is None or located.file.startswith("["):
             here = self.project.manifest_source
@@ -51,17 +87,3 @@ class CheckContext:
             )
         line, column = located.at(*path)
         return Finding(rule, severity_of(rule), message, located.file, line, column, target, hint)
-
-
-CheckFunction = Callable[[CheckContext], Iterable[Finding]]
-CHECKS: dict[str, CheckFunction] = {}
-
-
-def check(rule: str) -> Callable[[CheckFunction], CheckFunction]:
-    """Register the function that applies one rule."""
-
-    def register(function: CheckFunction) -> CheckFunction:
-        CHECKS[rule] = function
-        return function
-
-    return register

@@ -1,27 +1,35 @@
-"""Run every rule over a loaded project: findings, waivers, coverage."""
+"""Run the rules over a loaded project: the validate phase, the check phase, waivers, coverage."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
+from dataclasses import replace
 
-from archlex.check import flows, roadmap, traceability  # noqa: F401 - registers the rules
-from archlex.check.applicability import applicable_obligations
-from archlex.check.context import CHECKS, CheckContext
+from archlex.check.context import CheckContext
 from archlex.check.coverage import Coverage, CoverageState, ObligationCoverage
 from archlex.check.waivers import apply_waivers
 from archlex.findings import Finding
 from archlex.gc_pause import collector_paused
-from archlex.graph import ModelGraph, build_graph
+from archlex.graph import ModelGraph
 from archlex.load import Project
 from archlex.model import Obligation, Requirement, RequirementStatus
+from archlex.rules import RULES, Phase, rules_of
 
 DONE = {RequirementStatus.IMPLEMENTED, RequirementStatus.VERIFIED}
+
+
+def run_validation(project: Project, disabled: set[str]) -> list[Finding]:
+    """What the loader could not read, and the findings of every enabled validate-phase rule."""
+    context = CheckContext(project, dt.date.today())
+    return [*_read_findings(project, disabled), *_run_phase(context, Phase.VALIDATE, disabled)]
 
 
 def run_checks(
     project: Project, today: dt.date, disabled: set[str]
 ) -> tuple[list[Finding], Coverage]:
-    """The findings of every enabled rule (with waivers applied) and the coverage."""
+    """The findings of every enabled rule of both phases (with waivers applied) and the
+    coverage."""
     with collector_paused():  # see gc_pause: the rules build a graph as large as the model
         return _run_checks(project, today, disabled)
 
@@ -29,16 +37,34 @@ def run_checks(
 def _run_checks(
     project: Project, today: dt.date, disabled: set[str]
 ) -> tuple[list[Finding], Coverage]:
-    graph = build_graph(project.model)
-    applicable = applicable_obligations(project.model)
-    context = CheckContext(project, graph, applicable, today)
-    findings = list(project.findings)
-    for rule, function in sorted(CHECKS.items()):
-        if rule not in disabled:
-            findings += function(context)
+    context = CheckContext(project, today)
+    # Validate-phase findings of disabled rules are found, then dropped after the waivers: a
+    # waiver of one still counts as used, as it did when the loader found them.
+    findings = _read_findings(project, set()) + _run_phase(context, Phase.VALIDATE, set())
+    findings += _run_phase(context, Phase.CHECK, disabled)
     findings = apply_waivers(project, findings, today)
     findings = [f for f in findings if f.rule not in disabled]
-    return findings, Coverage([_coverage(graph, o) for o in applicable])
+    graph = context.graph
+    return findings, Coverage([_coverage(graph, o) for o in context.applicable])
+
+
+def _read_findings(project: Project, disabled: set[str]) -> list[Finding]:
+    """The loader's findings, each with its rule's severity from the registry."""
+    return [_with_rule_severity(f) for f in project.findings if f.rule not in disabled]
+
+
+def _with_rule_severity(finding: Finding) -> Finding:
+    severity = RULES[finding.rule].severity if finding.rule in RULES else finding.severity
+    return finding if severity is finding.severity else replace(finding, severity=severity)
+
+
+def _run_phase(context: CheckContext, phase: Phase, disabled: set[str]) -> list[Finding]:
+    findings: list[Finding] = []
+    for info in rules_of(phase):
+        if info.function is not None and info.id not in disabled:
+            found: Iterable[Finding] = info.function(context.for_rule(info.id))
+            findings += found
+    return findings
 
 
 def _coverage(graph: ModelGraph, obligation: Obligation) -> ObligationCoverage:

@@ -19,12 +19,12 @@ from archlex.cli.entry import run
 from archlex.cli.export import export_app
 from archlex.cli.impact import impact
 from archlex.cli.options import NoCacheOption, OutputOption, PathArgument, as_date, parse_cache
+from archlex.cli.output import choice, is_stdout, write_output
 from archlex.cli.render import render_app
 from archlex.cli.serve import serve
 from archlex.cli.site import build
 from archlex.errors import ArchlexError
-from archlex.files import write_text_atomic
-from archlex.formats import format_names, write_report
+from archlex.formats import CHECK_FORMATS, write_report
 from archlex.gc_pause import freeze_after_pauses
 from archlex.model.json_schema import json_schema_text
 from archlex.outcome import Report
@@ -59,13 +59,6 @@ class FailOn(StrEnum):
     NEVER = "never"
 
 
-def _format_name(value: str) -> str:
-    names = format_names()
-    if value not in names:
-        raise typer.BadParameter(f"{value!r} is not one of {', '.join(names)}")
-    return value
-
-
 class SchemaKind(StrEnum):
     """Which file's schema to print."""
 
@@ -98,7 +91,10 @@ def _options(
 FormatOption = Annotated[
     str,
     typer.Option(
-        "--format", "-f", callback=_format_name, help="text, json, sarif, junit or github."
+        "--format",
+        "-f",
+        callback=choice(lambda: CHECK_FORMATS),
+        help="text, json, sarif, junit or github.",
     ),
 ]
 FailOnOption = Annotated[
@@ -112,12 +108,12 @@ FailOnOption = Annotated[
 
 
 def _emit(report: Report, output_format: str, output: Path | None) -> None:
-    if output is None:
+    if is_stdout(output):  # straight to the terminal, coloured when it is one
         write_report(report, output_format, sys.stdout, _is_colour_terminal())
         return
     buffer = io.StringIO()
     write_report(report, output_format, buffer, False)
-    write_text_atomic(output, buffer.getvalue())
+    write_output(output, buffer.getvalue())
 
 
 @app.command()
@@ -228,10 +224,7 @@ def schema(
         SchemaKind,
         typer.Option("--kind", "-k", help="model-file: any model file; manifest: archlex.yaml."),
     ] = SchemaKind.MODEL_FILE,
-    output: Annotated[
-        Path | None,
-        typer.Option("--output", "-o", help="Write to this file instead of standard output."),
-    ] = None,
+    output: OutputOption = None,
 ) -> None:
     """Print the JSON Schema (draft-07) of model files for the YAML language server.
 
@@ -240,11 +233,7 @@ def schema(
 
     Example: archlex schema --kind manifest -o schema/manifest.schema.json
     """
-    text = json_schema_text(kind.value)
-    if output is None:
-        sys.stdout.write(text)
-    else:
-        write_text_atomic(output, text)
+    write_output(output, json_schema_text(kind.value))
 
 
 @app.command()

@@ -3,23 +3,22 @@
 from __future__ import annotations
 
 import datetime as dt
-import sys
-from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from archlex.cli.options import NoCacheOption, OutputOption, as_date, parse_cache
-from archlex.files import write_text_atomic
+from archlex.cli.output import choice, write_output
+
+if TYPE_CHECKING:
+    from archlex.registry import Registry
 
 
-class DiffFormat(StrEnum):
-    """How the diff is written."""
+def _formats() -> Registry[Any]:
+    from archlex.diff.formats import DIFF_FORMATS  # networkx only when diffing
 
-    TEXT = "text"
-    MARKDOWN = "markdown"
-    JSON = "json"
+    return DIFF_FORMATS
 
 
 def diff(
@@ -49,9 +48,14 @@ def diff(
         ),
     ] = None,
     output_format: Annotated[
-        DiffFormat,
-        typer.Option("--format", "-f", help="text, markdown (a pull-request comment) or json."),
-    ] = DiffFormat.TEXT,
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            callback=choice(_formats),
+            help="text, markdown (a pull-request comment) or json.",
+        ),
+    ] = "text",
     output: OutputOption = None,
     fail_on_new: Annotated[
         bool,
@@ -84,15 +88,10 @@ def diff(
     Example: archlex diff main HEAD model/ --format markdown --output diff.md
     """
     from archlex.diff import diff_revisions, split_arguments  # networkx only when diffing
-    from archlex.diff.formats import DIFF_FORMATS
 
     today = as_date(as_of) or dt.date.today()
     cwd = Path.cwd()
     revision_a, revision_b, path = split_arguments(revision_a, revision_b, path, cwd)
     result = diff_revisions(path, cwd, revision_a, revision_b, today, parse_cache(no_cache))
-    text = DIFF_FORMATS[output_format.value](result)
-    if output is None:
-        sys.stdout.write(text)
-    else:
-        write_text_atomic(output, text)
+    write_output(output, _formats().get(output_format)(result))
     raise typer.Exit(1 if fail_on_new and result.has_new_blocking else 0)

@@ -1,22 +1,18 @@
-"""`archlex export`: the model for other architecture tools (Archi, Structurizr)."""
+"""`archlex export NAME`: the model for other architecture tools, one command per registered
+export (archlex.export.registry)."""
 
-from __future__ import annotations
+# No `from __future__ import annotations`: typer reads the annotations of `command`, which
+# name this export's default file, so they must be evaluated where the function is defined.
 
-import sys
-from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
 from archlex.api import validate_model
 from archlex.cli.options import NoCacheOption, PathArgument, parse_cache
-from archlex.export.archimate import archimate_xml
-from archlex.export.structurizr import structurizr_dsl
-from archlex.files import write_text_atomic
-from archlex.formats import write_report
-from archlex.model import Model
-from archlex.outcome import Report
+from archlex.cli.output import is_stdout, refuse_unreadable, write_output
+from archlex.export.registry import EXPORTS, Export
 
 export_app = typer.Typer(
     help="Export the model for other tools: ArchiMate exchange format, Structurizr DSL.",
@@ -25,58 +21,32 @@ export_app = typer.Typer(
 )
 
 
-def _out_option(example: str) -> object:
-    return typer.Option("--out", "-o", help=f"The file to write (replaced whole), e.g. {example}.")
+def _command(name: str, export: Export) -> Any:
+    def command(
+        path: PathArgument = None,
+        out: Annotated[
+            Path,
+            typer.Option(
+                "--out",
+                "-o",
+                help=f"The file to write (replaced whole), e.g. {export.default_file}; "
+                "`-` writes to standard output.",
+            ),
+        ] = Path(export.default_file),
+        no_cache: NoCacheOption = False,
+    ) -> None:
+        report = validate_model(path, Path.cwd(), cache=parse_cache(no_cache))
+        refuse_unreadable(report)
+        write_output(out, export.write(report.model))
+        if not is_stdout(out):
+            typer.echo(f"wrote {out}")
+
+    command.__doc__ = (
+        f"{export.help}\n\nExit code 2 when the model cannot be read correctly.\n\n"
+        f"Example: archlex export {name} model/ --out {export.default_file}"
+    )
+    return command
 
 
-ArchimateOut = Annotated[Path, _out_option("model.xml")]
-StructurizrOut = Annotated[Path, _out_option("workspace.dsl")]
-
-
-def _export(path: Path | None, out: Path, no_cache: bool, write: Callable[[Model], str]) -> None:
-    report = validate_model(path, Path.cwd(), cache=parse_cache(no_cache))
-    _refuse_unreadable(report)
-    write_text_atomic(out, write(report.model))
-    typer.echo(f"wrote {out}")
-
-
-def _refuse_unreadable(report: Report) -> None:
-    """A model the loader could not read correctly is not exported: the file would be wrong."""
-    if report.blocking:
-        write_report(
-            Report(report.project, report.blocking, report.fail_on), "text", sys.stderr, False
-        )
-        raise typer.Exit(2)
-
-
-@export_app.command("archimate")
-def archimate(
-    path: PathArgument = None,
-    out: ArchimateOut = Path("model.xml"),
-    no_cache: NoCacheOption = False,
-) -> None:
-    """The model as an ArchiMate 3.1 Open Group exchange-format file that Archi imports.
-
-    Elements and relationships keep their archlex ids as properties; a view per diagram
-    (context, each process, technical), laid out by Graphviz. Exit code 2 when the model
-    cannot be read correctly.
-
-    Example: archlex export archimate model/ --out model.xml
-    """
-    _export(path, out, no_cache, archimate_xml)
-
-
-@export_app.command("structurizr")
-def structurizr(
-    path: PathArgument = None,
-    out: StructurizrOut = Path("workspace.dsl"),
-    no_cache: NoCacheOption = False,
-) -> None:
-    """The model as a Structurizr DSL workspace (C4: people, software systems, containers).
-
-    Views: the system landscape, and a system-context and a container view per system.
-    Exit code 2 when the model cannot be read correctly.
-
-    Example: archlex export structurizr model/ --out workspace.dsl
-    """
-    _export(path, out, no_cache, structurizr_dsl)
+for _name, _export in EXPORTS.load().items():
+    export_app.command(_name)(_command(_name, _export))

@@ -2,25 +2,22 @@
 
 from __future__ import annotations
 
-import json
-import sys
-from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from archlex.cli.options import NoCacheOption, OutputOption, PathArgument, parse_cache
-from archlex.files import write_text_atomic
+from archlex.cli.output import choice, refuse_unreadable, write_output
+
+if TYPE_CHECKING:
+    from archlex.registry import Registry
 
 
-class ImpactFormat(StrEnum):
-    """How the impact is written."""
+def _formats() -> Registry[Any]:
+    from archlex.impact.formats import IMPACT_FORMATS  # the graph only when asked
 
-    TEXT = "text"
-    JSON = "json"
-    DOT = "dot"
-    SVG = "svg"
+    return IMPACT_FORMATS
 
 
 def impact(
@@ -29,11 +26,14 @@ def impact(
     ],
     path: PathArgument = None,
     output_format: Annotated[
-        ImpactFormat,
+        str,
         typer.Option(
-            "--format", "-f", help="text, json, dot (Graphviz source) or svg (drawn by Graphviz)."
+            "--format",
+            "-f",
+            callback=choice(_formats),
+            help="text, json, dot (Graphviz source) or svg (drawn by Graphviz).",
         ),
-    ] = ImpactFormat.TEXT,
+    ] = "text",
     output: OutputOption = None,
     no_cache: NoCacheOption = False,
 ) -> None:
@@ -42,32 +42,15 @@ def impact(
     "What breaks if the CIR is late?": the flows that use it, the processes they make up,
     the work packages that touch it, the requirements those deliver, the obligations they
     trace and the milestones that wait for them, with the roadmap's dates, each with the
-    chain of relations that links it. Exit code 0; 1 when the model has loader errors (they
-    are listed); 2 when the id or the model is unknown.
+    chain of relations that links it. Exit code 0; 2 when the id is unknown or the model
+    cannot be read correctly (its loader errors are listed).
 
     Example: archlex impact eu.CIR model/ --format svg --output cir-impact.svg
     """
     from archlex.api import validate_model  # the graph only when asked
-    from archlex.cli.render import refuse_unreadable
-    from archlex.impact import impact_json, impact_of
+    from archlex.impact import impact_of
 
     report = validate_model(path, Path.cwd(), cache=parse_cache(no_cache))
     refuse_unreadable(report)  # an impact over a model read wrongly would mislead
-    model = report.model
-    result = impact_of(model, entity_id)
-    if output_format is ImpactFormat.JSON:
-        text = json.dumps(impact_json(model, result), indent=2, ensure_ascii=False) + "\n"
-    elif output_format is ImpactFormat.TEXT:
-        from archlex.impact.text import impact_text
-
-        text = impact_text(model, result)
-    else:
-        from archlex.impact.diagram import impact_graph
-        from archlex.toolkit.dot import dot_svg
-
-        source = impact_graph(model, result).source()
-        text = source if output_format is ImpactFormat.DOT else dot_svg(source, "the diagram")
-    if output is None:
-        sys.stdout.write(text)
-    else:
-        write_text_atomic(output, text)
+    result = impact_of(report.model, entity_id)
+    write_output(output, _formats().get(output_format)(report.model, result))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -23,7 +24,8 @@ OutputOption = Annotated[
     typer.Option(
         "--output",
         "-o",
-        help="Write to this file instead of standard output.",
+        help="Write to this file (replaced whole) instead of standard output; `-` is standard "
+        "output too.",
         show_default=False,
     ),
 ]
@@ -58,3 +60,22 @@ def as_date(text: str | None) -> dt.date | None:
         return dt.date.fromisoformat(text)
     except ValueError:
         raise typer.BadParameter(f"{text!r} is not a date; write YYYY-MM-DD") from None
+
+
+class Language(StrEnum):
+    """The output languages archlex ships a message catalog for (archlex.i18n.LANGUAGES)."""
+
+    en = "en"
+    lv = "lv"
+
+
+LanguageOption = Annotated[
+    Language | None,
+    typer.Option(
+        "--language",
+        "-l",
+        help="The language of everything written: en or lv (default: the manifest's "
+        "`language`, else en). Amounts, numbers and dates follow the language too.",
+        show_default=False,
+    ),
+]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -10,10 +9,16 @@ import typer
 from typer._click.core import Context  # typer vendors click; its Context is this one
 from typer.core import TyperGroup
 
-from archlex.api import check_model
-from archlex.cli.options import ForceOption, NoCacheOption, PathArgument, parse_cache
-from archlex.formats import write_report
-from archlex.outcome import Report
+from archlex.api import check_model, in_language
+from archlex.cli.options import (
+    ForceOption,
+    Language,
+    LanguageOption,
+    NoCacheOption,
+    PathArgument,
+    parse_cache,
+)
+from archlex.cli.output import refuse_unreadable
 from archlex.progress import on_terminal
 from archlex.render.output import render_products
 
@@ -29,7 +34,10 @@ class _AllByDefault(TyperGroup):
 
 render_app = typer.Typer(
     cls=_AllByDefault,
-    help="Render the architecture diagrams, traceability matrix, roadmap and concept.",
+    help="Render the architecture diagrams, traceability matrix, roadmap and concept.\n\n"
+    "Every command takes --out DIR and --language en|lv (the language of every text, amount "
+    "and date written; default: the manifest's `language`). "
+    "Example: archlex render model/ --out build --language lv",
     rich_markup_mode=None,
 )
 
@@ -49,10 +57,12 @@ def _render(
     products: list[str] | None,
     no_cache: bool = False,
     force: bool = False,
+    language: Language | None = None,
 ) -> None:
     with on_terminal() as progress:
         report = check_model(path, Path.cwd(), cache=parse_cache(no_cache), progress=progress)
         refuse_unreadable(report)
+        report = in_language(report, language.value if language else None)
         written = render_products(report, out, products, force, progress)
     from rich.console import Console  # imported only when there is something to print
 
@@ -66,25 +76,20 @@ def _render(
         console.print(f"Start with {concept}", markup=False)
 
 
-def refuse_unreadable(report: Report) -> None:
-    """A model with loader errors is not rendered: the documents would be wrong."""
-    broken = report.blocking
-    if broken:
-        only_broken = Report(report.project, broken, report.fail_on)
-        write_report(only_broken, "text", sys.stderr, False)
-        raise typer.Exit(1)
-
-
 def _command(product: str | None, help_text: str, example: str) -> Any:
     def command(
         path: PathArgument = None,
         out: OutOption = Path("build"),
         no_cache: NoCacheOption = False,
         force: ForceOption = False,
+        language: LanguageOption = None,
     ) -> None:
-        _render(path, out, [product] if product else None, no_cache, force)
+        _render(path, out, [product] if product else None, no_cache, force, language)
 
-    command.__doc__ = f"{help_text}\n\nExample: {example}"
+    command.__doc__ = (
+        f"{help_text}\n\nExit code 2 when the model cannot be read correctly (nothing is "
+        f"written).\n\nExample: {example}"
+    )
     return command
 
 

@@ -8,9 +8,16 @@ from typing import Annotated
 
 import typer
 
-from archlex.api import check_model
-from archlex.cli.options import ForceOption, NoCacheOption, PathArgument, as_date, parse_cache
-from archlex.cli.render import refuse_unreadable
+from archlex.api import check_model, in_language
+from archlex.cli.options import (
+    ForceOption,
+    LanguageOption,
+    NoCacheOption,
+    PathArgument,
+    as_date,
+    parse_cache,
+)
+from archlex.cli.output import refuse_unreadable
 from archlex.progress import on_terminal
 
 
@@ -41,6 +48,7 @@ def build(
             show_default=False,
         ),
     ] = None,
+    language: LanguageOption = None,
     no_cache: NoCacheOption = False,
     force: ForceOption = False,
 ) -> None:
@@ -48,9 +56,9 @@ def build(
     package as a page, with the matrix, roadmap, concept, findings, search and tags.
 
     The site works offline, also opened from the file system (file://): nothing is loaded
-    from the network. Exit code 1 when the model cannot be read correctly.
+    from the network. Exit code 2 when the model cannot be read correctly.
 
-    Example: archlex build model/ --out site && open site/index.html
+    Example: archlex build model/ --out site --language lv && open site/index.html
     """
     from archlex.render.roadmap.product import source_date  # imported here: `catalog` stays fast
     from archlex.site.build import build_site  # mkdocs is imported only by this command
@@ -61,6 +69,7 @@ def build(
             path, Path.cwd(), today=day, cache=parse_cache(no_cache), progress=progress
         )
         refuse_unreadable(report)
+        report = in_language(report, language.value if language else None)
         built = build_site(report, out, day, project, force, progress)
     from rich.console import Console
 

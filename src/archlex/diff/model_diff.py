@@ -14,7 +14,7 @@ from archlex.diff.revisions import Repository, names_a_path, open_repository
 from archlex.diff.snapshot import WORKING_TREE, Snapshot, take_snapshot
 from archlex.load.cache import ParseCache
 
-JSON_VERSION = 1  # of the JSON shape documented in docs/diff.md
+JSON_VERSION = 1  # of the JSON shape documented in docs/change-review.md
 
 
 @dataclass
@@ -32,7 +32,7 @@ class ModelDiff:
         return bool(self.compliance.new_blocking) or not self.after.loaded
 
     def to_json(self) -> dict[str, Any]:
-        """The documented JSON shape (see docs/diff.md)."""
+        """The documented JSON shape (see docs/change-review.md)."""
         return {
             "version": JSON_VERSION,
             "before": snapshot_json(self.before),

@@ -1,8 +1,9 @@
 """The command-line reference (docs/reference/cli.md), generated from the typer app.
 
-The page walks the click command tree that typer builds from `archlex.cli.app`: every command
-and subcommand, sorted by name, with its help text, arguments and options, so the page says
-what `archlex COMMAND --help` says and cannot drift from it.
+The page walks the click command tree that typer builds from the app it is given
+(`archlex.cli.commands.app`: passed in, so that no package but `__main__` imports the CLI):
+every command and subcommand, sorted by name, with its help text, arguments and options, so the
+page says what `archlex COMMAND --help` says and cannot drift from it.
 """
 
 from __future__ import annotations
@@ -16,14 +17,12 @@ import typer.main
 from typer import _click as click
 from typer.core import TyperArgument, TyperGroup, TyperOption
 
-from archlex.cli.commands import app
-
 _PROGRAM = "archlex"
 _TYPE_NAMES: dict[object, str] = {str: "text", int: "integer", float: "number", bool: "flag"}
 
 
-def cli_reference() -> str:
-    """Markdown: a summary table of every command, then a section per command."""
+def cli_reference(app: typer.Typer) -> str:
+    """Markdown: a summary table of every command of `app`, then a section per command."""
     root = typer.main.get_command(app)
     root_context = click.Context(root, info_name=_PROGRAM)
     commands = list(_walk(root, root_context))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from archlex.rules import CONTRACT_RULES, RULES, RuleInfo
+from archlex.rules import RULES, RuleInfo
 
 
 def rule_reference() -> str:
@@ -10,7 +10,8 @@ def rule_reference() -> str:
     lines = [
         "# Rules",
         "",
-        "Generated from `src/archlex/rules.py` by `make docs`; do not edit by hand.",
+        "Generated from the rule modules (`src/archlex/check/rules/`) by `make docs`; do not",
+        "edit by hand.",
         "`archlex rules` lists them and `archlex rules ID` explains one. Rules marked *archlex*",
         "extend the contract's list (`docs/model-format.md`); the others are the contract's.",
         "",
@@ -39,7 +40,7 @@ def rule_reference() -> str:
 
 
 def _origin(rule: RuleInfo) -> str:
-    return "contract" if rule.id in CONTRACT_RULES else "*archlex*"
+    return "contract" if rule.contract else "*archlex*"
 
 
 def _example(title: str, snippet: str) -> list[str]:

@@ -13,6 +13,7 @@ from archlex.export.archimate_concepts import Concepts, Element, Relationship, a
 from archlex.export.archimate_properties import PROPERTY_TYPES
 from archlex.export.archimate_views import Figure, View, archimate_views
 from archlex.export.ids import xml_text
+from archlex.export.registry import exporter
 from archlex.model import Model
 
 NAMESPACE = "http://www.opengroup.org/xsd/archimate/3.0/"
@@ -38,6 +39,14 @@ def _text(parent: ET.Element, tag: str, text: str, language: str) -> None:
     ET.SubElement(parent, _tag(tag), {LANGUAGE: language}).text = xml_text(text)
 
 
+@exporter(
+    "archimate",
+    order=10,
+    default_file="model.xml",
+    help="The model as an ArchiMate 3.1 Open Group exchange-format file that Archi imports.\n\n"
+    "Elements and relationships keep their archlex ids as properties; a view per diagram "
+    "(context, each process, technical), laid out by Graphviz.",
+)
 def archimate_xml(model: Model) -> str:
     """The exchange-format document for the model, deterministic to the byte."""
     concepts = archimate_concepts(model)

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from archlex.export.archimate_concepts import interface_owners
 from archlex.export.ids import dsl_identifier
+from archlex.export.registry import exporter
 from archlex.model import Model
 from archlex.model.flow import Flow
 from archlex.model.system import System, SystemKind
@@ -95,6 +96,14 @@ class Workspace:
                 self.names[archlex_id] = unique
 
 
+@exporter(
+    "structurizr",
+    order=20,
+    default_file="workspace.dsl",
+    help="The model as a Structurizr DSL workspace (C4: people, software systems, "
+    "containers).\n\n"
+    "Views: the system landscape, and a system-context and a container view per system.",
+)
 def structurizr_dsl(model: Model) -> str:
     """The workspace as DSL text, deterministic to the byte."""
     workspace = Workspace.of(model)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TextIO
 
 from archlex.findings import Finding, Severity
-from archlex.formats import formatter
+from archlex.formats.registry import formatter
 from archlex.formats.sarif import Place, full_text, place_of, repository_prefix
 from archlex.outcome import Report
 

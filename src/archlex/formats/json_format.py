@@ -1,17 +1,20 @@
-"""The contract's JSON object: `{"findings": [...], "summary": {...}}`."""
+"""The contract's JSON object: `{"version": 1, "findings": [...], "summary": {...}}`."""
 
 from __future__ import annotations
 
 import json
 from typing import Any, TextIO
 
-from archlex.formats import formatter
+from archlex.formats.registry import formatter
 from archlex.outcome import Report
+
+JSON_VERSION = 1  # of this shape (docs/ci.md); raised when a field changes meaning or goes
 
 
 def report_json(report: Report) -> str:
     """The report as the contract's JSON object (waived findings included and marked)."""
     data: dict[str, Any] = {
+        "version": JSON_VERSION,
         "findings": [f.to_json() for f in report.findings],
         "summary": report.summary(),
     }

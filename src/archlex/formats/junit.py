@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import TextIO
 
 from archlex.findings import Finding, Severity
-from archlex.formats import formatter
+from archlex.formats.registry import formatter
 from archlex.formats.sarif import place_of, repository_prefix
 from archlex.outcome import Report
 

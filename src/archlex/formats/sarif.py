@@ -13,7 +13,7 @@ from urllib.parse import quote
 
 from archlex import __version__
 from archlex.findings import Finding, Severity, message_without_positions
-from archlex.formats import formatter
+from archlex.formats.registry import formatter
 from archlex.outcome import Report
 from archlex.rules import RULES, RuleInfo
 

@@ -9,7 +9,7 @@ from rich.text import Text
 
 from archlex.check.coverage import Coverage, CoverageState
 from archlex.findings import Finding, Severity
-from archlex.formats import formatter
+from archlex.formats.registry import formatter
 from archlex.outcome import Report
 from archlex.text import one_line
 

@@ -97,7 +97,7 @@ def path_text(item: Reached) -> str:
 
 
 def impact_json(model: Model, result: Impact) -> dict[str, Any]:
-    """The documented JSON shape (docs/impact.md)."""
+    """The documented JSON shape (docs/change-review.md)."""
     focus = model.get(result.focus)
     return {
         "version": 1,

@@ -8,10 +8,9 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from archlex.errors import ArchlexError
-from archlex.findings import Finding
+from archlex.findings import Finding, Severity
 from archlex.load.positions import SourceNode
 from archlex.model.project import FORMAT_VERSION
-from archlex.rules import severity_of
 
 MANIFEST_NAME = "archlex.yaml"
 _GLOB = re.compile(r"[*?\[]")
@@ -128,7 +127,7 @@ def expand_includes(
 def _unmatched(message: str, file: str, line: int, column: int) -> Finding:
     return Finding(
         "include-unmatched",
-        severity_of("include-unmatched"),
+        Severity.WARNING,  # as declared; the rule registry has the last word (check.run)
         message,
         file,
         line,
@@ -146,7 +145,7 @@ def _leaves_root(pattern: str) -> bool:
 def _outside(what: str, why: str, file: str, line: int, column: int) -> Finding:
     return Finding(
         "include-outside",
-        severity_of("include-outside"),
+        Severity.ERROR,  # as declared; the rule registry has the last word (check.run)
         f"include `{what}` {why}; archlex reads only files inside the model's folder",
         file,
         line,

@@ -13,12 +13,10 @@ from archlex.findings import Finding, Severity
 from archlex.gc_pause import collector_paused
 from archlex.load import fast_reader
 from archlex.load.cache import FileOutcome, ParseCache
-from archlex.load.confusables import confusable_ids
 from archlex.load.diagnose import schema_findings
 from archlex.load.libraries import BUNDLED_LIBRARIES, library_manifest
 from archlex.load.manifest import check_format_version, expand_includes, find_manifest
 from archlex.load.positions import SourceNode
-from archlex.load.references import check_references
 from archlex.load.sources import FilePositions, Located, SourceMap
 from archlex.load.yaml_reader import UnreadableYamlError, YamlDocument, YamlProblem, parse_yaml
 from archlex.model import (
@@ -119,7 +117,7 @@ class _Loader:
         self.problems: list[tuple[str, YamlProblem]] = []  # placed once entities are known
 
     def load(self) -> Project:
-        """Read everything, then check ids and references across files."""
+        """Read everything, reporting what cannot be read (the rules check the rest)."""
         name = self.manifest_path.name
         document = self._read(self.manifest_path, name)
         if document is None:
@@ -148,7 +146,7 @@ class _Loader:
             model.add(part)
         model.reindex()
         self.findings += [self._placed(file, problem) for file, problem in self.problems]
-        project = Project(
+        return Project(
             self.manifest_path,
             model,
             self.sources,
@@ -157,9 +155,6 @@ class _Loader:
             self.files,
             self.invalid_ids,
         )
-        project.findings += check_references(project)
-        project.findings += confusable_ids(self.sources)
-        return project
 
     def _read(self, path: Path, display: str) -> YamlDocument | None:
         self.files.append(display)

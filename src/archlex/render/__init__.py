@@ -10,7 +10,16 @@ from archlex.render.registry import (
     RenderContext,
     Renderer,
     load_renderers,
+    product_names,
     renderer,
 )
 
-__all__ = ["PRODUCTS", "RENDERERS", "RenderContext", "Renderer", "load_renderers", "renderer"]
+__all__ = [
+    "PRODUCTS",
+    "RENDERERS",
+    "RenderContext",
+    "Renderer",
+    "load_renderers",
+    "product_names",
+    "renderer",
+]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from archlex.errors import ArchlexError
 from archlex.outcome import Report
 from archlex.progress import QUIET, Progress
 from archlex.render.registry import PRODUCTS, RenderContext, load_renderers
@@ -25,13 +24,10 @@ def render_products(
     `out` must be new, empty, or an earlier archlex output (it carries a marker file), and
     not the model's folder; `force` also allows a folder of other files, which are kept.
     """
-    unknown = [p for p in products or [] if p not in PRODUCTS]
-    if unknown:
-        raise ArchlexError(f"no product {', '.join(unknown)}", "products: " + ", ".join(PRODUCTS))
+    for product in products or []:
+        PRODUCTS.get(product)  # an unknown product is an error that names the others
     renderers = load_renderers(products)
     chosen = list(renderers)
-    if products and set(chosen) != set(products):
-        raise ArchlexError(f"no renderer registered for {', '.join(set(products) - set(chosen))}")
 
     def keep(path: str) -> bool:  # a single product keeps the others already rendered
         return bool(products) and path.split("/", 1)[0] not in chosen

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from archlex.outcome import Report
+from archlex.registry import Registry
 
 
 @dataclass(frozen=True)
@@ -34,31 +35,22 @@ class RenderContext:
 
 
 Renderer = Callable[[RenderContext], list[Path]]
-# In the order they run: the concept document embeds what the others drew.
-RENDERERS: dict[str, Renderer] = {}
-PRODUCTS = ("diagrams", "matrix", "roadmap", "concept")
+# Run in `order`: the concept document embeds what the others drew, so it comes last.
+PRODUCTS: Registry[Renderer] = Registry("product", "archlex.render")
+RENDERERS = PRODUCTS.entries
 
 
-def renderer(name: str) -> Callable[[Renderer], Renderer]:
-    """Register the function that renders one product."""
+def renderer(name: str, order: int) -> Callable[[Renderer], Renderer]:
+    """Register the function that renders one product (`order`: when it runs)."""
+    return PRODUCTS.register(name, order)
 
-    def register(function: Renderer) -> Renderer:
-        RENDERERS[name] = function
-        return function
 
-    return register
+def product_names() -> list[str]:
+    """Every product, in the order they run."""
+    return PRODUCTS.names()
 
 
 def load_renderers(products: list[str] | None = None) -> dict[str, Renderer]:
-    """The renderers of these products (default: all), in the order they run; importing a
-    product's module registers it."""
-    import importlib
-
-    for product in products or PRODUCTS:
-        try:
-            importlib.import_module(f"archlex.render.{product}")
-        except ModuleNotFoundError as error:
-            if error.name != f"archlex.render.{product}":
-                raise
-    wanted = products or PRODUCTS
-    return {name: RENDERERS[name] for name in PRODUCTS if name in RENDERERS and name in wanted}
+    """The renderers of these products (default: all), in the order they run."""
+    every = PRODUCTS.load()
+    return {name: every[name] for name in every if not products or name in products}

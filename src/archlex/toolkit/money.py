@@ -9,6 +9,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from archlex.i18n import translator
 from archlex.model import WorkPackage
 
 UNASSIGNED = "not assigned"  # the share of a cost no funding source covers
@@ -28,13 +29,10 @@ def to_cents(amount: float) -> int:
     return int((Decimal(repr(amount)) * 100).quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
-def money(cents: int, currency: str) -> str:
-    """`1 250 000.00 EUR`: the one way amounts are written, in every output and language.
-    Thousands are set apart by a no-break space, as the EU's style guides ask; a comma would
-    read as the decimal sign in Latvian and most other languages of the Union."""
-    sign = "-" if cents < 0 else ""
-    whole, rest = divmod(abs(cents), 100)
-    return f"{sign}{whole:,}".replace(",", "\u00a0") + f".{rest:02d} {currency}"
+def money(cents: int, currency: str, language: str = "en") -> str:
+    """`1 250 000.00 EUR` (en), `1 250 000,00 EUR` (lv): amounts in the output's language, by
+    `archlex.i18n` (thousands set apart by a no-break space, as the EU's style guides ask)."""
+    return translator(language).money(cents, currency)
 
 
 def split(total: int, weights: Sequence[tuple[str, Decimal]]) -> list[tuple[str, int]]:

@@ -10,9 +10,10 @@ import jinja2
 
 from archlex.check.coverage import CoverageState
 from archlex.errors import ArchlexError
+from archlex.i18n import translator
 from archlex.model import Model, Provision, SystemKind
 from archlex.render.concept.docx_writer import markdown_to_docx
-from archlex.render.concept.templates import environment, translations
+from archlex.render.concept.templates import environment
 from archlex.render.registry import RenderContext, renderer
 from archlex.toolkit.escape import md_cell
 from archlex.toolkit.money import UNASSIGNED, cost_by_source, money, sum_shares, to_cents
@@ -29,7 +30,7 @@ SECTIONS = (
 )
 
 
-@renderer("concept")
+@renderer("concept", order=40)
 def render_concept(context: RenderContext) -> list[Path]:
     """concept.md from the templates, and concept.docx from the same text."""
     folder = context.folder("concept")
@@ -61,9 +62,8 @@ def _fill(env: jinja2.Environment, name: str, values: dict[str, Any]) -> str:
 def concept_values(context: RenderContext) -> dict[str, Any]:
     """Everything the templates show, as plain values with model text already escaped."""
     model = context.report.model
-    # Read once: the yes/no of every data row comes from the same translations.
-    texts = translations(context.report.project.root, context.language)
-    answer = {True: texts["yes"], False: texts["no"]}
+    tr = translator(context.language)
+    answer = {True: tr.gettext("yes"), False: tr.gettext("no")}
     return {
         "model": model,
         "regulations": _regulations(model),

@@ -50,7 +50,7 @@ def diagram_graphs(context: RenderContext) -> list[tuple[str, Graph]]:
     return graphs
 
 
-@renderer("diagrams")
+@renderer("diagrams", order=10)
 def render_diagrams(context: RenderContext) -> list[Path]:
     """Draw every diagram as SVG and PNG into the `diagrams` folder, and the record."""
     folder = context.folder("diagrams")

@@ -21,7 +21,7 @@ from archlex.render.registry import RenderContext, renderer
 XLSX = "matrix.xlsx"
 
 
-@renderer("matrix")
+@renderer("matrix", order=20)
 def render_matrix(context: RenderContext) -> list[Path]:
     """Write matrix.html, matrix.md, matrix.csv and matrix.xlsx; return their paths."""
     if context.report.coverage is None:

@@ -37,7 +37,7 @@ MILESTONE_COLUMNS = "ID | Milestone | Date | Deadline of | Legal deadline | Wait
 MILESTONE_COLUMNS += " | Status"
 
 
-@renderer("roadmap")
+@renderer("roadmap", order=30)
 def render_roadmap(context: RenderContext) -> list[Path]:
     """roadmap.md, gantt.svg and (with rsvg-convert) gantt.png."""
     folder = context.folder("roadmap")

@@ -1,4 +1,6 @@
-"""Checks across files: ids used twice, references to nothing, provisions not in the catalog."""
+"""One pass over the loaded model for four validate-phase rules: ids used twice
+(duplicate-id), references to nothing (unknown-reference), provisions not in the catalog
+(unknown-provision), rule ids in the manifest that name no rule (schema)."""
 
 from __future__ import annotations
 
@@ -6,8 +8,8 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from archlex.findings import Finding, Severity
-from archlex.load.confusables import skeleton
+from archlex.check.confusables import skeleton
+from archlex.findings import Finding
 from archlex.load.sources import Located
 from archlex.model import (
     AccessGrant,
@@ -27,7 +29,7 @@ from archlex.model import (
     WorkPackage,
 )
 from archlex.model.common import Entity
-from archlex.rules import RULES
+from archlex.rules import RULES, severity_of
 from archlex.text import did_you_mean
 
 if TYPE_CHECKING:
@@ -74,7 +76,7 @@ class _Checker:
                 self.findings.append(
                     Finding(
                         "duplicate-id",
-                        Severity.ERROR,
+                        severity_of("duplicate-id"),
                         f"id `{entity_id}` is already used at {first.file}:{first.at('id')[0]}",
                         place.file,
                         line,
@@ -114,7 +116,7 @@ class _Checker:
         self.findings.append(
             Finding(
                 "unknown-reference",
-                Severity.ERROR,
+                severity_of("unknown-reference"),
                 message,
                 located.file,
                 line,
@@ -148,7 +150,7 @@ class _Checker:
         self.findings.append(
             Finding(
                 "unknown-provision",
-                Severity.ERROR,
+                severity_of("unknown-provision"),
                 problem,
                 located.file,
                 line,
@@ -187,7 +189,7 @@ class _Checker:
         self.findings.append(
             Finding(
                 "schema",
-                Severity.ERROR,
+                severity_of("schema"),
                 f"there is no rule `{rule}`",
                 located.file,
                 line,

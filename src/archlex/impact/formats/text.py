@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from archlex.graph.impact import Impact, Reached
-from archlex.impact import by_kind, dates, kinds, path_text, title
+from archlex.impact.analysis import by_kind, dates, kinds, path_text, title
+from archlex.impact.formats.registry import impact_format
 from archlex.model import Model
 from archlex.text import squash_whitespace
 
 
+@impact_format("text", order=10)
 def impact_text(model: Model, result: Impact) -> str:
     """The impact as plain text."""
     name = title(model.get(result.focus))

@@ -6,9 +6,10 @@ pipes, line breaks, HTML or Markdown syntax shows as written and stays in its ta
 
 from __future__ import annotations
 
-from archlex.diff import ModelDiff
 from archlex.diff.entity_diff import EntityDiff
+from archlex.diff.formats.registry import diff_format
 from archlex.diff.labels import change, figures, plural, side, value
+from archlex.diff.model_diff import ModelDiff
 from archlex.diff.snapshot import Snapshot
 from archlex.findings import Finding
 from archlex.toolkit.escape import md_cell
@@ -16,6 +17,7 @@ from archlex.toolkit.escape import md_cell
 MAX_ROWS = 200  # per table: GitHub refuses comments over 65 536 characters
 
 
+@diff_format("markdown", order=20)
 def diff_markdown(diff: ModelDiff) -> str:
     """The whole diff as GitHub-flavoured Markdown."""
     parts = [

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from archlex.diff import ModelDiff
 from archlex.diff.entity_diff import EntityDiff, EntityRef
+from archlex.diff.formats.registry import diff_format
 from archlex.diff.labels import change, figures, plural, side, value
+from archlex.diff.model_diff import ModelDiff
 from archlex.diff.snapshot import Snapshot
 from archlex.findings import Finding
 from archlex.text import squash_whitespace
 
 
+@diff_format("text", order=10)
 def diff_text(diff: ModelDiff) -> str:
     """The whole diff as plain text."""
     lines = [f"archlex diff: {side(diff.before)} -> {side(diff.after)}", ""]

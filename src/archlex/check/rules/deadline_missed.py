@@ -1,0 +1,44 @@
+"""An applicable obligation has a `deadline`, and a work package that delivers a requirement tracing
+it ends after that date: as written, the plan misses a date the law sets. The finding names the work
+package that ends last. Bring the work forward or split out the part the obligation needs, or record
+how the obligation is met in the meantime and waive the finding with a reason and an expiry date.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from archlex.check.context import CheckContext
+from archlex.findings import Finding, Severity
+from archlex.model import WorkPackage
+from archlex.rules import Phase, rule
+
+
+@rule(
+    "deadline-missed",
+    Severity.ERROR,
+    Phase.CHECK,
+    "the work delivering an obligation ends after its deadline",
+    contract=True,
+)
+def missed_deadlines(context: CheckContext) -> Iterator[Finding]:
+    """The work delivering an obligation ends after the obligation's deadline."""
+    for obligation in context.applicable:
+        if obligation.deadline is None:
+            continue
+        late = [
+            package
+            for requirement in context.graph.tracing(obligation)
+            for package_id in context.graph.predecessors(requirement.id, "delivers")
+            if isinstance(package := context.model.get(package_id), WorkPackage)
+            and package.end > obligation.deadline
+        ]
+        if late:
+            last = max(late, key=lambda p: (p.end, p.id))
+            yield context.finding(
+                obligation.id,
+                f"obligation `{obligation.id}` ({obligation.provision}) is due "
+                f"{obligation.deadline}, but work package `{last.id}` delivering it ends "
+                f"{last.end}",
+                hint="bring the work package forward, or plan the obligation's interim measure",
+            )

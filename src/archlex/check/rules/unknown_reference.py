@@ -1,0 +1,26 @@
+"""A field that refers to another entity (an owner or operator, a flow's `from`, `to` or `via`,
+`allocated_to`, `delivers`, `depends_on`, a role, a waiver's `target` ...) names an id that no
+entity of the expected kind has. The link is left out of the graph that traceability and the roadmap
+checks are built from, so the model no longer says what its author meant. The hint offers the
+closest existing ids: fix the spelling, or declare the missing entity (EU systems and components
+come from the `eu` library: `eu.ESP`, `eu.CIR`, `eu.VIS` ...).
+"""
+
+from __future__ import annotations
+
+from archlex.check.context import CheckContext
+from archlex.check.references import check_references
+from archlex.findings import Finding, Severity
+from archlex.rules import Phase, rule
+
+
+@rule(
+    "unknown-reference",
+    Severity.ERROR,
+    Phase.VALIDATE,
+    "a reference names no entity",
+    contract=True,
+)
+def unknown_references(context: CheckContext) -> list[Finding]:
+    """A reference to an id that is not in the model, or not of the expected kind."""
+    return context.from_pass(check_references)
