@@ -24,14 +24,14 @@ FARTHEST_LABEL_PT = 14.0  # label box to its line, at the size the diagram is pr
 # Views still drawn too large for 7 pt text on A3 (issue 15, left to do): their smallest
 # printed text, held so it can only get better.
 TOO_SMALL = {
-    "technical": 4.94,
-    "data": 6.02,
+    "data": 6.27,
     "process-P-BORDER-ENTRY": 6.82,
     "sequence-P-BORDER-ENTRY": 6.41,
 }
 # Edge crossings per view, counted from Graphviz's -Tplain layout.
 CROSSINGS = {
     "context": 3,
+    "technical": 13,
     "context-ESP-GW": 0,
     "context-RKIS": 0,
     "context-MID-WS": 0,
@@ -94,8 +94,9 @@ def test_edge_labels_stay_on_their_lines(drawn: Path) -> None:
         farthest[stem] = max((d * scale for d in distances.values()), default=0.0)
     assert farthest["context"] > 0  # labels measured, not skipped
     for stem, distance in farthest.items():
-        if stem != "technical":  # the technical view is left to do (issue 15)
-            assert distance <= FARTHEST_LABEL_PT, f"{stem}: a label {distance:.1f} pt away"
+        # The technical view's line to the ESP bends round the interfaces, away from its label.
+        limit = 23.0 if stem == "technical" else FARTHEST_LABEL_PT
+        assert distance <= limit, f"{stem}: a label {distance:.1f} pt away"
 
 
 def test_a_label_far_from_its_line_is_measured_as_far() -> None:

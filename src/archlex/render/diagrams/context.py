@@ -11,6 +11,7 @@ directions, the label the number of flows and the data they mostly carry, the to
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import pairwise
 
@@ -47,23 +48,22 @@ class PairFlows:
     back: list[Flow] = field(default_factory=list)
 
 
+Wording = Callable[[Landscape, "PairFlows"], list[str]]
+
+
 def tooltip_text(flows: list[Flow]) -> str:
     """Each flow on a line of its own: id and name (tooltips are plain text)."""
     return "\n".join(f"{f.id}: {f.name}" if f.name else f.id for f in flows)
 
 
-def pair_edge(landscape: Landscape, pair: PairFlows, used: set[str]) -> Edge:
+def pair_edge(
+    landscape: Landscape, pair: PairFlows, used: set[str], wording: Wording | None = None
+) -> Edge:
     """One line for all flows between two boxes, arrowheads where they go."""
     flows = pair.forward + pair.back
     kind = landscape.data_kind(d for f in flows for d in f.data)
     used |= {"line.merged", f"data.{kind}"}
-    count = len(pair.forward) or len(pair.back)
-    lines = [text("edge.flows", count=count) if count != 1 else text("edge.flow")]
-    if pair.forward and pair.back:
-        lines[0] += ", " + text("edge.back", count=len(pair.back))
-    main = _main_data(landscape, flows)
-    if main:
-        lines.append(text("edge.mainly", data=main))
+    lines = (wording or count_and_data)(landscape, pair)
     if kind == SPECIAL:
         lines.append(DATA_MARKER[SPECIAL])
     direction = "both" if pair.forward and pair.back else "forward" if pair.forward else "back"
@@ -71,6 +71,19 @@ def pair_edge(landscape: Landscape, pair: PairFlows, used: set[str]) -> Edge:
     attrs["tooltip"] = tooltip_text(sorted(flows, key=lambda f: f.id))
     label = join_lines(*(text_label(line, 22) for line in lines))
     return Edge(pair.tail, pair.head, label, attrs)
+
+
+def count_and_data(landscape: Landscape, pair: PairFlows) -> list[str]:
+    """How many flows each way, and the data they mostly carry."""
+    flows = pair.forward + pair.back
+    count = len(pair.forward) or len(pair.back)
+    lines = [text("edge.flows", count=count) if count != 1 else text("edge.flow")]
+    if pair.forward and pair.back:
+        lines[0] += ", " + text("edge.back", count=len(pair.back))
+    main = _main_data(landscape, flows)
+    if main:
+        lines.append(text("edge.mainly", data=main))
+    return lines
 
 
 def _main_data(landscape: Landscape, flows: list[Flow]) -> str:
@@ -90,16 +103,23 @@ def landscape_box(landscape: Landscape, system: System) -> str:
     return system.id
 
 
-def landscape_pairs(landscape: Landscape) -> dict[tuple[str, str], PairFlows]:
-    """The flows between landscape boxes, one entry per pair, oriented from the state towards
-    the EU: between organisations, from the one farther from the EU."""
+def landscape_pairs(
+    landscape: Landscape,
+    box: Callable[[Landscape, System], str] | None = None,
+    state_side: tuple[SystemKind, ...] = (SystemKind.NATIONAL,),
+) -> dict[tuple[str, str], PairFlows]:
+    """The flows between boxes (by default organisations and EU systems), one entry per pair,
+    oriented from the state towards the EU: between peers, from the one farther from the EU.
+    Interfaces not on the state's side are folded into the flows through them."""
     moves: dict[tuple[str, str], list[Flow]] = defaultdict(list)
     tiers: dict[str, int] = {}
+    box_of = box or landscape_box
+    fold = SystemKind.NATIONAL_INTERFACE not in state_side
     for flow in landscape.flows():
-        for a, b in _landscape_hops(landscape, flow):
-            if a.kind is not SystemKind.NATIONAL and b.kind is not SystemKind.NATIONAL:
+        for a, b in _landscape_hops(landscape, flow, fold):
+            if a.kind not in state_side and b.kind not in state_side:
                 continue  # the EU's own flows
-            tail, head = landscape_box(landscape, a), landscape_box(landscape, b)
+            tail, head = box_of(landscape, a), box_of(landscape, b)
             if tail != head:
                 tiers[tail], tiers[head] = TIER[a.kind], TIER[b.kind]
                 moves[(tail, head)].append(flow)
@@ -128,12 +148,12 @@ def _distance_to_eu(moves: set[tuple[str, str]], tiers: dict[str, int]) -> dict[
     return distance
 
 
-def _landscape_hops(landscape: Landscape, flow: Flow) -> list[tuple[System, System]]:
-    """The system pairs a flow passes, national uniform interfaces folded into the flow."""
+def _landscape_hops(landscape: Landscape, flow: Flow, fold: bool) -> list[tuple[System, System]]:
+    """The system pairs a flow passes, national uniform interfaces folded in if asked."""
     hops = landscape.hops(flow)
     path = [landscape.systems[i] for i in [hops[0][0], *(b for _, b in hops)]] if hops else []
     kept = [s for s in path if s.kind is not SystemKind.NATIONAL_INTERFACE]
-    path = kept if len(kept) > 1 else path
+    path = kept if fold and len(kept) > 1 else path
     return [(a, b) for a, b in pairwise(path) if a.id != b.id]
 
 

@@ -148,7 +148,7 @@ def data_view(model: Model) -> Graph:
     graph = Graph(
         "data", view_title(model, "Data categories and where they are held"), graph_attributes("LR")
     )
-    graph.attrs.update({"ranksep": "2.0", "nodesep": "0.15"})
+    graph.attrs.update({"ranksep": "1.2", "nodesep": "0.1"})
     holders = sorted(
         (landscape.systems[s] for s in {s for s, _ in holds}), key=lambda s: (TIER[s.kind], s.id)
     )

@@ -8,6 +8,7 @@ TEXT: dict[str, str] = {
     "title.context": "Context: organisations and the EU side",
     "title.focus": "Context of {system}",
     "title.sequence": "Sequence: {process}",
+    "title.technical": "Technical view: zones, interfaces and connections",
     # sequence view messages
     "sequence.data": "data: {data}",
     "sequence.basis": "legal basis: {basis}",
@@ -19,6 +20,12 @@ TEXT: dict[str, str] = {
     "cluster.central": "EU central systems",
     "cluster.external": "External systems",
     "cluster.legend": "Legend",
+    "cluster.zones": "National network and security zones",
+    "cluster.interfaces": "National uniform interfaces (national side of the border)",
+    "zone.named": "Zone: {zone}",
+    "zone.none": "No zone given",
+    "sync.unstated": "trigger unstated",
+    "legend.zone": "network or security zone: the systems in it by id",
     # landscape edges
     "edge.flows": "{count} flows",
     "edge.flow": "1 flow",

@@ -86,6 +86,8 @@ def _shape_rows(used: set[str]) -> list[tuple[str, str, str, str]]:
     if "org" in used:
         style = ORGANISATION_STYLE
         rows.append((SHAPE_WORD["folder"], style["color"], text("legend.org"), style["fillcolor"]))
+    if "zone" in used:
+        rows.append(("box", "#4A5968", text("legend.zone"), "#EEF3F8"))
     if "focus" in used:
         style = KIND_STYLE[SystemKind.NATIONAL]
         rows.append(("thick", style["color"], text("legend.focus"), style["fillcolor"]))

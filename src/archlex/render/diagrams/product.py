@@ -26,7 +26,8 @@ from archlex.render.diagrams.measure import crossings, label_distances, plain_ed
 from archlex.render.diagrams.page import placement_of
 from archlex.render.diagrams.sequence import sequence_view
 from archlex.render.diagrams.style import legend
-from archlex.render.diagrams.views import Landscape, technical_view
+from archlex.render.diagrams.technical import technical_view
+from archlex.render.diagrams.views import Landscape
 from archlex.render.registry import RenderContext, renderer
 from archlex.toolkit.dot import Graph, run_dot
 
@@ -43,7 +44,7 @@ def diagram_graphs(context: RenderContext) -> list[tuple[str, Graph]]:
         graphs.append((f"process-{process.id}", view))
         graphs.append((f"sequence-{process.id}", sequence_view(landscape, process)))
     graphs += [
-        ("technical", with_legend(technical_view(model), ("line.merged",))),
+        ("technical", technical_view(landscape)),
         ("data", with_legend(data_view(model), ())),
         ("legend", legend()),
     ]

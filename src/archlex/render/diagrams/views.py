@@ -23,12 +23,11 @@ from archlex.render.diagrams.style import (
     SPECIAL,
     data_class,
     data_edge_attributes,
-    graph_attributes,
     most_sensitive,
     status_marker,
     system_attributes,
 )
-from archlex.toolkit.dot import Cluster, Edge, Graph, Label, Node, join_lines, text_label
+from archlex.toolkit.dot import Cluster, Edge, Label, Node, join_lines, text_label
 
 # Left to right: the state, the interfaces at the border, the EU, the rest of the world.
 TIER = {
@@ -209,49 +208,3 @@ def view_title(model: Model, view: str) -> Label:
     """The diagram's title: the view and the model's name."""
     state = f" ({model.manifest.member_state})" if model.manifest.member_state else ""
     return text_label(f"{view}: {model.manifest.name}{state}", 100, left=True)
-
-
-def technical_view(model: Model) -> Graph:
-    """The systems by network or security zone; the EU side as one cluster."""
-    landscape = Landscape.of(model)
-    systems = landscape.shown()
-    graph = Graph("technical", view_title(model, "Technical view by zone"), graph_attributes("LR"))
-    graph.attrs.update({"ranksep": "0.5", "nodesep": "0.2"})
-    national = [s for s in systems if s.kind is SystemKind.NATIONAL]
-    zones: dict[str, list[System]] = defaultdict(list)
-    for system in national:
-        zones[" ".join((system.zone or "").split())].append(system)
-    ordered = sorted((z for z in zones if z), key=lambda z: (z.casefold(), z))
-    for number, zone in enumerate([*ordered, *([""] if "" in zones else [])]):
-        label = text_label(f"Zone: {zone}" if zone else "Unzoned (no zone given)", 40)
-        cluster = Cluster(f"zone-{number}", label, dict(GROUP_STYLE))
-        cluster.nodes = [_technical_node(landscape, s) for s in zones[zone]]
-        graph.clusters.append(cluster)
-    others = [s for s in systems if s.kind is not SystemKind.NATIONAL]
-    if others:
-        eu = Cluster("eu", text_label("EU side", 40), dict(CLUSTER_STYLE))
-        eu.nodes = [system_node(s) for s in sorted(others, key=lambda s: (TIER[s.kind], s.id))]
-        graph.clusters.append(eu)
-    pairs = _system_pairs(landscape, {s.id for s in systems})
-    graph.edges = [_sync_label(landscape, e, pairs) for e in _pair_edges(landscape, pairs)]
-    return graph
-
-
-def _technical_node(landscape: Landscape, system: System) -> Node:
-    label = system_label(system)
-    if system.operator:
-        label = join_lines(label, text_label(f"run by {system.operator}"))
-    return Node(system.id, label, system_attributes(system))
-
-
-def _sync_label(landscape: Landscape, edge: Edge, pairs: dict[tuple[str, str], list[Flow]]) -> Edge:
-    """The edge labelled with how its flows are triggered: query, push, batch."""
-    flows = pairs.get((edge.tail, edge.head), []) + pairs.get((edge.head, edge.tail), [])
-    counts: dict[str, int] = defaultdict(int)
-    for flow in flows:
-        counts[flow.sync.value if flow.sync else "sync unstated"] += 1
-    text = ", ".join(f"{counts[k]}× {k}" if counts[k] > 1 else k for k in sorted(counts))
-    if landscape.data_kind(d for f in flows for d in f.data) == SPECIAL:
-        text += f" {DATA_MARKER[SPECIAL]}"
-    edge.label = text_label(text, 30)
-    return edge
