@@ -184,6 +184,10 @@ def _system_diagrams(context: SiteContext, path: str, parts: set[str]) -> list[s
         or any(_flow_touches(context, step, parts) for step in p.steps)
     ]
     images = []
+    for part in sorted(parts):
+        focused = f"diagrams/context-{part}.svg"
+        if focused in context.assets:
+            images.append(_image(link.to(focused, "Its flows in full"), focused, path))
     if "diagrams/context.svg" in context.assets:
         images.append(
             _image(link.to("diagrams/context.svg", "Context view"), "diagrams/context.svg", path)
@@ -193,6 +197,9 @@ def _system_diagrams(context: SiteContext, path: str, parts: set[str]) -> list[s
         if asset in context.assets:
             images.append(f"**{link.id(process.id)}: {text(process.name)}**")
             images.append(_image("", asset, path))
+        sequence = f"diagrams/sequence-{process.id}.svg"
+        if sequence in context.assets:
+            images.append(_image("", sequence, path))
     return images or ["*No diagram shows it.*"]
 
 
@@ -272,6 +279,9 @@ def process_page(context: SiteContext, process: Process) -> str:
         heading(2, "Diagram"),
         _image("", asset, path) if asset in context.assets else "*No diagram.*",
     ]
+    sequence = f"diagrams/sequence-{process.id}.svg"
+    if sequence in context.assets:
+        body += [heading(2, "Sequence"), _image("", sequence, path)]
     return page(f"{process.id}: {process.name}", ["process"], body)
 
 

@@ -1,5 +1,6 @@
 """Every text the diagrams write that is archlex's own (not the model's): titles, edge wording,
-legend entries. Kept in one mapping so a translation replaces them in one place."""
+legend entries. Kept in one mapping so a translation replaces them in one place (issue 16 marks
+them for `archlex.i18n` once the Latvian catalog has their terms)."""
 
 from __future__ import annotations
 
@@ -34,8 +35,6 @@ TEXT: dict[str, str] = {
     "organisation.systems": "{count} systems",
     "organisation.system": "1 system",
     "organisation.unowned": "No owner given",
-    # focused view
-    "focus.via": "via {interface}",
     # legend entries
     "legend.org": "organisation: its national systems rolled up",
     "legend.focus": "the system this view is about: thick border",
