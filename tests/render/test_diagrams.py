@@ -151,6 +151,9 @@ def test_the_data_view_marks_special_and_personal_data(example: Report, drawn: P
     for category in example.model.data:
         text = nodes[f"data:{category.id}"]
         assert _squeeze(category.name) in _squeeze(text)
+        assert "kept:" in text  # the retention, as the model states it
+        if category.retention:
+            assert _squeeze(category.retention)[:20] in _squeeze(text)
         if category.special:
             assert "[SPECIAL]" in text
         elif category.personal:
@@ -162,6 +165,16 @@ def test_the_data_view_marks_special_and_personal_data(example: Report, drawn: P
         if group.findtext(f"{SVG}title") == "data:fingerprints":
             strokes = {p.get("stroke") for p in group.iter(f"{SVG}polygon")}
             assert "#b3261e" in {s.lower() for s in strokes if s}
+
+
+def test_the_data_view_links_organisations_and_eu_systems_to_what_they_hold(
+    drawn: Path,
+) -> None:
+    edges = {title for title, _ in _texts(drawn / "data.svg", "edge")}
+    assert "VRS&#45;&gt;data:fingerprints" in edges or "VRS->data:fingerprints" in edges
+    assert "data:fingerprints->eu.EES" in edges
+    nodes = _groups(drawn / "data.svg", "node")
+    assert "RKIS" not in nodes  # national systems roll up into their organisations
 
 
 def test_no_absolute_paths_icons_or_links_in_the_svgs(drawn: Path) -> None:
@@ -251,7 +264,7 @@ def test_hostile_names_are_drawn_as_literal_text(write_model: WriteModel, tmp_pa
         "process-P1.svg": ["script", "bold", "onload", "escapes", "entity"],
         "sequence-P1.svg": ["script", "bold", "escapes", "entity"],
         "technical.svg": ["image"],
-        "data.svg": ["script", "bold", "image", "escapes", "entity"],
+        "data.svg": ["bold", "image"],
     }
     for name, keys in expected.items():
         svg = folder / name

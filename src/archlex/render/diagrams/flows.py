@@ -11,17 +11,14 @@ from collections import defaultdict
 
 from archlex.model import Model
 from archlex.model.flow import Flow, Process
-from archlex.model.system import System, SystemKind
+from archlex.model.system import System
 from archlex.render.diagrams.style import (
     CLUSTER_STYLE,
     COMPONENT_STYLE,
     DATA_MARKER,
     FLOW_EDGE,
     GROUP_STYLE,
-    OTHER,
-    PERSONAL,
     SPECIAL,
-    data_attributes,
     data_class,
     data_edge_attributes,
     graph_attributes,
@@ -30,7 +27,6 @@ from archlex.render.diagrams.style import (
 from archlex.render.diagrams.views import (
     SIDE_OF_KIND,
     SIDES,
-    TIER,
     Landscape,
     system_node,
     view_title,
@@ -131,73 +127,3 @@ def _data_name(landscape: Landscape, data_id: str) -> str:
     marker = DATA_MARKER[SPECIAL] if data_class(category) == SPECIAL else ""
     name = category.name if category else data_id
     return f"{name} {marker}".strip()
-
-
-def data_view(model: Model) -> Graph:
-    """Data categories in the middle, the systems that hold them on either side."""
-    landscape = Landscape.of(model)
-    holds: dict[tuple[str, str], set[str]] = defaultdict(set)
-    carried: dict[str, set[str]] = defaultdict(set)
-    for flow in landscape.flows():
-        for data_id in flow.data:
-            carried[data_id].add(flow.id)
-            for ref in (flow.from_, flow.to):
-                system = landscape.system_of(ref)
-                if system is not None:
-                    holds[(system.id, data_id)].add(flow.id)
-    graph = Graph(
-        "data", view_title(model, "Data categories and where they are held"), graph_attributes("LR")
-    )
-    graph.attrs.update({"ranksep": "1.2", "nodesep": "0.1"})
-    holders = sorted(
-        (landscape.systems[s] for s in {s for s, _ in holds}), key=lambda s: (TIER[s.kind], s.id)
-    )
-    national = [s for s in holders if s.kind is SystemKind.NATIONAL]
-    others = [s for s in holders if s.kind is not SystemKind.NATIONAL]
-    if national:
-        graph.clusters.append(_plain_cluster("national", "National systems", national))
-    graph.clusters.append(_data_cluster(landscape, carried))
-    if others:
-        graph.clusters.append(_plain_cluster("eu", "EU side", others))
-    graph.edges = _holds_edges(landscape, holds)
-    return graph
-
-
-def _plain_cluster(name: str, title: str, systems: list[System]) -> Cluster:
-    cluster = Cluster(name, text_label(title, 40), dict(CLUSTER_STYLE))
-    cluster.nodes = [system_node(s) for s in systems]
-    return cluster
-
-
-def _data_cluster(landscape: Landscape, carried: dict[str, set[str]]) -> Cluster:
-    """The data categories, most sensitive first, each with its class and how many flows."""
-    data = Cluster("data", text_label("Data categories", 40), dict(CLUSTER_STYLE))
-    order = {SPECIAL: 0, PERSONAL: 1, OTHER: 2}
-    for category in sorted(landscape.model.data, key=lambda d: (order[data_class(d)], d.id)):
-        kind = data_class(category)
-        count = len(carried.get(category.id, set()))
-        label = join_lines(
-            text_label(category.name),
-            text_label(DATA_MARKER[kind]),
-            text_label(f"carried by {count} flow{'s' if count != 1 else ''}"),
-        )
-        if kind == SPECIAL and count:  # few and sensitive: name them, so they can be looked up
-            flows = ", ".join(sorted(carried[category.id]))
-            label = join_lines(label, text_label(flows, 36))
-        data.nodes.append(Node(f"data:{category.id}", label, data_attributes(kind)))
-    return data
-
-
-def _holds_edges(landscape: Landscape, holds: dict[tuple[str, str], set[str]]) -> list[Edge]:
-    edges = []
-    for system_id, data_id in sorted(holds):
-        category = landscape.category(data_id)
-        if category is None:
-            continue
-        attrs = {**data_edge_attributes(data_class(category)), "dir": "none"}
-        node = f"data:{data_id}"
-        if landscape.systems[system_id].kind is SystemKind.NATIONAL:
-            edges.append(Edge(system_id, node, None, attrs))
-        else:
-            edges.append(Edge(node, system_id, None, attrs))
-    return edges

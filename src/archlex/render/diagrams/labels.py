@@ -9,6 +9,12 @@ TEXT: dict[str, str] = {
     "title.context": "Context: organisations and the EU side",
     "title.focus": "Context of {system}",
     "title.sequence": "Sequence: {process}",
+    "title.data": "Data categories: who sends and receives them, and how long they are kept",
+    "cluster.data": "Data categories",
+    "data.retention": "kept: {retention}",
+    "data.unstated": "retention not stated",
+    "data.flows": "carried by {count} flows",
+    "data.flow": "carried by 1 flow",
     "title.technical": "Technical view: zones, interfaces and connections",
     # sequence view messages
     "sequence.data": "data: {data}",

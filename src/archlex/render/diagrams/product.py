@@ -19,7 +19,8 @@ from pathlib import Path
 
 from archlex.files import write_text_atomic
 from archlex.render.diagrams.context import context_view
-from archlex.render.diagrams.flows import data_view, process_view
+from archlex.render.diagrams.data import data_view
+from archlex.render.diagrams.flows import process_view
 from archlex.render.diagrams.focus import focus_views
 from archlex.render.diagrams.legend import with_legend
 from archlex.render.diagrams.measure import crossings, label_distances, plain_edges
@@ -45,7 +46,7 @@ def diagram_graphs(context: RenderContext) -> list[tuple[str, Graph]]:
         graphs.append((f"sequence-{process.id}", sequence_view(landscape, process)))
     graphs += [
         ("technical", technical_view(landscape)),
-        ("data", with_legend(data_view(model), ())),
+        ("data", data_view(landscape)),
         ("legend", legend()),
     ]
     return graphs

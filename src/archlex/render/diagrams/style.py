@@ -37,7 +37,7 @@ COMPONENT_STYLE = {"shape": "box", "fillcolor": "#FFFFFF", "color": "#2E6DA4", "
 
 SPECIAL, PERSONAL, OTHER = "special", "personal", "other"
 DATA_COLOUR = {SPECIAL: "#B3261E", PERSONAL: "#C25E00", OTHER: "#777777"}
-DATA_FILL = {SPECIAL: "#F9D6D3", PERSONAL: "#FCE5CC", OTHER: "#EEEEEE"}
+DATA_FILL = {SPECIAL: "#F9D6D3", PERSONAL: "#FCE5CC", OTHER: "#F4F4F4"}
 DATA_MARKER = {SPECIAL: "[SPECIAL]", PERSONAL: "[personal]", OTHER: ""}
 DATA_EDGE_STYLE = {SPECIAL: ("bold", "2.5"), PERSONAL: ("solid", "1.5"), OTHER: ("dashed", "1")}
 CLUSTER_STYLE = {"style": "rounded", "color": "#9AA5B1", "fontsize": "13", "labeljust": "l"}
