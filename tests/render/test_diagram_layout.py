@@ -24,7 +24,6 @@ FARTHEST_LABEL_PT = 14.0  # label box to its line, at the size the diagram is pr
 # Views still drawn too large for 7 pt text on A3 (issue 15, left to do): their smallest
 # printed text, held so it can only get better.
 TOO_SMALL = {
-    "process-P-BORDER-ENTRY": 6.82,
     "sequence-P-BORDER-ENTRY": 6.41,
 }
 # Edge crossings per view, counted from Graphviz's -Tplain layout.

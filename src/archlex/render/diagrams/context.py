@@ -123,7 +123,7 @@ def landscape_pairs(
             if tail != head:
                 tiers[tail], tiers[head] = TIER[a.kind], TIER[b.kind]
                 moves[(tail, head)].append(flow)
-    distance = _distance_to_eu(set(moves), tiers)
+    distance = distance_to_eu(set(moves), tiers)
     pairs: dict[tuple[str, str], PairFlows] = {}
     for start, end in sorted(moves):
         sent = {start: len(moves[(start, end)]), end: len(moves.get((end, start), []))}
@@ -137,7 +137,7 @@ def landscape_pairs(
     return pairs
 
 
-def _distance_to_eu(moves: set[tuple[str, str]], tiers: dict[str, int]) -> dict[str, int]:
+def distance_to_eu(moves: set[tuple[str, str]], tiers: dict[str, int]) -> dict[str, int]:
     """How many lines each box is from the nearest EU box (EU boxes 0, unreachable far)."""
     far = len(tiers) + 1
     distance = {box: 0 if tier > 0 else far for box, tier in tiers.items()}

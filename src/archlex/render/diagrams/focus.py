@@ -11,7 +11,7 @@ from collections import defaultdict
 
 from archlex.model.flow import Flow
 from archlex.model.system import System, SystemKind
-from archlex.render.diagrams.context import tooltip_text
+from archlex.render.diagrams.context import distance_to_eu, tooltip_text
 from archlex.render.diagrams.labels import text
 from archlex.render.diagrams.legend import FOCUS_PENWIDTH, legend_cluster
 from archlex.render.diagrams.style import (
@@ -65,9 +65,15 @@ def focus_view(landscape: Landscape, system: System, hops: dict[Hop, list[Flow]]
     used: set[str] = {"focus"}
     shown = sorted({s for hop in hops for s in hop}, key=lambda s: (TIER[_kind(landscape, s)], s))
     graph.clusters = _sides(landscape, [landscape.systems[s] for s in shown], system, used)
-    graph.edges = [_hop_edge(landscape, hop, hops[hop], used) for hop in sorted(hops)]
+    tiers = {s: TIER[_kind(landscape, s)] for s in shown}
+    # Peers in order: national ones from the farthest from the EU, EU ones from the nearest
+    # to the state, so the national side stays left of the EU side.
+    to_eu = distance_to_eu(set(hops), tiers)
+    to_state = distance_to_eu(set(hops), {s: int(tier == 0) for s, tier in tiers.items()})
+    rank = {s: (tiers[s], -to_eu[s], to_state[s], s) for s in shown}
+    graph.edges = [_hop_edge(landscape, hop, hops[hop], used, rank) for hop in sorted(hops)]
     cluster, edges = legend_cluster(used)
-    graph.clusters.append(cluster)
+    graph.clusters.insert(0, cluster)
     graph.edges += edges
     return graph
 
@@ -96,17 +102,24 @@ def _sides(
     return clusters
 
 
-def _hop_edge(landscape: Landscape, hop: Hop, flows: list[Flow], used: set[str]) -> Edge:
-    """The flows on one hop, one label line each, drawn from the state towards the EU."""
+def _hop_edge(
+    landscape: Landscape,
+    hop: Hop,
+    flows: list[Flow],
+    used: set[str],
+    rank: dict[str, tuple[int, int, int, str]],
+) -> Edge:
+    """The flows on one hop, one label line each, drawn from the state towards the EU (between
+    national systems, from the one farther from the EU)."""
     kind = landscape.data_kind(d for f in flows for d in f.data)
     used |= {"line.flow", f"data.{kind}"}
-    lines = [text_label(f"{f.id} {f.name or ''}".strip(), 28, left=True) for f in flows]
+    lines = [text_label(f"{f.id} {f.name or ''}".strip(), 24, left=True) for f in flows]
     if kind == SPECIAL:
         lines.append(text_label(DATA_MARKER[SPECIAL], left=True))
     attrs = {**FLOW_EDGE, **data_edge_attributes(kind)}
     attrs["tooltip"] = _details(landscape, flows)
     tail, head = hop
-    if TIER[_kind(landscape, tail)] > TIER[_kind(landscape, head)]:
+    if rank[tail] > rank[head]:
         tail, head, attrs["dir"] = head, tail, "back"  # keep the ranks national to EU
     label: Label = join_lines(*lines)
     return Edge(tail, head, label, attrs)

@@ -68,6 +68,18 @@ def with_legend(graph: Graph, lines: tuple[str, ...]) -> Graph:
     return graph
 
 
+def legend_at_the_end(graph: Graph) -> Edge | None:
+    """Tie the legend after the graph's last box (for a left-to-right view: to the right of the
+    EU side, where there is room) by an invisible edge; the edge, to take back, or None."""
+    legends = [c for c in graph.clusters if c.name == "legend" and c.nodes]
+    others = [c for c in graph.clusters if c.name != "legend" and c.node_ids()]
+    if not legends or not others:
+        return None
+    edge = Edge(others[-1].node_ids()[-1], legends[0].nodes[0].id, None, {"style": "invis"})
+    graph.edges.append(edge)
+    return edge
+
+
 def _cluster_nodes(cluster: Cluster) -> list[Node]:
     return [*cluster.nodes, *(n for c in cluster.clusters for n in _cluster_nodes(c))]
 

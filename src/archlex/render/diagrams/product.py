@@ -22,9 +22,9 @@ from archlex.render.diagrams.context import context_view
 from archlex.render.diagrams.data import data_view
 from archlex.render.diagrams.flows import process_view
 from archlex.render.diagrams.focus import focus_views
-from archlex.render.diagrams.legend import with_legend
+from archlex.render.diagrams.legend import legend_at_the_end, with_legend
 from archlex.render.diagrams.measure import crossings, label_distances, plain_edges
-from archlex.render.diagrams.page import placement_of
+from archlex.render.diagrams.page import SMALLEST_PRINTED_PT, placement_of
 from archlex.render.diagrams.sequence import sequence_view
 from archlex.render.diagrams.style import legend
 from archlex.render.diagrams.technical import technical_view
@@ -61,12 +61,29 @@ def render_diagrams(context: RenderContext) -> list[Path]:
     for stem, graph in diagram_graphs(context):
         graph.cap()
         svg, png = folder / f"{stem}.svg", folder / f"{stem}.png"
-        plain = run_dot(graph.source(), svg, png)
+        plain = draw_to_fit(graph, svg, png)
         written += [svg, png]
         records.append(diagram_record(stem, graph, svg.read_text(encoding="utf-8"), plain))
     record = folder / RECORD
     write_text_atomic(record, json.dumps({"diagrams": records}, indent=2, sort_keys=True) + "\n")
     return [*written, record]
+
+
+def draw_to_fit(graph: Graph, svg: Path, png: Path) -> str:
+    """Draw a graph; when its text would print under 7 pt, try the legend after the last box
+    instead and keep whichever prints larger. The `-Tplain` layout of the one kept."""
+    plain = run_dot(graph.source(), svg, png)
+    first = placement_of(svg.read_text(encoding="utf-8")).smallest_printed_pt
+    if first >= SMALLEST_PRINTED_PT or graph.attrs.get("rankdir") != "LR":
+        return plain
+    edge = legend_at_the_end(graph)
+    if edge is None:
+        return plain
+    moved = run_dot(graph.source(), svg, png)
+    if placement_of(svg.read_text(encoding="utf-8")).smallest_printed_pt > first:
+        return moved
+    graph.edges.remove(edge)
+    return run_dot(graph.source(), svg, png)
 
 
 def diagram_record(stem: str, graph: Graph, svg: str, plain: str) -> dict[str, object]:
