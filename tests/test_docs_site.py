@@ -61,3 +61,16 @@ def test_docs_build_strict_and_offline(tmp_path: Path) -> None:
         text = sheet.read_text(encoding="utf-8")
         remote += [f"{sheet.relative_to(site)}: {m.group(0)}" for m in _REMOTE.finditer(text)]
     assert not remote, "the docs fetch remote resources:\n" + "\n".join(remote)
+    assert_links_are_relative_and_resolve(site, site / "404.html")
+
+
+def assert_links_are_relative_and_resolve(site: Path, page: Path) -> None:
+    """The page's links work opened from disk and with the site under any sub-path: none
+    starts at the server's root, and each names a file of the site."""
+    links = re.findall(r'(?:href|src)="([^"#?]*)[^"]*"', page.read_text(encoding="utf-8"))
+    local = [link for link in links if link and not re.match(r"^[a-z]+:", link)]
+    assert local, page
+    assert not [link for link in local if link.startswith("/")], page
+    missing = [link for link in local if not (page.parent / link).resolve().is_file()]
+    missing = [link for link in missing if not (page.parent / link / "index.html").is_file()]
+    assert not missing, f"{page.relative_to(site)} links to no file: {missing}"

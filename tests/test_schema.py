@@ -83,3 +83,37 @@ def test_example_files_validate_against_the_schema_they_name(folder: Path) -> No
         assert schema_path.parent == COMMITTED.resolve(), path
         schema = json.loads(schema_path.read_text(encoding="utf-8"))
         jsonschema.validate(_yaml_12(path), schema)
+
+
+NUMERIC = """\
+organisations:
+  - {id: 7, name: 2026, kind: ministry}
+systems:
+  - {id: 42, name: true, kind: national, owner: 7}
+requirements:
+  - {id: 1.5, title: 100, text: 99, type: functional, priority: must, allocated_to: [42]}
+"""
+TEXT_ONLY = """\
+organisations:
+  - {id: 7, name: Ministry, kind: 3}
+"""
+
+
+@pytest.mark.parametrize(("text", "valid"), [(NUMERIC, True), (TEXT_ONLY, False)])
+def test_the_editor_and_validate_agree_on_unquoted_numbers(
+    tmp_path: Path, text: str, valid: bool
+) -> None:
+    """`id: 42` and `owner: 42` are the text "42" to archlex; the schema accepts them too, and
+    where a number is wrong (`kind: 3`) both say so."""
+    from archlex.api import validate_model
+
+    (tmp_path / "archlex.yaml").write_text(
+        "archlex: 1\nname: Numbers\nmember_state: LV\ninclude: [model.yaml]\nuses: []\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "model.yaml").write_text(text, encoding="utf-8")
+    findings = validate_model(tmp_path, tmp_path).findings
+    assert (findings == []) is valid, findings
+    validator = jsonschema.Draft7Validator(json_schema("model-file"))
+    errors = list(validator.iter_errors(_yaml_12(tmp_path / "model.yaml")))
+    assert (errors == []) is valid, [e.message for e in errors]

@@ -1,7 +1,9 @@
 """A structural checker for the Structurizr DSL that archlex writes.
 
 Not the Structurizr parser (Java), but its rules that can break a workspace: tokens as the DSL
-reads them (quoted strings with `\\"` and `\\\\`, closed on their line), `{` last on its line
+reads them (quoted strings closed on their line, read as Structurizr's `Tokenizer` and
+`Tokens.get` read them: a quote after a backslash is part of the string; the text is trimmed,
+`\\"` becomes `"` and `\\n` a line break, and no other escape exists), `{` last on its line
 and `}` alone on one, braces balanced, identifiers of a-zA-Z_0-9 defined once and before use,
 relationships between defined elements that are not parent and child, unique names, and views
 of defined software systems with unique keys.
@@ -60,18 +62,18 @@ def tokenize(line: str) -> list[tuple[str, bool]]:
 
 
 def _string(line: str, position: int) -> tuple[str, int]:
-    text = []
+    start = position
     while position < len(line):
-        char = line[position]
-        if char == "\\" and position + 1 < len(line) and line[position + 1] in '"\\':
-            text.append(line[position + 1])
-            position += 2
-        elif char == '"':
-            return "".join(text), position + 1
-        else:
-            text.append(char)
-            position += 1
+        # Structurizr's Tokenizer: a quote right after a backslash does not end the string.
+        if line[position] == '"' and line[position - 1] != "\\":
+            return read_back(line[start:position]), position + 1
+        position += 1
     raise ValueError("a string is not closed on its line")
+
+
+def read_back(token: str) -> str:
+    """A string's text as Structurizr's `Tokens.get` reads it."""
+    return token.strip().replace('\\"', '"').strip().replace("\\n", "\n")
 
 
 def check(text: str) -> Parsed:

@@ -12,11 +12,11 @@ from tests.conftest import WriteModel
 from tests.export.dsl_checker import check, tokenize
 from tests.export.hostile import FILES
 
-# What the DSL keeps of tests/export/hostile.py's text: control characters and line breaks
-# become spaces, runs of spaces one, `${` is broken up, and a final backslash gets a space.
+# What Structurizr reads back of tests/export/hostile.py's text: control characters and line
+# breaks become spaces, runs of spaces one, and `${` is broken up.
 HOSTILE_IN_DSL = (
     "<script>alert(1)</script> & \"quoted\" 'single' ]]> \ufffe $ {workspace} } { \\ "
-    "-> next line \\ "
+    "-> next line \\"
 )
 
 
@@ -80,6 +80,25 @@ def test_quoted_strings_read_back_as_one_token(text: str) -> None:
     tokens = tokenize(f"x {quoted(text)} y")
     assert [t for t, _ in tokens][0::2] == ["x", "y"]
     assert tokens[1][1] is True
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("C:\\new", "C:\\\u200bnew"),  # not a line break: no escape writes `\n` as text
+        ("back\\slash", "back\\slash"),  # a backslash is itself, never doubled
+        ('say "hi"', 'say "hi"'),
+        ('a\\"b', 'a\\"b'),  # a backslash before a quote
+        ("ends in \\", "ends in \\"),
+        ("\\", "\\"),
+        ("two\nlines", "two lines"),
+        ("${HOME}", "$ {HOME}"),
+    ],
+)
+def test_strings_read_back_as_structurizrs_parser_reads_them(text: str, read: str) -> None:
+    tokens = tokenize(f"x = person {quoted(text)} {{")
+    assert tokens[3] == (read, True)
+    assert "\n" not in tokens[3][0]
 
 
 @pytest.mark.parametrize(

@@ -3,20 +3,25 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
+import pytest
 from jsonschema.validators import validator_for
 
 from archlex import __version__
 from archlex.api import check_model
 from archlex.findings import Severity
+from archlex.formats import DOCS_URL
 from archlex.formats.sarif import FINGERPRINT_KEY, model_prefix, rule_name
 from archlex.outcome import Report
 from archlex.rules import RULES
-from tests.conftest import WriteModel
+from tests.conftest import REPO, WriteModel
 from tests.formats.conftest import HOSTILE, MANIFEST, SYSTEMS, finding, render, with_findings
+from tests.hostile.cli import run_in_process
 
+RULE_REFERENCE = REPO / "docs" / "rules.md"
 SCHEMA_PATH = Path(__file__).resolve().parents[1] / "data" / "sarif-schema-2.1.0.json"
 
 
@@ -188,3 +193,28 @@ def test_the_eu_library_gives_valid_sarif_with_stable_fingerprints(
     after = fingerprints(check_model(root))
     assert len(before) > 3  # the library adds findings of its own
     assert sorted(digest for _, digest, _ in before) == sorted(digest for _, digest, _ in after)
+
+
+def test_every_rule_links_to_its_section_of_the_rule_reference(checked: Report) -> None:
+    driver = sarif(checked)["runs"][0]["tool"]["driver"]
+    assert driver["informationUri"] == DOCS_URL
+    headings = set(re.findall(r"^## (\S+)$", RULE_REFERENCE.read_text("utf-8"), re.M))
+    for rule in driver["rules"]:
+        page, anchor = rule["helpUri"].split("#")
+        assert page == DOCS_URL + "rules.html"
+        assert anchor == rule["id"] and anchor in headings  # the section exists
+
+
+def test_a_self_hosted_docs_site_is_named_on_the_command_line_or_in_the_environment(
+    write_model: WriteModel, in_repository: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write_model({"systems.yaml": SYSTEMS}, MANIFEST)
+    own = "https://docs.example.lv/archlex"
+    given = run_in_process("check", "model", "-f", "sarif", "--docs-url", own, cwd=in_repository)
+    monkeypatch.setenv("ARCHLEX_DOCS_URL", own + "/")
+    from_environment = run_in_process("check", "model", "-f", "sarif", cwd=in_repository)
+    for result in (given, from_environment):
+        driver = json.loads(result.stdout)["runs"][0]["tool"]["driver"]
+        assert driver["informationUri"].rstrip("/") == own
+        uris = {rule["helpUri"] for rule in driver["rules"]}
+        assert f"{own}/rules.html#flow-not-logged" in uris

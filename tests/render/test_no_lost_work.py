@@ -4,6 +4,7 @@ with `--force` never deletes or replaces a file it did not write."""
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -129,13 +130,24 @@ def test_the_model_folder_and_a_folder_holding_it_are_never_outputs(
     assert _tree(tmp_path) == before
 
 
-def test_a_folder_inside_the_model_needs_force(small: Path, tmp_path: Path) -> None:
+def test_a_folder_inside_the_model_is_an_output_by_default_and_never_read_back(
+    small: Path, tmp_path: Path
+) -> None:
+    # The natural layout: archlex.yaml at the repository root, run from there, like mkdocs.
+    (small / "archlex.yaml").write_text(
+        SMALL_MANIFEST.replace('["*.yaml"]', '["**/*.yaml", "**/*.y*ml"]'), encoding="utf-8"
+    )
     model_files = _tree(small)
-    _refused("render", "model", "--out", "model/build", cwd=tmp_path, says="inside the model")
-    assert not (small / "build").exists()
-    _ok("render", "model", "--out", "model/build", "--force", cwd=tmp_path)
-    assert (small / "build" / MARKER).is_file()
-    assert {k: v for k, v in _tree(small).items() if not k.startswith("build/")} == model_files
+    _ok("render", "--out", "build", cwd=small)
+    _ok("build", "--out", "site", "--project", "mkdocs-project", cwd=small)
+    assert (small / "build" / MARKER).is_file() and (small / "site" / MARKER).is_file()
+    assert (small / "mkdocs-project" / "mkdocs.yml").is_file()  # YAML archlex wrote
+    result = run_in_process("validate", "--format", "json", cwd=small)
+    assert result.exit_code == 0, result.stdout
+    assert json.loads(result.stdout)["findings"] == []
+    assert {k: v for k, v in _tree(small).items() if k.split("/")[0] in model_files} == {
+        k: v for k, v in model_files.items()
+    }
 
 
 def test_force_writes_beside_someone_elses_files_and_never_deletes_them(

@@ -123,10 +123,25 @@ def list_articles(
     console.print("? = title not verified against the text of the act (see `show`)")
 
 
+def complete_provision(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Shell completion of `catalog show`: the articles and obligations' provisions."""
+    try:
+        index = _catalog(ctx.params.get("model"))
+    except ArchlexError:
+        return []
+    provisions = set(index.cards) | {hit.provision for hit in index.entries if hit.provision}
+    wanted = incomplete.strip('"').lower()
+    return sorted(p for p in provisions if p.lower().startswith(wanted))
+
+
 @catalog_app.command("show")
 def show(
     provision: Annotated[
-        str, typer.Argument(help='A provision, e.g. "2019/817 Art 20" or "2019/818 Art 22(1)".')
+        str,
+        typer.Argument(
+            help='A provision, e.g. "2019/817 Art 20" or "2019/818 Art 22(1)".',
+            autocompletion=complete_provision,
+        ),
     ],
     model: ModelOption = None,
 ) -> None:

@@ -24,7 +24,7 @@ from archlex.cli.render import render_app
 from archlex.cli.serve import serve
 from archlex.cli.site import build
 from archlex.errors import ArchlexError
-from archlex.formats import CHECK_FORMATS, write_report
+from archlex.formats import CHECK_FORMATS, DOCS_URL, FormatOptions, write_report
 from archlex.gc_pause import freeze_after_pauses
 from archlex.model.json_schema import json_schema_text
 from archlex.outcome import Report
@@ -39,7 +39,7 @@ app = typer.Typer(
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
-    add_completion=False,
+    add_completion=True,  # --install-completion for bash, zsh, fish and PowerShell
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 app.add_typer(catalog_app, name="catalog")
@@ -107,12 +107,33 @@ FailOnOption = Annotated[
 ]
 
 
-def _emit(report: Report, output_format: str, output: Path | None) -> None:
+AllOption = Annotated[
+    bool,
+    typer.Option(
+        "--all",
+        help="Text: show every finding about the catalog's obligations, not the first few of "
+        "each chapter (the other formats always hold every finding).",
+    ),
+]
+
+
+DocsUrlOption = Annotated[
+    str,
+    typer.Option(
+        "--docs-url",
+        envvar="ARCHLEX_DOCS_URL",
+        help="SARIF: the base URL of archlex's documentation that each rule links to "
+        "(RULE's section of rules.html); for a self-hosted copy of the docs.",
+    ),
+]
+
+
+def _emit(report: Report, output_format: str, output: Path | None, options: FormatOptions) -> None:
     if is_stdout(output):  # straight to the terminal, coloured when it is one
-        write_report(report, output_format, sys.stdout, _is_colour_terminal())
+        write_report(report, output_format, sys.stdout, _is_colour_terminal(), options)
         return
     buffer = io.StringIO()
-    write_report(report, output_format, buffer, False)
+    write_report(report, output_format, buffer, False, options)
     write_output(output, buffer.getvalue())
 
 
@@ -123,6 +144,8 @@ def validate(
     output: OutputOption = None,
     fail_on: FailOnOption = None,
     no_cache: NoCacheOption = False,
+    show_all: AllOption = False,
+    docs_url: DocsUrlOption = DOCS_URL,
 ) -> None:
     """Load a model and report what the loader and schema find.
 
@@ -136,7 +159,7 @@ def validate(
         report = validate_model(
             path, Path.cwd(), fail_on.value if fail_on else None, parse_cache(no_cache), progress
         )
-    _emit(report, output_format, output)
+    _emit(report, output_format, output, FormatOptions(show_all=show_all, docs_url=docs_url))
     raise typer.Exit(report.exit_code)
 
 
@@ -152,7 +175,8 @@ def check(
             "--min-coverage",
             min=0,
             max=100,
-            help="Fail when less than this percentage of the applicable obligations is traced.",
+            help="Fail when less than this percentage of the applicable obligations is traced "
+            "(default: no minimum).",
             show_default=False,
         ),
     ] = None,
@@ -165,6 +189,8 @@ def check(
         ),
     ] = None,
     no_cache: NoCacheOption = False,
+    show_all: AllOption = False,
+    docs_url: DocsUrlOption = DOCS_URL,
 ) -> None:
     """Find the gaps against the regulations: every rule, waivers, coverage.
 
@@ -186,14 +212,23 @@ def check(
             parse_cache(no_cache),
             progress,
         )
-    _emit(report, output_format, output)
+    _emit(report, output_format, output, FormatOptions(show_all=show_all, docs_url=docs_url))
     raise typer.Exit(report.exit_code)
+
+
+def _complete_rule(incomplete: str) -> list[str]:
+    return sorted(rule for rule in RULES if rule.startswith(incomplete))
 
 
 @app.command()
 def rules(
     rule: Annotated[
-        str | None, typer.Argument(help="A rule id to explain.", show_default=False)
+        str | None,
+        typer.Argument(
+            help="A rule id to explain (default: list every rule).",
+            show_default=False,
+            autocompletion=_complete_rule,
+        ),
     ] = None,
 ) -> None:
     """List the rules, or explain one with an example where it fires and the fix.
@@ -250,7 +285,11 @@ def init(
     console = Console(highlight=False)
     for path in written:
         console.print(f"created {path}", soft_wrap=True)
-    console.print(f"Next: archlex validate {directory}", soft_wrap=True)
+    console.print(
+        f"Next: archlex validate {directory} (does the model read?), then archlex check "
+        f"{directory} (the gaps against the regulations: where to start)",
+        soft_wrap=True,
+    )
 
 
 def _is_colour_terminal() -> bool:

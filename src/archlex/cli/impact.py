@@ -20,9 +20,26 @@ def _formats() -> Registry[Any]:
     return IMPACT_FORMATS
 
 
+def complete_entity(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Shell completion of an entity id: the ids of the model (`path`, else the default)."""
+    from archlex.api import load
+    from archlex.errors import ArchlexError
+
+    try:
+        project = load(ctx.params.get("path"), Path.cwd(), cache=parse_cache(no_cache=False))
+    except ArchlexError:
+        return []
+    return sorted(i for i in project.model.index if i.startswith(incomplete))
+
+
 def impact(
     entity_id: Annotated[
-        str, typer.Argument(metavar="ID", help="The id of the entity, e.g. eu.CIR or WP-09.")
+        str,
+        typer.Argument(
+            metavar="ID",
+            help="The id of the entity, e.g. eu.CIR or WP-09.",
+            autocompletion=complete_entity,
+        ),
     ],
     path: PathArgument = None,
     output_format: Annotated[

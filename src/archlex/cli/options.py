@@ -41,8 +41,8 @@ ForceOption = Annotated[
     bool,
     typer.Option(
         "--force",
-        help="Also write into a non-empty folder that archlex did not create, or one inside "
-        "the model's folder. Files archlex did not write are kept, never deleted or replaced.",
+        help="Also write into a non-empty folder that archlex did not create. Files archlex "
+        "did not write are kept, never deleted or replaced.",
     ),
 ]
 

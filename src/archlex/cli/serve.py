@@ -14,6 +14,7 @@ import typer
 from archlex.api import check_model
 from archlex.cli.options import PathArgument, parse_cache
 from archlex.errors import ArchlexError
+from archlex.files import OutputFolders
 from archlex.gc_pause import freeze_after_pauses
 from archlex.load.manifest import find_manifest
 from archlex.outcome import Report
@@ -88,6 +89,8 @@ def _state(root: Path) -> frozenset[tuple[str, int, int]]:
     """Name, size and modification time of every file that makes the model."""
     files = {p for pattern in WATCHED for p in root.glob(pattern) if p.is_file()}
     files |= {p for p in root.rglob("*.yaml") if p.is_file()}
+    outputs = OutputFolders(root)  # the site may be built inside the model's folder
+    files = {p for p in files if not outputs.is_output(p)}
     state = set()
     for file in files:
         try:
@@ -120,10 +123,13 @@ def _rebuild(path: Path | None, out: Path, console: Any) -> bool:
 
 def _print_blocking(report: Report, console: Any) -> bool:
     """Print the findings that stop a build (the model does not validate); True if any."""
+    from archlex.formats.text import display_path, path_prefix
+
     broken = report.blocking
+    prefix = path_prefix(report)
     for finding in broken:
         console.print(
-            f"{finding.file}:{finding.line}:{finding.column}: "
+            f"{display_path(finding.file, prefix)}:{finding.line}:{finding.column}: "
             f"error[{finding.rule}]: {finding.message}",
             markup=False,
         )

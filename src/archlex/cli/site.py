@@ -35,7 +35,8 @@ def build(
         Path | None,
         typer.Option(
             "--project",
-            help="Also keep the generated mkdocs project (mkdocs.yml and docs/) in this folder.",
+            help="Also keep the generated mkdocs project (mkdocs.yml and docs/) in this folder "
+            "(default: not kept).",
             show_default=False,
         ),
     ] = None,

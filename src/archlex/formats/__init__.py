@@ -2,11 +2,22 @@
 
 from archlex.formats.registry import (
     CHECK_FORMATS,
+    DOCS_URL,
     FORMATS,
+    FormatOptions,
     Formatter,
     format_names,
     formatter,
     write_report,
 )
 
-__all__ = ["CHECK_FORMATS", "FORMATS", "Formatter", "format_names", "formatter", "write_report"]
+__all__ = [
+    "CHECK_FORMATS",
+    "DOCS_URL",
+    "FORMATS",
+    "FormatOptions",
+    "Formatter",
+    "format_names",
+    "formatter",
+    "write_report",
+]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TextIO
 
 from archlex.findings import Finding, Severity
-from archlex.formats.registry import formatter
+from archlex.formats.registry import FormatOptions, formatter
 from archlex.formats.sarif import Place, full_text, place_of, repository_prefix
 from archlex.outcome import Report
 
@@ -58,7 +58,7 @@ def _count(number: int, word: str) -> str:
 
 
 @formatter("github")
-def write_github(report: Report, stream: TextIO, colour: bool) -> None:
+def write_github(report: Report, stream: TextIO, options: FormatOptions) -> None:
     """Write an annotation for each finding that is not waived, then the summary line."""
     prefix = repository_prefix(report)
     for finding in report.active:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any, TextIO
 
-from archlex.formats.registry import formatter
+from archlex.formats.registry import FormatOptions, formatter
 from archlex.outcome import Report
 
 JSON_VERSION = 1  # of this shape (docs/ci.md); raised when a field changes meaning or goes
@@ -22,6 +22,6 @@ def report_json(report: Report) -> str:
 
 
 @formatter("json")
-def write_json(report: Report, stream: TextIO, colour: bool) -> None:
+def write_json(report: Report, stream: TextIO, options: FormatOptions) -> None:
     """Write the JSON object."""
     stream.write(report_json(report))

@@ -13,7 +13,7 @@ from urllib.parse import quote
 
 from archlex import __version__
 from archlex.findings import Finding, Severity, message_without_positions
-from archlex.formats.registry import formatter
+from archlex.formats.registry import FormatOptions, formatter
 from archlex.outcome import Report
 from archlex.rules import RULES, RuleInfo
 
@@ -82,8 +82,9 @@ def rule_name(rule_id: str) -> str:
     return "".join(part[:1].upper() + part[1:] for part in re.split(r"[-_.]", rule_id))
 
 
-def reporting_descriptor(rule: RuleInfo) -> dict[str, Any]:
-    """The SARIF description of one rule, with its fix as Markdown help when it has one."""
+def reporting_descriptor(rule: RuleInfo, help_uri: str | None = None) -> dict[str, Any]:
+    """The SARIF description of one rule, with its fix as Markdown help when it has one, and
+    a link to its section of the rule reference."""
     summary = rule.summary[:1].upper() + rule.summary[1:]
     explanation = rule.explanation or summary
     descriptor: dict[str, Any] = {
@@ -94,6 +95,8 @@ def reporting_descriptor(rule: RuleInfo) -> dict[str, Any]:
         "help": {"text": explanation, "markdown": _help_markdown(rule, explanation)},
         "defaultConfiguration": {"level": LEVELS[rule.severity]},
     }
+    if help_uri is not None:
+        descriptor["helpUri"] = help_uri
     return descriptor
 
 
@@ -137,8 +140,9 @@ def sarif_result(finding: Finding, place: Place, index: int, fingerprint: str) -
     return result
 
 
-def sarif_log(report: Report, prefix: str) -> dict[str, Any]:
+def sarif_log(report: Report, prefix: str, options: FormatOptions | None = None) -> dict[str, Any]:
     """The whole SARIF log: one run of archlex over the model."""
+    options = options or FormatOptions()
     rules = catalogue(report.findings)
     index = {rule.id: i for i, rule in enumerate(rules)}
     seen: Counter[str] = Counter()
@@ -153,7 +157,11 @@ def sarif_log(report: Report, prefix: str) -> dict[str, Any]:
     driver = {
         "name": "archlex",
         "version": __version__,
-        "rules": [reporting_descriptor(rule) for rule in rules],
+        "informationUri": options.docs_url,
+        "rules": [
+            reporting_descriptor(rule, options.rule_url(rule.id) if rule.id in RULES else None)
+            for rule in rules
+        ],
     }
     run = {
         "tool": {"driver": driver},
@@ -165,7 +173,7 @@ def sarif_log(report: Report, prefix: str) -> dict[str, Any]:
 
 
 @formatter("sarif")
-def write_sarif(report: Report, stream: TextIO, colour: bool) -> None:
+def write_sarif(report: Report, stream: TextIO, options: FormatOptions) -> None:
     """Write the SARIF log (for `github/codeql-action/upload-sarif`)."""
-    log = sarif_log(report, repository_prefix(report))
+    log = sarif_log(report, repository_prefix(report), options)
     stream.write(json.dumps(log, indent=2, ensure_ascii=False) + "\n")

@@ -1,7 +1,12 @@
-"""Text: `file:line:col: severity[rule]: message` lines, coloured on a terminal."""
+"""Text: `file:line:col: severity[rule]: message` lines, coloured on a terminal.
+
+Paths are relative to the directory archlex was run from (as compilers and ruff print them),
+so that a terminal or an editor opens them; findings about the bundled catalog's obligations
+are grouped by chapter, the first few shown (all with `--all`)."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TextIO
 
 from rich.console import Console
@@ -9,7 +14,15 @@ from rich.text import Text
 
 from archlex.check.coverage import Coverage, CoverageState
 from archlex.findings import Finding, Severity
-from archlex.formats.registry import formatter
+from archlex.formats.registry import FormatOptions, formatter
+from archlex.formats.text_groups import (
+    SHOWN,
+    SHOWN_WHOLE,
+    Group,
+    next_step,
+    split_library_findings,
+    start_group,
+)
 from archlex.outcome import Report
 from archlex.text import one_line
 
@@ -17,32 +30,97 @@ _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO:
 
 
 @formatter("text")
-def write_text(report: Report, stream: TextIO, colour: bool) -> None:
-    """Findings grouped by file, then what was loaded and how many findings of each kind."""
+def write_text(report: Report, stream: TextIO, options: FormatOptions) -> None:
+    """Findings grouped by file, those about the catalog by chapter, then what was loaded,
+    coverage, how many findings of each kind and where to start."""
     console = Console(
         file=stream,
         highlight=False,
-        force_terminal=colour,
-        no_color=not colour,
-        width=None if colour else 10_000,
+        force_terminal=options.colour,
+        no_color=not options.colour,
+        width=None if options.colour else 10_000,
     )
-    print_findings(console, report.active)
+    prefix = path_prefix(report)
+    own, groups = split_library_findings(report, report.active)
+    print_findings(console, own, prefix)
+    hidden = print_groups(console, groups, prefix, options.show_all)
     print_summary(console, report)
+    print_next_step(console, groups, hidden)
 
 
-def print_findings(console: Console, findings: list[Finding]) -> None:
+def path_prefix(report: Report) -> str:
+    """The model's folder as seen from where archlex was run: `model/`, "" when run inside
+    it, the absolute path when it lies elsewhere."""
+    root, cwd = report.project.root.resolve(), Path(report.project.cwd).resolve()
+    if not root.is_relative_to(cwd):
+        return root.as_posix() + "/"
+    relative = root.relative_to(cwd)
+    return "" if relative == Path() else relative.as_posix() + "/"
+
+
+def display_path(file: str, prefix: str) -> str:
+    """A finding's file as the user can open it (a bundled library's `[eu]/...` stays)."""
+    return file if file.startswith("[") else prefix + file
+
+
+def print_findings(console: Console, findings: list[Finding], prefix: str = "") -> None:
     """`file:line:col: severity[rule]: message`, grouped by file, with hints below."""
     current_file: str | None = None
     for finding in findings:
         if current_file is not None and finding.file != current_file and console.is_terminal:
             console.print()
         current_file = finding.file
-        line = Text(f"{finding.file}:{finding.line}:{finding.column}: ", style="bold")
-        line.append(f"{finding.severity.value}[{finding.rule}]", style=_STYLE[finding.severity])
-        line.append(": " + one_line(finding.message))
-        console.print(line, soft_wrap=True)
-        if finding.hint:
-            console.print(Text("    hint: " + one_line(finding.hint), style="dim"), soft_wrap=True)
+        print_finding(console, finding, prefix)
+
+
+def print_finding(console: Console, finding: Finding, prefix: str, indent: str = "") -> None:
+    """One finding and its hint."""
+    where = f"{display_path(finding.file, prefix)}:{finding.line}:{finding.column}: "
+    line = Text(indent + where, style="bold")
+    line.append(f"{finding.severity.value}[{finding.rule}]", style=_STYLE[finding.severity])
+    line.append(": " + one_line(finding.message))
+    console.print(line, soft_wrap=True)
+    if finding.hint:
+        console.print(
+            Text(indent + "    hint: " + one_line(finding.hint), style="dim"), soft_wrap=True
+        )
+
+
+def print_groups(console: Console, groups: list[Group], prefix: str, show_all: bool) -> int:
+    """A count per chapter, then the first few findings (each under its chapter with
+    `show_all`); how many were left out."""
+    if not groups:
+        return 0
+    total = sum(len(g.findings) for g in groups)
+    console.print(Text(_LABELS["groups"].format(count=_count("finding", total)), style="bold"))
+    if show_all or total <= SHOWN_WHOLE:  # a handful is shown whole, under its chapters
+        for group in groups:
+            console.print(Text(_group_line(group)), soft_wrap=True)
+            for finding in group.findings:
+                print_finding(console, finding, prefix, "    ")
+        return 0
+    for group in groups:
+        console.print(Text(_group_line(group)), soft_wrap=True)
+    start = start_group(groups) or groups[0]
+    first = start.findings[:SHOWN]
+    label = "first" if len(first) < len(start.findings) else "whole"
+    console.print(Text(_LABELS[label].format(count=len(first), group=start.title)))
+    for finding in first:
+        print_finding(console, finding, prefix, "  ")
+    return total - len(first)
+
+
+def _group_line(group: Group) -> str:
+    return f"  {group.title}: {len(group.findings)} ({group.rule_counts()})"
+
+
+def print_next_step(console: Console, groups: list[Group], hidden: int) -> None:
+    """How to see what was left out, and where to start."""
+    if hidden:
+        console.print(Text(_LABELS["hidden"].format(count=_count("finding", hidden))))
+    step = next_step(groups)
+    if step:
+        console.print(Text(f"Next: {step}.", style="bold"), soft_wrap=True)
 
 
 def print_summary(console: Console, report: Report) -> None:
@@ -105,4 +183,11 @@ def _count(word: str, count: int) -> str:
     return f"{count} {singular if count == 1 else plural}"
 
 
+_LABELS = {
+    "groups": "{count} about the bundled catalog's obligations, placed on the manifest's "
+    "`scope`, by chapter:",
+    "first": "The first {count} of {group}:",
+    "whole": "In {group}:",
+    "hidden": "{count} not shown: see them all with --all, or with --format json.",
+}
 _NAMES = {"data": ("data category", "data categories"), "process": ("process", "processes")}

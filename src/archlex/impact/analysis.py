@@ -36,7 +36,10 @@ KIND_ORDER = (
 def impact_of(model: Model, entity_id: str) -> Impact:
     """Dependants and dependencies of an entity; obligations that do not apply are left out."""
     if model.get(entity_id) is None:
-        hint = did_you_mean(entity_id, sorted(model.index)) or "ids are listed by `archlex check`"
+        hint = did_you_mean(entity_id, sorted(model.index)) or (
+            "an id is the `id:` of an entity in the model's files or the catalog (eu.CIR, "
+            "eu.817-20-1); with `archlex --install-completion`, TAB completes them"
+        )
         raise ArchlexError(f"there is no entity `{entity_id}` in the model", hint)
     graph = build_graph(model)
     add_impact_edges(graph)

@@ -8,6 +8,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from archlex.errors import ArchlexError
+from archlex.files import OutputFolders
 from archlex.findings import Finding, Severity
 from archlex.load.positions import SourceNode
 from archlex.model.project import FORMAT_VERSION
@@ -72,8 +73,10 @@ class Includes:
 def expand_includes(
     patterns: list[Any], source: SourceNode | None, root: Path, manifest: Path, file: str
 ) -> Includes:
-    """Expand `include` globs relative to `root`; nothing outside `root` is read."""
+    """Expand `include` globs relative to `root`; nothing outside `root` is read, nor anything
+    archlex wrote as output (an output folder may sit inside the model's folder)."""
     real_root = root.resolve()
+    outputs = OutputFolders(root)
     files: dict[Path, Path] = {}  # real path -> path as matched: each file once
     findings: list[Finding] = []
     for index, pattern in enumerate(patterns):
@@ -87,7 +90,9 @@ def expand_includes(
             )
             continue
         try:
-            matched = sorted(p for p in root.glob(pattern) if p.is_file())
+            matched = sorted(
+                p for p in root.glob(pattern) if p.is_file() and not outputs.is_output(p)
+            )
         except (ValueError, IndexError, NotImplementedError):  # pathlib's words for a bad glob
             findings.append(
                 _unmatched(f"include `{pattern}` is not a file name or glob", file, line, column)

@@ -11,7 +11,8 @@ the marker does not list (a README someone added, or a folder's own files writte
 `--force`) are carried into the new output as hard links, so they are never deleted; a
 product that would overwrite one is refused instead. The model's own folder, and any folder
 that contains it, is never an output folder, even with `--force`: replacing it would replace
-the model.
+the model. A folder inside the model's is fine: the loader skips output folders (they carry
+the marker) and staging folders when it expands the manifest's includes.
 """
 
 from __future__ import annotations
@@ -25,8 +26,9 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from archlex.errors import ArchlexError
+from archlex.files import OUTPUT_MARKER
 
-MARKER = ".archlex-output"
+MARKER = OUTPUT_MARKER
 _MARKER_HEAD = "Written by {tool}; replaced on every run. The files it wrote:\n"
 _STAGING = re.compile(r"\.(?P<name>.+)\.archlex-(?P<pid>\d+)-[^.]+$")
 
@@ -83,8 +85,9 @@ def staged_output(
 
 
 def check_output_folder(out: Path, model_root: Path | None, force: bool) -> None:
-    """Refuse an output folder that is a file, is or holds the model, lies inside the model
-    (unless `force`), or holds files archlex did not write (unless `force`)."""
+    """Refuse an output folder that is a file, is or holds the model, or holds files archlex
+    did not write (unless `force`). A folder inside the model's is fine (`./site` next to
+    `archlex.yaml`): the loader never reads an output folder back as part of the model."""
     if out.exists() and not out.is_dir():
         raise ArchlexError(f"{out} is a file, not a folder", "choose another --out folder")
     if model_root is not None:
@@ -94,11 +97,6 @@ def check_output_folder(out: Path, model_root: Path | None, force: bool) -> None
                 f"{out} is the model's folder or holds it; archlex replaces its output folder "
                 "as a whole and would replace the model",
                 "choose an output folder outside the model, e.g. next to it",
-            )
-        if target.is_relative_to(root) and not force:
-            raise ArchlexError(
-                f"{out} is inside the model's folder {model_root}",
-                "choose an output folder outside the model, or pass --force to write there",
             )
     if out.is_dir() and not force and not (out / MARKER).exists() and any(out.iterdir()):
         raise ArchlexError(
