@@ -5,6 +5,7 @@ from __future__ import annotations
 from archlex.api import load
 from archlex.impact import impact_of
 from archlex.impact.diagram import impact_graph
+from archlex.toolkit.dot import Label
 from tests.conftest import EXAMPLE
 
 
@@ -17,6 +18,7 @@ def test_the_cir_diagram_folds_the_obligations_that_concern_it() -> None:
     assert len(concerning) > 80
     assert not set(concerning) & set(ids)  # one box for them, not eighty
     [group] = [n for n in graph.nodes if n.id == "group 1"]
+    assert isinstance(group.label, Label)
     assert group.label.lines[0] == f"{len(concerning)} obligations"
     assert "eu.817-20-1," in " ".join(group.label.lines)
     edges = {(e.tail, e.head) for e in graph.edges}

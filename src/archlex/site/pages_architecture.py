@@ -196,6 +196,12 @@ def _system_diagrams(context: SiteContext, path: str, parts: set[str]) -> list[s
         or any(_flow_touches(context, step, parts) for step in p.steps)
     ]
     images = []
+    for part in sorted(parts):
+        focused = f"diagrams/context-{part}.svg"
+        if focused in context.assets:
+            images.append(
+                _image(link.to(focused, tr._("Its flows in full")), focused, path, tr._("diagram"))
+            )
     if "diagrams/context.svg" in context.assets:
         images.append(
             _image(
@@ -210,6 +216,9 @@ def _system_diagrams(context: SiteContext, path: str, parts: set[str]) -> list[s
         if asset in context.assets:
             images.append(f"**{link.id(process.id)}: {text(process.name)}**")
             images.append(_image("", asset, path, tr._("diagram")))
+        sequence = f"diagrams/sequence-{process.id}.svg"
+        if sequence in context.assets:
+            images.append(_image("", sequence, path, tr._("diagram")))
     return images or ["*" + tr._("No diagram shows it.") + "*"]
 
 
@@ -313,6 +322,9 @@ def process_page(context: SiteContext, process: Process) -> str:
         if asset in context.assets
         else "*" + tr._("No diagram.") + "*",
     ]
+    sequence = f"diagrams/sequence-{process.id}.svg"
+    if sequence in context.assets:
+        body += [heading(2, tr._("Sequence")), _image("", sequence, path, tr._("diagram"))]
     return page(f"{process.id}: {process.name}", [tr._("process")], body)
 
 

@@ -1,14 +1,15 @@
 """A small Graphviz DOT writer and the `dot` call: model text only ever as quoted, escaped text.
 
 Every value written to DOT is a double-quoted string, so Graphviz never reads one as an
-HTML-like label. Model text reaches a diagram only through `text_label`, which makes
-backslashes (`\\N`, `\\G`, `\\n`), quotes and entities (`&lt;`) literal. Nodes are named by
-their model ids and emitted in the order the views sort them, so the same model gives the same
-bytes.
+HTML-like label; the one exception is the legend's `Table` of archlex's own texts. Model
+text reaches a diagram only through `text_label`, which makes backslashes (`\\N`, `\\G`,
+`\\n`), quotes and entities (`&lt;`) literal. Nodes are named by their model ids and emitted
+in the order the views sort them, so the same model gives the same bytes.
 """
 
 from __future__ import annotations
 
+import html
 import re
 import shutil
 import subprocess
@@ -42,6 +43,41 @@ class Label:
         return "\\n".join(self.lines)
 
 
+@dataclass(frozen=True)
+class Table:
+    """An HTML-like table label built by `table_label` from archlex's own texts only (legend
+    entries), never from model text; every text in it is escaped."""
+
+    html: str
+
+
+def table_label(rows: list[tuple[str, str, str, str]], across: int = 1) -> Table:
+    """A table of entries `(sample, colour, meaning, fill)`, `across` of them side by side: the
+    sample is a text in `colour`, or, when `fill` is given, a box filled with it and framed in
+    `colour`; the meaning is wrapped beside it."""
+    cells = [
+        f'{_sample_cell(sample, colour, fill)}<TD ALIGN="LEFT" BALIGN="LEFT">'
+        f"{_table_text(meaning)}</TD>"
+        for sample, colour, meaning, fill in rows
+    ]
+    lines = ["".join(cells[i : i + across]) for i in range(0, len(cells), across)]
+    body = "".join(f"<TR>{line}</TR>" for line in lines)
+    return Table(f'<TABLE BORDER="0" CELLSPACING="2" CELLPADDING="2">{body}</TABLE>')
+
+
+def _sample_cell(sample: str, colour: str, fill: str) -> str:
+    text = f'<FONT COLOR="{html.escape(colour)}">{html.escape(sample)}</FONT>'
+    if not fill:
+        return f'<TD ALIGN="LEFT">{text}</TD>'
+    frame = f'BGCOLOR="{html.escape(fill)}" COLOR="{html.escape(colour)}" BORDER="1"'
+    return f"<TD {frame}>{html.escape(sample)}</TD>"
+
+
+def _table_text(value: str, width: int = 30) -> str:
+    lines = textwrap.wrap(" ".join(value.split()), width=width, break_on_hyphens=False)
+    return "<BR/>".join(html.escape(line) for line in lines)
+
+
 def text_label(text: str, width: int = WRAP, left: bool = False) -> Label:
     """Model text as a DOT label: whitespace collapsed, wrapped at `width`, shown literally."""
     words = " ".join(_CONTROL.sub(" ", text).split())
@@ -70,8 +106,12 @@ def _quoted_label(label: Label) -> str:
     return f'"{label.dot()}"'  # escaped by text_label already
 
 
-def _attributes(label: Label | None, attrs: dict[str, str]) -> str:
-    parts = [f"label={_quoted_label(label)}"] if label is not None else []
+def _attributes(label: Label | Table | None, attrs: dict[str, str]) -> str:
+    parts = []
+    if isinstance(label, Table):
+        parts.append(f"label=<{label.html}>")
+    elif label is not None:
+        parts.append(f"label={_quoted_label(label)}")
     parts += [f"{key}={_quoted(value)}" for key, value in attrs.items()]
     return f" [{' '.join(parts)}]" if parts else ""
 
@@ -81,7 +121,7 @@ class Node:
     """A node named by its model id."""
 
     id: str
-    label: Label
+    label: Label | Table
     attrs: dict[str, str] = field(default_factory=dict)
 
 
@@ -144,6 +184,7 @@ class Graph:
     clusters: list[Cluster] = field(default_factory=list)
     nodes: list[Node] = field(default_factory=list)
     edges: list[Edge] = field(default_factory=list)
+    same_rank: list[list[str]] = field(default_factory=list)  # free node ids kept in one rank
 
     def node_ids(self) -> list[str]:
         """Every node id, in the order they are emitted."""
@@ -178,6 +219,8 @@ class Graph:
         for cluster in self.clusters:
             out += cluster.lines("  ")
         out += [f"  {_quoted(n.id)}{_attributes(n.label, n.attrs)};" for n in self.nodes]
+        for ids in self.same_rank:
+            out.append(f'  {{rank="same"; {" ".join(f"{_quoted(i)};" for i in ids)}}}')
         out += [
             f"  {_quoted(e.tail)} -> {_quoted(e.head)}{_attributes(e.label, e.attrs)};"
             for e in self.edges
@@ -190,14 +233,15 @@ class Graph:
 FALLBACK_SETTINGS: tuple[tuple[str, ...], ...] = ((), ("-Gnewrank=true",), ("-Gclusterrank=none",))
 
 
-def run_dot(source: str, svg: Path, png: Path) -> None:
-    """Lay out once with Graphviz `dot` and write the SVG and the PNG."""
+def run_dot(source: str, svg: Path, png: Path) -> str:
+    """Lay out once with Graphviz `dot`, write the SVG and the PNG, and return the layout as
+    `-Tplain` text (for measuring it)."""
     dot = _dot_command()
     detail: list[str] = []
     for settings in FALLBACK_SETTINGS:
         result = _dot(dot, settings, source, svg, png)
         if result.returncode == 0:
-            return
+            return result.stdout.decode("utf-8", errors="replace")
         detail = result.stderr.decode("utf-8", errors="replace").strip().splitlines()[:3]
     raise ArchlexError(
         f"Graphviz could not draw {svg.name} (exit code {result.returncode}): " + " ".join(detail),
@@ -233,7 +277,7 @@ def _dot_command() -> str:
 def _dot(
     dot: str, settings: tuple[str, ...], source: str, svg: Path, png: Path
 ) -> subprocess.CompletedProcess[bytes]:
-    command = [dot, *settings, "-Tsvg", "-o", str(svg), "-Tpng", "-o", str(png)]
+    command = [dot, *settings, "-Tsvg", "-o", str(svg), "-Tpng", "-o", str(png), "-Tplain"]
     return run_dot_command(svg.name, command, source)
 
 

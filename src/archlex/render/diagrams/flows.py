@@ -9,48 +9,41 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from archlex.i18n import N_, Translator
 from archlex.model import Model
 from archlex.model.flow import Flow, Process
-from archlex.model.system import System, SystemKind
+from archlex.model.system import System
 from archlex.render.diagrams.style import (
     CLUSTER_STYLE,
     COMPONENT_STYLE,
+    DATA_MARKER,
     FLOW_EDGE,
     GROUP_STYLE,
-    OTHER,
-    PERSONAL,
     SPECIAL,
-    data_attributes,
     data_class,
     data_edge_attributes,
     graph_attributes,
-    marker,
     status_marker,
 )
 from archlex.render.diagrams.views import (
     SIDE_OF_KIND,
     SIDES,
-    TIER,
     Landscape,
     system_node,
     view_title,
 )
-from archlex.toolkit.dot import Cluster, Edge, Graph, Label, Node, join_lines, text_label
-
-# An empty last line keeps one step's label apart from the next one's.
-SPACER = Label(("",), left=True)
+from archlex.toolkit.dot import Cluster, Edge, Graph, Node, join_lines, text_label
 
 
 def process_view(model: Model, process: Process) -> Graph:
     """A process's flows in order, numbered, with the data they carry and their legal basis."""
     landscape = Landscape.of(model)
     steps = process_steps(model, process)
-    tr = landscape.tr
-    heading = tr.gettext("Process: {name} ({id})").format(name=process.name, id=process.id)
-    title = join_lines(text_label(heading, 100, left=True), view_title(model, N_("Model")))
+    title = join_lines(
+        text_label(f"Process: {process.name} ({process.id})", 100, left=True),
+        view_title(model, "Model"),
+    )
     graph = Graph(f"process-{process.id}", title, graph_attributes("LR"))
-    graph.attrs.update({"ranksep": "0.9", "nodesep": "0.5"})
+    graph.attrs.update({"ranksep": "0.35", "nodesep": "0.2"})
     refs = sorted({r for _, f in steps for r in (f.from_, f.via, f.to) if r})
     graph.clusters, graph.nodes = _part_clusters(landscape, refs)
     for number, flow in steps:
@@ -80,34 +73,33 @@ def _part_clusters(landscape: Landscape, refs: list[str]) -> tuple[list[Cluster]
     for ref in refs:
         system = landscape.system_of(ref)
         if system is None:
-            missing = landscape.tr.gettext("{id} (no such system)").format(id=ref)
-            unknown.append(Node(ref, text_label(missing), {"style": "dashed"}))
+            unknown.append(Node(ref, text_label(f"{ref} (no such system)"), {"style": "dashed"}))
         else:
             by_system[system.id].append(ref)
     clusters = []
     for side, title in SIDES:
-        label = text_label(landscape.tr.gettext(title), 40)
-        cluster = Cluster(side, label, dict(CLUSTER_STYLE))
+        cluster = Cluster(side, text_label(title, 40), dict(CLUSTER_STYLE))
         for system_id in sorted(by_system):
             system = landscape.systems[system_id]
             if SIDE_OF_KIND[system.kind] == side:
-                _add_parts(cluster, system, by_system[system_id], landscape.tr)
+                _add_parts(cluster, system, by_system[system_id])
         if cluster.nodes or cluster.clusters:
             clusters.append(cluster)
     return clusters, unknown
 
 
-def _add_parts(side: Cluster, system: System, refs: list[str], tr: Translator) -> None:
+def _add_parts(side: Cluster, system: System, refs: list[str]) -> None:
     if refs == [system.id]:
-        side.nodes.append(system_node(system, tr))
+        side.nodes.append(system_node(system))
         return
     group = Cluster(f"system-{system.id}", text_label(system.name, 36), dict(GROUP_STYLE))
     names = {c.id: c.name or c.id for c in system.components}
     for ref in refs:
         if ref == system.id:
-            node = system_node(system, tr)
-            itself = tr.gettext("{id} (the system)").format(id=system.id)
-            node.label = join_lines(text_label(itself), text_label(status_marker(system, tr)))
+            node = system_node(system)
+            node.label = join_lines(
+                text_label(f"{system.id} (the system)"), text_label(status_marker(system))
+            )
         else:
             node = Node(ref, text_label(names[ref]), dict(COMPONENT_STYLE, style="filled,rounded"))
         group.nodes.append(node)
@@ -117,98 +109,21 @@ def _add_parts(side: Cluster, system: System, refs: list[str], tr: Translator) -
 def _step_edges(landscape: Landscape, number: int, flow: Flow) -> list[Edge]:
     kind = landscape.data_kind(flow.data)
     attrs = {**FLOW_EDGE, **data_edge_attributes(kind)}
-    tr = landscape.tr
     data = [_data_name(landscape, d) for d in flow.data]
-    basis = "; ".join(str(p) for p in flow.legal_basis) or tr.gettext("none cited")
-    carried = ", ".join(data) or tr.gettext("none given")
+    basis = "; ".join(str(p) for p in flow.legal_basis) or "none cited"
     label = join_lines(
-        text_label(f"{number}. {flow.name or flow.id}", 32, left=True),
-        text_label(tr.gettext("data: {data}").format(data=carried), 32, left=True),
-        text_label(tr.gettext("legal basis: {basis}").format(basis=basis), 32, left=True),
-        SPACER,
+        text_label(f"{number}. {flow.name or flow.id}", 22, left=True),
+        text_label("data: " + (", ".join(data) or "none given"), 22, left=True),
+        text_label(f"legal basis: {basis}", 22, left=True),
     )
     if not flow.via:
         return [Edge(flow.from_, flow.to, label, attrs)]
-    via = text_label(tr.gettext("{number}. (continued)").format(number=number), 32)
+    via = text_label(f"{number}. (continued)", 32)
     return [Edge(flow.from_, flow.via, label, attrs), Edge(flow.via, flow.to, via, attrs)]
 
 
 def _data_name(landscape: Landscape, data_id: str) -> str:
     category = landscape.category(data_id)
-    special = marker(SPECIAL, landscape.tr) if data_class(category) == SPECIAL else ""
+    marker = DATA_MARKER[SPECIAL] if data_class(category) == SPECIAL else ""
     name = category.name if category else data_id
-    return f"{name} {special}".strip()
-
-
-def data_view(model: Model) -> Graph:
-    """Data categories in the middle, the systems that hold them on either side."""
-    landscape = Landscape.of(model)
-    holds: dict[tuple[str, str], set[str]] = defaultdict(set)
-    carried: dict[str, set[str]] = defaultdict(set)
-    for flow in landscape.flows():
-        for data_id in flow.data:
-            carried[data_id].add(flow.id)
-            for ref in (flow.from_, flow.to):
-                system = landscape.system_of(ref)
-                if system is not None:
-                    holds[(system.id, data_id)].add(flow.id)
-    title = view_title(model, N_("Data categories and where they are held"))
-    graph = Graph("data", title, graph_attributes("LR"))
-    graph.attrs.update({"ranksep": "2.0", "nodesep": "0.15"})
-    holders = sorted(
-        (landscape.systems[s] for s in {s for s, _ in holds}), key=lambda s: (TIER[s.kind], s.id)
-    )
-    national = [s for s in holders if s.kind is SystemKind.NATIONAL]
-    others = [s for s in holders if s.kind is not SystemKind.NATIONAL]
-    if national:
-        national_title = landscape.tr.gettext("National systems")
-        graph.clusters.append(_plain_cluster("national", national_title, national, landscape.tr))
-    graph.clusters.append(_data_cluster(landscape, carried))
-    if others:
-        eu_title = landscape.tr.gettext("EU side")
-        graph.clusters.append(_plain_cluster("eu", eu_title, others, landscape.tr))
-    graph.edges = _holds_edges(landscape, holds)
-    return graph
-
-
-def _plain_cluster(name: str, title: str, systems: list[System], tr: Translator) -> Cluster:
-    cluster = Cluster(name, text_label(title, 40), dict(CLUSTER_STYLE))
-    cluster.nodes = [system_node(s, tr) for s in systems]
-    return cluster
-
-
-def _data_cluster(landscape: Landscape, carried: dict[str, set[str]]) -> Cluster:
-    """The data categories, most sensitive first, each with its class and how many flows."""
-    tr = landscape.tr
-    data = Cluster("data", text_label(tr.gettext("Data categories"), 40), dict(CLUSTER_STYLE))
-    order = {SPECIAL: 0, PERSONAL: 1, OTHER: 2}
-    for category in sorted(landscape.model.data, key=lambda d: (order[data_class(d)], d.id)):
-        kind = data_class(category)
-        count = len(carried.get(category.id, set()))
-        label = join_lines(
-            text_label(category.name),
-            text_label(marker(kind, tr)),
-            text_label(
-                tr.ngettext("carried by {n} flow", "carried by {n} flows", count).format(n=count)
-            ),
-        )
-        if kind == SPECIAL and count:  # few and sensitive: name them, so they can be looked up
-            flows = ", ".join(sorted(carried[category.id]))
-            label = join_lines(label, text_label(flows, 36))
-        data.nodes.append(Node(f"data:{category.id}", label, data_attributes(kind)))
-    return data
-
-
-def _holds_edges(landscape: Landscape, holds: dict[tuple[str, str], set[str]]) -> list[Edge]:
-    edges = []
-    for system_id, data_id in sorted(holds):
-        category = landscape.category(data_id)
-        if category is None:
-            continue
-        attrs = {**data_edge_attributes(data_class(category)), "dir": "none"}
-        node = f"data:{data_id}"
-        if landscape.systems[system_id].kind is SystemKind.NATIONAL:
-            edges.append(Edge(system_id, node, None, attrs))
-        else:
-            edges.append(Edge(node, system_id, None, attrs))
-    return edges
+    return f"{name} {marker}".strip()

@@ -5,11 +5,8 @@ from __future__ import annotations
 
 from itertools import pairwise
 
-from archlex.i18n import N_, Translator, translator
-from archlex.model import Model
 from archlex.model.system import DataCategory, System, SystemKind, SystemStatus
 from archlex.toolkit.dot import FONT, Cluster, Edge, Graph, Label, Node, text_label
-from archlex.toolkit.labels import SYSTEM_STATUSES
 
 KIND_STYLE: dict[SystemKind, dict[str, str]] = {
     SystemKind.NATIONAL: {"shape": "box", "fillcolor": "#DCEBFA", "color": "#2E6DA4"},
@@ -23,11 +20,11 @@ KIND_STYLE: dict[SystemKind, dict[str, str]] = {
     SystemKind.EXTERNAL: {"shape": "box", "fillcolor": "#EEEEEE", "color": "#666666"},
 }
 KIND_NAME = {
-    SystemKind.NATIONAL: N_("national system"),
-    SystemKind.NATIONAL_INTERFACE: N_("national uniform interface"),
-    SystemKind.INTEROPERABILITY_COMPONENT: N_("interoperability component"),
-    SystemKind.EU_CENTRAL: N_("EU central system"),
-    SystemKind.EXTERNAL: N_("external system"),
+    SystemKind.NATIONAL: "national system",
+    SystemKind.NATIONAL_INTERFACE: "national uniform interface",
+    SystemKind.INTEROPERABILITY_COMPONENT: "interoperability component",
+    SystemKind.EU_CENTRAL: "EU central system",
+    SystemKind.EXTERNAL: "external system",
 }
 # Line style and width by status; the status is also written in the label.
 STATUS_STYLE: dict[SystemStatus, tuple[str, str]] = {
@@ -36,16 +33,16 @@ STATUS_STYLE: dict[SystemStatus, tuple[str, str]] = {
     SystemStatus.CHANGING: ("solid", "2.5"),
     SystemStatus.RETIRING: ("dotted", "1.5"),
 }
-COMPONENT_STYLE = {"shape": "box", "fillcolor": "#FFFFFF", "color": "#2E6DA4", "fontsize": "10"}
+COMPONENT_STYLE = {"shape": "box", "fillcolor": "#FFFFFF", "color": "#2E6DA4", "fontsize": "11"}
 
 SPECIAL, PERSONAL, OTHER = "special", "personal", "other"
 DATA_COLOUR = {SPECIAL: "#B3261E", PERSONAL: "#C25E00", OTHER: "#777777"}
-DATA_FILL = {SPECIAL: "#F9D6D3", PERSONAL: "#FCE5CC", OTHER: "#EEEEEE"}
-DATA_MARKER = {SPECIAL: N_("[SPECIAL]"), PERSONAL: N_("[personal]"), OTHER: ""}
+DATA_FILL = {SPECIAL: "#F9D6D3", PERSONAL: "#FCE5CC", OTHER: "#F4F4F4"}
+DATA_MARKER = {SPECIAL: "[SPECIAL]", PERSONAL: "[personal]", OTHER: ""}
 DATA_EDGE_STYLE = {SPECIAL: ("bold", "2.5"), PERSONAL: ("solid", "1.5"), OTHER: ("dashed", "1")}
 CLUSTER_STYLE = {"style": "rounded", "color": "#9AA5B1", "fontsize": "13", "labeljust": "l"}
 GROUP_STYLE = {"style": "rounded,filled", "fillcolor": "#F7F9FB", "color": "#C5CDD6"}
-FLOW_EDGE = {"color": "#4A5968", "fontsize": "10", "fontcolor": "#2D3436"}
+FLOW_EDGE = {"color": "#4A5968", "fontsize": "11", "fontcolor": "#2D3436"}
 
 
 def graph_attributes(rankdir: str = "LR") -> dict[str, str]:
@@ -78,21 +75,9 @@ def most_sensitive(classes: set[str]) -> str:
     return next((c for c in (SPECIAL, PERSONAL) if c in classes), OTHER)
 
 
-def status_marker(system: System, tr: Translator) -> str:
+def status_marker(system: System) -> str:
     """`(planned)` and so on; nothing for an existing system."""
-    if system.status is SystemStatus.EXISTING:
-        return ""
-    return f"({tr.label(SYSTEM_STATUSES, system.status)})"
-
-
-def marker(kind: str, tr: Translator) -> str:
-    """`[SPECIAL]`, `[personal]` or nothing, in the output language."""
-    return tr.gettext(DATA_MARKER[kind]) if DATA_MARKER[kind] else ""
-
-
-def translator_of(model: Model) -> Translator:
-    """The diagrams' language: the model's output language."""
-    return translator(model.manifest.language)
+    return "" if system.status is SystemStatus.EXISTING else f"({system.status.value})"
 
 
 def system_attributes(system: System) -> dict[str, str]:
@@ -126,40 +111,34 @@ def data_edge_attributes(kind: str) -> dict[str, str]:
     return {"color": DATA_COLOUR[kind], "style": style, "penwidth": width}
 
 
-def legend(tr: Translator) -> Graph:
+def legend() -> Graph:
     """The legend: every shape, line style and colour the diagrams use, with its meaning."""
-    graph = Graph("legend", text_label(tr.gettext("Legend"), 60, left=True), graph_attributes("TB"))
+    graph = Graph("legend", text_label("Legend", 60, left=True), graph_attributes("TB"))
     graph.attrs.update({"nodesep": "0.4", "ranksep": "0.25"})
-    kinds = _legend_cluster("kinds", tr.gettext("Systems, by kind"))
+    kinds = _legend_cluster("kinds", "Systems, by kind")
     for kind in SystemKind:
         attrs = kind_attributes(kind, SystemStatus.EXISTING)
-        label = text_label(tr.gettext(KIND_NAME[kind]))
-        kinds.nodes.append(Node(f"kind-{kind.value}", label, attrs))
-    title = tr.gettext("Status: line style, and written under the name")
-    statuses = _legend_cluster("statuses", title)
+        kinds.nodes.append(Node(f"kind-{kind.value}", text_label(KIND_NAME[kind]), attrs))
+    statuses = _legend_cluster("statuses", "Status: line style, and written under the name")
     for status, text in STATUS_TEXT.items():
         attrs = kind_attributes(SystemKind.NATIONAL, status)
-        statuses.nodes.append(Node(f"status-{status.value}", text_label(tr.gettext(text)), attrs))
+        statuses.nodes.append(Node(f"status-{status.value}", text_label(text), attrs))
     component = dict(COMPONENT_STYLE, style="filled,rounded")
-    label = text_label(tr.gettext("component of a system (processes)"))
-    statuses.nodes.append(Node("component", label, component))
-    data = _legend_cluster("data", tr.gettext("Data categories"))
+    statuses.nodes.append(
+        Node("component", text_label("component of a system (processes)"), component)
+    )
+    data = _legend_cluster("data", "Data categories")
     for data_kind, text in DATA_TEXT.items():
-        label = text_label(tr.gettext(text))
-        data.nodes.append(Node(f"data-{data_kind}", label, data_attributes(data_kind)))
-    lines = _legend_cluster("lines", tr.gettext("Lines"))
-    for number, (text, label_text, attrs) in enumerate(LEGEND_LINES):
+        data.nodes.append(Node(f"data-{data_kind}", text_label(text), data_attributes(data_kind)))
+    lines = _legend_cluster("lines", "Lines")
+    for number, (text, label, attrs) in enumerate(LEGEND_LINES):
         start, end = f"line-{number}", f"line-{number}-text"
         lines.nodes += [
             Node(start, Label(), {"shape": "point", "width": "0.06"}),
-            Node(
-                end,
-                text_label(tr.gettext(text), 40, left=True),
-                {"shape": "plaintext", "fontsize": "11"},
-            ),
+            Node(end, text_label(text, 40, left=True), {"shape": "plaintext", "fontsize": "11"}),
         ]
         lines.same_rank.append([start, end])
-        graph.edges.append(Edge(start, end, text_label(label_text), {**attrs, "minlen": "3"}))
+        graph.edges.append(Edge(start, end, text_label(label), {**attrs, "minlen": "3"}))
     graph.clusters = [kinds, statuses, data, lines]
     for cluster in graph.clusters:  # each cluster a column: its nodes one under another
         ids = [n.id for n in cluster.nodes if not n.id.endswith("-text")]
@@ -172,36 +151,30 @@ def _legend_cluster(name: str, title: str) -> Cluster:
 
 
 STATUS_TEXT = {
-    SystemStatus.EXISTING: N_("existing: solid line"),
-    SystemStatus.PLANNED: N_("planned: dashed line, marked (planned)"),
-    SystemStatus.CHANGING: N_("changing: thick line, marked (changing)"),
-    SystemStatus.RETIRING: N_("retiring: dotted line, marked (retiring)"),
+    SystemStatus.EXISTING: "existing: solid line",
+    SystemStatus.PLANNED: "planned: dashed line, marked (planned)",
+    SystemStatus.CHANGING: "changing: thick line, marked (changing)",
+    SystemStatus.RETIRING: "retiring: dotted line, marked (retiring)",
 }
 DATA_TEXT = {
-    SPECIAL: N_("special-category data: red, marked [SPECIAL]"),
-    PERSONAL: N_("personal data: orange, marked [personal]"),
-    OTHER: N_("other data: grey"),
+    SPECIAL: "special-category data: red, marked [SPECIAL]",
+    PERSONAL: "personal data: orange, marked [personal]",
+    OTHER: "other data: grey",
 }
 LEGEND_LINES: list[tuple[str, str, dict[str, str]]] = [
     (
-        N_(
-            "flows between two systems, components rolled up: the number of flows when more "
-            "than one, 'both ways' when they go in both directions; in the technical view, how "
-            "they are triggered (query, push, batch)"
-        ),
+        "flows between two systems, components rolled up: the number of flows when more "
+        "than one, 'both ways' when they go in both directions; in the technical view, how "
+        "they are triggered (query, push, batch)",
         "",
         FLOW_EDGE,
     ),
+    ("a step of a process, numbered in order: its name, data and legal basis", "1.", FLOW_EDGE),
     (
-        N_("a step of a process, numbered in order: its name, data and legal basis"),
-        "1.",
-        FLOW_EDGE,
-    ),
-    (
-        N_("carries or holds special-category data: red, thick, marked [SPECIAL]"),
+        "carries or holds special-category data: red, thick, marked [SPECIAL]",
         "",
         data_edge_attributes(SPECIAL),
     ),
-    (N_("carries or holds personal data: orange"), "", data_edge_attributes(PERSONAL)),
-    (N_("carries or holds other data only: grey, dashed"), "", data_edge_attributes(OTHER)),
+    ("carries or holds personal data: orange", "", data_edge_attributes(PERSONAL)),
+    ("carries or holds other data only: grey, dashed", "", data_edge_attributes(OTHER)),
 ]

@@ -12,26 +12,22 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from archlex.i18n import N_, Translator
 from archlex.model import Model
 from archlex.model.flow import Flow
 from archlex.model.system import DataCategory, System, SystemKind
 from archlex.render.diagrams.style import (
     CLUSTER_STYLE,
+    DATA_MARKER,
     FLOW_EDGE,
     GROUP_STYLE,
     SPECIAL,
     data_class,
     data_edge_attributes,
-    graph_attributes,
-    marker,
     most_sensitive,
     status_marker,
     system_attributes,
-    translator_of,
 )
-from archlex.toolkit.dot import Cluster, Edge, Graph, Label, Node, join_lines, text_label
-from archlex.toolkit.labels import FLOW_SYNC
+from archlex.toolkit.dot import Cluster, Edge, Label, Node, join_lines, text_label
 
 # Left to right: the state, the interfaces at the border, the EU, the rest of the world.
 TIER = {
@@ -42,10 +38,10 @@ TIER = {
     SystemKind.EXTERNAL: 4,
 }
 SIDES = [
-    ("national", N_("National systems")),
-    ("interfaces", N_("National uniform interfaces")),
-    ("eu", N_("EU central systems and interoperability components")),
-    ("external", N_("External systems")),
+    ("national", "National systems"),
+    ("interfaces", "National uniform interfaces"),
+    ("eu", "EU central systems and interoperability components"),
+    ("external", "External systems"),
 ]
 SIDE_OF_KIND = {
     SystemKind.NATIONAL: "national",
@@ -74,11 +70,6 @@ class Landscape:
             for component in system.components:
                 landscape.parent.setdefault(component.id, system.id)
         return landscape
-
-    @property
-    def tr(self) -> Translator:
-        """The language the diagrams are drawn in."""
-        return translator_of(self.model)
 
     def system_of(self, ref: str | None) -> System | None:
         """The system a system or component id belongs to."""
@@ -120,15 +111,19 @@ class Landscape:
     def organisation_name(self, ref: str | None) -> str:
         """An organisation's name, its id when unknown, or a note when there is none."""
         if ref is None:
-            return self.tr.gettext("No owner given")
+            return "No owner given"
         found = self.model.get(ref)
         return getattr(found, "name", None) or ref
 
 
-def system_node(system: System, tr: Translator, width: int = 24) -> Node:
+def system_label(system: System, width: int = 24) -> Label:
+    """A system's name, wrapped, with its status unless it exists already."""
+    return join_lines(text_label(system.name, width), text_label(status_marker(system)))
+
+
+def system_node(system: System, width: int = 24) -> Node:
     """A system: its name, wrapped, with its status unless it exists already."""
-    label = join_lines(text_label(system.name, width), text_label(status_marker(system, tr)))
-    return Node(system.id, label, system_attributes(system))
+    return Node(system.id, system_label(system, width), system_attributes(system))
 
 
 def _side_clusters(landscape: Landscape, systems: list[System], by_owner: bool) -> list[Cluster]:
@@ -138,11 +133,11 @@ def _side_clusters(landscape: Landscape, systems: list[System], by_owner: bool) 
         members = [s for s in systems if SIDE_OF_KIND[s.kind] == side]
         if not members:
             continue
-        cluster = Cluster(side, text_label(landscape.tr.gettext(title), 40), dict(CLUSTER_STYLE))
+        cluster = Cluster(side, text_label(title, 40), dict(CLUSTER_STYLE))
         if by_owner and side != "interfaces":
             cluster.clusters = _owner_clusters(landscape, side, members)
         else:
-            cluster.nodes = [system_node(s, landscape.tr) for s in members]
+            cluster.nodes = [system_node(s) for s in members]
         clusters.append(cluster)
     return clusters
 
@@ -155,7 +150,7 @@ def _owner_clusters(landscape: Landscape, side: str, systems: list[System]) -> l
     for number, owner in enumerate(sorted(owners)):
         label = text_label(landscape.organisation_name(owner or None), 36)
         cluster = Cluster(f"{side}-owner-{number}", label, dict(GROUP_STYLE))
-        cluster.nodes = [system_node(s, landscape.tr) for s in owners[owner]]
+        cluster.nodes = [system_node(s) for s in owners[owner]]
         clusters.append(cluster)
     return clusters
 
@@ -172,7 +167,7 @@ def _pair_edges(landscape: Landscape, pairs: dict[tuple[str, str], list[Flow]]) 
         forward, back = pairs.get((tail, head), []), pairs.get((head, tail), [])
         done |= {(tail, head), (head, tail)}
         kind = landscape.data_kind(d for f in forward + back for d in f.data)
-        edges.append(_pair_edge(tail, head, len(forward), len(back), kind, landscape.tr))
+        edges.append(_pair_edge(tail, head, len(forward), len(back), kind))
     return edges
 
 
@@ -185,20 +180,18 @@ def _orient(
     return (a, b) if (b, a) not in pairs else (min(a, b), max(a, b))
 
 
-def _pair_edge(tail: str, head: str, forward: int, back: int, kind: str, tr: Translator) -> Edge:
+def _pair_edge(tail: str, head: str, forward: int, back: int, kind: str) -> Edge:
     """A line for the flows between two systems; unlabelled when it is one flow of no
     special-category data (the legend says so)."""
     if forward and back:
-        count = forward + back
-        text = tr.ngettext("{n} flow, both ways", "{n} flows, both ways", count)
-        text, direction = text.format(n=count), "both"
+        text, direction = f"{forward + back} flows, both ways", "both"
     else:
         count = forward or back
-        text = tr.ngettext("{n} flow", "{n} flows", count).format(n=count) if count > 1 else ""
+        text = f"{count} flows" if count > 1 else ""
         direction = "forward" if forward else "back"
-    special = marker(SPECIAL, tr) if kind == SPECIAL else ""
+    marker = DATA_MARKER[SPECIAL] if kind == SPECIAL else ""
     attrs = {**FLOW_EDGE, **data_edge_attributes(kind), "dir": direction}
-    text = f"{text} {special}".strip()
+    text = f"{text} {marker}".strip()
     return Edge(tail, head, text_label(text, 30) if text else None, attrs)
 
 
@@ -212,72 +205,6 @@ def _system_pairs(landscape: Landscape, shown: set[str]) -> dict[tuple[str, str]
 
 
 def view_title(model: Model, view: str) -> Label:
-    """The diagram's title: the view (a msgid, translated here) and the model's name."""
+    """The diagram's title: the view and the model's name."""
     state = f" ({model.manifest.member_state})" if model.manifest.member_state else ""
-    view = translator_of(model).gettext(view)
     return text_label(f"{view}: {model.manifest.name}{state}", 100, left=True)
-
-
-def context_view(model: Model) -> Graph:
-    """Organisations and their national systems, the interfaces, and the EU systems used."""
-    landscape = Landscape.of(model)
-    systems = landscape.shown()
-    graph = Graph("context", view_title(model, N_("Context")), graph_attributes("LR"))
-    graph.attrs.update({"ranksep": "1.2"})
-    graph.clusters = _side_clusters(landscape, systems, by_owner=True)
-    pairs = _system_pairs(landscape, {s.id for s in systems})
-    graph.edges = _pair_edges(landscape, pairs)
-    return graph
-
-
-def technical_view(model: Model) -> Graph:
-    """The systems by network or security zone; the EU side as one cluster."""
-    landscape = Landscape.of(model)
-    systems = landscape.shown()
-    title = view_title(model, N_("Technical view by zone"))
-    graph = Graph("technical", title, graph_attributes("LR"))
-    graph.attrs.update({"ranksep": "1.0"})
-    national = [s for s in systems if s.kind is SystemKind.NATIONAL]
-    zones: dict[str, list[System]] = defaultdict(list)
-    for system in national:
-        zones[" ".join((system.zone or "").split())].append(system)
-    ordered = sorted((z for z in zones if z), key=lambda z: (z.casefold(), z))
-    for number, zone in enumerate([*ordered, *([""] if "" in zones else [])]):
-        tr = landscape.tr
-        zoned = tr.gettext("Zone: {zone}").format(zone=zone)
-        label = text_label(zoned if zone else tr.gettext("Unzoned (no zone given)"), 40)
-        cluster = Cluster(f"zone-{number}", label, dict(GROUP_STYLE))
-        cluster.nodes = [_technical_node(landscape, s) for s in zones[zone]]
-        graph.clusters.append(cluster)
-    others = [s for s in systems if s.kind is not SystemKind.NATIONAL]
-    if others:
-        eu = Cluster("eu", text_label(landscape.tr.gettext("EU side"), 40), dict(CLUSTER_STYLE))
-        ordered_others = sorted(others, key=lambda s: (TIER[s.kind], s.id))
-        eu.nodes = [system_node(s, landscape.tr) for s in ordered_others]
-        graph.clusters.append(eu)
-    pairs = _system_pairs(landscape, {s.id for s in systems})
-    graph.edges = [_sync_label(landscape, e, pairs) for e in _pair_edges(landscape, pairs)]
-    return graph
-
-
-def _technical_node(landscape: Landscape, system: System) -> Node:
-    node = system_node(system, landscape.tr)
-    if system.operator:
-        run_by = landscape.tr.gettext("run by {operator}").format(operator=system.operator)
-        node.label = join_lines(node.label, text_label(run_by))
-    return node
-
-
-def _sync_label(landscape: Landscape, edge: Edge, pairs: dict[tuple[str, str], list[Flow]]) -> Edge:
-    """The edge labelled with how its flows are triggered: query, push, batch."""
-    flows = pairs.get((edge.tail, edge.head), []) + pairs.get((edge.head, edge.tail), [])
-    tr = landscape.tr
-    counts: dict[str, int] = defaultdict(int)
-    for flow in flows:
-        sync = tr.label(FLOW_SYNC, flow.sync) if flow.sync else tr.gettext("sync unstated")
-        counts[sync] += 1
-    text = ", ".join(f"{counts[k]}× {k}" if counts[k] > 1 else k for k in sorted(counts))
-    if landscape.data_kind(d for f in flows for d in f.data) == SPECIAL:
-        text += " " + marker(SPECIAL, tr)
-    edge.label = text_label(text, 30)
-    return edge

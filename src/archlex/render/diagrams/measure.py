@@ -1,0 +1,144 @@
+"""Measures of a drawn diagram: edge crossings from Graphviz's `-Tplain` layout, and how far each
+edge label sits from its line in the SVG.
+
+Both are written into the diagrams' record so a reader (and the tests) can hold a view to its
+numbers: a layout change that adds crossings or lets labels drift shows up as a changed number.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from itertools import combinations, pairwise
+
+Point = tuple[float, float]
+Polyline = list[Point]
+SVG = "{http://www.w3.org/2000/svg}"
+STEPS = 12  # line pieces per Bézier segment when a curve is flattened
+CHAR_WIDTH = 0.6  # DejaVu Sans: average glyph width as a share of the font size
+
+
+def bezier_points(controls: list[Point]) -> Polyline:
+    """A Graphviz spline (1 + 3k control points) flattened into a polyline."""
+    points = [controls[0]]
+    for start in range(0, len(controls) - 3, 3):
+        p0, p1, p2, p3 = controls[start : start + 4]
+        for step in range(1, STEPS + 1):
+            t = step / STEPS
+            u = 1 - t
+            points.append(
+                (
+                    u**3 * p0[0] + 3 * u * u * t * p1[0] + 3 * u * t * t * p2[0] + t**3 * p3[0],
+                    u**3 * p0[1] + 3 * u * u * t * p1[1] + 3 * u * t * t * p2[1] + t**3 * p3[1],
+                )
+            )
+    return points
+
+
+# A `-Tplain` field: a double-quoted string with DOT's backslash escapes, or a bare word.
+_TOKEN = re.compile(r'"((?:[^"\\]|\\.)*)"|(\S+)')
+
+
+def plain_edges(plain: str) -> list[tuple[str, str, Polyline]]:
+    """The visible edges of a `-Tplain` layout: tail, head and the flattened spline."""
+    edges = []
+    for line in plain.splitlines():
+        if not line.startswith("edge "):
+            continue
+        fields = [quoted or bare for quoted, bare in _TOKEN.findall(line)]
+        count = int(fields[3])
+        numbers = [float(v) for v in fields[4 : 4 + 2 * count]]
+        rest = fields[4 + 2 * count :]
+        if rest and rest[-2] == "invis":
+            continue
+        controls = list(zip(numbers[0::2], numbers[1::2], strict=True))
+        edges.append((fields[1], fields[2], bezier_points(controls)))
+    return edges
+
+
+def _orientation(a: Point, b: Point, c: Point) -> float:
+    return (b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0])
+
+
+def _segments_cross(p: Point, q: Point, r: Point, s: Point) -> bool:
+    """Whether two segments cross properly (touching ends do not count)."""
+    d1, d2 = _orientation(r, s, p), _orientation(r, s, q)
+    d3, d4 = _orientation(p, q, r), _orientation(p, q, s)
+    return d1 * d2 < 0 and d3 * d4 < 0
+
+
+def _pieces(line: Polyline) -> Iterator[tuple[Point, Point]]:
+    return pairwise(line)
+
+
+def _box(line: Polyline) -> tuple[float, float, float, float]:
+    xs, ys = [p[0] for p in line], [p[1] for p in line]
+    return min(xs), min(ys), max(xs), max(ys)
+
+
+def _boxes_meet(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
+    return a[0] <= b[2] and b[0] <= a[2] and a[1] <= b[3] and b[1] <= a[3]
+
+
+def crossings(plain: str) -> int:
+    """How many times two edges cross; edges that share an end are not counted against each
+    other (they meet at that box by design)."""
+    edges = plain_edges(plain)
+    boxes = [_box(line) for _, _, line in edges]
+    total = 0
+    for (i, (a_tail, a_head, a)), (j, (b_tail, b_head, b)) in combinations(enumerate(edges), 2):
+        if {a_tail, a_head} & {b_tail, b_head} or not _boxes_meet(boxes[i], boxes[j]):
+            continue
+        total += sum(1 for p, q in _pieces(a) for r, s in _pieces(b) if _segments_cross(p, q, r, s))
+    return total
+
+
+_NUMBER = re.compile(r"-?[0-9.]+(?:e-?[0-9]+)?")
+
+
+def _path_points(d: str) -> Polyline:
+    """An SVG path as Graphviz writes an edge (`M x,y C x,y x,y x,y ...`), flattened."""
+    numbers = [float(n) for n in _NUMBER.findall(d)]
+    controls = list(zip(numbers[0::2], numbers[1::2], strict=False))
+    return bezier_points(controls) if len(controls) >= 4 else controls
+
+
+def _text_box(text: ET.Element) -> tuple[float, float, float, float]:
+    """The box a line of SVG text covers, from its anchor, font size and length."""
+    size = float(text.get("font-size", "14"))
+    width = len(text.text or "") * size * CHAR_WIDTH
+    x, y = float(text.get("x", "0")), float(text.get("y", "0"))
+    left = {"start": x, "end": x - width}.get(text.get("text-anchor", "middle"), x - width / 2)
+    return left, y - 0.8 * size, left + width, y + 0.2 * size
+
+
+def _distance(point: Point, box: tuple[float, float, float, float]) -> float:
+    dx = max(box[0] - point[0], 0.0, point[0] - box[2])
+    dy = max(box[1] - point[1], 0.0, point[1] - box[3])
+    return float((dx * dx + dy * dy) ** 0.5)
+
+
+def label_distances(svg_text: str) -> dict[str, float]:
+    """For each labelled edge of an SVG (by its title, `tail->head`), the distance in points
+    from its label's box to the nearest point of its line; 0 when the line touches the label."""
+    root = ET.fromstring(svg_text)
+    found: dict[str, float] = {}
+    for number, group in enumerate(root.iter(f"{SVG}g")):
+        if group.get("class") != "edge":
+            continue
+        texts = [t for t in group.iter(f"{SVG}text") if (t.text or "").strip()]
+        paths = [p for p in group.iter(f"{SVG}path") if p.get("d")]
+        if not texts or not paths:
+            continue
+        line = [pt for p in paths for pt in _path_points(p.get("d", ""))]
+        boxes = [_text_box(t) for t in texts]
+        box = (
+            min(b[0] for b in boxes),
+            min(b[1] for b in boxes),
+            max(b[2] for b in boxes),
+            max(b[3] for b in boxes),
+        )
+        title = group.findtext(f"{SVG}title") or f"edge {number}"
+        found[f"{title} #{number}"] = round(min(_distance(p, box) for p in line), 1)
+    return found

@@ -1,0 +1,117 @@
+"""The page a diagram is meant for: the smallest of A4 portrait, A4 landscape, A3 landscape and
+A3 portrait on which its smallest text still prints at 7 pt or more.
+
+Graphviz draws at 72 points to the inch, so a font of 10 in the DOT source is 10 pt when the
+SVG is placed at 100 %. A document places a figure inside the page's text area, scaled down
+when it is larger; the smallest text then prints at `scale * smallest font`. The text areas
+assume 20 mm margins and keep 40 pt under the figure for its caption.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from dataclasses import asdict, dataclass
+
+MM = 72 / 25.4  # points per millimetre
+MARGIN_MM = 20
+CAPTION_PT = 40
+SMALLEST_PRINTED_PT = 7.0
+SVG = "{http://www.w3.org/2000/svg}"
+
+# (page, orientation, width mm, height mm), smallest first: the first that fits is chosen.
+PAGES: tuple[tuple[str, str, int, int], ...] = (
+    ("A4", "portrait", 210, 297),
+    ("A4", "landscape", 297, 210),
+    ("A3", "landscape", 420, 297),
+    ("A3", "portrait", 297, 420),
+)
+
+
+@dataclass(frozen=True)
+class Placement:
+    """Where a diagram goes: its page, the text area there, and the scale it is placed at."""
+
+    page: str
+    orientation: str
+    area_width_pt: float
+    area_height_pt: float
+    width_pt: float
+    height_pt: float
+    scale: float
+    smallest_font_pt: float
+    smallest_printed_pt: float
+
+    def as_dict(self) -> dict[str, object]:
+        """The placement as JSON-ready values."""
+        return asdict(self)
+
+
+def text_area(width_mm: int, height_mm: int) -> tuple[float, float]:
+    """The text area of a page in points: margins off, room for the caption below."""
+    width = (width_mm - 2 * MARGIN_MM) * MM
+    height = (height_mm - 2 * MARGIN_MM) * MM - CAPTION_PT
+    return round(width, 1), round(height, 1)
+
+
+def place(width_pt: float, height_pt: float, smallest_font_pt: float) -> Placement:
+    """The smallest page on which the drawing's smallest text prints at 7 pt or more; the
+    largest page (A3) when none does, so the shortfall is visible in the record."""
+    best: Placement | None = None
+    for page, orientation, page_width, page_height in PAGES:
+        area_width, area_height = text_area(page_width, page_height)
+        scale = min(1.0, area_width / width_pt, area_height / height_pt)
+        placement = Placement(
+            page,
+            orientation,
+            area_width,
+            area_height,
+            round(width_pt, 1),
+            round(height_pt, 1),
+            round(scale, 4),
+            smallest_font_pt,
+            round(scale * smallest_font_pt, 2),
+        )
+        if placement.smallest_printed_pt >= SMALLEST_PRINTED_PT:
+            return placement
+        if best is None or placement.scale > best.scale:
+            best = placement
+    assert best is not None  # PAGES is not empty
+    return best
+
+
+_POINTS = re.compile(r"^([0-9.]+)pt$")
+_SCALE = re.compile(r"scale\(([0-9.]+)(?:[ ,]+([0-9.]+))?\)")
+
+
+def svg_size(root: ET.Element) -> tuple[float, float]:
+    """An SVG's width and height in points, as Graphviz writes them (`123pt`)."""
+    sizes = []
+    for key in ("width", "height"):
+        match = _POINTS.match(root.get(key, ""))
+        if match is None:
+            raise ValueError(f"the SVG's {key} is not in points: {root.get(key)!r}")
+        sizes.append(float(match.group(1)))
+    return sizes[0], sizes[1]
+
+
+def smallest_font(root: ET.Element) -> float:
+    """The smallest font size of any text in an SVG, with the drawing's own scale applied."""
+    scale = 1.0
+    for group in root.iter(f"{SVG}g"):
+        match = _SCALE.search(group.get("transform", ""))
+        if match and group.get("class") == "graph":
+            scale = float(match.group(1))
+    sizes = [float(t.get("font-size", "14")) for t in root.iter(f"{SVG}text") if _shown(t)]
+    return round(min(sizes) * scale, 2) if sizes else 0.0
+
+
+def _shown(text: ET.Element) -> bool:
+    return bool((text.text or "").strip())
+
+
+def placement_of(svg_text: str) -> Placement:
+    """The placement of a drawn SVG."""
+    root = ET.fromstring(svg_text)
+    width, height = svg_size(root)
+    return place(width, height, smallest_font(root))
