@@ -144,8 +144,9 @@ def check_edits(project: Project, plan: ImportPlan, edits: list[FileEdit]) -> No
             text = edited[name] if name in edited else _read(project.root / name)
             (root / name).parent.mkdir(parents=True, exist_ok=True)
             (root / name).write_text(text, encoding="utf-8")
+        _copy_named_files(project, root)
         staged = load_project(root / project.manifest_path.name, Path(folder), fast=False)
-    _refuse_new_findings(project, plan, staged)
+        _refuse_new_findings(project, plan, staged)  # while the staged files still exist
     left_out = sorted(set(edited) - set(staged.files))
     if left_out:
         raise ArchlexError(
@@ -153,6 +154,20 @@ def check_edits(project: Project, plan: ImportPlan, edits: list[FileEdit]) -> No
             "not include it",
             "add it to `include` in archlex.yaml, or choose an included file with --into",
         )
+
+
+def _copy_named_files(project: Project, root: Path) -> None:
+    """Copy the files the manifest names besides the model files (the concept's own chapters),
+    so that the staged model reads as the real one does."""
+    document = project.model.manifest.document
+    if document is None:
+        return
+    named = [s.file for s in document.sections if s.file is not None]
+    for name in [*named, *([document.reference_docx] if document.reference_docx else [])]:
+        source, target = project.root / name, root / name
+        if source.is_file() and not target.exists():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(source.read_bytes())
 
 
 def _refuse_new_findings(project: Project, plan: ImportPlan, staged: Project) -> None:

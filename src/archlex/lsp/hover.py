@@ -16,6 +16,7 @@ LABELS = {
     "chapter": "Chapter",
     "verified": "verified against the regulation's text",
     "unverified": "not verified against the regulation's text",
+    "partial": "verified against part of the regulation's text",
     "source": "source",
     "defined": "defined in",
     "default severity": "default severity",
@@ -53,7 +54,8 @@ def provision_markdown(snapshot: Snapshot, text: str) -> str | None:
 
 
 def _card_lines(provision: str, card: Card) -> list[str]:
-    status = LABELS["verified"] if card.verified else LABELS["unverified"]
+    # card.verified is "verified", "partial" or "unverified" (catalog/index.py)
+    status = LABELS.get(card.verified, LABELS["unverified"])
     lines = [f"**{escape(provision)}**: {escape(card.title)}"]
     if card.chapter:
         lines.append(escape(card.chapter))
