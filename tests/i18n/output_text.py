@@ -51,11 +51,13 @@ def docx_text(path: Path) -> str:
     return "\n".join(parts)
 
 
-def xlsx_text(path: Path) -> str:
-    """Every sheet name and cell of a workbook."""
+def xlsx_text(path: Path, skip: frozenset[str] = frozenset()) -> str:
+    """Every sheet name and cell of a workbook, but for the sheets named in `skip`."""
     book = load_workbook(str(path), read_only=True)
-    parts = list(book.sheetnames)
+    parts = [name for name in book.sheetnames if name not in skip]
     for sheet in book.worksheets:
+        if sheet.title in skip:
+            continue
         parts += [str(v) for row in sheet.iter_rows(values_only=True) for v in row if v is not None]
     return "\n".join(parts)
 

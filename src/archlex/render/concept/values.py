@@ -13,6 +13,14 @@ from archlex.render.concept.money_tables import budget_rows, financing_rows, wor
 from archlex.render.registry import RenderContext
 from archlex.rules import RULES
 from archlex.toolkit.escape import md_cell
+from archlex.toolkit.labels import (
+    COVERAGE_STATES,
+    PRIORITIES,
+    REQUIREMENT_STATUSES,
+    REQUIREMENT_TYPES,
+    SEVERITIES,
+    SYSTEM_STATUSES,
+)
 from archlex.toolkit.words import date_words, duration_words, name_of, names_of, whole
 
 TOP_GAPS = 5  # the gaps a decision maker reads in the summary; the rest are in the annex
@@ -32,6 +40,7 @@ def architecture_values(context: RenderContext, answer: dict[bool, str]) -> dict
     """Organisations, systems, processes, zones and data of the target architecture."""
     model = context.report.model
     language = context.language
+    tr = translator(language)
     return {
         "organisation_rows": [
             [md_cell(o.name), md_cell(", ".join(_role(model, g) for g in o.roles))]
@@ -43,7 +52,7 @@ def architecture_values(context: RenderContext, answer: dict[bool, str]) -> dict
                 md_cell(s.name),
                 md_cell(short_of(model, s.owner)),
                 md_cell(short_of(model, s.operator)),
-                s.status.value,
+                tr.label(SYSTEM_STATUSES, s.status.value),
             ]
             for s in national(model)
         ],
@@ -116,8 +125,11 @@ def process_rows(model: Model, steps: list[str]) -> list[list[str]]:
     return rows
 
 
-def requirement_groups(model: Model, functional: bool) -> list[dict[str, Any]]:
+def requirement_groups(
+    model: Model, functional: bool, language: str = "en"
+) -> list[dict[str, Any]]:
     """Requirements by type, numbered within the document, with plain names of systems."""
+    tr = translator(language)
     groups: dict[str, list[list[str]]] = defaultdict(list)
     for requirement in model.requirements:
         kind = requirement.type.value if requirement.type else "other"
@@ -127,23 +139,27 @@ def requirement_groups(model: Model, functional: bool) -> list[dict[str, Any]]:
             [
                 md_cell(requirement.id),
                 md_cell(requirement.title),
-                requirement.priority.value if requirement.priority else "",
+                tr.label(PRIORITIES, requirement.priority.value) if requirement.priority else "",
                 provisions(requirement.satisfies),
                 md_cell(", ".join(short_of(model, s) for s in requirement.allocated_to)),
-                requirement.status.value,
+                tr.label(REQUIREMENT_STATUSES, requirement.status.value),
             ]
         )
-    return [{"title": kind.capitalize(), "rows": rows} for kind, rows in sorted(groups.items())]
+    return [
+        {"title": tr.label(REQUIREMENT_TYPES, kind), "rows": rows}
+        for kind, rows in sorted(groups.items())
+    ]
 
 
 def compliance_values(context: RenderContext) -> dict[str, Any]:
     """Coverage by regulation, open findings in plain words, and the waivers."""
     model = context.report.model
+    tr = translator(context.language)
     return {
         "coverage_rows": _coverage_rows(context),
         "finding_rows": [
             [
-                f.severity.value,
+                tr.label(SEVERITIES, f.severity.value),
                 md_cell(RULES[f.rule].summary if f.rule in RULES else f.rule),
                 md_cell(short_of(model, f.target)),
                 md_cell(f.message),
@@ -185,13 +201,19 @@ def obligation_rows(context: RenderContext) -> list[list[str]]:
     if coverage is None:
         return []
     model = context.report.model
+    tr = translator(context.language)
     rows = []
     for item in coverage.obligations:
         obligation = model.get(item.obligation)
         summary = getattr(obligation, "summary", "")
         actor = _actor(context, getattr(obligation, "actor", ""))
         rows.append(
-            [md_cell(whole(item.provision)), md_cell(actor), md_cell(summary), item.state.value]
+            [
+                md_cell(whole(item.provision)),
+                md_cell(actor),
+                md_cell(summary),
+                tr.label(COVERAGE_STATES, item.state.value),
+            ]
         )
     return rows
 
@@ -208,13 +230,14 @@ def trace_rows(context: RenderContext) -> list[list[str]]:
     coverage = context.report.coverage
     if coverage is None:
         return []
+    tr = translator(context.language)
     return [
         [
             md_cell(whole(item.provision)),
             md_cell(", ".join(item.requirements)),
             md_cell(", ".join(item.systems)),
             md_cell(", ".join(item.work_packages)),
-            item.state.value,
+            tr.label(COVERAGE_STATES, item.state.value),
         ]
         for item in coverage.obligations
     ]
