@@ -33,11 +33,15 @@ def complete(words: str, cwd: Path = REPO) -> list[str]:
 
 @pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
 def test_completion_scripts_for_each_shell(shell: str) -> None:
-    result = subprocess.run(
-        [str(ARCHLEX), "--show-completion", shell], capture_output=True, text=True, check=False
-    )
+    # What `--install-completion` writes for that shell; `--show-completion` would detect the
+    # shell that runs the tests instead (sh under make), so the script is asked for by name.
+    env = {**os.environ, "_ARCHLEX_COMPLETE": f"source_{shell}"}
+    result = subprocess.run([str(ARCHLEX)], env=env, capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr
     assert "_ARCHLEX_COMPLETE" in result.stdout
+    assert {"bash": "COMPREPLY", "zsh": "#compdef archlex", "fish": "complete --command"}[
+        shell
+    ] in result.stdout
     help_text = subprocess.run([str(ARCHLEX), "--help"], capture_output=True, text=True).stdout
     assert "--install-completion" in help_text
 
