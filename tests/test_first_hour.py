@@ -3,7 +3,8 @@ model (`archlex init` -> edit -> validate -> check -> render -> build -> serve),
 repository root and from inside the model, with no error the user did not cause.
 
 The tour's lines are read from README.md, so the tour stays honest. Three of them are run
-differently, and said so here: `archlex lsp` waits for an editor (tests/lsp drives it); `archlex serve model/` runs on the new model at the end of the
+differently, and said so here: `archlex lsp` waits for an editor (tests/lsp drives it);
+`archlex serve model/` runs on the new model at the end of the
 walk (on a free port, started and stopped; building the example's site twice would double the
 test's time), and `archlex --install-completion` is left to tests/test_completion.py (installing
 would edit the shell's start-up file of whoever runs the tests).
