@@ -13,7 +13,8 @@ from archlex.errors import ArchlexError
 # The file that marks a folder as archlex's output and lists what archlex wrote there (see
 # archlex.render.staging).
 OUTPUT_MARKER = ".archlex-output"
-# A staging folder: `.site.archlex-PID-XXXX`, the next output of `site` while it is written.
+# The name of a staging folder, where the next version of an output folder is written before it
+# replaces the old one: `.<output>.archlex-<pid>-<random>`, e.g. `.site.archlex-4711-k2j9`.
 _STAGING_NAME = re.compile(r"^\..+\.archlex-\d+-[^.]+$")
 
 

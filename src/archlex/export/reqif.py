@@ -32,9 +32,9 @@ from archlex.export.reqif_vocabulary import (
     PROVISIONS_SPECIFICATION,
     REQUIREMENT_ATTRIBUTES,
     REQUIREMENTS_SPECIFICATION,
-    exchange_time,
 )
 from archlex.model import Model, Obligation, Requirement
+from archlex.toolkit.build_time import build_time
 
 
 def requirement_object_id(requirement_id: str) -> str:
@@ -65,7 +65,7 @@ def obligation_object_id(obligation_id: str) -> str:
 )
 def reqif_xml(model: Model) -> str:
     """The ReqIF document of the model's requirements, deterministic to the byte."""
-    stamp = exchange_time().strftime("%Y-%m-%dT%H:%M:%SZ")
+    stamp = build_time().strftime("%Y-%m-%dT%H:%M:%SZ")
     root = ET.Element("REQ-IF", {"xmlns": NAMESPACE})
     _header(root, model, stamp)
     content = ET.SubElement(ET.SubElement(root, "CORE-CONTENT"), "REQ-IF-CONTENT")

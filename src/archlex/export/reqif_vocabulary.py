@@ -7,16 +7,12 @@ writes every attribute here, the import maps them back (a mapping file can renam
 
 from __future__ import annotations
 
-import datetime as dt
-import os
 from dataclasses import dataclass
 from enum import StrEnum
 
-from archlex.errors import ArchlexError
 from archlex.model.requirement import Priority, RequirementStatus, RequirementType
 
 NAMESPACE = "http://www.omg.org/spec/ReqIF/20110401/reqif.xsd"
-FIXED_TIME = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
 # A list (allocated_to, satisfies, tags) is one string with an item a line.
 LIST_SEPARATOR = "\n"
 
@@ -55,17 +51,3 @@ SATISFIES_RELATION = "satisfies"  # requirement -> provision it names in `satisf
 TRACES_RELATION = "traces"  # requirement -> obligation whose provision it traces
 REQUIREMENTS_SPECIFICATION = "Requirements"
 PROVISIONS_SPECIFICATION = "Provisions and obligations"
-
-
-def exchange_time() -> dt.datetime:
-    """The time stamped in a ReqIF file: SOURCE_DATE_EPOCH when set, else 2000-01-01."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if not epoch:
-        return FIXED_TIME
-    try:
-        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC)
-    except (ValueError, OverflowError, OSError) as error:
-        raise ArchlexError(
-            f"SOURCE_DATE_EPOCH is {epoch!r}, not a number of seconds since 1970",
-            "set it to an integer such as `git log -1 --format=%ct`, or unset it",
-        ) from error

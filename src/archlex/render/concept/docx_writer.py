@@ -8,7 +8,6 @@ that repeat. A ministry's own template (`reference`) gives the styles, header an
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 import zipfile
 from collections.abc import Mapping, Sequence
@@ -36,9 +35,9 @@ from archlex.render.concept.docx_fields import (
     write_header_footer,
 )
 from archlex.render.concept.docx_layout import TABLE_TEXT, Page
+from archlex.toolkit.build_time import FIXED_TIME
 
 # python-docx stamps the save time into the archive; a fixed date keeps the file byte-stable.
-FIXED_TIME = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
 # Amounts, counts and percentages: right-aligned so that their digits line up.
 _NUMBER = re.compile(r"^-?[0-9][0-9\u00a0 ,]*(\.[0-9]+)?(\u00a0| )?([A-Z]{3}|%)?$")

@@ -8,8 +8,6 @@ entries 1980-01-01, so the file depends on the model alone.
 
 from __future__ import annotations
 
-import datetime as dt
-import os
 import re
 import textwrap
 from pathlib import Path
@@ -18,7 +16,6 @@ from typing import Any
 import xlsxwriter  # type: ignore[import-untyped]
 
 from archlex.check.coverage import CoverageFigures, CoverageState
-from archlex.errors import ArchlexError
 from archlex.i18n import N_, Translator, translator
 from archlex.render.matrix.review import REVIEW_SHEET, write_review_sheet
 from archlex.render.matrix.rows import (
@@ -30,10 +27,10 @@ from archlex.render.matrix.rows import (
     RegulationPart,
     row_cells,
 )
+from archlex.toolkit.build_time import build_time
 from archlex.toolkit.escape import starts_formula
 from archlex.toolkit.labels import COVERAGE_STATES
 
-FIXED_CREATED = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
 # Fill and text colour per state: the same pairs as the HTML page.
 STATE_COLOURS = {
     CoverageState.GAP: ("#FBE0E0", "#7A0C0C"),
@@ -64,7 +61,7 @@ def write_matrix_xlsx(matrix: Matrix, path: Path) -> None:
     workbook = xlsxwriter.Workbook(str(path), options)
     tr = translator(matrix.language)
     title = tr.gettext("Traceability matrix: {name}").format(name=matrix.name)
-    workbook.set_properties({"title": title, "created": created(), "author": "archlex"})
+    workbook.set_properties({"title": title, "created": build_time(), "author": "archlex"})
     formats = _Formats(workbook)
     coverage = tr.gettext("Coverage")
     _write_summary(workbook.add_worksheet(coverage), formats, matrix, tr)
@@ -74,20 +71,6 @@ def write_matrix_xlsx(matrix: Matrix, path: Path) -> None:
         _write_regulation(sheet, formats, part, tr)
     write_review_sheet(workbook, matrix)
     workbook.close()
-
-
-def created() -> dt.datetime:
-    """The creation date stamped in the file: SOURCE_DATE_EPOCH when set, else 2000-01-01."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if not epoch:
-        return FIXED_CREATED
-    try:
-        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC)
-    except (ValueError, OverflowError, OSError) as error:
-        raise ArchlexError(
-            f"SOURCE_DATE_EPOCH is {epoch!r}, not a number of seconds since 1970",
-            "set it to an integer such as `git log -1 --format=%ct`, or unset it",
-        ) from error
 
 
 class _Formats:
