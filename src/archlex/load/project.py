@@ -24,6 +24,7 @@ from archlex.model import (
     ENTITY_KINDS,
     AccessGrant,
     Act,
+    Connection,
     DataCategory,
     Decision,
     Flow,
@@ -34,6 +35,8 @@ from archlex.model import (
     Model,
     ModelFile,
     NationalAct,
+    Network,
+    Node,
     Obligation,
     Organisation,
     Phase,
@@ -68,6 +71,9 @@ _ITEM_TYPES: dict[str, type[BaseModel]] = {
     "decisions": Decision,
     "national_law": NationalAct,
     "funds": Fund,
+    "networks": Network,
+    "nodes": Node,
+    "connections": Connection,
 }
 _ROADMAP_TYPES: dict[str, type[BaseModel]] = {
     "phases": Phase,

@@ -7,6 +7,7 @@ from archlex.model.common import Entity, Record
 from archlex.model.file import ENTITY_KINDS, ModelFile
 from archlex.model.flow import Flow, Logging, Process, Sync
 from archlex.model.governance import Decision, Fund, NationalAct, Risk
+from archlex.model.infrastructure import Connection, Environment, Hosting, Network, Node
 from archlex.model.law import (
     Act,
     ActKind,
@@ -37,14 +38,17 @@ __all__ = [
     "Chapter",
     "Checks",
     "Component",
+    "Connection",
     "Cost",
     "DataCategory",
     "Decision",
     "Entity",
+    "Environment",
     "EventDate",
     "Evidence",
     "Flow",
     "Fund",
+    "Hosting",
     "LinkColour",
     "LogPolicy",
     "Logging",
@@ -54,6 +58,8 @@ __all__ = [
     "Model",
     "ModelFile",
     "NationalAct",
+    "Network",
+    "Node",
     "Obligation",
     "Organisation",
     "OrganisationKind",

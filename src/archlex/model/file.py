@@ -8,6 +8,7 @@ from archlex.model.catalog import AccessGrant, MidLink, Standard
 from archlex.model.common import Record
 from archlex.model.flow import Flow, Process
 from archlex.model.governance import Decision, Fund, NationalAct, Risk
+from archlex.model.infrastructure import Connection, Network, Node
 from archlex.model.law import Act
 from archlex.model.organisation import Organisation, Role
 from archlex.model.regulation import Obligation, Regulation
@@ -34,6 +35,9 @@ ENTITY_KINDS = (
     "decisions",
     "national_law",
     "funds",
+    "networks",
+    "nodes",
+    "connections",
 )
 
 
@@ -67,4 +71,13 @@ class ModelFile(Record):
     )
     funds: list[Fund] = Field(
         default_factory=list, description="Funds and budgets that `cost.funding` names."
+    )
+    networks: list[Network] = Field(
+        default_factory=list, description="Networks, e.g. TESTA-ng or a national secure network."
+    )
+    nodes: list[Node] = Field(
+        default_factory=list, description="Data centres, zones and sites that host systems."
+    )
+    connections: list[Connection] = Field(
+        default_factory=list, description="Technical connections: protocol, format, network."
     )
