@@ -420,6 +420,38 @@ CASES = [
         ("WP-ESP", "money.yaml", 9, 46),
         ("{BMVI: 76}", "{BMVI: 75}"),
     ),
+    RuleCase(
+        # A system in service with only a test instance, in a model that describes hosting.
+        "system-not-deployed",
+        {
+            "hosting.yaml": "systems:\n"
+            "  - {id: visa, name: National visa system, kind: national}\n"
+            "  - {id: pis, name: Police information system, kind: national}\n"
+            "nodes:\n"
+            "  - id: dc\n"
+            "    name: Primary data centre\n"
+            "    kind: data-centre\n"
+            "    hosts:\n"
+            "      - {system: pis}\n"
+            "      - {system: visa, environment: test}\n"
+        },
+        ("visa", "hosting.yaml", 2, 5),
+        ("{system: visa, environment: test}", "{system: visa, environment: production}"),
+    ),
+    RuleCase(
+        # Across the border from the NUI to the central system; inside the state it may be silent.
+        "connection-without-protocol",
+        {
+            "links.yaml": "systems:\n"
+            "  - {id: ees-adapter, name: EES adapter, kind: national}\n"
+            "connections:\n"
+            "  - {id: to-nui, from: ees-adapter, to: eu.NUI-EES}\n"
+            "  - {id: to-ees, from: eu.NUI-EES, to: eu.EES}\n"
+        },
+        ("to-ees", "links.yaml", 5, 5),
+        ("to: eu.EES}", "to: eu.EES, protocol: SOAP}"),
+        WITH_EU,
+    ),
 ]
 
 
