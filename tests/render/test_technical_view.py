@@ -88,8 +88,8 @@ def test_connections_carry_their_protocol_and_the_legend_names_the_networks(
         for g in technical.iter(f"{SVG}g")
         if g.get("class") == "edge"
     }
-    assert edges["eu.NUI-EES->eu.EES"] == "SOAP XML"
-    assert edges["ESP-GW->eu.ESP"] == "REST UMF (XML)"
+    assert edges["eu.NUI-EES->eu.EES"] == "SOAP, XML"
+    assert edges["ESP-GW->eu.ESP"] == "REST, UMF (XML)"
     legend = next(
         " ".join(t.text or "" for t in g.iter(f"{SVG}text"))
         for g in technical.iter(f"{SVG}g")

@@ -153,9 +153,15 @@ def _columns(graph: Graph, systems: list[System]) -> tuple[list[list[str]], list
         if system_id not in linked:
             depth[system_id] = 1
     columns = [[i for i in state if depth[i] == d] for d in sorted(set(depth.values()))]
+    if any(depth[head] <= depth[tail] for tail, head in lines):
+        columns = []  # national lines in a cycle: let Graphviz rank the national side alone
     columns.append([s.id for s in systems if s.kind is SystemKind.NATIONAL_INTERFACE])
     columns.append([s.id for s in systems if s.kind not in STATE_SIDE])
     columns = [column for column in columns if column]
+    place = {i: n for n, column in enumerate(columns) for i in column}
+    for edge in graph.edges:  # a line against the columns' order must not pull on the ranks
+        if place.get(edge.head, len(columns)) <= place.get(edge.tail, -1):
+            edge.attrs["constraint"] = "false"
     order = [
         Edge(a[0], b[0], None, {"style": "invis", "weight": "0"}) for a, b in pairwise(columns)
     ]
@@ -201,10 +207,11 @@ def _system_node(system: System) -> DotNode:
     """A system by its name without the bracketed original-language name, then its id."""
     name = str(system.name)
     short = name.split(" (")[0] if name.endswith(")") and " (" in name else name
-    node = system_node(system, 30)
-    lines = [text_label(short, 30), text_label(f"[{system.id}] {status_marker(system)}".strip())]
-    node.label = join_lines(*lines)
-    node.attrs["margin"] = "0.06,0.03"
+    width = 40 if system.kind is SystemKind.NATIONAL_INTERFACE else 30  # hexagons grow tall
+    node = system_node(system, width)
+    marker = f"[{system.id}] {status_marker(system)}".strip()
+    node.label = join_lines(text_label(short, width), text_label(marker))
+    node.attrs["margin"] = "0.02,0.02" if width == 40 else "0.06,0.03"
     return node
 
 
@@ -319,10 +326,8 @@ def _connection_edge(
     connection: Connection, tail: str, head: str, colour: str, networks: dict[str, Network]
 ) -> Edge:
     """A connection: protocol and format on the line, everything else in its tooltip."""
-    words = [connection.protocol or _say("unstated")]
-    if connection.format:
-        words.append(connection.format)
-    label = join_lines(*(text_label(word, 18) for word in words))
+    words = [connection.protocol or _say("unstated"), connection.format or ""]
+    label = text_label(", ".join(w for w in words if w), 22)
     dashed = connection.status is not SystemStatus.EXISTING
     attrs = {
         "color": colour,
