@@ -12,8 +12,10 @@ from pathlib import Path
 import pytest
 
 from archlex.outcome import Report
+from archlex.render.concept.technical_values import technical_values
 from archlex.render.diagrams.technical import technical_view
 from archlex.render.diagrams.views import Landscape
+from archlex.render.registry import RenderContext
 from archlex.toolkit.dot import dot_svg
 from tests.check.models import WITH_EU, check
 from tests.conftest import WriteModel
@@ -144,3 +146,24 @@ def test_a_model_without_hosting_still_loads_and_draws(
     assert not [f for f in report.findings if f.severity.value == "error"]
     source = technical_view(Landscape.of(report.model)).source()
     assert "Zone: DMZ" in source and "hosting" in source.lower()
+
+
+def test_the_concept_tables_say_where_systems_run_and_how_they_connect(
+    example: Report, tmp_path: Path
+) -> None:
+    values = technical_values(RenderContext(example, tmp_path))
+    hosting = {row[0]: row[1:] for row in values["hosting_rows"]}
+    assert hosting["National ESP gateway"] == [
+        "NUI segment, IeM IC primary data centre (Riga)",
+        "DR: NUI segment (DR), IeM IC secondary data centre (Riga); "
+        "test: Test and acceptance zone, IeM IC secondary data centre (Riga)",
+        "99.9\u00a0%",
+    ]
+    assert hosting["Court Information System"][1:] == ["\u2013", "\u2013"]
+    connections = {row[0]: row[1:] for row in values["connection_rows"]}
+    assert connections["National ESP gateway \u2192 European search portal"] == [
+        "EU communication infrastructure",
+        "REST, UMF (XML) (Universal message format)",
+        "99.9\u00a0%",
+        "300 (peak 1\u00a0500) searches per minute",
+    ]

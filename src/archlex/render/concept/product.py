@@ -17,6 +17,7 @@ from archlex.model.document import Document
 from archlex.render.concept.docx_writer import LABELS, DocxSettings, markdown_to_docx
 from archlex.render.concept.governance_values import governance_values
 from archlex.render.concept.pdf import docx_to_pdf
+from archlex.render.concept.technical_values import technical_values
 from archlex.render.concept.templates import environment
 from archlex.render.concept.values import (
     architecture_values,
@@ -175,6 +176,7 @@ def concept_values(context: RenderContext) -> dict[str, Any]:
         **roadmap_values(context),
         "summary": summary_values(context),
         **governance_values(context, document),
+        **technical_values(context),
         "states": [tr.label(COVERAGE_STATES, s.value) for s in CoverageState],
     }
 
