@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from archlex.render.charts.figures import Chart, all_charts
 from archlex.render.charts.tables import chart_table, table_caption
 from archlex.site.context import SiteContext
-from archlex.site.markdown import heading, table
+from archlex.site.markdown import heading
 from archlex.toolkit.escape import md_cell
 
 
@@ -38,10 +38,17 @@ def home_charts(context: SiteContext) -> HomeCharts:
 
 
 def _picture(context: SiteContext, chart: Chart) -> list[str]:
+    """The chart, linked to its SVG (on a phone a reader taps it to read it at full size)."""
     path = f"charts/{chart.name}.svg"
-    return [f"![{md_cell(chart.title)}]({path})"] if path in context.assets else []
+    return [f"[![{md_cell(chart.title)}]({path})]({path})"] if path in context.assets else []
 
 
 def _table(context: SiteContext, chart: Chart) -> str:
+    """The caption in italics, then the table with its numbers aligned on the right."""
     head, rows = chart_table(chart, context.tr)
-    return f"*{md_cell(table_caption(chart, context.tr))}*\n\n" + table(head, rows)
+    lines = [
+        "| " + " | ".join(head) + " |",
+        "| --- | " + " | ".join("---:" for _ in head[1:]) + " |",
+        *("| " + " | ".join(row) + " |" for row in rows),
+    ]
+    return f"*{md_cell(table_caption(chart, context.tr))}*\n\n" + "\n".join(lines)
