@@ -4,6 +4,7 @@ same for the same model."""
 
 from __future__ import annotations
 
+import itertools
 import random
 import re
 import shutil
@@ -15,6 +16,7 @@ import pytest
 
 from archlex.i18n import translator
 from archlex.outcome import Report
+from archlex.render.charts import style
 from archlex.render.charts.budget_grid import budget_grid, split_both
 from archlex.render.charts.figures import Chart, all_charts
 from archlex.render.charts.svg import axis_ticks, chart_svg
@@ -210,3 +212,23 @@ def test_the_axis_has_round_ticks_past_the_longest_bar(
     maximum: float, most: int, ticks: list[int]
 ) -> None:
     assert axis_ticks(maximum, most) == ticks
+
+
+PALETTES = {
+    "coverage": list(style.COVERAGE.values()),
+    "severity": list(style.SEVERITY.values()),
+    "sources": [*style.SOURCES, style.UNASSIGNED],
+}
+
+
+@pytest.mark.parametrize("palette", sorted(PALETTES))
+def test_fills_stay_apart_in_greyscale_and_their_text_is_legible(palette: str) -> None:
+    """Two fills with the same pattern (or none) differ in lightness by a tenth at least, and
+    text on any fill has WCAG AA contrast (4.5:1)."""
+    fills = PALETTES[palette]
+    for one, other in itertools.combinations(fills, 2):
+        if one.pattern == other.pattern:
+            apart = abs(style.luminance(one.colour) - style.luminance(other.colour))
+            assert apart >= 0.1, (one, other, apart)
+    for fill in fills:
+        assert style.contrast(fill.colour, fill.ink) >= 4.5, fill

@@ -1,6 +1,6 @@
 """How the charts' segments look: fills that differ in lightness (they stay apart in greyscale
 print) from palettes colour-blind readers can tell apart, with a pattern on every other one;
-the text on a segment is black or white by the fill's lightness."""
+the text on a segment is black or white, whichever contrasts more with its fill."""
 
 from __future__ import annotations
 
@@ -16,12 +16,22 @@ class Fill:
 
     @property
     def ink(self) -> str:
-        """The colour of text on this fill: black on light fills, white on dark ones."""
-        return "#000000" if luminance(self.colour) > 0.3 else "#ffffff"
+        """The colour of text on this fill: black or white, whichever contrasts more."""
+        return (
+            "#000000"
+            if contrast(self.colour, "#000000") >= contrast(self.colour, "#ffffff")
+            else "#ffffff"
+        )
 
     def paint(self, prefix: str) -> str:
         """The `fill` of the pattern's layer (`url(#...)`), or empty when there is none."""
         return f"url(#{prefix}-{self.pattern}-{self.colour[1:]})" if self.pattern else ""
+
+
+def contrast(one: str, other: str) -> float:
+    """The WCAG 2 contrast ratio of two colours (1 to 21)."""
+    light, dark = sorted((luminance(one), luminance(other)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
 
 
 def luminance(colour: str) -> float:
@@ -45,16 +55,17 @@ SEVERITY = {
     "warning": Fill("#f4a582", "hatch"),
     "info": Fill("#d1e5f0", "dots"),
 }
-# Funding sources, nominal: Okabe and Ito's palette for colour-blind readers, ordered so that
-# neighbours differ in lightness; what no source covers is pale grey and hatched.
+# Funding sources, nominal: Okabe and Ito's palette for colour-blind readers. Every other fill
+# is patterned, and the plain ones run dark, light, middle, so that no two plain fills are
+# alike in greyscale; what no source covers is pale grey and hatched.
 SOURCES = (
     Fill("#0072b2"),
     Fill("#e69f00", "hatch"),
-    Fill("#009e73"),
+    Fill("#f0e442"),
     Fill("#cc79a7", "dots"),
     Fill("#56b4e9"),
     Fill("#d55e00", "cross"),
-    Fill("#f0e442"),
+    Fill("#009e73"),
 )
 UNASSIGNED = Fill("#dddddd", "hatch")
 PATTERNS = ("", "hatch", "dots", "cross")
