@@ -14,6 +14,7 @@ from xml.etree import ElementTree
 
 import pytest
 
+from archlex.api import check_model
 from archlex.i18n import translator
 from archlex.outcome import Report
 from archlex.render.charts import style
@@ -23,6 +24,7 @@ from archlex.render.charts.svg import axis_ticks, chart_svg
 from archlex.render.charts.tables import chart_table
 from archlex.render.output import render_products
 from archlex.toolkit.money import cost_by_source, cost_by_year, sum_shares
+from tests.conftest import WriteModel
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -232,3 +234,54 @@ def test_fills_stay_apart_in_greyscale_and_their_text_is_legible(palette: str) -
             assert apart >= 0.1, (one, other, apart)
     for fill in fills:
         assert style.contrast(fill.colour, fill.ink) >= 4.5, fill
+
+
+HOSTILE_SOURCE = '<b>"x" & y</b> | [x](javascript:alert(1))'
+TWO_CURRENCIES = f"""\
+roadmap:
+  work_packages:
+    - id: WP-A
+      name: A
+      start: 2030-01-01
+      end: 2030-06-30
+      cost: {{amount: 1000.01, currency: EUR, funding: {{BMVI: 60, '{HOSTILE_SOURCE}': 30}}}}
+    - id: WP-B
+      name: B
+      start: 2030-07-01
+      end: 2031-03-31
+      cost: {{amount: 999.99, currency: USD, funding: {{ISF: 100}}}}
+"""
+
+
+def test_model_text_in_a_chart_stays_text_and_each_currency_has_its_chart(
+    write_model: WriteModel, tmp_path: Path
+) -> None:
+    root = write_model({"roadmap.yaml": TWO_CURRENCIES})
+    report = check_model(root, root)
+    render_products(report, tmp_path / "out", ["charts"])
+    folder = tmp_path / "out" / "charts"
+    assert {p.stem for p in folder.glob("*.svg")} >= {"budget-eur", "budget-usd"}
+    assert not (folder / "budget.svg").exists()
+    svg = ElementTree.parse(folder / "budget-eur.svg").getroot()  # well-formed XML
+    texts = " ".join(_texts(svg))
+    assert f"{HOSTILE_SOURCE} " in texts  # as typed, never markup
+    assert "<b>" not in (folder / "budget-eur.svg").read_text(encoding="utf-8")
+    assert _drawn((folder / "budget-eur.svg").read_text(encoding="utf-8")) == {
+        "2030": (100001, {"BMVI": 60001, HOSTILE_SOURCE: 30000, "not assigned": 10000})
+    }
+    tr = translator("en")
+    [eur] = [c for c in all_charts(report, tr) if c.currency == "EUR"]
+    head, rows = chart_table(eur, tr)
+    cells = " ".join([*head, *(c for row in rows for c in row)])
+    assert "<b>" not in cells and "\\[x\\](javascript" in cells and "&#124;" in cells
+    assert all(len(row) == len(head) for row in rows)
+
+
+def test_a_model_without_costs_or_findings_draws_only_what_it_has(
+    write_model: WriteModel, tmp_path: Path
+) -> None:
+    root = write_model({})
+    report = check_model(root, root)
+    names = [c.name for c in all_charts(report, translator("en"))]
+    assert "budget" not in names
+    assert ("findings" in names) == bool(report.active)
