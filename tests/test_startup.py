@@ -3,11 +3,14 @@ its heavy libraries (the timings are in benchmarks/bench_startup.py, never in a 
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+
+from archlex.cli.help_text import HELP_FILE, typer_help
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -25,11 +28,12 @@ PIPELINE = (
 )
 
 
-def imported_by(*arguments: str) -> tuple[set[str], str]:
+def imported_by(*arguments: str, columns: int = 80) -> tuple[set[str], str]:
     """The modules `python -X importtime -m archlex ARGUMENTS` imports, and its output."""
     run = subprocess.run(
         [sys.executable, "-X", "importtime", "-m", "archlex", *arguments],
         cwd=REPO,
+        env=os.environ | {"COLUMNS": str(columns)},
         capture_output=True,
         text=True,
         timeout=120,
@@ -57,11 +61,19 @@ def test_version_and_help_import_nothing_heavy(arguments: tuple[str, ...]) -> No
 
 
 def test_help_still_lists_every_command() -> None:
-    # The lazy imports must not lose a command from the help.
-    modules, output = imported_by("--help")
-    for command in ("validate", "check", "rules", "render", "build", "export", "catalog"):
-        assert f"  {command} " in output
-    assert "archlex.cli.commands" in modules
+    # The lazy imports must not lose a command from the help; at 80 columns or more typer is
+    # not even imported (help.txt), on a narrower terminal typer wraps the help itself.
+    for columns in (80, 60):
+        modules, output = imported_by("--help", columns=columns)
+        for command in ("validate", "check", "rules", "render", "build", "export", "catalog"):
+            assert f"  {command} " in output
+        assert ("typer" in modules) is (columns < 80)
+
+
+def test_the_kept_help_is_what_typer_prints() -> None:
+    # Adding or changing a command changes typer's help: `make help-text` writes it again.
+    kept = Path(HELP_FILE).read_text(encoding="utf-8")
+    assert kept == typer_help(), "src/archlex/cli/help.txt is out of date: run `make help-text`"
 
 
 def test_export_help_lists_the_registered_exports_when_asked() -> None:
