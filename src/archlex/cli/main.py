@@ -6,7 +6,8 @@ renderers) would take most of that. `archlex --version` is answered before typer
 and so is `archlex --help` on a terminal at least 80 columns wide (archlex.cli.help_text: the
 text typer prints, kept in a file that a test compares with typer's); the other commands
 import the pipeline inside their functions (see archlex.cli.commands), so that a command's
-own help stays fast too."""
+own help stays fast too. `archlex check` looks for its report in the report cache first
+(archlex.cli.cached_check): typer's option parsing costs more than reading it."""
 
 from __future__ import annotations
 
@@ -27,6 +28,12 @@ def main() -> None:
             with open(HELP_FILE, encoding="utf-8") as stream:  # noqa: PTH123 (see help_text)
                 sys.stdout.write(stream.read())
             return
+    if sys.argv[1:2] == ["check"]:  # a report the cache holds, before typer is imported
+        from archlex.cli.cached_check import from_cache
+
+        cached = from_cache(sys.argv[2:])
+        if cached is not None:
+            sys.exit(cached.exit_code)
     if sys.argv[1:2] == ["catalog"]:
         from archlex.cli.catalog import catalog_app
         from archlex.cli.entry import run
