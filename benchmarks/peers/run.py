@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+import machine
 from child import ChildRun, run_child
 from models import ModelInfo, entities_for_requirements, prepare_model
 from peers.doorstop_tree import COUNT_SCRIPT, write_doorstop
@@ -148,6 +149,7 @@ def _workload(
 ) -> list[str]:
     """Time one workload's steps (`only` these, else all) and report them."""
     print(f"  peers: {title}", flush=True)
+    before = machine.load_average()
     series: dict[tuple[str, str], Series] = {}
     checks: dict[str, str] = {}
     with tempfile.TemporaryDirectory(prefix="archlex-peers-") as scratch_name:
@@ -161,7 +163,8 @@ def _workload(
                 found = series.setdefault((step.tool, step.name), Series())
                 if not found.failure:
                     checks.update(_time(args, step, found, scratch, doorstop_root))
-    return _report(title, goal_of, model.entities, workload, series, checks)
+    load = (before, machine.load_average())
+    return _report(title, goal_of, model.entities, workload, series, checks, load)
 
 
 def _time(
@@ -248,10 +251,13 @@ def _report(
     workload: Workload,
     series: dict[tuple[str, str], Series],
     checks: dict[str, str],
+    load: tuple[float, float],
 ) -> list[str]:
     lines = [
         f"### {title}",
         "",
+        f"- 1-minute load average {load[0]:.1f} before, {load[1]:.1f} after (2 cores: above 2, "
+        "other work competed for the CPU)",
         f"- archlex: the {entities:,}-entity generated model; the peers: its "
         f"{len(workload.requirements):,} requirements and {len(workload.provisions):,} "
         "provisions (cited ones, every article and counted paragraph of the bundled "
