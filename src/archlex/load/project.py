@@ -147,6 +147,7 @@ class _Loader:
         self.problems: list[tuple[str, YamlProblem]] = []  # placed once entities are known
         self.libraries: dict[str, str | None] = {}
         self.inputs = Inputs()
+        self.recording = cache is not None and cache.records_inputs
 
     def load(self) -> Project:
         """Read everything, reporting what cannot be read (the rules check the rest)."""
@@ -189,7 +190,7 @@ class _Loader:
             self.invalid_ids,
         )
         project.libraries = dict(sorted(self.libraries.items()))
-        if self.cache is not None:  # what a cached report depends on (archlex.cli.report_cache)
+        if self.recording:  # what a cached report depends on (archlex.cli.report_cache)
             self.inputs.snapshot()
             project.inputs = self.inputs
         return project
@@ -202,7 +203,7 @@ class _Loader:
             self._unreadable(display, f"cannot read file: {error.strerror}")
             self.inputs.unreadable(path)
             return None
-        if self.cache is not None:
+        if self.recording:
             self.inputs.read(path, raw)
         return self._parse(raw, display)
 
@@ -316,7 +317,7 @@ class _Loader:
             self._unreadable(display, f"cannot read file: {error.strerror}")
             self.inputs.unreadable(path)
             return
-        if self.cache is not None:
+        if self.recording:
             self.inputs.read(path, raw)
         key = self.cache.key(display, raw) if self.cache else ""
         cached = self.cache.get(key) if self.cache else None
