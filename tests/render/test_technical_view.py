@@ -98,6 +98,7 @@ def test_connections_carry_their_protocol_and_the_legend_names_the_networks(
         if g.get("class") == "node" and g.findtext(f"{SVG}title") == "legend"
     )
     assert "connection over EU communication infrastructure (TESTA-ng)" in legend
+    assert "on each connection: its protocol, format" in legend
     assert "planned connection: dashed" in legend
     assert "all flows between two boxes" not in legend  # no line this view does not draw
 

@@ -15,14 +15,13 @@ from itertools import pairwise
 
 from archlex.i18n import N_
 from archlex.model.infrastructure import (
-    Connection,
     Environment,
     Hosting,
-    Network,
     Node,
     hostings,
 )
-from archlex.model.system import System, SystemKind, SystemStatus
+from archlex.model.system import System, SystemKind
+from archlex.render.diagrams.connections import UNKNOWN_NETWORK, connection_edges
 from archlex.render.diagrams.context import PairFlows, landscape_pairs, pair_edge
 from archlex.render.diagrams.legend import LINE_SAMPLE, legend_cluster
 from archlex.render.diagrams.style import (
@@ -37,8 +36,6 @@ from archlex.toolkit.dot import Cluster, Edge, Graph, join_lines, text_label
 from archlex.toolkit.dot import Node as DotNode
 
 STATE_SIDE = (SystemKind.NATIONAL, SystemKind.NATIONAL_INTERFACE)
-NETWORK_COLOURS = ("#1F5FA8", "#2E7D32", "#7B3294", "#B35806", "#00838F", "#5D4037")
-UNKNOWN_NETWORK = "#4A5968"
 ZONE_STYLE = {**GROUP_STYLE, "fontsize": "11", "labeljust": "l", "margin": "6"}
 SITE_STYLE = {
     **CLUSTER_STYLE,
@@ -56,12 +53,10 @@ TEXTS = {
     "zone": N_("Zone: {zone}"),
     "unhosted": N_("Hosting not stated"),
     "elsewhere": N_("{environments} in {node}"),
-    "legend.network": N_("connection over {network}; label: protocol, format"),
-    "legend.no-network": N_("connection, network not stated; label: protocol, format"),
+    "legend.label": N_("on each connection: its protocol, format"),
     "legend.planned": N_("planned connection: dashed"),
     "legend.site": N_("data centre or site, and its zones; DR and test named in its label"),
     "legend.flows": N_("flows between two systems: how they are triggered (query, push, batch)"),
-    "unstated": N_("protocol not stated"),
     "trigger.unstated": N_("trigger unstated"),
 }
 ENVIRONMENT_TEXT = {
@@ -126,7 +121,7 @@ def technical_view(landscape: Landscape) -> Graph:
     graph.clusters = _sides(landscape, systems, hosted, used)
     drawn = {s.id for s in systems}
     if model.connections:
-        edges, rows = _connection_edges(landscape, drawn, used)
+        edges, rows = connection_edges(landscape, drawn, used)
     else:
         edges, rows = _flow_edges(landscape, drawn, used), []
     graph.edges = edges
@@ -292,81 +287,6 @@ def _tooltip(system: System, hosted: Hosted) -> str:
     return "\n".join(lines)
 
 
-def _connection_edges(
-    landscape: Landscape, drawn: set[str], used: set[str]
-) -> tuple[list[Edge], list[tuple[str, str, str, str]]]:
-    """One line per connection between drawn systems; the legend rows of the networks used."""
-    networks = {n.id: n for n in landscape.model.networks}
-    colours = {n: NETWORK_COLOURS[i % len(NETWORK_COLOURS)] for i, n in enumerate(sorted(networks))}
-    edges, seen = [], set()
-    for connection in sorted(landscape.model.connections, key=lambda c: c.id):
-        tail, head = landscape.system_of(connection.from_), landscape.system_of(connection.to)
-        if tail is None or head is None or tail.id == head.id or not {tail.id, head.id} <= drawn:
-            continue
-        colour = colours.get(connection.network or "", UNKNOWN_NETWORK)
-        seen.add(connection.network if connection.network in networks else "")
-        edges.append(_connection_edge(connection, tail.id, head.id, colour, networks))
-        if connection.status is not SystemStatus.EXISTING:
-            used.add("line.planned")
-    rows = [
-        (
-            LINE_SAMPLE[PERSONAL],
-            colours.get(n, UNKNOWN_NETWORK),
-            _say("legend.network", network=networks[n].name or n)
-            if n
-            else _say("legend.no-network"),
-            "",
-        )
-        for n in sorted(seen)
-    ]
-    return edges, rows
-
-
-def _connection_edge(
-    connection: Connection, tail: str, head: str, colour: str, networks: dict[str, Network]
-) -> Edge:
-    """A connection: protocol and format on the line, everything else in its tooltip."""
-    words = [connection.protocol or _say("unstated"), connection.format or ""]
-    label = text_label(", ".join(w for w in words if w), 22)
-    dashed = connection.status is not SystemStatus.EXISTING
-    attrs = {
-        "color": colour,
-        "fontcolor": "#2D3436",
-        "fontsize": "11",
-        "penwidth": "1.6",
-        "style": "dashed" if dashed else "solid",
-        "arrowsize": "0.7",
-        "tooltip": _connection_tooltip(connection, networks),
-    }
-    return Edge(tail, head, label, attrs)
-
-
-def _connection_tooltip(connection: Connection, networks: dict[str, Network]) -> str:
-    """Every technical fact of a connection, one per line (tooltips are plain text)."""
-    network = networks.get(connection.network or "")
-    facts = [
-        (N_("network"), str(network.name) if network and network.name else connection.network),
-        (N_("standard"), connection.standard),
-        (N_("security"), connection.security),
-        (N_("availability"), f"{connection.availability:g} %" if connection.availability else None),
-        (N_("volume"), _volume(connection)),
-        (N_("flows"), ", ".join(connection.flows) or None),
-    ]
-    lines = [f"{connection.id}: {connection.name or ''}".rstrip(": ")]
-    return "\n".join([*lines, *(f"{key}: {value}" for key, value in facts if value)])
-
-
-def _volume(connection: Connection) -> str | None:
-    """`300 (peak 1500) searches per minute`."""
-    volume = connection.volume
-    if volume is None or (volume.average is None and volume.peak is None):
-        return None
-    figures = [f"{volume.average:g}" if volume.average is not None else ""]
-    if volume.peak is not None:
-        figures.append(f"(peak {volume.peak:g})")
-    return f"{' '.join(f for f in figures if f)} {volume.unit} per {volume.per}"
-
-
 def _flow_edges(landscape: Landscape, drawn: set[str], used: set[str]) -> list[Edge]:
     """Without connections: one line per pair of drawn systems, with their flows' triggers."""
 
@@ -390,6 +310,8 @@ def _triggers(_: Landscape, pair: PairFlows) -> list[str]:
 def _legend(used: set[str], networks: list[tuple[str, str, str, str]], sites: bool) -> Cluster:
     """The legend of what this view draws: kinds, statuses, sites, networks, line styles."""
     rows = list(networks)
+    if networks:
+        rows.append(("SOAP, XML", "#2D3436", _say("legend.label"), ""))
     if "line.planned" in used:
         rows.append(("\u254c\u254c\u254c\u25b6", UNKNOWN_NETWORK, _say("legend.planned"), ""))
     if sites:
