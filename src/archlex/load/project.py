@@ -45,6 +45,7 @@ from archlex.model import (
     Role,
     Standard,
     System,
+    View,
     WorkPackage,
 )
 from archlex.model.common import Entity
@@ -68,6 +69,7 @@ _ITEM_TYPES: dict[str, type[BaseModel]] = {
     "decisions": Decision,
     "national_law": NationalAct,
     "funds": Fund,
+    "views": View,
 }
 _ROADMAP_TYPES: dict[str, type[BaseModel]] = {
     "phases": Phase,

@@ -17,6 +17,7 @@ from archlex.model.regulation import Obligation, Regulation
 from archlex.model.requirement import Requirement
 from archlex.model.roadmap import Milestone, Phase, WorkPackage
 from archlex.model.system import Component, DataCategory, System
+from archlex.model.view import View
 
 
 @dataclass
@@ -44,6 +45,7 @@ class Model:
     decisions: list[Decision] = field(default_factory=list)
     national_law: list[NationalAct] = field(default_factory=list)
     funds: list[Fund] = field(default_factory=list)
+    views: list[View] = field(default_factory=list)
     index: dict[str, Entity] = field(default_factory=dict)
 
     def add(self, part: ModelFile) -> None:
@@ -65,6 +67,7 @@ class Model:
         self.decisions += part.decisions
         self.national_law += part.national_law
         self.funds += part.funds
+        self.views += part.views
         if part.roadmap is not None:
             self.phases += part.roadmap.phases
             self.work_packages += part.roadmap.work_packages
@@ -99,6 +102,7 @@ class Model:
             ("decision", list(self.decisions)),
             ("national act", list(self.national_law)),
             ("fund", list(self.funds)),
+            ("view", list(self.views)),
         ]
         for kind, entities in kinds:
             for entity in entities:

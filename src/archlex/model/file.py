@@ -14,6 +14,7 @@ from archlex.model.regulation import Obligation, Regulation
 from archlex.model.requirement import Requirement
 from archlex.model.roadmap import Roadmap
 from archlex.model.system import DataCategory, System
+from archlex.model.view import View
 
 ENTITY_KINDS = (
     "organisations",
@@ -34,6 +35,7 @@ ENTITY_KINDS = (
     "decisions",
     "national_law",
     "funds",
+    "views",
 )
 
 
@@ -67,4 +69,7 @@ class ModelFile(Record):
     )
     funds: list[Fund] = Field(
         default_factory=list, description="Funds and budgets that `cost.funding` names."
+    )
+    views: list[View] = Field(
+        default_factory=list, description="Diagrams the model names, beside the default ones."
     )
