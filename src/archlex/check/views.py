@@ -77,6 +77,8 @@ def _invalid(project: Project, view: View) -> Iterator[Problem]:
             ("depth",),
             "add `focus:` (a system), or remove `depth:`",
         )
+    if view.focus is not None and view.focus not in system_index(model):
+        return  # the unknown focus is the finding
     selection = select(model, view)
     flowing = view.kind in (ViewKind.PROCESS, ViewKind.SEQUENCE)
     if not selection.systems or (flowing and not selection.flows):
