@@ -14,6 +14,7 @@ from archlex.outcome import Report
 from archlex.render.diagrams.measure import crossings, label_distances, plain_edges
 from archlex.render.diagrams.page import SMALLEST_PRINTED_PT, place, placement_of, smallest_font
 from archlex.render.diagrams.product import diagram_graphs
+from archlex.render.diagrams.views import provisions_label
 from archlex.render.output import render_products
 from archlex.render.registry import RenderContext
 from archlex.toolkit.dot import run_dot_command
@@ -194,3 +195,17 @@ def test_the_views_the_model_names_are_drawn_and_recorded(drawn: Path) -> None:
     assert "PIS" not in titles  # the police are not at the border crossing point
     # Too wide left to right for 7 pt on A3, so drawn national above EU.
     assert named["view-law-enforcement"]["placement"]["orientation"] == "portrait"
+
+
+def test_a_provision_is_never_cut_in_two_by_wrapping() -> None:
+    label = provisions_label(
+        "legal basis: 2019/817 Art 26(1); 2019/818 Art 26(1); 2019/817 Art 34", 22
+    )
+    assert label.lines == (
+        "legal basis:",
+        "2019/817 Art 26(1);",
+        "2019/818 Art 26(1);",
+        "2019/817 Art 34",
+    )
+    wide = provisions_label("legal basis: 2019/817 Art 7(2); 2019/817 Art 9(1)", 34)
+    assert wide.lines == ("legal basis: 2019/817 Art 7(2);", "2019/817 Art 9(1)")

@@ -28,6 +28,7 @@ from archlex.render.diagrams.views import (
     SIDE_OF_KIND,
     SIDES,
     Landscape,
+    provisions_label,
     system_node,
     view_title,
 )
@@ -114,7 +115,7 @@ def _step_edges(landscape: Landscape, number: int, flow: Flow) -> list[Edge]:
     label = join_lines(
         text_label(f"{number}. {flow.name or flow.id}", 22, left=True),
         text_label("data: " + (", ".join(data) or "none given"), 22, left=True),
-        text_label(f"legal basis: {basis}", 22, left=True),
+        provisions_label(f"legal basis: {basis}", 22),
     )
     if not flow.via:
         return [Edge(flow.from_, flow.to, label, attrs)]

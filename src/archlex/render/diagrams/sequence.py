@@ -25,7 +25,13 @@ from archlex.render.diagrams.style import (
     data_edge_attributes,
     graph_attributes,
 )
-from archlex.render.diagrams.views import TIER, Landscape, system_node, view_title
+from archlex.render.diagrams.views import (
+    TIER,
+    Landscape,
+    provisions_label,
+    system_node,
+    view_title,
+)
 from archlex.toolkit.dot import Edge, Graph, Label, Node, join_lines, text_label
 
 # Heavy lifelines stay straight under their headers.
@@ -140,7 +146,7 @@ def _message(landscape: Landscape, number: int, flow: Flow, wrap: int) -> Label:
     return join_lines(
         text_label(f"{number}. {flow.name or flow.id}", wrap, left=True),
         text_label(text("sequence.data", data=", ".join(data) or "-"), wrap, left=True),
-        text_label(text("sequence.basis", basis=basis), wrap, left=True),
+        provisions_label(text("sequence.basis", basis=basis), wrap),
     )
 
 
