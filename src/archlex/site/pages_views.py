@@ -12,9 +12,10 @@ def named_view_images(context: SiteContext, path: str, parts: set[str]) -> list[
     """Each drawn named view that shows the system (its id and its components' are `parts`):
     its title, and the diagram."""
     images = []
+    alt = context.tr._("diagram")
     for view in sorted(context.model.views, key=lambda v: v.id):
         asset = f"diagrams/{view.id}.svg"
         if asset in context.assets and parts & select(context.model, view).systems:
             link = relative(path, asset)
-            images += [f"**{text(view.title)}**", f"![{context.tr._('diagram')}]({link})"]
+            images += [f"**{text(view.title)}**", f"![{alt}]({link})"]
     return images
