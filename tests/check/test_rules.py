@@ -406,6 +406,22 @@ CASES = [
         ),
     ),
     RuleCase(
+        # A view may not take the name of a default diagram: it would overwrite it.
+        "view-invalid",
+        {
+            "views.yaml": BORDER_SYSTEM
+            + "  - {id: register, name: Register, kind: national}\n"
+            + "flows:\n  - {id: F-1, from: border-control, to: register}\n"
+            + "views:\n"
+            + "  - id: context-border-control\n"
+            + "    title: Border control and its neighbours\n"
+            + "    kind: context\n"
+            + "    focus: border-control\n"
+        },
+        ("context-border-control", "views.yaml", 9, 9),
+        ("id: context-border-control", "id: border-neighbours"),
+    ),
+    RuleCase(
         # Up to the fund's maximum is allowed; one point more is not.
         "cofinancing-above-maximum",
         {

@@ -236,3 +236,16 @@ def test_a_missing_reference_docx_is_a_clear_error(write_model: WriteModel, tmp_
     with pytest.raises(ArchlexError, match=r"nothing\.docx: not a Word file"):
         render_products(check_model(root, root), tmp_path / "out", ["concept"])
     assert not (tmp_path / "out").exists()
+
+
+def test_the_views_the_model_names_are_placed_with_the_defaults_of_their_kind(
+    rendered: Path,
+) -> None:
+    text = (rendered / "concept" / "concept.md").read_text(encoding="utf-8")
+    logical = text.index("### 6.1 ")
+    processes = text.index("### 6.2 ")
+    for view in ("view-border-bcp", "view-esp-gateway", "view-law-enforcement"):
+        assert (rendered / "diagrams" / f"{view}.png").is_file()
+        at = text.index(f"](../diagrams/{view}.png)")
+        assert logical < at < processes, view  # context and landscape views: section 6.1
+    assert "![Border control at the border crossing point](../diagrams/view-border-bcp.png)" in text

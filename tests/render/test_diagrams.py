@@ -66,6 +66,7 @@ def test_every_diagram_is_an_svg_and_a_png(example: Report, drawn: Path) -> None
     focused = [s.id for s in national if {s.id, *(c.id for c in s.components)} & flowing]
     assert len(focused) == 20
     stems += [f"context-{system}" for system in focused]
+    stems += [view.id for view in example.model.views]  # the views the model names
     expected = sorted(f"{s}.{ext}" for s in stems for ext in ("svg", "png"))
     assert sorted(p.name for p in drawn.iterdir()) == sorted([*expected, "diagrams.json"])
     for stem in stems:

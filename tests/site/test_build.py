@@ -123,6 +123,19 @@ def test_a_page_per_system_article_requirement_and_work_package(
     assert 'href="http://data.europa.eu/eli/reg/2019/817/art_20/oj"' in article_20.read_text()
 
 
+def test_a_system_page_shows_the_named_views_that_show_it(
+    example: Report, built: tuple[Path, Path]
+) -> None:
+    site_map = SiteMap.build(example.model)
+    rkis = html_page(built[0], site_map.pages["RKIS"]).read_text(encoding="utf-8")
+    assert "Border control at the border crossing point" in rkis
+    assert "diagrams/view-border-bcp.svg" in rkis
+    assert "view-law-enforcement.svg" not in rkis  # the border system is not in that view
+    pis = html_page(built[0], site_map.pages["PIS"]).read_text(encoding="utf-8")
+    assert "diagrams/view-law-enforcement.svg" in pis
+    assert (built[0] / "diagrams" / "view-law-enforcement.svg").is_file()
+
+
 class Links(HTMLParser):
     """Every href/src of a page, by tag."""
 

@@ -49,6 +49,7 @@ from archlex.model import (
     Role,
     Standard,
     System,
+    View,
     WorkPackage,
 )
 from archlex.model.common import Entity
@@ -75,6 +76,7 @@ _ITEM_TYPES: dict[str, type[BaseModel]] = {
     "networks": Network,
     "nodes": Node,
     "connections": Connection,
+    "views": View,
 }
 _ROADMAP_TYPES: dict[str, type[BaseModel]] = {
     "phases": Phase,

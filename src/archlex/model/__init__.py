@@ -23,6 +23,7 @@ from archlex.model.regulation import AppliesWhen, Article, Chapter, Evidence, Ob
 from archlex.model.requirement import Priority, Requirement, RequirementStatus, RequirementType
 from archlex.model.roadmap import Cost, Milestone, Phase, Roadmap, WorkPackage
 from archlex.model.system import Component, DataCategory, System, SystemKind, SystemStatus
+from archlex.model.view import View, ViewKind
 
 __all__ = [
     "ENTITY_KINDS",
@@ -83,6 +84,8 @@ __all__ = [
     "System",
     "SystemKind",
     "SystemStatus",
+    "View",
+    "ViewKind",
     "Waiver",
     "WorkPackage",
     "parse_provision",

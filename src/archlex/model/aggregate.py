@@ -18,6 +18,7 @@ from archlex.model.regulation import Obligation, Regulation
 from archlex.model.requirement import Requirement
 from archlex.model.roadmap import Milestone, Phase, WorkPackage
 from archlex.model.system import Component, DataCategory, System
+from archlex.model.view import View
 
 
 @dataclass
@@ -48,6 +49,7 @@ class Model:
     networks: list[Network] = field(default_factory=list)
     nodes: list[Node] = field(default_factory=list)
     connections: list[Connection] = field(default_factory=list)
+    views: list[View] = field(default_factory=list)
     index: dict[str, Entity] = field(default_factory=dict)
 
     def add(self, part: ModelFile) -> None:
@@ -72,6 +74,7 @@ class Model:
         self.networks += part.networks
         self.nodes += part.nodes
         self.connections += part.connections
+        self.views += part.views
         if part.roadmap is not None:
             self.phases += part.roadmap.phases
             self.work_packages += part.roadmap.work_packages
@@ -109,6 +112,7 @@ class Model:
             ("network", list(self.networks)),
             ("node", list(self.nodes)),
             ("connection", list(self.connections)),
+            ("view", list(self.views)),
         ]
         for kind, entities in kinds:
             for entity in entities:

@@ -15,6 +15,7 @@ from archlex.model.regulation import Obligation, Regulation
 from archlex.model.requirement import Requirement
 from archlex.model.roadmap import Roadmap
 from archlex.model.system import DataCategory, System
+from archlex.model.view import View
 
 ENTITY_KINDS = (
     "organisations",
@@ -38,6 +39,7 @@ ENTITY_KINDS = (
     "networks",
     "nodes",
     "connections",
+    "views",
 )
 
 
@@ -80,4 +82,7 @@ class ModelFile(Record):
     )
     connections: list[Connection] = Field(
         default_factory=list, description="Technical connections: protocol, format, network."
+    )
+    views: list[View] = Field(
+        default_factory=list, description="Diagrams the model names, beside the default ones."
     )

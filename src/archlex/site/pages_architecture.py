@@ -6,6 +6,7 @@ from archlex.model import DataCategory, Flow, Organisation, Process, Requirement
 from archlex.site.context import SiteContext, by_id
 from archlex.site.links import relative
 from archlex.site.markdown import facts, heading, page, table, text
+from archlex.site.pages_views import named_view_images
 from archlex.toolkit.escape import md_cell
 from archlex.toolkit.labels import (
     FLOW_SYNC,
@@ -211,6 +212,7 @@ def _system_diagrams(context: SiteContext, path: str, parts: set[str]) -> list[s
                 tr._("diagram"),
             )
         )
+    images += named_view_images(context, path, parts)
     for process in processes:
         asset = f"diagrams/process-{process.id}.svg"
         if asset in context.assets:

@@ -169,6 +169,7 @@ def concept_values(context: RenderContext) -> dict[str, Any]:
         "unverified_rows": unverified_rows(context),
         "diagrams": _images(context),
         "processes": _processes(context),
+        "views": _named_views(context),
         "functional_groups": requirement_groups(model, functional=True, language=context.language),
         "requirement_groups": requirement_groups(
             model, functional=False, language=context.language
@@ -252,6 +253,29 @@ def _processes(context: RenderContext) -> list[dict[str, Any]]:
             }
         )
     return result
+
+
+# The concept's section for each kind of named view.
+VIEW_SECTIONS = {
+    "context": "logical",
+    "landscape": "logical",
+    "process": "processes",
+    "sequence": "processes",
+    "technical": "technical",
+    "data": "data",
+}
+
+
+def _named_views(context: RenderContext) -> dict[str, list[dict[str, str]]]:
+    """The views the model names that the diagrams product drew, by the section they go in."""
+    found: dict[str, list[dict[str, str]]] = {s: [] for s in VIEW_SECTIONS.values()}
+    for view in sorted(context.report.model.views, key=lambda v: v.id):
+        image = f"diagrams/{view.id}.png"
+        if (context.out / image).is_file():
+            found[VIEW_SECTIONS[view.kind.value]].append(
+                {"title": view.title, "image": f"../{image}"}
+            )
+    return found
 
 
 def _no_html(text: str) -> str:
