@@ -65,7 +65,8 @@ def diagram_page(context: SiteContext, asset: str) -> str:
     title = context.diagram_titles.get(asset, _stem(asset))
     download = "**" + tr._("Download:") + "** " + _downloads(asset, path, context.assets)
     figure = diagram_figure(context, asset, path, caption=False)
-    return _wide(page(title, [tr._("diagram")], [download, figure]))
+    # Untagged: the Diagrams page lists them all, so the tags page need not.
+    return _wide(page(title, [], [download, figure]))
 
 
 def _wide(markdown: str) -> str:
@@ -90,6 +91,7 @@ def diagram_figure(context: SiteContext, asset: str, path: str, caption: bool = 
         ("out", "\u2212", tr._("Zoom out"), "-"),
         ("reset", "\u2922", tr._("Show the whole diagram"), "0"),
     ]
+    toolbar = tr._("Zoom the diagram")
     tools = "".join(
         f'<button type="button" class="archlex-diagram__button" data-zoom="{action}" '
         f'aria-label="{html_text(name)}" title="{html_text(name)} ({key})">{sign}</button>'
@@ -98,7 +100,7 @@ def diagram_figure(context: SiteContext, asset: str, path: str, caption: bool = 
     return (
         f'<figure class="archlex-diagram" data-archlex-diagram="">\n'
         f'<div class="archlex-diagram__tools" role="toolbar" '
-        f'aria-label="{html_text(tr._("Zoom the diagram"))}" hidden="">{tools}</div>\n'
+        f'aria-label="{html_text(toolbar)}" hidden="">{tools}</div>\n'
         f'<div class="archlex-diagram__view" tabindex="0" role="group" '
         f'aria-label="{label}"{style}>\n'
         f"{svg.markup}\n</div>\n"
