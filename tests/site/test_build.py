@@ -201,7 +201,7 @@ def test_the_pages_written_are_the_pages_the_model_gives(
     """Deterministic: a second run over the same model gives the same Markdown."""
     docs = built[1] / "docs"
     assets = frozenset(p.relative_to(docs).as_posix() for p in docs.rglob("*") if p.is_file())
-    again = site_pages(check_model(EXAMPLE, EXAMPLE, today=AS_OF), AS_OF, assets)
+    again = site_pages(check_model(EXAMPLE, EXAMPLE, today=AS_OF), AS_OF, assets, docs)
     for path, text in again.items():
         assert (docs / path).read_text(encoding="utf-8") == text, path
 

@@ -6,6 +6,7 @@ from archlex.graph.views import select
 from archlex.site.context import SiteContext
 from archlex.site.links import relative
 from archlex.site.markdown import text
+from archlex.site.pages_diagrams import diagram_page_path
 
 
 def named_view_images(context: SiteContext, path: str, parts: set[str]) -> list[str]:
@@ -16,6 +17,7 @@ def named_view_images(context: SiteContext, path: str, parts: set[str]) -> list[
     for view in sorted(context.model.views, key=lambda v: v.id):
         asset = f"diagrams/{view.id}.svg"
         if asset in context.assets and parts & select(context.model, view).systems:
-            link = relative(path, asset)
-            images += [f"**{text(view.title)}**", f"![{alt}]({link})"]
+            image = f"![{alt}]({relative(path, asset)})"
+            target = diagram_page_path(asset) if context.docs is not None else asset
+            images += [f"**{text(view.title)}**", f"[{image}]({relative(path, target)})"]
     return images
