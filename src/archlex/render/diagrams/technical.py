@@ -115,7 +115,8 @@ def technical_view(landscape: Landscape) -> Graph:
     graph = Graph("technical", view_title(model, _say("title")))
     graph.attrs.update(graph_attributes("LR"))
     graph.attrs.update({"ranksep": "0.2", "nodesep": "0.08", "newrank": "true"})
-    systems = [s for s in landscape.shown() if _is_drawn(landscape, s)]
+    reached = _reached(landscape)
+    systems = [s for s in landscape.shown() if s.kind is SystemKind.NATIONAL or s.id in reached]
     hosted = Hosted.of(landscape, systems)
     used: set[str] = set()
     graph.clusters = _sides(landscape, systems, hosted, used)
@@ -163,18 +164,14 @@ def _columns(graph: Graph, systems: list[System]) -> tuple[list[list[str]], list
     return columns, order
 
 
-def _is_drawn(landscape: Landscape, system: System) -> bool:
-    """National systems and the interfaces and EU systems that the state's flows reach."""
-    if system.kind is SystemKind.NATIONAL:
-        return True
+def _reached(landscape: Landscape) -> set[str]:
+    """The systems a flow passes or a connection joins (national systems are always drawn)."""
     reached = {s for flow in landscape.flows() for hop in landscape.hops(flow) for s in hop}
-    connected = {
-        end.id
-        for c in landscape.model.connections
-        for end in (landscape.system_of(c.from_), landscape.system_of(c.to))
-        if end is not None
-    }
-    return system.id in reached | connected
+    for connection in landscape.model.connections:
+        for end in (landscape.system_of(connection.from_), landscape.system_of(connection.to)):
+            if end is not None:
+                reached.add(end.id)
+    return reached
 
 
 def _sides(
@@ -225,8 +222,8 @@ def _home(side: Cluster, system: System, hosted: Hosted) -> Cluster:
     for key in path:
         found = next((c for c in cluster.clusters if c.attrs.get("id") == key), None)
         if found is None:
-            number = len(side.node_ids()) + sum(1 for _ in _all_clusters(side))
-            found = Cluster(f"{side.name}-{number}", text_label(key), {"id": key})
+            name = f"{cluster.name}-{len(cluster.clusters)}"  # unique: its path of positions
+            found = Cluster(name, text_label(key), {"id": key})
             cluster.clusters.append(found)
         cluster = found
     return cluster
