@@ -4,6 +4,7 @@ from archlex.catalog.provision import Provision, parse_provision
 from archlex.model.aggregate import Model
 from archlex.model.catalog import AccessGrant, LinkColour, LogPolicy, MidLink, Standard
 from archlex.model.common import Entity, Record
+from archlex.model.data import DataEntity, SpecialKind
 from archlex.model.file import ENTITY_KINDS, ModelFile
 from archlex.model.flow import Flow, Logging, Process, Sync
 from archlex.model.governance import Decision, Fund, NationalAct, Risk
@@ -39,6 +40,7 @@ __all__ = [
     "Component",
     "Cost",
     "DataCategory",
+    "DataEntity",
     "Decision",
     "Entity",
     "EventDate",
@@ -71,6 +73,7 @@ __all__ = [
     "Role",
     "RoleGrant",
     "Scope",
+    "SpecialKind",
     "Standard",
     "Start",
     "Sync",
