@@ -21,7 +21,7 @@ from archlex.toolkit.labels import (
     SEVERITIES,
     SYSTEM_STATUSES,
 )
-from archlex.toolkit.words import date_words, duration_words, name_of, names_of, whole
+from archlex.toolkit.words import abbreviation, date_words, duration_words, name_of, names_of, whole
 
 SPECIAL_KINDS = {
     "biometric": N_("biometric"),
@@ -96,7 +96,7 @@ def data_row(
         md_cell(category.name),
         md_cell(entities),
         md_cell(", ".join(short_of(model, o) for o in category.controller)),
-        md_cell(", ".join(short_of(model, o) for o in category.processor)),
+        md_cell(", ".join(abbreviation(model, o) for o in category.processor)),
         md_cell(basis),
         md_cell(retention),
         md_cell(short_of(model, category.master) if category.master else ""),

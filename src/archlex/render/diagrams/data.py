@@ -38,7 +38,7 @@ from archlex.toolkit.dot import (
     table_label,
     text_label,
 )
-from archlex.toolkit.words import duration_words
+from archlex.toolkit.words import abbreviation, duration_words
 
 ORDER = {SPECIAL: 0, PERSONAL: 1, OTHER: 2}
 WIDTH = 62  # characters a line of a category box; wide and short keeps the page readable
@@ -145,18 +145,6 @@ def short_name(model: Model, ref: str) -> str:
     found = model.get(ref)
     name = str(getattr(found, "name", None) or ref)
     return name.split(" (", 1)[0]
-
-
-def abbreviation(model: Model, ref: str) -> str:
-    """An organisation's abbreviation as its name gives it last in brackets (`IeM IC`,
-    `eu-LISA`), else its id."""
-    found = model.get(ref)
-    name = str(getattr(found, "name", None) or "")
-    if name.endswith(")") and "(" in name:
-        inside = name[name.rindex("(") + 1 : -1].split(", ")[-1]
-        if 0 < len(inside) <= 12:
-            return inside
-    return ref.removeprefix("eu.")
 
 
 def _category(model: Model, category: DataCategory) -> Node:
