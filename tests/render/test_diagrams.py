@@ -60,7 +60,7 @@ def _all_text(svg: Path) -> str:
 
 
 def test_every_diagram_is_an_svg_and_a_png(example: Report, drawn: Path) -> None:
-    stems = ["context", "technical", "data", "legend"]
+    stems = ["context", "technical", "data", "data-special", "legend"]
     stems += [f"{kind}-{p.id}" for p in example.model.processes for kind in ("process", "sequence")]
     flowing = {s for f in example.model.flows for s in (f.from_, f.to)}
     national = [s for s in example.model.systems if s.kind is SystemKind.NATIONAL]
@@ -188,6 +188,22 @@ def test_the_data_view_joins_controllers_categories_and_master_copies(
     legend = _squeeze(nodes["legend"])
     assert _squeeze("controller (organisation)") in legend and "cylinder" in legend
     assert "hexagon" not in legend  # no national uniform interface holds a master copy
+
+
+def test_the_special_data_view_shows_where_biometrics_flow(example: Report, drawn: Path) -> None:
+    edges = {
+        t.replace("&#45;&gt;", "->"): text for t, text in _texts(drawn / "data-special.svg", "edge")
+    }
+    nodes = _groups(drawn / "data-special.svg", "node")
+    assert {"BDAS", "RKIS", "eu.NUI-EES", "eu.sBMS", "eu.CIR"} <= set(nodes)
+    assert "NVIS->eu.NUI-VIS" in edges and "eu.ESP->eu.CIR" in edges
+    assert "STAT" not in nodes and "AUDIT" not in nodes  # no special data reach them
+    assert "master copy: Facial image, Fingerprints" in " ".join(nodes["BDAS"].split())
+    labels = {title: " ".join(text.split()) for title, text in edges.items()}
+    assert labels["RKIS->ESP-GW"] == "Facial image"  # only some special data: named
+    assert labels["eu.ESP->eu.CIR"] == ""  # every special category: unlabelled
+    legend = " ".join(nodes["legend"].split())
+    assert "(Facial image, Fingerprints)" in legend and "(planned)" in legend
 
 
 def test_no_absolute_paths_icons_or_links_in_the_svgs(drawn: Path) -> None:

@@ -57,6 +57,7 @@ FIGURES = {
     "legend": ("diagrams", "diagrams/legend.png"),
     "technical": ("diagrams", "diagrams/technical.png"),
     "data": ("diagrams", "diagrams/data.png"),
+    "data_special": ("diagrams", "diagrams/data-special.png"),
     "gantt": ("roadmap", "roadmap/gantt.png"),
 }
 MAIN = ("context", "gantt")  # one picture of each product says whether it has run
