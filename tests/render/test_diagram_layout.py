@@ -31,7 +31,7 @@ TOO_SMALL = {
 CROSSINGS = {
     "context": 3,
     "technical": 13,
-    "data": 62,
+    "data": 60,
     "data-special": 5,
     "context-ESP-GW": 0,
     "context-RKIS": 0,

@@ -157,13 +157,25 @@ def _category(model: Model, category: DataCategory) -> Node:
         lines.append(text_label(TEXT["processor"].format(names=names), WIDTH, left=True))
     if not category.controller:
         lines.append(text_label(TEXT["no-controller"], WIDTH, left=True))
-    provisions = ", ".join(str(p) for p in category.legal_basis)
-    if provisions:
-        lines.append(text_label(TEXT["basis"].format(provisions=provisions), WIDTH, left=True))
+    if category.legal_basis:
+        lines.append(_provisions([str(p) for p in category.legal_basis]))
     retention = duration_words(category.retention) or TEXT["unstated"]
     lines.append(_capped(text_label(TEXT["kept"].format(retention=retention), WIDTH, left=True)))
     attrs = {**data_attributes(kind), "tooltip": str(category.description or category.name)}
     return Node(f"data:{category.id}", join_lines(*lines), attrs)
+
+
+def _provisions(provisions: list[str]) -> Label:
+    """`legal basis: ...`, wrapped between provisions, never inside one (`Art` / `18(1)`)."""
+    before, after = TEXT["basis"].split("{provisions}")
+    pieces = [p + ("," if n < len(provisions) - 1 else after) for n, p in enumerate(provisions)]
+    lines = [before.rstrip()]
+    for piece in pieces:
+        if len(lines[-1]) + 1 + len(piece) > WIDTH:
+            lines.append(piece)
+        else:
+            lines[-1] = f"{lines[-1]} {piece}"
+    return Label(tuple(text_label(line, 10 * WIDTH).lines[0] for line in lines), True)
 
 
 def _capped(label: Label, most: int = 2) -> Label:
