@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import pytest
 
 from archlex.findings import Severity
+from archlex.model import DataCategory
 from archlex.rules import RULES
 from tests.check.models import (
     BORDER_SYSTEM,
@@ -406,6 +407,22 @@ CASES = [
         ),
     ),
     RuleCase(
+        # A view may not take the name of a default diagram: it would overwrite it.
+        "view-invalid",
+        {
+            "views.yaml": BORDER_SYSTEM
+            + "  - {id: register, name: Register, kind: national}\n"
+            + "flows:\n  - {id: F-1, from: border-control, to: register}\n"
+            + "views:\n"
+            + "  - id: context-border-control\n"
+            + "    title: Border control and its neighbours\n"
+            + "    kind: context\n"
+            + "    focus: border-control\n"
+        },
+        ("context-border-control", "views.yaml", 9, 9),
+        ("id: context-border-control", "id: border-neighbours"),
+    ),
+    RuleCase(
         # Up to the fund's maximum is allowed; one point more is not.
         "cofinancing-above-maximum",
         {
@@ -466,6 +483,38 @@ CASES = [
         },
         ("to-police", "data.yaml", 19, 12),
         ("held_by: [nui]", "held_by: [nui, pis]"),
+    ),
+    RuleCase(
+        # A system in service with only a test instance, in a model that describes hosting.
+        "system-not-deployed",
+        {
+            "hosting.yaml": "systems:\n"
+            "  - {id: visa, name: National visa system, kind: national}\n"
+            "  - {id: pis, name: Police information system, kind: national}\n"
+            "nodes:\n"
+            "  - id: dc\n"
+            "    name: Primary data centre\n"
+            "    kind: data-centre\n"
+            "    hosts:\n"
+            "      - {system: pis}\n"
+            "      - {system: visa, environment: test}\n"
+        },
+        ("visa", "hosting.yaml", 2, 5),
+        ("{system: visa, environment: test}", "{system: visa, environment: production}"),
+    ),
+    RuleCase(
+        # Across the border from the NUI to the central system; inside the state it may be silent.
+        "connection-without-protocol",
+        {
+            "links.yaml": "systems:\n"
+            "  - {id: ees-adapter, name: EES adapter, kind: national}\n"
+            "connections:\n"
+            "  - {id: to-nui, from: ees-adapter, to: eu.NUI-EES}\n"
+            "  - {id: to-ees, from: eu.NUI-EES, to: eu.EES}\n"
+        },
+        ("to-ees", "links.yaml", 5, 5),
+        ("to: eu.EES}", "to: eu.EES, protocol: SOAP}"),
+        WITH_EU,
     ),
 ]
 
@@ -755,7 +804,7 @@ def test_the_data_architecture_names_organisations_systems_and_provisions(
     assert ("unknown-reference", 10, 13) in found  # master: nvis, no such system
     assert ("unknown-provision", 11, 19) in found  # the law has no Article 9
     category = report.model.get("fingerprints")
-    assert category is not None and getattr(category, "special") is True  # from special_kind
+    assert isinstance(category, DataCategory) and category.special  # from special_kind
 
 
 def test_a_special_kind_beside_special_false_is_a_schema_error(write_model: WriteModel) -> None:

@@ -109,9 +109,37 @@ def test_every_figure_is_readable_at_its_placed_size(rendered: Path) -> None:
         assert smallest * points / units >= SMALLEST_TEXT - 0.01, (name, smallest * points / units)
 
 
+def test_the_summary_shows_each_chart_with_its_table(rendered: Path) -> None:
+    """The charts sit in the summary chapter, each with a numbered caption and a table of its
+    numbers right after (the 7 pt check above covers them too)."""
+    document = docx.Document(str(rendered / "concept" / "concept.docx"))
+    texts = [p.text for p in document.paragraphs]
+    start = texts.index("2. Summary for decision makers")
+    end = next(i for i, t in enumerate(texts) if t.startswith("3. "))
+    captions = [
+        re.sub(r"^(Figure|Table) \d+: ", r"\1: ", t)
+        for t in texts[start:end]
+        if t.startswith(("Figure ", "Table "))
+    ]
+    titles = [
+        "Coverage of the applicable obligations per regulation",
+        "Open findings by rule",
+        "Budget by year and funding source (EUR)",
+    ]
+    expected = [
+        line
+        for title in titles
+        for line in (f"Figure: {title}", f"Table: {title}: the numbers of the chart")
+    ]
+    assert captions == expected
+    body = _xml(rendered / "concept" / "concept.docx")
+    names = re.findall(r'<pic:cNvPr id="\d+" name="([^"]+)"', body)
+    assert names[:3] == ["coverage.png", "findings.png", "budget.png"]
+
+
 def _svg_for(out: Path, png_name: str) -> Path:
     stem = Path(png_name).stem
-    for folder in ("diagrams", "roadmap"):
+    for folder in ("diagrams", "roadmap", "charts"):
         if (out / folder / f"{stem}.svg").is_file():
             return out / folder / f"{stem}.svg"
     raise AssertionError(f"no SVG for {png_name}")
@@ -208,3 +236,16 @@ def test_a_missing_reference_docx_is_a_clear_error(write_model: WriteModel, tmp_
     with pytest.raises(ArchlexError, match=r"nothing\.docx: not a Word file"):
         render_products(check_model(root, root), tmp_path / "out", ["concept"])
     assert not (tmp_path / "out").exists()
+
+
+def test_the_views_the_model_names_are_placed_with_the_defaults_of_their_kind(
+    rendered: Path,
+) -> None:
+    text = (rendered / "concept" / "concept.md").read_text(encoding="utf-8")
+    logical = text.index("### 6.1 ")
+    processes = text.index("### 6.2 ")
+    for view in ("view-border-bcp", "view-esp-gateway", "view-law-enforcement"):
+        assert (rendered / "diagrams" / f"{view}.png").is_file()
+        at = text.index(f"](../diagrams/{view}.png)")
+        assert logical < at < processes, view  # context and landscape views: section 6.1
+    assert "![Border control at the border crossing point](../diagrams/view-border-bcp.png)" in text

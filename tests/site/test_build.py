@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 import re
 import subprocess
 import sys
+from decimal import Decimal
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -13,7 +15,9 @@ import pytest
 
 from archlex.api import check_model
 from archlex.errors import ArchlexError
+from archlex.i18n import translator
 from archlex.outcome import Report
+from archlex.render.charts.figures import all_charts
 from archlex.site.build import build_site, write_project
 from archlex.site.links import SiteMap, slug
 from archlex.site.pages import site_pages
@@ -77,6 +81,31 @@ def test_home_shows_the_coverage_check_computed(example: Report, built: tuple[Pa
         assert [*expected, f"{found.percent} %"] in rows
 
 
+def test_home_shows_the_charts_beside_tables_of_their_numbers(
+    example: Report, built: tuple[Path, Path]
+) -> None:
+    """Each chart is an image with its title as text alternative, its SVG is in the site, and
+    a table on the page (for coverage, the coverage table) has the numbers it draws."""
+    page = html.unescape((built[0] / "index.html").read_text(encoding="utf-8"))
+    rows = {r[0]: r for r in cells(page) if r}
+    tr = translator(example.model.manifest.language)
+    charts = all_charts(example, tr)
+    assert [c.name for c in charts] == ["coverage", "findings", "budget"]
+    for chart in charts:
+        assert f'<img alt="{chart.title}" src="charts/{chart.name}.svg"' in page, chart.name
+        assert (built[0] / "charts" / f"{chart.name}.svg").is_file()
+
+        def full(value: int, currency: str = chart.currency) -> str:
+            return tr.number(Decimal(value) / 100, 2) if currency else tr.number(value)
+
+        for bar in chart.bars:
+            row = rows[bar.label]
+            if chart.name == "coverage":  # label, applicable, the states, traced %
+                assert row[1:-1] == [full(bar.total), *map(full, bar.values)], row
+            else:
+                assert row == [bar.label, *map(full, bar.values), full(bar.total)], row
+
+
 def test_a_page_per_system_article_requirement_and_work_package(
     example: Report, built: tuple[Path, Path]
 ) -> None:
@@ -92,6 +121,19 @@ def test_a_page_per_system_article_requirement_and_work_package(
         assert f"{regulation} Art {number}" in page
     article_20 = html_page(built[0], site_map.articles[("2019/817", "20")])
     assert 'href="http://data.europa.eu/eli/reg/2019/817/art_20/oj"' in article_20.read_text()
+
+
+def test_a_system_page_shows_the_named_views_that_show_it(
+    example: Report, built: tuple[Path, Path]
+) -> None:
+    site_map = SiteMap.build(example.model)
+    rkis = html_page(built[0], site_map.pages["RKIS"]).read_text(encoding="utf-8")
+    assert "Border control at the border crossing point" in rkis
+    assert "diagrams/view-border-bcp.svg" in rkis
+    assert "view-law-enforcement.svg" not in rkis  # the border system is not in that view
+    pis = html_page(built[0], site_map.pages["PIS"]).read_text(encoding="utf-8")
+    assert "diagrams/view-law-enforcement.svg" in pis
+    assert (built[0] / "diagrams" / "view-law-enforcement.svg").is_file()
 
 
 class Links(HTMLParser):
@@ -159,7 +201,7 @@ def test_the_pages_written_are_the_pages_the_model_gives(
     """Deterministic: a second run over the same model gives the same Markdown."""
     docs = built[1] / "docs"
     assets = frozenset(p.relative_to(docs).as_posix() for p in docs.rglob("*") if p.is_file())
-    again = site_pages(check_model(EXAMPLE, EXAMPLE, today=AS_OF), AS_OF, assets)
+    again = site_pages(check_model(EXAMPLE, EXAMPLE, today=AS_OF), AS_OF, assets, docs)
     for path, text in again.items():
         assert (docs / path).read_text(encoding="utf-8") == text, path
 

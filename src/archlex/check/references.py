@@ -14,6 +14,7 @@ from archlex.load.sources import Located
 from archlex.model import (
     AccessGrant,
     Act,
+    Connection,
     DataCategory,
     Decision,
     EventDate,
@@ -22,6 +23,8 @@ from archlex.model import (
     Milestone,
     Model,
     NationalAct,
+    Network,
+    Node,
     Obligation,
     Organisation,
     Process,
@@ -316,6 +319,8 @@ def references_of(entity: Entity) -> Iterator[tuple[str, Path, Kinds]]:
         yield from _each(entity.after, ("after",), frozenset({"work package"}))
     elif isinstance(entity, Risk | Decision | NationalAct):
         yield from _governance_references(entity)
+    elif isinstance(entity, Network | Node | Connection):
+        yield from _infrastructure_references(entity)
     elif isinstance(entity, Obligation):
         yield entity.actor, ("actor",), ROLE | {MEMBER_STATE}
         yield from _each(entity.systems, ("systems",), SYSTEM)
@@ -365,6 +370,26 @@ def _governance_references(
     else:
         yield from _optional(entity.responsible, ("responsible",), ORGANISATION)
         yield from _optional(entity.work_package, ("work_package",), frozenset({"work package"}))
+
+
+def _infrastructure_references(
+    entity: Network | Node | Connection,
+) -> Iterator[tuple[str, Path, Kinds]]:
+    """What a network, a node or a connection refers to."""
+    yield from _optional(
+        entity.operator if not isinstance(entity, Connection) else None, ("operator",), ORGANISATION
+    )
+    if isinstance(entity, Node):
+        yield from _optional(entity.within, ("within",), frozenset({"node"}))
+        yield from _each(entity.networks, ("networks",), frozenset({"network"}))
+        for index, hosting in enumerate(entity.hosts):
+            yield hosting.system, ("hosts", index, "system"), SYSTEM
+    elif isinstance(entity, Connection):
+        yield entity.from_, ("from",), SYSTEM
+        yield entity.to, ("to",), SYSTEM
+        yield from _optional(entity.network, ("network",), frozenset({"network"}))
+        yield from _optional(entity.standard, ("standard",), frozenset({"standard"}))
+        yield from _each(entity.flows, ("flows",), frozenset({"flow"}))
 
 
 def provisions_of(entity: Entity) -> Iterator[tuple[Provision, Path]]:

@@ -59,6 +59,7 @@ def build(
     Example: archlex build model/ --out site --language lv && open site/index.html
     """
     from archlex.api import check_model, in_language  # imported here: `--help` stays fast
+    from archlex.cache_folder import default_folder
     from archlex.cli.output import refuse_unreadable
     from archlex.progress import on_terminal
     from archlex.render.roadmap.product import source_date
@@ -71,7 +72,8 @@ def build(
         )
         refuse_unreadable(report)
         report = in_language(report, language.value if language else None)
-        built = build_site(report, out, day, project, force, progress)
+        cache = None if no_cache else default_folder()
+        built = build_site(report, out, day, project, force, progress, cache)
     from rich.console import Console
 
     console = Console(highlight=False, soft_wrap=True)

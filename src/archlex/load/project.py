@@ -10,6 +10,7 @@ from typing import Any
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from archlex.errors import ArchlexError
+from archlex.files import Inputs
 from archlex.findings import Finding, Severity
 from archlex.gc_pause import collector_paused
 from archlex.load import fast_reader
@@ -24,6 +25,7 @@ from archlex.model import (
     ENTITY_KINDS,
     AccessGrant,
     Act,
+    Connection,
     DataCategory,
     Decision,
     Flow,
@@ -34,6 +36,8 @@ from archlex.model import (
     Model,
     ModelFile,
     NationalAct,
+    Network,
+    Node,
     Obligation,
     Organisation,
     Phase,
@@ -45,6 +49,7 @@ from archlex.model import (
     Role,
     Standard,
     System,
+    View,
     WorkPackage,
 )
 from archlex.model.common import Entity
@@ -68,6 +73,10 @@ _ITEM_TYPES: dict[str, type[BaseModel]] = {
     "decisions": Decision,
     "national_law": NationalAct,
     "funds": Fund,
+    "networks": Network,
+    "nodes": Node,
+    "connections": Connection,
+    "views": View,
 }
 _ROADMAP_TYPES: dict[str, type[BaseModel]] = {
     "phases": Phase,
@@ -90,6 +99,7 @@ class Project:
     invalid_ids: set[str] = field(default_factory=set)
     cwd: Path = field(default_factory=Path)  # where archlex was run from (paths in reports)
     libraries: dict[str, str | None] = field(default_factory=dict)  # name -> release
+    inputs: Inputs = field(default_factory=Inputs)  # what was read (recorded with a cache)
 
     @property
     def root(self) -> Path:
@@ -144,6 +154,8 @@ class _Loader:
         self.parts: list[ModelFile] = []
         self.problems: list[tuple[str, YamlProblem]] = []  # placed once entities are known
         self.libraries: dict[str, str | None] = {}
+        self.inputs = Inputs()
+        self.recording = cache is not None and cache.records_inputs
 
     def load(self) -> Project:
         """Read everything, reporting what cannot be read (the rules check the rest)."""
@@ -168,6 +180,7 @@ class _Loader:
             manifest.include, document.source.child("include"), self.root, self.manifest_path, name
         )
         self.findings += includes.findings
+        self.inputs.globs += [(str(self.root), pattern) for pattern in includes.globbed]
         for path in includes.files:
             self._file(path, path.relative_to(self.root).as_posix())
         model = Model(manifest=manifest)
@@ -185,6 +198,9 @@ class _Loader:
             self.invalid_ids,
         )
         project.libraries = dict(sorted(self.libraries.items()))
+        if self.recording:  # what a cached report depends on (archlex.cli.report_cache)
+            self.inputs.snapshot()
+            project.inputs = self.inputs
         return project
 
     def _read(self, path: Path, display: str) -> YamlDocument | None:
@@ -193,7 +209,10 @@ class _Loader:
             raw = self._bytes(path)
         except OSError as error:
             self._unreadable(display, f"cannot read file: {error.strerror}")
+            self.inputs.unreadable(path)
             return None
+        if self.recording:
+            self.inputs.read(path, raw)
         return self._parse(raw, display)
 
     def _bytes(self, path: Path) -> bytes:
@@ -293,6 +312,7 @@ class _Loader:
             manifest.include, document.source.child("include"), root, manifest_path, display
         )
         self.findings += includes.findings
+        self.inputs.globs += [(str(root), pattern) for pattern in includes.globbed]
         for path in includes.files:
             self._file(path, f"[{name}]/{path.relative_to(root).as_posix()}")
 
@@ -303,7 +323,10 @@ class _Loader:
             raw = self._bytes(path)
         except OSError as error:
             self._unreadable(display, f"cannot read file: {error.strerror}")
+            self.inputs.unreadable(path)
             return
+        if self.recording:
+            self.inputs.read(path, raw)
         key = self.cache.key(display, raw) if self.cache else ""
         cached = self.cache.get(key) if self.cache else None
         if cached is not None:

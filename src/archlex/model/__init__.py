@@ -8,6 +8,7 @@ from archlex.model.data import DataEntity, SpecialKind
 from archlex.model.file import ENTITY_KINDS, ModelFile
 from archlex.model.flow import Flow, Logging, Process, Sync
 from archlex.model.governance import Decision, Fund, NationalAct, Risk
+from archlex.model.infrastructure import Connection, Environment, Hosting, Network, Node
 from archlex.model.law import (
     Act,
     ActKind,
@@ -23,6 +24,7 @@ from archlex.model.regulation import AppliesWhen, Article, Chapter, Evidence, Ob
 from archlex.model.requirement import Priority, Requirement, RequirementStatus, RequirementType
 from archlex.model.roadmap import Cost, Milestone, Phase, Roadmap, WorkPackage
 from archlex.model.system import Component, DataCategory, System, SystemKind, SystemStatus
+from archlex.model.view import View, ViewKind
 
 __all__ = [
     "ENTITY_KINDS",
@@ -38,15 +40,18 @@ __all__ = [
     "Chapter",
     "Checks",
     "Component",
+    "Connection",
     "Cost",
     "DataCategory",
     "DataEntity",
     "Decision",
     "Entity",
+    "Environment",
     "EventDate",
     "Evidence",
     "Flow",
     "Fund",
+    "Hosting",
     "LinkColour",
     "LogPolicy",
     "Logging",
@@ -56,6 +61,8 @@ __all__ = [
     "Model",
     "ModelFile",
     "NationalAct",
+    "Network",
+    "Node",
     "Obligation",
     "Organisation",
     "OrganisationKind",
@@ -80,6 +87,8 @@ __all__ = [
     "System",
     "SystemKind",
     "SystemStatus",
+    "View",
+    "ViewKind",
     "Waiver",
     "WorkPackage",
     "parse_provision",

@@ -9,6 +9,7 @@ folder into place. A failed build leaves `out` as it was.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import logging
 import shutil
 import tempfile
@@ -26,8 +27,10 @@ from archlex.outcome import Report
 from archlex.progress import QUIET, Progress
 from archlex.render.output import render_products
 from archlex.site.links import SiteMap
-from archlex.site.mkdocs_config import OVERRIDES, SCRIPT, SHIM, STYLE, mkdocs_yaml
+from archlex.site.mkdocs_config import DIAGRAM_SCRIPT, OVERRIDES, SCRIPT, SHIM, STYLE, mkdocs_yaml
+from archlex.site.page_cache import PageCache
 from archlex.site.pages import PRODUCT_PAGES, product_index, product_page, site_pages
+from archlex.toolkit.drawings import drawings_cached_in
 from archlex.toolkit.escape import html_text
 from archlex.toolkit.staging import check_output_folder, staged_output
 
@@ -38,11 +41,13 @@ _DROPPED = ("sitemap.xml", "sitemap.xml.gz")
 
 @dataclass(frozen=True)
 class BuiltSite:
-    """What a build wrote: the site folder, its page count, the mkdocs project if kept."""
+    """What a build wrote: the site folder, its page count, the mkdocs project if kept, and
+    how many pages were taken from the cache."""
 
     out: Path
     pages: int
     project: Path | None
+    reused: int = 0
 
 
 def build_site(
@@ -52,12 +57,16 @@ def build_site(
     project: Path | None = None,
     force: bool = False,
     progress: Progress = QUIET,
+    cache: Path | None = None,
 ) -> BuiltSite:
     """Build the concept site of a checked model into `out` (new, empty or an earlier output).
 
     With `project`, the mkdocs project (mkdocs.yml and docs/) is also kept there, for
     `mkdocs build --strict` or `mkdocs serve`; it too must be new, empty or archlex's.
     `force` allows folders of other files, which are kept (see archlex.toolkit.staging).
+    With `cache` (archlex's cache folder), diagrams and pages unchanged since an earlier build
+    are copied from there instead of drawn or rendered again (archlex.toolkit.drawings,
+    archlex.site.page_cache).
     """
     report = in_language(report)  # the model's texts in the manifest's language, if given
     model_root = report.project.manifest_path.parent
@@ -66,16 +75,18 @@ def build_site(
         check_output_folder(project, model_root, force)
     with tempfile.TemporaryDirectory(prefix=".archlex-site-") as work:
         source = Path(work) / "project"
-        count = write_project(report, source, as_of, progress)
+        with drawings_cached_in(cache / "drawings" if cache else None):
+            count = write_project(report, source, as_of, progress)
+        pages = page_cache(cache, model_root, out)
         with staged_output(out, model_root, force, "archlex build") as staging:
             with progress.stage(f"Building {count} pages with mkdocs"):
-                run_mkdocs(source / "mkdocs.yml", staging)
+                run_mkdocs(source / "mkdocs.yml", staging, pages)
             for name in _DROPPED:
                 (staging / name).unlink(missing_ok=True)
         if project is not None:
             with staged_output(project, model_root, force, "archlex build --project") as kept:
                 shutil.copytree(source, kept, dirs_exist_ok=True)
-    return BuiltSite(out, count, project)
+    return BuiltSite(out, count, project, pages.hits if pages else 0)
 
 
 def write_overrides(folder: Path, label: str = "Search") -> None:
@@ -98,7 +109,7 @@ def write_project(report: Report, folder: Path, as_of: dt.date, progress: Progre
         p.relative_to(docs).as_posix() for p in sorted(docs.rglob("*")) if p.is_file()
     )
     with progress.stage("Generating the pages"):
-        pages = site_pages(report, as_of, assets)
+        pages = site_pages(report, as_of, assets, docs)
     site = SiteMap.build(report.model)
     for path in PRODUCT_PAGES:
         if path in assets:
@@ -111,7 +122,7 @@ def write_project(report: Report, folder: Path, as_of: dt.date, progress: Progre
             write_text_atomic(docs / path, text)
             advance(1)
     assets_folder = resources.files("archlex.site").joinpath("assets")
-    for target in (SHIM, STYLE, SCRIPT):
+    for target in (SHIM, STYLE, SCRIPT, DIAGRAM_SCRIPT):
         source = assets_folder.joinpath(target.rsplit("/", 1)[1])
         write_text_atomic(docs / target, source.read_text(encoding="utf-8"))
     write_overrides(
@@ -122,18 +133,32 @@ def write_project(report: Report, folder: Path, as_of: dt.date, progress: Progre
     return len(pages)
 
 
-def run_mkdocs(config_file: Path, site_dir: Path) -> None:
-    """Build with mkdocs-material in strict mode; every warning becomes the error's message."""
+def page_cache(folder: Path | None, model_root: Path, out: Path) -> PageCache | None:
+    """The cached pages of the site of this model built into `out`; None without a folder."""
+    if folder is None:
+        return None
+    site = hashlib.sha256(f"{model_root.resolve()}\0{out.resolve()}".encode()).hexdigest()
+    return PageCache(folder / "site-pages" / site[:24])
+
+
+def run_mkdocs(config_file: Path, site_dir: Path, cache: PageCache | None = None) -> None:
+    """Build with mkdocs-material in strict mode; every warning becomes the error's message.
+    With a cache, unchanged pages are taken from it (archlex.site.mkdocs_build)."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
+
+    from archlex.site.mkdocs_build import build_cached
 
     with _mkdocs_messages() as messages:
         try:
             config = load_config(str(config_file), site_dir=str(site_dir), strict=True)
             config.plugins.on_startup(command="build", dirty=False)
             try:
-                build(config)
+                if cache is None:
+                    build(config)
+                else:
+                    build_cached(config, cache)
             finally:
                 config.plugins.on_shutdown()
         except (MkDocsException, SystemExit) as error:

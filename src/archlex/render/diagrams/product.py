@@ -3,7 +3,8 @@
 Writes `context` (organisations and the EU side), one `context-<system>` per national system,
 one `process-<id>` (data flow) and one `sequence-<id>` (the steps as messages between
 lifelines) per business process, `technical`, `data`, `data-special` (where special-category
-data flow, when any do), `legend`, and `diagrams.json`:
+data flow, when any do), one `<id>` per view the model names (`views:`), `legend`, and
+`diagrams.json`:
 for each diagram its title, the page it is meant for (A4 or A3, portrait or landscape), the
 scale it is placed at there, its smallest printed text, its edges, edge crossings and the
 farthest an edge label sits from its line. The graphs are written as DOT by
@@ -16,6 +17,7 @@ files by absolute path, runs `dot` without a timeout, and passes a label that lo
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 from archlex.files import write_text_atomic
@@ -26,8 +28,9 @@ from archlex.render.diagrams.flows import process_view
 from archlex.render.diagrams.focus import focus_views
 from archlex.render.diagrams.legend import legend_at_the_end, with_legend
 from archlex.render.diagrams.measure import crossings, label_distances, plain_edges
+from archlex.render.diagrams.named import named_views
 from archlex.render.diagrams.page import SMALLEST_PRINTED_PT, placement_of
-from archlex.render.diagrams.sequence import sequence_view
+from archlex.render.diagrams.sequence import WIDE_WRAP, sequence_view
 from archlex.render.diagrams.style import legend
 from archlex.render.diagrams.technical import technical_view
 from archlex.render.diagrams.views import Landscape
@@ -49,8 +52,25 @@ def diagram_graphs(context: RenderContext) -> list[tuple[str, Graph]]:
     graphs += [("technical", technical_view(landscape)), ("data", data_view(landscape))]
     special = special_data_view(landscape)
     graphs += [("data-special", special)] if special is not None else []
-    graphs.append(("legend", legend()))
+    graphs += [*named_views(model), ("legend", legend())]
     return graphs
+
+
+def diagram_variants(context: RenderContext) -> dict[str, list[Graph]]:
+    """Other drawings of a diagram, tried in turn when it prints under 7 pt: each sequence with
+    wider messages (fewer lines a step)."""
+    model = context.report.model
+    landscape = Landscape.of(model)
+    variants = {
+        f"sequence-{p.id}": [sequence_view(landscape, p, WIDE_WRAP)] for p in model.processes
+    }
+    variants.update({stem: [graph] for stem, graph in named_views(model, WIDE_WRAP)})
+    return variants
+
+
+def diagram_kinds(context: RenderContext) -> dict[str, str]:
+    """The kind of every diagram the model names (`views:`); the others' kind is their name's."""
+    return {view.id: view.kind.value for view in context.report.model.views}
 
 
 @renderer("diagrams", order=10)
@@ -59,32 +79,84 @@ def render_diagrams(context: RenderContext) -> list[Path]:
     folder = context.folder("diagrams")
     written: list[Path] = []
     records = []
-    for stem, graph in diagram_graphs(context):
-        graph.cap()
+    variants, named = diagram_variants(context), diagram_kinds(context)
+    for stem, first in diagram_graphs(context):
         svg, png = folder / f"{stem}.svg", folder / f"{stem}.png"
-        plain = draw_to_fit(graph, svg, png)
+        graph, plain = draw_best([first, *variants.get(stem, [])], svg, png)
         written += [svg, png]
-        records.append(diagram_record(stem, graph, svg.read_text(encoding="utf-8"), plain))
+        drawn = diagram_record(stem, graph, svg.read_text(encoding="utf-8"), plain)
+        drawn["kind"] = named.get(stem) or _default_kind(stem)
+        drawn["named"] = stem in named
+        records.append(drawn)
     record = folder / RECORD
     write_text_atomic(record, json.dumps({"diagrams": records}, indent=2, sort_keys=True) + "\n")
     return [*written, record]
 
 
+def draw_best(graphs: list[Graph], svg: Path, png: Path) -> tuple[Graph, str]:
+    """Draw the first graph to fit; while it prints under 7 pt, try the next, and keep the one
+    whose smallest text prints largest. The graph kept and its `-Tplain` layout."""
+    kept: tuple[float, Graph, str] | None = None
+    for graph in graphs:
+        graph.cap()
+        plain = draw_to_fit(graph, svg, png)
+        size = _printed(svg)
+        if kept is not None and size <= kept[0]:
+            continue
+        kept = (size, graph, plain)
+        if size >= SMALLEST_PRINTED_PT:
+            break
+    assert kept is not None  # there is always a first graph
+    if kept[1] is not graph:  # a later one was drawn last: draw the one kept again
+        return kept[1], run_dot(kept[1].source(), svg, png)
+    return kept[1], kept[2]
+
+
+def _default_kind(stem: str) -> str:
+    """The kind of a default diagram, from its name."""
+    if stem == "context":
+        return "landscape"
+    return stem.split("-", 1)[0]
+
+
 def draw_to_fit(graph: Graph, svg: Path, png: Path) -> str:
-    """Draw a graph; when its text would print under 7 pt, try the legend after the last box
-    instead and keep whichever prints larger. The `-Tplain` layout of the one kept."""
+    """Draw a graph; when its text would print under 7 pt, try the legend after the last box,
+    then the ranks top to bottom (national above EU), keeping each change only when the text
+    prints larger. The `-Tplain` layout of the drawing kept."""
     plain = run_dot(graph.source(), svg, png)
-    first = placement_of(svg.read_text(encoding="utf-8")).smallest_printed_pt
-    if first >= SMALLEST_PRINTED_PT or graph.attrs.get("rankdir") != "LR":
+    size = _printed(svg)
+    if size >= SMALLEST_PRINTED_PT or graph.attrs.get("rankdir") != "LR":
         return plain
+    drawn = True  # the files on disk are the drawing kept
+    for change in (_legend_last, _top_down):
+        undo = change(graph)
+        if undo is None:
+            continue
+        moved = run_dot(graph.source(), svg, png)
+        if _printed(svg) > size:
+            plain, size, drawn = moved, _printed(svg), True
+            if size >= SMALLEST_PRINTED_PT:
+                break
+        else:
+            undo()
+            drawn = False
+    return plain if drawn else run_dot(graph.source(), svg, png)
+
+
+def _printed(svg: Path) -> float:
+    return placement_of(svg.read_text(encoding="utf-8")).smallest_printed_pt
+
+
+def _legend_last(graph: Graph) -> Callable[[], None] | None:
+    """Move the legend after the last box; how to undo it (None: nothing to move)."""
     edge = legend_at_the_end(graph)
-    if edge is None:
-        return plain
-    moved = run_dot(graph.source(), svg, png)
-    if placement_of(svg.read_text(encoding="utf-8")).smallest_printed_pt > first:
-        return moved
-    graph.edges.remove(edge)
-    return run_dot(graph.source(), svg, png)
+    return None if edge is None else lambda: graph.edges.remove(edge)
+
+
+def _top_down(graph: Graph) -> Callable[[], None]:
+    """Lay the ranks out top to bottom; how to undo it."""
+    graph.attrs["rankdir"] = "TB"
+    return lambda: graph.attrs.update(rankdir="LR")
 
 
 def diagram_record(stem: str, graph: Graph, svg: str, plain: str) -> dict[str, object]:
