@@ -352,3 +352,19 @@ def test_only_whole_cells_of_ids_become_links(write_model: WriteModel) -> None:
         r"Two: SYS\_1",
     ]
     assert linked[3] == r"SYS\_1 outside a table"
+
+
+def test_a_data_page_gives_its_data_architecture(example: Report, built: tuple[Path, Path]) -> None:
+    site_map = SiteMap.build(example.model)
+    page = html_page(built[0], site_map.pages["fingerprints"])
+    html = page.read_text(encoding="utf-8")
+    for label in ("Controller", "Processor", "Master copy", "Retention set by", "Also held by"):
+        assert f"<strong>{label}:</strong>" in html, label
+    assert re.search(r'<a href="[^"]*BDAS[^"]*">BDAS</a>', html)  # the master, a link
+    assert [
+        "Fingerprint set",
+        "finger positions, images, capture device, capture date, quality score",
+    ] in cells(html)
+    index = html_page(built[0], "data/index.md").read_text(encoding="utf-8")
+    row = next(r for r in cells(index) if r and r[0] == "fingerprints")
+    assert row[4:6] == ["VRS, PMLP, VP", "BDAS"]

@@ -15,6 +15,7 @@ from archlex.model import (
     AccessGrant,
     Act,
     Connection,
+    DataCategory,
     Decision,
     EventDate,
     Flow,
@@ -301,6 +302,8 @@ def references_of(entity: Entity) -> Iterator[tuple[str, Path, Kinds]]:
         yield from _optional(entity.process, ("process",), frozenset({"process"}))
         if entity.logging is not None:
             yield from _optional(entity.logging.by, ("logging", "by"), SYSTEM)
+    elif isinstance(entity, DataCategory):
+        yield from _data_references(entity)
     elif isinstance(entity, Process):
         yield from _optional(entity.owner, ("owner",), ORGANISATION)
         yield from _each(entity.steps, ("steps",), frozenset({"flow"}))
@@ -346,6 +349,14 @@ def _events(obligation: Obligation) -> Iterator[tuple[str, Path, Kinds]]:
             yield subject, (name, "after"), SYSTEM if event == "start" else ACT | {"regulation"}
 
 
+def _data_references(category: DataCategory) -> Iterator[tuple[str, Path, Kinds]]:
+    """The organisations and systems a data category's architecture names."""
+    yield from _each(category.controller, ("controller",), ORGANISATION)
+    yield from _each(category.processor, ("processor",), ORGANISATION)
+    yield from _optional(category.master, ("master",), SYSTEM)
+    yield from _each(category.held_by, ("held_by",), SYSTEM)
+
+
 def _governance_references(
     entity: Risk | Decision | NationalAct,
 ) -> Iterator[tuple[str, Path, Kinds]]:
@@ -387,6 +398,9 @@ def provisions_of(entity: Entity) -> Iterator[tuple[Provision, Path]]:
         yield from _each_provision(entity.defined_by, ("defined_by",))
     elif isinstance(entity, Flow):
         yield from _each_provision(entity.legal_basis, ("legal_basis",))
+    elif isinstance(entity, DataCategory):
+        yield from _each_provision(entity.legal_basis, ("legal_basis",))
+        yield from _each_provision(entity.retention_basis, ("retention_basis",))
     elif isinstance(entity, Requirement):
         yield from _each_provision(entity.satisfies, ("satisfies",))
     elif isinstance(entity, Milestone):

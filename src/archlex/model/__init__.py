@@ -4,6 +4,7 @@ from archlex.catalog.provision import Provision, parse_provision
 from archlex.model.aggregate import Model
 from archlex.model.catalog import AccessGrant, LinkColour, LogPolicy, MidLink, Standard
 from archlex.model.common import Entity, Record
+from archlex.model.data import DataEntity, SpecialKind
 from archlex.model.file import ENTITY_KINDS, ModelFile
 from archlex.model.flow import Flow, Logging, Process, Sync
 from archlex.model.governance import Decision, Fund, NationalAct, Risk
@@ -42,6 +43,7 @@ __all__ = [
     "Connection",
     "Cost",
     "DataCategory",
+    "DataEntity",
     "Decision",
     "Entity",
     "Environment",
@@ -78,6 +80,7 @@ __all__ = [
     "Role",
     "RoleGrant",
     "Scope",
+    "SpecialKind",
     "Standard",
     "Start",
     "Sync",

@@ -232,6 +232,7 @@ def data_page(context: SiteContext, data: DataCategory) -> str:
     """One data category: what it is and the flows that carry it."""
     tr = context.tr
     path = context.site.pages[data.id]
+    link = context.linker(path)
     flows = [f for f in context.model.flows if data.id in f.data]
     body = [
         text(data.description),
@@ -241,13 +242,30 @@ def data_page(context: SiteContext, data: DataCategory) -> str:
                 (tr._("Personal"), tr.label(YES_NO, data.personal)),
                 (tr._("Special category"), tr.label(YES_NO, data.special)),
                 (tr._("Retention"), text(data.retention)),
+                (tr._("Retention set by"), link.provisions(data.retention_basis)),
+                (tr._("Legal basis"), link.provisions(data.legal_basis)),
+                (tr._("Legal basis outside the catalog"), text(data.legal_basis_text)),
+                (tr._("Controller"), link.ids(data.controller)),
+                (tr._("Processor"), link.ids(data.processor)),
+                (tr._("Master copy"), link.id(data.master)),
+                (tr._("Also held by"), link.ids(data.held_by)),
             ],
             tr._("Nothing recorded."),
         ),
+        *_entities(context, data),
         heading(2, tr._("Flows that carry it")),
         _flow_table(context, path, flows, "to"),
     ]
     return page(f"{data.id}: {data.name}", [tr._("data")], body)
+
+
+def _entities(context: SiteContext, data: DataCategory) -> list[str]:
+    """The category's entities and their attributes, as a table (nothing when none)."""
+    if not data.entities:
+        return []
+    tr = context.tr
+    rows = [[text(e.name), text(", ".join(e.attributes))] for e in data.entities]
+    return [heading(2, tr._("Entities")), table([tr._("Entity"), tr._("Attributes")], rows)]
 
 
 def flow_page(context: SiteContext, flow: Flow) -> str:

@@ -59,6 +59,7 @@ FIGURES = {
     "legend": ("diagrams", "diagrams/legend.png"),
     "technical": ("diagrams", "diagrams/technical.png"),
     "data": ("diagrams", "diagrams/data.png"),
+    "data_special": ("diagrams", "diagrams/data-special.png"),
     "gantt": ("roadmap", "roadmap/gantt.png"),
     "coverage_chart": ("charts", "charts/coverage.svg"),
 }

@@ -2,8 +2,9 @@
 
 Writes `context` (organisations and the EU side), one `context-<system>` per national system,
 one `process-<id>` (data flow) and one `sequence-<id>` (the steps as messages between
-lifelines) per business process, `technical`, `data`, one `<id>` per view the model names
-(`views:`), `legend`, and `diagrams.json`:
+lifelines) per business process, `technical`, `data`, `data-special` (where special-category
+data flow, when any do), one `<id>` per view the model names (`views:`), `legend`, and
+`diagrams.json`:
 for each diagram its title, the page it is meant for (A4 or A3, portrait or landscape), the
 scale it is placed at there, its smallest printed text, its edges, edge crossings and the
 farthest an edge label sits from its line. The graphs are written as DOT by
@@ -22,6 +23,7 @@ from pathlib import Path
 from archlex.files import write_text_atomic
 from archlex.render.diagrams.context import context_view
 from archlex.render.diagrams.data import data_view
+from archlex.render.diagrams.data_special import special_data_view
 from archlex.render.diagrams.flows import process_view
 from archlex.render.diagrams.focus import focus_views
 from archlex.render.diagrams.legend import legend_at_the_end, with_legend
@@ -47,12 +49,10 @@ def diagram_graphs(context: RenderContext) -> list[tuple[str, Graph]]:
         view = with_legend(process_view(model, process), ("line.message",))
         graphs.append((f"process-{process.id}", view))
         graphs.append((f"sequence-{process.id}", sequence_view(landscape, process)))
-    graphs += [
-        ("technical", technical_view(landscape)),
-        ("data", data_view(landscape)),
-        *named_views(model),
-        ("legend", legend()),
-    ]
+    graphs += [("technical", technical_view(landscape)), ("data", data_view(landscape))]
+    special = special_data_view(landscape)
+    graphs += [("data-special", special)] if special is not None else []
+    graphs += [*named_views(model), ("legend", legend())]
     return graphs
 
 
