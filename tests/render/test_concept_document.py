@@ -67,9 +67,12 @@ def test_the_docx_is_a4_with_contents_page_numbers_and_a_header(rendered: Path) 
     assert 'TOC \\o "1-3"' in body and 'TOC \\h \\z \\c "Figure"' in body
     captions = [p.text for p in document.paragraphs if _style(p) == "Caption"]
     assert captions[0] == "Table 1: Document control"
-    assert [c for c in captions if c.startswith("Figure ")][:2] == [
-        "Figure 1: Context view",
-        "Figure 2: Legend of the architecture views",
+    assert [c for c in captions if c.startswith("Figure ")][:5] == [
+        "Figure 1: Coverage of the applicable obligations per regulation",  # the summary's charts
+        "Figure 2: Open findings by rule",
+        "Figure 3: Budget by year and funding source (EUR)",
+        "Figure 4: Context view",
+        "Figure 5: Legend of the architecture views",
     ]
 
 
