@@ -14,7 +14,10 @@ files by absolute path, runs `dot` without a timeout, and passes a label that lo
 
 from __future__ import annotations
 
+import contextvars
 import json
+import os
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from archlex.files import write_text_atomic
@@ -56,17 +59,27 @@ def diagram_graphs(context: RenderContext) -> list[tuple[str, Graph]]:
 def render_diagrams(context: RenderContext) -> list[Path]:
     """Draw every diagram as SVG and PNG into the `diagrams` folder, and the record."""
     folder = context.folder("diagrams")
-    written: list[Path] = []
-    records = []
-    for stem, graph in diagram_graphs(context):
-        graph.cap()
-        svg, png = folder / f"{stem}.svg", folder / f"{stem}.png"
-        plain = draw_to_fit(graph, svg, png)
-        written += [svg, png]
-        records.append(diagram_record(stem, graph, svg.read_text(encoding="utf-8"), plain))
+    graphs = diagram_graphs(context)
+    # Graphviz runs as a child process, so the diagrams are drawn side by side, one per core;
+    # the record keeps the order of the views.
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+        tasks = [
+            pool.submit(contextvars.copy_context().run, draw_one, stem, graph, folder)
+            for stem, graph in graphs
+        ]
+        records = [task.result() for task in tasks]
+    written = [folder / f"{stem}.{kind}" for stem, _ in graphs for kind in ("svg", "png")]
     record = folder / RECORD
     write_text_atomic(record, json.dumps({"diagrams": records}, indent=2, sort_keys=True) + "\n")
     return [*written, record]
+
+
+def draw_one(stem: str, graph: Graph, folder: Path) -> dict[str, object]:
+    """Draw one diagram into `folder`; its record."""
+    graph.cap()
+    svg, png = folder / f"{stem}.svg", folder / f"{stem}.png"
+    plain = draw_to_fit(graph, svg, png)
+    return diagram_record(stem, graph, svg.read_text(encoding="utf-8"), plain)
 
 
 def draw_to_fit(graph: Graph, svg: Path, png: Path) -> str:
