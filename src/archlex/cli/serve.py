@@ -120,7 +120,9 @@ def _rebuild(path: Path | None, out: Path, console: Any) -> bool:
         console.print(f"archlex: error: {error.message}", markup=False)
         return False
     console.print(
-        f"Built {built.pages} pages in {time.perf_counter() - started:.1f} s.", markup=False
+        f"Built {built.pages} pages in {time.perf_counter() - started:.1f} s "
+        f"({built.reused} unchanged, taken from the cache).",
+        markup=False,
     )
     return True
 

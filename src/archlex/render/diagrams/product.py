@@ -16,8 +16,11 @@ files by absolute path, runs `dot` without a timeout, and passes a label that lo
 
 from __future__ import annotations
 
+import contextvars
 import json
+import os
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from archlex.files import write_text_atomic
@@ -77,17 +80,26 @@ def diagram_kinds(context: RenderContext) -> dict[str, str]:
 def render_diagrams(context: RenderContext) -> list[Path]:
     """Draw every diagram as SVG and PNG into the `diagrams` folder, and the record."""
     folder = context.folder("diagrams")
-    written: list[Path] = []
-    records = []
+    graphs = diagram_graphs(context)
     variants, named = diagram_variants(context), diagram_kinds(context)
-    for stem, first in diagram_graphs(context):
-        svg, png = folder / f"{stem}.svg", folder / f"{stem}.png"
-        graph, plain = draw_best([first, *variants.get(stem, [])], svg, png)
-        written += [svg, png]
-        drawn = diagram_record(stem, graph, svg.read_text(encoding="utf-8"), plain)
+    # Graphviz runs as a child process, so the diagrams are drawn side by side, one per core;
+    # the record keeps the order of the views.
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+        tasks = [
+            pool.submit(
+                contextvars.copy_context().run,
+                draw_one,
+                stem,
+                [first, *variants.get(stem, [])],
+                folder,
+            )
+            for stem, first in graphs
+        ]
+        records = [task.result() for task in tasks]
+    for (stem, _), drawn in zip(graphs, records, strict=True):
         drawn["kind"] = named.get(stem) or _default_kind(stem)
         drawn["named"] = stem in named
-        records.append(drawn)
+    written = [folder / f"{stem}.{kind}" for stem, _ in graphs for kind in ("svg", "png")]
     record = folder / RECORD
     write_text_atomic(record, json.dumps({"diagrams": records}, indent=2, sort_keys=True) + "\n")
     return [*written, record]
@@ -117,6 +129,13 @@ def _default_kind(stem: str) -> str:
     if stem == "context":
         return "landscape"
     return stem.split("-", 1)[0]
+
+
+def draw_one(stem: str, graphs: list[Graph], folder: Path) -> dict[str, object]:
+    """Draw one diagram into `folder` (the first of `graphs` that fits); its record."""
+    svg, png = folder / f"{stem}.svg", folder / f"{stem}.png"
+    graph, plain = draw_best(graphs, svg, png)
+    return diagram_record(stem, graph, svg.read_text(encoding="utf-8"), plain)
 
 
 def draw_to_fit(graph: Graph, svg: Path, png: Path) -> str:
