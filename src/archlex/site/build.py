@@ -27,7 +27,7 @@ from archlex.outcome import Report
 from archlex.progress import QUIET, Progress
 from archlex.render.output import render_products
 from archlex.site.links import SiteMap
-from archlex.site.mkdocs_config import OVERRIDES, SCRIPT, SHIM, STYLE, mkdocs_yaml
+from archlex.site.mkdocs_config import DIAGRAM_SCRIPT, OVERRIDES, SCRIPT, SHIM, STYLE, mkdocs_yaml
 from archlex.site.page_cache import PageCache
 from archlex.site.pages import PRODUCT_PAGES, product_index, product_page, site_pages
 from archlex.toolkit.drawings import drawings_cached_in
@@ -109,7 +109,7 @@ def write_project(report: Report, folder: Path, as_of: dt.date, progress: Progre
         p.relative_to(docs).as_posix() for p in sorted(docs.rglob("*")) if p.is_file()
     )
     with progress.stage("Generating the pages"):
-        pages = site_pages(report, as_of, assets)
+        pages = site_pages(report, as_of, assets, docs)
     site = SiteMap.build(report.model)
     for path in PRODUCT_PAGES:
         if path in assets:
@@ -122,7 +122,7 @@ def write_project(report: Report, folder: Path, as_of: dt.date, progress: Progre
             write_text_atomic(docs / path, text)
             advance(1)
     assets_folder = resources.files("archlex.site").joinpath("assets")
-    for target in (SHIM, STYLE, SCRIPT):
+    for target in (SHIM, STYLE, SCRIPT, DIAGRAM_SCRIPT):
         source = assets_folder.joinpath(target.rsplit("/", 1)[1])
         write_text_atomic(docs / target, source.read_text(encoding="utf-8"))
     write_overrides(
