@@ -64,11 +64,6 @@ def test_no_english_label_in_any_latvian_output(latvian: tuple[Report, Path, Pat
     assert not found, "\n".join(found[:40])
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 16 is open: the diagrams rewritten for issue 15 keep their labels in "
-    "render/diagrams/labels.py and style.py, not yet marked for translation",
-)
 def test_no_english_label_in_the_latvian_diagrams(latvian: tuple[Report, Path, Path]) -> None:
     report, build, site = latvian
     paths = [p for p in [*_files(build), *_files(site)] if _is_diagram(p)]

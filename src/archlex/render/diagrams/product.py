@@ -18,10 +18,12 @@ import json
 from pathlib import Path
 
 from archlex.files import write_text_atomic
+from archlex.model import Model
 from archlex.render.diagrams.context import context_view
 from archlex.render.diagrams.data import data_view
 from archlex.render.diagrams.flows import process_view
 from archlex.render.diagrams.focus import focus_views
+from archlex.render.diagrams.labels import speaking
 from archlex.render.diagrams.legend import legend_at_the_end, with_legend
 from archlex.render.diagrams.measure import crossings, label_distances, plain_edges
 from archlex.render.diagrams.page import SMALLEST_PRINTED_PT, placement_of
@@ -37,7 +39,11 @@ RECORD = "diagrams.json"
 
 def diagram_graphs(context: RenderContext) -> list[tuple[str, Graph]]:
     """Every diagram with the name of its files, in the order they are drawn."""
-    model = context.report.model
+    with speaking(context.language):
+        return _graphs(context.report.model)
+
+
+def _graphs(model: Model) -> list[tuple[str, Graph]]:
     landscape = Landscape.of(model)
     graphs = [("context", context_view(landscape)), *focus_views(landscape)]
     for process in sorted(model.processes, key=lambda p: p.id):

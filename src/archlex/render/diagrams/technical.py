@@ -9,11 +9,12 @@ from collections import Counter, defaultdict
 
 from archlex.model.system import System, SystemKind
 from archlex.render.diagrams.context import PairFlows, landscape_pairs, pair_edge
-from archlex.render.diagrams.labels import text
+from archlex.render.diagrams.labels import text, tr
 from archlex.render.diagrams.legend import legend_cluster
 from archlex.render.diagrams.style import CLUSTER_STYLE, graph_attributes, status_marker
 from archlex.render.diagrams.views import SIDE_OF_KIND, Landscape, system_node, view_title
 from archlex.toolkit.dot import Cluster, Graph, Node, join_lines, text_label
+from archlex.toolkit.labels import FLOW_SYNC
 
 ZONE_STYLE = {
     "shape": "box",
@@ -113,4 +114,4 @@ def _triggers(_: Landscape, pair: PairFlows) -> list[str]:
     counts = Counter(
         f.sync.value if f.sync else text("sync.unstated") for f in pair.forward + pair.back
     )
-    return [", ".join(f"{counts[k]} {k}" for k in sorted(counts))]
+    return [", ".join(f"{counts[k]} {tr().label(FLOW_SYNC, k)}" for k in sorted(counts))]
