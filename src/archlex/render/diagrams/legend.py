@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from archlex.i18n import N_
 from archlex.model.system import SystemKind, SystemStatus
-from archlex.render.diagrams.labels import Texts, text, tr
+from archlex.render.diagrams.labels import Texts, text
 from archlex.render.diagrams.style import (
     CLUSTER_STYLE,
     DATA_COLOUR,
@@ -14,10 +14,10 @@ from archlex.render.diagrams.style import (
     OTHER,
     PERSONAL,
     SPECIAL,
+    STATUS_MARKER,
     STATUS_STYLE,
 )
 from archlex.toolkit.dot import Cluster, Edge, Graph, Node, table_label, text_label
-from archlex.toolkit.labels import SYSTEM_STATUSES
 
 ORGANISATION_STYLE = {
     "shape": "folder",
@@ -116,7 +116,7 @@ def _shape_rows(used: set[str]) -> list[tuple[str, str, str, str]]:
             rows.append((word, style["color"], text(f"kind.{kind.value}"), style["fillcolor"]))
     for status in SystemStatus:
         if status is not SystemStatus.EXISTING and f"status.{status.value}" in used:
-            marker = "(" + tr().label(SYSTEM_STATUSES, status.value) + ")"
+            marker = STATUS_MARKER[status]
             rows.append((marker, "#2D3436", text(f"status.{status.value}"), ""))
     return rows
 

@@ -9,7 +9,6 @@ from archlex.i18n import N_
 from archlex.model.system import DataCategory, System, SystemKind, SystemStatus
 from archlex.render.diagrams.labels import Texts, tr
 from archlex.toolkit.dot import FONT, Cluster, Edge, Graph, Label, Node, text_label
-from archlex.toolkit.labels import SYSTEM_STATUSES
 
 KIND_STYLE: dict[SystemKind, dict[str, str]] = {
     SystemKind.NATIONAL: {"shape": "box", "fillcolor": "#DCEBFA", "color": "#2E6DA4"},
@@ -29,6 +28,15 @@ KIND_NAME = Texts(
         SystemKind.INTEROPERABILITY_COMPONENT: N_("interoperability component"),
         SystemKind.EU_CENTRAL: N_("EU central system"),
         SystemKind.EXTERNAL: N_("external system"),
+    }
+)
+# The status as written under a system's name: one word each, so it never breaks.
+STATUS_MARKER = Texts(
+    {
+        SystemStatus.EXISTING: "",
+        SystemStatus.PLANNED: N_("(planned)"),
+        SystemStatus.CHANGING: N_("(changing)"),
+        SystemStatus.RETIRING: N_("(retiring)"),
     }
 )
 # Line style and width by status; the status is also written in the label.
@@ -82,9 +90,7 @@ def most_sensitive(classes: set[str]) -> str:
 
 def status_marker(system: System) -> str:
     """`(planned)` and so on; nothing for an existing system."""
-    if system.status is SystemStatus.EXISTING:
-        return ""
-    return "(" + tr().label(SYSTEM_STATUSES, system.status.value) + ")"
+    return STATUS_MARKER[system.status]
 
 
 def system_attributes(system: System) -> dict[str, str]:

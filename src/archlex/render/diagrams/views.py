@@ -46,6 +46,7 @@ SIDES = [
     ("eu", N_("EU central systems and interoperability components")),
     ("external", N_("External systems")),
 ]
+MAX_NAME_LINES = 8
 SIDE_OF_KIND = {
     SystemKind.NATIONAL: "national",
     SystemKind.NATIONAL_INTERFACE: "interfaces",
@@ -121,7 +122,13 @@ class Landscape:
 
 def system_label(system: System, width: int = 24) -> Label:
     """A system's name, wrapped, with its status unless it exists already."""
-    return join_lines(text_label(system.name, width), text_label(status_marker(system)))
+    name = text_label(system.name, width)
+    # A name of many words (the Latvian name of ECRIS-TCN is 150 characters) gets a wider box
+    # rather than a tower that sets the height of its whole rank.
+    while len(name.lines) > MAX_NAME_LINES:
+        width += 2
+        name = text_label(system.name, width)
+    return join_lines(name, text_label(status_marker(system)))
 
 
 def system_node(system: System, width: int = 24) -> Node:

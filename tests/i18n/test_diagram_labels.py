@@ -1,0 +1,25 @@
+"""The diagrams' own words follow the language they are drawn in, and only for that drawing."""
+
+from __future__ import annotations
+
+from archlex.model.system import SystemStatus
+from archlex.render.diagrams.labels import speaking, text
+from archlex.render.diagrams.style import DATA_MARKER, SPECIAL, STATUS_MARKER
+
+
+def test_labels_are_english_outside_a_latvian_drawing() -> None:
+    assert text("edge.flows", count=3) == "3 flows"
+    with speaking("lv"):
+        assert text("cluster.legend") == "Apzīmējumi"
+        assert DATA_MARKER[SPECIAL] == "[ĪPAŠI]"
+        assert STATUS_MARKER[SystemStatus.CHANGING] == "(mainās)"
+        assert STATUS_MARKER[SystemStatus.EXISTING] == ""
+    assert text("cluster.legend") == "Legend"
+    assert DATA_MARKER[SPECIAL] == "[SPECIAL]"
+
+
+def test_counts_take_the_latvian_plural_forms() -> None:
+    with speaking("lv"):
+        forms = [text("edge.flows", count=n) for n in (21, 3, 11, 0)]
+    # Latvian: a number ending in 1 (not 11) takes the singular, zero its own form.
+    assert forms == ["21 plūsma", "3 plūsmas", "11 plūsmas", "0 plūsmu"]
