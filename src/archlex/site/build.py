@@ -3,7 +3,9 @@
 The steps: render the other products into the docs folder, write the generated pages and
 mkdocs.yml, build with mkdocs-material in strict mode into a staging folder next to `out`,
 drop the sitemap (no `site_url`, and its gzip header carries a date), and swap the staging
-folder into place. A failed build leaves `out` as it was.
+folder into place. A failed build leaves `out` as it was. Each further language is a site of
+its own in `<code>/` (built the same way), and every page has a switch to the same page in the
+other languages.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import datetime as dt
 import logging
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib import resources
@@ -20,13 +22,20 @@ from pathlib import Path
 
 from archlex.errors import ArchlexError
 from archlex.files import write_text_atomic
-from archlex.i18n import translator
+from archlex.i18n import LANGUAGES, translator
 from archlex.localized import in_language
 from archlex.outcome import Report
 from archlex.progress import QUIET, Progress
 from archlex.render.output import render_products
 from archlex.site.links import SiteMap
-from archlex.site.mkdocs_config import OVERRIDES, SCRIPT, SHIM, STYLE, mkdocs_yaml
+from archlex.site.mkdocs_config import (
+    OVERRIDES,
+    SCRIPT,
+    SHIM,
+    STYLE,
+    language_switch,
+    mkdocs_yaml,
+)
 from archlex.site.pages import PRODUCT_PAGES, product_index, product_page, site_pages
 from archlex.toolkit.escape import html_text
 from archlex.toolkit.staging import check_output_folder, staged_output
@@ -52,34 +61,70 @@ def build_site(
     project: Path | None = None,
     force: bool = False,
     progress: Progress = QUIET,
+    language: str | None = None,
+    others: Sequence[str] = (),
 ) -> BuiltSite:
     """Build the concept site of a checked model into `out` (new, empty or an earlier output).
 
-    With `project`, the mkdocs project (mkdocs.yml and docs/) is also kept there, for
-    `mkdocs build --strict` or `mkdocs serve`; it too must be new, empty or archlex's.
-    `force` allows folders of other files, which are kept (see archlex.toolkit.staging).
+    The site is in `language` (default: the report's); each language of `others` gets a site
+    of its own in `out/<code>/`, with a switch between them on every page (the report as
+    checked, not yet put `in_language`, so that each language starts from the model's texts).
+    With `project`, the mkdocs project (mkdocs.yml and docs/; the others' in `<code>/`) is
+    also kept there, for `mkdocs build --strict` or `mkdocs serve`; it too must be new, empty
+    or archlex's. `force` allows folders of other files, which are kept (see
+    archlex.toolkit.staging).
     """
-    report = in_language(report)  # the model's texts in the manifest's language, if given
+    checked = report
+    report = in_language(report, language)  # the model's texts in that language, if given
+    root = report.model.manifest.language
+    languages = [code for code in LANGUAGES if code == root or code in others]
+    if len(languages) > 1 and checked.output_language not in (None, root):
+        raise ValueError("build_site: give the report as checked to build several languages")
     model_root = report.project.manifest_path.parent
     check_output_folder(out, model_root, force)
     if project is not None:
         check_output_folder(project, model_root, force)
     with tempfile.TemporaryDirectory(prefix=".archlex-site-") as work:
-        source = Path(work) / "project"
-        count = write_project(report, source, as_of, progress)
+        sites = [(code, Path(work) / code) for code in [root, *(c for c in languages if c != root)]]
+        count = 0
         with staged_output(out, model_root, force, "archlex build") as staging:
-            with progress.stage(f"Building {count} pages with mkdocs"):
-                run_mkdocs(source / "mkdocs.yml", staging)
-            for name in _DROPPED:
-                (staging / name).unlink(missing_ok=True)
+            for code, source in sites:
+                switch = language_switch(languages, root, code)
+                site = staging if code == root else Path(work) / f"site-{code}"
+                localized = in_language(checked, code)
+                count += _build_one(localized, source, site, as_of, switch, progress)
+                if code != root:
+                    shutil.move(site, staging / code)
         if project is not None:
             with staged_output(project, model_root, force, "archlex build --project") as kept:
-                shutil.copytree(source, kept, dirs_exist_ok=True)
+                for code, source in sites:
+                    shutil.copytree(
+                        source, kept if code == root else kept / code, dirs_exist_ok=True
+                    )
     return BuiltSite(out, count, project)
 
 
-def write_overrides(folder: Path, label: str = "Search") -> None:
-    """Theme overrides: material's search dialog, given the accessible name it lacks."""
+def _build_one(
+    report: Report,
+    source: Path,
+    site: Path,
+    as_of: dt.date,
+    switch: list[dict[str, str]],
+    progress: Progress,
+) -> int:
+    """Write the mkdocs project of one language into `source`, build it into `site`; the
+    page count."""
+    count = write_project(report, source, as_of, progress, switch)
+    with progress.stage(f"Building {count} pages with mkdocs"):
+        run_mkdocs(source / "mkdocs.yml", site)
+    for name in _DROPPED:
+        (site / name).unlink(missing_ok=True)
+    return count
+
+
+def write_overrides(folder: Path, label: str = "Search", switch: bool = False) -> None:
+    """Theme overrides: material's search dialog, given the accessible name it lacks; with
+    `switch`, the language switch that stays on the page (site/assets/alternate.html)."""
     import material  # type: ignore[import-untyped]
 
     partial = Path(material.__file__).parent / "templates" / "partials" / "search.html"
@@ -88,10 +133,22 @@ def write_overrides(folder: Path, label: str = "Search") -> None:
         folder / "partials" / "search.html",
         text.replace('role="dialog"', f'role="dialog" aria-label="{html_text(label)}"', 1),
     )
+    if switch:
+        alternate = resources.files("archlex.site").joinpath("assets", "alternate.html")
+        write_text_atomic(
+            folder / "partials" / "alternate.html", alternate.read_text(encoding="utf-8")
+        )
 
 
-def write_project(report: Report, folder: Path, as_of: dt.date, progress: Progress = QUIET) -> int:
-    """Write mkdocs.yml and docs/ (the products and every generated page); the page count."""
+def write_project(
+    report: Report,
+    folder: Path,
+    as_of: dt.date,
+    progress: Progress = QUIET,
+    switch: list[dict[str, str]] | None = None,
+) -> int:
+    """Write mkdocs.yml and docs/ (the products and every generated page); the page count.
+    `switch`: the language switch (`language_switch`), none for a site in one language."""
     docs = folder / "docs"
     render_products(report, docs, progress=progress)
     assets = frozenset(
@@ -115,10 +172,12 @@ def write_project(report: Report, folder: Path, as_of: dt.date, progress: Progre
         source = assets_folder.joinpath(target.rsplit("/", 1)[1])
         write_text_atomic(docs / target, source.read_text(encoding="utf-8"))
     write_overrides(
-        folder / OVERRIDES, translator(report.model.manifest.language).gettext("Search")
+        folder / OVERRIDES,
+        translator(report.model.manifest.language).gettext("Search"),
+        bool(switch),
     )
     regulation_pages = {r.id: site.pages[r.id] for r in report.model.regulations}
-    write_text_atomic(folder / "mkdocs.yml", mkdocs_yaml(report.model, regulation_pages))
+    write_text_atomic(folder / "mkdocs.yml", mkdocs_yaml(report.model, regulation_pages, switch))
     return len(pages)
 
 
