@@ -26,6 +26,7 @@ def test_the_switch_leads_to_the_latvian_page_and_back(
     page.goto(example_site.at(SYSTEM), wait_until="load")
     assert page.locator("html").get_attribute("lang") == "en"
     assert page.locator(".md-select__link").all_inner_texts() == ["English", "Latviešu"]
+    assert page.locator('.md-select__link[aria-current="page"]').inner_text() == "English"
 
     _switch(page, "lv")
     assert page.url == example_site.at("lv/" + SYSTEM)

@@ -96,12 +96,18 @@ def build_site(
                 if code != root:
                     shutil.move(site, staging / code)
         if project is not None:
-            with staged_output(project, model_root, force, "archlex build --project") as kept:
-                for code, source in sites:
-                    shutil.copytree(
-                        source, kept if code == root else kept / code, dirs_exist_ok=True
-                    )
+            _keep_projects(sites, project, model_root, force)
     return BuiltSite(out, count, project)
+
+
+def _keep_projects(
+    sites: list[tuple[str, Path]], project: Path, model_root: Path, force: bool
+) -> None:
+    """Copy the mkdocs projects into `project`: the first language's at the top, the others'
+    in `<code>/`."""
+    with staged_output(project, model_root, force, "archlex build --project") as kept:
+        for number, (code, source) in enumerate(sites):
+            shutil.copytree(source, kept / code if number else kept, dirs_exist_ok=True)
 
 
 def _build_one(
