@@ -196,7 +196,7 @@ def build(model: Path, out: Path, *options: str) -> Path:
         env=env,
         capture_output=True,
         text=True,
-        timeout=300,
+        timeout=600,  # the example in both languages, on a loaded machine
         check=False,
     )
     assert done.returncode == 0, f"archlex build {model} failed:\n{done.stdout}\n{done.stderr}"
