@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 SRC := src tests benchmarks
 
-.PHONY: demo test lint typecheck unit fuzz bench schema docs i18n catalogs system-packages \
+.PHONY: demo test lint typecheck unit fuzz bench schema help-text docs i18n catalogs system-packages \
 	browser-deps clean vsix
 
 # The example's `check` shows its open gaps and so exits 1; the demo shows them and goes on.
@@ -54,6 +54,10 @@ vsix:
 schema: $(INSTALLED)
 	$(BIN)/archlex schema --kind model-file -o schema/model-file.schema.json
 	$(BIN)/archlex schema --kind manifest -o schema/manifest.schema.json
+
+# Write again the text `archlex --help` prints without importing typer (a test checks it).
+help-text: $(INSTALLED)
+	$(BIN)/python -m archlex.cli.help_text
 
 # Regenerate the generated reference pages (a test checks they are current).
 docs: $(INSTALLED)

@@ -249,7 +249,12 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--repeat", type=int, default=3, help="rounds per size")
     parser.add_argument("--build-repeat", type=int, default=1, help="rounds of the site build")
     parser.add_argument("--only", choices=("archlex", "peers"), help="run one section only")
-    parser.add_argument("--peer-size", type=int, default=10_000, help="model of the peer workload")
+    parser.add_argument(
+        "--peer-sizes", default="1000,10000", help="N of the peers' 2xN-item workloads"
+    )
+    parser.add_argument(
+        "--peer-size", type=int, default=10_000, help="model of the peers' own workload (0: none)"
+    )
     parser.add_argument("--peer-repeat", type=int, default=1, help="rounds of the peer steps")
     parser.add_argument("--timeout", type=float, default=1200.0, help="seconds per command")
     parser.add_argument("--out", type=Path, default=RESULTS, help="results file")

@@ -69,3 +69,17 @@ def included_files(manifest: Path) -> list[Path]:
     root = manifest.parent
     found = {p for pattern in data.get("include") or [] for p in root.glob(pattern) if p.is_file()}
     return [manifest, *sorted(found)]
+
+
+def entities_for_requirements(requirements: int, states: int = 31) -> int:
+    """The fewest entities (to the next hundred) whose generated model has at least this many
+    requirements: the peers' "2xN items" workloads take N of them."""
+    from synth_plan import plan_counts
+
+    def count(entities: int) -> int:
+        return sum(plan_counts(b).requirements for b in generate.budgets(entities, states))
+
+    entities = max(100, requirements)
+    while count(entities) < requirements:
+        entities += 100
+    return entities

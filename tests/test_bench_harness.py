@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -18,11 +19,12 @@ from tests.conftest import EXAMPLE, REPO
 sys.path.insert(0, str(REPO / "benchmarks"))
 
 import bench
+import models
 import stats
 from models import ModelInfo
 from peers.doorstop_tree import write_doorstop
 from peers.strictdoc_docs import uid, write_strictdoc
-from peers.workload import Workload, workload_from_model
+from peers.workload import Workload, square, workload_from_model
 
 
 def test_series_median_peak_and_ratio() -> None:
@@ -128,3 +130,32 @@ def test_strictdoc_uids() -> None:
     assert uid("2019/818 Art 14") == "LAW-818-14"
     assert uid("2019/818 Art 5(1)(a)") == "LAW-818-5-1-a"
     assert uid("LV.REQ-0001") == "LV.REQ-0001"
+
+
+def test_a_square_workload_has_n_of_each_and_every_link_target(workload: Workload) -> None:
+    # Requirements that cite one provision each, so that N of them cite at most N provisions
+    # (the generated models' N >= 1,000 requirements cite a few hundred).
+    single = tuple(replace(r, parents=r.parents[:1]) for r in workload.requirements)
+    for size in (20, 60):
+        small = square(Workload(workload.provisions, single), size)
+        assert len(small.requirements) == len(small.provisions) == size
+        keys = {item.key for item in small.provisions}
+        assert all(parent in keys for item in small.requirements for parent in item.parents)
+    padded = square(Workload(workload.provisions[:1], single[:3]), 3)  # 1 provision: pad by 2
+    assert len(padded.provisions) == 3
+    assert {"Provision 00001", "Provision 00002"} < {p.key for p in padded.provisions}
+    with pytest.raises(ValueError, match="cite"):
+        square(workload, 20)  # 20 of the example's requirements cite 39 provisions
+    with pytest.raises(ValueError, match="requirements"):
+        square(workload, 10_000)
+
+
+def test_the_square_workloads_model_has_enough_requirements() -> None:
+    import generate
+    from synth_plan import plan_counts
+
+    for requirements in (1000, 10_000):
+        entities = models.entities_for_requirements(requirements)
+        had = sum(plan_counts(b).requirements for b in generate.budgets(entities, 31))
+        fewer = sum(plan_counts(b).requirements for b in generate.budgets(entities - 100, 31))
+        assert fewer < requirements <= had

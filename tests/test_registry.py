@@ -16,7 +16,7 @@ from archlex.render import PRODUCTS
 
 def test_every_family_finds_its_modules_in_order() -> None:
     assert CHECK_FORMATS.names() == ["github", "json", "junit", "sarif", "text"]
-    assert PRODUCTS.names() == ["diagrams", "matrix", "roadmap", "concept"]
+    assert PRODUCTS.names() == ["diagrams", "matrix", "roadmap", "charts", "concept"]
     assert DIFF_FORMATS.names() == ["text", "markdown", "json"]
     assert IMPACT_FORMATS.names() == ["text", "json", "dot", "svg"]
     assert EXPORTS.names() == ["archimate", "structurizr", "reqif"]
@@ -30,7 +30,7 @@ def test_an_unknown_name_is_an_error_that_offers_the_closest() -> None:
     assert raised.value.hint == "did you mean `markdown`?"
     with pytest.raises(ArchlexError) as raised:
         PRODUCTS.get("pdf")
-    assert raised.value.hint == "products: diagrams, matrix, roadmap, concept"
+    assert raised.value.hint == "products: diagrams, matrix, roadmap, charts, concept"
 
 
 def test_a_registration_is_found_by_name_and_order() -> None:

@@ -3,11 +3,14 @@ its heavy libraries (the timings are in benchmarks/bench_startup.py, never in a 
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+
+from archlex.cli.help_text import HELP_FILE, kept_rules, typer_help, typer_rules
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -25,11 +28,12 @@ PIPELINE = (
 )
 
 
-def imported_by(*arguments: str) -> tuple[set[str], str]:
+def imported_by(*arguments: str, columns: int = 80) -> tuple[set[str], str]:
     """The modules `python -X importtime -m archlex ARGUMENTS` imports, and its output."""
     run = subprocess.run(
         [sys.executable, "-X", "importtime", "-m", "archlex", *arguments],
         cwd=REPO,
+        env=os.environ | {"COLUMNS": str(columns)},
         capture_output=True,
         text=True,
         timeout=120,
@@ -48,20 +52,36 @@ def heavy_among(modules: set[str]) -> set[str]:
     return {name for name in modules if name.split(".")[0] in HEAVY or name.startswith(PIPELINE)}
 
 
-@pytest.mark.parametrize("arguments", [("--version",), ("--help",), ("-h",)])
-def test_version_and_help_import_nothing_heavy(arguments: tuple[str, ...]) -> None:
+@pytest.mark.parametrize("arguments", [("--version",), ("--help",), ("-h",), ("rules",)])
+def test_version_help_and_rules_import_nothing_heavy(arguments: tuple[str, ...]) -> None:
     modules, output = imported_by(*arguments)
     assert "archlex.cli.main" in modules  # the trace is real: it names what was imported
-    assert output.startswith("archlex 0.1.0" if arguments == ("--version",) else "Usage:")
+    starts: dict[tuple[str, ...], str] = {
+        ("--version",): "archlex 0.1.0",
+        ("rules",): "cofinancing-above-maximum",
+    }
+    assert output.startswith(starts.get(arguments, "Usage:"))
     assert heavy_among(modules) == set()
+    assert not any(name.startswith(("typer", "archlex.check", "archlex.rules")) for name in modules)
 
 
 def test_help_still_lists_every_command() -> None:
-    # The lazy imports must not lose a command from the help.
-    modules, output = imported_by("--help")
-    for command in ("validate", "check", "rules", "render", "build", "export", "catalog"):
-        assert f"  {command} " in output
-    assert "archlex.cli.commands" in modules
+    # The lazy imports must not lose a command from the help; at 80 columns or more typer is
+    # not even imported (help.txt), on a narrower terminal typer wraps the help itself.
+    for columns in (80, 60):
+        modules, output = imported_by("--help", columns=columns)
+        for command in ("validate", "check", "rules", "render", "build", "export", "catalog"):
+            assert f"  {command} " in output
+        assert ("typer" in modules) is (columns < 80)
+
+
+def test_the_kept_help_is_what_typer_prints() -> None:
+    # Adding or changing a command changes typer's help: `make help-text` writes it again.
+    kept = Path(HELP_FILE).read_text(encoding="utf-8")
+    assert kept == typer_help(), "src/archlex/cli/help.txt is out of date: run `make help-text`"
+    listed = kept_rules()  # None once a rule module changed (tests/test_contributing.py adds one)
+    assert listed == typer_rules(), "src/archlex/cli/rules.txt is out of date: `make help-text`"
+    assert len(listed.splitlines()) >= 20  # every rule, one a line
 
 
 def test_export_help_lists_the_registered_exports_when_asked() -> None:

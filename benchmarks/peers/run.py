@@ -16,18 +16,24 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+import machine
 from child import ChildRun, run_child
-from models import prepare_model
+from models import ModelInfo, entities_for_requirements, prepare_model
 from peers.doorstop_tree import COUNT_SCRIPT, write_doorstop
 from peers.strictdoc_docs import count_export, write_strictdoc
-from peers.workload import Workload, load_workload
+from peers.workload import Workload, load_workload, square
 from stats import Series, ratio, spread, times
 
 HERE = Path(__file__).resolve().parent.parent
 PEERS = HERE / ".peers"
 PINNED = {"doorstop": "3.2", "strictdoc": "0.30.4"}
 ARCHLEX = [sys.executable, "-m", "archlex"]
-GOALS = {"doorstop": 300.0, "strictdoc": 30.0}
+GOALS = {"doorstop": 300.0, "strictdoc": 30.0}  # issue #19; at 2x1,000 items Doorstop's is 50x
+
+
+def goals(size: int | None) -> dict[str, float]:
+    """Peer ÷ archlex goals for a workload of 2x`size` items (None: the model's own)."""
+    return GOALS | {"doorstop": 50.0} if size is not None and size <= 1000 else GOALS
 
 
 def venv_bin(tool: str) -> Path:
@@ -63,6 +69,9 @@ class PeerStep:
     tool: str
     name: str
     command: Callable[[Path], tuple[list[str], Path]]  # scratch folder -> argv, cwd
+
+
+VALIDATION = ("check (cold)", "validate (child-link check on)", "export --formats json")
 
 
 def steps(model: Path, doorstop_root: Path, sdoc: Path) -> list[PeerStep]:
@@ -102,10 +111,45 @@ def _ok(step: PeerStep, run: ChildRun) -> str | None:
 
 
 def peers_section(args: argparse.Namespace, provenance: Callable[[], list[str]]) -> str:
-    """Install the peers, build their workloads, time every step, verify and report."""
+    """Install the peers; time start-up, then every workload's steps; verify and report."""
     installed = [install(tool) for tool in PINNED]
-    model = prepare_model(args.peer_size, args.seed, args.states)
-    workload = load_workload(model.folder)
+    lines = [
+        "## Peers: Doorstop and StrictDoc on the same traceability workload",
+        "",
+        *provenance(),
+        f"- Peers: {', '.join(installed)}, each in its own venv under `benchmarks/.peers/`",
+        "- archlex runs on the whole model (every entity and rule), the peers on the workload's "
+        "items only; Doorstop: a LAW document and a child REQ document linking to it, in a git "
+        "repository; StrictDoc: two .sdoc documents with a grammar whose REQUIREMENT has a "
+        "Parent relation",
+        f"- {args.peer_repeat} round(s), steps interleaved in the order below, each command a "
+        f"child process with a fresh output folder; timeout {args.timeout:.0f} s per command",
+        "",
+        *_startup(args),
+    ]
+    for size in [int(s.replace("_", "")) for s in args.peer_sizes.split(",") if s.strip()]:
+        model = prepare_model(entities_for_requirements(size, args.states), args.seed, args.states)
+        workload = square(load_workload(model.folder), size)
+        title = f"2x{size:,} items (N provisions + N requirements), validation only"
+        lines += _workload(args, title, model, workload, VALIDATION, goals(size))
+    if args.peer_size:
+        model = prepare_model(args.peer_size, args.seed, args.states)
+        title = f"the {model.entities:,}-entity model's own workload, every step"
+        lines += _workload(args, title, model, load_workload(model.folder), None, goals(None))
+    return "\n".join(lines) + "\n"
+
+
+def _workload(
+    args: argparse.Namespace,
+    title: str,
+    model: ModelInfo,
+    workload: Workload,
+    only: tuple[str, ...] | None,
+    goal_of: dict[str, float],
+) -> list[str]:
+    """Time one workload's steps (`only` these, else all) and report them."""
+    print(f"  peers: {title}", flush=True)
+    before = machine.load_average()
     series: dict[tuple[str, str], Series] = {}
     checks: dict[str, str] = {}
     with tempfile.TemporaryDirectory(prefix="archlex-peers-") as scratch_name:
@@ -113,28 +157,66 @@ def peers_section(args: argparse.Namespace, provenance: Callable[[], list[str]])
         doorstop_root, sdoc = scratch / "doorstop", scratch / "strictdoc"
         write_doorstop(workload, doorstop_root)
         write_strictdoc(workload, sdoc)
-        plan = steps(model.folder, doorstop_root, sdoc)
+        plan = [s for s in steps(model.folder, doorstop_root, sdoc) if not only or s.name in only]
         for _round in range(args.peer_repeat):
             for step in plan:
                 found = series.setdefault((step.tool, step.name), Series())
-                if found.failure:
-                    continue
-                work = scratch / "work"
-                shutil.rmtree(work, ignore_errors=True)
-                work.mkdir()
-                argv, cwd = step.command(work)
-                print(f"    {step.tool} {step.name} ...", flush=True)
-                run = run_child(argv, cwd=cwd, timeout=args.timeout)
-                failure = _ok(step, run)
-                if failure:
-                    found.failure = failure
-                    found.timed_out_after = run.seconds if run.timed_out else None
-                else:
-                    found.add(run.seconds, run.peak_rss_mb)
-                print(f"      {run.seconds:.1f} s, {run.peak_rss_mb:.0f} MB {failure or ''}",
-                      flush=True)  # fmt: skip
-                checks.update(_verify(step, work, doorstop_root))
-    return _report(args, provenance(), installed, model.entities, workload, series, checks)
+                if not found.failure:
+                    checks.update(_time(args, step, found, scratch, doorstop_root))
+    load = (before, machine.load_average())
+    return _report(title, goal_of, model.entities, workload, series, checks, load)
+
+
+def _time(
+    args: argparse.Namespace, step: PeerStep, found: Series, scratch: Path, doorstop_root: Path
+) -> dict[str, str]:
+    """Run one step once into a fresh folder, add its time, and verify what it loaded."""
+    work = scratch / "work"
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir()
+    argv, cwd = step.command(work)
+    print(f"    {step.tool} {step.name} ...", flush=True)
+    run = run_child(argv, cwd=cwd, timeout=args.timeout)
+    failure = _ok(step, run)
+    if failure:
+        found.failure = failure
+        found.timed_out_after = run.seconds if run.timed_out else None
+    else:
+        found.add(run.seconds, run.peak_rss_mb)
+    print(f"      {run.seconds:.1f} s, {run.peak_rss_mb:.0f} MB {failure or ''}", flush=True)
+    return _verify(step, work, doorstop_root)
+
+
+def _startup(args: argparse.Namespace) -> list[str]:
+    """Each tool's fixed cost, apart: the time of its smallest command, interleaved."""
+    ds, sd = venv_bin("doorstop"), venv_bin("strictdoc")
+    with tempfile.TemporaryDirectory(prefix="archlex-startup-") as scratch_name:
+        empty = Path(scratch_name) / "model"
+        subprocess.run([*ARCHLEX, "init", str(empty)], capture_output=True, check=True)
+        commands = {
+            "python -c pass (the interpreter)": [sys.executable, "-c", "pass"],
+            "archlex --version": [*ARCHLEX, "--version"],
+            "archlex check --no-cache on `archlex init`'s model": [
+                *ARCHLEX, "check", str(empty), "--no-cache",
+            ],
+            "doorstop --help": [str(ds / "doorstop"), "--help"],
+            "strictdoc --help": [str(sd / "strictdoc"), "--help"],
+        }  # fmt: skip
+        found: dict[str, Series] = {name: Series() for name in commands}
+        for _round in range(max(3, args.peer_repeat)):
+            for name, argv in commands.items():
+                run = run_child(argv, cwd=Path(scratch_name), timeout=args.timeout)
+                if run.returncode in (0, 1):
+                    found[name].add(run.seconds, run.peak_rss_mb)
+    lines = [
+        "### Start-up (each tool's smallest command, apart from the workloads below)",
+        "",
+        "| command | runs | seconds, median (min-max) |",
+        "|---|---:|---:|",
+    ]
+    for name, series in found.items():
+        lines.append(f"| {name} | {len(series.seconds)} | {spread(series.seconds)} |")
+    return [*lines, ""]
 
 
 def _verify(step: PeerStep, work: Path, doorstop_root: Path) -> dict[str, str]:
@@ -163,31 +245,24 @@ def _verify(step: PeerStep, work: Path, doorstop_root: Path) -> dict[str, str]:
 
 
 def _report(
-    args: argparse.Namespace,
-    provenance: list[str],
-    installed: list[str],
+    title: str,
+    goal_of: dict[str, float],
     entities: int,
     workload: Workload,
     series: dict[tuple[str, str], Series],
     checks: dict[str, str],
-) -> str:
+    load: tuple[float, float],
+) -> list[str]:
     lines = [
-        "## Peers: Doorstop and StrictDoc on the same traceability workload",
+        f"### {title}",
         "",
-        *provenance,
-        f"- Peers: {', '.join(installed)}, each in its own venv under `benchmarks/.peers/`",
-        f"- Workload: the {entities:,}-entity model's {len(workload.requirements):,} "
-        f"requirements and {len(workload.provisions):,} provisions (every article of the "
-        "bundled regulations, every paragraph the catalog counts, every cited provision), "
-        f"{workload.links:,} links from requirements to provisions, "
+        f"- 1-minute load average {load[0]:.1f} before, {load[1]:.1f} after (2 cores: above 2, "
+        "other work competed for the CPU)",
+        f"- archlex: the {entities:,}-entity generated model; the peers: its "
+        f"{len(workload.requirements):,} requirements and {len(workload.provisions):,} "
+        "provisions (cited ones, every article and counted paragraph of the bundled "
+        f"regulations, padding to N where asked), {workload.links:,} links, "
         f"{len(workload.requirements) + len(workload.provisions):,} items in all",
-        "- archlex runs on the whole model (every entity and rule), the peers on these items "
-        "only; Doorstop: a LAW document and a child REQ document linking to it, in a git "
-        "repository; StrictDoc: two .sdoc documents with a grammar whose REQUIREMENT has a "
-        "Parent relation",
-        f"- {args.peer_repeat} round(s), steps interleaved in the order below, each command a "
-        "child process with a fresh output folder; timeout "
-        f"{args.timeout:.0f} s per command",
         "",
         "| tool | step | runs | seconds, median (min-max) | peak RSS MB |",
         "|---|---|---:|---:|---:|",
@@ -200,15 +275,10 @@ def _report(
         lines.append(
             f"| {tool} | {name} | {len(found.seconds)} | {spread(found.seconds)} | {rss} |"
         )
-    lines += [
-        "",
-        *_ratios(series),
-        "",
-        "What each peer reported loading (from the peer itself):",
-        "",
-    ]
-    lines += [f"- {name}: `{text}`" for name, text in sorted(checks.items())]
-    return "\n".join(lines) + "\n"
+    lines += ["", *_ratios(series, goal_of), ""]
+    lines.append("What each peer reported loading (from the peer itself):")
+    lines += ["", *[f"- {name}: `{text}`" for name, text in sorted(checks.items())], ""]
+    return lines
 
 
 def _series(series: dict[tuple[str, str], Series], tool: str, prefix: str) -> Series | None:
@@ -223,7 +293,7 @@ LIKE_FOR_LIKE = [
 ]  # fmt: skip
 
 
-def _ratios(series: dict[tuple[str, str], Series]) -> list[str]:
+def _ratios(series: dict[tuple[str, str], Series], goal_of: dict[str, float]) -> list[str]:
     """Peer time ÷ archlex time on the like-for-like pairs, against the issue's goals."""
     lines = [
         "| kind | archlex step | peer step | peer ÷ archlex (medians) | goal | |",
@@ -233,7 +303,9 @@ def _ratios(series: dict[tuple[str, str], Series]) -> list[str]:
         mine = _series(series, "archlex", ours)
         for tool, step in theirs:
             peer = _series(series, tool, step)
-            goal = GOALS[tool]
+            if mine is None and peer is None:
+                continue  # a pair this workload does not run
+            goal = goal_of[tool]
             base = mine.median if mine else None
             if peer is not None and peer.timed_out_after is not None and not peer.seconds:
                 value = ratio(peer.timed_out_after, base)

@@ -72,3 +72,22 @@ def load_workload(folder: Path) -> Workload:
 
     report = validate_model(folder, folder)
     return workload_from_model(report.project.model)
+
+
+def square(workload: Workload, items: int) -> Workload:
+    """N provisions + N requirements (issue #19's "2xN items"): the first N requirements by
+    id, with their links, and the provisions they cite, the catalog's other provisions, then
+    unlinked padding items "Provision N" until there are N (a peer's work grows with the items
+    it reads; archlex's provisions are the catalog's whatever N is)."""
+    if len(workload.requirements) < items:
+        raise ValueError(f"the model has {len(workload.requirements)} requirements, not {items}")
+    requirements = workload.requirements[:items]
+    cited = {p for r in requirements for p in r.parents}
+    if len(cited) > items:
+        raise ValueError(f"{items} requirements cite {len(cited)} provisions, more than {items}")
+    provisions = sorted(workload.provisions, key=lambda p: (p.key not in cited, p.key))[:items]
+    padding = [
+        Item(f"Provision {n:05d}", f"Provision {n:05d}", f"Padding provision {n}")
+        for n in range(1, items - len(provisions) + 1)
+    ]
+    return Workload(tuple(sorted([*provisions, *padding], key=lambda p: p.key)), requirements)

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import re
 import tempfile
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from archlex.errors import ArchlexError
@@ -77,3 +79,58 @@ def written_by_archlex(folder: Path) -> frozenset[str] | None:
     if lines and lines[0].endswith(":"):
         return frozenset(line for line in lines[1:] if line)
     return frozenset(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
+
+
+def glob_files(root: Path, pattern: str, outputs: OutputFolders) -> list[Path]:
+    """The files an `include` glob matches below `root`, sorted, leaving out what archlex wrote
+    as output; pathlib's ValueError, IndexError or NotImplementedError for a bad glob."""
+    return sorted(p for p in root.glob(pattern) if p.is_file() and not outputs.is_output(p))
+
+
+@dataclass
+class Inputs:
+    """What one load of a model read: each file (path, sha256 of its bytes) and each `include`
+    glob it expanded (folder, pattern). A result derived from the model alone stays right while
+    `changed()` is False (archlex.cli.report_cache)."""
+
+    files: list[tuple[str, str]] = field(default_factory=list)
+    globs: list[tuple[str, str]] = field(default_factory=list)
+    listing: list[tuple[str, ...]] = field(default_factory=list)  # each glob's files, once read
+
+    def read(self, path: Path, raw: bytes) -> None:
+        """Record a file's bytes as read."""
+        self.files.append((str(path), hashlib.sha256(raw).hexdigest()))
+
+    def unreadable(self, path: Path) -> None:
+        """Record a file that could not be read (no digest)."""
+        self.files.append((str(path), ""))
+
+    def snapshot(self) -> None:
+        """Record what each glob matches now (after the load, once)."""
+        self.listing = _listing(self.globs)
+
+    def changed(self) -> bool:
+        """Whether any file's bytes, or what any glob matches, differ from what was read."""
+        for path, digest in self.files:
+            try:
+                if hashlib.sha256(Path(path).read_bytes()).hexdigest() != digest:
+                    return True
+            except OSError:
+                if digest:
+                    return True
+        return _listing(self.globs) != self.listing
+
+
+def _listing(globs: list[tuple[str, str]]) -> list[tuple[str, ...]]:
+    """Each glob's files, with the real path each resolves to (a link may change target)."""
+    found: list[tuple[str, ...]] = []
+    outputs: dict[str, OutputFolders] = {}
+    for root, pattern in globs:
+        folder = outputs.setdefault(root, OutputFolders(Path(root)))
+        try:
+            matched = glob_files(Path(root), pattern, folder)
+        except (ValueError, IndexError, NotImplementedError):
+            found.append(("not a glob",))
+            continue
+        found.append(tuple(f"{p}\0{p.resolve()}" for p in matched))
+    return found

@@ -85,6 +85,24 @@ def test_home_dashboard_shows_the_coverage_of_check(example_site: Served, watche
     assert f"{overall['percent']} %" in _plain(page.inner_text("body"))
 
 
+def test_home_charts_load_with_their_titles(example_site: Served, watched: Watched) -> None:
+    """The charts on the home page load (no broken image) and say what they show."""
+    page = _open(watched, example_site.at(HOME))
+    images = page.evaluate(
+        "[...document.querySelectorAll('article img')].filter(i => i.src.includes('/charts/'))"
+        ".map(i => [i.getAttribute('src'), i.alt, i.naturalWidth, i.closest('a')?.href ?? ''])"
+    )
+    assert [Path(str(src)).name for src, *_ in images] == [
+        "coverage.svg",
+        "findings.svg",
+        "budget.svg",
+    ]
+    for src, alt, width, link in images:
+        assert width == 640 and alt, (src, alt, width)
+        assert str(link).endswith(str(src)), (src, link)
+    assert not watched.failed
+
+
 def _search(page: Page, query: str) -> list[str]:
     """Type into mkdocs-material's search box; the hrefs of the results it shows."""
     box = page.locator("input.md-search__input")

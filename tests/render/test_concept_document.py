@@ -109,9 +109,37 @@ def test_every_figure_is_readable_at_its_placed_size(rendered: Path) -> None:
         assert smallest * points / units >= SMALLEST_TEXT - 0.01, (name, smallest * points / units)
 
 
+def test_the_summary_shows_each_chart_with_its_table(rendered: Path) -> None:
+    """The charts sit in the summary chapter, each with a numbered caption and a table of its
+    numbers right after (the 7 pt check above covers them too)."""
+    document = docx.Document(str(rendered / "concept" / "concept.docx"))
+    texts = [p.text for p in document.paragraphs]
+    start = texts.index("2. Summary for decision makers")
+    end = next(i for i, t in enumerate(texts) if t.startswith("3. "))
+    captions = [
+        re.sub(r"^(Figure|Table) \d+: ", r"\1: ", t)
+        for t in texts[start:end]
+        if t.startswith(("Figure ", "Table "))
+    ]
+    titles = [
+        "Coverage of the applicable obligations per regulation",
+        "Open findings by rule",
+        "Budget by year and funding source (EUR)",
+    ]
+    expected = [
+        line
+        for title in titles
+        for line in (f"Figure: {title}", f"Table: {title}: the numbers of the chart")
+    ]
+    assert captions == expected
+    body = _xml(rendered / "concept" / "concept.docx")
+    names = re.findall(r'<pic:cNvPr id="\d+" name="([^"]+)"', body)
+    assert names[:3] == ["coverage.png", "findings.png", "budget.png"]
+
+
 def _svg_for(out: Path, png_name: str) -> Path:
     stem = Path(png_name).stem
-    for folder in ("diagrams", "roadmap"):
+    for folder in ("diagrams", "roadmap", "charts"):
         if (out / folder / f"{stem}.svg").is_file():
             return out / folder / f"{stem}.svg"
     raise AssertionError(f"no SVG for {png_name}")

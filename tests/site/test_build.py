@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 import re
 import subprocess
 import sys
+from decimal import Decimal
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -13,7 +15,9 @@ import pytest
 
 from archlex.api import check_model
 from archlex.errors import ArchlexError
+from archlex.i18n import translator
 from archlex.outcome import Report
+from archlex.render.charts.figures import all_charts
 from archlex.site.build import build_site, write_project
 from archlex.site.links import SiteMap, slug
 from archlex.site.pages import site_pages
@@ -75,6 +79,31 @@ def test_home_shows_the_coverage_check_computed(example: Report, built: tuple[Pa
     for label, found in figures.items():
         expected = [label, str(found.applicable), *map(str, found.states.values())]
         assert [*expected, f"{found.percent} %"] in rows
+
+
+def test_home_shows_the_charts_beside_tables_of_their_numbers(
+    example: Report, built: tuple[Path, Path]
+) -> None:
+    """Each chart is an image with its title as text alternative, its SVG is in the site, and
+    a table on the page (for coverage, the coverage table) has the numbers it draws."""
+    page = html.unescape((built[0] / "index.html").read_text(encoding="utf-8"))
+    rows = {r[0]: r for r in cells(page) if r}
+    tr = translator(example.model.manifest.language)
+    charts = all_charts(example, tr)
+    assert [c.name for c in charts] == ["coverage", "findings", "budget"]
+    for chart in charts:
+        assert f'<img alt="{chart.title}" src="charts/{chart.name}.svg"' in page, chart.name
+        assert (built[0] / "charts" / f"{chart.name}.svg").is_file()
+
+        def full(value: int, currency: str = chart.currency) -> str:
+            return tr.number(Decimal(value) / 100, 2) if currency else tr.number(value)
+
+        for bar in chart.bars:
+            row = rows[bar.label]
+            if chart.name == "coverage":  # label, applicable, the states, traced %
+                assert row[1:-1] == [full(bar.total), *map(full, bar.values)], row
+            else:
+                assert row == [bar.label, *map(full, bar.values), full(bar.total)], row
 
 
 def test_a_page_per_system_article_requirement_and_work_package(

@@ -6,6 +6,7 @@ and `--version` must not pay for pydantic, the loader or the renderers (tests/te
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import sys
 from enum import StrEnum
@@ -15,7 +16,9 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from archlex import __version__
+from archlex.cache_folder import default_folder
 from archlex.cli import entry
+from archlex.cli.cached_check import check_request, is_colour_terminal
 from archlex.cli.catalog import catalog_app
 from archlex.cli.diff import diff
 from archlex.cli.entry import run
@@ -26,6 +29,7 @@ from archlex.cli.lsp import lsp
 from archlex.cli.options import NoCacheOption, OutputOption, PathArgument, as_date, parse_cache
 from archlex.cli.output import choice, is_stdout, write_output
 from archlex.cli.render import render_app
+from archlex.cli.report_cache import CachedReport, ReportCache
 from archlex.cli.review import review
 from archlex.cli.serve import serve
 from archlex.cli.site import build
@@ -112,6 +116,10 @@ FormatOption = Annotated[
         help="text, json, sarif, junit or github.",
     ),
 ]
+# check reads its report from a cache when it can, and checks the name only when it cannot
+CheckFormatOption = Annotated[
+    str, typer.Option("--format", "-f", help="text, json, sarif, junit or github.")
+]
 FailOnOption = Annotated[
     FailOn | None,
     typer.Option(
@@ -147,7 +155,7 @@ def _emit(report: Report, output_format: str, output: Path | None, options: Form
     from archlex.formats import write_report
 
     if is_stdout(output):  # straight to the terminal, coloured when it is one
-        write_report(report, output_format, sys.stdout, _is_colour_terminal(), options)
+        write_report(report, output_format, sys.stdout, is_colour_terminal(), options)
         return
     buffer = io.StringIO()
     write_report(report, output_format, buffer, False, options)
@@ -185,7 +193,7 @@ def validate(
 @app.command()
 def check(
     path: PathArgument = None,
-    output_format: FormatOption = "text",
+    output_format: CheckFormatOption = "text",
     output: OutputOption = None,
     fail_on: FailOnOption = None,
     min_coverage: Annotated[
@@ -221,11 +229,51 @@ def check(
 
     Example: archlex check model/ --format sarif --output archlex.sarif
     """
+    today = as_date(as_of) or dt.date.today()
+    options = FormatOptions(show_all=show_all, docs_url=docs_url)
+    colour = is_stdout(output) and is_colour_terminal()
+    # The report as written: only without colour (a terminal's width shapes coloured text).
+    severity = fail_on.value if fail_on else None
+    request = check_request(path, output_format, severity, min_coverage, today, options)
+    cache = None if no_cache or colour else ReportCache(default_folder(), request)
+    cached = cache.get() if cache else None
+    if cached is None:
+        _valid_format(output_format)
+        report = _check(path, fail_on, min_coverage, today, no_cache)
+        if colour:  # straight to the terminal
+            _emit(report, output_format, output, options)
+            raise typer.Exit(report.exit_code)
+        from archlex.formats import write_report
+
+        buffer = io.StringIO()
+        write_report(report, output_format, buffer, False, options)
+        cached = CachedReport(buffer.getvalue(), report.exit_code)
+        if cache:
+            cache.put(report.project.inputs, _absent(path, report.project.manifest_path), cached)
+    write_output(output, cached.text)
+    raise typer.Exit(cached.exit_code)
+
+
+def _valid_format(name: str) -> None:
+    """A usage error (exit code 2) for an unknown `--format`, checked only when the report is
+    made: importing the formats would cost a cached report most of its time."""
+    try:
+        choice(_check_formats)(name)
+    except typer.BadParameter as error:
+        raise typer.BadParameter(error.message, param_hint="'--format' / '-f'") from None
+
+
+def _check(
+    path: Path | None,
+    fail_on: FailOn | None,
+    min_coverage: float | None,
+    today: dt.date,
+    no_cache: bool,
+) -> Report:
     from archlex.api import check_model  # the pipeline only when it runs
 
-    today = as_date(as_of)
     with on_terminal() as progress:
-        report = check_model(
+        return check_model(
             path,
             Path.cwd(),
             fail_on.value if fail_on else None,
@@ -234,8 +282,13 @@ def check(
             parse_cache(no_cache),
             progress,
         )
-    _emit(report, output_format, output, FormatOptions(show_all=show_all, docs_url=docs_url))
-    raise typer.Exit(report.exit_code)
+
+
+def _absent(path: Path | None, manifest: Path) -> list[Path]:
+    """Without a PATH, the manifest is ./archlex.yaml if there is one: while it is absent, the
+    manifest found (./model/archlex.yaml) stays the one."""
+    first = Path.cwd() / "archlex.yaml"
+    return [first] if path is None and manifest != first else []
 
 
 def _complete_rule(incomplete: str) -> list[str]:
@@ -320,13 +373,6 @@ def init(
         f"{directory} (the gaps against the regulations: where to start)",
         soft_wrap=True,
     )
-
-
-def _is_colour_terminal() -> bool:
-    from rich.console import Console
-
-    console = Console()
-    return console.is_terminal and not console.no_color
 
 
 def main() -> None:

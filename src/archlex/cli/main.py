@@ -3,8 +3,12 @@
 `archlex catalog ...` is dispatched before the rest of the CLI is imported: the catalog should
 answer in well under half a second, and importing the pipeline (pydantic, the loader, the
 renderers) would take most of that. `archlex --version` is answered before typer is imported,
-and the other commands import the pipeline inside their functions (see archlex.cli.commands),
-so that `archlex --help` stays fast too."""
+and so is `archlex --help` on a terminal at least 80 columns wide (archlex.cli.help_text: the
+text typer prints, kept in a file that a test compares with typer's), and so is the list of
+`archlex rules`; the other commands
+import the pipeline inside their functions (see archlex.cli.commands), so that a command's
+own help stays fast too. `archlex check` looks for its report in the report cache first
+(archlex.cli.cached_check): typer's option parsing costs more than reading it."""
 
 from __future__ import annotations
 
@@ -18,6 +22,26 @@ def main() -> None:
 
         sys.stdout.write(f"archlex {__version__}\n")
         return
+    if sys.argv[1:] in (["--help"], ["-h"]):
+        from archlex.cli.help_text import HELP_FILE, WIDTH, columns
+
+        if columns() >= WIDTH:
+            with open(HELP_FILE, encoding="utf-8") as stream:  # noqa: PTH123 (see help_text)
+                sys.stdout.write(stream.read())
+            return
+    if sys.argv[1:] == ["rules"]:  # the list, without importing typer and every rule
+        from archlex.cli.help_text import kept_rules
+
+        listed = kept_rules()
+        if listed is not None:
+            sys.stdout.write(listed)
+            return
+    if sys.argv[1:2] == ["check"]:  # a report the cache holds, before typer is imported
+        from archlex.cli.cached_check import from_cache
+
+        cached = from_cache(sys.argv[2:])
+        if cached is not None:
+            sys.exit(cached.exit_code)
     if sys.argv[1:2] == ["catalog"]:
         from archlex.cli.catalog import catalog_app
         from archlex.cli.entry import run

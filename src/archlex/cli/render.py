@@ -31,7 +31,7 @@ class _AllByDefault(TyperGroup):
 
 render_app = typer.Typer(
     cls=_AllByDefault,
-    help="Render the architecture diagrams, traceability matrix, roadmap and concept.\n\n"
+    help="Render the architecture diagrams, traceability matrix, roadmap, charts and concept.\n\n"
     "Every command takes --out DIR and --language en|lv (the language of every text, amount "
     "and date written; default: the manifest's `language`). "
     "Example: archlex render model/ --out build --language lv",
@@ -123,6 +123,14 @@ render_app.command("roadmap")(
         "roadmap",
         "The roadmap: critical path, Gantt chart, milestones and budget.",
         "archlex render roadmap model/ --out build",
+    )
+)
+render_app.command("charts")(
+    _command(
+        "charts",
+        "Charts (SVG and PNG): coverage per regulation by state, open findings by rule, "
+        "budget by year and funding source.",
+        "archlex render charts model/ --out build",
     )
 )
 

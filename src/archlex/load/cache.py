@@ -39,6 +39,10 @@ class FileOutcome:
 class ParseCache:
     """Entries by key in `folder`; every failure to read or write one is a miss, not an error."""
 
+    # A load through a cache folder records what it read (files.Inputs), for the report cache
+    # of `archlex check`; the language server's cache in memory has no use for it.
+    records_inputs = True
+
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self._code = code_fingerprint(f"parse-{FORMAT}")
@@ -81,6 +85,8 @@ class ParseCache:
 class MemoryParseCache(ParseCache):
     """The same cache kept in memory, for a long-running process (the language server):
     no pickling, and `sweep` forgets the files that the last loads did not ask for."""
+
+    records_inputs = False
 
     def __init__(self) -> None:
         super().__init__(Path())

@@ -8,7 +8,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from archlex.errors import ArchlexError
-from archlex.files import OutputFolders
+from archlex.files import OutputFolders, glob_files
 from archlex.findings import Finding, Severity
 from archlex.load.positions import SourceNode
 from archlex.model.project import FORMAT_VERSION
@@ -68,6 +68,7 @@ class Includes:
 
     files: list[Path]
     findings: list[Finding]
+    globbed: list[str]  # the patterns globbed (not those refused before)
 
 
 def expand_includes(
@@ -80,6 +81,7 @@ def expand_includes(
     outputs = OutputFolders(root)
     files: dict[Path, Path] = {}  # real path -> path as matched: each file once
     findings: list[Finding] = []
+    globbed: list[str] = []
     for index, pattern in enumerate(patterns):
         node = source.child(index) if source is not None else None
         line, column = (node.line, node.column) if node else (1, 1)
@@ -90,10 +92,9 @@ def expand_includes(
                 _outside(pattern, "points outside the model's folder", file, line, column)
             )
             continue
+        globbed.append(pattern)
         try:
-            matched = sorted(
-                p for p in root.glob(pattern) if p.is_file() and not outputs.is_output(p)
-            )
+            matched = glob_files(root, pattern, outputs)
         except (ValueError, IndexError, NotImplementedError):  # pathlib's words for a bad glob
             findings.append(
                 _unmatched(f"include `{pattern}` is not a file name or glob", file, line, column)
@@ -127,7 +128,7 @@ def expand_includes(
                 )
             elif real != real_manifest:
                 files.setdefault(real, path)
-    return Includes(list(files.values()), findings)
+    return Includes(list(files.values()), findings, globbed)
 
 
 def _unmatched(message: str, file: str, line: int, column: int) -> Finding:

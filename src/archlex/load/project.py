@@ -10,6 +10,7 @@ from typing import Any
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from archlex.errors import ArchlexError
+from archlex.files import Inputs
 from archlex.findings import Finding, Severity
 from archlex.gc_pause import collector_paused
 from archlex.load import fast_reader
@@ -90,6 +91,7 @@ class Project:
     invalid_ids: set[str] = field(default_factory=set)
     cwd: Path = field(default_factory=Path)  # where archlex was run from (paths in reports)
     libraries: dict[str, str | None] = field(default_factory=dict)  # name -> release
+    inputs: Inputs = field(default_factory=Inputs)  # what was read (recorded with a cache)
 
     @property
     def root(self) -> Path:
@@ -144,6 +146,8 @@ class _Loader:
         self.parts: list[ModelFile] = []
         self.problems: list[tuple[str, YamlProblem]] = []  # placed once entities are known
         self.libraries: dict[str, str | None] = {}
+        self.inputs = Inputs()
+        self.recording = cache is not None and cache.records_inputs
 
     def load(self) -> Project:
         """Read everything, reporting what cannot be read (the rules check the rest)."""
@@ -168,6 +172,7 @@ class _Loader:
             manifest.include, document.source.child("include"), self.root, self.manifest_path, name
         )
         self.findings += includes.findings
+        self.inputs.globs += [(str(self.root), pattern) for pattern in includes.globbed]
         for path in includes.files:
             self._file(path, path.relative_to(self.root).as_posix())
         model = Model(manifest=manifest)
@@ -185,6 +190,9 @@ class _Loader:
             self.invalid_ids,
         )
         project.libraries = dict(sorted(self.libraries.items()))
+        if self.recording:  # what a cached report depends on (archlex.cli.report_cache)
+            self.inputs.snapshot()
+            project.inputs = self.inputs
         return project
 
     def _read(self, path: Path, display: str) -> YamlDocument | None:
@@ -193,7 +201,10 @@ class _Loader:
             raw = self._bytes(path)
         except OSError as error:
             self._unreadable(display, f"cannot read file: {error.strerror}")
+            self.inputs.unreadable(path)
             return None
+        if self.recording:
+            self.inputs.read(path, raw)
         return self._parse(raw, display)
 
     def _bytes(self, path: Path) -> bytes:
@@ -293,6 +304,7 @@ class _Loader:
             manifest.include, document.source.child("include"), root, manifest_path, display
         )
         self.findings += includes.findings
+        self.inputs.globs += [(str(root), pattern) for pattern in includes.globbed]
         for path in includes.files:
             self._file(path, f"[{name}]/{path.relative_to(root).as_posix()}")
 
@@ -303,7 +315,10 @@ class _Loader:
             raw = self._bytes(path)
         except OSError as error:
             self._unreadable(display, f"cannot read file: {error.strerror}")
+            self.inputs.unreadable(path)
             return
+        if self.recording:
+            self.inputs.read(path, raw)
         key = self.cache.key(display, raw) if self.cache else ""
         cached = self.cache.get(key) if self.cache else None
         if cached is not None:

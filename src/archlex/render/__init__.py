@@ -1,4 +1,4 @@
-"""The products written from a checked model: diagrams, matrix, roadmap, concept.
+"""The products written from a checked model: diagrams, matrix, roadmap, charts, concept.
 
 Each product is a subpackage whose `product` module registers one function with
 `@renderer(name)` (archlex.render.registry); `archlex.render.output` writes them together.

@@ -7,6 +7,7 @@ from archlex.model import Milestone, WorkPackage
 from archlex.render.language_note import fallback_note
 from archlex.site.context import SiteContext
 from archlex.site.markdown import facts, heading, page, table, text
+from archlex.site.pages_charts import home_charts
 from archlex.toolkit.escape import md_cell
 from archlex.toolkit.labels import (
     COVERAGE_STATES,
@@ -250,12 +251,16 @@ def home_page(context: SiteContext) -> str:
         "Start with the **Law**, the **Architecture** or the **Plan** in the navigation."
     )
     note = fallback_note(context.report, tr)
+    charts = home_charts(context)
     body = [
         intro + (f"\n\n*{md_cell(note)}*" if note else ""),
         heading(2, tr._("Coverage")),
+        *charts.coverage,
         _coverage_table(context),
         heading(2, tr._("Open findings")),
+        *charts.findings,
         _findings_summary(context),
+        *charts.budget,
         heading(2, tr._("Next milestones")),
         table(
             [tr._("Milestone"), tr._("Name"), tr._("Date")],

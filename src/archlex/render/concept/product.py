@@ -14,6 +14,7 @@ from archlex.errors import ArchlexError
 from archlex.i18n import N_, Translator, translator
 from archlex.model import Model
 from archlex.model.document import Document
+from archlex.render.concept.chart_values import chart_values
 from archlex.render.concept.docx_writer import LABELS, DocxSettings, markdown_to_docx
 from archlex.render.concept.governance_values import governance_values
 from archlex.render.concept.pdf import docx_to_pdf
@@ -58,8 +59,9 @@ FIGURES = {
     "technical": ("diagrams", "diagrams/technical.png"),
     "data": ("diagrams", "diagrams/data.png"),
     "gantt": ("roadmap", "roadmap/gantt.png"),
+    "coverage_chart": ("charts", "charts/coverage.svg"),
 }
-MAIN = ("context", "gantt")  # one picture of each product says whether it has run
+MAIN = ("context", "gantt", "coverage_chart")  # one picture of each product says whether it has run
 
 
 @renderer("concept", order=40)
@@ -174,6 +176,7 @@ def concept_values(context: RenderContext) -> dict[str, Any]:
         **compliance_values(context),
         **roadmap_values(context),
         "summary": summary_values(context),
+        "charts": chart_values(context),
         **governance_values(context, document),
         "states": [tr.label(COVERAGE_STATES, s.value) for s in CoverageState],
     }

@@ -111,12 +111,13 @@ def gantt_svg(
     return "\n".join(p for p in parts if p) + "\n"
 
 
-def write_png(svg: Path, png: Path) -> bool:
-    """Convert the SVG with rsvg-convert (deterministic); False when it is not installed."""
+def write_png(svg: Path, png: Path, zoom: float = 1.0) -> bool:
+    """Convert the SVG with rsvg-convert (deterministic), `zoom` times its pixels; False when
+    rsvg-convert is not installed."""
     program = shutil.which("rsvg-convert")
     if program is None:
         return False
-    command = [program, "--format=png", f"--output={png}", str(svg)]
+    command = [program, "--format=png", f"--zoom={zoom:g}", f"--output={png}", str(svg)]
     try:
         subprocess.run(command, check=True, capture_output=True, timeout=120)
     except (subprocess.CalledProcessError, subprocess.TimeoutExpired, OSError) as error:
