@@ -3,22 +3,33 @@ legend entries, marked for translation (docs/i18n.md) and read in the language o
 being drawn.
 
 The views build their labels deep in many small functions; rather than hand a translator down
-each of them, `diagram_graphs` draws a language's views inside `speaking(language)`, and `text`,
-`tr` and `Texts` read that language (a context variable: two threads drawing two languages do
-not mix; outside `speaking`, English).
+each of them, `diagram_graphs` and `render_diagrams` run `in_diagram_language` (inside
+`speaking(context.language)`), and `text`, `tr` and `Texts` read that language (a context
+variable: two threads drawing two languages do not mix; outside `speaking`, English).
 """
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterator, Mapping
+import functools
+from collections.abc import Callable, Hashable, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
-from typing import TypeVar
+from typing import Concatenate, ParamSpec, Protocol, TypeVar
 
 from archlex.i18n import N_, NN_, SOURCE_LANGUAGE, Translator, translator
 
 _LANGUAGE: ContextVar[str] = ContextVar("diagram_language", default=SOURCE_LANGUAGE)
 K = TypeVar("K", bound=Hashable)
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+class _InLanguage(Protocol):
+    @property
+    def language(self) -> str: ...
+
+
+C = TypeVar("C", bound=_InLanguage)
 
 
 @contextmanager
@@ -29,6 +40,20 @@ def speaking(language: str) -> Iterator[Translator]:
         yield translator(language)
     finally:
         _LANGUAGE.reset(token)
+
+
+def in_diagram_language(
+    function: Callable[Concatenate[C, P], R],
+) -> Callable[Concatenate[C, P], R]:
+    """Run a function of a render context (`context.language`) `speaking` that language: every
+    diagram it builds, in it or in what it calls, is in the output's language."""
+
+    @functools.wraps(function)
+    def wrapper(context: C, /, *args: P.args, **kwargs: P.kwargs) -> R:
+        with speaking(context.language):
+            return function(context, *args, **kwargs)
+
+    return wrapper
 
 
 def tr() -> Translator:

@@ -18,12 +18,11 @@ import json
 from pathlib import Path
 
 from archlex.files import write_text_atomic
-from archlex.model import Model
 from archlex.render.diagrams.context import context_view
 from archlex.render.diagrams.data import data_view
 from archlex.render.diagrams.flows import process_view
 from archlex.render.diagrams.focus import focus_views
-from archlex.render.diagrams.labels import speaking
+from archlex.render.diagrams.labels import in_diagram_language
 from archlex.render.diagrams.legend import legend_at_the_end, with_legend
 from archlex.render.diagrams.measure import crossings, label_distances, plain_edges
 from archlex.render.diagrams.page import SMALLEST_PRINTED_PT, placement_of
@@ -37,13 +36,10 @@ from archlex.toolkit.dot import Graph, run_dot
 RECORD = "diagrams.json"
 
 
+@in_diagram_language
 def diagram_graphs(context: RenderContext) -> list[tuple[str, Graph]]:
     """Every diagram with the name of its files, in the order they are drawn."""
-    with speaking(context.language):
-        return _graphs(context.report.model)
-
-
-def _graphs(model: Model) -> list[tuple[str, Graph]]:
+    model = context.report.model
     landscape = Landscape.of(model)
     graphs = [("context", context_view(landscape)), *focus_views(landscape)]
     for process in sorted(model.processes, key=lambda p: p.id):
@@ -59,6 +55,7 @@ def _graphs(model: Model) -> list[tuple[str, Graph]]:
 
 
 @renderer("diagrams", order=10)
+@in_diagram_language
 def render_diagrams(context: RenderContext) -> list[Path]:
     """Draw every diagram as SVG and PNG into the `diagrams` folder, and the record."""
     folder = context.folder("diagrams")
