@@ -31,9 +31,15 @@ data:
     name: Facial image
     personal: true
     special: true
+    controller: iem-ic
+    retention: P5Y
+    legal_basis: ["2019/817 Art 18(1)"]
   - id: travel-document
     name: Travel document data
     personal: true
+    controller: iem-ic
+    retention: P5Y
+    legal_basis: ["2019/817 Art 18(1)"]
 systems:
   - id: border-control
     name: Border control system

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import pytest
 
 from archlex.findings import Severity
+from archlex.model import DataCategory
 from archlex.rules import RULES
 from tests.check.models import (
     BORDER_SYSTEM,
@@ -406,6 +407,22 @@ CASES = [
         ),
     ),
     RuleCase(
+        # A view may not take the name of a default diagram: it would overwrite it.
+        "view-invalid",
+        {
+            "views.yaml": BORDER_SYSTEM
+            + "  - {id: register, name: Register, kind: national}\n"
+            + "flows:\n  - {id: F-1, from: border-control, to: register}\n"
+            + "views:\n"
+            + "  - id: context-border-control\n"
+            + "    title: Border control and its neighbours\n"
+            + "    kind: context\n"
+            + "    focus: border-control\n"
+        },
+        ("context-border-control", "views.yaml", 9, 9),
+        ("id: context-border-control", "id: border-neighbours"),
+    ),
+    RuleCase(
         # Up to the fund's maximum is allowed; one point more is not.
         "cofinancing-above-maximum",
         {
@@ -419,6 +436,85 @@ CASES = [
         },
         ("WP-ESP", "money.yaml", 9, 46),
         ("{BMVI: 76}", "{BMVI: 75}"),
+    ),
+    RuleCase(
+        # A category with a controller starts the data architecture: the other needs one too.
+        "data-category-incomplete",
+        {
+            "data.yaml": "organisations:\n"
+            "  - {id: pmlp, name: Office of Citizenship and Migration Affairs, kind: migration}\n"
+            "data:\n"
+            "  - id: visa-application-data\n"
+            "    name: Visa application data\n"
+            "    personal: true\n"
+            "    controller: pmlp\n"
+            "    retention: P5Y\n"
+            "    legal_basis: [LV-LAW-1 Art 1]\n"
+            "  - id: entry-exit-records\n"
+            "    name: Entry/exit records\n"
+            "    personal: true\n"
+            "    retention: P3Y\n"
+            "    legal_basis: [LV-LAW-1 Art 2]\n"
+            "  - {id: statistics, name: Statistics}\n" + LAW
+        },
+        ("entry-exit-records", "data.yaml", 10, 5),
+        ("    retention: P3Y\n", "    retention: P3Y\n    controller: [pmlp]\n"),
+    ),
+    RuleCase(
+        # Through an interface to a system neither master nor holder.
+        "special-data-outside-holders",
+        {
+            "data.yaml": BORDER_SYSTEM
+            + "  - {id: pis, name: Police information system, kind: national}\n"
+            + "  - {id: nui, name: National interface, kind: national-interface}\n"
+            + "data:\n"
+            + "  - id: fingerprints\n"
+            + "    name: Fingerprints\n"
+            + "    personal: true\n"
+            + "    special_kind: biometric\n"
+            + "    master: border-control\n"
+            + "    held_by: [nui]\n"
+            + "flows:\n"
+            + "  - id: to-police\n"
+            + "    from: border-control\n"
+            + "    via: nui\n"
+            + "    to: pis\n"
+            + "    data: [fingerprints]\n"
+        },
+        ("to-police", "data.yaml", 19, 12),
+        ("held_by: [nui]", "held_by: [nui, pis]"),
+    ),
+    RuleCase(
+        # A system in service with only a test instance, in a model that describes hosting.
+        "system-not-deployed",
+        {
+            "hosting.yaml": "systems:\n"
+            "  - {id: visa, name: National visa system, kind: national}\n"
+            "  - {id: pis, name: Police information system, kind: national}\n"
+            "nodes:\n"
+            "  - id: dc\n"
+            "    name: Primary data centre\n"
+            "    kind: data-centre\n"
+            "    hosts:\n"
+            "      - {system: pis}\n"
+            "      - {system: visa, environment: test}\n"
+        },
+        ("visa", "hosting.yaml", 2, 5),
+        ("{system: visa, environment: test}", "{system: visa, environment: production}"),
+    ),
+    RuleCase(
+        # Across the border from the NUI to the central system; inside the state it may be silent.
+        "connection-without-protocol",
+        {
+            "links.yaml": "systems:\n"
+            "  - {id: ees-adapter, name: EES adapter, kind: national}\n"
+            "connections:\n"
+            "  - {id: to-nui, from: ees-adapter, to: eu.NUI-EES}\n"
+            "  - {id: to-ees, from: eu.NUI-EES, to: eu.EES}\n"
+        },
+        ("to-ees", "links.yaml", 5, 5),
+        ("to: eu.EES}", "to: eu.EES, protocol: SOAP}"),
+        WITH_EU,
     ),
 ]
 
@@ -682,3 +778,39 @@ def test_an_id_of_the_library_declared_again_is_reported_in_the_models_file(
     model = "systems:\n  - id: eu.ESP\n    name: National ESP client\n    kind: national\n"
     [finding] = of_rule(check(write_model({"model.yaml": model}, WITH_EU)), "duplicate-id")
     assert place(finding) == ("duplicate-id", "eu.ESP", "model.yaml", 2, 9)
+
+
+DATA_ARCHITECTURE = """\
+organisations:
+  - {id: pmlp, name: Office of Citizenship and Migration Affairs, kind: migration}
+data:
+  - id: fingerprints
+    name: Fingerprints
+    personal: true
+    special_kind: biometric
+    controller: pmpl
+    processor: [pmlp]
+    master: nvis
+    legal_basis: [LV-LAW-1 Art 9]
+"""
+
+
+def test_the_data_architecture_names_organisations_systems_and_provisions(
+    write_model: WriteModel,
+) -> None:
+    report = check(write_model({"data.yaml": DATA_ARCHITECTURE + LAW}, OWN))
+    found = {(f.rule, f.line, f.column) for f in report.findings if f.target == "fingerprints"}
+    assert ("unknown-reference", 8, 17) in found  # controller: pmpl, a typo for pmlp
+    assert ("unknown-reference", 10, 13) in found  # master: nvis, no such system
+    assert ("unknown-provision", 11, 19) in found  # the law has no Article 9
+    category = report.model.get("fingerprints")
+    assert isinstance(category, DataCategory) and category.special  # from special_kind
+
+
+def test_a_special_kind_beside_special_false_is_a_schema_error(write_model: WriteModel) -> None:
+    text = DATA_ARCHITECTURE.replace("    special_kind", "    special: false\n    special_kind")
+    report = check(write_model({"data.yaml": text + LAW}, OWN))
+    [finding] = of_rule(report, "schema")
+    assert finding.file == "data.yaml" and finding.line == 4
+    assert "special_kind" in finding.message
+    assert report.exit_code == 1

@@ -115,3 +115,12 @@ def test_strings_read_back_as_structurizrs_parser_reads_them(text: str, read: st
 )
 def test_the_checker_finds_what_breaks_a_workspace(dsl: str, error: str) -> None:
     assert any(error in e for e in check(dsl).errors)
+
+
+def test_the_views_the_model_names_are_landscapes_of_what_they_select(example_dsl: str) -> None:
+    parsed = check(example_dsl)
+    assert ("systemLandscape", None, "view-border-bcp") in parsed.views
+    block = example_dsl.split('systemLandscape "view-border-bcp"', 1)[1].split("}", 1)[0]
+    included = [line.split()[1] for line in block.splitlines() if "include" in line]
+    assert "e_RKIS" in included and "e_PIS" not in included
+    assert all(identifier in parsed.elements for identifier in included)

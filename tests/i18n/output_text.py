@@ -15,20 +15,29 @@ _SHOWN = {"aria-label", "title", "placeholder", "alt", "data-text"}
 
 
 class _Text(HTMLParser):
-    """Text nodes outside script and style, and the shown attributes."""
+    """Text nodes outside script and style, and the shown attributes; with `diagrams=False`,
+    not the site's embedded diagrams (their figures, and the images that link to them)."""
 
-    def __init__(self) -> None:
+    def __init__(self, diagrams: bool = True) -> None:
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
         self._skip = 0
+        self._skipped = {"script", "style"} | (set() if diagrams else {"figure"})
+        self._diagrams = diagrams
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in ("script", "style"):
+        named = dict(attrs)
+        if tag in self._skipped - {"figure"} or (
+            tag in self._skipped and "archlex-diagram" in (named.get("class") or "")
+        ):
             self._skip += 1
-        self.parts += [value for name, value in attrs if name in _SHOWN and value]
+        if not self._diagrams and tag == "img" and "diagrams/" in (named.get("src") or ""):
+            return
+        if not self._skip:
+            self.parts += [value for name, value in attrs if name in _SHOWN and value]
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in ("script", "style") and self._skip:
+        if tag in self._skipped and self._skip:
             self._skip -= 1
 
     def handle_data(self, data: str) -> None:
@@ -36,9 +45,9 @@ class _Text(HTMLParser):
             self.parts.append(data)
 
 
-def markup_text(path: Path) -> str:
-    """The shown text of an HTML or SVG file."""
-    parser = _Text()
+def markup_text(path: Path, diagrams: bool = True) -> str:
+    """The shown text of an HTML or SVG file (`diagrams=False`: but the embedded diagrams)."""
+    parser = _Text(diagrams)
     parser.feed(path.read_text(encoding="utf-8"))
     return "\n".join(parser.parts)
 

@@ -20,7 +20,7 @@ from archlex.render.output import render_products
 from archlex.rules import RULES
 from archlex.site.build import build_site
 from tests.conftest import EXAMPLE
-from tests.i18n.output_text import shown_text, xlsx_text
+from tests.i18n.output_text import markup_text, shown_text, xlsx_text
 
 # archlex's own words: headings, column names, state values, legend entries, funding labels.
 LABELS = (
@@ -96,7 +96,8 @@ def test_latvian_diagrams_print_at_7_pt_like_the_english(
 
 
 def _is_diagram(path: Path) -> bool:
-    return path.suffix == ".svg" and "diagrams" in path.parts
+    """A diagram's SVG, or the site's page of one (the diagram inline, its title)."""
+    return path.suffix in (".svg", ".html") and "diagrams" in path.parts
 
 
 def _english_labels(report: Report, paths: list[Path]) -> list[str]:
@@ -109,6 +110,8 @@ def _english_labels(report: Report, paths: list[Path]) -> list[str]:
         # The Review sheet is an exchange format: `archlex import review` reads its column
         # headings back, so they stay as docs/exchange.md names them in every language.
         shown = xlsx_text(path, REVIEW) if path.suffix == ".xlsx" else shown_text(path)
+        if path.suffix == ".html" and not _is_diagram(path):
+            shown = markup_text(path, diagrams=False)  # the embedded ones count as diagrams
         for fragment in _ours(shown, model_text):
             found += [
                 f"{path.name}: {m.group(1)!r} in {fragment!r}" for m in pattern.finditer(fragment)

@@ -67,9 +67,12 @@ def test_the_docx_is_a4_with_contents_page_numbers_and_a_header(rendered: Path) 
     assert 'TOC \\o "1-3"' in body and 'TOC \\h \\z \\c "Figure"' in body
     captions = [p.text for p in document.paragraphs if _style(p) == "Caption"]
     assert captions[0] == "Table 1: Document control"
-    assert [c for c in captions if c.startswith("Figure ")][:2] == [
-        "Figure 1: Context view",
-        "Figure 2: Legend of the architecture views",
+    assert [c for c in captions if c.startswith("Figure ")][:5] == [
+        "Figure 1: Coverage of the applicable obligations per regulation",  # the summary's charts
+        "Figure 2: Open findings by rule",
+        "Figure 3: Budget by year and funding source (EUR)",
+        "Figure 4: Context view",
+        "Figure 5: Legend of the architecture views",
     ]
 
 
@@ -236,3 +239,16 @@ def test_a_missing_reference_docx_is_a_clear_error(write_model: WriteModel, tmp_
     with pytest.raises(ArchlexError, match=r"nothing\.docx: not a Word file"):
         render_products(check_model(root, root), tmp_path / "out", ["concept"])
     assert not (tmp_path / "out").exists()
+
+
+def test_the_views_the_model_names_are_placed_with_the_defaults_of_their_kind(
+    rendered: Path,
+) -> None:
+    text = (rendered / "concept" / "concept.md").read_text(encoding="utf-8")
+    logical = text.index("### 6.1 ")
+    processes = text.index("### 6.2 ")
+    for view in ("view-border-bcp", "view-esp-gateway", "view-law-enforcement"):
+        assert (rendered / "diagrams" / f"{view}.png").is_file()
+        at = text.index(f"](../diagrams/{view}.png)")
+        assert logical < at < processes, view  # context and landscape views: section 6.1
+    assert "![Border control at the border crossing point](../diagrams/view-border-bcp.png)" in text

@@ -11,6 +11,7 @@ import pytest
 
 from archlex.api import check_model
 from archlex.errors import ArchlexError
+from archlex.model.data import DataCategory
 from archlex.model.flow import Flow
 from archlex.model.system import SystemKind
 from archlex.outcome import Report
@@ -59,13 +60,14 @@ def _all_text(svg: Path) -> str:
 
 
 def test_every_diagram_is_an_svg_and_a_png(example: Report, drawn: Path) -> None:
-    stems = ["context", "technical", "data", "legend"]
+    stems = ["context", "technical", "data", "data-special", "legend"]
     stems += [f"{kind}-{p.id}" for p in example.model.processes for kind in ("process", "sequence")]
     flowing = {s for f in example.model.flows for s in (f.from_, f.to)}
     national = [s for s in example.model.systems if s.kind is SystemKind.NATIONAL]
     focused = [s.id for s in national if {s.id, *(c.id for c in s.components)} & flowing]
     assert len(focused) == 20
     stems += [f"context-{system}" for system in focused]
+    stems += [view.id for view in example.model.views]  # the views the model names
     expected = sorted(f"{s}.{ext}" for s in stems for ext in ("svg", "png"))
     assert sorted(p.name for p in drawn.iterdir()) == sorted([*expected, "diagrams.json"])
     for stem in stems:
@@ -152,14 +154,14 @@ def test_the_data_view_marks_special_and_personal_data(example: Report, drawn: P
         text = nodes[f"data:{category.id}"]
         assert _squeeze(category.name) in _squeeze(text)
         assert "kept:" in text  # the retention, as the model states it
-        if category.retention:
+        if category.retention and not category.retention.startswith("P"):
             assert _squeeze(category.retention)[:20] in _squeeze(text)
         if category.special:
-            assert "[SPECIAL]" in text
+            assert "[SPECIAL: biometric]" in text
         elif category.personal:
             assert "[personal]" in text
         else:
-            assert "[SPECIAL]" not in text and "[personal]" not in text
+            assert "[SPECIAL" not in text and "[personal]" not in text
     # Colour as well as the marker: the special categories are drawn in red.
     for group in root.iter(f"{SVG}g"):
         if group.findtext(f"{SVG}title") == "data:fingerprints":
@@ -167,14 +169,42 @@ def test_the_data_view_marks_special_and_personal_data(example: Report, drawn: P
             assert "#b3261e" in {s.lower() for s in strokes if s}
 
 
-def test_the_data_view_links_organisations_and_eu_systems_to_what_they_hold(
-    drawn: Path,
+def test_the_data_view_joins_controllers_categories_and_master_copies(
+    example: Report, drawn: Path
 ) -> None:
-    edges = {title for title, _ in _texts(drawn / "data.svg", "edge")}
-    assert "VRS&#45;&gt;data:fingerprints" in edges or "VRS->data:fingerprints" in edges
-    assert "data:fingerprints->eu.EES" in edges
+    edges = {title.replace("&#45;&gt;", "->") for title, _ in _texts(drawn / "data.svg", "edge")}
     nodes = _groups(drawn / "data.svg", "node")
-    assert "RKIS" not in nodes  # national systems roll up into their organisations
+    fingerprints = example.model.get("fingerprints")
+    assert isinstance(fingerprints, DataCategory)
+    assert fingerprints.controller == ["VRS", "PMLP", "VP"] and fingerprints.master == "BDAS"
+    assert {"VRS->data:fingerprints", "PMLP->data:fingerprints", "data:fingerprints->BDAS"} <= edges
+    assert "data:visa-application-data->eu.VIS" in edges
+    # One line per controller and one per master: the facts, not every flow end.
+    expected = sum(len(d.controller) + (d.master is not None) for d in example.model.data)
+    assert len(edges) == expected
+    assert "RKIS" not in nodes  # a system that holds no master copy is not drawn
+    text = _squeeze(nodes["data:fingerprints"])
+    for part in ("entities: Fingerprint set", "processor: IeM IC, eu-LISA", "2019/817 Art 13"):
+        assert _squeeze(part) in text
+    legend = _squeeze(nodes["legend"])
+    assert _squeeze("controller (organisation)") in legend and "cylinder" in legend
+    assert "hexagon" not in legend  # no national uniform interface holds a master copy
+
+
+def test_the_special_data_view_shows_where_biometrics_flow(example: Report, drawn: Path) -> None:
+    edges = {
+        t.replace("&#45;&gt;", "->"): text for t, text in _texts(drawn / "data-special.svg", "edge")
+    }
+    nodes = _groups(drawn / "data-special.svg", "node")
+    assert {"BDAS", "RKIS", "eu.NUI-EES", "eu.sBMS", "eu.CIR"} <= set(nodes)
+    assert "NVIS->eu.NUI-VIS" in edges and "eu.ESP->eu.CIR" in edges
+    assert "STAT" not in nodes and "AUDIT" not in nodes  # no special data reach them
+    assert "master copy: Facial image, Fingerprints" in " ".join(nodes["BDAS"].split())
+    labels = {title: " ".join(text.split()) for title, text in edges.items()}
+    assert labels["RKIS->ESP-GW"] == "Facial image"  # only some special data: named
+    assert labels["eu.ESP->eu.CIR"] == ""  # every special category: unlabelled
+    legend = " ".join(nodes["legend"].split())
+    assert "(Facial image, Fingerprints)" in legend and "(planned)" in legend
 
 
 def test_no_absolute_paths_icons_or_links_in_the_svgs(drawn: Path) -> None:
@@ -335,10 +365,10 @@ def test_forty_national_systems_are_all_drawn_within_the_cap(
     for n in range(40):
         assert f"S{n:02}" in _groups(folder / f"context-S{n:02}.svg", "node")
     technical = _groups(folder / "technical.svg", "node")
-    assert {f"zone-{n}" for n in range(4)} <= set(technical)  # zones 0 to 3, each listing its own
-    listed = " ".join(technical[f"zone-{n}"] for n in range(4)).split()
-    assert {f"S{n:02}" for n in range(40)} <= set(listed)
-    assert "(the limit)" not in _all_text(folder / "technical.svg")
+    assert {f"S{n:02}" for n in range(40)} <= set(technical)  # a model without hosting:
+    words = _all_text(folder / "technical.svg")
+    assert all(f"Zone: zone {n}" in words for n in range(4))  # each system in its zone's box
+    assert "(the limit)" not in words
 
 
 def test_a_diagram_over_the_cap_says_so() -> None:

@@ -123,6 +123,19 @@ def test_a_page_per_system_article_requirement_and_work_package(
     assert 'href="http://data.europa.eu/eli/reg/2019/817/art_20/oj"' in article_20.read_text()
 
 
+def test_a_system_page_shows_the_named_views_that_show_it(
+    example: Report, built: tuple[Path, Path]
+) -> None:
+    site_map = SiteMap.build(example.model)
+    rkis = html_page(built[0], site_map.pages["RKIS"]).read_text(encoding="utf-8")
+    assert "Border control at the border crossing point" in rkis
+    assert "diagrams/view-border-bcp.svg" in rkis
+    assert "view-law-enforcement.svg" not in rkis  # the border system is not in that view
+    pis = html_page(built[0], site_map.pages["PIS"]).read_text(encoding="utf-8")
+    assert "diagrams/view-law-enforcement.svg" in pis
+    assert (built[0] / "diagrams" / "view-law-enforcement.svg").is_file()
+
+
 class Links(HTMLParser):
     """Every href/src of a page, by tag."""
 
@@ -188,7 +201,7 @@ def test_the_pages_written_are_the_pages_the_model_gives(
     """Deterministic: a second run over the same model gives the same Markdown."""
     docs = built[1] / "docs"
     assets = frozenset(p.relative_to(docs).as_posix() for p in docs.rglob("*") if p.is_file())
-    again = site_pages(check_model(EXAMPLE, EXAMPLE, today=AS_OF), AS_OF, assets)
+    again = site_pages(check_model(EXAMPLE, EXAMPLE, today=AS_OF), AS_OF, assets, docs)
     for path, text in again.items():
         assert (docs / path).read_text(encoding="utf-8") == text, path
 
@@ -340,3 +353,19 @@ def test_only_whole_cells_of_ids_become_links(write_model: WriteModel) -> None:
         r"Two: SYS\_1",
     ]
     assert linked[3] == r"SYS\_1 outside a table"
+
+
+def test_a_data_page_gives_its_data_architecture(example: Report, built: tuple[Path, Path]) -> None:
+    site_map = SiteMap.build(example.model)
+    page = html_page(built[0], site_map.pages["fingerprints"])
+    html = page.read_text(encoding="utf-8")
+    for label in ("Controller", "Processor", "Master copy", "Retention set by", "Also held by"):
+        assert f"<strong>{label}:</strong>" in html, label
+    assert re.search(r'<a href="[^"]*BDAS[^"]*">BDAS</a>', html)  # the master, a link
+    assert [
+        "Fingerprint set",
+        "finger positions, images, capture device, capture date, quality score",
+    ] in cells(html)
+    index = html_page(built[0], "data/index.md").read_text(encoding="utf-8")
+    row = next(r for r in cells(index) if r and r[0] == "fingerprints")
+    assert row[4:6] == ["VRS, PMLP, VP", "BDAS"]

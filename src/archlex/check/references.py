@@ -14,6 +14,8 @@ from archlex.load.sources import Located
 from archlex.model import (
     AccessGrant,
     Act,
+    Connection,
+    DataCategory,
     Decision,
     EventDate,
     Flow,
@@ -21,6 +23,8 @@ from archlex.model import (
     Milestone,
     Model,
     NationalAct,
+    Network,
+    Node,
     Obligation,
     Organisation,
     Process,
@@ -298,6 +302,8 @@ def references_of(entity: Entity) -> Iterator[tuple[str, Path, Kinds]]:
         yield from _optional(entity.process, ("process",), frozenset({"process"}))
         if entity.logging is not None:
             yield from _optional(entity.logging.by, ("logging", "by"), SYSTEM)
+    elif isinstance(entity, DataCategory):
+        yield from _data_references(entity)
     elif isinstance(entity, Process):
         yield from _optional(entity.owner, ("owner",), ORGANISATION)
         yield from _each(entity.steps, ("steps",), frozenset({"flow"}))
@@ -313,6 +319,8 @@ def references_of(entity: Entity) -> Iterator[tuple[str, Path, Kinds]]:
         yield from _each(entity.after, ("after",), frozenset({"work package"}))
     elif isinstance(entity, Risk | Decision | NationalAct):
         yield from _governance_references(entity)
+    elif isinstance(entity, Network | Node | Connection):
+        yield from _infrastructure_references(entity)
     elif isinstance(entity, Obligation):
         yield entity.actor, ("actor",), ROLE | {MEMBER_STATE}
         yield from _each(entity.systems, ("systems",), SYSTEM)
@@ -341,6 +349,14 @@ def _events(obligation: Obligation) -> Iterator[tuple[str, Path, Kinds]]:
             yield subject, (name, "after"), SYSTEM if event == "start" else ACT | {"regulation"}
 
 
+def _data_references(category: DataCategory) -> Iterator[tuple[str, Path, Kinds]]:
+    """The organisations and systems a data category's architecture names."""
+    yield from _each(category.controller, ("controller",), ORGANISATION)
+    yield from _each(category.processor, ("processor",), ORGANISATION)
+    yield from _optional(category.master, ("master",), SYSTEM)
+    yield from _each(category.held_by, ("held_by",), SYSTEM)
+
+
 def _governance_references(
     entity: Risk | Decision | NationalAct,
 ) -> Iterator[tuple[str, Path, Kinds]]:
@@ -356,12 +372,35 @@ def _governance_references(
         yield from _optional(entity.work_package, ("work_package",), frozenset({"work package"}))
 
 
+def _infrastructure_references(
+    entity: Network | Node | Connection,
+) -> Iterator[tuple[str, Path, Kinds]]:
+    """What a network, a node or a connection refers to."""
+    yield from _optional(
+        entity.operator if not isinstance(entity, Connection) else None, ("operator",), ORGANISATION
+    )
+    if isinstance(entity, Node):
+        yield from _optional(entity.within, ("within",), frozenset({"node"}))
+        yield from _each(entity.networks, ("networks",), frozenset({"network"}))
+        for index, hosting in enumerate(entity.hosts):
+            yield hosting.system, ("hosts", index, "system"), SYSTEM
+    elif isinstance(entity, Connection):
+        yield entity.from_, ("from",), SYSTEM
+        yield entity.to, ("to",), SYSTEM
+        yield from _optional(entity.network, ("network",), frozenset({"network"}))
+        yield from _optional(entity.standard, ("standard",), frozenset({"standard"}))
+        yield from _each(entity.flows, ("flows",), frozenset({"flow"}))
+
+
 def provisions_of(entity: Entity) -> Iterator[tuple[Provision, Path]]:
     """Every provision an entity cites, with where it is written."""
     if isinstance(entity, Role):
         yield from _each_provision(entity.defined_by, ("defined_by",))
     elif isinstance(entity, Flow):
         yield from _each_provision(entity.legal_basis, ("legal_basis",))
+    elif isinstance(entity, DataCategory):
+        yield from _each_provision(entity.legal_basis, ("legal_basis",))
+        yield from _each_provision(entity.retention_basis, ("retention_basis",))
     elif isinstance(entity, Requirement):
         yield from _each_provision(entity.satisfies, ("satisfies",))
     elif isinstance(entity, Milestone):

@@ -34,7 +34,8 @@ NoCacheOption = Annotated[
     bool,
     typer.Option(
         "--no-cache",
-        help="Parse every file again instead of reusing what an earlier run cached "
+        help="Parse every file again (and for `build`, draw every diagram and render every "
+        "page again) instead of reusing what an earlier run cached "
         "($ARCHLEX_CACHE_DIR, else ~/.cache/archlex; safe to delete).",
     ),
 ]

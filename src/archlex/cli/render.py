@@ -107,7 +107,7 @@ render_app.command("diagrams")(
     _command(
         "diagrams",
         "Architecture diagrams (SVG and PNG): context, data flows per process, "
-        "technical by zone, data, legend.",
+        "technical by zone, data, the views the model names (views:), legend.",
         "archlex render diagrams model/ --out build",
     )
 )

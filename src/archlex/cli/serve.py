@@ -106,6 +106,7 @@ def _state(root: Path) -> frozenset[tuple[str, int, int]]:
 def _rebuild(path: Path | None, out: Path, console: Any) -> bool:
     """Check and build; on a broken model print why and keep the previous site."""
     from archlex.api import check_model
+    from archlex.cache_folder import default_folder
     from archlex.site.build import build_site  # mkdocs is imported only here
 
     started = time.perf_counter()
@@ -114,12 +115,14 @@ def _rebuild(path: Path | None, out: Path, console: Any) -> bool:
             report = check_model(path, Path.cwd(), cache=parse_cache(no_cache=False))
             if _print_blocking(report, console):
                 return False
-            built = build_site(report, out, dt.date.today())
+            built = build_site(report, out, dt.date.today(), cache=default_folder())
     except ArchlexError as error:
         console.print(f"archlex: error: {error.message}", markup=False)
         return False
     console.print(
-        f"Built {built.pages} pages in {time.perf_counter() - started:.1f} s.", markup=False
+        f"Built {built.pages} pages in {time.perf_counter() - started:.1f} s "
+        f"({built.reused} unchanged, taken from the cache).",
+        markup=False,
     )
     return True
 

@@ -70,6 +70,7 @@ def build(
     Example: archlex build model/ --out site --language lv && open site/index.html
     """
     from archlex.api import check_model  # imported here: `--help` stays fast
+    from archlex.cache_folder import default_folder
     from archlex.cli.output import refuse_unreadable
     from archlex.i18n import LANGUAGES
     from archlex.progress import on_terminal
@@ -84,7 +85,10 @@ def build(
         refuse_unreadable(report)
         others = () if one_language else LANGUAGES
         chosen = language.value if language else None
-        built = build_site(report, out, day, project, force, progress, chosen, others)
+        cache = None if no_cache else default_folder()
+        built = build_site(
+            report, out, day, project, force, progress, cache, language=chosen, others=others
+        )
     from rich.console import Console
 
     console = Console(highlight=False, soft_wrap=True)

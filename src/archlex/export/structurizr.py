@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from archlex.export.archimate_concepts import interface_owners
 from archlex.export.ids import dsl_identifier
 from archlex.export.registry import exporter
+from archlex.graph.views import select
 from archlex.model import Model
 from archlex.model.flow import Flow
 from archlex.model.system import System, SystemKind
@@ -202,6 +203,17 @@ def _flow_line(workspace: Workspace, flow: Flow) -> str:
     return f"{source} -> {target} {quoted(description)} {quoted(technology)} {quoted(tags)}"
 
 
+def _named_view_lines(workspace: Workspace) -> Iterator[str]:
+    """Each view the model names, as a landscape of the software systems it selects."""
+    for view in sorted(workspace.model.views, key=lambda v: v.id):
+        chosen = {workspace.parent.get(s, s) for s in select(workspace.model, view).systems}
+        shown = sorted(dsl_identifier(s.id) for s in workspace.systems if s.id in chosen)
+        if shown:
+            yield f"systemLandscape {quoted(view.id)} {quoted(str(view.title))} {{"
+            yield from (f"    include {identifier}" for identifier in shown)
+            yield from ("    autolayout lr", "}")
+
+
 def _view_lines(workspace: Workspace) -> Iterator[str]:
     yield 'systemLandscape "landscape" "Every organisation and system, and the flows." {'
     yield from ("    include *", "    autolayout lr", "}")
@@ -215,6 +227,7 @@ def _view_lines(workspace: Workspace) -> Iterator[str]:
         if system.id in workspace.containers:
             yield f'container {identifier} "containers-{key}" {{'
             yield from ("    include *", "    autolayout lr", "}")
+    yield from _named_view_lines(workspace)
     yield "styles {"
     for selector, rules in STYLES:
         yield f"    {selector} {{"

@@ -25,6 +25,7 @@ from archlex.model import (
     ENTITY_KINDS,
     AccessGrant,
     Act,
+    Connection,
     DataCategory,
     Decision,
     Flow,
@@ -35,6 +36,8 @@ from archlex.model import (
     Model,
     ModelFile,
     NationalAct,
+    Network,
+    Node,
     Obligation,
     Organisation,
     Phase,
@@ -46,6 +49,7 @@ from archlex.model import (
     Role,
     Standard,
     System,
+    View,
     WorkPackage,
 )
 from archlex.model.common import Entity
@@ -69,6 +73,10 @@ _ITEM_TYPES: dict[str, type[BaseModel]] = {
     "decisions": Decision,
     "national_law": NationalAct,
     "funds": Fund,
+    "networks": Network,
+    "nodes": Node,
+    "connections": Connection,
+    "views": View,
 }
 _ROADMAP_TYPES: dict[str, type[BaseModel]] = {
     "phases": Phase,

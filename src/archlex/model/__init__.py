@@ -4,9 +4,11 @@ from archlex.catalog.provision import Provision, parse_provision
 from archlex.model.aggregate import Model
 from archlex.model.catalog import AccessGrant, LinkColour, LogPolicy, MidLink, Standard
 from archlex.model.common import Entity, Record
+from archlex.model.data import DataEntity, SpecialKind
 from archlex.model.file import ENTITY_KINDS, ModelFile
 from archlex.model.flow import Flow, Logging, Process, Sync
 from archlex.model.governance import Decision, Fund, NationalAct, Risk
+from archlex.model.infrastructure import Connection, Environment, Hosting, Network, Node
 from archlex.model.law import (
     Act,
     ActKind,
@@ -22,6 +24,7 @@ from archlex.model.regulation import AppliesWhen, Article, Chapter, Evidence, Ob
 from archlex.model.requirement import Priority, Requirement, RequirementStatus, RequirementType
 from archlex.model.roadmap import Cost, Milestone, Phase, Roadmap, WorkPackage
 from archlex.model.system import Component, DataCategory, System, SystemKind, SystemStatus
+from archlex.model.view import View, ViewKind
 
 __all__ = [
     "ENTITY_KINDS",
@@ -37,14 +40,18 @@ __all__ = [
     "Chapter",
     "Checks",
     "Component",
+    "Connection",
     "Cost",
     "DataCategory",
+    "DataEntity",
     "Decision",
     "Entity",
+    "Environment",
     "EventDate",
     "Evidence",
     "Flow",
     "Fund",
+    "Hosting",
     "LinkColour",
     "LogPolicy",
     "Logging",
@@ -54,6 +61,8 @@ __all__ = [
     "Model",
     "ModelFile",
     "NationalAct",
+    "Network",
+    "Node",
     "Obligation",
     "Organisation",
     "OrganisationKind",
@@ -71,12 +80,15 @@ __all__ = [
     "Role",
     "RoleGrant",
     "Scope",
+    "SpecialKind",
     "Standard",
     "Start",
     "Sync",
     "System",
     "SystemKind",
     "SystemStatus",
+    "View",
+    "ViewKind",
     "Waiver",
     "WorkPackage",
     "parse_provision",

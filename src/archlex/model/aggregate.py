@@ -10,6 +10,7 @@ from archlex.model.common import Entity
 from archlex.model.file import ModelFile
 from archlex.model.flow import Flow, Process
 from archlex.model.governance import Decision, Fund, NationalAct, Risk
+from archlex.model.infrastructure import Connection, Network, Node
 from archlex.model.law import Act
 from archlex.model.organisation import Organisation, Role
 from archlex.model.project import Manifest
@@ -17,6 +18,7 @@ from archlex.model.regulation import Obligation, Regulation
 from archlex.model.requirement import Requirement
 from archlex.model.roadmap import Milestone, Phase, WorkPackage
 from archlex.model.system import Component, DataCategory, System
+from archlex.model.view import View
 
 
 @dataclass
@@ -44,6 +46,10 @@ class Model:
     decisions: list[Decision] = field(default_factory=list)
     national_law: list[NationalAct] = field(default_factory=list)
     funds: list[Fund] = field(default_factory=list)
+    networks: list[Network] = field(default_factory=list)
+    nodes: list[Node] = field(default_factory=list)
+    connections: list[Connection] = field(default_factory=list)
+    views: list[View] = field(default_factory=list)
     index: dict[str, Entity] = field(default_factory=dict)
 
     def add(self, part: ModelFile) -> None:
@@ -65,6 +71,10 @@ class Model:
         self.decisions += part.decisions
         self.national_law += part.national_law
         self.funds += part.funds
+        self.networks += part.networks
+        self.nodes += part.nodes
+        self.connections += part.connections
+        self.views += part.views
         if part.roadmap is not None:
             self.phases += part.roadmap.phases
             self.work_packages += part.roadmap.work_packages
@@ -99,6 +109,10 @@ class Model:
             ("decision", list(self.decisions)),
             ("national act", list(self.national_law)),
             ("fund", list(self.funds)),
+            ("network", list(self.networks)),
+            ("node", list(self.nodes)),
+            ("connection", list(self.connections)),
+            ("view", list(self.views)),
         ]
         for kind, entities in kinds:
             for entity in entities:

@@ -8,12 +8,14 @@ from archlex.model.catalog import AccessGrant, MidLink, Standard
 from archlex.model.common import Record
 from archlex.model.flow import Flow, Process
 from archlex.model.governance import Decision, Fund, NationalAct, Risk
+from archlex.model.infrastructure import Connection, Network, Node
 from archlex.model.law import Act
 from archlex.model.organisation import Organisation, Role
 from archlex.model.regulation import Obligation, Regulation
 from archlex.model.requirement import Requirement
 from archlex.model.roadmap import Roadmap
 from archlex.model.system import DataCategory, System
+from archlex.model.view import View
 
 ENTITY_KINDS = (
     "organisations",
@@ -34,6 +36,10 @@ ENTITY_KINDS = (
     "decisions",
     "national_law",
     "funds",
+    "networks",
+    "nodes",
+    "connections",
+    "views",
 )
 
 
@@ -67,4 +73,16 @@ class ModelFile(Record):
     )
     funds: list[Fund] = Field(
         default_factory=list, description="Funds and budgets that `cost.funding` names."
+    )
+    networks: list[Network] = Field(
+        default_factory=list, description="Networks, e.g. TESTA-ng or a national secure network."
+    )
+    nodes: list[Node] = Field(
+        default_factory=list, description="Data centres, zones and sites that host systems."
+    )
+    connections: list[Connection] = Field(
+        default_factory=list, description="Technical connections: protocol, format, network."
+    )
+    views: list[View] = Field(
+        default_factory=list, description="Diagrams the model names, beside the default ones."
     )

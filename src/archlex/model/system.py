@@ -1,4 +1,5 @@
-"""Systems (national, EU central, interoperability components, interfaces) and their parts."""
+"""Systems (national, EU central, interoperability components, interfaces) and their parts;
+`DataCategory` is defined in `archlex.model.data` and kept importable from here."""
 
 from __future__ import annotations
 
@@ -7,7 +8,8 @@ from enum import StrEnum
 from pydantic import Field
 
 from archlex.model.catalog import LogPolicy
-from archlex.model.common import Entity, Flag, Ref
+from archlex.model.common import Entity, Ref
+from archlex.model.data import DataCategory
 from archlex.model.text import LocalText
 
 
@@ -49,12 +51,4 @@ class System(Entity):
     )
 
 
-class DataCategory(Entity):
-    """A category of data that systems hold and flows carry."""
-
-    name: LocalText = Field(description="Name of the data category.")
-    personal: Flag = Field(default=False, description="Personal data.")
-    special: Flag = Field(default=False, description="Biometric or other special-category data.")
-    retention: str | None = Field(
-        default=None, description="How long it is kept: free text or an ISO 8601 duration."
-    )
+__all__ = ["Component", "DataCategory", "System", "SystemKind", "SystemStatus"]

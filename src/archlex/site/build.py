@@ -11,6 +11,7 @@ other languages.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import logging
 import shutil
 import tempfile
@@ -29,6 +30,7 @@ from archlex.progress import QUIET, Progress
 from archlex.render.output import render_products
 from archlex.site.links import SiteMap
 from archlex.site.mkdocs_config import (
+    DIAGRAM_SCRIPT,
     OVERRIDES,
     SCRIPT,
     SHIM,
@@ -36,7 +38,9 @@ from archlex.site.mkdocs_config import (
     language_switch,
     mkdocs_yaml,
 )
+from archlex.site.page_cache import PageCache
 from archlex.site.pages import PRODUCT_PAGES, product_index, product_page, site_pages
+from archlex.toolkit.drawings import drawings_cached_in
 from archlex.toolkit.escape import html_text
 from archlex.toolkit.staging import check_output_folder, staged_output
 
@@ -47,11 +51,13 @@ _DROPPED = ("sitemap.xml", "sitemap.xml.gz")
 
 @dataclass(frozen=True)
 class BuiltSite:
-    """What a build wrote: the site folder, its page count, the mkdocs project if kept."""
+    """What a build wrote: the site folder, its page count, the mkdocs project if kept, and
+    how many pages were taken from the cache."""
 
     out: Path
     pages: int
     project: Path | None
+    reused: int = 0
 
 
 def build_site(
@@ -61,6 +67,7 @@ def build_site(
     project: Path | None = None,
     force: bool = False,
     progress: Progress = QUIET,
+    cache: Path | None = None,
     language: str | None = None,
     others: Sequence[str] = (),
 ) -> BuiltSite:
@@ -72,7 +79,9 @@ def build_site(
     With `project`, the mkdocs project (mkdocs.yml and docs/; the others' in `<code>/`) is
     also kept there, for `mkdocs build --strict` or `mkdocs serve`; it too must be new, empty
     or archlex's. `force` allows folders of other files, which are kept (see
-    archlex.toolkit.staging).
+    archlex.toolkit.staging). With `cache` (archlex's cache folder), diagrams and pages
+    unchanged since an earlier build are copied from there instead of drawn or rendered again
+    (archlex.toolkit.drawings, archlex.site.page_cache).
     """
     checked = report
     report = in_language(report, language)  # the model's texts in that language, if given
@@ -86,18 +95,22 @@ def build_site(
         check_output_folder(project, model_root, force)
     with tempfile.TemporaryDirectory(prefix=".archlex-site-") as work:
         sites = [(code, Path(work) / code) for code in [root, *(c for c in languages if c != root)]]
-        count = 0
+        count = hits = 0
         with staged_output(out, model_root, force, "archlex build") as staging:
             for code, source in sites:
+                nested = code != root
+                site = Path(work) / f"site-{code}" if nested else staging
+                pages = page_cache(cache, model_root, out / code if nested else out)
                 switch = language_switch(languages, root, code)
-                site = staging if code == root else Path(work) / f"site-{code}"
                 localized = in_language(checked, code)
-                count += _build_one(localized, source, site, as_of, switch, progress)
-                if code != root:
+                with drawings_cached_in(cache / "drawings" if cache else None):
+                    count += _build_one(localized, source, site, as_of, switch, progress, pages)
+                hits += pages.hits if pages else 0
+                if nested:
                     shutil.move(site, staging / code)
         if project is not None:
             _keep_projects(sites, project, model_root, force)
-    return BuiltSite(out, count, project)
+    return BuiltSite(out, count, project, hits)
 
 
 def _keep_projects(
@@ -117,12 +130,13 @@ def _build_one(
     as_of: dt.date,
     switch: list[dict[str, str]],
     progress: Progress,
+    pages: PageCache | None,
 ) -> int:
-    """Write the mkdocs project of one language into `source`, build it into `site`; the
-    page count."""
+    """Write the mkdocs project of one language into `source`, build it into `site` (unchanged
+    pages from `pages`); the page count."""
     count = write_project(report, source, as_of, progress, switch)
     with progress.stage(f"Building {count} pages with mkdocs"):
-        run_mkdocs(source / "mkdocs.yml", site)
+        run_mkdocs(source / "mkdocs.yml", site, pages)
     for name in _DROPPED:
         (site / name).unlink(missing_ok=True)
     return count
@@ -161,7 +175,7 @@ def write_project(
         p.relative_to(docs).as_posix() for p in sorted(docs.rglob("*")) if p.is_file()
     )
     with progress.stage("Generating the pages"):
-        pages = site_pages(report, as_of, assets)
+        pages = site_pages(report, as_of, assets, docs)
     site = SiteMap.build(report.model)
     for path in PRODUCT_PAGES:
         if path in assets:
@@ -174,7 +188,7 @@ def write_project(
             write_text_atomic(docs / path, text)
             advance(1)
     assets_folder = resources.files("archlex.site").joinpath("assets")
-    for target in (SHIM, STYLE, SCRIPT):
+    for target in (SHIM, STYLE, SCRIPT, DIAGRAM_SCRIPT):
         source = assets_folder.joinpath(target.rsplit("/", 1)[1])
         write_text_atomic(docs / target, source.read_text(encoding="utf-8"))
     write_overrides(
@@ -187,18 +201,32 @@ def write_project(
     return len(pages)
 
 
-def run_mkdocs(config_file: Path, site_dir: Path) -> None:
-    """Build with mkdocs-material in strict mode; every warning becomes the error's message."""
+def page_cache(folder: Path | None, model_root: Path, out: Path) -> PageCache | None:
+    """The cached pages of the site of this model built into `out`; None without a folder."""
+    if folder is None:
+        return None
+    site = hashlib.sha256(f"{model_root.resolve()}\0{out.resolve()}".encode()).hexdigest()
+    return PageCache(folder / "site-pages" / site[:24])
+
+
+def run_mkdocs(config_file: Path, site_dir: Path, cache: PageCache | None = None) -> None:
+    """Build with mkdocs-material in strict mode; every warning becomes the error's message.
+    With a cache, unchanged pages are taken from it (archlex.site.mkdocs_build)."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
+
+    from archlex.site.mkdocs_build import build_cached
 
     with _mkdocs_messages() as messages:
         try:
             config = load_config(str(config_file), site_dir=str(site_dir), strict=True)
             config.plugins.on_startup(command="build", dirty=False)
             try:
-                build(config)
+                if cache is None:
+                    build(config)
+                else:
+                    build_cached(config, cache)
             finally:
                 config.plugins.on_shutdown()
         except (MkDocsException, SystemExit) as error:

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
 from typing import TypeVar
 
 from archlex.check.coverage import ObligationCoverage
 from archlex.i18n import Translator, translator
 from archlex.model import Entity, Model
 from archlex.outcome import Report
+from archlex.site.diagram_svg import DiagramLinks, diagram_titles
 from archlex.site.links import Linker, SiteMap
 from archlex.toolkit.labels import COVERAGE_STATES, Labels
 
@@ -18,14 +21,16 @@ E = TypeVar("E", bound=Entity)
 
 @dataclass
 class SiteContext:
-    """The report, where each page lives, the date "next" is counted from, and the files the
-    other products wrote into the docs folder (docs-relative paths)."""
+    """The report, where each page lives, the date "next" is counted from, the files the
+    other products wrote into the docs folder (docs-relative paths), and that folder when the
+    pages may read them (the diagrams, to embed them)."""
 
     report: Report
     site: SiteMap
     as_of: dt.date
     assets: frozenset[str] = frozenset()
     coverage: dict[str, ObligationCoverage] = field(default_factory=dict)
+    docs: Path | None = None
 
     def __post_init__(self) -> None:
         if self.report.coverage is not None:
@@ -35,6 +40,16 @@ class SiteContext:
     def model(self) -> Model:
         """The checked model."""
         return self.report.model
+
+    @cached_property
+    def diagram_links(self) -> DiagramLinks:
+        """What each box and line of a diagram links to."""
+        return DiagramLinks(self.model, self.site)
+
+    @cached_property
+    def diagram_titles(self) -> dict[str, str]:
+        """Each diagram's title, by its docs-relative SVG path (none without `docs`)."""
+        return diagram_titles(self.docs, self.assets) if self.docs is not None else {}
 
     @property
     def tr(self) -> Translator:

@@ -22,6 +22,7 @@ SHIM = "assets/archlex/iframe-worker-shim.js"
 OVERRIDES = "overrides"
 STYLE = "assets/archlex/site.css"
 SCRIPT = "assets/archlex/site.js"
+DIAGRAM_SCRIPT = "assets/archlex/diagram.js"  # pan and zoom of the interactive diagrams
 
 # The sections of the navigation, as an architect thinks: the law, the architecture that
 # answers it, and the plan that builds it.
@@ -65,7 +66,7 @@ def navigation(model: Model, regulation_pages: dict[str, str]) -> list[Any]:
 
 def not_in_nav() -> str:
     """gitignore-style patterns of the pages reached only by links."""
-    folders = sorted({*FOLDERS.values(), "articles"})
+    folders = sorted({*FOLDERS.values(), "articles", "diagrams"})
     lines = []
     for folder in folders:
         lines += [f"/{folder}/*.md", f"!/{folder}/index.md"]
@@ -133,7 +134,7 @@ def mkdocs_config(
         # No "Made with Material" line: its grey fails the contrast check (WCAG 2.1 AA).
         "extra": {"polyfills": [SHIM], "generator": False, **_alternate(switch or [])},
         "extra_css": [STYLE],
-        "extra_javascript": [SCRIPT],
+        "extra_javascript": [SCRIPT, DIAGRAM_SCRIPT],
         "plugins": ["search", "tags", "offline"],  # no `privacy`: it downloads at build time
         "markdown_extensions": ["tables", "admonition", {"toc": {"permalink": True}}],
     }

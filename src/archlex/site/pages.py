@@ -4,18 +4,20 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any
 
 from archlex.i18n import N_, Translator
 from archlex.outcome import Report
 from archlex.site import pages_architecture as architecture
+from archlex.site import pages_diagrams as diagrams
 from archlex.site import pages_indexes as indexes
 from archlex.site import pages_law as law
 from archlex.site import pages_plan as plan
 from archlex.site.context import SiteContext
-from archlex.site.links import SiteMap, link_table_ids, relative
+from archlex.site.links import SiteMap, link_table_ids
 from archlex.site.markdown import page, with_tags
-from archlex.toolkit.escape import html_text, md_cell
+from archlex.toolkit.escape import html_text
 
 # The pages other products write, the folder's index page they become in the site (so that
 # `matrix.md` and the product's own `matrix.html` do not both claim `matrix.html`), with
@@ -35,9 +37,12 @@ def product_index(path: str) -> str:
 TAGS_PAGE = "tags.md"
 
 
-def site_pages(report: Report, as_of: dt.date, assets: frozenset[str]) -> dict[str, str]:
-    """The Markdown of every page the site generates (not the products' own pages)."""
-    context = SiteContext(report, SiteMap.build(report.model), as_of, assets)
+def site_pages(
+    report: Report, as_of: dt.date, assets: frozenset[str], docs: Path | None = None
+) -> dict[str, str]:
+    """The Markdown of every page the site generates (not the products' own pages); with the
+    docs folder the products wrote `assets` into, the diagrams are embedded interactive."""
+    context = SiteContext(report, SiteMap.build(report.model), as_of, assets, docs=docs)
     model = report.model
     tr = context.tr
     pages = {
@@ -50,8 +55,8 @@ def site_pages(report: Report, as_of: dt.date, assets: frozenset[str]) -> dict[s
         "roles/index.md": law.roles_index(context),
         "work-packages/index.md": plan.work_packages_index(context),
         "milestones/index.md": plan.milestones_index(context),
-        "diagrams/index.md": diagrams_page(assets, tr),
     }
+    pages.update(diagrams.diagram_pages(context))
     for kind, (_, path, _) in indexes.INDEXES.items():
         pages[path] = indexes.index_page(context, kind)
     site = context.site
@@ -78,18 +83,6 @@ def site_pages(report: Report, as_of: dt.date, assets: frozenset[str]) -> dict[s
             if path not in pages:  # the first of two entities with one id has the page
                 pages[path] = with_tags(render(context, entity), entity.tags)
     return dict(sorted(pages.items()))
-
-
-def diagrams_page(assets: frozenset[str], tr: Translator) -> str:
-    """Every diagram the diagrams product drew, as images with links to the SVG and PNG."""
-    svgs = sorted(a for a in assets if a.startswith("diagrams/") and a.endswith(".svg"))
-    body = []
-    for svg in svgs:
-        name = svg.removeprefix("diagrams/").removesuffix(".svg")
-        link = relative("diagrams/index.md", svg)
-        body += [f"**{md_cell(name)}**", f"[![{md_cell(name)}]({link})]({link})"]
-    empty = "*" + tr._("No diagrams were drawn.") + "*"
-    return page(tr._("Diagrams"), [tr._("diagram")], body or [empty])
 
 
 def product_page(

@@ -6,6 +6,8 @@ from archlex.model import DataCategory, Flow, Organisation, Process, Requirement
 from archlex.site.context import SiteContext, by_id
 from archlex.site.links import relative
 from archlex.site.markdown import facts, heading, page, table, text
+from archlex.site.pages_diagrams import diagram_figure, diagram_page_path
+from archlex.site.pages_views import named_view_images
 from archlex.toolkit.escape import md_cell
 from archlex.toolkit.labels import (
     FLOW_SYNC,
@@ -199,26 +201,18 @@ def _system_diagrams(context: SiteContext, path: str, parts: set[str]) -> list[s
     for part in sorted(parts):
         focused = f"diagrams/context-{part}.svg"
         if focused in context.assets:
-            images.append(
-                _image(link.to(focused, tr._("Its flows in full")), focused, path, tr._("diagram"))
-            )
+            images.append(diagram_figure(context, focused, path))
     if "diagrams/context.svg" in context.assets:
-        images.append(
-            _image(
-                link.to("diagrams/context.svg", tr._("Context view")),
-                "diagrams/context.svg",
-                path,
-                tr._("diagram"),
-            )
-        )
+        images.append(_image(context, tr._("Context view"), "diagrams/context.svg", path))
+    images += named_view_images(context, path, parts)
     for process in processes:
         asset = f"diagrams/process-{process.id}.svg"
         if asset in context.assets:
             images.append(f"**{link.id(process.id)}: {text(process.name)}**")
-            images.append(_image("", asset, path, tr._("diagram")))
+            images.append(_image(context, tr._("diagram"), asset, path))
         sequence = f"diagrams/sequence-{process.id}.svg"
         if sequence in context.assets:
-            images.append(_image("", sequence, path, tr._("diagram")))
+            images.append(_image(context, tr._("diagram"), sequence, path))
     return images or ["*" + tr._("No diagram shows it.") + "*"]
 
 
@@ -227,15 +221,18 @@ def _flow_touches(context: SiteContext, flow_id: str, parts: set[str]) -> bool:
     return isinstance(flow, Flow) and bool(parts & {flow.from_, flow.to, flow.via})
 
 
-def _image(caption: str, asset: str, path: str, alt: str) -> str:
-    image = f"![{alt}]({relative(path, asset)})"
-    return f"{caption}\n\n{image}" if caption else image
+def _image(context: SiteContext, alt: str, asset: str, path: str) -> str:
+    """A diagram as an image that opens its interactive page (its SVG without one)."""
+    image = f"![{md_cell(context.diagram_titles.get(asset) or alt)}]({relative(path, asset)})"
+    target = diagram_page_path(asset) if context.docs is not None else asset
+    return f"[{image}]({relative(path, target)})"
 
 
 def data_page(context: SiteContext, data: DataCategory) -> str:
     """One data category: what it is and the flows that carry it."""
     tr = context.tr
     path = context.site.pages[data.id]
+    link = context.linker(path)
     flows = [f for f in context.model.flows if data.id in f.data]
     body = [
         text(data.description),
@@ -245,13 +242,30 @@ def data_page(context: SiteContext, data: DataCategory) -> str:
                 (tr._("Personal"), tr.label(YES_NO, data.personal)),
                 (tr._("Special category"), tr.label(YES_NO, data.special)),
                 (tr._("Retention"), text(data.retention)),
+                (tr._("Retention set by"), link.provisions(data.retention_basis)),
+                (tr._("Legal basis"), link.provisions(data.legal_basis)),
+                (tr._("Legal basis outside the catalog"), text(data.legal_basis_text)),
+                (tr._("Controller"), link.ids(data.controller)),
+                (tr._("Processor"), link.ids(data.processor)),
+                (tr._("Master copy"), link.id(data.master)),
+                (tr._("Also held by"), link.ids(data.held_by)),
             ],
             tr._("Nothing recorded."),
         ),
+        *_entities(context, data),
         heading(2, tr._("Flows that carry it")),
         _flow_table(context, path, flows, "to"),
     ]
     return page(f"{data.id}: {data.name}", [tr._("data")], body)
+
+
+def _entities(context: SiteContext, data: DataCategory) -> list[str]:
+    """The category's entities and their attributes, as a table (nothing when none)."""
+    if not data.entities:
+        return []
+    tr = context.tr
+    rows = [[text(e.name), text(", ".join(e.attributes))] for e in data.entities]
+    return [heading(2, tr._("Entities")), table([tr._("Entity"), tr._("Attributes")], rows)]
 
 
 def flow_page(context: SiteContext, flow: Flow) -> str:
@@ -318,13 +332,13 @@ def process_page(context: SiteContext, process: Process) -> str:
             tr._("None."),
         ),
         heading(2, tr._("Diagram")),
-        _image("", asset, path, tr._("diagram"))
+        diagram_figure(context, asset, path)
         if asset in context.assets
         else "*" + tr._("No diagram.") + "*",
     ]
     sequence = f"diagrams/sequence-{process.id}.svg"
     if sequence in context.assets:
-        body += [heading(2, tr._("Sequence")), _image("", sequence, path, tr._("diagram"))]
+        body += [heading(2, tr._("Sequence")), diagram_figure(context, sequence, path)]
     return page(f"{process.id}: {process.name}", [tr._("process")], body)
 
 

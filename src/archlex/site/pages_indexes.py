@@ -59,6 +59,9 @@ def index_page(context: SiteContext, kind: str) -> str:
                 text(d.name),
                 tr.label(YES_NO, d.personal),
                 tr.label(YES_NO, d.special),
+                link.ids(d.controller),
+                link.id(d.master),
+                text(d.retention),
             ]
             for d in by_id(model.data)
         ]
@@ -67,6 +70,9 @@ def index_page(context: SiteContext, kind: str) -> str:
             tr._("Name"),
             tr._("Personal"),
             tr._("Special category"),
+            tr._("Controller"),
+            tr._("Master copy"),
+            tr._("Retention"),
         ]
     elif kind == "flow":
         rows = [

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from archlex.errors import ArchlexError
+from archlex.toolkit.drawings import cached_drawing, drawing_key, keep_drawing
 
 FONT = "DejaVu Sans"  # has the Latvian (and other European) diacritics
 MAX_NODES = 400
@@ -237,11 +238,17 @@ def run_dot(source: str, svg: Path, png: Path) -> str:
     """Lay out once with Graphviz `dot`, write the SVG and the PNG, and return the layout as
     `-Tplain` text (for measuring it)."""
     dot = _dot_command()
+    key = drawing_key(dot, ("svg", "png", "plain"), source)
+    cached = cached_drawing(key, svg, png)
+    if cached is not None:
+        return cached
     detail: list[str] = []
     for settings in FALLBACK_SETTINGS:
         result = _dot(dot, settings, source, svg, png)
         if result.returncode == 0:
-            return result.stdout.decode("utf-8", errors="replace")
+            plain = result.stdout.decode("utf-8", errors="replace")
+            keep_drawing(key, svg, png, plain)
+            return plain
         detail = result.stderr.decode("utf-8", errors="replace").strip().splitlines()[:3]
     raise ArchlexError(
         f"Graphviz could not draw {svg.name} (exit code {result.returncode}): " + " ".join(detail),

@@ -66,3 +66,15 @@ def name_of(model: Model, entity_id: str | None) -> str:
 def names_of(model: Model, ids: list[str]) -> str:
     """The plain names of these entities, comma-separated."""
     return ", ".join(name_of(model, i) for i in ids)
+
+
+def abbreviation(model: Model, entity_id: str) -> str:
+    """An organisation's abbreviation as its name gives it last in brackets (`IeM IC`,
+    `eu-LISA`), else its id without the library prefix."""
+    found = model.get(entity_id)
+    name = str(getattr(found, "name", None) or "")
+    if name.endswith(")") and "(" in name:
+        inside = name[name.rindex("(") + 1 : -1].split(", ")[-1]
+        if 0 < len(inside) <= 12:
+            return inside
+    return entity_id.removeprefix("eu.")

@@ -1,6 +1,7 @@
 """A field that refers to another entity (an owner or operator, a flow's `from`, `to` or `via`,
-`allocated_to`, `delivers`, `depends_on`, a role, a waiver's `target` ...) names an id that no
-entity of the expected kind has. The link is left out of the graph that traceability and the roadmap
+`allocated_to`, `delivers`, `depends_on`, a role, a waiver's `target`, a view's `focus` ...)
+names an id that no entity of the expected kind has, or a view's `include` or `exclude` names
+neither an id nor a tag. The link is left out of the graph that traceability and the roadmap
 checks are built from, so the model no longer says what its author meant. The hint offers the
 closest existing ids: fix the spelling, or declare the missing entity (EU systems and components
 come from the `eu` library: `eu.ESP`, `eu.CIR`, `eu.VIS` ...).
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 from archlex.check.context import CheckContext
 from archlex.check.references import check_references
+from archlex.check.views import check_views
 from archlex.findings import Finding, Severity
 from archlex.rules import Phase, rule
 
@@ -23,4 +25,4 @@ from archlex.rules import Phase, rule
 )
 def unknown_references(context: CheckContext) -> list[Finding]:
     """A reference to an id that is not in the model, or not of the expected kind."""
-    return context.from_pass(check_references)
+    return context.from_pass(check_references) + context.from_pass(check_views)

@@ -18,6 +18,7 @@ from archlex.render.concept.chart_values import chart_values
 from archlex.render.concept.docx_writer import LABELS, DocxSettings, markdown_to_docx
 from archlex.render.concept.governance_values import governance_values
 from archlex.render.concept.pdf import docx_to_pdf
+from archlex.render.concept.technical_values import technical_values
 from archlex.render.concept.templates import environment
 from archlex.render.concept.values import (
     architecture_values,
@@ -58,6 +59,7 @@ FIGURES = {
     "legend": ("diagrams", "diagrams/legend.png"),
     "technical": ("diagrams", "diagrams/technical.png"),
     "data": ("diagrams", "diagrams/data.png"),
+    "data_special": ("diagrams", "diagrams/data-special.png"),
     "gantt": ("roadmap", "roadmap/gantt.png"),
     "coverage_chart": ("charts", "charts/coverage.svg"),
 }
@@ -168,6 +170,7 @@ def concept_values(context: RenderContext) -> dict[str, Any]:
         "unverified_rows": unverified_rows(context),
         "diagrams": _images(context),
         "processes": _processes(context),
+        "views": _named_views(context),
         "functional_groups": requirement_groups(model, functional=True, language=context.language),
         "requirement_groups": requirement_groups(
             model, functional=False, language=context.language
@@ -178,6 +181,7 @@ def concept_values(context: RenderContext) -> dict[str, Any]:
         "summary": summary_values(context),
         "charts": chart_values(context),
         **governance_values(context, document),
+        **technical_values(context),
         "states": [tr.label(COVERAGE_STATES, s.value) for s in CoverageState],
     }
 
@@ -250,6 +254,29 @@ def _processes(context: RenderContext) -> list[dict[str, Any]]:
             }
         )
     return result
+
+
+# The concept's section for each kind of named view.
+VIEW_SECTIONS = {
+    "context": "logical",
+    "landscape": "logical",
+    "process": "processes",
+    "sequence": "processes",
+    "technical": "technical",
+    "data": "data",
+}
+
+
+def _named_views(context: RenderContext) -> dict[str, list[dict[str, str]]]:
+    """The views the model names that the diagrams product drew, by the section they go in."""
+    found: dict[str, list[dict[str, str]]] = {s: [] for s in VIEW_SECTIONS.values()}
+    for view in sorted(context.report.model.views, key=lambda v: v.id):
+        image = f"diagrams/{view.id}.png"
+        if (context.out / image).is_file():
+            found[VIEW_SECTIONS[view.kind.value]].append(
+                {"title": view.title, "image": f"../{image}"}
+            )
+    return found
 
 
 def _no_html(text: str) -> str:

@@ -7,8 +7,8 @@ from collections import defaultdict
 from typing import Any
 
 from archlex.check.coverage import CoverageState
-from archlex.i18n import translator
-from archlex.model import AccessGrant, Model, Obligation, Provision, SystemKind
+from archlex.i18n import N_, translator
+from archlex.model import AccessGrant, DataCategory, Model, Obligation, Provision, SystemKind
 from archlex.render.concept.money_tables import budget_rows, financing_rows, work_package_rows
 from archlex.render.registry import RenderContext
 from archlex.rules import RULES
@@ -21,8 +21,19 @@ from archlex.toolkit.labels import (
     SEVERITIES,
     SYSTEM_STATUSES,
 )
-from archlex.toolkit.words import date_words, duration_words, name_of, names_of, whole
+from archlex.toolkit.words import abbreviation, date_words, duration_words, name_of, names_of, whole
 
+SPECIAL_KINDS = {
+    "biometric": N_("biometric"),
+    "genetic": N_("genetic"),
+    "health": N_("health"),
+    "racial-or-ethnic-origin": N_("racial or ethnic origin"),
+    "political-opinions": N_("political opinions"),
+    "religious-or-philosophical-beliefs": N_("religious or philosophical beliefs"),
+    "trade-union-membership": N_("trade union membership"),
+    "sex-life-or-orientation": N_("sex life or sexual orientation"),
+    "other": N_("other special category"),
+}
 TOP_GAPS = 5  # the gaps a decision maker reads in the summary; the rest are in the annex
 
 
@@ -60,16 +71,37 @@ def architecture_values(context: RenderContext, answer: dict[bool, str]) -> dict
             [md_cell(s.name), md_cell(s.zone or "")]
             for s in sorted(national(model), key=lambda s: (s.zone or "", s.id))
         ],
-        "data_rows": [
-            [
-                md_cell(d.name),
-                answer[d.personal],
-                answer[d.special],
-                md_cell(duration_words(d.retention, language)),
-            ]
-            for d in model.data
-        ],
+        "data_rows": [data_row(model, d, answer, language) for d in model.data],
     }
+
+
+def data_row(
+    model: Model, category: DataCategory, answer: dict[bool, str], language: str
+) -> list[str]:
+    """A data category as the data architecture table shows it: name, entities with their
+    attributes, controller, processor, legal basis, retention, master system, special category."""
+    entities = "; ".join(
+        f"{e.name} ({', '.join(e.attributes)})" if e.attributes else str(e.name)
+        for e in category.entities
+    )
+    basis = ", ".join(whole(str(p)) for p in category.legal_basis)
+    basis = "; ".join(part for part in (basis, category.legal_basis_text or "") if part)
+    retention = duration_words(category.retention, language)
+    if category.retention_basis:
+        retention += f" ({', '.join(whole(str(p)) for p in category.retention_basis)})"
+    kind = category.special_kind
+    special = translator(language).gettext(SPECIAL_KINDS[kind.value]) if kind else ""
+    special = special or answer[category.special]
+    return [
+        md_cell(category.name),
+        md_cell(entities),
+        md_cell(", ".join(short_of(model, o) for o in category.controller)),
+        md_cell(", ".join(abbreviation(model, o) for o in category.processor)),
+        md_cell(basis),
+        md_cell(retention),
+        md_cell(short_of(model, category.master) if category.master else ""),
+        md_cell(special),
+    ]
 
 
 def _role(model: Model, grant: Any) -> str:

@@ -28,11 +28,13 @@ from archlex.render.diagrams.style import (
 from archlex.render.diagrams.views import (
     SIDE_OF_KIND,
     SIDES,
+    TIER,
     Landscape,
+    provisions_label,
     system_node,
     view_title,
 )
-from archlex.toolkit.dot import Cluster, Edge, Graph, Node, join_lines, text_label
+from archlex.toolkit.dot import Cluster, Edge, Graph, Label, Node, join_lines, text_label
 
 
 def process_view(model: Model, process: Process) -> Graph:
@@ -118,12 +120,27 @@ def _step_edges(landscape: Landscape, number: int, flow: Flow) -> list[Edge]:
     label = join_lines(
         text_label(f"{number}. {flow.name or flow.id}", 22, left=True),
         text_label(text("sequence.data", data=data_text), 22, left=True),
-        text_label(text("sequence.basis", basis=basis), 22, left=True),
+        provisions_label(text("sequence.basis", basis=basis), 22),
     )
     if not flow.via:
-        return [Edge(flow.from_, flow.to, label, attrs)]
+        return [_towards_eu(landscape, flow.from_, flow.to, label, attrs)]
     via = text_label(tr().gettext("{number}. (continued)").format(number=number), 32)
-    return [Edge(flow.from_, flow.via, label, attrs), Edge(flow.via, flow.to, via, attrs)]
+    return [
+        _towards_eu(landscape, flow.from_, flow.via, label, attrs),
+        _towards_eu(landscape, flow.via, flow.to, via, attrs),
+    ]
+
+
+def _towards_eu(
+    landscape: Landscape, tail: str, head: str, label: Label, attrs: dict[str, str]
+) -> Edge:
+    """An edge written from the state towards the EU, its arrowhead where the flow goes: a
+    reply from the EU does not pull the EU's ranks left of the state's."""
+    ends = [landscape.system_of(ref) for ref in (tail, head)]
+    tiers = [TIER[s.kind] if s else 0 for s in ends]
+    if tiers[0] > tiers[1]:
+        return Edge(head, tail, label, {**attrs, "dir": "back"})
+    return Edge(tail, head, label, attrs)
 
 
 def _data_name(landscape: Landscape, data_id: str) -> str:

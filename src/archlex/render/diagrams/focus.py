@@ -57,12 +57,22 @@ def system_hops(landscape: Landscape, system: System) -> dict[Hop, list[Flow]]:
     return hops
 
 
-def focus_view(landscape: Landscape, system: System, hops: dict[Hop, list[Flow]]) -> Graph:
+def selection_view(landscape: Landscape, focus: System | None) -> Graph:
+    """Every flow of the landscape in full, its focus (if any) drawn thick: a named view."""
+    hops: dict[Hop, list[Flow]] = defaultdict(list)
+    for flow in landscape.flows():
+        for hop in landscape.hops(flow):
+            hops[hop].append(flow)
+    return focus_view(landscape, focus, hops)
+
+
+def focus_view(landscape: Landscape, system: System | None, hops: dict[Hop, list[Flow]]) -> Graph:
     """The system in the middle of its flows, the state on the left and the EU on the right."""
-    title = view_title(landscape.model, text("title.focus", system=system.name))
-    graph = Graph(f"context-{system.id}", title, graph_attributes("LR"))
+    name = system.name if system else landscape.model.manifest.name
+    title = view_title(landscape.model, text("title.focus", system=name))
+    graph = Graph(f"context-{system.id if system else ''}", title, graph_attributes("LR"))
     graph.attrs.update({"ranksep": "0.35", "nodesep": "0.2"})
-    used: set[str] = {"focus"}
+    used: set[str] = {"focus"} if system else set()
     shown = sorted({s for hop in hops for s in hop}, key=lambda s: (TIER[_kind(landscape, s)], s))
     graph.clusters = _sides(landscape, [landscape.systems[s] for s in shown], system, used)
     tiers = {s: TIER[_kind(landscape, s)] for s in shown}
@@ -83,7 +93,7 @@ def _kind(landscape: Landscape, system_id: str) -> SystemKind:
 
 
 def _sides(
-    landscape: Landscape, systems: list[System], focus: System, used: set[str]
+    landscape: Landscape, systems: list[System], focus: System | None, used: set[str]
 ) -> list[Cluster]:
     clusters = []
     for side, title in SIDES:
@@ -95,7 +105,7 @@ def _sides(
             used |= {f"kind.{member.kind.value}", f"status.{member.status.value}"}
             node = system_node(member)
             node.attrs["tooltip"] = member.name
-            if member.id == focus.id:
+            if focus is not None and member.id == focus.id:
                 node.attrs["penwidth"] = FOCUS_PENWIDTH
             cluster.nodes.append(node)
         clusters.append(cluster)

@@ -32,11 +32,13 @@ DATA_ORDER = (SPECIAL, PERSONAL, OTHER)
 LINE_KEYS = ("line.merged", "line.flow", "line.message")
 
 
-def legend_cluster(used: set[str], across: int = 1) -> tuple[Cluster, list[Edge]]:
-    """The legend box for the keys a view used: one table of shapes, statuses and lines, so
-    the legend takes one box and no rank of the diagram's own."""
+def legend_cluster(
+    used: set[str], across: int = 1, extra: tuple[tuple[str, str, str, str], ...] = ()
+) -> tuple[Cluster, list[Edge]]:
+    """The legend box for the keys a view used (and a view's `extra` rows): one table of
+    shapes, statuses and lines, so the legend takes one box and no rank of the diagram's own."""
     cluster = Cluster("legend", text_label(text("cluster.legend"), 30), dict(CLUSTER_STYLE))
-    rows = [*_shape_rows(used), *_line_rows(used)]
+    rows = [*_shape_rows(used), *_line_rows(used), *extra]
     if rows:
         cluster.nodes.append(Node("legend", table_label(rows, across), LEGEND_TEXT))
     return cluster, []

@@ -2,7 +2,9 @@
 
 Writes `context` (organisations and the EU side), one `context-<system>` per national system,
 one `process-<id>` (data flow) and one `sequence-<id>` (the steps as messages between
-lifelines) per business process, `technical`, `data`, `legend`, and `diagrams.json`:
+lifelines) per business process, `technical`, `data`, `data-special` (where special-category
+data flow, when any do), one `<id>` per view the model names (`views:`), `legend`, and
+`diagrams.json`:
 for each diagram its title, the page it is meant for (A4 or A3, portrait or landscape), the
 scale it is placed at there, its smallest printed text, its edges, edge crossings and the
 farthest an edge label sits from its line. The graphs are written as DOT by
@@ -14,19 +16,25 @@ files by absolute path, runs `dot` without a timeout, and passes a label that lo
 
 from __future__ import annotations
 
+import contextvars
 import json
+import os
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from archlex.files import write_text_atomic
 from archlex.render.diagrams.context import context_view
 from archlex.render.diagrams.data import data_view
+from archlex.render.diagrams.data_special import special_data_view
 from archlex.render.diagrams.flows import process_view
 from archlex.render.diagrams.focus import focus_views
 from archlex.render.diagrams.labels import in_diagram_language
 from archlex.render.diagrams.legend import legend_at_the_end, with_legend
 from archlex.render.diagrams.measure import crossings, label_distances, plain_edges
+from archlex.render.diagrams.named import named_views
 from archlex.render.diagrams.page import SMALLEST_PRINTED_PT, placement_of
-from archlex.render.diagrams.sequence import sequence_view
+from archlex.render.diagrams.sequence import WIDE_WRAP, sequence_view
 from archlex.render.diagrams.style import legend
 from archlex.render.diagrams.technical import technical_view
 from archlex.render.diagrams.views import Landscape
@@ -46,12 +54,28 @@ def diagram_graphs(context: RenderContext) -> list[tuple[str, Graph]]:
         view = with_legend(process_view(model, process), ("line.message",))
         graphs.append((f"process-{process.id}", view))
         graphs.append((f"sequence-{process.id}", sequence_view(landscape, process)))
-    graphs += [
-        ("technical", technical_view(landscape)),
-        ("data", data_view(landscape)),
-        ("legend", legend()),
-    ]
+    graphs += [("technical", technical_view(landscape)), ("data", data_view(landscape))]
+    special = special_data_view(landscape)
+    graphs += [("data-special", special)] if special is not None else []
+    graphs += [*named_views(model), ("legend", legend())]
     return graphs
+
+
+def diagram_variants(context: RenderContext) -> dict[str, list[Graph]]:
+    """Other drawings of a diagram, tried in turn when it prints under 7 pt: each sequence with
+    wider messages (fewer lines a step)."""
+    model = context.report.model
+    landscape = Landscape.of(model)
+    variants = {
+        f"sequence-{p.id}": [sequence_view(landscape, p, WIDE_WRAP)] for p in model.processes
+    }
+    variants.update({stem: [graph] for stem, graph in named_views(model, WIDE_WRAP)})
+    return variants
+
+
+def diagram_kinds(context: RenderContext) -> dict[str, str]:
+    """The kind of every diagram the model names (`views:`); the others' kind is their name's."""
+    return {view.id: view.kind.value for view in context.report.model.views}
 
 
 @renderer("diagrams", order=10)
@@ -59,34 +83,102 @@ def diagram_graphs(context: RenderContext) -> list[tuple[str, Graph]]:
 def render_diagrams(context: RenderContext) -> list[Path]:
     """Draw every diagram as SVG and PNG into the `diagrams` folder, and the record."""
     folder = context.folder("diagrams")
-    written: list[Path] = []
-    records = []
-    for stem, graph in diagram_graphs(context):
-        graph.cap()
-        svg, png = folder / f"{stem}.svg", folder / f"{stem}.png"
-        plain = draw_to_fit(graph, svg, png)
-        written += [svg, png]
-        records.append(diagram_record(stem, graph, svg.read_text(encoding="utf-8"), plain))
+    graphs = diagram_graphs(context)
+    variants, named = diagram_variants(context), diagram_kinds(context)
+    # Graphviz runs as a child process, so the diagrams are drawn side by side, one per core;
+    # the record keeps the order of the views.
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+        tasks = [
+            pool.submit(
+                contextvars.copy_context().run,
+                draw_one,
+                stem,
+                [first, *variants.get(stem, [])],
+                folder,
+            )
+            for stem, first in graphs
+        ]
+        records = [task.result() for task in tasks]
+    for (stem, _), drawn in zip(graphs, records, strict=True):
+        drawn["kind"] = named.get(stem) or _default_kind(stem)
+        drawn["named"] = stem in named
+    written = [folder / f"{stem}.{kind}" for stem, _ in graphs for kind in ("svg", "png")]
     record = folder / RECORD
     write_text_atomic(record, json.dumps({"diagrams": records}, indent=2, sort_keys=True) + "\n")
     return [*written, record]
 
 
+def draw_best(graphs: list[Graph], svg: Path, png: Path) -> tuple[Graph, str]:
+    """Draw the first graph to fit; while it prints under 7 pt, try the next, and keep the one
+    whose smallest text prints largest. The graph kept and its `-Tplain` layout."""
+    kept: tuple[float, Graph, str] | None = None
+    for graph in graphs:
+        graph.cap()
+        plain = draw_to_fit(graph, svg, png)
+        size = _printed(svg)
+        if kept is not None and size <= kept[0]:
+            continue
+        kept = (size, graph, plain)
+        if size >= SMALLEST_PRINTED_PT:
+            break
+    assert kept is not None  # there is always a first graph
+    if kept[1] is not graph:  # a later one was drawn last: draw the one kept again
+        return kept[1], run_dot(kept[1].source(), svg, png)
+    return kept[1], kept[2]
+
+
+def _default_kind(stem: str) -> str:
+    """The kind of a default diagram, from its name."""
+    if stem == "context":
+        return "landscape"
+    return stem.split("-", 1)[0]
+
+
+def draw_one(stem: str, graphs: list[Graph], folder: Path) -> dict[str, object]:
+    """Draw one diagram into `folder` (the first of `graphs` that fits); its record."""
+    svg, png = folder / f"{stem}.svg", folder / f"{stem}.png"
+    graph, plain = draw_best(graphs, svg, png)
+    return diagram_record(stem, graph, svg.read_text(encoding="utf-8"), plain)
+
+
 def draw_to_fit(graph: Graph, svg: Path, png: Path) -> str:
-    """Draw a graph; when its text would print under 7 pt, try the legend after the last box
-    instead and keep whichever prints larger. The `-Tplain` layout of the one kept."""
+    """Draw a graph; when its text would print under 7 pt, try the legend after the last box,
+    then the ranks top to bottom (national above EU), keeping each change only when the text
+    prints larger. The `-Tplain` layout of the drawing kept."""
     plain = run_dot(graph.source(), svg, png)
-    first = placement_of(svg.read_text(encoding="utf-8")).smallest_printed_pt
-    if first >= SMALLEST_PRINTED_PT or graph.attrs.get("rankdir") != "LR":
+    size = _printed(svg)
+    if size >= SMALLEST_PRINTED_PT or graph.attrs.get("rankdir") != "LR":
         return plain
+    drawn = True  # the files on disk are the drawing kept
+    for change in (_legend_last, _top_down):
+        undo = change(graph)
+        if undo is None:
+            continue
+        moved = run_dot(graph.source(), svg, png)
+        if _printed(svg) > size:
+            plain, size, drawn = moved, _printed(svg), True
+            if size >= SMALLEST_PRINTED_PT:
+                break
+        else:
+            undo()
+            drawn = False
+    return plain if drawn else run_dot(graph.source(), svg, png)
+
+
+def _printed(svg: Path) -> float:
+    return placement_of(svg.read_text(encoding="utf-8")).smallest_printed_pt
+
+
+def _legend_last(graph: Graph) -> Callable[[], None] | None:
+    """Move the legend after the last box; how to undo it (None: nothing to move)."""
     edge = legend_at_the_end(graph)
-    if edge is None:
-        return plain
-    moved = run_dot(graph.source(), svg, png)
-    if placement_of(svg.read_text(encoding="utf-8")).smallest_printed_pt > first:
-        return moved
-    graph.edges.remove(edge)
-    return run_dot(graph.source(), svg, png)
+    return None if edge is None else lambda: graph.edges.remove(edge)
+
+
+def _top_down(graph: Graph) -> Callable[[], None]:
+    """Lay the ranks out top to bottom; how to undo it."""
+    graph.attrs["rankdir"] = "TB"
+    return lambda: graph.attrs.update(rankdir="LR")
 
 
 def diagram_record(stem: str, graph: Graph, svg: str, plain: str) -> dict[str, object]:

@@ -25,7 +25,13 @@ from archlex.render.diagrams.style import (
     data_edge_attributes,
     graph_attributes,
 )
-from archlex.render.diagrams.views import TIER, Landscape, system_node, view_title
+from archlex.render.diagrams.views import (
+    TIER,
+    Landscape,
+    provisions_label,
+    system_node,
+    view_title,
+)
 from archlex.toolkit.dot import Edge, Graph, Label, Node, join_lines, text_label
 
 # Heavy lifelines stay straight under their headers.
@@ -34,11 +40,14 @@ POINT = {"shape": "point", "width": "0.01", "style": "invis"}
 MESSAGE = {"shape": "plaintext", "fontsize": "11", "margin": "0.02"}
 INVISIBLE = {"style": "invis"}
 WRAP = 34
+# Wider messages for a sequence too tall for its page: fewer lines a step, wider columns.
+WIDE_WRAP = 46
 HEADER_WRAP = 19
 
 
-def sequence_view(landscape: Landscape, process: Process) -> Graph:
-    """The process's steps as messages between lifelines, numbered top to bottom."""
+def sequence_view(landscape: Landscape, process: Process, wrap: int = WRAP) -> Graph:
+    """The process's steps as messages between lifelines, numbered top to bottom, each message
+    wrapped at `wrap` characters."""
     model = landscape.model
     steps = process_steps(model, process)
     title = view_title(model, text("title.sequence", process=f"{process.name} ({process.id})"))
@@ -51,7 +60,7 @@ def sequence_view(landscape: Landscape, process: Process) -> Graph:
     graph.same_rank = [columns]
     lifelines: dict[str, list[str]] = {c: [c] for c in columns}
     for row, (number, flow, path) in enumerate(hops, start=1):
-        _add_row(graph, landscape, columns, row, (number, flow, path))
+        _add_row(graph, landscape, columns, (row, wrap), (number, flow, path))
         for column in columns:
             lifelines[column] += [_point(column, row, "label"), _point(column, row, "arrow")]
     for line in lifelines.values():
@@ -72,19 +81,19 @@ def _add_row(
     graph: Graph,
     landscape: Landscape,
     columns: list[str],
-    row: int,
+    place: tuple[int, int],
     step: tuple[int, Flow, list[str]],
 ) -> None:
-    """Two ranks per step: its label, just right of the leftmost lifeline it touches, and
-    under it the arrows between the lifelines."""
-    number, flow, path = step
+    """Two ranks per step (`place` is the row and the wrap of its message): its label, just
+    right of the leftmost lifeline it touches, and under it the arrows between the lifelines."""
+    (row, wrap), (number, flow, path) = place, step
     label_id = f"step {row}"
     left = min((columns.index(s) for s in path), default=0)
     label_rank = [_point(c, row, "label") for c in columns]
     label_rank.insert(left + 1, label_id)
     arrow_rank = [_point(c, row, "arrow") for c in columns]
     graph.nodes += [Node(i, Label(), POINT) for i in label_rank if i != label_id]
-    graph.nodes.append(Node(label_id, _message(landscape, number, flow), MESSAGE))
+    graph.nodes.append(Node(label_id, _message(landscape, number, flow, wrap), MESSAGE))
     graph.nodes += [Node(i, Label(), POINT) for i in arrow_rank]
     graph.same_rank += [label_rank, arrow_rank]
     for rank in (label_rank, arrow_rank):
@@ -131,13 +140,13 @@ def _point(column: str, row: int, rank: str) -> str:
     return f"{column} {rank} {row}"
 
 
-def _message(landscape: Landscape, number: int, flow: Flow) -> Label:
+def _message(landscape: Landscape, number: int, flow: Flow, wrap: int) -> Label:
     data = [_data_name(landscape, d) for d in flow.data]
     basis = "; ".join(str(p) for p in flow.legal_basis) or text("sequence.no-basis")
     return join_lines(
-        text_label(f"{number}. {flow.name or flow.id}", WRAP, left=True),
-        text_label(text("sequence.data", data=", ".join(data) or "-"), WRAP, left=True),
-        text_label(text("sequence.basis", basis=basis), WRAP, left=True),
+        text_label(f"{number}. {flow.name or flow.id}", wrap, left=True),
+        text_label(text("sequence.data", data=", ".join(data) or "-"), wrap, left=True),
+        provisions_label(text("sequence.basis", basis=basis), wrap),
     )
 
 

@@ -1,117 +1,322 @@
-"""The technical view: the national network or security zones (each box lists the systems in
-it), the national uniform interfaces on the national side of the border, and the EU systems;
-one line per pair of boxes, labelled with how its flows are triggered (query, push, batch).
+"""The technical view: each system inside the node it runs on in production (data centre, then
+security zone), the national side (national systems and the national uniform interfaces, which
+are installed in the Member State) left of the border and the EU side right of it, and one line
+per connection, labelled with its protocol and format and coloured by the network it runs on.
+
+A model without hosting draws each national system inside its `zone` instead; a model without
+connections draws one line per pair of systems with how their flows are triggered.
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from itertools import pairwise
 
+from archlex.i18n import N_
+from archlex.model.infrastructure import (
+    Environment,
+    Hosting,
+    Node,
+    hostings,
+)
 from archlex.model.system import System, SystemKind
+from archlex.render.diagrams.connections import UNKNOWN_NETWORK, connection_edges
 from archlex.render.diagrams.context import PairFlows, landscape_pairs, pair_edge
-from archlex.render.diagrams.labels import text, tr
-from archlex.render.diagrams.legend import legend_cluster
-from archlex.render.diagrams.style import CLUSTER_STYLE, graph_attributes, status_marker
-from archlex.render.diagrams.views import SIDE_OF_KIND, Landscape, system_node, view_title
-from archlex.toolkit.dot import Cluster, Graph, Node, join_lines, text_label
+from archlex.render.diagrams.labels import tr
+from archlex.render.diagrams.legend import LINE_SAMPLE, legend_cluster
+from archlex.render.diagrams.style import (
+    CLUSTER_STYLE,
+    GROUP_STYLE,
+    PERSONAL,
+    graph_attributes,
+    status_marker,
+)
+from archlex.render.diagrams.views import Landscape, system_node, view_title
+from archlex.toolkit.dot import Cluster, Edge, Graph, join_lines, text_label
+from archlex.toolkit.dot import Node as DotNode
 from archlex.toolkit.labels import FLOW_SYNC
 
-ZONE_STYLE = {
-    "shape": "box",
-    "style": "filled,rounded",
-    "fillcolor": "#EEF3F8",
-    "color": "#4A5968",
-    "fontsize": "11",
-}
 STATE_SIDE = (SystemKind.NATIONAL, SystemKind.NATIONAL_INTERFACE)
-SIDES = (
-    ("national", "cluster.zones", ("national",)),
-    ("interfaces", "cluster.interfaces", ("interfaces",)),
-    ("eu", "cluster.eu", ("eu", "external")),
-)
+ZONE_STYLE = {**GROUP_STYLE, "fontsize": "11", "labeljust": "l", "margin": "6"}
+SITE_STYLE = {
+    **CLUSTER_STYLE,
+    "style": "rounded,filled",
+    "fillcolor": "#FBFCFD",
+    "fontsize": "12",
+    "margin": "6",
+}
+
+TEXTS = {
+    "title": N_("Technical view: hosting, networks and connections (production)"),
+    "national": N_("National side ({state}): national systems and the national uniform interfaces"),
+    "national.plain": N_("National side: national systems and the national uniform interfaces"),
+    "eu": N_("EU side"),
+    "zone": N_("Zone: {zone}"),
+    "unhosted": N_("Hosting not stated"),
+    "elsewhere": N_("{environments} in {node}"),
+    "legend.label": N_("on each connection: its protocol, format"),
+    "legend.planned": N_("planned connection: dashed"),
+    "legend.site": N_("data centre or site, and its zones; DR and test named in its label"),
+    "legend.flows": N_("flows between two systems: how they are triggered (query, push, batch)"),
+    "trigger.unstated": N_("trigger unstated"),
+}
+ENVIRONMENT_TEXT = {
+    Environment.PRODUCTION: N_("production"),
+    Environment.DR: N_("DR"),
+    Environment.ACCEPTANCE: N_("acceptance"),
+    Environment.TEST: N_("test"),
+    Environment.TRAINING: N_("training"),
+    Environment.DEVELOPMENT: N_("development"),
+}
 
 
-def zone_of(system: System) -> str:
-    """A national system's zone as written, whitespace collapsed; '' when none is given."""
-    return " ".join((system.zone or "").split())
+def _say(key: str, **values: object) -> str:
+    """One of this view's texts, its placeholders filled."""
+    return TEXTS[key].format(**values)
+
+
+@dataclass
+class Hosted:
+    """Where the shown systems run: the node tree and each system's production node."""
+
+    nodes: dict[str, Node]
+    production: dict[str, str] = field(default_factory=dict)  # system id -> node id
+    elsewhere: dict[str, list[tuple[Node, Hosting]]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, landscape: Landscape, systems: list[System]) -> Hosted:
+        """Each system's production node (its own, else a component's) and its other ones."""
+        model = landscape.model
+        hosted = cls({n.id: n for n in model.nodes})
+        found = hostings(model.nodes)
+        for system in systems:
+            parts = [system.id, *(c.id for c in system.components)]
+            places = [place for part in parts for place in found.get(part, [])]
+            live = [n.id for n, h in places if h.environment is Environment.PRODUCTION]
+            if live:
+                hosted.production[system.id] = live[0]
+            hosted.elsewhere[system.id] = [
+                (n, h) for n, h in places if h.environment is not Environment.PRODUCTION
+            ]
+        return hosted
+
+    def chain(self, node_id: str) -> list[str]:
+        """The node and those it sits within, outermost first (a cycle stops the climb)."""
+        chain: list[str] = []
+        current: str | None = node_id
+        while current is not None and current in self.nodes and current not in chain:
+            chain.insert(0, current)
+            current = self.nodes[current].within
+        return chain
 
 
 def technical_view(landscape: Landscape) -> Graph:
-    """Zones, interfaces and EU systems, and how the flows between them are triggered."""
-    graph = Graph("technical", view_title(landscape.model, text("title.technical")))
+    """Systems inside their hosting, national side and EU side, and the connections."""
+    model = landscape.model
+    graph = Graph("technical", view_title(model, _say("title")))
     graph.attrs.update(graph_attributes("LR"))
-    graph.attrs.update({"ranksep": "0.45", "nodesep": "0.25"})
-    zones = _zones(landscape)
-    numbers = {zone: n for n, zone in enumerate(sorted(zones, key=lambda z: (z == "", z)))}
-    used: set[str] = {"zone"}
-
-    def box(_: Landscape, system: System) -> str:
-        if system.kind is SystemKind.NATIONAL:
-            return f"zone-{numbers[zone_of(system)]}"
-        return system.id
-
-    pairs = landscape_pairs(landscape, box, STATE_SIDE)
-    shown = {b for pair in pairs for b in pair}
-    graph.clusters = _sides(landscape, zones, numbers, shown, used)
-    graph.edges = [pair_edge(landscape, pairs[k], used, _triggers) for k in sorted(pairs)]
-    legend, _ = legend_cluster(used)
-    graph.clusters.insert(0, legend)
+    graph.attrs.update({"ranksep": "0.2", "nodesep": "0.08", "newrank": "true"})
+    reached = _reached(landscape)
+    systems = [s for s in landscape.shown() if s.kind is SystemKind.NATIONAL or s.id in reached]
+    hosted = Hosted.of(landscape, systems)
+    used: set[str] = set()
+    graph.clusters = _sides(landscape, systems, hosted, used)
+    drawn = {s.id for s in systems}
+    if model.connections:
+        edges, rows = connection_edges(landscape, drawn, used)
+    else:
+        edges, rows = _flow_edges(landscape, drawn, used), []
+    graph.edges = edges
+    graph.same_rank, order = _columns(graph, systems)
+    graph.edges += order
+    graph.clusters.insert(0, _legend(used, rows, bool(model.nodes)))
+    if graph.same_rank and graph.clusters[0].nodes:  # the legend under the EU side
+        graph.same_rank[-1].append(graph.clusters[0].nodes[0].id)
     return graph
 
 
-def _zones(landscape: Landscape) -> dict[str, list[System]]:
-    zones: dict[str, list[System]] = defaultdict(list)
-    for system in landscape.shown():
-        if system.kind is SystemKind.NATIONAL:
-            zones[zone_of(system)].append(system)
-    return zones
+def _columns(graph: Graph, systems: list[System]) -> tuple[list[list[str]], list[Edge]]:
+    """Columns from left to right: national systems by how many national lines lead to them
+    (systems with no line in the second column, which is the emptiest), the national uniform
+    interfaces, then the EU side; and the invisible edges that keep the columns in that order."""
+    state = [s.id for s in systems if s.kind is SystemKind.NATIONAL]
+    lines = [(e.tail, e.head) for e in graph.edges if e.tail in state and e.head in state]
+    depth = dict.fromkeys(state, 0)
+    for _ in state:  # longest path, at most as many rounds as systems (a cycle stops there)
+        for tail, head in lines:
+            depth[head] = max(depth[head], min(depth[tail] + 1, len(state)))
+    linked = {end for e in graph.edges for end in (e.tail, e.head)}
+    for system_id in state:
+        if system_id not in linked:
+            depth[system_id] = 1
+    columns = [[i for i in state if depth[i] == d] for d in sorted(set(depth.values()))]
+    if any(depth[head] <= depth[tail] for tail, head in lines):
+        columns = []  # national lines in a cycle: let Graphviz rank the national side alone
+    columns.append([s.id for s in systems if s.kind is SystemKind.NATIONAL_INTERFACE])
+    columns.append([s.id for s in systems if s.kind not in STATE_SIDE])
+    columns = [column for column in columns if column]
+    place = {i: n for n, column in enumerate(columns) for i in column}
+    for edge in graph.edges:  # a line against the columns' order must not pull on the ranks
+        if place.get(edge.head, len(columns)) <= place.get(edge.tail, -1):
+            edge.attrs["constraint"] = "false"
+    order = [
+        Edge(a[0], b[0], None, {"style": "invis", "weight": "0"}) for a, b in pairwise(columns)
+    ]
+    return columns, order
+
+
+def _reached(landscape: Landscape) -> set[str]:
+    """The systems a flow passes or a connection joins (national systems are always drawn)."""
+    reached = {s for flow in landscape.flows() for hop in landscape.hops(flow) for s in hop}
+    for connection in landscape.model.connections:
+        for end in (landscape.system_of(connection.from_), landscape.system_of(connection.to)):
+            if end is not None:
+                reached.add(end.id)
+    return reached
 
 
 def _sides(
-    landscape: Landscape,
-    zones: dict[str, list[System]],
-    numbers: dict[str, int],
-    shown: set[str],
-    used: set[str],
+    landscape: Landscape, systems: list[System], hosted: Hosted, used: set[str]
 ) -> list[Cluster]:
-    clusters = []
-    for name, title, sides in SIDES:
-        cluster = Cluster(name, text_label(text(title), 40), dict(CLUSTER_STYLE))
-        if name == "national":
-            cluster.nodes = [
-                _zone_node(z, zones[z], numbers[z])
-                for z in sorted(numbers, key=lambda z: numbers[z])
-            ]
+    """The national side, then the EU side, each with its nodes, zones and systems."""
+    state = landscape.model.manifest.member_state
+    title = _say("national", state=state) if state else _say("national.plain")
+    sides = [
+        Cluster("national", text_label(title, 60), dict(CLUSTER_STYLE)),
+        Cluster("eu", text_label(_say("eu"), 40), dict(CLUSTER_STYLE)),
+    ]
+    for system in sorted(systems, key=lambda s: (s.kind != SystemKind.NATIONAL, s.id)):
+        used |= {f"kind.{system.kind.value}", f"status.{system.status.value}"}
+        side = sides[0] if system.kind in STATE_SIDE else sides[1]
+        node = _system_node(system)
+        node.attrs["tooltip"] = _tooltip(system, hosted)
+        _home(side, system, hosted).nodes.append(node)
+    for side in sides:
+        _label_sites(side, hosted)
+    return [side for side in sides if side.node_ids()]
+
+
+def _system_node(system: System) -> DotNode:
+    """A system by its name without the bracketed original-language name, then its id."""
+    name = str(system.name)
+    short = name.split(" (")[0] if name.endswith(")") and " (" in name else name
+    width = 40 if system.kind is SystemKind.NATIONAL_INTERFACE else 30  # hexagons grow tall
+    node = system_node(system, width)
+    marker = f"[{system.id}] {status_marker(system)}".strip()
+    node.label = join_lines(text_label(short, width), text_label(marker))
+    node.attrs["margin"] = "0.02,0.02" if width == 40 else "0.06,0.03"
+    return node
+
+
+def _home(side: Cluster, system: System, hosted: Hosted) -> Cluster:
+    """The cluster a system goes in: its production node's, made on the way down."""
+    node_id = hosted.production.get(system.id)
+    if node_id is not None:
+        path = [f"node:{n}" for n in hosted.chain(node_id)]
+    elif system.kind is SystemKind.NATIONAL and " ".join((system.zone or "").split()):
+        path = [f"zone:{' '.join((system.zone or '').split())}"]
+    elif system.kind is SystemKind.NATIONAL or system.kind is SystemKind.NATIONAL_INTERFACE:
+        path = ["unhosted"]
+    else:
+        return side
+    cluster = side
+    for key in path:
+        found = next((c for c in cluster.clusters if c.attrs.get("id") == key), None)
+        if found is None:
+            name = f"{cluster.name}-{len(cluster.clusters)}"  # unique: its path of positions
+            found = Cluster(name, text_label(key), {"id": key})
+            cluster.clusters.append(found)
+        cluster = found
+    return cluster
+
+
+def _all_clusters(cluster: Cluster) -> list[Cluster]:
+    return [c for child in cluster.clusters for c in (child, *_all_clusters(child))]
+
+
+def _label_sites(side: Cluster, hosted: Hosted) -> None:
+    """Give each node's cluster its name, the other environments of its systems, and style."""
+    for cluster in _all_clusters(side):
+        key = cluster.attrs.pop("id")
+        kind, _, ref = key.partition(":")
+        top = cluster in side.clusters
+        cluster.attrs.update(SITE_STYLE if top else ZONE_STYLE)
+        if kind == "node":
+            node = hosted.nodes[ref]
+            lines = [text_label(node.name or node.id, 44, left=True)]
+            others = _other_environments(cluster, hosted)
+            lines += [text_label(line, 44, left=True) for line in others]
+            cluster.label = join_lines(*lines)
+            cluster.attrs["tooltip"] = str(node.description or node.name or node.id)
+        elif kind == "zone":
+            cluster.label = text_label(_say("zone", zone=ref), 44, left=True)
         else:
-            for system in landscape.systems.values():
-                if SIDE_OF_KIND[system.kind] in sides and system.id in shown:
-                    used |= {f"kind.{system.kind.value}", f"status.{system.status.value}"}
-                    node = system_node(system)
-                    node.attrs["tooltip"] = system.name
-                    cluster.nodes.append(node)
-        if cluster.nodes:
-            clusters.append(cluster)
-    return clusters
+            cluster.label = text_label(_say("unhosted"), 44, left=True)
 
 
-def _zone_node(zone: str, systems: list[System], number: int) -> Node:
-    """A zone: its name, then the systems in it, one short line each."""
-    title = text("zone.named", zone=zone) if zone else text("zone.none")
-    names = [text_label(_entry(s), 30, left=True) for s in sorted(systems, key=lambda s: s.id)]
-    label = join_lines(text_label(title, 30, left=True), *names)
-    attrs = {**ZONE_STYLE, "tooltip": "\n".join(f"{s.id}: {s.name}" for s in systems)}
-    return Node(f"zone-{number}", label, attrs)
+def _other_environments(cluster: Cluster, hosted: Hosted) -> list[str]:
+    """Where the systems drawn directly in this cluster also run: `DR, test in <node>`."""
+    by_place: dict[str, set[Environment]] = defaultdict(set)
+    for node in cluster.nodes:
+        for place, hosting in hosted.elsewhere.get(node.id, []):
+            top = hosted.nodes[hosted.chain(place.id)[0]]
+            by_place[str(top.name or top.id)].add(hosting.environment)
+    order = list(Environment)
+    return [
+        _say(
+            "elsewhere",
+            environments=", ".join(ENVIRONMENT_TEXT[e] for e in sorted(envs, key=order.index)),
+            node=place,
+        )
+        for place, envs in sorted(by_place.items())
+    ]
 
 
-def _entry(system: System) -> str:
-    """A system in its zone's list: its id, and its status unless it exists already."""
-    marker = status_marker(system)
-    return f"{system.id} {marker}".strip()
+def _tooltip(system: System, hosted: Hosted) -> str:
+    """The system's name and every node it runs on, by environment."""
+    lines = [f"{system.id}: {system.name}"]
+    if system.id in hosted.production:
+        node = hosted.nodes[hosted.production[system.id]]
+        lines.append(f"{ENVIRONMENT_TEXT[Environment.PRODUCTION]}: {node.name or node.id}")
+    lines += [
+        f"{ENVIRONMENT_TEXT[h.environment]}: {n.name or n.id}"
+        for n, h in hosted.elsewhere.get(system.id, [])
+    ]
+    return "\n".join(lines)
+
+
+def _flow_edges(landscape: Landscape, drawn: set[str], used: set[str]) -> list[Edge]:
+    """Without connections: one line per pair of drawn systems, with their flows' triggers."""
+
+    def box(_: Landscape, system: System) -> str:
+        return system.id
+
+    pairs = landscape_pairs(landscape, box, STATE_SIDE)
+    keep = {k: p for k, p in pairs.items() if {p.tail, p.head} <= drawn}
+    used.add("line.flows")
+    return [pair_edge(landscape, keep[k], used, _triggers) for k in sorted(keep)]
 
 
 def _triggers(_: Landscape, pair: PairFlows) -> list[str]:
     """How the pair's flows are triggered: `3 query, 1 push`."""
     counts = Counter(
-        f.sync.value if f.sync else text("sync.unstated") for f in pair.forward + pair.back
+        f.sync.value if f.sync else _say("trigger.unstated") for f in pair.forward + pair.back
     )
     return [", ".join(f"{counts[k]} {tr().label(FLOW_SYNC, k)}" for k in sorted(counts))]
+
+
+def _legend(used: set[str], networks: list[tuple[str, str, str, str]], sites: bool) -> Cluster:
+    """The legend of what this view draws: kinds, statuses, sites, networks, line styles."""
+    rows = list(networks)
+    if networks:
+        rows.append(("SOAP, XML", "#2D3436", _say("legend.label"), ""))
+    if "line.planned" in used:
+        rows.append(("\u254c\u254c\u254c\u25b6", UNKNOWN_NETWORK, _say("legend.planned"), ""))
+    if sites:
+        rows.append(("site", "#9AA5B1", _say("legend.site"), "#FBFCFD"))
+    if "line.flows" in used:
+        rows.append((LINE_SAMPLE[PERSONAL], UNKNOWN_NETWORK, _say("legend.flows"), ""))
+    keys = {k for k in used if k.startswith(("kind.", "status."))}
+    cluster, _ = legend_cluster(keys, extra=tuple(rows))
+    return cluster

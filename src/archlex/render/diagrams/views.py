@@ -215,6 +215,29 @@ def _system_pairs(landscape: Landscape, shown: set[str]) -> dict[tuple[str, str]
     return pairs
 
 
+def provisions_label(text: str, width: int, separator: str = "; ") -> Label:
+    """Text listing provisions, wrapped only between them so that none is cut in two
+    (`2019/817 Art` at a line's end and `9(1)` on the next)."""
+    lines: list[str] = []
+    parts = text.split(separator)
+    head, colon, first = parts[0].partition(": ")
+    if colon and len(parts[0]) > width:  # `legal basis:` on a line of its own
+        lines, parts[0] = [head + colon.rstrip()], first
+    for part in parts:
+        if (
+            lines
+            and not lines[-1].endswith(":")
+            and len(lines[-1]) + len(separator) + len(part) <= width
+        ):
+            lines[-1] += separator + part
+        else:
+            if lines and not lines[-1].endswith(":"):
+                lines[-1] += separator.rstrip()
+            lines.append(part)
+    labels = [text_label(line, max(width, len(line)), left=True) for line in lines]
+    return join_lines(*labels)
+
+
 def view_title(model: Model, view: str) -> Label:
     """The diagram's title: the view and the model's name."""
     state = f" ({model.manifest.member_state})" if model.manifest.member_state else ""

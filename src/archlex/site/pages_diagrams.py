@@ -1,0 +1,118 @@
+"""The diagrams on the site: a page per diagram, the index of them, and the interactive figure
+(the SVG inline, every box and line a link, zoom buttons and keys) other pages embed.
+
+The figure is raw HTML in the Markdown page: mkdocs leaves it as it is, so the links in it are
+written as the built pages' addresses (`.html`). The pan and zoom script is
+`assets/diagram.js`; without it the figure is a plain inline SVG whose links still work.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from archlex.site.context import SiteContext
+from archlex.site.diagram_svg import interactive_svg
+from archlex.site.links import relative, slug
+from archlex.site.markdown import page
+from archlex.toolkit.escape import html_text, md_cell
+
+FOLDER = "diagrams"
+
+
+def diagram_assets(assets: frozenset[str]) -> list[str]:
+    """The SVGs the diagrams product drew, by name."""
+    return sorted(a for a in assets if a.startswith(f"{FOLDER}/") and a.endswith(".svg"))
+
+
+def diagram_page_path(asset: str) -> str:
+    """The site page of one diagram: `diagrams/context.svg` -> `diagrams/context.md`."""
+    stem = asset.removeprefix(f"{FOLDER}/").removesuffix(".svg")
+    return f"{FOLDER}/{slug(stem)}.md"
+
+
+def diagram_pages(context: SiteContext) -> dict[str, str]:
+    """The index of the diagrams and, when the SVGs can be read, a page for each."""
+    assets = diagram_assets(context.assets)
+    pages = {f"{FOLDER}/index.md": diagrams_index(context, assets)}
+    if context.docs is not None:
+        for asset in assets:
+            pages[diagram_page_path(asset)] = diagram_page(context, asset)
+    return pages
+
+
+def diagrams_index(context: SiteContext, assets: list[str]) -> str:
+    """Every diagram by its title, a link to its page (or its SVG) and its downloads."""
+    tr = context.tr
+    here = f"{FOLDER}/index.md"
+    titles = context.diagram_titles
+    lines = []
+    for asset in assets:
+        title = titles.get(asset, _stem(asset))
+        target = diagram_page_path(asset) if context.docs is not None else asset
+        files = _downloads(asset, here, context.assets)
+        lines.append(f"- [{md_cell(title)}]({relative(here, target)}) · {files}")
+    empty = "*" + tr._("No diagrams were drawn.") + "*"
+    intro = tr._("Open a diagram to zoom it; every box and line links to its page.")
+    return page(
+        tr._("Diagrams"), [tr._("diagram")], [intro, "\n".join(lines)] if lines else [empty]
+    )
+
+
+def diagram_page(context: SiteContext, asset: str) -> str:
+    """One diagram, interactive, with its downloads."""
+    tr = context.tr
+    path = diagram_page_path(asset)
+    title = context.diagram_titles.get(asset, _stem(asset))
+    download = "**" + tr._("Download:") + "** " + _downloads(asset, path, context.assets)
+    figure = diagram_figure(context, asset, path, caption=False)
+    # Untagged: the Diagrams page lists them all, so the tags page need not.
+    return _wide(page(title, [], [download, figure]))
+
+
+def _wide(markdown: str) -> str:
+    """The page without the navigation and contents columns, so a big view gets the width."""
+    return markdown.replace("---\n", "---\nhide:\n- navigation\n- toc\n", 1)
+
+
+def diagram_figure(context: SiteContext, asset: str, path: str, caption: bool = True) -> str:
+    """The diagram inline as an interactive figure on the page at `path` (with its title under
+    it if `caption`); an image when the SVG cannot be read."""
+    tr = context.tr
+    title = context.diagram_titles.get(asset, _stem(asset))
+    source = context.docs / asset if context.docs is not None else None
+    if source is None or not source.is_file():
+        return f"![{md_cell(title)}]({relative(path, asset)})"
+    prefix = "d-" + slug(_stem(asset)) + "-"
+    svg = interactive_svg(source.read_text(encoding="utf-8"), context.diagram_links, path, prefix)
+    label = html_text(title)
+    style = f' style="max-width:{html_text(svg.width)}"' if svg.width else ""
+    buttons = [
+        ("in", "+", tr._("Zoom in"), "+"),
+        ("out", "\u2212", tr._("Zoom out"), "-"),
+        ("reset", "\u2922", tr._("Show the whole diagram"), "0"),
+    ]
+    toolbar = tr._("Zoom the diagram")
+    tools = "".join(
+        f'<button type="button" class="archlex-diagram__button" data-zoom="{action}" '
+        f'aria-label="{html_text(name)}" title="{html_text(name)} ({key})">{sign}</button>'
+        for action, sign, name, key in buttons
+    )
+    return (
+        f'<figure class="archlex-diagram" data-archlex-diagram="">\n'
+        f'<div class="archlex-diagram__tools" role="toolbar" '
+        f'aria-label="{html_text(toolbar)}" hidden="">{tools}</div>\n'
+        f'<div class="archlex-diagram__view" tabindex="0" role="group" '
+        f'aria-label="{label}"{style}>\n'
+        f"{svg.markup}\n</div>\n"
+        + (f"<figcaption>{label}</figcaption>\n" if caption else "")
+        + "</figure>"
+    )
+
+
+def _downloads(asset: str, here: str, assets: frozenset[str]) -> str:
+    files = [f for f in (asset, asset.removesuffix(".svg") + ".png") if f in assets]
+    return " · ".join(f"[{Path(f).suffix[1:].upper()}]({relative(here, f)})" for f in files)
+
+
+def _stem(asset: str) -> str:
+    return asset.removeprefix(f"{FOLDER}/").removesuffix(".svg")
