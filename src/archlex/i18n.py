@@ -47,6 +47,11 @@ def N_(message: str) -> str:  # noqa: N802 (the gettext convention Babel extract
     return message
 
 
+def NN_(singular: str, plural: str) -> tuple[str, str]:  # noqa: N802 (as N_)
+    """Mark a singular and plural pair for extraction; translate it later with `tr.ngettext`."""
+    return (singular, plural)
+
+
 def NP_(context: str, message: str) -> tuple[str, str]:  # noqa: N802 (as N_)
     """Mark a string with a context for extraction; translate it later with `tr.pgettext`."""
     return (context, message)

@@ -168,9 +168,10 @@ def test_no_internal_link_is_broken(example_site: Served) -> None:
     on_disk = {
         p.relative_to(example_site.root).as_posix() for p in example_site.root.rglob("*.html")
     }
-    # Every page the build wrote is reachable from the home page (404.html is the server's);
-    # matrix.html is the matrix product's own file, linked as a download.
-    unreached = sorted(on_disk - pages - {"404.html"})
+    # Every page the build wrote, in both languages, is reachable from the home page (404.html
+    # is the server's); matrix.html is the matrix product's own file, linked as a download.
+    assert "lv/index.html" in pages
+    unreached = sorted(on_disk - pages - {"404.html", "lv/404.html"})
     assert not unreached, f"{len(unreached)} pages no link reaches: {unreached[:30]}"
 
 

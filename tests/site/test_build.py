@@ -217,6 +217,7 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, Path]
     (model / "m.yaml").write_text(HOSTILE_MODEL, encoding="utf-8")
     site, project = root / "site", root / "project"
     arguments = ["--out", str(site), "--project", str(project), "--as-of", str(AS_OF)]
+    arguments.append("--one-language")  # both languages: tests/browser/test_language_switch.py
     result = run_archlex("build", str(model), *arguments)
     if "No such command" in result.stderr:  # until `build` is wired into the CLI
         build_site(check_model(model, model, today=AS_OF), site, AS_OF, project)

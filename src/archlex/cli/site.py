@@ -47,20 +47,32 @@ def build(
         ),
     ] = None,
     language: LanguageOption = None,
+    one_language: Annotated[
+        bool,
+        typer.Option(
+            "--one-language",
+            help="Build the site in its language only (--language, else the manifest's), "
+            "without the other languages and the switch between them: half the time.",
+        ),
+    ] = False,
     no_cache: NoCacheOption = False,
     force: ForceOption = False,
 ) -> None:
     """Build the concept site: every regulation, article, system, flow, requirement and work
     package as a page, with the matrix, roadmap, concept, findings, search and tags.
 
+    The site is in --language (default: the manifest's `language`) at the top of the folder,
+    and in each other language archlex ships in a folder of its own (`lv/`, or `en/` for a
+    Latvian site), with a switch to the same page in the other language on every page.
     The site works offline, also opened from the file system (file://): nothing is loaded
     from the network. Exit code 2 when the model cannot be read correctly.
 
     Example: archlex build model/ --out site --language lv && open site/index.html
     """
-    from archlex.api import check_model, in_language  # imported here: `--help` stays fast
+    from archlex.api import check_model  # imported here: `--help` stays fast
     from archlex.cache_folder import default_folder
     from archlex.cli.output import refuse_unreadable
+    from archlex.i18n import LANGUAGES
     from archlex.progress import on_terminal
     from archlex.render.roadmap.product import source_date
     from archlex.site.build import build_site  # mkdocs is imported only by this command
@@ -71,9 +83,12 @@ def build(
             path, Path.cwd(), today=day, cache=parse_cache(no_cache), progress=progress
         )
         refuse_unreadable(report)
-        report = in_language(report, language.value if language else None)
+        others = () if one_language else LANGUAGES
+        chosen = language.value if language else None
         cache = None if no_cache else default_folder()
-        built = build_site(report, out, day, project, force, progress, cache)
+        built = build_site(
+            report, out, day, project, force, progress, cache, language=chosen, others=others
+        )
     from rich.console import Console
 
     console = Console(highlight=False, soft_wrap=True)

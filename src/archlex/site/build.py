@@ -3,7 +3,9 @@
 The steps: render the other products into the docs folder, write the generated pages and
 mkdocs.yml, build with mkdocs-material in strict mode into a staging folder next to `out`,
 drop the sitemap (no `site_url`, and its gzip header carries a date), and swap the staging
-folder into place. A failed build leaves `out` as it was.
+folder into place. A failed build leaves `out` as it was. Each further language is a site of
+its own in `<code>/` (built the same way), and every page has a switch to the same page in the
+other languages.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import hashlib
 import logging
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib import resources
@@ -21,13 +23,21 @@ from pathlib import Path
 
 from archlex.errors import ArchlexError
 from archlex.files import write_text_atomic
-from archlex.i18n import translator
+from archlex.i18n import LANGUAGES, translator
 from archlex.localized import in_language
 from archlex.outcome import Report
 from archlex.progress import QUIET, Progress
 from archlex.render.output import render_products
 from archlex.site.links import SiteMap
-from archlex.site.mkdocs_config import DIAGRAM_SCRIPT, OVERRIDES, SCRIPT, SHIM, STYLE, mkdocs_yaml
+from archlex.site.mkdocs_config import (
+    DIAGRAM_SCRIPT,
+    OVERRIDES,
+    SCRIPT,
+    SHIM,
+    STYLE,
+    language_switch,
+    mkdocs_yaml,
+)
 from archlex.site.page_cache import PageCache
 from archlex.site.pages import PRODUCT_PAGES, product_index, product_page, site_pages
 from archlex.toolkit.drawings import drawings_cached_in
@@ -58,39 +68,83 @@ def build_site(
     force: bool = False,
     progress: Progress = QUIET,
     cache: Path | None = None,
+    language: str | None = None,
+    others: Sequence[str] = (),
 ) -> BuiltSite:
     """Build the concept site of a checked model into `out` (new, empty or an earlier output).
 
-    With `project`, the mkdocs project (mkdocs.yml and docs/) is also kept there, for
-    `mkdocs build --strict` or `mkdocs serve`; it too must be new, empty or archlex's.
-    `force` allows folders of other files, which are kept (see archlex.toolkit.staging).
-    With `cache` (archlex's cache folder), diagrams and pages unchanged since an earlier build
-    are copied from there instead of drawn or rendered again (archlex.toolkit.drawings,
-    archlex.site.page_cache).
+    The site is in `language` (default: the report's); each language of `others` gets a site
+    of its own in `out/<code>/`, with a switch between them on every page (the report as
+    checked, not yet put `in_language`, so that each language starts from the model's texts).
+    With `project`, the mkdocs project (mkdocs.yml and docs/; the others' in `<code>/`) is
+    also kept there, for `mkdocs build --strict` or `mkdocs serve`; it too must be new, empty
+    or archlex's. `force` allows folders of other files, which are kept (see
+    archlex.toolkit.staging). With `cache` (archlex's cache folder), diagrams and pages
+    unchanged since an earlier build are copied from there instead of drawn or rendered again
+    (archlex.toolkit.drawings, archlex.site.page_cache).
     """
-    report = in_language(report)  # the model's texts in the manifest's language, if given
+    checked = report
+    report = in_language(report, language)  # the model's texts in that language, if given
+    root = report.model.manifest.language
+    languages = [code for code in LANGUAGES if code == root or code in others]
+    if len(languages) > 1 and checked.output_language not in (None, root):
+        raise ValueError("build_site: give the report as checked to build several languages")
     model_root = report.project.manifest_path.parent
     check_output_folder(out, model_root, force)
     if project is not None:
         check_output_folder(project, model_root, force)
     with tempfile.TemporaryDirectory(prefix=".archlex-site-") as work:
-        source = Path(work) / "project"
-        with drawings_cached_in(cache / "drawings" if cache else None):
-            count = write_project(report, source, as_of, progress)
-        pages = page_cache(cache, model_root, out)
+        sites = [(code, Path(work) / code) for code in [root, *(c for c in languages if c != root)]]
+        count = hits = 0
         with staged_output(out, model_root, force, "archlex build") as staging:
-            with progress.stage(f"Building {count} pages with mkdocs"):
-                run_mkdocs(source / "mkdocs.yml", staging, pages)
-            for name in _DROPPED:
-                (staging / name).unlink(missing_ok=True)
+            for code, source in sites:
+                nested = code != root
+                site = Path(work) / f"site-{code}" if nested else staging
+                pages = page_cache(cache, model_root, out / code if nested else out)
+                switch = language_switch(languages, root, code)
+                localized = in_language(checked, code)
+                with drawings_cached_in(cache / "drawings" if cache else None):
+                    count += _build_one(localized, source, site, as_of, switch, progress, pages)
+                hits += pages.hits if pages else 0
+                if nested:
+                    shutil.move(site, staging / code)
         if project is not None:
-            with staged_output(project, model_root, force, "archlex build --project") as kept:
-                shutil.copytree(source, kept, dirs_exist_ok=True)
-    return BuiltSite(out, count, project, pages.hits if pages else 0)
+            _keep_projects(sites, project, model_root, force)
+    return BuiltSite(out, count, project, hits)
 
 
-def write_overrides(folder: Path, label: str = "Search") -> None:
-    """Theme overrides: material's search dialog, given the accessible name it lacks."""
+def _keep_projects(
+    sites: list[tuple[str, Path]], project: Path, model_root: Path, force: bool
+) -> None:
+    """Copy the mkdocs projects into `project`: the first language's at the top, the others'
+    in `<code>/`."""
+    with staged_output(project, model_root, force, "archlex build --project") as kept:
+        for number, (code, source) in enumerate(sites):
+            shutil.copytree(source, kept / code if number else kept, dirs_exist_ok=True)
+
+
+def _build_one(
+    report: Report,
+    source: Path,
+    site: Path,
+    as_of: dt.date,
+    switch: list[dict[str, str]],
+    progress: Progress,
+    pages: PageCache | None,
+) -> int:
+    """Write the mkdocs project of one language into `source`, build it into `site` (unchanged
+    pages from `pages`); the page count."""
+    count = write_project(report, source, as_of, progress, switch)
+    with progress.stage(f"Building {count} pages with mkdocs"):
+        run_mkdocs(source / "mkdocs.yml", site, pages)
+    for name in _DROPPED:
+        (site / name).unlink(missing_ok=True)
+    return count
+
+
+def write_overrides(folder: Path, label: str = "Search", switch: bool = False) -> None:
+    """Theme overrides: material's search dialog, given the accessible name it lacks; with
+    `switch`, the language switch that stays on the page (site/assets/alternate.html)."""
     import material  # type: ignore[import-untyped]
 
     partial = Path(material.__file__).parent / "templates" / "partials" / "search.html"
@@ -99,10 +153,22 @@ def write_overrides(folder: Path, label: str = "Search") -> None:
         folder / "partials" / "search.html",
         text.replace('role="dialog"', f'role="dialog" aria-label="{html_text(label)}"', 1),
     )
+    if switch:
+        alternate = resources.files("archlex.site").joinpath("assets", "alternate.html")
+        write_text_atomic(
+            folder / "partials" / "alternate.html", alternate.read_text(encoding="utf-8")
+        )
 
 
-def write_project(report: Report, folder: Path, as_of: dt.date, progress: Progress = QUIET) -> int:
-    """Write mkdocs.yml and docs/ (the products and every generated page); the page count."""
+def write_project(
+    report: Report,
+    folder: Path,
+    as_of: dt.date,
+    progress: Progress = QUIET,
+    switch: list[dict[str, str]] | None = None,
+) -> int:
+    """Write mkdocs.yml and docs/ (the products and every generated page); the page count.
+    `switch`: the language switch (`language_switch`), none for a site in one language."""
     docs = folder / "docs"
     render_products(report, docs, progress=progress)
     assets = frozenset(
@@ -126,10 +192,12 @@ def write_project(report: Report, folder: Path, as_of: dt.date, progress: Progre
         source = assets_folder.joinpath(target.rsplit("/", 1)[1])
         write_text_atomic(docs / target, source.read_text(encoding="utf-8"))
     write_overrides(
-        folder / OVERRIDES, translator(report.model.manifest.language).gettext("Search")
+        folder / OVERRIDES,
+        translator(report.model.manifest.language).gettext("Search"),
+        bool(switch),
     )
     regulation_pages = {r.id: site.pages[r.id] for r in report.model.regulations}
-    write_text_atomic(folder / "mkdocs.yml", mkdocs_yaml(report.model, regulation_pages))
+    write_text_atomic(folder / "mkdocs.yml", mkdocs_yaml(report.model, regulation_pages, switch))
     return len(pages)
 
 

@@ -6,9 +6,11 @@ mkdocs' own loader accepts `!!python/name:` tags, so the file is code; it is wri
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import yaml
+from babel import Locale
 
 from archlex.i18n import N_, translator
 from archlex.model import Model
@@ -80,8 +82,27 @@ def title_text(name: str) -> str:
     return name.translate(_LOOK_ALIKES)
 
 
-def mkdocs_config(model: Model, regulation_pages: dict[str, str]) -> dict[str, Any]:
-    """The whole configuration as data."""
+def language_switch(languages: Sequence[str], root: str, own: str) -> list[dict[str, str]]:
+    """The language switch of the site in `own`: each language by its own name, linked from
+    this site's root to that language's (the `root` language at the top, the others in
+    `<code>/`). Empty for a site in one language."""
+    if len(languages) < 2:
+        return []
+    up = "" if own == root else "../"
+    return [
+        {
+            "name": str(Locale.parse(code).get_display_name(code)).capitalize(),
+            "link": "" if code == own else up + ("" if code == root else f"{code}/"),
+            "lang": code,
+        }
+        for code in languages
+    ]
+
+
+def mkdocs_config(
+    model: Model, regulation_pages: dict[str, str], switch: list[dict[str, str]] | None = None
+) -> dict[str, Any]:
+    """The whole configuration as data; `switch` from `language_switch`."""
     return {
         "site_name": title_text(model.manifest.name),
         "docs_dir": "docs",
@@ -111,7 +132,7 @@ def mkdocs_config(model: Model, regulation_pages: dict[str, str]) -> dict[str, A
         # The offline plugin adds the iframe-worker shim (search from file://) from a CDN
         # unless a polyfill with that name is already listed: we ship it in the docs.
         # No "Made with Material" line: its grey fails the contrast check (WCAG 2.1 AA).
-        "extra": {"polyfills": [SHIM], "generator": False},
+        "extra": {"polyfills": [SHIM], "generator": False, **_alternate(switch or [])},
         "extra_css": [STYLE],
         "extra_javascript": [SCRIPT, DIAGRAM_SCRIPT],
         "plugins": ["search", "tags", "offline"],  # no `privacy`: it downloads at build time
@@ -119,9 +140,17 @@ def mkdocs_config(model: Model, regulation_pages: dict[str, str]) -> dict[str, A
     }
 
 
-def mkdocs_yaml(model: Model, regulation_pages: dict[str, str]) -> str:
+def _alternate(switch: list[dict[str, str]]) -> dict[str, Any]:
+    """material's `alternate` switched on for its header (our partials/alternate.html reads
+    the languages from `archlex_languages`). Not the list itself: material would then add
+    `<link rel=alternate>` tags whose script fetches a sitemap.xml the site does not have."""
+    return {"alternate": True, "archlex_languages": switch} if switch else {}
+
+
+def mkdocs_yaml(
+    model: Model, regulation_pages: dict[str, str], switch: list[dict[str, str]] | None = None
+) -> str:
     """mkdocs.yml as text."""
     header = "# Written by archlex build; regenerated on every build. Do not edit.\n"
-    return header + yaml.safe_dump(
-        mkdocs_config(model, regulation_pages), sort_keys=False, allow_unicode=True, width=10_000
-    )
+    config = mkdocs_config(model, regulation_pages, switch)
+    return header + yaml.safe_dump(config, sort_keys=False, allow_unicode=True, width=10_000)

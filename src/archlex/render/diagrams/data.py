@@ -13,6 +13,7 @@ from archlex.i18n import N_
 from archlex.model import Model
 from archlex.model.data import DataCategory
 from archlex.render.diagrams.data_special import KIND_TEXT, STATUS_TEXT
+from archlex.render.diagrams.labels import Texts
 from archlex.render.diagrams.legend import LINE_SAMPLE, ORGANISATION_STYLE, SHAPE_WORD
 from archlex.render.diagrams.style import (
     CLUSTER_STYLE,
@@ -44,25 +45,30 @@ from archlex.toolkit.words import abbreviation, duration_words
 ORDER = {SPECIAL: 0, PERSONAL: 1, OTHER: 2}
 WIDTH = 62  # characters a line of a category box; wide and short keeps the page readable
 CONTROLLER_LINE = {"color": "#2E6DA4", "penwidth": "1.2", "arrowhead": "none"}
-TEXT = {
-    "title": N_("Data architecture: controllers, data categories and master copies"),
-    "controllers": N_("Controllers"),
-    "categories": N_("Data categories"),
-    "masters": N_("Master copy held in"),
-    "legend": N_("Legend"),
-    "entities": N_("entities: {names}"),
-    "processor": N_("processor: {names}"),
-    "basis": N_("legal basis: {provisions}"),
-    "kept": N_("kept: {retention}"),
-    "unstated": N_("not stated"),
-    "no-controller": N_("controller not stated"),
-    "legend.org": N_("controller (organisation); the line goes to each category it controls"),
-    "legend.master": N_("master copy of the category is held in this system (line in its class)"),
-    "legend.special": N_("special-category data (biometrics): red, marked [SPECIAL]"),
-    "legend.personal": N_("personal data: orange, marked [personal]"),
-    "legend.other": N_("other data: grey"),
-    "legend.system": N_("{kind}: holds master copies"),
-}
+# Read in the diagrams' language (labels.Texts).
+TEXT = Texts(
+    {
+        "title": N_("Data architecture: controllers, data categories and master copies"),
+        "controllers": N_("Controllers"),
+        "categories": N_("Data categories"),
+        "masters": N_("Master copy held in"),
+        "legend": N_("Legend"),
+        "entities": N_("entities: {names}"),
+        "processor": N_("processor: {names}"),
+        "basis": N_("legal basis: {provisions}"),
+        "kept": N_("kept: {retention}"),
+        "unstated": N_("not stated"),
+        "no-controller": N_("controller not stated"),
+        "legend.org": N_("controller (organisation); the line goes to each category it controls"),
+        "legend.master": N_(
+            "master copy of the category is held in this system (line in its class)"
+        ),
+        "legend.special": N_("special-category data (biometrics): red, marked [SPECIAL]"),
+        "legend.personal": N_("personal data: orange, marked [personal]"),
+        "legend.other": N_("other data: grey"),
+        "legend.system": N_("{kind}: holds master copies"),
+    }
+)
 
 
 def data_view(landscape: Landscape) -> Graph:

@@ -14,6 +14,7 @@ from collections import defaultdict
 from archlex.i18n import N_
 from archlex.model.data import DataCategory
 from archlex.model.system import System
+from archlex.render.diagrams.labels import Texts
 from archlex.render.diagrams.legend import LINE_SAMPLE, SHAPE_WORD
 from archlex.render.diagrams.style import (
     CLUSTER_STYLE,
@@ -36,34 +37,46 @@ from archlex.render.diagrams.views import (
 from archlex.toolkit.dot import Cluster, Edge, Graph, Node, join_lines, table_label, text_label
 
 Pairs = dict[tuple[str, str], dict[str, set[str]]]  # (tail, head) -> direction -> data ids
-TEXT = {
-    "title": N_("Special-category data: where biometric and other special data flow"),
-    "master": N_("master copy: {names}"),
-    "legend": N_("Legend"),
-    "line.all": N_(
-        "flows of special-category data between two systems, both directions in "
-        "one line; unlabelled when it carries every special category ({names})"
-    ),
-    "line.some": N_("labelled with the categories it carries when only some"),
-}
-STATUS_TEXT = {
-    "planned": N_("planned: dashed border, marked (planned)"),
-    "changing": N_("changing: thick border, marked (changing)"),
-    "retiring": N_("retiring: dotted border, marked (retiring)"),
-}
-KIND_TEXT = {
-    "national": N_("national system"),
-    "national-interface": N_("national uniform interface"),
-    "interoperability-component": N_("interoperability component"),
-    "eu-central": N_("EU central system"),
-    "external": N_("external system"),
-}
-SIDE_TEXT = {
-    "national": N_("National systems"),
-    "interfaces": N_("National uniform interfaces"),
-    "eu": N_("EU central systems and interoperability components"),
-    "external": N_("External systems"),
-}
+# Read in the diagrams' language (labels.Texts).
+TEXT = Texts(
+    {
+        "title": N_("Special-category data: where biometric and other special data flow"),
+        "master": N_("master copy: {names}"),
+        "legend": N_("Legend"),
+        "line.all": N_(
+            "flows of special-category data between two systems, both directions in "
+            "one line; unlabelled when it carries every special category ({names})"
+        ),
+        "line.some": N_("labelled with the categories it carries when only some"),
+    }
+)
+# Read in the diagrams' language (labels.Texts).
+STATUS_TEXT = Texts(
+    {
+        "planned": N_("planned: dashed border, marked (planned)"),
+        "changing": N_("changing: thick border, marked (changing)"),
+        "retiring": N_("retiring: dotted border, marked (retiring)"),
+    }
+)
+# Read in the diagrams' language (labels.Texts).
+KIND_TEXT = Texts(
+    {
+        "national": N_("national system"),
+        "national-interface": N_("national uniform interface"),
+        "interoperability-component": N_("interoperability component"),
+        "eu-central": N_("EU central system"),
+        "external": N_("external system"),
+    }
+)
+# Read in the diagrams' language (labels.Texts).
+SIDE_TEXT = Texts(
+    {
+        "national": N_("National systems"),
+        "interfaces": N_("National uniform interfaces"),
+        "eu": N_("EU central systems and interoperability components"),
+        "external": N_("External systems"),
+    }
+)
 
 
 def special_data_view(landscape: Landscape) -> Graph | None:

@@ -12,6 +12,7 @@ from collections import defaultdict
 from archlex.model import Model
 from archlex.model.flow import Flow, Process
 from archlex.model.system import System
+from archlex.render.diagrams.labels import text, tr
 from archlex.render.diagrams.style import (
     CLUSTER_STYLE,
     COMPONENT_STYLE,
@@ -41,8 +42,8 @@ def process_view(model: Model, process: Process) -> Graph:
     landscape = Landscape.of(model)
     steps = process_steps(model, process)
     title = join_lines(
-        text_label(f"Process: {process.name} ({process.id})", 100, left=True),
-        view_title(model, "Model"),
+        text_label(text("title.process", process=f"{process.name} ({process.id})"), 100, left=True),
+        view_title(model, tr().gettext("Model")),
     )
     graph = Graph(f"process-{process.id}", title, graph_attributes("LR"))
     graph.attrs.update({"ranksep": "0.35", "nodesep": "0.2"})
@@ -75,12 +76,13 @@ def _part_clusters(landscape: Landscape, refs: list[str]) -> tuple[list[Cluster]
     for ref in refs:
         system = landscape.system_of(ref)
         if system is None:
-            unknown.append(Node(ref, text_label(f"{ref} (no such system)"), {"style": "dashed"}))
+            label = text_label(tr().gettext("{ref} (no such system)").format(ref=ref))
+            unknown.append(Node(ref, label, {"style": "dashed"}))
         else:
             by_system[system.id].append(ref)
     clusters = []
     for side, title in SIDES:
-        cluster = Cluster(side, text_label(title, 40), dict(CLUSTER_STYLE))
+        cluster = Cluster(side, text_label(tr().gettext(title), 40), dict(CLUSTER_STYLE))
         for system_id in sorted(by_system):
             system = landscape.systems[system_id]
             if SIDE_OF_KIND[system.kind] == side:
@@ -100,7 +102,8 @@ def _add_parts(side: Cluster, system: System, refs: list[str]) -> None:
         if ref == system.id:
             node = system_node(system)
             node.label = join_lines(
-                text_label(f"{system.id} (the system)"), text_label(status_marker(system))
+                text_label(tr().gettext("{system} (the system)").format(system=system.id)),
+                text_label(status_marker(system)),
             )
         else:
             node = Node(ref, text_label(names[ref]), dict(COMPONENT_STYLE, style="filled,rounded"))
@@ -112,15 +115,16 @@ def _step_edges(landscape: Landscape, number: int, flow: Flow) -> list[Edge]:
     kind = landscape.data_kind(flow.data)
     attrs = {**FLOW_EDGE, **data_edge_attributes(kind)}
     data = [_data_name(landscape, d) for d in flow.data]
-    basis = "; ".join(str(p) for p in flow.legal_basis) or "none cited"
+    basis = "; ".join(str(p) for p in flow.legal_basis) or text("sequence.no-basis")
+    data_text = ", ".join(data) or tr().gettext("none given")
     label = join_lines(
         text_label(f"{number}. {flow.name or flow.id}", 22, left=True),
-        text_label("data: " + (", ".join(data) or "none given"), 22, left=True),
-        provisions_label(f"legal basis: {basis}", 22),
+        text_label(text("sequence.data", data=data_text), 22, left=True),
+        provisions_label(text("sequence.basis", basis=basis), 22),
     )
     if not flow.via:
         return [_towards_eu(landscape, flow.from_, flow.to, label, attrs)]
-    via = text_label(f"{number}. (continued)", 32)
+    via = text_label(tr().gettext("{number}. (continued)").format(number=number), 32)
     return [
         _towards_eu(landscape, flow.from_, flow.via, label, attrs),
         _towards_eu(landscape, flow.via, flow.to, via, attrs),

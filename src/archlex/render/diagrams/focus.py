@@ -12,7 +12,7 @@ from collections import defaultdict
 from archlex.model.flow import Flow
 from archlex.model.system import System, SystemKind
 from archlex.render.diagrams.context import distance_to_eu, tooltip_text
-from archlex.render.diagrams.labels import text
+from archlex.render.diagrams.labels import text, tr
 from archlex.render.diagrams.legend import FOCUS_PENWIDTH, legend_cluster
 from archlex.render.diagrams.style import (
     CLUSTER_STYLE,
@@ -100,7 +100,7 @@ def _sides(
         members = [s for s in systems if SIDE_OF_KIND[s.kind] == side]
         if not members:
             continue
-        cluster = Cluster(side, text_label(title, 40), dict(CLUSTER_STYLE))
+        cluster = Cluster(side, text_label(tr().gettext(title), 40), dict(CLUSTER_STYLE))
         for member in members:
             used |= {f"kind.{member.kind.value}", f"status.{member.status.value}"}
             node = system_node(member)

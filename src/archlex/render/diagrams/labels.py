@@ -1,68 +1,151 @@
 """Every text the diagrams write that is archlex's own (not the model's): titles, edge wording,
-legend entries. Kept in one mapping so a translation replaces them in one place (issue 16 marks
-them for `archlex.i18n` once the Latvian catalog has their terms)."""
+legend entries, marked for translation (docs/i18n.md) and read in the language of the diagrams
+being drawn.
+
+The views build their labels deep in many small functions; rather than hand a translator down
+each of them, `diagram_graphs` and `render_diagrams` run `in_diagram_language` (inside
+`speaking(context.language)`), and `text`, `tr` and `Texts` read that language (a context
+variable: two threads drawing two languages do not mix; outside `speaking`, English).
+"""
 
 from __future__ import annotations
 
-TEXT: dict[str, str] = {
+import functools
+from collections.abc import Callable, Hashable, Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
+from typing import Concatenate, ParamSpec, Protocol, TypeVar
+
+from archlex.i18n import N_, NN_, SOURCE_LANGUAGE, Translator, translator
+
+_LANGUAGE: ContextVar[str] = ContextVar("diagram_language", default=SOURCE_LANGUAGE)
+K = TypeVar("K", bound=Hashable)
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+class _InLanguage(Protocol):
+    @property
+    def language(self) -> str: ...
+
+
+C = TypeVar("C", bound=_InLanguage)
+
+
+@contextmanager
+def speaking(language: str) -> Iterator[Translator]:
+    """Build the diagrams in `language` for the duration of the block."""
+    token = _LANGUAGE.set(language)
+    try:
+        yield translator(language)
+    finally:
+        _LANGUAGE.reset(token)
+
+
+def in_diagram_language(
+    function: Callable[Concatenate[C, P], R],
+) -> Callable[Concatenate[C, P], R]:
+    """Run a function of a render context (`context.language`) `speaking` that language: every
+    diagram it builds, in it or in what it calls, is in the output's language."""
+
+    @functools.wraps(function)
+    def wrapper(context: C, /, *args: P.args, **kwargs: P.kwargs) -> R:
+        with speaking(context.language):
+            return function(context, *args, **kwargs)
+
+    return wrapper
+
+
+def tr() -> Translator:
+    """The translator of the diagrams being drawn."""
+    return translator(_LANGUAGE.get())
+
+
+class Texts(Mapping[K, str]):
+    """A mapping of marked strings (`N_`) that gives each in the diagrams' language."""
+
+    def __init__(self, marked: Mapping[K, str]) -> None:
+        self._marked = dict(marked)
+
+    def __getitem__(self, key: K) -> str:
+        message = self._marked[key]
+        return tr().gettext(message) if message else message
+
+    def __iter__(self) -> Iterator[K]:
+        return iter(self._marked)
+
+    def __len__(self) -> int:
+        return len(self._marked)
+
+
+TEXT: dict[str, str | tuple[str, str]] = {
     # view titles; {name} is the model's name and state
-    "title.context": "Context: organisations and the EU side",
-    "title.focus": "Context of {system}",
-    "title.sequence": "Sequence: {process}",
-    "title.data": "Data categories: who sends and receives them, and how long they are kept",
-    "cluster.data": "Data categories",
-    "data.retention": "kept: {retention}",
-    "data.unstated": "retention not stated",
-    "data.flows": "carried by {count} flows",
-    "data.flow": "carried by 1 flow",
-    "title.technical": "Technical view: zones, interfaces and connections",
+    "title.context": N_("Context: organisations and the EU side"),
+    "title.focus": N_("Context of {system}"),
+    "title.sequence": N_("Sequence: {process}"),
+    "title.process": N_("Process: {process}"),
+    "title.data": N_("Data categories: who sends and receives them, and how long they are kept"),
+    "cluster.data": N_("Data categories"),
+    "data.retention": N_("kept: {retention}"),
+    "data.unstated": N_("retention not stated"),
+    "data.flows": NN_("carried by {count} flow", "carried by {count} flows"),
+    "data.flow": N_("carried by 1 flow"),
+    "title.technical": N_("Technical view: zones, interfaces and connections"),
     # sequence view messages
-    "sequence.data": "data: {data}",
-    "sequence.basis": "legal basis: {basis}",
-    "sequence.no-basis": "none cited",
+    "sequence.data": N_("data: {data}"),
+    "sequence.basis": N_("legal basis: {basis}"),
+    "sequence.no-basis": N_("none cited"),
     # clusters
-    "cluster.organisations": "National organisations (their systems rolled up)",
-    "cluster.eu": "EU side",
-    "cluster.components": "Interoperability components",
-    "cluster.central": "EU central systems",
-    "cluster.external": "External systems",
-    "cluster.legend": "Legend",
-    "cluster.zones": "National network and security zones",
-    "cluster.interfaces": "National uniform interfaces (national side of the border)",
-    "zone.named": "Zone: {zone}",
-    "zone.none": "No zone given",
-    "sync.unstated": "trigger unstated",
-    "legend.zone": "network or security zone: the systems in it by id",
+    "cluster.organisations": N_("National organisations (their systems rolled up)"),
+    "cluster.eu": N_("EU side"),
+    "cluster.components": N_("Interoperability components"),
+    "cluster.central": N_("EU central systems"),
+    "cluster.external": N_("External systems"),
+    "cluster.legend": N_("Legend"),
+    "cluster.zones": N_("National network and security zones"),
+    "cluster.interfaces": N_("National uniform interfaces (national side of the border)"),
+    "zone.named": N_("Zone: {zone}"),
+    "zone.none": N_("No zone given"),
+    "sync.unstated": N_("trigger unstated"),
+    "legend.zone": N_("network or security zone: the systems in it by id"),
     # landscape edges
-    "edge.flows": "{count} flows",
-    "edge.flow": "1 flow",
-    "edge.back": "{count} back",
-    "edge.mainly": "mainly {data}",
-    "organisation.systems": "{count} systems",
-    "organisation.system": "1 system",
-    "organisation.unowned": "No owner given",
+    "edge.flows": NN_("{count} flow", "{count} flows"),
+    "edge.flow": N_("1 flow"),
+    "edge.back": N_("{count} back"),
+    "edge.mainly": N_("mainly {data}"),
+    "organisation.systems": NN_("{count} system", "{count} systems"),
+    "organisation.system": N_("1 system"),
+    "organisation.unowned": N_("No owner given"),
     # legend entries
-    "legend.org": "organisation: its national systems rolled up",
-    "legend.focus": "the system this view is about: thick border",
-    "legend.merged": "all flows between two boxes, one line: arrowheads show the direction(s); "
-    "the label gives the number and the main data",
-    "legend.flow": "one flow: its id and name",
-    "legend.message": "a message of a step, numbered in order: name, data, legal basis",
-    "legend.special": "carries special-category data (biometrics): red, thick, [SPECIAL]",
-    "legend.personal": "carries personal data: orange",
-    "legend.other": "carries other data only: grey, dashed",
-    "kind.national": "national system",
-    "kind.national-interface": "national uniform interface",
-    "kind.interoperability-component": "interoperability component",
-    "kind.eu-central": "EU central system",
-    "kind.external": "external system",
-    "status.existing": "existing: solid line",
-    "status.planned": "planned: dashed line, marked (planned)",
-    "status.changing": "changing: thick line, marked (changing)",
-    "status.retiring": "retiring: dotted line, marked (retiring)",
+    "legend.org": N_("organisation: its national systems rolled up"),
+    "legend.focus": N_("the system this view is about: thick border"),
+    "legend.merged": N_(
+        "all flows between two boxes, one line: arrowheads show the direction(s); "
+        "the label gives the number and the main data"
+    ),
+    "legend.flow": N_("one flow: its id and name"),
+    "legend.message": N_("a message of a step, numbered in order: name, data, legal basis"),
+    "legend.special": N_("carries special-category data (biometrics): red, thick, [SPECIAL]"),
+    "legend.personal": N_("carries personal data: orange"),
+    "legend.other": N_("carries other data only: grey, dashed"),
+    "kind.national": N_("national system"),
+    "kind.national-interface": N_("national uniform interface"),
+    "kind.interoperability-component": N_("interoperability component"),
+    "kind.eu-central": N_("EU central system"),
+    "kind.external": N_("external system"),
+    "status.existing": N_("existing: solid line"),
+    "status.planned": N_("planned: dashed line, marked (planned)"),
+    "status.changing": N_("changing: thick line, marked (changing)"),
+    "status.retiring": N_("retiring: dotted line, marked (retiring)"),
 }
 
 
 def text(key: str, **values: object) -> str:
-    """The text for `key`, with its placeholders filled."""
-    return TEXT[key].format(**values)
+    """The text for `key` in the diagrams' language, with its placeholders filled (a plural
+    by its `count`)."""
+    message = TEXT[key]
+    if isinstance(message, tuple):
+        count = values["count"]
+        assert isinstance(count, int), key
+        return tr().ngettext(*message, count).format(**values)
+    return tr().gettext(message).format(**values)

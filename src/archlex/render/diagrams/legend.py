@@ -3,8 +3,9 @@ sample of each shape, line style and colour it uses, and what it means."""
 
 from __future__ import annotations
 
+from archlex.i18n import N_
 from archlex.model.system import SystemKind, SystemStatus
-from archlex.render.diagrams.labels import text
+from archlex.render.diagrams.labels import Texts, text
 from archlex.render.diagrams.style import (
     CLUSTER_STYLE,
     DATA_COLOUR,
@@ -13,6 +14,7 @@ from archlex.render.diagrams.style import (
     OTHER,
     PERSONAL,
     SPECIAL,
+    STATUS_MARKER,
     STATUS_STYLE,
 )
 from archlex.toolkit.dot import Cluster, Edge, Graph, Node, table_label, text_label
@@ -86,13 +88,17 @@ def _cluster_nodes(cluster: Cluster) -> list[Node]:
     return [*cluster.nodes, *(n for c in cluster.clusters for n in _cluster_nodes(c))]
 
 
-SHAPE_WORD = {
-    "box": "box",
-    "hexagon": "hexagon",
-    "box3d": "3-D box",
-    "cylinder": "cylinder",
-    "folder": "folder",
-}
+# The sample of a shape in the legend: its name, in a box of its colours.
+SHAPE_WORD = Texts(
+    {
+        "box": N_("box"),
+        "hexagon": N_("hexagon"),
+        "box3d": N_("3-D box"),
+        "cylinder": N_("cylinder"),
+        "folder": N_("folder"),
+        "thick": N_("thick"),
+    }
+)
 
 
 def _shape_rows(used: set[str]) -> list[tuple[str, str, str, str]]:
@@ -101,10 +107,10 @@ def _shape_rows(used: set[str]) -> list[tuple[str, str, str, str]]:
         style = ORGANISATION_STYLE
         rows.append((SHAPE_WORD["folder"], style["color"], text("legend.org"), style["fillcolor"]))
     if "zone" in used:
-        rows.append(("box", "#4A5968", text("legend.zone"), "#EEF3F8"))
+        rows.append((SHAPE_WORD["box"], "#4A5968", text("legend.zone"), "#EEF3F8"))
     if "focus" in used:
         style = KIND_STYLE[SystemKind.NATIONAL]
-        rows.append(("thick", style["color"], text("legend.focus"), style["fillcolor"]))
+        rows.append((SHAPE_WORD["thick"], style["color"], text("legend.focus"), style["fillcolor"]))
     for kind in SystemKind:
         if f"kind.{kind.value}" in used:
             style = KIND_STYLE[kind]
@@ -112,7 +118,8 @@ def _shape_rows(used: set[str]) -> list[tuple[str, str, str, str]]:
             rows.append((word, style["color"], text(f"kind.{kind.value}"), style["fillcolor"]))
     for status in SystemStatus:
         if status is not SystemStatus.EXISTING and f"status.{status.value}" in used:
-            rows.append((f"({status.value})", "#2D3436", text(f"status.{status.value}"), ""))
+            marker = STATUS_MARKER[status]
+            rows.append((marker, "#2D3436", text(f"status.{status.value}"), ""))
     return rows
 
 

@@ -29,6 +29,7 @@ from archlex.render.diagrams.data import data_view
 from archlex.render.diagrams.data_special import special_data_view
 from archlex.render.diagrams.flows import process_view
 from archlex.render.diagrams.focus import focus_views
+from archlex.render.diagrams.labels import in_diagram_language
 from archlex.render.diagrams.legend import legend_at_the_end, with_legend
 from archlex.render.diagrams.measure import crossings, label_distances, plain_edges
 from archlex.render.diagrams.named import named_views
@@ -43,6 +44,7 @@ from archlex.toolkit.dot import Graph, run_dot
 RECORD = "diagrams.json"
 
 
+@in_diagram_language
 def diagram_graphs(context: RenderContext) -> list[tuple[str, Graph]]:
     """Every diagram with the name of its files, in the order they are drawn."""
     model = context.report.model
@@ -77,6 +79,7 @@ def diagram_kinds(context: RenderContext) -> dict[str, str]:
 
 
 @renderer("diagrams", order=10)
+@in_diagram_language
 def render_diagrams(context: RenderContext) -> list[Path]:
     """Draw every diagram as SVG and PNG into the `diagrams` folder, and the record."""
     folder = context.folder("diagrams")

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from itertools import pairwise
 
+from archlex.i18n import N_
 from archlex.model.system import DataCategory, System, SystemKind, SystemStatus
+from archlex.render.diagrams.labels import Texts, tr
 from archlex.toolkit.dot import FONT, Cluster, Edge, Graph, Label, Node, text_label
 
 KIND_STYLE: dict[SystemKind, dict[str, str]] = {
@@ -19,13 +21,24 @@ KIND_STYLE: dict[SystemKind, dict[str, str]] = {
     SystemKind.EU_CENTRAL: {"shape": "cylinder", "fillcolor": "#D9F0D9", "color": "#2F7A2F"},
     SystemKind.EXTERNAL: {"shape": "box", "fillcolor": "#EEEEEE", "color": "#666666"},
 }
-KIND_NAME = {
-    SystemKind.NATIONAL: "national system",
-    SystemKind.NATIONAL_INTERFACE: "national uniform interface",
-    SystemKind.INTEROPERABILITY_COMPONENT: "interoperability component",
-    SystemKind.EU_CENTRAL: "EU central system",
-    SystemKind.EXTERNAL: "external system",
-}
+KIND_NAME = Texts(
+    {
+        SystemKind.NATIONAL: N_("national system"),
+        SystemKind.NATIONAL_INTERFACE: N_("national uniform interface"),
+        SystemKind.INTEROPERABILITY_COMPONENT: N_("interoperability component"),
+        SystemKind.EU_CENTRAL: N_("EU central system"),
+        SystemKind.EXTERNAL: N_("external system"),
+    }
+)
+# The status as written under a system's name: one word each, so it never breaks.
+STATUS_MARKER = Texts(
+    {
+        SystemStatus.EXISTING: "",
+        SystemStatus.PLANNED: N_("(planned)"),
+        SystemStatus.CHANGING: N_("(changing)"),
+        SystemStatus.RETIRING: N_("(retiring)"),
+    }
+)
 # Line style and width by status; the status is also written in the label.
 STATUS_STYLE: dict[SystemStatus, tuple[str, str]] = {
     SystemStatus.EXISTING: ("solid", "1"),
@@ -38,7 +51,7 @@ COMPONENT_STYLE = {"shape": "box", "fillcolor": "#FFFFFF", "color": "#2E6DA4", "
 SPECIAL, PERSONAL, OTHER = "special", "personal", "other"
 DATA_COLOUR = {SPECIAL: "#B3261E", PERSONAL: "#C25E00", OTHER: "#777777"}
 DATA_FILL = {SPECIAL: "#F9D6D3", PERSONAL: "#FCE5CC", OTHER: "#F4F4F4"}
-DATA_MARKER = {SPECIAL: "[SPECIAL]", PERSONAL: "[personal]", OTHER: ""}
+DATA_MARKER = Texts({SPECIAL: N_("[SPECIAL]"), PERSONAL: N_("[personal]"), OTHER: ""})
 DATA_EDGE_STYLE = {SPECIAL: ("bold", "2.5"), PERSONAL: ("solid", "1.5"), OTHER: ("dashed", "1")}
 CLUSTER_STYLE = {"style": "rounded", "color": "#9AA5B1", "fontsize": "13", "labeljust": "l"}
 GROUP_STYLE = {"style": "rounded,filled", "fillcolor": "#F7F9FB", "color": "#C5CDD6"}
@@ -77,7 +90,7 @@ def most_sensitive(classes: set[str]) -> str:
 
 def status_marker(system: System) -> str:
     """`(planned)` and so on; nothing for an existing system."""
-    return "" if system.status is SystemStatus.EXISTING else f"({system.status.value})"
+    return STATUS_MARKER[system.status]
 
 
 def system_attributes(system: System) -> dict[str, str]:
@@ -113,29 +126,37 @@ def data_edge_attributes(kind: str) -> dict[str, str]:
 
 def legend() -> Graph:
     """The legend: every shape, line style and colour the diagrams use, with its meaning."""
-    graph = Graph("legend", text_label("Legend", 60, left=True), graph_attributes("TB"))
+    graph = Graph(
+        "legend", text_label(tr().gettext("Legend"), 60, left=True), graph_attributes("TB")
+    )
     graph.attrs.update({"nodesep": "0.4", "ranksep": "0.25"})
-    kinds = _legend_cluster("kinds", "Systems, by kind")
+    kinds = _legend_cluster("kinds", tr().gettext("Systems, by kind"))
     for kind in SystemKind:
         attrs = kind_attributes(kind, SystemStatus.EXISTING)
         kinds.nodes.append(Node(f"kind-{kind.value}", text_label(KIND_NAME[kind]), attrs))
-    statuses = _legend_cluster("statuses", "Status: line style, and written under the name")
+    statuses = _legend_cluster(
+        "statuses", tr().gettext("Status: line style, and written under the name")
+    )
     for status, text in STATUS_TEXT.items():
         attrs = kind_attributes(SystemKind.NATIONAL, status)
         statuses.nodes.append(Node(f"status-{status.value}", text_label(text), attrs))
     component = dict(COMPONENT_STYLE, style="filled,rounded")
     statuses.nodes.append(
-        Node("component", text_label("component of a system (processes)"), component)
+        Node("component", text_label(tr().gettext("component of a system (processes)")), component)
     )
-    data = _legend_cluster("data", "Data categories")
+    data = _legend_cluster("data", tr().gettext("Data categories"))
     for data_kind, text in DATA_TEXT.items():
         data.nodes.append(Node(f"data-{data_kind}", text_label(text), data_attributes(data_kind)))
-    lines = _legend_cluster("lines", "Lines")
+    lines = _legend_cluster("lines", tr().gettext("Lines"))
     for number, (text, label, attrs) in enumerate(LEGEND_LINES):
         start, end = f"line-{number}", f"line-{number}-text"
         lines.nodes += [
             Node(start, Label(), {"shape": "point", "width": "0.06"}),
-            Node(end, text_label(text, 40, left=True), {"shape": "plaintext", "fontsize": "11"}),
+            Node(
+                end,
+                text_label(tr().gettext(text), 40, left=True),
+                {"shape": "plaintext", "fontsize": "11"},
+            ),
         ]
         lines.same_rank.append([start, end])
         graph.edges.append(Edge(start, end, text_label(label), {**attrs, "minlen": "3"}))
@@ -150,31 +171,41 @@ def _legend_cluster(name: str, title: str) -> Cluster:
     return Cluster(name, text_label(title, 30), dict(CLUSTER_STYLE))
 
 
-STATUS_TEXT = {
-    SystemStatus.EXISTING: "existing: solid line",
-    SystemStatus.PLANNED: "planned: dashed line, marked (planned)",
-    SystemStatus.CHANGING: "changing: thick line, marked (changing)",
-    SystemStatus.RETIRING: "retiring: dotted line, marked (retiring)",
-}
-DATA_TEXT = {
-    SPECIAL: "special-category data: red, marked [SPECIAL]",
-    PERSONAL: "personal data: orange, marked [personal]",
-    OTHER: "other data: grey",
-}
+STATUS_TEXT = Texts(
+    {
+        SystemStatus.EXISTING: N_("existing: solid line"),
+        SystemStatus.PLANNED: N_("planned: dashed line, marked (planned)"),
+        SystemStatus.CHANGING: N_("changing: thick line, marked (changing)"),
+        SystemStatus.RETIRING: N_("retiring: dotted line, marked (retiring)"),
+    }
+)
+DATA_TEXT = Texts(
+    {
+        SPECIAL: N_("special-category data: red, marked [SPECIAL]"),
+        PERSONAL: N_("personal data: orange, marked [personal]"),
+        OTHER: N_("other data: grey"),
+    }
+)
 LEGEND_LINES: list[tuple[str, str, dict[str, str]]] = [
     (
-        "flows between two systems, components rolled up: the number of flows when more "
-        "than one, 'both ways' when they go in both directions; in the technical view, how "
-        "they are triggered (query, push, batch)",
+        N_(
+            "flows between two systems, components rolled up: the number of flows when more "
+            "than one, 'both ways' when they go in both directions; in the technical view, how "
+            "they are triggered (query, push, batch)"
+        ),
         "",
         FLOW_EDGE,
     ),
-    ("a step of a process, numbered in order: its name, data and legal basis", "1.", FLOW_EDGE),
     (
-        "carries or holds special-category data: red, thick, marked [SPECIAL]",
+        N_("a step of a process, numbered in order: its name, data and legal basis"),
+        "1.",
+        FLOW_EDGE,
+    ),
+    (
+        N_("carries or holds special-category data: red, thick, marked [SPECIAL]"),
         "",
         data_edge_attributes(SPECIAL),
     ),
-    ("carries or holds personal data: orange", "", data_edge_attributes(PERSONAL)),
-    ("carries or holds other data only: grey, dashed", "", data_edge_attributes(OTHER)),
+    (N_("carries or holds personal data: orange"), "", data_edge_attributes(PERSONAL)),
+    (N_("carries or holds other data only: grey, dashed"), "", data_edge_attributes(OTHER)),
 ]

@@ -23,6 +23,7 @@ from archlex.model.infrastructure import (
 from archlex.model.system import System, SystemKind
 from archlex.render.diagrams.connections import UNKNOWN_NETWORK, connection_edges
 from archlex.render.diagrams.context import PairFlows, landscape_pairs, pair_edge
+from archlex.render.diagrams.labels import tr
 from archlex.render.diagrams.legend import LINE_SAMPLE, legend_cluster
 from archlex.render.diagrams.style import (
     CLUSTER_STYLE,
@@ -34,6 +35,7 @@ from archlex.render.diagrams.style import (
 from archlex.render.diagrams.views import Landscape, system_node, view_title
 from archlex.toolkit.dot import Cluster, Edge, Graph, join_lines, text_label
 from archlex.toolkit.dot import Node as DotNode
+from archlex.toolkit.labels import FLOW_SYNC
 
 STATE_SIDE = (SystemKind.NATIONAL, SystemKind.NATIONAL_INTERFACE)
 ZONE_STYLE = {**GROUP_STYLE, "fontsize": "11", "labeljust": "l", "margin": "6"}
@@ -301,7 +303,7 @@ def _triggers(_: Landscape, pair: PairFlows) -> list[str]:
     counts = Counter(
         f.sync.value if f.sync else _say("trigger.unstated") for f in pair.forward + pair.back
     )
-    return [", ".join(f"{counts[k]} {k}" for k in sorted(counts))]
+    return [", ".join(f"{counts[k]} {tr().label(FLOW_SYNC, k)}" for k in sorted(counts))]
 
 
 def _legend(used: set[str], networks: list[tuple[str, str, str, str]], sites: bool) -> Cluster:

@@ -12,9 +12,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import pairwise
 
+from archlex.i18n import N_
 from archlex.model import Model
 from archlex.model.flow import Flow
 from archlex.model.system import DataCategory, System, SystemKind
+from archlex.render.diagrams.labels import text, tr
 from archlex.render.diagrams.style import (
     CLUSTER_STYLE,
     DATA_MARKER,
@@ -37,12 +39,14 @@ TIER = {
     SystemKind.EU_CENTRAL: 3,
     SystemKind.EXTERNAL: 4,
 }
+# The sides' titles in English (the ArchiMate export's); a diagram shows `tr().gettext(title)`.
 SIDES = [
-    ("national", "National systems"),
-    ("interfaces", "National uniform interfaces"),
-    ("eu", "EU central systems and interoperability components"),
-    ("external", "External systems"),
+    ("national", N_("National systems")),
+    ("interfaces", N_("National uniform interfaces")),
+    ("eu", N_("EU central systems and interoperability components")),
+    ("external", N_("External systems")),
 ]
+MAX_NAME_LINES = 8
 SIDE_OF_KIND = {
     SystemKind.NATIONAL: "national",
     SystemKind.NATIONAL_INTERFACE: "interfaces",
@@ -111,14 +115,20 @@ class Landscape:
     def organisation_name(self, ref: str | None) -> str:
         """An organisation's name, its id when unknown, or a note when there is none."""
         if ref is None:
-            return "No owner given"
+            return text("organisation.unowned")
         found = self.model.get(ref)
         return getattr(found, "name", None) or ref
 
 
 def system_label(system: System, width: int = 24) -> Label:
     """A system's name, wrapped, with its status unless it exists already."""
-    return join_lines(text_label(system.name, width), text_label(status_marker(system)))
+    name = text_label(system.name, width)
+    # A name of many words (the Latvian name of ECRIS-TCN is 150 characters) gets a wider box
+    # rather than a tower that sets the height of its whole rank.
+    while len(name.lines) > MAX_NAME_LINES:
+        width += 2
+        name = text_label(system.name, width)
+    return join_lines(name, text_label(status_marker(system)))
 
 
 def system_node(system: System, width: int = 24) -> Node:
@@ -133,7 +143,7 @@ def _side_clusters(landscape: Landscape, systems: list[System], by_owner: bool) 
         members = [s for s in systems if SIDE_OF_KIND[s.kind] == side]
         if not members:
             continue
-        cluster = Cluster(side, text_label(title, 40), dict(CLUSTER_STYLE))
+        cluster = Cluster(side, text_label(tr().gettext(title), 40), dict(CLUSTER_STYLE))
         if by_owner and side != "interfaces":
             cluster.clusters = _owner_clusters(landscape, side, members)
         else:
@@ -184,15 +194,16 @@ def _pair_edge(tail: str, head: str, forward: int, back: int, kind: str) -> Edge
     """A line for the flows between two systems; unlabelled when it is one flow of no
     special-category data (the legend says so)."""
     if forward and back:
-        text, direction = f"{forward + back} flows, both ways", "both"
+        words = tr().ngettext("{count} flow, both ways", "{count} flows, both ways", forward + back)
+        label, direction = words.format(count=forward + back), "both"
     else:
         count = forward or back
-        text = f"{count} flows" if count > 1 else ""
+        label = text("edge.flows", count=count) if count > 1 else ""
         direction = "forward" if forward else "back"
     marker = DATA_MARKER[SPECIAL] if kind == SPECIAL else ""
     attrs = {**FLOW_EDGE, **data_edge_attributes(kind), "dir": direction}
-    text = f"{text} {marker}".strip()
-    return Edge(tail, head, text_label(text, 30) if text else None, attrs)
+    label = f"{label} {marker}".strip()
+    return Edge(tail, head, text_label(label, 30) if label else None, attrs)
 
 
 def _system_pairs(landscape: Landscape, shown: set[str]) -> dict[tuple[str, str], list[Flow]]:
