@@ -256,3 +256,13 @@ def test_findings_are_sorted_by_file_line_column_rule(write_model: WriteModel) -
     keys = [(f.file, f.line, f.column, f.rule) for f in report.findings]
     assert keys == sorted(keys) and len(keys) == 3
     assert report.findings[0].message == "`personal`: write true or false (found `maybe`)"
+
+
+def test_a_bad_setting_spares_a_name_given_per_language(write_model: WriteModel) -> None:
+    # Found by the fuzzer: the settings were validated one by one with their bare type, which
+    # cannot validate a text given per language (its validator lives in the field's metadata).
+    manifest = MANIFEST.replace("name: Test model", "name: {en: Test model, lv: Testa modelis}")
+    root = write_model({"systems.yaml": SYSTEM}, manifest=manifest + "language: [not, a, code]\n")
+    report = validate_model(root, root)
+    assert report.project.model.manifest.name == "Test model"
+    assert any(f.rule == "schema" and "language" in f.message for f in report.findings)

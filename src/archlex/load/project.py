@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
@@ -509,7 +509,12 @@ def _valid_setting(name: str, value: Any) -> dict[str, Any]:
     info = Manifest.model_fields.get(name)
     if info is None or info.annotation is None:
         return {}
+    # The field's validators live in its metadata (e.g. a text given per language); the bare
+    # annotation alone cannot validate it.
+    annotation: Any = info.annotation
+    if info.metadata:
+        annotation = Annotated[(annotation, *info.metadata)]
     try:
-        return {name: TypeAdapter(info.annotation).validate_python(value)}
+        return {name: TypeAdapter(annotation).validate_python(value)}
     except ValidationError:
         return {}
