@@ -27,7 +27,7 @@ typecheck: $(INSTALLED)
 	$(BIN)/mypy
 
 unit: $(INSTALLED) catalogs browser-deps
-	$(BIN)/pytest -q -m "not slow"
+	$(BIN)/pytest -q -m "not slow" -n auto --maxprocesses 4 --dist loadfile
 
 # Debian's chromium, the playwright package and axe-core for tests/browser (never
 # `playwright install`: its browser download cannot be reached here).
