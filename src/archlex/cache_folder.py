@@ -4,9 +4,13 @@ instead of, loading the models."""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
+import pickle
+import tempfile
 from pathlib import Path
+from typing import Any
 
 import archlex
 
@@ -29,3 +33,38 @@ def code_fingerprint(kind: str) -> str:
         stat = module.stat()
         digest.update(f"{module.relative_to(package)}:{stat.st_size}:{stat.st_mtime_ns};".encode())
     return digest.hexdigest()
+
+
+_CHECKSUM = 32  # bytes of sha256 before the pickled payload
+
+
+def read_sealed(path: Path) -> Any:
+    """The value `write_sealed` kept at `path`, or None when it is missing, unreadable, fails its
+    checksum or does not unpickle: a cache entry is a miss then, never trusted."""
+    try:
+        blob = path.read_bytes()
+    except OSError:
+        return None
+    payload = blob[_CHECKSUM:]
+    if len(blob) <= _CHECKSUM or hashlib.sha256(payload).digest() != blob[:_CHECKSUM]:
+        return None
+    try:
+        return pickle.loads(payload)
+    except Exception:  # a corrupt or incompatible entry is a miss
+        return None
+
+
+def write_sealed(path: Path, value: object) -> None:
+    """Keep `value` at `path`, pickled behind its sha256, atomically; a cache that cannot be
+    written is skipped."""
+    with contextlib.suppress(OSError, pickle.PicklingError, RecursionError):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
+        try:
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(hashlib.sha256(payload).digest() + payload)
+            Path(temporary).replace(path)
+        finally:
+            with contextlib.suppress(OSError):
+                Path(temporary).unlink()

@@ -81,9 +81,14 @@ def written_by_archlex(folder: Path) -> frozenset[str] | None:
     return frozenset(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
 
 
+# What pathlib raises for a pattern that is no glob ("", "/abs", "**x"), depending on the pattern
+# and the Python version: `except BAD_GLOB` around `glob_files`.
+BAD_GLOB = (ValueError, IndexError, NotImplementedError)
+
+
 def glob_files(root: Path, pattern: str, outputs: OutputFolders) -> list[Path]:
     """The files an `include` glob matches below `root`, sorted, leaving out what archlex wrote
-    as output; pathlib's ValueError, IndexError or NotImplementedError for a bad glob."""
+    as output. Raises one of `BAD_GLOB` for a pattern that is no glob."""
     return sorted(p for p in root.glob(pattern) if p.is_file() and not outputs.is_output(p))
 
 
@@ -129,7 +134,7 @@ def _listing(globs: list[tuple[str, str]]) -> list[tuple[str, ...]]:
         folder = outputs.setdefault(root, OutputFolders(Path(root)))
         try:
             matched = glob_files(Path(root), pattern, folder)
-        except (ValueError, IndexError, NotImplementedError):
+        except BAD_GLOB:
             found.append(("not a glob",))
             continue
         found.append(tuple(f"{p}\0{p.resolve()}" for p in matched))

@@ -10,19 +10,16 @@ cache, an entry that fails its checksum or does not unpickle is a miss, never tr
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import os
-import pickle
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 import archlex
+from archlex.cache_folder import read_sealed, write_sealed
 from archlex.files import Inputs
 
 FORMAT = 1
-_CHECKSUM = 32  # bytes of sha256 before the pickled payload
 
 
 @dataclass(frozen=True)
@@ -42,16 +39,10 @@ class ReportCache:
 
     def get(self) -> CachedReport | None:
         """The report, if the entry is sound and no input of the model changed since."""
+        entry = read_sealed(self.path)
         try:
-            blob = self.path.read_bytes()
-        except OSError:
-            return None
-        payload = blob[_CHECKSUM:]
-        if len(blob) <= _CHECKSUM or hashlib.sha256(payload).digest() != blob[:_CHECKSUM]:
-            return None
-        try:
-            version, files, globs, listing, absent, text, exit_code = pickle.loads(payload)
-        except Exception:  # a corrupt or incompatible entry is a miss
+            version, files, globs, listing, absent, text, exit_code = entry
+        except (TypeError, ValueError):  # not an entry of this shape: a miss
             return None
         inputs = Inputs(files, globs, listing)
         if version != FORMAT or any(Path(p).exists() for p in absent) or inputs.changed():
@@ -64,17 +55,7 @@ class ReportCache:
         if not inputs.files:  # the load recorded nothing: nothing to check an entry against
             return
         entry = (FORMAT, inputs.files, inputs.globs, inputs.listing, [str(p) for p in absent])
-        payload = pickle.dumps((*entry, report.text, report.exit_code), pickle.HIGHEST_PROTOCOL)
-        with contextlib.suppress(OSError):
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=self.path.parent, prefix=".", suffix=".tmp")
-            try:
-                with os.fdopen(handle, "wb") as stream:
-                    stream.write(hashlib.sha256(payload).digest() + payload)
-                Path(temporary).replace(self.path)
-            finally:
-                with contextlib.suppress(OSError):
-                    Path(temporary).unlink()
+        write_sealed(self.path, (*entry, report.text, report.exit_code))
 
 
 def _fingerprint() -> str:

@@ -4,15 +4,11 @@ code; an entry that fails its checksum or does not unpickle is ignored, not trus
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
-import os
-import pickle
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from archlex.cache_folder import code_fingerprint, default_folder
+from archlex.cache_folder import code_fingerprint, default_folder, read_sealed, write_sealed
 from archlex.findings import Finding
 from archlex.load.sources import Located
 from archlex.load.yaml_reader import YamlProblem
@@ -20,7 +16,6 @@ from archlex.model import ModelFile
 from archlex.model.common import Entity
 
 FORMAT = 1
-_CHECKSUM = 32  # bytes of sha256 before the pickled payload
 
 __all__ = ["FileOutcome", "MemoryParseCache", "ParseCache", "default_folder"]
 
@@ -53,33 +48,12 @@ class ParseCache:
 
     def get(self, key: str) -> FileOutcome | None:
         """The cached outcome, or None when missing, corrupt or unreadable."""
-        try:
-            blob = (self.folder / key[:2] / key).read_bytes()
-        except OSError:
-            return None
-        payload = blob[_CHECKSUM:]
-        if len(blob) <= _CHECKSUM or hashlib.sha256(payload).digest() != blob[:_CHECKSUM]:
-            return None
-        try:
-            value = pickle.loads(payload)
-        except Exception:  # a corrupt or incompatible entry is a miss
-            return None
+        value = read_sealed(self.folder / key[:2] / key)
         return value if isinstance(value, FileOutcome) else None
 
     def put(self, key: str, outcome: FileOutcome) -> None:
         """Store an outcome atomically; a cache that cannot be written is skipped."""
-        folder = self.folder / key[:2]
-        with contextlib.suppress(OSError, pickle.PicklingError, RecursionError):
-            folder.mkdir(parents=True, exist_ok=True)
-            payload = pickle.dumps(outcome, protocol=pickle.HIGHEST_PROTOCOL)
-            handle, temporary = tempfile.mkstemp(dir=folder, prefix=".", suffix=".tmp")
-            try:
-                with os.fdopen(handle, "wb") as stream:
-                    stream.write(hashlib.sha256(payload).digest() + payload)
-                Path(temporary).replace(folder / key)
-            finally:
-                with contextlib.suppress(OSError):
-                    Path(temporary).unlink()
+        write_sealed(self.folder / key[:2] / key, outcome)
 
 
 class MemoryParseCache(ParseCache):

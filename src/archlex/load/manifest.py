@@ -8,7 +8,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from archlex.errors import ArchlexError
-from archlex.files import OutputFolders, glob_files
+from archlex.files import BAD_GLOB, OutputFolders, glob_files
 from archlex.findings import Finding, Severity
 from archlex.load.positions import SourceNode
 from archlex.model.project import FORMAT_VERSION
@@ -95,7 +95,7 @@ def expand_includes(
         globbed.append(pattern)
         try:
             matched = glob_files(root, pattern, outputs)
-        except (ValueError, IndexError, NotImplementedError):  # pathlib's words for a bad glob
+        except BAD_GLOB:
             findings.append(
                 _unmatched(f"include `{pattern}` is not a file name or glob", file, line, column)
             )

@@ -4,7 +4,7 @@ English output shows the value itself, as archlex always has."""
 
 from __future__ import annotations
 
-from archlex.i18n import NP_
+from archlex.i18n import N_, NP_
 
 Labels = dict[str, tuple[str, str]]
 
@@ -114,4 +114,13 @@ REQUIREMENT_TYPE_VALUES: Labels = {
     "security": NP_("requirement type value", "security"),
     "legal": NP_("requirement type value", "legal"),
     "organisational": NP_("requirement type value", "organisational"),
+}
+# The environments a system runs in (archlex.model.infrastructure.Environment, by value).
+ENVIRONMENTS: dict[str, str] = {
+    "production": N_("production"),
+    "dr": N_("DR"),
+    "acceptance": N_("acceptance"),
+    "test": N_("test"),
+    "training": N_("training"),
+    "development": N_("development"),
 }

@@ -11,15 +11,8 @@ from archlex.model.infrastructure import Connection, Environment, Node, Volume, 
 from archlex.render.concept.values import short, short_of
 from archlex.render.registry import RenderContext
 from archlex.toolkit.escape import md_cell
+from archlex.toolkit.labels import ENVIRONMENTS
 
-ENVIRONMENTS = {
-    Environment.PRODUCTION: N_("production"),
-    Environment.DR: N_("DR"),
-    Environment.ACCEPTANCE: N_("acceptance"),
-    Environment.TEST: N_("test"),
-    Environment.TRAINING: N_("training"),
-    Environment.DEVELOPMENT: N_("development"),
-}
 PER = {
     "second": N_("per second"),
     "minute": N_("per minute"),

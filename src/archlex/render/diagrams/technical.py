@@ -35,7 +35,7 @@ from archlex.render.diagrams.style import (
 from archlex.render.diagrams.views import Landscape, system_node, view_title
 from archlex.toolkit.dot import Cluster, Edge, Graph, join_lines, text_label
 from archlex.toolkit.dot import Node as DotNode
-from archlex.toolkit.labels import FLOW_SYNC
+from archlex.toolkit.labels import ENVIRONMENTS, FLOW_SYNC
 
 STATE_SIDE = (SystemKind.NATIONAL, SystemKind.NATIONAL_INTERFACE)
 ZONE_STYLE = {**GROUP_STYLE, "fontsize": "11", "labeljust": "l", "margin": "6"}
@@ -60,14 +60,6 @@ TEXTS = {
     "legend.site": N_("data centre or site, and its zones; DR and test named in its label"),
     "legend.flows": N_("flows between two systems: how they are triggered (query, push, batch)"),
     "trigger.unstated": N_("trigger unstated"),
-}
-ENVIRONMENT_TEXT = {
-    Environment.PRODUCTION: N_("production"),
-    Environment.DR: N_("DR"),
-    Environment.ACCEPTANCE: N_("acceptance"),
-    Environment.TEST: N_("test"),
-    Environment.TRAINING: N_("training"),
-    Environment.DEVELOPMENT: N_("development"),
 }
 
 
@@ -266,7 +258,7 @@ def _other_environments(cluster: Cluster, hosted: Hosted) -> list[str]:
     return [
         _say(
             "elsewhere",
-            environments=", ".join(ENVIRONMENT_TEXT[e] for e in sorted(envs, key=order.index)),
+            environments=", ".join(ENVIRONMENTS[e] for e in sorted(envs, key=order.index)),
             node=place,
         )
         for place, envs in sorted(by_place.items())
@@ -278,9 +270,9 @@ def _tooltip(system: System, hosted: Hosted) -> str:
     lines = [f"{system.id}: {system.name}"]
     if system.id in hosted.production:
         node = hosted.nodes[hosted.production[system.id]]
-        lines.append(f"{ENVIRONMENT_TEXT[Environment.PRODUCTION]}: {node.name or node.id}")
+        lines.append(f"{ENVIRONMENTS[Environment.PRODUCTION]}: {node.name or node.id}")
     lines += [
-        f"{ENVIRONMENT_TEXT[h.environment]}: {n.name or n.id}"
+        f"{ENVIRONMENTS[h.environment]}: {n.name or n.id}"
         for n, h in hosted.elsewhere.get(system.id, [])
     ]
     return "\n".join(lines)
