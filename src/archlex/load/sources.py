@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from archlex.load import fast_positions, fast_reader
 from archlex.load.positions import SourceNode
 from archlex.model.common import Entity
 
@@ -25,6 +24,8 @@ class FilePositions:
     def node_at(self, path: tuple[str | int, ...]) -> SourceNode:
         """The node at `path`: placed by rapidyaml when it can, else by the reference."""
         if self._tree is None and self._fast is None:
+            from archlex.load import fast_positions, fast_reader  # rapidyaml only when asked
+
             body = fast_reader.model_bytes(self._raw)
             if fast_positions.available() and body is not None:
                 self._fast = fast_positions.RymlPositions(body, self.tree).root()
