@@ -28,6 +28,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from machine import compile_archlex
+
 REPO = Path(__file__).resolve().parents[1]
 RATIO_TARGET = 6.0
 CHECK_TARGET = 0.35  # seconds, on the 2-core machine
@@ -81,7 +83,7 @@ def measure(repeat: int, work: Path) -> dict[str, list[float]]:
         PARSED: [*archlex, "check", "model/"],
         EDITED: [*archlex, "check", "model/"],
     }
-    _compile_archlex()
+    compile_archlex()
     for command in commands.values():  # warm the cache and the OS's file cache
         _wall(command, project, cache)
     times: dict[str, list[float]] = {case: [] for case in commands}
@@ -94,15 +96,6 @@ def measure(repeat: int, work: Path) -> dict[str, list[float]]:
                     stream.write(f"# edit {round_}\n")
             times[case].append(_wall(command, project, cache))
     return times
-
-
-def _compile_archlex() -> None:
-    """Compile archlex's modules to bytecode, as a wheel's installation does."""
-    import archlex  # the package the console script runs (this interpreter's)
-
-    package = Path(archlex.__file__).parent
-    command = [sys.executable, "-m", "compileall", "-q", str(package)]
-    subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
 
 
 def _met(case: str, wall: float, ratio: float) -> bool:

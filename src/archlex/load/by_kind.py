@@ -12,6 +12,7 @@ result and the ValidationError are always its own (tests/load/test_by_kind.py).
 from __future__ import annotations
 
 import typing
+from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
@@ -28,24 +29,37 @@ def validate_file(data: Any) -> ModelFile:
         values = None
     if values is None:
         return ModelFile.model_validate(data)
-    return ModelFile.model_construct(_fields_set=set(values), **values)
+    given = set(values)
+    for name, field in _fields().items():  # the defaults (model_construct's own way of
+        if name not in values:  # making them inspects each factory's signature: slow)
+            values[name] = [] if field.is_list else None
+    return ModelFile.model_construct(_fields_set=given, **values)
+
+
+@dataclass(frozen=True)
+class _Field:
+    """A field of ModelFile: the model class it holds, in a list (`list[X]`, default []) or
+    alone (`X | None`, default None)."""
+
+    item_type: type[BaseModel]
+    is_list: bool
 
 
 def _by_kind(data: Any) -> dict[str, Any] | None:
     """Each kind's value validated by its item class, or None when ModelFile must decide."""
-    if not isinstance(data, dict):
+    fields = _fields()
+    if not isinstance(data, dict) or not fields:
         return None
     values: dict[str, Any] = {}
     for kind, value in data.items():
-        field = _fields().get(kind)
+        field = fields.get(kind)
         if field is None:  # not a kind of entity: ModelFile reports it
             return None
-        item_type, is_list, optional = field
-        if is_list and isinstance(value, list):
-            values[kind] = [item_type.model_validate(item) for item in value]
-        elif not is_list and isinstance(value, dict):
-            values[kind] = item_type.model_validate(value)
-        elif not is_list and optional and value is None:
+        if field.is_list and isinstance(value, list):
+            values[kind] = [field.item_type.model_validate(item) for item in value]
+        elif not field.is_list and isinstance(value, dict):
+            values[kind] = field.item_type.model_validate(value)
+        elif not field.is_list and value is None:
             values[kind] = None
         else:
             return None
@@ -53,16 +67,20 @@ def _by_kind(data: Any) -> dict[str, Any] | None:
 
 
 @cache
-def _fields() -> dict[str, tuple[type[BaseModel], bool, bool]]:
-    """Each field of ModelFile -> the model class it holds, whether in a list (`list[X]`),
-    whether it may be None (`X | None`); fields of another shape are left to ModelFile."""
-    fields: dict[str, tuple[type[BaseModel], bool, bool]] = {}
+def _fields() -> dict[str, _Field]:
+    """Every field of ModelFile, or none at all when one is not of the two shapes above (a
+    new field of another shape, another default): then ModelFile validates every file."""
+    fields: dict[str, _Field] = {}
     for name, info in ModelFile.model_fields.items():
         annotation = info.annotation
         arguments = typing.get_args(annotation)
-        is_list = typing.get_origin(annotation) is list
-        optional = not is_list and type(None) in arguments
-        types = [a for a in arguments if a is not type(None)] if arguments else [annotation]
-        if len(types) == 1 and isinstance(types[0], type) and issubclass(types[0], BaseModel):
-            fields[name] = (types[0], is_list, optional)
+        if typing.get_origin(annotation) is list and info.default_factory is list:
+            item, is_list = arguments[0], True
+        elif len(arguments) == 2 and type(None) in arguments and info.default is None:
+            item, is_list = next(a for a in arguments if a is not type(None)), False
+        else:
+            return {}
+        if not (isinstance(item, type) and issubclass(item, BaseModel)):
+            return {}
+        fields[name] = _Field(item, is_list)
     return fields
