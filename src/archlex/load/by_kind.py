@@ -12,6 +12,7 @@ result and the ValidationError are always its own (tests/load/test_by_kind.py).
 from __future__ import annotations
 
 import typing
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -20,14 +21,22 @@ from pydantic import BaseModel, ValidationError
 
 from archlex.model import ModelFile
 
+Prepare = Callable[[type[BaseModel]], None]
 
-def validate_file(data: Any) -> ModelFile:
-    """`ModelFile.model_validate(data)`, building only the validators the data needs."""
+
+def _as_is(_model: type[BaseModel]) -> None:
+    """Leave a model class as it is: pydantic builds its validator when first used."""
+
+
+def validate_file(data: Any, prepare: Prepare = _as_is) -> ModelFile:
+    """`ModelFile.model_validate(data)`, building only the validators the data needs;
+    `prepare` is called with each model class before it validates (load.validators)."""
     try:
-        values = _by_kind(data)
+        values = _by_kind(data, prepare)
     except ValidationError:  # ModelFile's own error, with every problem of the file
         values = None
     if values is None:
+        prepare(ModelFile)
         return ModelFile.model_validate(data)
     given = set(values)
     for name, field in _fields().items():  # the defaults (model_construct's own way of
@@ -45,7 +54,7 @@ class _Field:
     is_list: bool
 
 
-def _by_kind(data: Any) -> dict[str, Any] | None:
+def _by_kind(data: Any, prepare: Prepare) -> dict[str, Any] | None:
     """Each kind's value validated by its item class, or None when ModelFile must decide."""
     fields = _fields()
     if not isinstance(data, dict) or not fields:
@@ -55,6 +64,7 @@ def _by_kind(data: Any) -> dict[str, Any] | None:
         field = fields.get(kind)
         if field is None:  # not a kind of entity: ModelFile reports it
             return None
+        prepare(field.item_type)
         if field.is_list and isinstance(value, list):
             values[kind] = [field.item_type.model_validate(item) for item in value]
         elif not field.is_list and isinstance(value, dict):

@@ -21,6 +21,7 @@ from archlex.load.manifest import check_format_version, expand_includes, find_ma
 from archlex.load.manifest_entry import ManifestEntry
 from archlex.load.positions import SourceNode
 from archlex.load.sources import FilePositions, Located, SourceMap
+from archlex.load.validators import CompiledValidators
 from archlex.model import (
     ENTITY_KINDS,
     AccessGrant,
@@ -159,6 +160,9 @@ class _Loader:
         self.libraries: dict[str, str | None] = {}
         self.inputs = Inputs()
         self.recording = cache is not None and cache.records_inputs
+        # pydantic's validators, kept beside the parse cache (not for the language server's
+        # cache in memory: it builds each once and keeps it).
+        self.validators = CompiledValidators(cache.folder) if self.recording and cache else None
 
     def load(self) -> Project:
         """Read everything, reporting what cannot be read (the rules check the rest)."""
@@ -200,10 +204,17 @@ class _Loader:
             self.invalid_ids,
         )
         project.libraries = dict(sorted(self.libraries.items()))
+        if self.validators:
+            self.validators.keep()
         if self.recording:  # what a cached report depends on (archlex.cli.report_cache)
             self.inputs.snapshot()
             project.inputs = self.inputs
         return project
+
+    def _prepare(self, model: type[BaseModel]) -> None:
+        """Give a model class its validator from the kept ones, when there are any."""
+        if self.validators:
+            self.validators.prepare(model)
 
     def _read_manifest(self, path: Path, display: str, root: bool) -> ManifestEntry | None:
         """A manifest read and its settings validated, from the cache when its bytes were read
@@ -300,6 +311,7 @@ class _Loader:
     def _manifest(self, document: YamlDocument, display: str) -> Manifest:
         settings = {k: v for k, v in document.data.items() if k not in ENTITY_KINDS}
         try:
+            self._prepare(Manifest)
             return Manifest.model_validate(settings)
         except ValidationError as error:
             self.findings += schema_findings(
@@ -435,7 +447,7 @@ class _Loader:
         if data is None:
             return False
         try:
-            part = validate_file(data)
+            part = validate_file(data, self._prepare)
         except ValidationError:
             return False
         self.parts.append(part)
@@ -447,7 +459,7 @@ class _Loader:
         if not data:
             return  # a manifest without entities: nothing to validate (and no schema to build)
         try:
-            part = validate_file(data)
+            part = validate_file(data, self._prepare)
             self.parts.append(part)
             self._locate_all(part, source, display)
             return
