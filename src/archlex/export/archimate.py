@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from archlex.export.archimate_concepts import Concepts, Element, Relationship, archimate_concepts
+from archlex.export.archimate_concepts import Concepts, archimate_concepts
 from archlex.export.archimate_properties import PROPERTY_TYPES
-from archlex.export.archimate_views import Figure, View, archimate_views
+from archlex.export.archimate_types import Element, Figure, Relationship, View
+from archlex.export.archimate_views import archimate_views
 from archlex.export.ids import xml_text
 from archlex.export.registry import exporter
 from archlex.model import Model
