@@ -18,9 +18,10 @@ from collections.abc import Iterator
 
 from archlex.export.archimate_properties import entity_properties, listed, property_pairs
 from archlex.export.archimate_types import Element, Relationship, derived_id
+from archlex.export.deployments import volume_text
 from archlex.export.ids import xml_id
 from archlex.model import Model
-from archlex.model.infrastructure import Connection, Hosting, Node, NodeKind, Volume
+from archlex.model.infrastructure import Connection, Hosting, Node, NodeKind
 
 NODE_TYPE = {
     NodeKind.SITE: "Facility",
@@ -140,16 +141,6 @@ def connection_label(connection: Connection) -> str:
     """Protocol and format, as the technical view labels a connection."""
     parts = [p for p in (connection.protocol, connection.format) if p]
     return ", ".join(parts) or connection.id
-
-
-def volume_text(volume: Volume) -> str:
-    """`average 300, peak 1500 searches per minute`."""
-    figures = [
-        f"{name} {value:g}"
-        for name, value in (("average", volume.average), ("peak", volume.peak))
-        if value is not None
-    ]
-    return f"{', '.join(figures)} {volume.unit} per {volume.per}".strip()
 
 
 def hosting_properties(hosting: Hosting) -> list[tuple[str, str]]:
