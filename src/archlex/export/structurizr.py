@@ -101,7 +101,9 @@ class Workspace:
     default_file="workspace.dsl",
     help="The model as a Structurizr DSL workspace (C4: people, software systems, "
     "containers).\n\n"
-    "Views: the system landscape, and a system-context and a container view per system.",
+    "Deployment environments (production, DR, test ...) with the nodes, instances and "
+    "connections where the model hosts systems on nodes. Views: the system landscape, a "
+    "system-context and a container view per system, a deployment view per environment.",
 )
 def structurizr_dsl(model: Model) -> str:
     """The workspace as DSL text, deterministic to the byte."""
