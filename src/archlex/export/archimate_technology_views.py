@@ -9,6 +9,7 @@ two nodes has two figures, so a hosted figure's key is the node's identifier and
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 
 from archlex.export.archimate_concepts import Concepts
@@ -16,6 +17,8 @@ from archlex.export.archimate_types import Figure, View, derived_id
 from archlex.export.deployments import Deployment, deployments
 from archlex.export.ids import xml_id
 from archlex.model import Model
+
+GRID_FROM = 4  # a node with more systems than this sets them out in a grid
 
 
 def technology_views(model: Model, concepts: Concepts) -> list[View]:
@@ -37,9 +40,21 @@ def technology_views(model: Model, concepts: Concepts) -> list[View]:
                 "are attached to, and the connections between the systems.",
                 figures,
                 sorted(set(_lines(model, deployment, exported))),
+                hints=[pair for figure in figures for pair in _grid(figure)],
             )
         )
     return views
+
+
+def _grid(figure: Figure) -> Iterator[tuple[str, str]]:
+    """Pairs that set a node's systems out in a near-square grid rather than one tall column
+    (Graphviz stacks figures no line joins): the one below a column's end starts the next."""
+    leaves = [child.key for child in figure.children if not child.children]
+    if len(leaves) > GRID_FROM:
+        rows = math.ceil(len(leaves) / math.ceil(math.sqrt(len(leaves))))
+        yield from zip(leaves, leaves[rows:], strict=False)
+    for child in figure.children:
+        yield from _grid(child)
 
 
 def _hosted_key(node_id: str, system_id: str) -> str:

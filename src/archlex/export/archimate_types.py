@@ -65,3 +65,5 @@ class View:
     figures: list[Figure]
     lines: list[tuple[str, str, str]]  # relationship, source element, target element
     bounds: dict[str, Bounds] = field(default_factory=dict)
+    # Pairs of figures the layout places left to right although no line joins them.
+    hints: list[tuple[str, str]] = field(default_factory=list)

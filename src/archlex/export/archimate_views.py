@@ -47,7 +47,8 @@ def archimate_views(model: Model, concepts: Concepts) -> list[View]:
         keys = {box.key for figure in view.figures for box in figure.box().walk()}
         view.lines = [line for line in view.lines if line[1] in keys and line[2] in keys]
         boxes = [figure.box() for figure in view.figures]
-        view.bounds = layout(boxes, [(source, target) for _, source, target in view.lines])
+        pairs = [(source, target) for _, source, target in view.lines]
+        view.bounds = layout(boxes, pairs + view.hints)
     return views
 
 
