@@ -4,6 +4,8 @@ environment; checked with tests/export/dsl_checker.py."""
 
 from __future__ import annotations
 
+import pytest
+
 from archlex.api import load
 from archlex.export.deployments import ENVIRONMENT_TITLES
 from archlex.export.ids import dsl_deployment_identifier, dsl_identifier
@@ -144,3 +146,35 @@ def test_a_model_without_hosting_has_no_deployment(write_model: WriteModel) -> N
     text = structurizr_dsl(load(write_model(FILES)).model)
     assert "deployment" not in text and "Instance" not in text
     assert check(text).errors == []
+
+
+_SYSTEM = 'workspace {\n  model {\n    s = softwareSystem "S"\n'
+
+
+@pytest.mark.parametrize(
+    ("dsl", "error"),
+    [
+        (_SYSTEM + '    deploymentNode "N" {\n    }\n  }\n}\n', "deploymentNode inside model"),
+        (
+            _SYSTEM + '    deploymentEnvironment "E" {\n      i = softwareSystemInstance s\n'
+            "    }\n  }\n}\n",
+            "softwareSystemInstance inside deploymentEnvironment",
+        ),
+        (
+            _SYSTEM + '    deploymentEnvironment "E" {\n      deploymentNode "N" {\n'
+            "        i = softwareSystemInstance nope\n      }\n    }\n  }\n}\n",
+            "not a defined softwareSystem",
+        ),
+        (
+            _SYSTEM + '    deploymentEnvironment "E" {\n      deploymentNode "N" {\n      }\n'
+            '      deploymentNode "N" {\n      }\n    }\n  }\n}\n',
+            "used twice in one deployment node",
+        ),
+        (
+            _SYSTEM + '  }\n  views {\n    deployment * "Live" "k" {\n    }\n  }\n}\n',
+            "no deployment environment",
+        ),
+    ],
+)
+def test_the_checker_finds_what_breaks_a_deployment(dsl: str, error: str) -> None:
+    assert any(error in e for e in check(dsl).errors), check(dsl).errors
