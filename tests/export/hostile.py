@@ -53,7 +53,8 @@ processes:
 
 # The technical architecture of the same model, every text hostile: two sibling zones share a
 # name (the DSL refuses that: the second gets its id), the hosting's notes, the connection's
-# protocol, format and volume unit, and a named technical view's title.
+# protocol, format and volume unit, and a named technical view's title; one hosting is
+# listed twice (one instance, one identifier).
 TECHNICAL = f"""\
 networks:
   - id: net.1
@@ -73,6 +74,7 @@ nodes:
     within: dc.1
     hosts:
       - {{system: sys.a, instances: 2, availability: 99.9, description: {HOSTILE}}}
+      - {{system: sys.a, environment: test}}
       - {{system: sys.a, environment: test}}
   - id: zone.2
     name: {HOSTILE}

@@ -94,9 +94,13 @@ def _node_lines(
     for child in children:
         if child not in seen:
             yield from _indented(_node_lines(model, deployment, child, names[child], parent, seen))
+    placed: set[str] = set()
     for hosting in node.hosts:
+        # A system listed twice for one node and environment is one instance (one identifier).
         if hosting.environment is deployment.environment and hosting.system in parent:
-            yield from _indented(_instance_lines(deployment, node, hosting, parent))
+            if hosting.system not in placed:
+                placed.add(hosting.system)
+                yield from _indented(_instance_lines(deployment, node, hosting, parent))
     yield from _indented(_properties([("archlex-id", node.id), ("operator", node.operator)]))
     yield "}"
 
