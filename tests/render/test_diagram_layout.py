@@ -148,6 +148,17 @@ def test_crossings_are_counted_between_edges_that_share_no_box() -> None:
     assert [(t, h) for t, h, _ in plain_edges(plain)][-1] == ("x y", "z")
 
 
+def test_an_edge_whose_long_label_graphviz_breaks_is_read_whole() -> None:
+    dot = shutil.which("dot")
+    assert dot is not None
+    flows = "".join(f"LV.FLOW-{n:04d}\\l" for n in range(10))
+    label = flows + "[SPECIAL]\\l"  # Graphviz breaks a line this long at the bracket
+    source = f'digraph g {{ a -> b [label="{label}"]; c -> d [style=invis]; }}'
+    plain = run_dot_command("long", [dot, "-Tplain"], source).stdout.decode()
+    assert "\\\n" in plain  # Graphviz did break the label's line
+    assert [(t, h) for t, h, _ in plain_edges(plain)] == [("a", "b")]
+
+
 def test_the_record_says_where_each_diagram_goes(drawn: Path) -> None:
     record = json.loads((drawn / "diagrams.json").read_text(encoding="utf-8"))["diagrams"]
     names = [d["name"] for d in record]

@@ -234,11 +234,12 @@ class Graph:
 FALLBACK_SETTINGS: tuple[tuple[str, ...], ...] = ((), ("-Gnewrank=true",), ("-Gclusterrank=none",))
 
 
-def run_dot(source: str, svg: Path, png: Path) -> str:
-    """Lay out once with Graphviz `dot`, write the SVG and the PNG, and return the layout as
-    `-Tplain` text (for measuring it)."""
+def run_dot(source: str, svg: Path, png: Path | None) -> str:
+    """Lay out once with Graphviz `dot`, write the SVG and (unless `png` is None) the PNG, and
+    return the layout as `-Tplain` text (for measuring it)."""
     dot = _dot_command()
-    key = drawing_key(dot, ("svg", "png", "plain"), source)
+    formats = ("svg", "plain") if png is None else ("svg", "png", "plain")
+    key = drawing_key(dot, formats, source)
     cached = cached_drawing(key, svg, png)
     if cached is not None:
         return cached
@@ -282,9 +283,10 @@ def _dot_command() -> str:
 
 
 def _dot(
-    dot: str, settings: tuple[str, ...], source: str, svg: Path, png: Path
+    dot: str, settings: tuple[str, ...], source: str, svg: Path, png: Path | None
 ) -> subprocess.CompletedProcess[bytes]:
-    command = [dot, *settings, "-Tsvg", "-o", str(svg), "-Tpng", "-o", str(png), "-Tplain"]
+    raster = [] if png is None else ["-Tpng", "-o", str(png)]
+    command = [dot, *settings, "-Tsvg", "-o", str(svg), *raster, "-Tplain"]
     return run_dot_command(svg.name, command, source)
 
 

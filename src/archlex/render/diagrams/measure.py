@@ -42,7 +42,8 @@ _TOKEN = re.compile(r'"((?:[^"\\]|\\.)*)"|(\S+)')
 def plain_edges(plain: str) -> list[tuple[str, str, Polyline]]:
     """The visible edges of a `-Tplain` layout: tail, head and the flattened spline."""
     edges = []
-    for line in plain.splitlines():
+    # Graphviz breaks a long quoted string (a label of many flows) with a backslash-newline.
+    for line in plain.replace("\\\n", "").splitlines():
         if not line.startswith("edge "):
             continue
         fields = [quoted or bare for quoted, bare in _TOKEN.findall(line)]

@@ -108,13 +108,39 @@ def render_diagrams(context: RenderContext) -> list[Path]:
     return [*written, record]
 
 
+class _Canvas:
+    """The SVG and PNG of one diagram on disk, and the DOT source each was drawn from: a
+    drawing tried and dropped is laid out as SVG only, the PNG (ten times the cost of the
+    SVG on a large view) is drawn once, for the drawing kept."""
+
+    def __init__(self, svg: Path, png: Path) -> None:
+        self.svg, self.png = svg, png
+        self.svg_of: str | None = None
+        self.png_of: str | None = None
+
+    def draw(self, graph: Graph, png: bool = False) -> str:
+        """Draw the graph's SVG (and PNG) over the files on disk; its `-Tplain` layout."""
+        source = graph.source()
+        plain = run_dot(source, self.svg, self.png if png else None)
+        self.svg_of, self.png_of = source, source if png else self.png_of
+        return plain
+
+    def finish(self, graph: Graph, plain: str) -> str:
+        """Make the files on disk those of `graph` (laid out as `plain`); its layout."""
+        source = graph.source()
+        if self.svg_of == source and self.png_of == source:
+            return plain
+        return self.draw(graph, png=True)
+
+
 def draw_best(graphs: list[Graph], svg: Path, png: Path) -> tuple[Graph, str]:
     """Draw the first graph to fit; while it prints under 7 pt, try the next, and keep the one
     whose smallest text prints largest. The graph kept and its `-Tplain` layout."""
+    canvas = _Canvas(svg, png)
     kept: tuple[float, Graph, str] | None = None
     for graph in graphs:
         graph.cap()
-        plain = draw_to_fit(graph, svg, png)
+        plain = draw_to_fit(graph, canvas, png=kept is None)
         size = _printed(svg)
         if kept is not None and size <= kept[0]:
             continue
@@ -122,9 +148,7 @@ def draw_best(graphs: list[Graph], svg: Path, png: Path) -> tuple[Graph, str]:
         if size >= SMALLEST_PRINTED_PT:
             break
     assert kept is not None  # there is always a first graph
-    if kept[1] is not graph:  # a later one was drawn last: draw the one kept again
-        return kept[1], run_dot(kept[1].source(), svg, png)
-    return kept[1], kept[2]
+    return kept[1], canvas.finish(kept[1], kept[2])
 
 
 def _default_kind(stem: str) -> str:
@@ -141,28 +165,29 @@ def draw_one(stem: str, graphs: list[Graph], folder: Path) -> dict[str, object]:
     return diagram_record(stem, graph, svg.read_text(encoding="utf-8"), plain)
 
 
-def draw_to_fit(graph: Graph, svg: Path, png: Path) -> str:
-    """Draw a graph; when its text would print under 7 pt, try the legend after the last box,
-    then the ranks top to bottom (national above EU), keeping each change only when the text
-    prints larger. The `-Tplain` layout of the drawing kept."""
-    plain = run_dot(graph.source(), svg, png)
-    size = _printed(svg)
+def draw_to_fit(graph: Graph, canvas: _Canvas, png: bool) -> str:
+    """Draw a graph (with its PNG if `png`: most graphs fit at once); when its text would
+    print under 7 pt, try the legend after the last box, then the ranks top to bottom
+    (national above EU), keeping each change only when the text prints larger. The `-Tplain`
+    layout of the drawing kept, which is the SVG on disk."""
+    plain = canvas.draw(graph, png)
+    size = _printed(canvas.svg)
     if size >= SMALLEST_PRINTED_PT or graph.attrs.get("rankdir") != "LR":
         return plain
-    drawn = True  # the files on disk are the drawing kept
+    drawn = True  # the SVG on disk is the drawing kept
     for change in (_legend_last, _top_down):
         undo = change(graph)
         if undo is None:
             continue
-        moved = run_dot(graph.source(), svg, png)
-        if _printed(svg) > size:
-            plain, size, drawn = moved, _printed(svg), True
+        moved = canvas.draw(graph)
+        if _printed(canvas.svg) > size:
+            plain, size, drawn = moved, _printed(canvas.svg), True
             if size >= SMALLEST_PRINTED_PT:
                 break
         else:
             undo()
             drawn = False
-    return plain if drawn else run_dot(graph.source(), svg, png)
+    return plain if drawn else canvas.draw(graph)
 
 
 def _printed(svg: Path) -> float:
