@@ -9,6 +9,7 @@ in the order the views sort them, so the same model gives the same bytes.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 import shutil
@@ -79,6 +80,7 @@ def _table_text(value: str, width: int = 30) -> str:
     return "<BR/>".join(html.escape(line) for line in lines)
 
 
+@functools.lru_cache(maxsize=1 << 16)  # a model's names recur in many views; a Label is frozen
 def text_label(text: str, width: int = WRAP, left: bool = False) -> Label:
     """Model text as a DOT label: whitespace collapsed, wrapped at `width`, shown literally."""
     words = " ".join(_CONTROL.sub(" ", text).split())

@@ -51,7 +51,7 @@ def diagram_graphs(context: RenderContext) -> list[tuple[str, Graph]]:
     landscape = Landscape.of(model)
     graphs = [("context", context_view(landscape)), *focus_views(landscape)]
     for process in sorted(model.processes, key=lambda p: p.id):
-        view = with_legend(process_view(model, process), ("line.message",))
+        view = with_legend(process_view(model, process, landscape), ("line.message",))
         graphs.append((f"process-{process.id}", view))
         graphs.append((f"sequence-{process.id}", sequence_view(landscape, process)))
     graphs += [("technical", technical_view(landscape)), ("data", data_view(landscape))]
