@@ -388,8 +388,13 @@ def test_graphviz_failures_are_clear_errors(
     big = Graph("g", text_label("t"), nodes=[Node(f"n{i}", text_label("x")) for i in range(300)])
     big.edges = [diagram_dot.Edge(f"n{i}", f"n{(i * 7) % 300}") for i in range(300)]
     monkeypatch.setattr(diagram_dot, "DOT_TIMEOUT", 0.001)
+    monkeypatch.setattr(diagram_dot, "TIMEOUT_BYTES", 10**9)
     with pytest.raises(ArchlexError, match=r"longer than 0\.001 s"):
         diagram_dot.run_dot(big.source(), tmp_path / "slow.svg", tmp_path / "slow.png")
+    monkeypatch.undo()
+    # A 10k model's landscape (200 KB of DOT) is given minutes, a small view the minute.
+    assert diagram_dot.dot_timeout(b"x" * 200_000) >= 150
+    assert diagram_dot.dot_timeout(big.source().encode()) < 70
     monkeypatch.setenv("PATH", str(tmp_path))
     with pytest.raises(ArchlexError, match="Graphviz `dot` is not installed"):
         diagram_dot.run_dot("digraph {}", tmp_path / "none.svg", tmp_path / "none.png")

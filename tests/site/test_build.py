@@ -20,6 +20,7 @@ from archlex.outcome import Report
 from archlex.render.charts.figures import all_charts
 from archlex.site.build import build_site, write_project
 from archlex.site.links import SiteMap, slug
+from archlex.site.mkdocs_workers import WORKERS_VARIABLE
 from archlex.site.pages import site_pages
 from tests.conftest import EXAMPLE, MANIFEST, WriteModel, run_archlex
 
@@ -218,7 +219,9 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, Path]
     site, project = root / "site", root / "project"
     arguments = ["--out", str(site), "--project", str(project), "--as-of", str(AS_OF)]
     arguments.append("--one-language")  # both languages: tests/browser/test_language_switch.py
-    result = run_archlex("build", str(model), *arguments)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv(WORKERS_VARIABLE, "2")  # the pages rendered in forked workers, however few
+        result = run_archlex("build", str(model), *arguments)
     if "No such command" in result.stderr:  # until `build` is wired into the CLI
         build_site(check_model(model, model, today=AS_OF), site, AS_OF, project)
     else:
@@ -245,8 +248,9 @@ def test_model_text_shows_as_text_on_every_page(hostile: tuple[Path, Path, Path]
 
 
 def test_the_kept_project_passes_mkdocs_build_strict(hostile: tuple[Path, Path, Path]) -> None:
-    """The in-process build is strict already; the mkdocs command agrees on the kept project."""
-    _, _, project = hostile
+    """The in-process build is strict already; the mkdocs command agrees on the kept project,
+    and builds the same site, byte for byte, as archlex's pages rendered by workers."""
+    _, site, project = hostile
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
     assert "privacy" not in config and "snippets" not in config and "!!" not in config
     result = subprocess.run(
@@ -258,6 +262,14 @@ def test_the_kept_project_passes_mkdocs_build_strict(hostile: tuple[Path, Path, 
         check=False,
     )
     assert result.returncode == 0, result.stderr
+    theirs = project.parent / "strict-site"
+    for name in ("sitemap.xml", "sitemap.xml.gz"):
+        (theirs / name).unlink()
+    expected = {p.relative_to(theirs): p.read_bytes() for p in theirs.rglob("*") if p.is_file()}
+    ours = {p.relative_to(site) for p in site.rglob("*") if p.is_file()}
+    assert ours - {Path(".archlex-output")} == set(expected)  # that one: what archlex wrote
+    for name, content in expected.items():
+        assert (site / name).read_bytes() == content, name
 
 
 def test_the_same_model_gives_the_same_project(

@@ -28,7 +28,8 @@ if TYPE_CHECKING:
 
 WORKERS_VARIABLE = "ARCHLEX_BUILD_WORKERS"
 _PER_TASK = 40  # pages a worker renders before it reports back (in the pages' order)
-_FEWEST = 2 * _PER_TASK  # below this many pages, forking costs more than it saves
+_FEWEST = 2 * _PER_TASK  # below this many pages, forking costs more than it saves (unless
+# $ARCHLEX_BUILD_WORKERS asks for it)
 
 
 @dataclass(frozen=True)
@@ -76,7 +77,8 @@ def render_pages(
     _JOB = _Job(config, files, nav, env, frozenset(keep))
     chunks = [todo[start : start + _PER_TASK] for start in range(0, len(todo), _PER_TASK)]
     try:
-        if workers < 2 or len(todo) < _FEWEST:
+        few = len(todo) < _FEWEST and WORKERS_VARIABLE not in os.environ
+        if workers < 2 or few or len(chunks) < 2:
             done = [_render_chunk(chunk) for chunk in chunks]
         else:
             # fork: the workers inherit the read pages, the navigation and the theme as they are

@@ -24,7 +24,8 @@ from archlex.toolkit.drawings import cached_drawing, drawing_key, keep_drawing
 FONT = "DejaVu Sans"  # has the Latvian (and other European) diacritics
 MAX_NODES = 400
 MAX_EDGES = 1200
-DOT_TIMEOUT = 60  # seconds for one diagram
+DOT_TIMEOUT = 60  # seconds for one diagram, and one more per `TIMEOUT_BYTES` of its DOT
+TIMEOUT_BYTES = 2000  # a 10k model's landscape (200 KB) takes minutes on a loaded machine
 WRAP = 24
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
@@ -292,21 +293,24 @@ def _dot(
     return run_dot_command(svg.name, command, source)
 
 
+def dot_timeout(source: bytes) -> float:
+    """How long Graphviz may take to draw this DOT source, in seconds: larger graphs longer."""
+    return DOT_TIMEOUT + len(source) // TIMEOUT_BYTES
+
+
 def run_dot_command(
     name: str, command: list[str], source: str
 ) -> subprocess.CompletedProcess[bytes]:
     """Run Graphviz on DOT source; a timeout or a missing program is an ArchlexError."""
+    data = source.encode("utf-8", errors="replace")
+    timeout = dot_timeout(data)
     try:
         return subprocess.run(
-            command,
-            input=source.encode("utf-8", errors="replace"),
-            capture_output=True,
-            timeout=DOT_TIMEOUT,
-            check=False,
+            command, input=data, capture_output=True, timeout=timeout, check=False
         )
     except subprocess.TimeoutExpired as error:
         raise ArchlexError(
-            f"Graphviz took longer than {DOT_TIMEOUT} s to draw {name}",
+            f"Graphviz took longer than {timeout} s to draw {name}",
             "the diagram is too large or too dense; split the model's flows into processes",
         ) from error
     except OSError as error:
