@@ -13,11 +13,11 @@ import pytest
 from archlex.outcome import Report
 from archlex.render.diagrams.measure import crossings, label_distances, plain_edges
 from archlex.render.diagrams.page import SMALLEST_PRINTED_PT, place, placement_of, smallest_font
-from archlex.render.diagrams.product import diagram_graphs
+from archlex.render.diagrams.product import CROSSINGS_UP_TO, diagram_graphs, diagram_record
 from archlex.render.diagrams.views import provisions_label
 from archlex.render.output import render_products
 from archlex.render.registry import RenderContext
-from archlex.toolkit.dot import run_dot_command
+from archlex.toolkit.dot import Graph, run_dot_command, text_label
 
 SVG = "{http://www.w3.org/2000/svg}"
 EDGES_BEFORE = 57  # lines of the context view before it was split into two levels
@@ -157,6 +157,19 @@ def test_an_edge_whose_long_label_graphviz_breaks_is_read_whole() -> None:
     plain = run_dot_command("long", [dot, "-Tplain"], source).stdout.decode()
     assert "\\\n" in plain  # Graphviz did break the label's line
     assert [(t, h) for t, h, _ in plain_edges(plain)] == [("a", "b")]
+
+
+def test_crossings_are_counted_only_up_to_the_limit(tmp_path: Path) -> None:
+    dot = shutil.which("dot")
+    assert dot is not None
+    for count, expected in ((CROSSINGS_UP_TO, 0), (CROSSINGS_UP_TO + 1, None)):
+        edges = " ".join(f"n{i} -> n{i + 1};" for i in range(count))
+        graph = Graph("chain", text_label("chain"))
+        drawn = run_dot_command("chain", [dot, "-Tsvg", "-Tplain"], f"digraph g {{ {edges} }}")
+        svg, plain = drawn.stdout.decode().split("</svg>", 1)
+        record = diagram_record("chain", graph, svg + "</svg>", plain)
+        assert record["edges"] == count
+        assert record["crossings"] == expected
 
 
 def test_the_record_says_where_each_diagram_goes(drawn: Path) -> None:

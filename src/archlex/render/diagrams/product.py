@@ -42,6 +42,7 @@ from archlex.render.registry import RenderContext, renderer
 from archlex.toolkit.dot import Graph, run_dot
 
 RECORD = "diagrams.json"
+CROSSINGS_UP_TO = 250  # lines: a view with more records its crossings as null (not counted)
 
 
 @in_diagram_language
@@ -209,13 +210,16 @@ def _top_down(graph: Graph) -> Callable[[], None]:
 def diagram_record(stem: str, graph: Graph, svg: str, plain: str) -> dict[str, object]:
     """What a document needs to place a diagram, and the numbers that hold its layout."""
     distances = label_distances(svg)
+    edges = len(plain_edges(plain))
     return {
         "name": stem,
         "svg": f"{stem}.svg",
         "png": f"{stem}.png",
         "title": " ".join(graph.label.lines),
         "placement": placement_of(svg).as_dict(),
-        "edges": len(plain_edges(plain)),
-        "crossings": crossings(plain),
+        "edges": edges,
+        # Counting costs minutes on a 10k model's landscape (600 lines, 150,000 crossings),
+        # and a count that large says no more than "too many".
+        "crossings": crossings(plain) if edges <= CROSSINGS_UP_TO else None,
         "farthest_label_pt": max(distances.values(), default=0.0),
     }
