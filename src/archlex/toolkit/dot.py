@@ -25,7 +25,7 @@ FONT = "DejaVu Sans"  # has the Latvian (and other European) diacritics
 MAX_NODES = 400
 MAX_EDGES = 1200
 DOT_TIMEOUT = 60  # seconds for one diagram, and one more per `TIMEOUT_BYTES` of its DOT
-TIMEOUT_BYTES = 2000  # a 10k model's landscape (200 KB) takes minutes on a loaded machine
+TIMEOUT_BYTES = 1000  # a 10k model's technical view (260 KB) takes minutes on a loaded machine
 WRAP = 24
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")

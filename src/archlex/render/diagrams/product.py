@@ -86,20 +86,22 @@ def render_diagrams(context: RenderContext) -> list[Path]:
     folder = context.folder("diagrams")
     graphs = diagram_graphs(context)
     variants, named = diagram_variants(context), diagram_kinds(context)
-    # Graphviz runs as a child process, so the diagrams are drawn side by side, one per core;
-    # the record keeps the order of the views.
+    # Graphviz runs as a child process, so the diagrams are drawn side by side, one per core,
+    # the largest first (a large model's landscape takes minutes: last, it would be drawn
+    # alone); the record keeps the order of the views.
+    largest = sorted(range(len(graphs)), key=lambda n: -len(graphs[n][1].source()))
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
-        tasks = [
-            pool.submit(
+        tasks = {
+            n: pool.submit(
                 contextvars.copy_context().run,
                 draw_one,
-                stem,
-                [first, *variants.get(stem, [])],
+                graphs[n][0],
+                [graphs[n][1], *variants.get(graphs[n][0], [])],
                 folder,
             )
-            for stem, first in graphs
-        ]
-        records = [task.result() for task in tasks]
+            for n in largest
+        }
+        records = [tasks[n].result() for n in range(len(graphs))]
     for (stem, _), drawn in zip(graphs, records, strict=True):
         drawn["kind"] = named.get(stem) or _default_kind(stem)
         drawn["named"] = stem in named
