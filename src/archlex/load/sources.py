@@ -73,6 +73,16 @@ class Located:
             self._node, self._path = node, ()
         return node
 
+    def reference_node(self) -> SourceNode:
+        """The entity's position tree from the reference reader, with every child listed
+        (`node` may place children only when asked for)."""
+        node = self._node
+        if isinstance(node, FilePositions):
+            return node.tree().find(self._path)[0]
+        if isinstance(node, fast_positions.RymlSourceNode):
+            return node.positions.reference().find(node.path)[0]
+        return node
+
     def at(self, *path: str | int) -> tuple[int, int]:
         """Line and column of a field (or list item) of the entity, else of the entity."""
         node, _ = self.node.find(path)
