@@ -22,11 +22,17 @@ from pathlib import Path
 
 from archlex.cache_folder import read_sealed, write_sealed
 from archlex.check.coverage import Coverage
-from archlex.check.unchanged import Position, moved_positions, places, same_entities
+from archlex.check.unchanged import (
+    Mover,
+    ReferenceMover,
+    TextMover,
+    is_clean,
+    same_entities,
+)
 from archlex.files import Inputs
 from archlex.findings import Finding, sort_findings
 from archlex.load import Project
-from archlex.load.cache import FileOutcome, ParseCache
+from archlex.load.cache import ParseCache
 from archlex.load.project import load_file
 from archlex.load.sources import Located, SourceMap
 from archlex.model import Model
@@ -42,6 +48,9 @@ class LastCheck:
     version: int
     inputs: Inputs
     file_keys: dict[str, tuple[str, str]]  # path -> (name in the model, parse-cache key)
+    # path -> the text the findings are placed in, where the parse-cache entry (the same
+    # entities) holds the text of an earlier edit
+    texts: dict[str, bytes]
     rows: list[tuple[object, ...]]  # the findings' fields: pickled so, they load 20x faster
     coverage: Coverage
     project: Project  # only what the report formats read (see report_project)
@@ -73,7 +82,8 @@ def remember(entry: Path, project: Project, findings: list[Finding], coverage: C
     if not project.inputs.files or not project.file_keys:
         return  # loaded without recording what was read: nothing to compare with next time
     slim = report_project(project, findings)
-    last = LastCheck(FORMAT, project.inputs, project.file_keys, _rows(findings), coverage, slim)
+    rows = _rows(findings)
+    last = LastCheck(FORMAT, project.inputs, project.file_keys, {}, rows, coverage, slim)
     write_sealed(entry, last)
 
 
@@ -113,15 +123,17 @@ def recheck(entry: Path, cache: ParseCache) -> tuple[Project, list[Finding], Cov
     if edited is None:
         return None
     findings = [Finding(*row) for row in last.rows]  # type: ignore[arg-type]
-    file_keys = dict(last.file_keys)
+    file_keys, texts = dict(last.file_keys), dict(last.texts)
     for path in edited:
         if path not in file_keys:
             return None  # a manifest: settings, scope, waivers, what is included
-        display, key = file_keys[path]
-        moved = _moved(last, cache, path, display, key, findings)
+        moved = _moved(last, cache, path, findings)
         if moved is None:
             return None
-        findings, file_keys[path] = moved, (display, cache.key(display, Path(path).read_bytes()))
+        findings, file_keys[path], text = moved
+        texts.pop(path, None)
+        if text is not None:
+            texts[path] = text
     inputs = Inputs(
         [(p, edited.get(p, d)) for p, d in last.inputs.files],
         last.inputs.globs,
@@ -129,9 +141,8 @@ def recheck(entry: Path, cache: ParseCache) -> tuple[Project, list[Finding], Cov
     )
     findings = sort_findings(findings)
     project = replace(last.project, inputs=inputs)
-    write_sealed(
-        entry, LastCheck(FORMAT, inputs, file_keys, _rows(findings), last.coverage, project)
-    )
+    rows = _rows(findings)
+    write_sealed(entry, LastCheck(FORMAT, inputs, file_keys, texts, rows, last.coverage, project))
     return project, findings, last.coverage
 
 
@@ -156,24 +167,27 @@ def _edited(inputs: Inputs) -> dict[str, str] | None:
 
 
 def _moved(
-    last: LastCheck,
-    cache: ParseCache,
-    path: str,
-    display: str,
-    key: str,
-    findings: list[Finding],
-) -> list[Finding] | None:
-    """The findings with those placed in one edited file moved; None when the file's entities
-    changed or a finding cannot be moved for certain."""
+    last: LastCheck, cache: ParseCache, path: str, findings: list[Finding]
+) -> tuple[list[Finding], tuple[str, str], bytes | None] | None:
+    """The findings with those placed in one edited file moved, the file's (name, parse-cache
+    key) and the text the moved findings are placed in when that entry holds other text; None
+    when the file's entities changed or a finding cannot be moved for certain."""
+    display, key = last.file_keys[path]
     old = cache.get(key)
-    if old is None:
-        return None
-    new = load_file(last.project.manifest_path, Path(path), display, cache)
-    if not same_entities(old, new):
+    if old is None or not is_clean(old):
         return None
     if any(_names_place(f, display) for f in findings):
         return None  # "already used at FILE:LINE": a message that would change too
-    mover = _Mover(old, new)
+    raw = Path(path).read_bytes()
+    mover: Mover | None = TextMover.of(old, last.texts.get(path), raw)
+    if mover is not None:
+        entry, text = (display, key), raw
+    else:  # not text the fast reader takes: compare the entities the loader makes of it
+        new = load_file(last.project.manifest_path, Path(path), display, cache)
+        mover = ReferenceMover(old, new) if same_entities(old, new) else None
+        entry, text = (display, cache.key(display, raw)), None
+    if mover is None:
+        return None
     result: list[Finding] = []
     for finding in findings:
         if finding.file != display:
@@ -183,31 +197,11 @@ def _moved(
         if position is None:
             return None
         result.append(replace(finding, line=position[0], column=position[1]))
-    return result
+    return result, entry, text
 
 
 def _names_place(finding: Finding, display: str) -> bool:
     return f"{display}:" in finding.message or f"{display}:" in (finding.hint or "")
-
-
-class _Mover:
-    """Where a finding placed in an edited file is placed now (an entity's positions are
-    compared the first time a finding about it asks)."""
-
-    def __init__(self, old: FileOutcome, new: FileOutcome) -> None:
-        self.old, self.new = places(old), places(new)
-        self.maps: dict[str, dict[Position, Position] | None] = {}
-
-    def move(self, finding: Finding) -> Position | None:
-        """The finding's line and column now, or None when it is not where its entity is."""
-        target = finding.target
-        if target is None or target not in self.old or target not in self.new:
-            return None
-        if target not in self.maps:
-            old, new = self.old[target], self.new[target]
-            self.maps[target] = moved_positions(old.reference_node(), new.reference_node())
-        moved = self.maps[target]
-        return None if moved is None else moved.get((finding.line, finding.column))
 
 
 __all__ = ["LastCheck", "ReportModel", "entry_path", "recheck", "remember"]

@@ -5,13 +5,15 @@ last check's findings after an edit that cannot change them (archlex.check.incre
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, Protocol
 
 from pydantic import BaseModel
 
+from archlex.findings import Finding
 from archlex.load.cache import FileOutcome
+from archlex.load.fast_reader import read_fast
 from archlex.load.positions import SourceNode
-from archlex.load.sources import Located
+from archlex.load.sources import FilePositions, Located
 
 Position = tuple[int, int]
 
@@ -32,10 +34,16 @@ def same_value(a: Any, b: Any) -> bool:
     return bool(a == b)
 
 
+def is_clean(outcome: FileOutcome) -> bool:
+    """Whether loading a file found nothing wrong (a finding of the loader is placed by the
+    reader: not moved here)."""
+    return not (outcome.findings or outcome.problems or outcome.invalid_ids)
+
+
 def same_entities(old: FileOutcome, new: FileOutcome) -> bool:
     """Whether two loads of one file gave the same entities in the same order, and neither
-    found anything wrong (a finding of the loader is placed by the reader: not mapped here)."""
-    if old.findings or old.problems or new.findings or new.problems:
+    found anything wrong."""
+    if not is_clean(old) or not is_clean(new):
         return False
     if old.invalid_ids != new.invalid_ids or len(old.placed) != len(new.placed):
         return False
@@ -85,3 +93,112 @@ def _child_pairs(
     if isinstance(a, list) and isinstance(b, list) and len(a) == len(b):
         return list(zip(a, b, strict=True))
     return None
+
+
+class Mover(Protocol):
+    """Where a finding placed in an edited file is placed now."""
+
+    def move(self, finding: Finding) -> Position | None:
+        """The finding's line and column now, or None when it cannot be moved for certain."""
+
+
+class _ByTarget:
+    """Moves a finding by the positions of the entity it is about (worked out the first time
+    a finding about that entity asks), when it is placed inside that entity."""
+
+    def __init__(self) -> None:
+        self.maps: dict[str, dict[Position, Position] | None] = {}
+
+    def move(self, finding: Finding) -> Position | None:
+        """The finding's line and column now, or None when it is not inside its entity."""
+        target = finding.target
+        if target is None:
+            return None
+        if target not in self.maps:
+            self.maps[target] = self.positions(target)
+        moved = self.maps[target]
+        return None if moved is None else moved.get((finding.line, finding.column))
+
+    def positions(self, target: str) -> dict[Position, Position] | None:
+        """Each position inside an entity then, and where it is now."""
+        raise NotImplementedError
+
+
+class ReferenceMover(_ByTarget):
+    """Moves findings between two loads of a file that gave the same entities, by the
+    reference reader's trees of each entity."""
+
+    def __init__(self, old: FileOutcome, new: FileOutcome) -> None:
+        super().__init__()
+        self.old, self.new = places(old), places(new)
+
+    def positions(self, target: str) -> dict[Position, Position] | None:
+        """Each position inside an entity then, and where it is now."""
+        if target not in self.old or target not in self.new:
+            return None
+        return moved_positions(self.old[target].reference_node(), self.new[target].reference_node())
+
+
+class TextMover(_ByTarget):
+    """Moves findings between two texts of a file that the fast reader reads as the same data
+    (so the loader makes the same entities of both): each value inside the entity, found by
+    its path in the data, placed in each text by rapidyaml."""
+
+    def __init__(
+        self, entities: dict[str, tuple[str | int, ...]], old: bytes, new: bytes, data: Any
+    ) -> None:
+        super().__init__()
+        self.entities, self.data = entities, data
+        self.old, self.new = FilePositions(old), FilePositions(new)
+
+    @classmethod
+    def of(cls, outcome: FileOutcome, then: bytes | None, now: bytes) -> TextMover | None:
+        """The mover from the text the outcome was read from (or `then`, the text its findings
+        are placed in now) to `now`; None unless the fast reader reads both as the same data."""
+        entities: dict[str, tuple[str | int, ...]] = {}
+        for entity, located in outcome.placed:
+            pending = located.pending()
+            if pending is None:
+                return None
+            then = then or pending[0]
+            entities.setdefault(entity.id, pending[1])
+        if then is None:
+            return None
+        data = read_fast(now)
+        if data is None or not same_value(read_fast(then), data):
+            return None
+        return cls(entities, then, now, data)
+
+    def positions(self, target: str) -> dict[Position, Position] | None:
+        """Each position inside an entity then, and where it is now."""
+        path = self.entities.get(target)
+        if path is None:
+            return None
+        moved: dict[Position, Position] = {}
+        for step in _paths(_at(self.data, path), path):
+            a, b = self.old.node_at(step), self.new.node_at(step)
+            for here, there in (
+                ((a.line, a.column), (b.line, b.column)),
+                ((a.key_line, a.key_column), (b.key_line, b.key_column)),
+            ):
+                if moved.setdefault(here, there) != there:
+                    return None
+        return moved
+
+
+def _at(data: Any, path: tuple[str | int, ...]) -> Any:
+    for step in path:
+        data = data[step]
+    return data
+
+
+def _paths(data: Any, path: tuple[str | int, ...]) -> list[tuple[str | int, ...]]:
+    """The path of a value and of every value inside it."""
+    found = [path]
+    if isinstance(data, dict):
+        for key, value in data.items():
+            found += _paths(value, (*path, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            found += _paths(value, (*path, index))
+    return found

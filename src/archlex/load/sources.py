@@ -33,6 +33,11 @@ class FilePositions:
     def __reduce__(self) -> tuple[type[FilePositions], tuple[bytes]]:
         return (FilePositions, (self._raw,))
 
+    @property
+    def raw(self) -> bytes:
+        """The file's bytes."""
+        return self._raw
+
     def tree(self) -> SourceNode:
         """The file's position tree, from the reference reader."""
         if self._tree is None:
@@ -72,6 +77,12 @@ class Located:
             node = node.node_at(self._path)
             self._node, self._path = node, ()
         return node
+
+    def pending(self) -> tuple[bytes, tuple[str | int, ...]] | None:
+        """The bytes of the entity's file and its path in them, while its position is still
+        to be worked out (a file the fast reader read); else None."""
+        node = self._node
+        return (node.raw, self._path) if isinstance(node, FilePositions) else None
 
     def reference_node(self) -> SourceNode:
         """The entity's position tree from the reference reader, with every child listed
