@@ -191,3 +191,39 @@ def test_an_added_file_or_an_edited_manifest_is_checked_in_full(
     manifest.write_text(manifest.read_text() + "# a comment\n")
     again = check_model(model, model.parent, today=TODAY, cache=cache, incremental=True)
     assert not isinstance(again.model, ReportModel)
+
+
+REQUIREMENTS = """\
+requirements:
+  - id: REQ-1
+    title: Log every query
+    priority: null
+    allocated_to: []
+    text: |
+      Every query to the ESP is logged
+      with its purpose.
+  - id: REQ-2
+    title: {title}
+    priority:
+    satisfies: []
+"""
+
+
+@pytest.mark.parametrize("title", ["Keep the logs", '"Keep the logs"', "'Keep the logs'"])
+def test_null_empty_and_block_values_move_as_a_cold_check(tmp_path: Path, title: str) -> None:
+    from tests.check.models import OWN
+
+    model = tmp_path / "model"
+    model.mkdir()
+    (model / "archlex.yaml").write_text(OWN)
+    requirements = model / "requirements.yaml"
+    requirements.write_text(REQUIREMENTS.format(title="Keep the logs"))
+    cache = ParseCache(tmp_path / "cache")
+    check_model(model, tmp_path, today=TODAY, cache=cache, incremental=True)
+    edited = "# moved down\n\n" + REQUIREMENTS.format(title=title).replace("  - id", "\n  - id")
+    requirements.write_text(edited)
+    warm = check_model(model, tmp_path, today=TODAY, cache=cache, incremental=True)
+    cold = check_model(model, tmp_path, today=TODAY)
+    assert isinstance(warm.model, ReportModel)
+    assert [f for f in cold.findings if f.file == "requirements.yaml"]
+    assert _outputs(warm) == _outputs(cold)

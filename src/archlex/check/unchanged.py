@@ -174,8 +174,11 @@ class TextMover(_ByTarget):
         path = self.entities.get(target)
         if path is None:
             return None
+        entity = _at(self.data, path)
+        if _holds_null(entity):  # libyaml may place an empty value where the next key is
+            return moved_positions(self.old.tree().find(path)[0], self.new.tree().find(path)[0])
         moved: dict[Position, Position] = {}
-        for step in _paths(_at(self.data, path), path):
+        for step in _paths(entity, path):
             a, b = self.old.node_at(step), self.new.node_at(step)
             for here, there in (
                 ((a.line, a.column), (b.line, b.column)),
@@ -193,7 +196,12 @@ def _at(data: Any, path: tuple[str | int, ...]) -> Any:
 
 
 def _paths(data: Any, path: tuple[str | int, ...]) -> list[tuple[str | int, ...]]:
-    """The path of a value and of every value inside it."""
+    """The path of a value and of every value inside it, but for empty lists and mappings and
+    text of several lines: rapidyaml cannot place those (the reference reader would have to
+    read the whole file), and no other value starts where they do, so a finding placed on
+    one is not moved but checked in full."""
+    if data in ([], {}) or (isinstance(data, str) and "\n" in data):
+        return []
     found = [path]
     if isinstance(data, dict):
         for key, value in data.items():
@@ -202,3 +210,11 @@ def _paths(data: Any, path: tuple[str | int, ...]) -> list[tuple[str | int, ...]
         for index, value in enumerate(data):
             found += _paths(value, (*path, index))
     return found
+
+
+def _holds_null(data: Any) -> bool:
+    if isinstance(data, dict):
+        return any(_holds_null(v) for v in data.values())
+    if isinstance(data, list):
+        return any(_holds_null(v) for v in data)
+    return data is None
