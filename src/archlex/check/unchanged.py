@@ -175,17 +175,25 @@ class TextMover(_ByTarget):
         if path is None:
             return None
         entity = _at(self.data, path)
-        if _holds_null(entity):  # libyaml may place an empty value where the next key is
+        if _holds_null(entity) or _unplaced(
+            entity
+        ):  # libyaml may place an empty value where the next key is
             return moved_positions(self.old.tree().find(path)[0], self.new.tree().find(path)[0])
         moved: dict[Position, Position] = {}
-        for step in _paths(entity, path):
-            a, b = self.old.node_at(step), self.new.node_at(step)
+        pending = [(entity, self.old.node_at(path), self.new.node_at(path))]
+        while pending:  # each node from its parent's: rapidyaml walks each step once
+            data, a, b = pending.pop()
             for here, there in (
                 ((a.line, a.column), (b.line, b.column)),
                 ((a.key_line, a.key_column), (b.key_line, b.key_column)),
             ):
                 if moved.setdefault(here, there) != there:
                     return None
+            for step, value in _inside(data):
+                old, new = a.child(step), b.child(step)
+                if old is None or new is None:
+                    return None
+                pending.append((value, old, new))
         return moved
 
 
@@ -195,21 +203,21 @@ def _at(data: Any, path: tuple[str | int, ...]) -> Any:
     return data
 
 
-def _paths(data: Any, path: tuple[str | int, ...]) -> list[tuple[str | int, ...]]:
-    """The path of a value and of every value inside it, but for empty lists and mappings and
-    text of several lines: rapidyaml cannot place those (the reference reader would have to
-    read the whole file), and no other value starts where they do, so a finding placed on
+def _inside(data: Any) -> list[tuple[str | int, Any]]:
+    """The values inside a mapping or list, by key or index, but for empty lists and mappings
+    and text of several lines: rapidyaml cannot place those (the reference reader would have
+    to read the whole file), and no other value starts where they do, so a finding placed on
     one is not moved but checked in full."""
-    if data in ([], {}) or (isinstance(data, str) and "\n" in data):
-        return []
-    found = [path]
+    items: list[tuple[str | int, Any]] = []
     if isinstance(data, dict):
-        for key, value in data.items():
-            found += _paths(value, (*path, key))
+        items = list(data.items())
     elif isinstance(data, list):
-        for index, value in enumerate(data):
-            found += _paths(value, (*path, index))
-    return found
+        items = list(enumerate(data))
+    return [(k, v) for k, v in items if not _unplaced(v)]
+
+
+def _unplaced(value: Any) -> bool:
+    return value in ([], {}) or (isinstance(value, str) and "\n" in value)
 
 
 def _holds_null(data: Any) -> bool:
