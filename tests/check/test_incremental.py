@@ -227,3 +227,20 @@ def test_null_empty_and_block_values_move_as_a_cold_check(tmp_path: Path, title:
     assert isinstance(warm.model, ReportModel)
     assert [f for f in cold.findings if f.file == "requirements.yaml"]
     assert _outputs(warm) == _outputs(cold)
+
+
+def test_a_deleted_concept_file_is_checked_in_full(tmp_path: Path) -> None:
+    """The files the concept document names are not read by the load; a rule reports those
+    missing, so the last check is not reused once one is gone."""
+    model = tmp_path / "model"
+    shutil.copytree(REPO / "model", model, ignore=shutil.ignore_patterns("eu"))
+    cache = ParseCache(tmp_path / "cache")
+    check_model(model, tmp_path, today=TODAY, cache=cache, incremental=True)
+    sorted((model / "concept").glob("*.md"))[0].unlink()
+    processes = model / "processes.yaml"
+    processes.write_text("# a comment\n" + processes.read_text())
+    warm = check_model(model, tmp_path, today=TODAY, cache=cache, incremental=True)
+    cold = check_model(model, tmp_path, today=TODAY)
+    assert not isinstance(warm.model, ReportModel)
+    assert any("no such file" in f.message for f in cold.findings)
+    assert _outputs(warm) == _outputs(cold)

@@ -51,6 +51,7 @@ class LastCheck:
     # path -> the text the findings are placed in, where the parse-cache entry (the same
     # entities) holds the text of an earlier edit
     texts: dict[str, bytes]
+    named: dict[str, bool]  # each file the concept document names, and whether it was there
     rows: list[tuple[object, ...]]  # the findings' fields: pickled so, they load 20x faster
     coverage: Coverage
     project: Project  # only what the report formats read (see report_project)
@@ -83,7 +84,8 @@ def remember(entry: Path, project: Project, findings: list[Finding], coverage: C
         return  # loaded without recording what was read: nothing to compare with next time
     slim = report_project(project, findings)
     rows = _rows(findings)
-    last = LastCheck(FORMAT, project.inputs, project.file_keys, {}, rows, coverage, slim)
+    named = {str(p): p.is_file() for p in _named_files(project)}
+    last = LastCheck(FORMAT, project.inputs, project.file_keys, {}, named, rows, coverage, slim)
     write_sealed(entry, last)
 
 
@@ -120,7 +122,7 @@ def recheck(entry: Path, cache: ParseCache) -> tuple[Project, list[Finding], Cov
     if not isinstance(last, LastCheck) or last.version != FORMAT:
         return None
     edited = _edited(last.inputs)
-    if edited is None:
+    if edited is None or any(Path(p).is_file() is not was for p, was in last.named.items()):
         return None
     findings = [Finding(*row) for row in last.rows]  # type: ignore[arg-type]
     file_keys, texts = dict(last.file_keys), dict(last.texts)
@@ -142,8 +144,20 @@ def recheck(entry: Path, cache: ParseCache) -> tuple[Project, list[Finding], Cov
     findings = sort_findings(findings)
     project = replace(last.project, inputs=inputs)
     rows = _rows(findings)
-    write_sealed(entry, LastCheck(FORMAT, inputs, file_keys, texts, rows, last.coverage, project))
+    again = LastCheck(FORMAT, inputs, file_keys, texts, last.named, rows, last.coverage, project)
+    write_sealed(entry, again)
     return project, findings, last.coverage
+
+
+def _named_files(project: Project) -> list[Path]:
+    """The files the concept document names: a rule reports those missing (they are not
+    read by the load, so the digests do not cover them)."""
+    document = project.model.manifest.document
+    if document is None:
+        return []
+    names = [s.file for s in document.sections if s.file is not None]
+    names += [document.reference_docx] if document.reference_docx else []
+    return [project.manifest_path.parent / name for name in names]
 
 
 def _rows(findings: list[Finding]) -> list[tuple[object, ...]]:
