@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import shutil
 import sys
 import tempfile
@@ -43,13 +44,24 @@ STEPS = (
     "render matrix",
     "build",
 )
+
+
+def other_priority(text: bytes, round_number: int) -> bytes:
+    """The first requirement's priority changed (to `must`, or `should` if it is `must`)."""
+    del round_number  # the same edit each round
+    return re.sub(
+        rb"priority: (\w+)",
+        lambda m: b"priority: should" if m.group(1) == b"must" else b"priority: must",
+        text,
+        count=1,
+    )
+
+
 # What each warm step writes into the edited file before it runs (restored after).
 WARM_EDITS = {
     "check warm": lambda text, round_number: text + f"# edit {round_number}\n".encode(),
-    # A real change of one requirement's title: the whole model is checked again.
-    "check warm, value edited": lambda text, round_number: text.replace(
-        b'title: "', f'title: "Edited {round_number}: '.encode(), 1
-    ),
+    # A real change of one requirement's value: the whole model is checked again.
+    "check warm, value edited": other_priority,
 }
 
 

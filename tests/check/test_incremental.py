@@ -169,10 +169,21 @@ def test_an_entity_edit_is_checked_in_full(generated: Path, tmp_path: Path) -> N
     again = check_model(model, model.parent, today=TODAY, cache=cache, incremental=True)
     assert isinstance(again.model, ReportModel)
     text = edited.read_text()
-    edited.write_text(text.replace("title: ", "title: Changed ", 1))
+    edited.write_text(text.replace('title: "', 'title: "Changed ', 1))  # prose: reused
+    titled = check_model(model, model.parent, today=TODAY, cache=cache, incremental=True)
+    assert isinstance(titled.model, ReportModel)
+    assert _outputs(titled) == _outputs(check_model(model, model.parent, today=TODAY))
+    priority = re.search(r"priority: (\w+)", edited.read_text())
+    assert priority is not None
+    other = "should" if priority.group(1) == "must" else "must"
+    edited.write_text(edited.read_text().replace(priority.group(0), f"priority: {other}", 1))
     changed = check_model(model, model.parent, today=TODAY, cache=cache, incremental=True)
     assert not isinstance(changed.model, ReportModel)
     assert changed.model.requirements  # the whole model, loaded and checked
+    edited.write_text(edited.read_text().replace('title: "', "title: [a list] # ", 1))
+    invalid = check_model(model, model.parent, today=TODAY, cache=cache, incremental=True)
+    assert not isinstance(invalid.model, ReportModel)  # a title that is no text: a finding
+    assert _outputs(invalid) == _outputs(check_model(model, model.parent, today=TODAY))
 
 
 def test_an_added_file_or_an_edited_manifest_is_checked_in_full(

@@ -4,7 +4,7 @@ last check's findings after an edit that cannot change them (archlex.check.incre
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, Protocol
 
 from pydantic import BaseModel
@@ -152,9 +152,16 @@ class TextMover(_ByTarget):
         self.old, self.new = FilePositions(old), FilePositions(new)
 
     @classmethod
-    def of(cls, outcome: FileOutcome, then: bytes | None, now: bytes) -> TextMover | None:
+    def of(
+        cls,
+        outcome: FileOutcome,
+        then: bytes | None,
+        now: bytes,
+        same: Callable[[Any, Any], bool] = same_value,
+    ) -> TextMover | None:
         """The mover from the text the outcome was read from (or `then`, the text its findings
-        are placed in now) to `now`; None unless the fast reader reads both as the same data."""
+        are placed in now) to `now`; None unless the fast reader reads both as data that
+        `same` finds the same."""
         entities: dict[str, tuple[str | int, ...]] = {}
         for entity, located in outcome.placed:
             pending = located.pending()
@@ -165,7 +172,7 @@ class TextMover(_ByTarget):
         if then is None:
             return None
         data = read_fast(now)
-        if data is None or not same_value(read_fast(then), data):
+        if data is None or not same(read_fast(then), data):
             return None
         return cls(entities, then, now, data)
 
@@ -175,9 +182,8 @@ class TextMover(_ByTarget):
         if path is None:
             return None
         entity = _at(self.data, path)
-        if _holds_null(entity) or _unplaced(
-            entity
-        ):  # libyaml may place an empty value where the next key is
+        # libyaml may place an empty value where the next key is
+        if _holds_null(entity) or _unplaced(entity):
             return moved_positions(self.old.tree().find(path)[0], self.new.tree().find(path)[0])
         moved: dict[Position, Position] = {}
         pending = [(entity, self.old.node_at(path), self.new.node_at(path))]
