@@ -262,7 +262,9 @@ def archlex_section(runs: Sequence[SizeRun], args: argparse.Namespace, command: 
         "archlex's imports, as a user sees them",
         "- `validate`, `check cold`, `render matrix` and `build` run with `--no-cache`; `check "
         "warm` runs with the cache in a fresh temporary ARCHLEX_CACHE_DIR, filled by one untimed "
-        "check, after appending a comment to one requirements file (restored afterwards)",
+        "check, after appending a comment to one requirements file (restored afterwards); "
+        "`check warm, value edited` the same after changing the priority of its first "
+        "requirement (a changed entity: the whole model is checked again)",
         "- ÷ parse is the ratio of the medians in this run; load is the 1-minute load average "
         "(2 cores, shared: above 2, other work competed and the spread widens)",
         "",
