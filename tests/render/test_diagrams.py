@@ -59,7 +59,7 @@ def _all_text(svg: Path) -> str:
 
 
 def test_every_diagram_is_an_svg_and_a_png(example: Report, drawn: Path) -> None:
-    stems = ["context", "technical", "data", "data-special", "legend"]
+    stems = ["context", "technical", "technical-border", "data", "data-special", "legend"]
     stems += [f"{kind}-{p.id}" for p in example.model.processes for kind in ("process", "sequence")]
     flowing = {s for f in example.model.flows for s in (f.from_, f.to)}
     national = [s for s in example.model.systems if s.kind is SystemKind.NATIONAL]

@@ -5,22 +5,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from archlex.i18n import N_, Translator, translator
+from archlex.i18n import Translator, translator
 from archlex.model import Model, SystemKind
-from archlex.model.infrastructure import Connection, Environment, Node, Volume, hostings
+from archlex.model.infrastructure import Connection, Environment, Node, hostings
 from archlex.render.concept.values import short, short_of
 from archlex.render.registry import RenderContext
 from archlex.toolkit.escape import md_cell
 from archlex.toolkit.labels import ENVIRONMENTS
+from archlex.toolkit.words import volume_words
 
-PER = {
-    "second": N_("per second"),
-    "minute": N_("per minute"),
-    "hour": N_("per hour"),
-    "day": N_("per day"),
-    "month": N_("per month"),
-    "year": N_("per year"),
-}
 STATE_SIDE = (SystemKind.NATIONAL, SystemKind.NATIONAL_INTERFACE)
 NONE = "\u2013"  # an en dash: nothing given
 
@@ -87,15 +80,5 @@ def _connection_row(model: Model, connection: Connection, tr: Translator) -> lis
         md_cell(short_of(model, connection.network)) if connection.network else NONE,
         md_cell(way),
         tr.percent(connection.availability) if connection.availability is not None else NONE,
-        md_cell(_volume(connection.volume, tr)) or NONE,
+        md_cell(volume_words(connection.volume, tr)) or NONE,
     ]
-
-
-def _volume(volume: Volume | None, tr: Translator) -> str:
-    """`300 (peak 1,500) searches per minute`."""
-    if volume is None or (volume.average is None and volume.peak is None):
-        return ""
-    figures = [tr.number(volume.average) if volume.average is not None else ""]
-    if volume.peak is not None:
-        figures.append(tr.gettext("(peak %(peak)s)") % {"peak": tr.number(volume.peak)})
-    return f"{' '.join(f for f in figures if f)} {volume.unit} {tr.gettext(PER[volume.per])}"
