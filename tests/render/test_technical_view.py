@@ -249,11 +249,13 @@ def test_the_concept_tables_say_where_systems_run_and_how_they_connect(
     hosting = {row[0]: row[1:] for row in values["hosting_rows"]}
     assert hosting["National ESP gateway"] == [
         "NUI segment, IeM IC primary data centre (Riga)",
+        "2",
         "DR: NUI segment (DR), IeM IC secondary data centre (Riga); "
         "test: Test and acceptance zone, IeM IC secondary data centre (Riga)",
         "99.9\u00a0%",
     ]
-    assert hosting["Court Information System"][1:] == ["\u2013", "\u2013"]
+    assert hosting["Court Information System"][1:] == ["\u2013", "\u2013", "\u2013"]
+    assert values["hosting_head"][2] == "Instances"
     connections = {row[0]: row[1:] for row in values["connection_rows"]}
     assert connections["National ESP gateway \u2192 European search portal"] == [
         "EU communication infrastructure",

@@ -2,8 +2,9 @@
 (`context`, `technical`, `technical-border`, `data`, `data-special`, `legend`,
 `context-<system>`, `process-<process>`, `sequence-<process>`) and would overwrite it, it gives
 a `depth` without a `focus` to count it from, or its `include`, `exclude` and `focus` leave
-nothing to draw (a process or sequence view needs at least one flow). Rename the view, add the focus, or include a process, flows or systems
-that take part in flows. An entry that names no id and no tag is an `unknown-reference`.
+nothing to draw (a process or sequence view needs at least one flow). Rename the view, add the
+focus, or include a process, flows or systems that take part in flows. An entry that names no
+id and no tag is an `unknown-reference`.
 """
 
 from __future__ import annotations

@@ -1,11 +1,11 @@
-"""The concept's technical architecture as plain values: where each system runs, per
-environment, and the connections with their network, protocol, format and figures."""
+"""The technical architecture as tables, for the concept and the site alike: where each system
+runs, per environment, and the connections with their network, protocol, format and figures."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from archlex.i18n import Translator, translator
+from archlex.i18n import N_, Translator, translator
 from archlex.model import Model, SystemKind
 from archlex.model.infrastructure import Connection, Environment, Node, hostings
 from archlex.render.concept.values import short, short_of
@@ -15,14 +15,33 @@ from archlex.toolkit.labels import ENVIRONMENTS
 from archlex.toolkit.words import volume_words
 
 STATE_SIDE = (SystemKind.NATIONAL, SystemKind.NATIONAL_INTERFACE)
+HOSTING_HEAD = (
+    N_("System"),
+    N_("Production"),
+    N_("Instances"),
+    N_("Other environments"),
+    N_("Availability"),
+)
+CONNECTION_HEAD = (
+    N_("Connection"),
+    N_("Network"),
+    N_("Protocol and format"),
+    N_("Availability"),
+    N_("Volume"),
+)
 NONE = "\u2013"  # an en dash: nothing given
 
 
 def technical_values(context: RenderContext) -> dict[str, Any]:
     """The hosting table (national systems and interfaces) and the connection table."""
-    model = context.report.model
-    tr = translator(context.language)
+    return technical_tables(context.report.model, translator(context.language))
+
+
+def technical_tables(model: Model, tr: Translator) -> dict[str, Any]:
+    """The hosting and connection tables' headings and rows (Markdown cells)."""
     return {
+        "hosting_head": [tr.gettext(h) for h in HOSTING_HEAD],
+        "connection_head": [tr.gettext(h) for h in CONNECTION_HEAD],
         "hosting_rows": _hosting_rows(model, tr),
         "connection_rows": [
             _connection_row(model, c, tr) for c in sorted(model.connections, key=lambda c: c.id)
@@ -31,7 +50,8 @@ def technical_values(context: RenderContext) -> dict[str, Any]:
 
 
 def _hosting_rows(model: Model, tr: Translator) -> list[list[str]]:
-    """System, production node, the other environments, availability; empty without nodes."""
+    """System, production node, instances there, the other environments, availability; empty
+    without nodes."""
     found = hostings(model.nodes)
     if not found:
         return []
@@ -49,10 +69,12 @@ def _hosting_rows(model: Model, tr: Translator) -> list[list[str]]:
             if h.environment is not Environment.PRODUCTION
         ]
         availability = [h.availability for _, h in live if h.availability is not None]
+        instances = [h.instances for _, h in live if h.instances is not None]
         rows.append(
             [
                 md_cell(short(str(system.name))),
                 md_cell("; ".join(_node_name(model, n) for n, _ in live)) or NONE,
+                tr.number(instances[0]) if instances else NONE,
                 md_cell("; ".join(others)) or NONE,
                 tr.percent(availability[0]) if availability else NONE,
             ]
