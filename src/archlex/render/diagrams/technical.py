@@ -150,7 +150,7 @@ def technical_view(landscape: Landscape, part: Part = Part.ALL) -> Graph:
     hosted = Hosted.of(landscape, systems)
     graph.clusters = _sides(landscape, systems, hosted, used)
     zone_of = {s.id: _zone(s, hosted) for s in systems}
-    leaving = _leaving(landscape) if part is Part.NATIONAL else ends
+    leaving = ends if part is Part.BORDER else _leaving(landscape)
     graph.same_rank, order = columns(graph.edges, systems, zone_of, leaving)
     graph.edges += order
     graph.clusters.insert(0, _legend(used, rows, bool(model.nodes)))
