@@ -33,4 +33,5 @@ def technical_page(context: SiteContext) -> str:
             tr._("The model gives no connections."),
         ),
     ]
-    return page(tr._("Technical architecture"), [], body)
+    # Without the contents column (two headings), so the diagrams get the width.
+    return page(tr._("Technical architecture"), [], body).replace("---\n", "---\nhide:\n- toc\n", 1)
