@@ -14,6 +14,7 @@ from archlex.site import pages_diagrams as diagrams
 from archlex.site import pages_indexes as indexes
 from archlex.site import pages_law as law
 from archlex.site import pages_plan as plan
+from archlex.site import pages_technical as technical
 from archlex.site.context import SiteContext
 from archlex.site.links import SiteMap, link_table_ids
 from archlex.site.markdown import page, with_tags
@@ -55,6 +56,7 @@ def site_pages(
         "roles/index.md": law.roles_index(context),
         "work-packages/index.md": plan.work_packages_index(context),
         "milestones/index.md": plan.milestones_index(context),
+        technical.TECHNICAL_PAGE: technical.technical_page(context),
     }
     pages.update(diagrams.diagram_pages(context))
     for kind, (_, path, _) in indexes.INDEXES.items():

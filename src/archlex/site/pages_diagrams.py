@@ -17,6 +17,7 @@ from archlex.site.markdown import page
 from archlex.toolkit.escape import html_text, md_cell
 
 FOLDER = "diagrams"
+SKIP_LINKS = 20  # a diagram with more links than this has a link past it
 
 
 def diagram_assets(assets: frozenset[str]) -> list[str]:
@@ -97,13 +98,19 @@ def diagram_figure(context: SiteContext, asset: str, path: str, caption: bool = 
         f'aria-label="{html_text(name)}" title="{html_text(name)} ({key})">{sign}</button>'
         for action, sign, name, key in buttons
     )
+    past = prefix + "past"
+    skip, landing = "", ""
+    if svg.links > SKIP_LINKS:  # a keyboard user need not tab through every box and line
+        text = html_text(tr._("Skip the diagram's %(count)s links") % {"count": svg.links})
+        skip = f'<a class="archlex-skip" href="#{past}">{text}</a>\n'
+        landing = f'<span id="{past}" class="archlex-skip__target" tabindex="-1"></span>\n'
     return (
-        f'<figure class="archlex-diagram" data-archlex-diagram="">\n'
+        f'<figure class="archlex-diagram" data-archlex-diagram="">\n{skip}'
         f'<div class="archlex-diagram__tools" role="toolbar" '
         f'aria-label="{html_text(toolbar)}" hidden="">{tools}</div>\n'
         f'<div class="archlex-diagram__view" tabindex="0" role="group" '
         f'aria-label="{label}"{style}>\n'
-        f"{svg.markup}\n</div>\n"
+        f"{svg.markup}\n</div>\n{landing}"
         + (f"<figcaption>{label}</figcaption>\n" if caption else "")
         + "</figure>"
     )
