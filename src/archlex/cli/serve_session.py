@@ -16,7 +16,6 @@ import contextlib
 import datetime as dt
 import os
 import shutil
-import signal
 import subprocess
 import sys
 import tempfile
@@ -28,6 +27,7 @@ from archlex.cli.options import parse_cache
 from archlex.cli.serve_http import Reloads
 from archlex.errors import ArchlexError
 from archlex.files import OutputFolders
+from archlex.toolkit.staging import restore_interrupted
 
 if TYPE_CHECKING:
     from archlex.outcome import Report
@@ -62,9 +62,11 @@ class Background:
         return self.errors.read().decode("utf-8", "replace").strip()[-2000:]
 
     def stop(self) -> None:
-        """Interrupt it (it leaves the site as it was) and wait for it to end."""
+        """End it and wait: the site stays as it was (at worst half-way through its swap,
+        which `restore_interrupted` undoes)."""
         if self.process.poll() is None:
-            self.process.send_signal(signal.SIGINT if os.name == "posix" else signal.SIGTERM)
+            # Not SIGINT: a child of a shell's background job ignores it.
+            self.process.terminate()
             try:
                 self.process.wait(timeout=30)
             except subprocess.TimeoutExpired:
@@ -115,18 +117,16 @@ class ServeSession:
         seen = model_state(self.root)
         while True:
             time.sleep(POLL_SECONDS)
+            if self.background is not None and self.background.done() is not None:
+                self._finish_background()
             now = model_state(self.root)
             if now != seen:
                 seen = now
                 self.changed()
-            elif self.background is not None and self.background.done() is not None:
-                self._finish_background()
 
     def changed(self) -> None:
         """The model changed: its pages now, the rest of the site in the background."""
-        if self.background is not None:
-            self.background.stop()
-            self.background = None
+        self._settle_background()
         started = time.perf_counter()
         day = dt.date.today()
         report = self._check(day)
@@ -143,6 +143,20 @@ class ServeSession:
             self._say("The pages of the model changed; building the whole site ...")
         self._start_background(report, day)
 
+    def _settle_background(self) -> None:
+        """Stop the build behind the last edit; if it ended first, take its site."""
+        if self.background is None:
+            return
+        if self.background.done() is None:
+            self.background.stop()
+            restore_interrupted(self.out)
+            restore_interrupted(self.project)
+        if self.background.done() == 0:
+            self._finish_background()
+        else:
+            self.background.stop()
+            self.background = None
+
     def close(self) -> None:
         """Stop the background build and remove the working folders."""
         if self.background is not None:
@@ -157,9 +171,10 @@ class ServeSession:
             return None
         try:
             return self.preview.apply(report)
-        except ArchlexError as error:
-            self._say(f"archlex: error: {error.message}")
-            self.preview = None
+        except Exception as error:  # a failed preview must not stop the server
+            message = error.message if isinstance(error, ArchlexError) else repr(error)
+            self._say(f"archlex: the edit's pages could not be written: {message}")
+            self.preview = None  # the full build that follows shows the site
             return None
 
     def _start_background(self, report: Report, day: dt.date) -> None:
