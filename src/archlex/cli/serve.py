@@ -5,12 +5,15 @@ from __future__ import annotations
 import signal
 import threading
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from archlex.cli.options import PathArgument
 from archlex.gc_pause import freeze_after_pauses
+
+if TYPE_CHECKING:
+    from archlex.cli.serve_session import ServeSession
 
 
 def serve(
@@ -36,7 +39,6 @@ def serve(
     """
     from rich.console import Console
 
-    from archlex.cli.serve_http import make_server
     from archlex.cli.serve_session import ServeSession
     from archlex.load.manifest import find_manifest  # the loader only when serving
 
@@ -48,18 +50,25 @@ def serve(
     try:
         if not session.start():
             raise typer.Exit(1)
-        server = make_server(out, port, session.reloads)
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        address = f"http://127.0.0.1:{server.server_address[1]}/"
-        console.print(f"Serving on {address} (Ctrl+C to stop)", markup=False)
-        try:
-            session.watch()
-        finally:
-            server.shutdown()
+        _serve(session, out, port, console)
     except KeyboardInterrupt:
         console.print("Stopped.", markup=False)
     finally:
         session.close()
+
+
+def _serve(session: ServeSession, out: Path, port: int, console: Any) -> None:
+    """Serve the site and follow the model until interrupted."""
+    from archlex.cli.serve_http import make_server
+
+    server = make_server(out, port, session.reloads)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    address = f"http://127.0.0.1:{server.server_address[1]}/"
+    console.print(f"Serving on {address} (Ctrl+C to stop)", markup=False)
+    try:
+        session.watch()
+    finally:
+        server.shutdown()
 
 
 def _interrupt(signum: int, frame: Any) -> None:

@@ -54,52 +54,57 @@ def live_page(html: bytes, version: int) -> bytes:
     return head + script + found + tail if found else html + script
 
 
-def make_server(folder: Path, port: int, reloads: Reloads) -> ThreadingHTTPServer:
-    """A server of `folder` on 127.0.0.1:`port` (0: any free port), not yet started."""
-    directory = str(folder.resolve())
+class LiveHandler(SimpleHTTPRequestHandler):
+    """The site's files, its pages with the reload script, and the reload question."""
 
-    class Handler(SimpleHTTPRequestHandler):
-        """The site's files, its pages with the reload script, and the reload question."""
+    site = Path()  # set by `make_server`, as is `reloads`
+    reloads = Reloads()
 
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            super().__init__(*args, directory=directory, **kwargs)
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, directory=str(self.site), **kwargs)
 
-        def log_message(self, format: str, *args: Any) -> None:
-            return  # not every request on the terminal
+    def log_message(self, format: str, *args: Any) -> None:
+        return  # not every request on the terminal
 
-        def end_headers(self) -> None:
-            self.send_header("Cache-Control", "no-store")
-            super().end_headers()
+    def end_headers(self) -> None:
+        self.send_header("Cache-Control", "no-store")
+        super().end_headers()
 
-        def do_GET(self) -> None:
-            url = urllib.parse.urlsplit(self.path)
-            if url.path == RELOAD:
-                seen = urllib.parse.parse_qs(url.query).get("v", [""])[0]
-                self._send(str(reloads.wait(seen, WAIT_SECONDS)).encode(), "text/plain")
-                return
-            _wait_for_folder(Path(directory))
-            file = Path(self.translate_path(self.path))
-            if url.path.endswith("/"):
-                file /= "index.html"
-            version = reloads.version  # before reading: a page never claims a later version
-            if file.suffix == ".html" and file.is_file():
-                try:
-                    page = file.read_bytes()
-                except OSError:
-                    pass  # gone in a swap: answered below as any missing file
-                else:
-                    self._send(live_page(page, version), "text/html; charset=utf-8")
-                    return
+    def do_GET(self) -> None:
+        url = urllib.parse.urlsplit(self.path)
+        if url.path == RELOAD:
+            seen = urllib.parse.parse_qs(url.query).get("v", [""])[0]
+            self._send(str(self.reloads.wait(seen, WAIT_SECONDS)).encode(), "text/plain")
+            return
+        _wait_for_folder(self.site)
+        file = Path(self.translate_path(self.path))
+        if url.path.endswith("/"):
+            file /= "index.html"
+        if not (file.suffix == ".html" and self._send_page(file)):
             super().do_GET()
 
-        def _send(self, body: bytes, kind: str) -> None:
-            self.send_response(200)
-            self.send_header("Content-Type", kind)
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
+    def _send_page(self, file: Path) -> bool:
+        """Send a page with the reload script; False when there is no such page."""
+        version = self.reloads.version  # before reading: a page never claims a later version
+        try:
+            page = file.read_bytes()
+        except OSError:
+            return False  # missing, or gone in a swap: answered as any missing file
+        self._send(live_page(page, version), "text/html; charset=utf-8")
+        return True
 
-    return ThreadingHTTPServer(("127.0.0.1", port), Handler)
+    def _send(self, body: bytes, kind: str) -> None:
+        self.send_response(200)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+def make_server(folder: Path, port: int, reloads: Reloads) -> ThreadingHTTPServer:
+    """A server of `folder` on 127.0.0.1:`port` (0: any free port), not yet started."""
+    handler = type("Handler", (LiveHandler,), {"site": folder.resolve(), "reloads": reloads})
+    return ThreadingHTTPServer(("127.0.0.1", port), handler)
 
 
 def _wait_for_folder(folder: Path) -> None:

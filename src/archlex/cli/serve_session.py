@@ -89,6 +89,7 @@ class ServeSession:
         self.reloads = Reloads()
         self.preview: Preview | None = None
         self.background: Background | None = None
+        self.seen = frozenset[tuple[str, int, int]]()  # the model's files as last built
 
     def start(self) -> bool:
         """Build the whole site once and open its preview; False if the model is broken."""
@@ -96,6 +97,7 @@ class ServeSession:
 
         day = dt.date.today()
         started = time.perf_counter()
+        self.seen = model_state(self.root)  # before reading: a save during the build is seen
         try:
             with self.console.status("Building the site ..."):
                 report = self._check(day)
@@ -114,14 +116,13 @@ class ServeSession:
 
     def watch(self) -> None:
         """Poll the model's files; show each change; follow the build in the background."""
-        seen = model_state(self.root)
         while True:
             time.sleep(POLL_SECONDS)
             if self.background is not None and self.background.done() is not None:
                 self._finish_background()
             now = model_state(self.root)
-            if now != seen:
-                seen = now
+            if now != self.seen:
+                self.seen = now
                 self.changed()
 
     def changed(self) -> None:

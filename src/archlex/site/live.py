@@ -63,7 +63,6 @@ class LiveSite:
     def _read(self, cache: PageCache | None) -> list[Page]:
         """Configuration, files, navigation, and every page's source; the pages whose search
         entries are not in the cache, read in full."""
-        from mkdocs.commands.build import _populate_page
         from mkdocs.config import load_config
         from mkdocs.structure.files import get_files, set_exclusions
         from mkdocs.structure.nav import get_navigation
@@ -82,25 +81,31 @@ class LiveSite:
         self.nav = config.plugins.on_nav(get_navigation(files, config), config=config, files=files)
         if cache is not None:
             cache.start(config, files)
-        uncached = []
+        pages = []
         for file in files.documentation_pages():
             if file.page is None and file.inclusion.is_not_in_nav():  # type: ignore[no-untyped-call]
                 Page(None, file, config)
-            page = file.page
-            assert page is not None
-            key = cache.key(page) if cache is not None else None
-            found = cache.get(key) if cache is not None and key else None
-            if found is None:
-                _populate_page(page, config, files)
-                uncached.append(page)
-                continue
-            self.entries[file.src_uri] = found.search
-            page = config.plugins.on_pre_page(page, config=config, files=files)
-            page.read_source(config)
-            config.plugins.on_page_markdown(
-                page.markdown or "", page=page, config=config, files=files
-            )
-        return uncached
+            assert file.page is not None
+            pages.append(file.page)
+        return [page for page in pages if not self._read_page(page, cache)]
+
+    def _read_page(self, page: Page, cache: PageCache | None) -> bool:
+        """Read a page: its source and tags with its search entries from the cache (True), or
+        in full when the cache lacks them (False)."""
+        from mkdocs.commands.build import _populate_page
+
+        key = cache.key(page) if cache is not None else None
+        found = cache.get(key) if cache is not None and key else None
+        if found is None:
+            _populate_page(page, self.config, self.files)
+            return False
+        self.entries[page.file.src_uri] = found.search
+        page = self.config.plugins.on_pre_page(page, config=self.config, files=self.files)
+        page.read_source(self.config)
+        self.config.plugins.on_page_markdown(
+            page.markdown or "", page=page, config=self.config, files=self.files
+        )
+        return True
 
     def _render(self, pages: list[Page]) -> None:
         """Build the pages into the scratch folder and keep their search entries."""

@@ -74,6 +74,14 @@ def page_makers(context: SiteContext) -> dict[str, Callable[[], str]]:
             makers[site.articles[(regulation.id, article.number)]] = partial(
                 law.article_page, context, regulation, article
             )
+    for path, make in _entity_makers(context).items():
+        makers.setdefault(path, make)  # the first of two entities with one id has the page
+    return makers
+
+
+def _entity_makers(context: SiteContext) -> dict[str, Callable[[], str]]:
+    """What writes each entity's page, by path (the first entity of an id, in kind order)."""
+    model, site = context.model, context.site
     entity_pages: list[tuple[Sequence[Any], Callable[[SiteContext, Any], str]]] = [
         (model.roles, law.role_page),
         (model.organisations, architecture.organisation_page),
@@ -85,11 +93,10 @@ def page_makers(context: SiteContext) -> dict[str, Callable[[], str]]:
         (model.work_packages, plan.work_package_page),
         (model.milestones, plan.milestone_page),
     ]
+    makers: dict[str, Callable[[], str]] = {}
     for entities, render in entity_pages:
         for entity in entities:
-            path = site.pages[entity.id]
-            if path not in makers:  # the first of two entities with one id has the page
-                makers[path] = partial(_entity_page, render, context, entity)
+            makers.setdefault(site.pages[entity.id], partial(_entity_page, render, context, entity))
     return makers
 
 
