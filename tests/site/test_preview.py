@@ -54,6 +54,10 @@ def test_an_edit_serves_the_pages_a_full_build_writes(
     scratch = tmp_path / ".site.serve"
     preview = Preview.open(report, AS_OF, project, out, scratch, page_cache(cache, model, out))
 
+    # An entity without a page of its own touches the pages that name it.
+    assert {"organisations/ORG-1.md", "systems/SYS-1.md"} <= preview._mentioning({"ORG-1"})
+    assert "systems/SYS-2.md" not in preview._mentioning({"ORG-1"})
+
     before = (out / "systems" / "SYS-1.html").stat().st_mtime_ns
     _edit(model, "flows:", "# a comment changes no page\nflows:")
     assert preview.apply(check_model(model, model, today=AS_OF)) == []

@@ -11,6 +11,7 @@ them, so a page embeds the previous drawing until the next full build replaces i
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -42,6 +43,7 @@ class Preview:
     site: SiteMap
     edit_map: EditMap
     assets: frozenset[str]
+    texts: dict[str, str]  # each generated page's Markdown as served
 
     @classmethod
     def open(
@@ -62,7 +64,7 @@ class Preview:
         context = SiteContext(localized, site, as_of, assets, docs=live.docs)
         paths = page_makers(context).keys()
         pages = {path: (live.docs / path).read_text(encoding="utf-8") for path in paths}
-        return cls(report, as_of, live, site, EditMap.build(pages), assets)
+        return cls(report, as_of, live, site, EditMap.build(pages), assets, pages)
 
     def apply(self, report: Report) -> list[str] | None:
         """Show the edited model: the docs-relative pages written again (none when the edit
@@ -74,10 +76,10 @@ class Preview:
         if ids is None or site != self.site:
             return None
         own = {self.site.pages[i] for i in ids if i in self.site.pages}
-        touched = self.edit_map.around(own)
+        touched = self.edit_map.around(own) | self._mentioning(ids - self.site.pages.keys())
         targets = finding_targets(self.report.findings, report.findings)
-        if targets is not None:
-            touched |= {*SUMMARY_PAGES, *(site.pages[t] for t in targets if t in site.pages)}
+        if targets is not None or self.report.coverage != report.coverage:
+            touched |= {*SUMMARY_PAGES, *(site.pages[t] for t in targets or () if t in site.pages)}
         context = SiteContext(localized, site, self.as_of, self.assets, docs=self.live.docs)
         makers = {p: m for p, m in page_makers(context).items() if not _is_drawing(p)}
         changed = self._written(touched & makers.keys(), makers)
@@ -85,6 +87,7 @@ class Preview:
         changed |= self._written((linked - touched) & makers.keys(), makers)
         for path, text in changed.items():
             self.edit_map.update(path, text)
+            self.texts[path] = text
         if changed:
             self.live.rebuild(changed)
         self.report = report
@@ -95,9 +98,18 @@ class Preview:
         changed = {}
         for path in sorted(paths):
             text = makers[path]()
-            if text != (self.live.docs / path).read_text(encoding="utf-8"):
+            if text != self.texts.get(path):
                 changed[path] = text
         return changed
+
+    def _mentioning(self, ids: set[str]) -> set[str]:
+        """The pages that name any of these ids (entities without a page of their own: a
+        risk, a decision, an access grant), as a word of their Markdown."""
+        if not ids:
+            return set()
+        words = "|".join(re.escape(i) for i in sorted(ids, key=len, reverse=True))
+        named = re.compile(rf"(?<![\w.-])(?:{words})(?![\w-])")
+        return {path for path, text in self.texts.items() if named.search(text)}
 
 
 def _is_drawing(path: str) -> bool:
