@@ -8,6 +8,8 @@ written as the built pages' addresses (`.html`). The pan and zoom script is
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from archlex.site.context import SiteContext
@@ -31,14 +33,16 @@ def diagram_page_path(asset: str) -> str:
     return f"{FOLDER}/{slug(stem)}.md"
 
 
-def diagram_pages(context: SiteContext) -> dict[str, str]:
-    """The index of the diagrams and, when the SVGs can be read, a page for each."""
+def diagram_makers(context: SiteContext) -> dict[str, Callable[[], str]]:
+    """What writes each page of `diagram_pages`, by path (each page written only on call)."""
     assets = diagram_assets(context.assets)
-    pages = {f"{FOLDER}/index.md": diagrams_index(context, assets)}
+    makers: dict[str, Callable[[], str]] = {
+        f"{FOLDER}/index.md": partial(diagrams_index, context, assets)
+    }
     if context.docs is not None:
         for asset in assets:
-            pages[diagram_page_path(asset)] = diagram_page(context, asset)
-    return pages
+            makers[diagram_page_path(asset)] = partial(diagram_page, context, asset)
+    return makers
 
 
 def diagrams_index(context: SiteContext, assets: list[str]) -> str:
