@@ -50,3 +50,53 @@ processes:
     steps: [f.1]
 """,
 }
+
+# The technical architecture of the same model, every text hostile: two sibling zones share a
+# name (the DSL refuses that: the second gets its id), the hosting's notes, the connection's
+# protocol, format and volume unit, and a named technical view's title; one hosting is
+# listed twice (one instance, one identifier).
+TECHNICAL = f"""\
+networks:
+  - id: net.1
+    name: {HOSTILE}
+    description: {HOSTILE}
+    security: {HOSTILE}
+nodes:
+  - id: dc.1
+    name: {HOSTILE}
+    kind: data-centre
+    location: {HOSTILE}
+    description: {HOSTILE}
+    networks: [net.1]
+  - id: zone.1
+    name: {HOSTILE}
+    kind: zone
+    within: dc.1
+    hosts:
+      - {{system: sys.a, instances: 2, availability: 99.9, description: {HOSTILE}}}
+      - {{system: sys.a, environment: test}}
+      - {{system: sys.a, environment: test}}
+  - id: zone.2
+    name: {HOSTILE}
+    kind: zone
+    within: dc.1
+    hosts:
+      - {{system: sys.b}}
+      - {{system: sys.a-part, environment: dr}}
+connections:
+  - id: cn.1
+    from: sys.a
+    to: sys.b
+    network: net.1
+    protocol: {HOSTILE}
+    format: {HOSTILE}
+    security: {HOSTILE}
+    flows: [f.1]
+    volume: {{average: 5, unit: {HOSTILE}}}
+views:
+  - id: view.tech
+    title: {HOSTILE}
+    kind: technical
+    include: [sys.a]
+"""
+TECHNICAL_FILES = {**FILES, "technical.yaml": TECHNICAL}

@@ -82,6 +82,9 @@ def expected_ids(model: Model) -> set[str]:
         model.phases,
         model.work_packages,
         model.milestones,
+        model.networks,
+        model.nodes,
+        model.connections,
     ]
     return {entity.id for entities in kinds for entity in entities}
 
@@ -113,6 +116,30 @@ def expected_relationships(model: Model) -> set[Triple]:
             found.add(("Realization", package.id, package.phase))
     for milestone in model.milestones:
         found |= {("Triggering", p, milestone.id) for p in milestone.after}
+    return found | _technology_relationships(model) | _data_relationships(model)
+
+
+def _technology_relationships(model: Model) -> set[Triple]:
+    """Nodes within nodes, hosting, networks and operators; connections (docs/export.md)."""
+    found = {("Association", n.operator, n.id) for n in model.networks if n.operator}
+    for node in model.nodes:
+        found |= {("Composition", node.within, node.id)} if node.within else set()
+        found |= {("Association", node.operator, node.id)} if node.operator else set()
+        found |= {("Association", node.id, network) for network in node.networks}
+        found |= {("Realization", node.id, hosting.system) for hosting in node.hosts}
+    for connection in model.connections:
+        found.add(("Flow", connection.from_, connection.to))
+        if connection.network:
+            found.add(("Association", connection.id, connection.network))
+    return found
+
+
+def _data_relationships(model: Model) -> set[Triple]:
+    """Controllers, processors and the systems that hold each category."""
+    found: set[Triple] = set()
+    for category in model.data:
+        ends = [*category.controller, *category.processor, *category.holders]
+        found |= {("Association", end, category.id) for end in ends}
     return found
 
 
@@ -196,6 +223,18 @@ RELATIONSHIP_TABLE = {
     ("Deliverable", "Requirement"): "nor",
     ("WorkPackage", "WorkPackage"): "cfgost",
     ("WorkPackage", "Plateau"): "fort",
+    # The technology layer, from Archi's relationships.xml (ArchiMate 3.2; Facility and Device
+    # are specialisations of Node): a node realizes what it hosts, and nests by composition.
+    ("Facility", "ApplicationComponent"): "fortv",
+    ("Facility", "ApplicationInterface"): "fortv",
+    ("Node", "ApplicationComponent"): "fortv",
+    ("Node", "ApplicationInterface"): "fortv",
+    ("Facility", "Node"): "cfgiotv",
+    ("Facility", "Facility"): "cfgiostv",
+    ("Facility", "Device"): "cfgiortv",
+    ("Node", "Node"): "cfgiostv",
+    ("Node", "Device"): "cfgiortv",
+    ("Node", "Facility"): "cfgiotv",
 }
 LETTER = {
     "Composition": "c",

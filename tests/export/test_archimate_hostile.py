@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from archlex.api import load
 from archlex.export.archimate import archimate_xml
+from archlex.export.ids import xml_id
 from tests.conftest import WriteModel
-from tests.export.hostile import FILES, HOSTILE_IN_XML
+from tests.export.hostile import FILES, HOSTILE_IN_XML, TECHNICAL_FILES
 from tests.export.test_archimate import NS, assert_valid, parse, properties
+from tests.export.test_archimate_views import views
 
 
 def test_hostile_names_are_escaped_or_stripped_and_still_validate(
@@ -36,3 +38,19 @@ def test_an_id_starting_with_a_digit_becomes_a_valid_identifier(
     root = parse(text)
     node = root.find("a:elements/a:element[@identifier='id-0rg.one']", NS)
     assert properties(node)["archlex-id"] == "0rg.one"
+
+
+def test_hostile_technical_text_is_escaped_and_still_validates(write_model: WriteModel) -> None:
+    text = archimate_xml(load(write_model(TECHNICAL_FILES)).model)
+    assert_valid(text)
+    assert "<script>" not in text and "]]>" not in text
+    root = parse(text)
+    for archlex_id in ("net.1", "dc.1", "zone.1", "zone.2"):
+        node = root.find(f"a:elements/a:element[@identifier='{xml_id(archlex_id)}']", NS)
+        assert node.findtext("a:name", namespaces=NS) == HOSTILE_IN_XML
+    connection = root.find(f"a:relationships/a:relationship[@identifier='{xml_id('cn.1')}']", NS)
+    props = properties(connection)
+    assert props["protocol"] == props["format"] == props["security"] == HOSTILE_IN_XML
+    assert props["volume"] == f"average 5 {HOSTILE_IN_XML} per day"
+    found = set(views(text))
+    assert {"view-technology-production", "view-technology-dr", "view-technology-test"} <= found

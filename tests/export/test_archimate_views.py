@@ -42,7 +42,10 @@ def overlap(a: Box, b: Box) -> bool:
 def test_a_view_per_diagram(example: Model, example_xml: str) -> None:
     found = set(views(example_xml))
     processes = {f"view-process-{p.id}" for p in example.processes}
-    assert found == {"view-context", "view-technical", *processes}
+    environments = {h.environment.value for n in example.nodes for h in n.hosts}
+    technology = {f"view-technology-{e}" for e in environments}
+    assert environments == {"production", "dr", "test", "acceptance"}
+    assert found == {"view-context", "view-technical", *processes, *technology}
 
 
 def test_figures_and_lines_are_backed_by_the_model(example_xml: str) -> None:

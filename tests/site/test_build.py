@@ -18,6 +18,7 @@ from archlex.errors import ArchlexError
 from archlex.i18n import translator
 from archlex.outcome import Report
 from archlex.render.charts.figures import all_charts
+from archlex.render.concept.technical_values import technical_tables
 from archlex.site.build import build_site, write_project
 from archlex.site.links import SiteMap, slug
 from archlex.site.mkdocs_workers import WORKERS_VARIABLE
@@ -381,3 +382,31 @@ def test_a_data_page_gives_its_data_architecture(example: Report, built: tuple[P
     index = html_page(built[0], "data/index.md").read_text(encoding="utf-8")
     row = next(r for r in cells(index) if r and r[0] == "fingerprints")
     assert row[4:6] == ["VRS, PMLP, VP", "BDAS"]
+
+
+def test_the_technical_page_shows_the_views_and_the_concepts_tables(
+    example: Report, built: tuple[Path, Path]
+) -> None:
+    page = (built[0] / "technical" / "index.html").read_text(encoding="utf-8")
+    rows = cells(page)
+    tables = technical_tables(example.model, translator("en"))
+    head = tables["hosting_head"]
+    assert head == ["System", "Production", "Instances", "Other environments", "Availability"]
+    assert head in rows and tables["connection_head"] in rows
+    shown = {r[0]: r for r in rows if r}
+    esp = shown["National ESP gateway"]
+    assert esp[1:3] == ["NUI segment, IeM IC primary data centre (Riga)", "2"]
+    assert esp[4] == "99.9\u00a0%"
+    link = shown["National ESP gateway \u2192 European search portal"]
+    assert link[1:] == [
+        "EU communication infrastructure",
+        "REST, UMF (XML) (Universal message format)",
+        "99.9\u00a0%",
+        "300 (peak 1\u00a0500) searches per minute",
+    ]
+    # both technical views, interactive: their boxes link to the systems' pages
+    assert page.count('class="archlex-diagram"') == 2
+    assert re.search(r'<a href="[^"]*systems/ESP-GW\.html"', page)
+    # the data of both pages come from one place: the concept says the same
+    concept = (built[0] / "concept" / "index.html").read_text(encoding="utf-8")
+    assert "300 (peak 1\u00a0500) searches per minute" in html.unescape(concept)

@@ -281,6 +281,7 @@ def _check(
             today,
             parse_cache(no_cache),
             progress,
+            incremental=True,  # the report is all it needs of the project
         )
 
 

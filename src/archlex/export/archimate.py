@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from archlex.export.archimate_concepts import Concepts, Element, Relationship, archimate_concepts
+from archlex.export.archimate_concepts import Concepts, archimate_concepts
 from archlex.export.archimate_properties import PROPERTY_TYPES
-from archlex.export.archimate_views import Figure, View, archimate_views
+from archlex.export.archimate_types import Element, Figure, Relationship, View
+from archlex.export.archimate_views import archimate_views
 from archlex.export.ids import xml_text
 from archlex.export.registry import exporter
 from archlex.model import Model
@@ -44,8 +45,10 @@ def _text(parent: ET.Element, tag: str, text: str, language: str) -> None:
     order=10,
     default_file="model.xml",
     help="The model as an ArchiMate 3.1 Open Group exchange-format file that Archi imports.\n\n"
-    "Elements and relationships keep their archlex ids as properties; a view per diagram "
-    "(context, each process, technical), laid out by Graphviz.",
+    "Elements and relationships keep their archlex ids as properties; the technology layer "
+    "(networks, nodes, hosting per environment, connections) where the model has one; a view "
+    "per diagram (context, each process, technical, technology per environment), laid out by "
+    "Graphviz.",
 )
 def archimate_xml(model: Model) -> str:
     """The exchange-format document for the model, deterministic to the byte."""

@@ -8,11 +8,16 @@ hashed from their type and ends, so it is stable as long as the ends are.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from archlex.export.archimate_properties import entity_properties, flow_properties
+from archlex.export.archimate_technology import (
+    data_relationships,
+    technology_elements,
+    technology_relationships,
+)
+from archlex.export.archimate_types import Element, Relationship, derived_id
 from archlex.export.ids import xml_id
 from archlex.model import Model
 from archlex.model.common import Entity
@@ -21,8 +26,6 @@ from archlex.model.regulation import Obligation
 from archlex.model.requirement import Requirement
 from archlex.model.roadmap import WorkPackage
 from archlex.model.system import System, SystemKind
-
-Properties = list[tuple[str, str]]
 
 ELEMENT_TYPE = {
     "organisation": "BusinessActor",
@@ -45,31 +48,6 @@ FLOW_ALLOWED = {"ApplicationComponent", "ApplicationInterface"}
 EU_SIDE = {SystemKind.EU_CENTRAL, SystemKind.INTEROPERABILITY_COMPONENT}
 
 
-@dataclass(frozen=True)
-class Element:
-    """An ArchiMate element; `archlex_id` is None for elements archlex derives (deliverables)."""
-
-    identifier: str
-    type: str
-    name: str
-    documentation: str | None
-    properties: Properties
-    archlex_id: str | None
-
-
-@dataclass(frozen=True)
-class Relationship:
-    """An ArchiMate relationship between two elements (or a relationship and an element)."""
-
-    identifier: str
-    type: str
-    source: str
-    target: str
-    name: str | None = None
-    properties: Properties = field(default_factory=list)
-    archlex_id: str | None = None
-
-
 @dataclass
 class Concepts:
     """Every element and relationship, sorted by identifier, with lookups by identifier."""
@@ -80,12 +58,6 @@ class Concepts:
     def element(self, identifier: str) -> Element | None:
         """The element with this identifier."""
         return next((e for e in self.elements if e.identifier == identifier), None)
-
-
-def derived_id(kind: str, source: str, target: str) -> str:
-    """A stable identifier for a relationship archlex derives from a reference."""
-    digest = hashlib.sha256(f"{kind}\n{source}\n{target}".encode()).hexdigest()[:20]
-    return f"rel-{digest}"
 
 
 def deliverable_id(work_package_id: str) -> str:
@@ -136,6 +108,7 @@ def _elements(model: Model) -> Iterator[Element]:
         elif kind in ELEMENT_TYPE:
             name = entity.name or entity.id
             yield _element(kind, entity, name, entity.description)
+    yield from technology_elements(model)
     for package in model.work_packages:
         if package.delivers:
             yield Element(
@@ -163,6 +136,8 @@ def _relationships(model: Model, types: dict[str, str]) -> Iterator[Relationship
     for milestone in model.milestones:
         for package_id in milestone.after:
             yield _relation("Triggering", xml_id(package_id), xml_id(milestone.id))
+    yield from technology_relationships(model)
+    yield from data_relationships(model)
 
 
 def _organisation_relationships(model: Model) -> Iterator[Relationship]:

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 
 from archlex.model.common import Entity, Provenance
 from archlex.model.flow import Flow
+from archlex.model.infrastructure import Network, Node
 from archlex.model.organisation import Organisation, Role
 from archlex.model.regulation import Obligation
 from archlex.model.requirement import Requirement
@@ -48,14 +49,38 @@ PROPERTY_TYPES = {
     "process": "string",
     "tags": "string",
     "derived-from": "string",
+    # The technology layer and the data architecture (format extensions 25 and 26).
+    "scope": "string",
+    "security": "string",
+    "location": "string",
+    "networks": "string",
+    "environment": "string",
+    "instances": "number",
+    "availability": "number",
+    "notes": "string",
+    "protocol": "string",
+    "format": "string",
+    "standard": "string",
+    "network": "string",
+    "flows": "string",
+    "volume": "string",
+    "special-kind": "string",
+    "legal-basis": "string",
+    "retention-basis": "string",
+    "controller": "string",
+    "processor": "string",
+    "master": "string",
+    "held-by": "string",
+    "entities": "string",
 }
 
 
-def _listed(values: Iterable[object]) -> str:
+def listed(values: Iterable[object]) -> str:
+    """Values as one property text, `; ` between them."""
     return "; ".join(str(v) for v in values)
 
 
-def _pairs(pairs: Iterable[tuple[str, object]]) -> list[tuple[str, str]]:
+def property_pairs(pairs: Iterable[tuple[str, object]]) -> list[tuple[str, str]]:
     """The pairs with a value, as text; booleans as the exchange format writes them."""
     kept = []
     for key, value in pairs:
@@ -72,15 +97,15 @@ def entity_properties(kind: str, entity: Entity) -> list[tuple[str, str]]:
     pairs += _kind_pairs(entity)
     if isinstance(entity, Provenance):
         pairs += [("verified", entity.verified), ("source", entity.source)]
-    pairs.append(("tags", _listed(entity.tags)))
-    return _pairs(pairs)
+    pairs.append(("tags", listed(entity.tags)))
+    return property_pairs(pairs)
 
 
 def _kind_pairs(entity: Entity) -> list[tuple[str, object]]:
     if isinstance(entity, Organisation):
-        return [("kind", entity.kind.value), ("roles", _listed(g.role for g in entity.roles))]
+        return [("kind", entity.kind.value), ("roles", listed(g.role for g in entity.roles))]
     if isinstance(entity, Role):
-        return [("provisions", _listed(entity.defined_by))]
+        return [("provisions", listed(entity.defined_by))]
     if isinstance(entity, System):
         return [
             ("kind", entity.kind.value),
@@ -90,10 +115,19 @@ def _kind_pairs(entity: Entity) -> list[tuple[str, object]]:
             ("operator", entity.operator),
         ]
     if isinstance(entity, DataCategory):
+        return _data_pairs(entity)
+    if isinstance(entity, Network):
         return [
-            ("personal", entity.personal),
-            ("special", entity.special),
-            ("retention", entity.retention),
+            ("scope", entity.scope.value),
+            ("operator", entity.operator),
+            ("security", entity.security),
+        ]
+    if isinstance(entity, Node):
+        return [
+            ("kind", entity.kind.value),
+            ("operator", entity.operator),
+            ("location", entity.location),
+            ("networks", listed(entity.networks)),
         ]
     if isinstance(entity, Requirement):
         return _requirement_pairs(entity)
@@ -107,9 +141,35 @@ def _kind_pairs(entity: Entity) -> list[tuple[str, object]]:
     return _roadmap_pairs(entity)
 
 
+def _data_pairs(category: DataCategory) -> list[tuple[str, object]]:
+    # The fields of format extension 26 are written only where the model gives them, so a
+    # category without them exports as before.
+    entities = [
+        f"{e.name} ({', '.join(e.attributes)})" if e.attributes else e.name
+        for e in category.entities
+    ]
+    return [
+        ("personal", category.personal),
+        ("special", category.special),
+        ("special-kind", category.special_kind.value if category.special_kind else None),
+        ("retention", category.retention),
+        ("retention-basis", listed(category.retention_basis)),
+        ("legal-basis", listed([*category.legal_basis, *_words(category.legal_basis_text)])),
+        ("controller", listed(category.controller)),
+        ("processor", listed(category.processor)),
+        ("master", category.master),
+        ("held-by", listed(category.held_by)),
+        ("entities", listed(entities)),
+    ]
+
+
+def _words(text: str | None) -> list[str]:
+    return [text] if text else []
+
+
 def _requirement_pairs(requirement: Requirement) -> list[tuple[str, object]]:
     return [
-        ("provisions", _listed(requirement.satisfies)),
+        ("provisions", listed(requirement.satisfies)),
         ("requirement-type", requirement.type.value if requirement.type else None),
         ("priority", requirement.priority.value if requirement.priority else None),
         ("status", requirement.status.value),
@@ -123,7 +183,7 @@ def _roadmap_pairs(entity: Entity) -> list[tuple[str, object]]:
     if isinstance(entity, WorkPackage):
         pairs.append(("owner", entity.owner))
     if isinstance(entity, Milestone):
-        pairs += [("date", entity.date), ("provisions", _listed(entity.deadline_of))]
+        pairs += [("date", entity.date), ("provisions", listed(entity.deadline_of))]
     return pairs
 
 
@@ -131,20 +191,20 @@ def flow_properties(flow: Flow) -> list[tuple[str, str]]:
     """A flow's id, legal basis, data, purpose, route and logging."""
     logging = None
     if flow.logging is not None:
-        logging = f"by {flow.logging.by}" if flow.logging.by else _listed(flow.logging.fields)
+        logging = f"by {flow.logging.by}" if flow.logging.by else listed(flow.logging.fields)
         if flow.logging.retention:
             logging += f" (retention {flow.logging.retention})"
-    return _pairs(
+    return property_pairs(
         [
             ("archlex-id", flow.id),
             ("archlex-kind", "flow"),
-            ("provisions", _listed(flow.legal_basis)),
+            ("provisions", listed(flow.legal_basis)),
             ("via", flow.via),
-            ("data", _listed(flow.data)),
+            ("data", listed(flow.data)),
             ("purpose", flow.purpose),
             ("sync", flow.sync.value if flow.sync else None),
             ("logging", logging),
             ("process", flow.process),
-            ("tags", _listed(flow.tags)),
+            ("tags", listed(flow.tags)),
         ]
     )

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 
 from archlex.export.archimate_concepts import Concepts
-from archlex.export.archimate_layout import Bounds, Box, layout
+from archlex.export.archimate_layout import layout
+from archlex.export.archimate_technology_views import technology_views
+from archlex.export.archimate_types import Figure, View
 from archlex.export.ids import escape_id, xml_id
 from archlex.model import Model
 from archlex.model.flow import Flow
@@ -22,34 +23,9 @@ from archlex.render.diagrams.flows import process_steps
 from archlex.render.diagrams.views import SIDE_OF_KIND, SIDES, Landscape
 
 
-@dataclass
-class Figure:
-    """A figure of a view: an element's (`element` set) or a plain container with a label."""
-
-    key: str
-    element: str | None = None
-    label: str | None = None
-    children: list[Figure] = field(default_factory=list)
-
-    def box(self) -> Box:
-        """The figure as a box for the layout."""
-        return Box(self.key, [child.box() for child in self.children])
-
-
-@dataclass
-class View:
-    """A diagram: its figures, the relationships drawn between them, and their bounds."""
-
-    identifier: str
-    name: str
-    documentation: str
-    figures: list[Figure]
-    lines: list[tuple[str, str, str]]  # relationship, source element, target element
-    bounds: dict[str, Bounds] = field(default_factory=dict)
-
-
 def archimate_views(model: Model, concepts: Concepts) -> list[View]:
-    """The context view, a view per process (by id) and the technical view, laid out."""
+    """The context view, a view per process (by id), the technical view and a technology view
+    per environment, laid out."""
     landscape = Landscape.of(model)
     exported = {r.identifier for r in concepts.relationships}
     flows = [f for f in landscape.flows() if xml_id(f.id) in exported]
@@ -66,11 +42,13 @@ def archimate_views(model: Model, concepts: Concepts) -> list[View]:
             )
         )
     views.append(_technical_view(landscape, flows))
+    views += technology_views(model, concepts)
     for view in views:
         keys = {box.key for figure in view.figures for box in figure.box().walk()}
         view.lines = [line for line in view.lines if line[1] in keys and line[2] in keys]
         boxes = [figure.box() for figure in view.figures]
-        view.bounds = layout(boxes, [(source, target) for _, source, target in view.lines])
+        pairs = [(source, target) for _, source, target in view.lines]
+        view.bounds = layout(boxes, pairs + view.hints)
     return views
 
 

@@ -34,3 +34,9 @@ def dsl_identifier(archlex_id: str) -> str:
 def xml_text(text: str) -> str:
     """The text without the control characters XML 1.0 forbids (they cannot be escaped)."""
     return _NOT_XML_CHAR.sub("", text)
+
+
+def dsl_deployment_identifier(*parts: str) -> str:
+    """A DSL identifier for a deployment element named by several archlex ids (an environment,
+    a node, a system): injective too, as no archlex id contains the space that joins them."""
+    return f"d_{escape_id(' '.join(parts), _DSL_KEPT)}"

@@ -15,10 +15,17 @@ from dataclasses import dataclass, field
 from archlex.export.archimate_concepts import interface_owners
 from archlex.export.ids import dsl_identifier
 from archlex.export.registry import exporter
+from archlex.export.structurizr_deployment import (
+    deployment_lines,
+    deployment_view_lines,
+    named_deployment_view,
+)
+from archlex.export.structurizr_text import quoted as quoted
 from archlex.graph.views import select
 from archlex.model import Model
 from archlex.model.flow import Flow
 from archlex.model.system import System, SystemKind
+from archlex.model.view import ViewKind
 
 SYSTEM_TAGS = {
     SystemKind.NATIONAL: "National",
@@ -39,27 +46,6 @@ STYLES = [
     ('relationship "Relationship"', ["routing Orthogonal"]),
     ('relationship "Special-category data"', ["color #c0392b", "thickness 3"]),
 ]
-
-
-# Structurizr's parser reads a quoted string as it stands, then turns `\"` into `"` and `\n`
-# into a line break; a backslash is otherwise itself, and there is no escape for it.
-_BACKSLASH_N = "\\n"
-_ZERO_WIDTH_SPACE = "\u200b"
-
-
-def quoted(text: str) -> str:
-    """A DSL string as Structurizr's parser reads it back: quotes escaped, backslashes as
-    they are, line breaks and control characters as spaces, `${` broken up so it is not read
-    as a substitution, and a backslash before an `n` kept from becoming a line break."""
-    flat = "".join(" " if ord(c) < 32 or 0x7F <= ord(c) < 0xA0 else c for c in text)
-    flat = " ".join(flat.split()).replace("${", "$ {")
-    # `C:\new` would read as `C:` and `ew` on two lines; nothing in the DSL writes a literal
-    # `\n`, so an invisible zero-width space goes between them.
-    flat = flat.replace(_BACKSLASH_N, "\\" + _ZERO_WIDTH_SPACE + "n")
-    escaped = flat.replace('"', '\\"')
-    # A closing quote after a backslash would be read as an escaped quote; the parser trims
-    # the space that keeps it a quote.
-    return f'"{escaped} "' if escaped.endswith("\\") else f'"{escaped}"'
 
 
 @dataclass
@@ -115,7 +101,9 @@ class Workspace:
     default_file="workspace.dsl",
     help="The model as a Structurizr DSL workspace (C4: people, software systems, "
     "containers).\n\n"
-    "Views: the system landscape, and a system-context and a container view per system.",
+    "Deployment environments (production, DR, test ...) with the nodes, instances and "
+    "connections where the model hosts systems on nodes. Views: the system landscape, a "
+    "system-context and a container view per system, a deployment view per environment.",
 )
 def structurizr_dsl(model: Model) -> str:
     """The workspace as DSL text, deterministic to the byte."""
@@ -181,6 +169,7 @@ def _relationship_lines(workspace: Workspace) -> Iterator[str]:
                     yield f"{source} -> {target} {quoted(role)}"
     for flow in sorted(model.flows, key=lambda f: f.id):
         yield _flow_line(workspace, flow)
+    yield from deployment_lines(model, workspace.parent)
 
 
 def _flow_line(workspace: Workspace, flow: Flow) -> str:
@@ -204,9 +193,15 @@ def _flow_line(workspace: Workspace, flow: Flow) -> str:
 
 
 def _named_view_lines(workspace: Workspace) -> Iterator[str]:
-    """Each view the model names, as a landscape of the software systems it selects."""
+    """Each view the model names, as a landscape of the software systems it selects; a
+    technical one as a deployment view where the systems it selects are deployed."""
     for view in sorted(workspace.model.views, key=lambda v: v.id):
         chosen = {workspace.parent.get(s, s) for s in select(workspace.model, view).systems}
+        if view.kind is ViewKind.TECHNICAL:
+            deployment = named_deployment_view(workspace.model, workspace.parent, view, chosen)
+            if deployment:
+                yield from deployment
+                continue
         shown = sorted(dsl_identifier(s.id) for s in workspace.systems if s.id in chosen)
         if shown:
             yield f"systemLandscape {quoted(view.id)} {quoted(str(view.title))} {{"
@@ -227,6 +222,7 @@ def _view_lines(workspace: Workspace) -> Iterator[str]:
         if system.id in workspace.containers:
             yield f'container {identifier} "containers-{key}" {{'
             yield from ("    include *", "    autolayout lr", "}")
+    yield from deployment_view_lines(workspace.model, workspace.parent)
     yield from _named_view_lines(workspace)
     yield "styles {"
     for selector, rules in STYLES:

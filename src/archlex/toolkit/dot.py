@@ -54,12 +54,14 @@ class Table:
     html: str
 
 
-def table_label(rows: list[tuple[str, str, str, str]], across: int = 1) -> Table:
+def table_label(
+    rows: list[tuple[str, str, str, str]], across: int = 1, double: frozenset[str] = frozenset()
+) -> Table:
     """A table of entries `(sample, colour, meaning, fill)`, `across` of them side by side: the
     sample is a text in `colour`, or, when `fill` is given, a box filled with it and framed in
-    `colour`; the meaning is wrapped beside it."""
+    `colour` (twice for the samples in `double`); the meaning is wrapped beside it."""
     cells = [
-        f'{_sample_cell(sample, colour, fill)}<TD ALIGN="LEFT" BALIGN="LEFT">'
+        f'{_sample_cell(sample, colour, fill, sample in double)}<TD ALIGN="LEFT" BALIGN="LEFT">'
         f"{_table_text(meaning)}</TD>"
         for sample, colour, meaning, fill in rows
     ]
@@ -68,11 +70,15 @@ def table_label(rows: list[tuple[str, str, str, str]], across: int = 1) -> Table
     return Table(f'<TABLE BORDER="0" CELLSPACING="2" CELLPADDING="2">{body}</TABLE>')
 
 
-def _sample_cell(sample: str, colour: str, fill: str) -> str:
+def _sample_cell(sample: str, colour: str, fill: str, double: bool = False) -> str:
     text = f'<FONT COLOR="{html.escape(colour)}">{html.escape(sample)}</FONT>'
     if not fill:
         return f'<TD ALIGN="LEFT">{text}</TD>'
     frame = f'BGCOLOR="{html.escape(fill)}" COLOR="{html.escape(colour)}" BORDER="1"'
+    if double:  # a frame around the framed box, as Graphviz draws `peripheries=2`
+        outer = f'COLOR="{html.escape(colour)}" BORDER="1" CELLBORDER="1" CELLSPACING="2"'
+        inner = f"<TD {frame}>{html.escape(sample)}</TD>"
+        return f'<TD CELLPADDING="0"><TABLE {outer} CELLPADDING="2"><TR>{inner}</TR></TABLE></TD>'
     return f"<TD {frame}>{html.escape(sample)}</TD>"
 
 

@@ -13,7 +13,7 @@ from archlex.model.flow import Flow
 from archlex.model.system import System, SystemKind
 from archlex.render.diagrams.context import distance_to_eu, tooltip_text
 from archlex.render.diagrams.labels import text, tr
-from archlex.render.diagrams.legend import FOCUS_PENWIDTH, legend_cluster
+from archlex.render.diagrams.legend import FOCUS_PERIPHERIES, legend_cluster
 from archlex.render.diagrams.style import (
     CLUSTER_STYLE,
     DATA_MARKER,
@@ -72,7 +72,7 @@ def system_hops(
 
 
 def selection_view(landscape: Landscape, focus: System | None) -> Graph:
-    """Every flow of the landscape in full, its focus (if any) drawn thick: a named view."""
+    """Every flow of the landscape in full, its focus (if any) framed twice: a named view."""
     hops: dict[Hop, list[Flow]] = defaultdict(list)
     for flow in landscape.flows():
         for hop in landscape.hops(flow):
@@ -120,7 +120,7 @@ def _sides(
             node = system_node(member)
             node.attrs["tooltip"] = member.name
             if focus is not None and member.id == focus.id:
-                node.attrs["penwidth"] = FOCUS_PENWIDTH
+                node.attrs["peripheries"] = FOCUS_PERIPHERIES
             cluster.nodes.append(node)
         clusters.append(cluster)
     return clusters

@@ -36,7 +36,7 @@ from archlex.render.diagrams.named import named_views
 from archlex.render.diagrams.page import SMALLEST_PRINTED_PT, placement_of
 from archlex.render.diagrams.sequence import WIDE_WRAP, sequence_view
 from archlex.render.diagrams.style import legend
-from archlex.render.diagrams.technical import technical_view
+from archlex.render.diagrams.technical import technical_views
 from archlex.render.diagrams.views import Landscape
 from archlex.render.registry import RenderContext, renderer
 from archlex.toolkit.dot import Graph, run_dot
@@ -55,7 +55,7 @@ def diagram_graphs(context: RenderContext) -> list[tuple[str, Graph]]:
         view = with_legend(process_view(model, process, landscape), ("line.message",))
         graphs.append((f"process-{process.id}", view))
         graphs.append((f"sequence-{process.id}", sequence_view(landscape, process)))
-    graphs += [("technical", technical_view(landscape)), ("data", data_view(landscape))]
+    graphs += [*technical_views(landscape), ("data", data_view(landscape))]
     special = special_data_view(landscape)
     graphs += [("data-special", special)] if special is not None else []
     graphs += [*named_views(model), ("legend", legend())]
