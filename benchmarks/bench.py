@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import shutil
 import sys
 import tempfile
@@ -34,7 +35,34 @@ Written by `make bench` (`benchmarks/bench.py`); how it measures is in
 [README.md](README.md). Each section says when, on which machine and at which commit it was
 measured: a partial run (`--only archlex` or `--only peers`) replaces only its own section.
 """
-STEPS = ("parse", "validate", "check cold", "check warm", "render matrix", "build")
+STEPS = (
+    "parse",
+    "validate",
+    "check cold",
+    "check warm",
+    "check warm, value edited",
+    "render matrix",
+    "build",
+)
+
+
+def other_priority(text: bytes, round_number: int) -> bytes:
+    """The first requirement's priority changed (to `must`, or `should` if it is `must`)."""
+    del round_number  # the same edit each round
+    return re.sub(
+        rb"priority: (\w+)",
+        lambda m: b"priority: should" if m.group(1) == b"must" else b"priority: must",
+        text,
+        count=1,
+    )
+
+
+# What each warm step writes into the edited file before it runs (restored after).
+WARM_EDITS = {
+    "check warm": lambda text, round_number: text + f"# edit {round_number}\n".encode(),
+    # A real change of one requirement's value: the whole model is checked again.
+    "check warm, value edited": other_priority,
+}
 
 
 def library_folder() -> Path:
@@ -55,6 +83,7 @@ class SizeRun:
     steps: dict[str, Series] = field(default_factory=dict)
     load: tuple[float, float] = (0.0, 0.0)
     warm_same_output: bool | None = None
+    value_same_output: bool | None = None  # a title is in no finding: the same report
 
     def median(self, step: str) -> float | None:
         """The step's median seconds, if measured."""
@@ -92,6 +121,7 @@ def measure_size(model: ModelInfo, repeat: int, build_repeat: int, timeout: floa
             "validate": ([*ARCHLEX, "validate", folder, "--no-cache"], None, (0,)),
             "check cold": ([*ARCHLEX, "check", folder, "--no-cache"], None, (0, 1)),
             "check warm": ([*ARCHLEX, "check", folder], cache_env, (0, 1)),
+            "check warm, value edited": ([*ARCHLEX, "check", folder], cache_env, (0, 1)),
             "render matrix": ([*ARCHLEX, "render", "matrix", folder, "--out", str(out / "r"),
                                "--no-cache"], None, (0,)),
             "build": ([*ARCHLEX, "build", folder, "--out", str(out / "site"), "--no-cache",
@@ -111,8 +141,8 @@ def measure_size(model: ModelInfo, repeat: int, build_repeat: int, timeout: floa
                     series = result.steps[name]
                     if series.failure or (name == "build" and round_number >= build_repeat):
                         continue
-                    if name == "check warm":  # one file changed since the cache was filled
-                        edited.write_bytes(original + f"# edit {round_number}\n".encode())
+                    if name in WARM_EDITS:  # one file changed since the cache was filled
+                        edited.write_bytes(WARM_EDITS[name](original, round_number))
                     try:
                         run = checked(run_child(argv, env=env, timeout=timeout), name, ok)
                     except StepFailedError as failure:
@@ -126,6 +156,12 @@ def measure_size(model: ModelInfo, repeat: int, build_repeat: int, timeout: floa
                     if name == "check warm":
                         same = run.stdout == cold_output
                         result.warm_same_output = same and result.warm_same_output is not False
+                    if name == "check warm, value edited":
+                        same = run.stdout == cold_output
+                        result.value_same_output = same and result.value_same_output is not False
+                        # The last check is now of the edited title: check the restored file
+                        # again, untimed, so that the next round's comment finds it.
+                        checked(run_child(argv, env=env, timeout=timeout), "prime", (0, 1))
                     print(f"    {name}: {run.seconds:.2f} s, {run.peak_rss_mb:.0f} MB", flush=True)
                     shutil.rmtree(out, ignore_errors=True)
         finally:
@@ -159,6 +195,9 @@ def size_table(run: SizeRun) -> list[str]:
     if run.warm_same_output is not None:
         same = "identical to" if run.warm_same_output else "DIFFERENT from"
         rows += ["", f"The warm check's report was {same} the cold check's."]
+    if run.value_same_output is not None:
+        same = "identical to" if run.value_same_output else "DIFFERENT from"
+        rows += ["", f"The report after the value edit was {same} the cold check's."]
     return rows
 
 
@@ -223,7 +262,9 @@ def archlex_section(runs: Sequence[SizeRun], args: argparse.Namespace, command: 
         "archlex's imports, as a user sees them",
         "- `validate`, `check cold`, `render matrix` and `build` run with `--no-cache`; `check "
         "warm` runs with the cache in a fresh temporary ARCHLEX_CACHE_DIR, filled by one untimed "
-        "check, after appending a comment to one requirements file (restored afterwards)",
+        "check, after appending a comment to one requirements file (restored afterwards); "
+        "`check warm, value edited` the same after changing the priority of its first "
+        "requirement (a changed entity: the whole model is checked again)",
         "- ÷ parse is the ratio of the medians in this run; load is the 1-minute load average "
         "(2 cores, shared: above 2, other work competed and the spread widens)",
         "",

@@ -55,19 +55,48 @@ def check_model(
     cache: ParseCache | None = None,
     progress: Progress = QUIET,
     overlay: Mapping[Path, bytes] | None = None,
+    incremental: bool = False,
 ) -> Report:
     """Load a model and run the gap analysis: every rule, waivers, coverage; `overlay` gives
-    unsaved text for some files, by resolved path."""
+    unsaved text for some files, by resolved path. `incremental` (with a cache folder): reuse
+    the last check where the edits since cannot change it; the report's project then holds
+    only what the report formats read (archlex.check.incremental)."""
+    day = today or dt.date.today()
+    entry = _last_check(path, cwd or Path.cwd(), day, cache) if incremental else None
+    if entry is not None:
+        from archlex.check.incremental import recheck
+
+        with progress.stage("Checking what changed"):
+            again = recheck(entry, cache) if cache else None
+        if again is not None:
+            project, findings, coverage = again
+            checks = project.model.manifest.checks
+            return Report(project, findings, fail_on or checks.fail_on, coverage, min_coverage)
     # Imported here: `catalog` loads a model without running any rule.
     from archlex.check.run import run_checks
 
     project = load(path, cwd, cache, progress, overlay)
     checks = project.model.manifest.checks
     with progress.stage("Checking the rules"):
-        findings, coverage = run_checks(project, today or dt.date.today(), _disabled(project))
-    return Report(
-        project, sort_findings(findings), fail_on or checks.fail_on, coverage, min_coverage
-    )
+        findings, coverage = run_checks(project, day, _disabled(project))
+    findings = sort_findings(findings)
+    if entry is not None:
+        from archlex.check.incremental import remember
+
+        remember(entry, project, findings, coverage)
+    return Report(project, findings, fail_on or checks.fail_on, coverage, min_coverage)
+
+
+def _last_check(
+    path: Path | None, cwd: Path, day: dt.date, cache: ParseCache | None
+) -> Path | None:
+    """Where the last check of this model is kept, when there is a cache folder to keep it."""
+    if cache is None or not cache.records_inputs:
+        return None
+    from archlex.check.incremental import entry_path
+    from archlex.load.manifest import find_manifest
+
+    return entry_path(cache, find_manifest(path, cwd), cwd, day)
 
 
 def _disabled(project: Project) -> set[str]:

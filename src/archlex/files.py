@@ -123,6 +123,10 @@ class Inputs:
             except OSError:
                 if digest:
                     return True
+        return self.listing_changed()
+
+    def listing_changed(self) -> bool:
+        """Whether any `include` glob matches other files now than when the load read them."""
         return _listing(self.globs) != self.listing
 
 

@@ -13,11 +13,14 @@ from urllib.parse import urljoin, urlsplit
 
 from playwright.sync_api import Browser, Page
 
+from archlex.site.pages_diagrams import SKIP_LINKS
 from tests.browser.conftest import AXE, SHOTS, Served, Watched
 
 CONTEXT = "diagrams/context.html"
 PROCESS = "processes/P-BORDER-ENTRY.html"
 SYSTEM = "systems/NVIS.html"
+TECHNICAL = "technical/index.html"
+DATA = "diagrams/data.html"
 FIGURE = "figure.archlex-diagram"
 
 
@@ -145,7 +148,7 @@ def test_no_serious_accessibility_violation_on_a_diagram(
     example_site: Served, watched: Watched
 ) -> None:
     found: list[str] = []
-    for path in (CONTEXT, PROCESS, SYSTEM):
+    for path in (CONTEXT, PROCESS, SYSTEM, TECHNICAL, DATA):
         found += [f"{path}: {line}" for line in _serious(_open(watched, example_site, path))]
     assert not found, "axe-core found serious or critical violations:\n" + "\n".join(found)
 
@@ -157,7 +160,7 @@ def test_diagram_screenshots(example_site: Served, browser: Browser) -> None:
         context = browser.new_context(viewport={"width": width, "height": height})
         page = context.new_page()
         try:
-            for path in (CONTEXT, SYSTEM):
+            for path in (CONTEXT, SYSTEM, TECHNICAL):
                 page.goto(example_site.at(path), wait_until="load")
                 page.wait_for_selector(f"{FIGURE}[data-archlex-ready]")
                 page.locator(FIGURE).first.scroll_into_view_if_needed()
@@ -170,3 +173,35 @@ def test_diagram_screenshots(example_site: Served, browser: Browser) -> None:
                 assert shot.stat().st_size > 0
         finally:
             context.close()
+
+
+def test_a_skip_link_takes_the_keyboard_past_a_diagram_of_many_links(
+    example_site: Served, watched: Watched
+) -> None:
+    page = _open(watched, example_site, DATA)
+    skip = page.locator(f"{FIGURE} a.archlex-skip")
+    assert skip.count() == 1
+    links = page.locator(f"{FIGURE} svg a[href]").count()
+    assert links > 50 and str(links) in (skip.text_content() or "")
+    hidden = skip.bounding_box()
+    assert hidden is not None and hidden["x"] < 0  # out of sight until it has the focus
+    # From the download link above the diagram, Tab reaches the skip link first.
+    page.focus("article a[href$='data.png']")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.classList.contains('archlex-skip')")
+    shown = skip.bounding_box()
+    assert shown is not None and shown["x"] >= 0 and shown["width"] > 20  # seen on focus
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    after = page.evaluate(
+        "[document.activeElement.closest('svg') === null,"
+        " document.activeElement.closest('figure.archlex-diagram') === null]"
+    )
+    assert after == [True, True], "Tab after the skip link still lands in the diagram"
+    # Only a diagram with more than SKIP_LINKS links has one.
+    counts = []
+    for figure in _open(watched, example_site, PROCESS).locator(FIGURE).all():
+        links = figure.locator("svg a[href]").count()
+        counts.append(links)
+        assert figure.locator("a.archlex-skip").count() == int(links > SKIP_LINKS), links
+    assert min(counts) <= SKIP_LINKS < max(counts), counts  # both kinds were seen

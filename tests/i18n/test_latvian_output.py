@@ -21,7 +21,6 @@ from archlex.rules import RULES
 from archlex.site.build import build_site
 from tests.conftest import EXAMPLE
 from tests.i18n.output_text import markup_text, shown_text, xlsx_text
-from tests.render.test_diagram_layout import TOO_SMALL
 
 # archlex's own words: headings, column names, state values, legend entries, funding labels.
 LABELS = (
@@ -74,12 +73,6 @@ def test_no_english_label_in_the_latvian_diagrams(latvian: tuple[Report, Path, P
     assert not found, "\n".join(found[:40])
 
 
-# Latvian views whose smallest text prints under 7 pt: the same as in English (tests/render/
-# test_diagram_layout.py); the technical view (too tall for A3 in English too, at 5.5 pt) prints
-# at 5.19 pt with the Latvian words. Held so they can only get better.
-LATVIAN_TOO_SMALL = {**TOO_SMALL, "technical": 5.19}
-
-
 def test_latvian_diagrams_print_at_7_pt_like_the_english(
     latvian: tuple[Report, Path, Path],
 ) -> None:
@@ -88,9 +81,9 @@ def test_latvian_diagrams_print_at_7_pt_like_the_english(
         svg.stem: placement_of(svg.read_text(encoding="utf-8")).smallest_printed_pt
         for svg in sorted((build / "diagrams").glob("*.svg"))
     }
-    assert len(printed) == 52  # as in English
+    assert len(printed) == 53  # as in English
     for stem, size in printed.items():
-        assert size >= LATVIAN_TOO_SMALL.get(stem, SMALLEST_PRINTED_PT), f"{stem}: {size} pt"
+        assert size >= SMALLEST_PRINTED_PT, f"{stem}: {size} pt"
     # The markers under a name and on a line are one word each: a line never breaks them.
     legend = shown_text(build / "diagrams" / "legend.svg")
     assert "(mainās)" in legend and "[ĪPAŠI]" in legend

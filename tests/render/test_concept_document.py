@@ -17,7 +17,7 @@ from docx.text.paragraph import Paragraph
 from archlex.api import check_model
 from archlex.model import WorkPackage
 from archlex.outcome import Report
-from archlex.render.concept.docx_layout import SMALLEST_TEXT
+from archlex.render.concept.docx_layout import SMALLEST_TEXT, plan_table, text_width
 from archlex.render.output import render_products
 from archlex.toolkit.money import money, to_cents
 from archlex.toolkit.words import date_words
@@ -252,3 +252,28 @@ def test_the_views_the_model_names_are_placed_with_the_defaults_of_their_kind(
         at = text.index(f"](../diagrams/{view}.png)")
         assert logical < at < processes, view  # context and landscape views: section 6.1
     assert "![Border control at the border crossing point](../diagrams/view-border-bcp.png)" in text
+
+
+def test_a_title_column_gets_the_width_where_it_saves_most_lines() -> None:
+    """The national acts' titles beside one-word columns: the spare width goes to the titles
+    (which fill most lines), not in proportion to every column's wish."""
+    rows = [
+        ["Act", "Kind", "Action", "Implements", "Responsible", "In force by"],
+        [
+            "Amendments to the law on the interior information systems (access of the "
+            "authorities to the interoperability components) *(example)*",
+            "cabinet-regulation",
+            "amend",
+            "2019/817 Art 20, 2019/818 Art 20",
+            "Ministry of the Interior",
+            "30\u00a0September\u00a02027",
+        ],
+    ]
+    plan = plan_table(rows, "A4")
+    assert not plan.page.landscape
+    assert round(sum(plan.widths)) == round(plan.page.text_width)
+    act, kind = plan.widths[0], plan.widths[1]
+    assert act > 140  # about 27 characters a line; it was 96 (14), a tower of 9 lines
+    assert kind < text_width("cabinet-regulation", 8) + 12  # breaks after its hyphen
+    ids = plan_table([["Id", "Text"], ["WP-10-2027-01-04", "a b"]], "A4")
+    assert ids.widths[0] >= text_width("WP-10-2027-01-04", 8)  # an id never breaks

@@ -59,7 +59,7 @@ def _all_text(svg: Path) -> str:
 
 
 def test_every_diagram_is_an_svg_and_a_png(example: Report, drawn: Path) -> None:
-    stems = ["context", "technical", "data", "data-special", "legend"]
+    stems = ["context", "technical", "technical-border", "data", "data-special", "legend"]
     stems += [f"{kind}-{p.id}" for p in example.model.processes for kind in ("process", "sequence")]
     flowing = {s for f in example.model.flows for s in (f.from_, f.to)}
     national = [s for s in example.model.systems if s.kind is SystemKind.NATIONAL]
@@ -104,6 +104,30 @@ def test_a_focused_view_shows_the_system_its_neighbours_and_every_flow(
         assert _squeeze(f"{flow.id} {flow.name or ''}") in edges, flow.id
     assert {"RKIS", "ESP-GW", "EES-NI", "NSIS", "IIIS", "MID-WS"} <= set(nodes)
     assert "eu.EES" not in nodes  # RKIS reaches the EES only through the integration layer
+
+
+def _frames(svg: Path, node: str) -> list[str]:
+    """The stroke widths of the outlines Graphviz drew for one box."""
+    root = ET.parse(svg).getroot()
+    group = next(
+        g
+        for g in root.iter(f"{SVG}g")
+        if g.get("class") == "node" and g.findtext(f"{SVG}title") == node
+    )
+    return [
+        e.get("stroke-width", "1") for e in group.iter() if e.tag in (f"{SVG}path", f"{SVG}polygon")
+    ]
+
+
+def test_the_focus_is_framed_twice_and_keeps_its_status_line(drawn: Path) -> None:
+    """A thick line is the `changing` status: the focus adds a second frame instead."""
+    svg = drawn / "context-RKIS.svg"
+    assert _frames(svg, "RKIS") == ["2.5", "2.5"]  # changing: thick, and framed twice
+    assert _frames(svg, "ESP-GW") == ["1.5"]  # planned, not the focus: one frame
+    assert _frames(drawn / "context-ESP-GW.svg", "ESP-GW") == ["1.5", "1.5"]  # planned focus
+    legend = _groups(svg, "node")["legend"]
+    assert "double the system this view is about: double border" in legend
+    assert "changing: thick line" in legend
 
 
 def test_each_process_has_its_flows_numbered_with_data_and_legal_basis(
@@ -388,8 +412,13 @@ def test_graphviz_failures_are_clear_errors(
     big = Graph("g", text_label("t"), nodes=[Node(f"n{i}", text_label("x")) for i in range(300)])
     big.edges = [diagram_dot.Edge(f"n{i}", f"n{(i * 7) % 300}") for i in range(300)]
     monkeypatch.setattr(diagram_dot, "DOT_TIMEOUT", 0.001)
+    monkeypatch.setattr(diagram_dot, "TIMEOUT_BYTES", 10**9)
     with pytest.raises(ArchlexError, match=r"longer than 0\.001 s"):
         diagram_dot.run_dot(big.source(), tmp_path / "slow.svg", tmp_path / "slow.png")
+    monkeypatch.undo()
+    # A 10k model's technical view (260 KB of DOT) is given minutes, a small view a minute.
+    assert diagram_dot.dot_timeout(b"x" * 260_000) >= 300
+    assert diagram_dot.dot_timeout(b"digraph { a -> b }") == diagram_dot.DOT_TIMEOUT
     monkeypatch.setenv("PATH", str(tmp_path))
     with pytest.raises(ArchlexError, match="Graphviz `dot` is not installed"):
         diagram_dot.run_dot("digraph {}", tmp_path / "none.svg", tmp_path / "none.png")

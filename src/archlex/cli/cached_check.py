@@ -166,6 +166,7 @@ def _checked(line: CheckLine) -> Report:
             line.today,
             cache,
             progress,
+            incremental=True,  # the report is all it needs of the project
         )
 
 

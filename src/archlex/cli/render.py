@@ -107,7 +107,8 @@ render_app.command("diagrams")(
     _command(
         "diagrams",
         "Architecture diagrams (SVG and PNG): context, data flows per process, "
-        "technical by zone, data, the views the model names (views:), legend.",
+        "technical (hosting in the state, connections across the border), data, the views "
+        "the model names (views:), legend.",
         "archlex render diagrams model/ --out build",
     )
 )

@@ -35,7 +35,7 @@ class _Picked:
 
 def default_view_names(model: Model) -> set[str]:
     """The names the default diagrams take (a named view may not take one of them)."""
-    names = {"context", "technical", "data", "legend"}
+    names = {"context", "technical", "technical-border", "data", "data-special", "legend"}
     names |= {f"context-{s.id}" for s in model.systems if s.kind is SystemKind.NATIONAL}
     for process in model.processes:
         names |= {f"process-{process.id}", f"sequence-{process.id}"}

@@ -104,6 +104,9 @@ class Project:
     cwd: Path = field(default_factory=Path)  # where archlex was run from (paths in reports)
     libraries: dict[str, str | None] = field(default_factory=dict)  # name -> release
     inputs: Inputs = field(default_factory=Inputs)  # what was read (recorded with a cache)
+    # With a cache: each included file's path -> its name in the model and its parse-cache
+    # key, in load order (archlex.check.incremental finds a changed file's last outcome by it).
+    file_keys: dict[str, tuple[str, str]] = field(default_factory=dict)
 
     @property
     def root(self) -> Path:
@@ -135,6 +138,16 @@ def load_project(
     return project
 
 
+def load_file(manifest_path: Path, path: Path, display: str, cache: ParseCache) -> FileOutcome:
+    """What one included file of a model adds to it, loaded as a whole load would load it
+    (through the cache, and kept in it)."""
+    loader = _Loader(manifest_path, cache, True, {})  # the fast reader when it is there
+    before = loader._counts()
+    with collector_paused():
+        loader._file(path, display)
+    return loader._since(before)
+
+
 class _Loader:
     """One load of one model; collects findings rather than stopping at the first."""
 
@@ -163,6 +176,7 @@ class _Loader:
         # pydantic's validators, kept beside the parse cache (not for the language server's
         # cache in memory: it builds each once and keeps it).
         self.validators = CompiledValidators(cache.folder) if self.recording and cache else None
+        self.file_keys: dict[str, tuple[str, str]] = {}
 
     def load(self) -> Project:
         """Read everything, reporting what cannot be read (the rules check the rest)."""
@@ -209,6 +223,7 @@ class _Loader:
         if self.recording:  # what a cached report depends on (archlex.cli.report_cache)
             self.inputs.snapshot()
             project.inputs = self.inputs
+            project.file_keys = self.file_keys
         return project
 
     def _prepare(self, model: type[BaseModel]) -> None:
@@ -375,6 +390,8 @@ class _Loader:
         if self.recording:
             self.inputs.read(path, raw)
         key = self.cache.key(display, raw) if self.cache else ""
+        if self.recording:
+            self.file_keys[str(path)] = (display, key)
         cached = self.cache.get(key) if self.cache else None
         if cached is not None:
             self._replay(cached, display)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 from archlex.load.positions import SourceNode
 from archlex.model.common import Entity
 
@@ -33,6 +35,11 @@ class FilePositions:
 
     def __reduce__(self) -> tuple[type[FilePositions], tuple[bytes]]:
         return (FilePositions, (self._raw,))
+
+    @property
+    def raw(self) -> bytes:
+        """The file's bytes."""
+        return self._raw
 
     def tree(self) -> SourceNode:
         """The file's position tree, from the reference reader."""
@@ -72,6 +79,24 @@ class Located:
         if isinstance(node, FilePositions):
             node = node.node_at(self._path)
             self._node, self._path = node, ()
+        return node
+
+    def pending(self) -> tuple[bytes, tuple[str | int, ...]] | None:
+        """The bytes of the entity's file and its path in them, while its position is still
+        to be worked out (a file the fast reader read); else None."""
+        node = self._node
+        return (node.raw, self._path) if isinstance(node, FilePositions) else None
+
+    def reference_node(self) -> SourceNode:
+        """The entity's position tree from the reference reader, with every child listed
+        (`node` may place children only when asked for)."""
+        node = self._node
+        if isinstance(node, FilePositions):
+            return node.tree().find(self._path)[0]
+        fast = sys.modules.get("archlex.load.fast_positions")  # imported if it placed one
+        if fast is not None and isinstance(node, fast.RymlSourceNode):
+            found: SourceNode = node.positions.reference().find(node.path)[0]
+            return found
         return node
 
     def at(self, *path: str | int) -> tuple[int, int]:

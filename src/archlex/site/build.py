@@ -211,22 +211,20 @@ def page_cache(folder: Path | None, model_root: Path, out: Path) -> PageCache | 
 
 def run_mkdocs(config_file: Path, site_dir: Path, cache: PageCache | None = None) -> None:
     """Build with mkdocs-material in strict mode; every warning becomes the error's message.
-    With a cache, unchanged pages are taken from it (archlex.site.mkdocs_build)."""
-    from mkdocs.commands.build import build
+    The pages are rendered in worker processes, and with a cache, unchanged pages are taken
+    from it (archlex.site.mkdocs_build)."""
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
     from archlex.site.mkdocs_build import build_cached
+    from archlex.site.mkdocs_workers import page_workers
 
     with _mkdocs_messages() as messages:
         try:
             config = load_config(str(config_file), site_dir=str(site_dir), strict=True)
             config.plugins.on_startup(command="build", dirty=False)
             try:
-                if cache is None:
-                    build(config)
-                else:
-                    build_cached(config, cache)
+                build_cached(config, cache, page_workers())
             finally:
                 config.plugins.on_shutdown()
         except (MkDocsException, SystemExit) as error:

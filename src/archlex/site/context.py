@@ -47,6 +47,17 @@ class SiteContext:
         return DiagramLinks(self.model, self.site)
 
     @cached_property
+    def flow_processes(self) -> dict[str, set[str]]:
+        """The processes each system or component takes part in through a flow that names the
+        process, by the system's or component's id."""
+        found: dict[str, set[str]] = {}
+        for flow in self.model.flows:
+            for end in (flow.from_, flow.to, flow.via):
+                if end and flow.process:
+                    found.setdefault(end, set()).add(flow.process)
+        return found
+
+    @cached_property
     def diagram_titles(self) -> dict[str, str]:
         """Each diagram's title, by its docs-relative SVG path (none without `docs`)."""
         return diagram_titles(self.docs, self.assets) if self.docs is not None else {}

@@ -29,6 +29,7 @@ DIAGRAM_SCRIPT = "assets/archlex/diagram.js"  # pan and zoom of the interactive 
 _ARCHITECTURE = [
     (N_("Organisations"), "organisations/index.md"),
     (N_("Systems"), "systems/index.md"),
+    (N_("Technical architecture"), "technical/index.md"),
     (N_("Data"), "data/index.md"),
     (N_("Flows"), "flows/index.md"),
     (N_("Processes"), "processes/index.md"),

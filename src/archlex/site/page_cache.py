@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
 
 # A page with a listing lists every other page's tags: it is never taken from the cache.
-_LISTING = "<!-- material/tags"
+LISTING = "<!-- material/tags"
 _SEARCH = "material/search"
 
 
@@ -89,7 +89,7 @@ class PageCache:
     def key(self, page: Page) -> str | None:
         """The page's key; None for a page that is always rendered."""
         source = page.file.content_bytes
-        if _LISTING.encode() in source:
+        if LISTING.encode() in source:
             return None
         digest = hashlib.sha256(f"{self.site_key}\0{page.file.src_uri}\0".encode())
         digest.update(source)
@@ -118,12 +118,16 @@ class PageCache:
                 path.unlink(missing_ok=True)
 
 
-def restore(page: Page, cached: CachedPage, files: Files, config: MkDocsConfig) -> None:
-    """Write a cached page and give the build what rendering it would have given."""
+def restore(
+    page: Page, cached: CachedPage, files: Files, config: MkDocsConfig, write: bool = True
+) -> None:
+    """Write a cached page (unless a worker wrote it already: `write` false) and give the
+    build what rendering it would have given."""
     assert page.file.abs_dest_path is not None
-    destination = Path(page.file.abs_dest_path)
-    destination.parent.mkdir(parents=True, exist_ok=True)
-    destination.write_bytes(cached.html)
+    if write:
+        destination = Path(page.file.abs_dest_path)
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        destination.write_bytes(cached.html)
     config.plugins[_SEARCH].search_index.entries.extend(cached.search)  # type: ignore[attr-defined]
     page.present_anchor_ids = set(cached.anchors)
     links: dict[File, dict[str, str]] = {}
@@ -140,14 +144,14 @@ def search_entries(config: MkDocsConfig) -> list[dict[str, Any]]:
     return entries
 
 
-def captured(page: Page, search: list[dict[str, Any]]) -> CachedPage:
-    """A page just built, as a cache entry."""
+def captured(page: Page, search: list[dict[str, Any]], html: bool = True) -> CachedPage:
+    """A page just built, as a cache entry (without its HTML unless `html`)."""
     assert page.file.abs_dest_path is not None
     links = {
         target.src_uri: dict(anchors) for target, anchors in (page.links_to_anchors or {}).items()
     }
     return CachedPage(
-        Path(page.file.abs_dest_path).read_bytes(),
+        Path(page.file.abs_dest_path).read_bytes() if html else b"",
         [dict(entry) for entry in search],
         sorted(page.present_anchor_ids or ()),
         links,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +15,7 @@ from archlex.site import pages_diagrams as diagrams
 from archlex.site import pages_indexes as indexes
 from archlex.site import pages_law as law
 from archlex.site import pages_plan as plan
+from archlex.site import pages_technical as technical
 from archlex.site.context import SiteContext
 from archlex.site.links import SiteMap, link_table_ids
 from archlex.site.markdown import page, with_tags
@@ -43,29 +45,45 @@ def site_pages(
     """The Markdown of every page the site generates (not the products' own pages); with the
     docs folder the products wrote `assets` into, the diagrams are embedded interactive."""
     context = SiteContext(report, SiteMap.build(report.model), as_of, assets, docs=docs)
-    model = report.model
+    return {path: make() for path, make in sorted(page_makers(context).items())}
+
+
+def page_makers(context: SiteContext) -> dict[str, Callable[[], str]]:
+    """What writes each page the site generates, by docs-relative path; a page is written
+    only when its maker is called (`archlex serve` writes only the pages an edit touches)."""
+    model = context.report.model
     tr = context.tr
-    pages = {
-        "index.md": plan.home_page(context),
-        "findings.md": plan.findings_page(context),
-        TAGS_PAGE: page(
-            tr._("Tags"), [], [tr._("Every page by type and status."), "<!-- material/tags -->"]
-        ),
-        "regulations/index.md": law.regulations_index(context),
-        "roles/index.md": law.roles_index(context),
-        "work-packages/index.md": plan.work_packages_index(context),
-        "milestones/index.md": plan.milestones_index(context),
+    tags = page(
+        tr._("Tags"), [], [tr._("Every page by type and status."), "<!-- material/tags -->"]
+    )
+    makers: dict[str, Callable[[], str]] = {
+        "index.md": partial(plan.home_page, context),
+        "findings.md": partial(plan.findings_page, context),
+        TAGS_PAGE: lambda: tags,
+        "regulations/index.md": partial(law.regulations_index, context),
+        "roles/index.md": partial(law.roles_index, context),
+        "work-packages/index.md": partial(plan.work_packages_index, context),
+        "milestones/index.md": partial(plan.milestones_index, context),
+        technical.TECHNICAL_PAGE: partial(technical.technical_page, context),
     }
-    pages.update(diagrams.diagram_pages(context))
+    makers.update(diagrams.diagram_makers(context))
     for kind, (_, path, _) in indexes.INDEXES.items():
-        pages[path] = indexes.index_page(context, kind)
+        makers[path] = partial(indexes.index_page, context, kind)
     site = context.site
     for regulation in model.regulations:
-        pages[site.pages[regulation.id]] = law.regulation_page(context, regulation)
+        makers[site.pages[regulation.id]] = partial(law.regulation_page, context, regulation)
         for article in regulation.articles:
-            pages[site.articles[(regulation.id, article.number)]] = law.article_page(
-                context, regulation, article
+            makers[site.articles[(regulation.id, article.number)]] = partial(
+                law.article_page, context, regulation, article
             )
+    for path, make in _entity_makers(context).items():
+        makers.setdefault(path, make)  # the first of two entities with one id has the page
+    return makers
+
+
+def _entity_makers(context: SiteContext) -> dict[str, Callable[[], str]]:
+    """What writes each entity's page, by path (the first entity of an id, in kind order)."""
+    model, site = context.model, context.site
     entity_pages: list[tuple[Sequence[Any], Callable[[SiteContext, Any], str]]] = [
         (model.roles, law.role_page),
         (model.organisations, architecture.organisation_page),
@@ -77,12 +95,18 @@ def site_pages(
         (model.work_packages, plan.work_package_page),
         (model.milestones, plan.milestone_page),
     ]
+    makers: dict[str, Callable[[], str]] = {}
     for entities, render in entity_pages:
         for entity in entities:
-            path = site.pages[entity.id]
-            if path not in pages:  # the first of two entities with one id has the page
-                pages[path] = with_tags(render(context, entity), entity.tags)
-    return dict(sorted(pages.items()))
+            makers.setdefault(site.pages[entity.id], partial(_entity_page, render, context, entity))
+    return makers
+
+
+def _entity_page(
+    render: Callable[[SiteContext, Any], str], context: SiteContext, entity: Any
+) -> str:
+    """An entity's page with its tags."""
+    return with_tags(render(context, entity), entity.tags)
 
 
 def product_page(
@@ -99,4 +123,4 @@ def product_page(
     return f"---\ntitle: {html_text(title)}\n---\n\n{head}\n\n{files}{rest}"
 
 
-__all__ = ["PRODUCT_PAGES", "product_page", "site_pages"]
+__all__ = ["PRODUCT_PAGES", "page_makers", "product_page", "site_pages"]

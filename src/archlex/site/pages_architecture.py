@@ -191,11 +191,11 @@ def _flow_table(context: SiteContext, path: str, flows: list[Flow], other: str) 
 def _system_diagrams(context: SiteContext, path: str, parts: set[str]) -> list[str]:
     tr = context.tr
     link = context.linker(path)
+    named = {process for part in parts for process in context.flow_processes.get(part, ())}
     processes = [
         p
         for p in by_id(context.model.processes)
-        if any(f.process == p.id and parts & {f.from_, f.to, f.via} for f in context.model.flows)
-        or any(_flow_touches(context, step, parts) for step in p.steps)
+        if p.id in named or any(_flow_touches(context, step, parts) for step in p.steps)
     ]
     images = []
     for part in sorted(parts):

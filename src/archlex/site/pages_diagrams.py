@@ -8,6 +8,8 @@ written as the built pages' addresses (`.html`). The pan and zoom script is
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from archlex.site.context import SiteContext
@@ -17,6 +19,7 @@ from archlex.site.markdown import page
 from archlex.toolkit.escape import html_text, md_cell
 
 FOLDER = "diagrams"
+SKIP_LINKS = 20  # a diagram with more links than this has a link past it
 
 
 def diagram_assets(assets: frozenset[str]) -> list[str]:
@@ -30,14 +33,16 @@ def diagram_page_path(asset: str) -> str:
     return f"{FOLDER}/{slug(stem)}.md"
 
 
-def diagram_pages(context: SiteContext) -> dict[str, str]:
-    """The index of the diagrams and, when the SVGs can be read, a page for each."""
+def diagram_makers(context: SiteContext) -> dict[str, Callable[[], str]]:
+    """What writes each page of `diagram_pages`, by path (each page written only on call)."""
     assets = diagram_assets(context.assets)
-    pages = {f"{FOLDER}/index.md": diagrams_index(context, assets)}
+    makers: dict[str, Callable[[], str]] = {
+        f"{FOLDER}/index.md": partial(diagrams_index, context, assets)
+    }
     if context.docs is not None:
         for asset in assets:
-            pages[diagram_page_path(asset)] = diagram_page(context, asset)
-    return pages
+            makers[diagram_page_path(asset)] = partial(diagram_page, context, asset)
+    return makers
 
 
 def diagrams_index(context: SiteContext, assets: list[str]) -> str:
@@ -97,13 +102,19 @@ def diagram_figure(context: SiteContext, asset: str, path: str, caption: bool = 
         f'aria-label="{html_text(name)}" title="{html_text(name)} ({key})">{sign}</button>'
         for action, sign, name, key in buttons
     )
+    past = prefix + "past"
+    skip, landing = "", ""
+    if svg.links > SKIP_LINKS:  # a keyboard user need not tab through every box and line
+        text = html_text(tr._("Skip the diagram's %(count)s links") % {"count": svg.links})
+        skip = f'<a class="archlex-skip" href="#{past}">{text}</a>\n'
+        landing = f'<span id="{past}" class="archlex-skip__target" tabindex="-1"></span>\n'
     return (
-        f'<figure class="archlex-diagram" data-archlex-diagram="">\n'
+        f'<figure class="archlex-diagram" data-archlex-diagram="">\n{skip}'
         f'<div class="archlex-diagram__tools" role="toolbar" '
         f'aria-label="{html_text(toolbar)}" hidden="">{tools}</div>\n'
         f'<div class="archlex-diagram__view" tabindex="0" role="group" '
         f'aria-label="{label}"{style}>\n'
-        f"{svg.markup}\n</div>\n"
+        f"{svg.markup}\n</div>\n{landing}"
         + (f"<figcaption>{label}</figcaption>\n" if caption else "")
         + "</figure>"
     )

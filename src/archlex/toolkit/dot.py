@@ -9,6 +9,7 @@ in the order the views sort them, so the same model gives the same bytes.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 import shutil
@@ -23,7 +24,8 @@ from archlex.toolkit.drawings import cached_drawing, drawing_key, keep_drawing
 FONT = "DejaVu Sans"  # has the Latvian (and other European) diacritics
 MAX_NODES = 400
 MAX_EDGES = 1200
-DOT_TIMEOUT = 60  # seconds for one diagram
+DOT_TIMEOUT = 60  # seconds for one diagram, and one more per `TIMEOUT_BYTES` of its DOT
+TIMEOUT_BYTES = 1000  # a 10k model's technical view (260 KB) takes minutes on a loaded machine
 WRAP = 24
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
@@ -52,12 +54,14 @@ class Table:
     html: str
 
 
-def table_label(rows: list[tuple[str, str, str, str]], across: int = 1) -> Table:
+def table_label(
+    rows: list[tuple[str, str, str, str]], across: int = 1, double: frozenset[str] = frozenset()
+) -> Table:
     """A table of entries `(sample, colour, meaning, fill)`, `across` of them side by side: the
     sample is a text in `colour`, or, when `fill` is given, a box filled with it and framed in
-    `colour`; the meaning is wrapped beside it."""
+    `colour` (twice for the samples in `double`); the meaning is wrapped beside it."""
     cells = [
-        f'{_sample_cell(sample, colour, fill)}<TD ALIGN="LEFT" BALIGN="LEFT">'
+        f'{_sample_cell(sample, colour, fill, sample in double)}<TD ALIGN="LEFT" BALIGN="LEFT">'
         f"{_table_text(meaning)}</TD>"
         for sample, colour, meaning, fill in rows
     ]
@@ -66,11 +70,15 @@ def table_label(rows: list[tuple[str, str, str, str]], across: int = 1) -> Table
     return Table(f'<TABLE BORDER="0" CELLSPACING="2" CELLPADDING="2">{body}</TABLE>')
 
 
-def _sample_cell(sample: str, colour: str, fill: str) -> str:
+def _sample_cell(sample: str, colour: str, fill: str, double: bool = False) -> str:
     text = f'<FONT COLOR="{html.escape(colour)}">{html.escape(sample)}</FONT>'
     if not fill:
         return f'<TD ALIGN="LEFT">{text}</TD>'
     frame = f'BGCOLOR="{html.escape(fill)}" COLOR="{html.escape(colour)}" BORDER="1"'
+    if double:  # a frame around the framed box, as Graphviz draws `peripheries=2`
+        outer = f'COLOR="{html.escape(colour)}" BORDER="1" CELLBORDER="1" CELLSPACING="2"'
+        inner = f"<TD {frame}>{html.escape(sample)}</TD>"
+        return f'<TD CELLPADDING="0"><TABLE {outer} CELLPADDING="2"><TR>{inner}</TR></TABLE></TD>'
     return f"<TD {frame}>{html.escape(sample)}</TD>"
 
 
@@ -79,6 +87,7 @@ def _table_text(value: str, width: int = 30) -> str:
     return "<BR/>".join(html.escape(line) for line in lines)
 
 
+@functools.lru_cache(maxsize=1 << 16)  # a model's names recur in many views; a Label is frozen
 def text_label(text: str, width: int = WRAP, left: bool = False) -> Label:
     """Model text as a DOT label: whitespace collapsed, wrapped at `width`, shown literally."""
     words = " ".join(_CONTROL.sub(" ", text).split())
@@ -234,11 +243,12 @@ class Graph:
 FALLBACK_SETTINGS: tuple[tuple[str, ...], ...] = ((), ("-Gnewrank=true",), ("-Gclusterrank=none",))
 
 
-def run_dot(source: str, svg: Path, png: Path) -> str:
-    """Lay out once with Graphviz `dot`, write the SVG and the PNG, and return the layout as
-    `-Tplain` text (for measuring it)."""
+def run_dot(source: str, svg: Path, png: Path | None) -> str:
+    """Lay out once with Graphviz `dot`, write the SVG and (unless `png` is None) the PNG, and
+    return the layout as `-Tplain` text (for measuring it)."""
     dot = _dot_command()
-    key = drawing_key(dot, ("svg", "png", "plain"), source)
+    formats = ("svg", "plain") if png is None else ("svg", "png", "plain")
+    key = drawing_key(dot, formats, source)
     cached = cached_drawing(key, svg, png)
     if cached is not None:
         return cached
@@ -282,27 +292,31 @@ def _dot_command() -> str:
 
 
 def _dot(
-    dot: str, settings: tuple[str, ...], source: str, svg: Path, png: Path
+    dot: str, settings: tuple[str, ...], source: str, svg: Path, png: Path | None
 ) -> subprocess.CompletedProcess[bytes]:
-    command = [dot, *settings, "-Tsvg", "-o", str(svg), "-Tpng", "-o", str(png), "-Tplain"]
+    raster = [] if png is None else ["-Tpng", "-o", str(png)]
+    command = [dot, *settings, "-Tsvg", "-o", str(svg), *raster, "-Tplain"]
     return run_dot_command(svg.name, command, source)
+
+
+def dot_timeout(source: bytes) -> float:
+    """How long Graphviz may take to draw this DOT source, in seconds: larger graphs longer."""
+    return DOT_TIMEOUT + len(source) // TIMEOUT_BYTES
 
 
 def run_dot_command(
     name: str, command: list[str], source: str
 ) -> subprocess.CompletedProcess[bytes]:
     """Run Graphviz on DOT source; a timeout or a missing program is an ArchlexError."""
+    data = source.encode("utf-8", errors="replace")
+    timeout = dot_timeout(data)
     try:
         return subprocess.run(
-            command,
-            input=source.encode("utf-8", errors="replace"),
-            capture_output=True,
-            timeout=DOT_TIMEOUT,
-            check=False,
+            command, input=data, capture_output=True, timeout=timeout, check=False
         )
     except subprocess.TimeoutExpired as error:
         raise ArchlexError(
-            f"Graphviz took longer than {DOT_TIMEOUT} s to draw {name}",
+            f"Graphviz took longer than {timeout} s to draw {name}",
             "the diagram is too large or too dense; split the model's flows into processes",
         ) from error
     except OSError as error:

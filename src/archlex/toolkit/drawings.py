@@ -43,32 +43,39 @@ def drawing_key(dot: str, options: tuple[str, ...], source: str) -> str | None:
     return digest.hexdigest()
 
 
-def cached_drawing(key: str | None, svg: Path, png: Path) -> str | None:
-    """Write the cached SVG and PNG of `key` and return its layout; None when not cached."""
+def _parts(png: Path | None) -> tuple[str, ...]:
+    return _PARTS if png is not None else ("svg", "plain")
+
+
+def cached_drawing(key: str | None, svg: Path, png: Path | None) -> str | None:
+    """Write the cached SVG and PNG (if asked) of `key` and return its layout; None when not
+    cached."""
     folder = _FOLDER.get()
     if key is None or folder is None:
         return None
-    files = [folder / f"{key}.{part}" for part in _PARTS]
+    files = [folder / f"{key}.{part}" for part in _parts(png)]
     try:
-        svg_bytes, png_bytes, plain = (path.read_bytes() for path in files)
+        *images, plain = [path.read_bytes() for path in files]
     except OSError:
         return None
-    svg.write_bytes(svg_bytes)
-    png.write_bytes(png_bytes)
+    for target, content in zip([svg, png], images, strict=False):
+        assert target is not None
+        target.write_bytes(content)
     for path in files:
         with contextlib.suppress(OSError):
             os.utime(path)  # in use: kept
     return plain.decode("utf-8")
 
 
-def keep_drawing(key: str | None, svg: Path, png: Path, plain: str) -> None:
+def keep_drawing(key: str | None, svg: Path, png: Path | None, plain: str) -> None:
     """Store a drawing just made (the layout last: an entry counts only when complete)."""
     folder = _FOLDER.get()
     if key is None or folder is None:
         return
     folder.mkdir(parents=True, exist_ok=True)
-    contents = (svg.read_bytes(), png.read_bytes(), plain.encode("utf-8"))
-    for part, content in zip(_PARTS, contents, strict=True):
+    images = [path.read_bytes() for path in (svg, png) if path is not None]
+    contents = (*images, plain.encode("utf-8"))
+    for part, content in zip(_parts(png), contents, strict=True):
         partial = folder / f"{key}.{os.getpid()}.tmp"
         partial.write_bytes(content)
         partial.replace(folder / f"{key}.{part}")

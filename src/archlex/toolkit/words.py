@@ -9,9 +9,18 @@ from collections.abc import Callable
 
 from babel.dates import format_date
 
-from archlex.i18n import Translator, translator
+from archlex.i18n import N_, Translator, translator
 from archlex.model import Model
+from archlex.model.infrastructure import Volume
 
+PER = {
+    "second": N_("per second"),
+    "minute": N_("per minute"),
+    "hour": N_("per hour"),
+    "day": N_("per day"),
+    "month": N_("per month"),
+    "year": N_("per year"),
+}
 NBSP = "\u00a0"  # a date or a duration is one word: no line breaks inside it
 _DURATION = re.compile(r"^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?$")
 
@@ -78,3 +87,13 @@ def abbreviation(model: Model, entity_id: str) -> str:
         if 0 < len(inside) <= 12:
             return inside
     return entity_id.removeprefix("eu.")
+
+
+def volume_words(volume: Volume | None, tr: Translator) -> str:
+    """`300 (peak 1,500) searches per minute`; empty when no figure is given."""
+    if volume is None or (volume.average is None and volume.peak is None):
+        return ""
+    figures = [tr.number(volume.average) if volume.average is not None else ""]
+    if volume.peak is not None:
+        figures.append(tr.gettext("(peak %(peak)s)") % {"peak": tr.number(volume.peak)})
+    return f"{' '.join(f for f in figures if f)} {volume.unit} {tr.gettext(PER[volume.per])}"

@@ -1,9 +1,10 @@
 """A view the model names cannot be drawn as written: it takes the name of a default diagram
-(`context`, `technical`, `data`, `legend`, `context-<system>`, `process-<process>`,
-`sequence-<process>`) and would overwrite it, it gives a `depth` without a `focus` to count it
-from, or its `include`, `exclude` and `focus` leave nothing to draw (a process or sequence view
-needs at least one flow). Rename the view, add the focus, or include a process, flows or systems
-that take part in flows. An entry that names no id and no tag is an `unknown-reference`.
+(`context`, `technical`, `technical-border`, `data`, `data-special`, `legend`,
+`context-<system>`, `process-<process>`, `sequence-<process>`) and would overwrite it, it gives
+a `depth` without a `focus` to count it from, or its `include`, `exclude` and `focus` leave
+nothing to draw (a process or sequence view needs at least one flow). Rename the view, add the
+focus, or include a process, flows or systems that take part in flows. An entry that names no
+id and no tag is an `unknown-reference`.
 """
 
 from __future__ import annotations

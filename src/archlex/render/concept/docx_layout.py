@@ -70,10 +70,23 @@ def text_width(text: str, size: float, bold: bool = False) -> float:
     return ems * size * (1.08 if bold else 1.0)
 
 
+_WORDS_WITH_HYPHENS = re.compile(r"[a-zà-ž]+(?:-[a-zà-ž]+)+")
+
+
 def _tokens(text: str) -> list[str]:
-    """The parts a line may break between: only ordinary spaces and line breaks separate them
-    (hyphens do not, so `2027-01-04` and `WP-10` stay whole)."""
-    return [t for t in re.split(r"[ \n]", text) if t]
+    """The parts a line may break between: ordinary spaces and line breaks, and the hyphens
+    of words in small letters (`cabinet-regulation`); not the hyphens of ids and dates, so
+    `2027-01-04`, `WP-10` and `eu.NUI-EES` stay whole."""
+    parts = [t for t in re.split(r"[ \n]", text) if t]
+    return [
+        piece
+        for part in parts
+        for piece in (
+            [f"{w}-" for w in part.split("-")[:-1]] + [part.split("-")[-1]]
+            if _WORDS_WITH_HYPHENS.fullmatch(part)
+            else [part]
+        )
+    ]
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +102,10 @@ def plan_table(rows: list[list[str]], paper: str) -> TablePlan:
     and the column widths on it (the rest shared in proportion to each column's text)."""
     count = max(len(r) for r in rows)
     least, natural = [], []
+    lengths = [
+        [text_width(c, TABLE_TEXT, i == 0) for c in r] + [0.0] * (count - len(r))
+        for i, r in enumerate(rows)
+    ]
     for column in range(count):
         cells = [(r[column], i == 0) for i, r in enumerate(rows) if column < len(r)]
         word = max(
@@ -101,17 +118,49 @@ def plan_table(rows: list[list[str]], paper: str) -> TablePlan:
     page = next((p for p in candidates if sum(least) <= p.text_width), candidates[-1])
     if count >= 7 and page == candidates[0]:
         page = candidates[1]  # seven columns and more read badly on a portrait page
-    return TablePlan(page, _share(least, natural, page.text_width))
+    return TablePlan(page, _share(least, natural, page.text_width, lengths))
 
 
-def _share(least: list[float], natural: list[float], width: float) -> list[float]:
-    """Column widths filling `width`: every column its least, the rest by what it would like."""
+def _share(
+    least: list[float], natural: list[float], width: float, lengths: list[list[float]]
+) -> list[float]:
+    """Column widths filling `width`: every column its least, then the rest, a slice at a
+    time, to the column where it saves most lines of the whole table (so a title column is
+    not left a tower of short lines beside columns that already fit), the last of it by what
+    each column would still like."""
     if sum(natural) <= width:
         return [n * width / sum(natural) for n in natural]
+    widths = list(least)
     spare = max(0.0, width - sum(least))
-    wants = [max(0.0, n - m) for n, m in zip(natural, least, strict=True)]
-    total = sum(wants) or 1.0
-    return [m + spare * w / total for m, w in zip(least, wants, strict=True)]
+    step = max(spare / SLICES, 1.0)
+    while spare >= step:
+        now = _lines(widths, lengths)
+        saved = [now - _lines(_wider(widths, c, step), lengths) for c in range(len(widths))]
+        best = max(range(len(widths)), key=lambda c: (saved[c], -c))
+        if saved[best] <= 1e-9:
+            break
+        widths[best] += step
+        spare -= step
+    wants = [max(0.0, n - w) for n, w in zip(natural, widths, strict=True)]
+    if not sum(wants):
+        wants = [1.0] * len(widths)
+    return [w + spare * x / sum(wants) for w, x in zip(widths, wants, strict=True)]
+
+
+SLICES = 60  # how finely the spare width is handed out
+
+
+def _wider(widths: list[float], column: int, step: float) -> list[float]:
+    return [w + step if c == column else w for c, w in enumerate(widths)]
+
+
+def _lines(widths: list[float], lengths: list[list[float]]) -> float:
+    """About how many lines the table's rows take at these widths (each row as tall as its
+    fullest cell, at least one line)."""
+    return sum(
+        max(1.0, *(n / max(w - CELL_PADDING, 1.0) for n, w in zip(row, widths, strict=True)))
+        for row in lengths
+    )
 
 
 @dataclass(frozen=True, slots=True)

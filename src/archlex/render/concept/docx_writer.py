@@ -39,6 +39,7 @@ from archlex.toolkit.build_time import FIXED_TIME
 
 # python-docx stamps the save time into the archive; a fixed date keeps the file byte-stable.
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
+_ITALIC = re.compile(r"(?<![\\*])\*([^*]+?)(?<!\\)\*(?!\*)")
 # Amounts, counts and percentages: right-aligned so that their digits line up.
 _NUMBER = re.compile(r"^-?[0-9][0-9\u00a0 ,]*(\.[0-9]+)?(\u00a0| )?([A-Z]{3}|%)?$")
 # The document's fixed labels, in English; the concept passes them translated.
@@ -231,10 +232,15 @@ def _fill(table: Table, rows: list[list[str]], widths: Sequence[Length]) -> None
 
 
 def runs(paragraph: Paragraph, text: str) -> None:
-    """Add text with its `**bold**` parts as bold runs."""
+    """Add text with its `**bold**` parts as bold runs and its `*italic*` parts (a cell's
+    `*(example)*`) as italic ones; an escaped `\\*` is a star."""
     for index, part in enumerate(_BOLD.split(text)):
-        if part:
-            paragraph.add_run(plain(part)).bold = index % 2 == 1
+        for inner, piece in enumerate(_ITALIC.split(part)):
+            if piece:
+                run = paragraph.add_run(plain(piece))
+                run.bold = index % 2 == 1
+                if inner % 2 == 1:
+                    run.italic = True
 
 
 def _normalise_archive(path: Path) -> None:

@@ -58,6 +58,7 @@ FIGURES = {
     "context": ("diagrams", "diagrams/context.png"),
     "legend": ("diagrams", "diagrams/legend.png"),
     "technical": ("diagrams", "diagrams/technical.png"),
+    "technical_border": ("diagrams", "diagrams/technical-border.png"),
     "data": ("diagrams", "diagrams/data.png"),
     "data_special": ("diagrams", "diagrams/data-special.png"),
     "gantt": ("roadmap", "roadmap/gantt.png"),

@@ -1,5 +1,5 @@
-"""The concept's technical architecture as plain values: where each system runs, per
-environment, and the connections with their network, protocol, format and figures."""
+"""The technical architecture as tables, for the concept and the site alike: where each system
+runs, per environment, and the connections with their network, protocol, format and figures."""
 
 from __future__ import annotations
 
@@ -7,29 +7,41 @@ from typing import Any
 
 from archlex.i18n import N_, Translator, translator
 from archlex.model import Model, SystemKind
-from archlex.model.infrastructure import Connection, Environment, Node, Volume, hostings
+from archlex.model.infrastructure import Connection, Environment, Node, hostings
 from archlex.render.concept.values import short, short_of
 from archlex.render.registry import RenderContext
 from archlex.toolkit.escape import md_cell
 from archlex.toolkit.labels import ENVIRONMENTS
+from archlex.toolkit.words import volume_words
 
-PER = {
-    "second": N_("per second"),
-    "minute": N_("per minute"),
-    "hour": N_("per hour"),
-    "day": N_("per day"),
-    "month": N_("per month"),
-    "year": N_("per year"),
-}
 STATE_SIDE = (SystemKind.NATIONAL, SystemKind.NATIONAL_INTERFACE)
+HOSTING_HEAD = (
+    N_("System"),
+    N_("Production"),
+    N_("Instances"),
+    N_("Other environments"),
+    N_("Availability"),
+)
+CONNECTION_HEAD = (
+    N_("Connection"),
+    N_("Network"),
+    N_("Protocol and format"),
+    N_("Availability"),
+    N_("Volume"),
+)
 NONE = "\u2013"  # an en dash: nothing given
 
 
 def technical_values(context: RenderContext) -> dict[str, Any]:
     """The hosting table (national systems and interfaces) and the connection table."""
-    model = context.report.model
-    tr = translator(context.language)
+    return technical_tables(context.report.model, translator(context.language))
+
+
+def technical_tables(model: Model, tr: Translator) -> dict[str, Any]:
+    """The hosting and connection tables' headings and rows (Markdown cells)."""
     return {
+        "hosting_head": [tr.gettext(h) for h in HOSTING_HEAD],
+        "connection_head": [tr.gettext(h) for h in CONNECTION_HEAD],
         "hosting_rows": _hosting_rows(model, tr),
         "connection_rows": [
             _connection_row(model, c, tr) for c in sorted(model.connections, key=lambda c: c.id)
@@ -38,7 +50,8 @@ def technical_values(context: RenderContext) -> dict[str, Any]:
 
 
 def _hosting_rows(model: Model, tr: Translator) -> list[list[str]]:
-    """System, production node, the other environments, availability; empty without nodes."""
+    """System, production node, instances there, the other environments, availability; empty
+    without nodes."""
     found = hostings(model.nodes)
     if not found:
         return []
@@ -56,10 +69,12 @@ def _hosting_rows(model: Model, tr: Translator) -> list[list[str]]:
             if h.environment is not Environment.PRODUCTION
         ]
         availability = [h.availability for _, h in live if h.availability is not None]
+        instances = [h.instances for _, h in live if h.instances is not None]
         rows.append(
             [
                 md_cell(short(str(system.name))),
                 md_cell("; ".join(_node_name(model, n) for n, _ in live)) or NONE,
+                tr.number(instances[0]) if instances else NONE,
                 md_cell("; ".join(others)) or NONE,
                 tr.percent(availability[0]) if availability else NONE,
             ]
@@ -87,15 +102,5 @@ def _connection_row(model: Model, connection: Connection, tr: Translator) -> lis
         md_cell(short_of(model, connection.network)) if connection.network else NONE,
         md_cell(way),
         tr.percent(connection.availability) if connection.availability is not None else NONE,
-        md_cell(_volume(connection.volume, tr)) or NONE,
+        md_cell(volume_words(connection.volume, tr)) or NONE,
     ]
-
-
-def _volume(volume: Volume | None, tr: Translator) -> str:
-    """`300 (peak 1,500) searches per minute`."""
-    if volume is None or (volume.average is None and volume.peak is None):
-        return ""
-    figures = [tr.number(volume.average) if volume.average is not None else ""]
-    if volume.peak is not None:
-        figures.append(tr.gettext("(peak %(peak)s)") % {"peak": tr.number(volume.peak)})
-    return f"{' '.join(f for f in figures if f)} {volume.unit} {tr.gettext(PER[volume.per])}"

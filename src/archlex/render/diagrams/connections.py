@@ -4,21 +4,27 @@ other fact (network, standard, security, availability, volume, flows) in its too
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from archlex.i18n import N_
 from archlex.model.infrastructure import Connection, Network
 from archlex.model.system import SystemStatus
+from archlex.render.diagrams.labels import Texts, tr
 from archlex.render.diagrams.legend import LINE_SAMPLE
 from archlex.render.diagrams.style import PERSONAL
 from archlex.render.diagrams.views import Landscape
 from archlex.toolkit.dot import Edge, text_label
+from archlex.toolkit.words import volume_words
 
 NETWORK_COLOURS = ("#1F5FA8", "#2E7D32", "#7B3294", "#B35806", "#00838F", "#5D4037")
 UNKNOWN_NETWORK = "#4A5968"
-TEXTS = {
-    "legend.network": N_("connection over {network}"),
-    "legend.no-network": N_("connection, network not stated"),
-    "unstated": N_("protocol not stated"),
-}
+TEXTS = Texts(
+    {
+        "legend.network": N_("connection over {network}"),
+        "legend.no-network": N_("connection, network not stated"),
+        "unstated": N_("protocol not stated"),
+    }
+)
 
 
 def _say(key: str, **values: object) -> str:
@@ -27,15 +33,16 @@ def _say(key: str, **values: object) -> str:
 
 
 def connection_edges(
-    landscape: Landscape, drawn: set[str], used: set[str]
+    landscape: Landscape, joins: Callable[[str, str], bool], used: set[str]
 ) -> tuple[list[Edge], list[tuple[str, str, str, str]]]:
-    """One line per connection between drawn systems; the legend rows of the networks used."""
+    """One line per connection between two systems the view `joins`; the legend rows of the
+    networks those lines run over."""
     networks = {n.id: n for n in landscape.model.networks}
     colours = {n: NETWORK_COLOURS[i % len(NETWORK_COLOURS)] for i, n in enumerate(sorted(networks))}
     edges, seen = [], set()
     for connection in sorted(landscape.model.connections, key=lambda c: c.id):
         tail, head = landscape.system_of(connection.from_), landscape.system_of(connection.to)
-        if tail is None or head is None or tail.id == head.id or not {tail.id, head.id} <= drawn:
+        if tail is None or head is None or tail.id == head.id or not joins(tail.id, head.id):
             continue
         colour = colours.get(connection.network or "", UNKNOWN_NETWORK)
         seen.add(connection.network if connection.network in networks else "")
@@ -82,20 +89,17 @@ def _connection_tooltip(connection: Connection, networks: dict[str, Network]) ->
         (N_("network"), str(network.name) if network and network.name else connection.network),
         (N_("standard"), connection.standard),
         (N_("security"), connection.security),
-        (N_("availability"), f"{connection.availability:g} %" if connection.availability else None),
-        (N_("volume"), _volume(connection)),
+        (N_("availability"), _availability(connection)),
+        (N_("volume"), volume_words(connection.volume, tr())),
         (N_("flows"), ", ".join(connection.flows) or None),
     ]
     lines = [f"{connection.id}: {connection.name or ''}".rstrip(": ")]
-    return "\n".join([*lines, *(f"{key}: {value}" for key, value in facts if value)])
+    lines += [f"{tr().gettext(key)}: {value}" for key, value in facts if value]
+    return "\n".join(lines)
 
 
-def _volume(connection: Connection) -> str | None:
-    """`300 (peak 1500) searches per minute`."""
-    volume = connection.volume
-    if volume is None or (volume.average is None and volume.peak is None):
+def _availability(connection: Connection) -> str | None:
+    """`99.9 %` in the diagram's language, or None when the model gives none."""
+    if connection.availability is None:
         return None
-    figures = [f"{volume.average:g}" if volume.average is not None else ""]
-    if volume.peak is not None:
-        figures.append(f"(peak {volume.peak:g})")
-    return f"{' '.join(f for f in figures if f)} {volume.unit} per {volume.per}"
+    return tr().percent(connection.availability)

@@ -10,7 +10,7 @@ directions, the label the number of flows and the data they mostly carry, the to
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter, defaultdict, deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import pairwise
@@ -141,10 +141,18 @@ def distance_to_eu(moves: set[tuple[str, str]], tiers: dict[str, int]) -> dict[s
     """How many lines each box is from the nearest EU box (EU boxes 0, unreachable far)."""
     far = len(tiers) + 1
     distance = {box: 0 if tier > 0 else far for box, tier in tiers.items()}
-    for _ in range(len(tiers)):
-        for a, b in moves:
-            distance[a] = min(distance[a], distance[b] + 1)
-            distance[b] = min(distance[b], distance[a] + 1)
+    neighbours: dict[str, list[str]] = defaultdict(list)
+    for a, b in moves:
+        neighbours[a].append(b)
+        neighbours[b].append(a)
+    # Breadth first from every EU box at once: each box is reached first by a shortest path.
+    reached = deque(box for box, tier in tiers.items() if tier > 0)
+    while reached:
+        box = reached.popleft()
+        for other in neighbours[box]:
+            if distance[other] > distance[box] + 1:
+                distance[other] = distance[box] + 1
+                reached.append(other)
     return distance
 
 

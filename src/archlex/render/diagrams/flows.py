@@ -37,10 +37,11 @@ from archlex.render.diagrams.views import (
 from archlex.toolkit.dot import Cluster, Edge, Graph, Label, Node, join_lines, text_label
 
 
-def process_view(model: Model, process: Process) -> Graph:
-    """A process's flows in order, numbered, with the data they carry and their legal basis."""
-    landscape = Landscape.of(model)
-    steps = process_steps(model, process)
+def process_view(model: Model, process: Process, landscape: Landscape | None = None) -> Graph:
+    """A process's flows in order, numbered, with the data they carry and their legal basis
+    (`landscape`: the model's, if made already)."""
+    landscape = landscape or Landscape.of(model)
+    steps = process_steps(model, process, landscape.naming(process.id))
     title = join_lines(
         text_label(text("title.process", process=f"{process.name} ({process.id})"), 100, left=True),
         view_title(model, tr().gettext("Model")),
@@ -54,18 +55,20 @@ def process_view(model: Model, process: Process) -> Graph:
     return graph
 
 
-def process_steps(model: Model, process: Process) -> list[tuple[int, Flow]]:
-    """The process's flows numbered as its steps list them, then flows naming it that it lacks."""
+def process_steps(
+    model: Model, process: Process, naming: list[Flow] | None = None
+) -> list[tuple[int, Flow]]:
+    """The process's flows numbered as its steps list them, then flows naming it that it lacks
+    (`naming`: the flows that name it, if known, else every flow is searched)."""
     steps = []
     for number, step in enumerate(process.steps, start=1):
         flow = model.get(step)
         if isinstance(flow, Flow):
             steps.append((number, flow))
     listed = set(process.steps)
-    extra = sorted(
-        (f for f in model.flows if f.process == process.id and f.id not in listed),
-        key=lambda f: f.id,
-    )
+    if naming is None:
+        naming = [f for f in model.flows if f.process == process.id]
+    extra = sorted((f for f in naming if f.id not in listed), key=lambda f: f.id)
     return steps + [(len(process.steps) + n, f) for n, f in enumerate(extra, start=1)]
 
 

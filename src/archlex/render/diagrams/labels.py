@@ -118,7 +118,7 @@ TEXT: dict[str, str | tuple[str, str]] = {
     "organisation.unowned": N_("No owner given"),
     # legend entries
     "legend.org": N_("organisation: its national systems rolled up"),
-    "legend.focus": N_("the system this view is about: thick border"),
+    "legend.focus": N_("the system this view is about: double border"),
     "legend.merged": N_(
         "all flows between two boxes, one line: arrowheads show the direction(s); "
         "the label gives the number and the main data"

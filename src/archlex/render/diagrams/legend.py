@@ -26,7 +26,9 @@ ORGANISATION_STYLE = {
     "color": "#2E6DA4",
     "fontsize": "11",
 }
-FOCUS_PENWIDTH = "3.5"
+# The focus of a view is framed twice: a thick line is the "changing" status's, so a status
+# keeps its own line and the focus adds a second frame around it.
+FOCUS_PERIPHERIES = "2"
 LEGEND_TEXT = {"shape": "plaintext", "fontsize": "11"}
 DATA_ORDER = (SPECIAL, PERSONAL, OTHER)
 LINE_KEYS = ("line.merged", "line.flow", "line.message")
@@ -40,7 +42,8 @@ def legend_cluster(
     cluster = Cluster("legend", text_label(text("cluster.legend"), 30), dict(CLUSTER_STYLE))
     rows = [*_shape_rows(used), *_line_rows(used), *extra]
     if rows:
-        cluster.nodes.append(Node("legend", table_label(rows, across), LEGEND_TEXT))
+        double = frozenset({SHAPE_WORD["double"]} if "focus" in used else ())
+        cluster.nodes.append(Node("legend", table_label(rows, across, double), LEGEND_TEXT))
     return cluster, []
 
 
@@ -96,7 +99,7 @@ SHAPE_WORD = Texts(
         "box3d": N_("3-D box"),
         "cylinder": N_("cylinder"),
         "folder": N_("folder"),
-        "thick": N_("thick"),
+        "double": N_("double"),
     }
 )
 
@@ -110,7 +113,8 @@ def _shape_rows(used: set[str]) -> list[tuple[str, str, str, str]]:
         rows.append((SHAPE_WORD["box"], "#4A5968", text("legend.zone"), "#EEF3F8"))
     if "focus" in used:
         style = KIND_STYLE[SystemKind.NATIONAL]
-        rows.append((SHAPE_WORD["thick"], style["color"], text("legend.focus"), style["fillcolor"]))
+        sample = SHAPE_WORD["double"]
+        rows.append((sample, style["color"], text("legend.focus"), style["fillcolor"]))
     for kind in SystemKind:
         if f"kind.{kind.value}" in used:
             style = KIND_STYLE[kind]

@@ -42,7 +42,8 @@ _TOKEN = re.compile(r'"((?:[^"\\]|\\.)*)"|(\S+)')
 def plain_edges(plain: str) -> list[tuple[str, str, Polyline]]:
     """The visible edges of a `-Tplain` layout: tail, head and the flattened spline."""
     edges = []
-    for line in plain.splitlines():
+    # Graphviz breaks a long quoted string (a label of many flows) with a backslash-newline.
+    for line in plain.replace("\\\n", "").splitlines():
         if not line.startswith("edge "):
             continue
         fields = [quoted or bare for quoted, bare in _TOKEN.findall(line)]
@@ -164,4 +165,27 @@ def label_distances(svg_text: str) -> dict[str, float]:
         )
         title = group.findtext(f"{SVG}title") or f"edge {number}"
         found[f"{title} #{number}"] = round(min(_distance(p, box) for p in line), 1)
+    return found
+
+
+def _texts_of(root: ET.Element, kind: str) -> list[tuple[str, tuple[float, float, float, float]]]:
+    """The visible lines of text in the groups of one class (`edge`, `cluster`, `node`)."""
+    return [
+        (text.text or "", _text_box(text))
+        for group in root.iter(f"{SVG}g")
+        if group.get("class") == kind
+        for text in group.iter(f"{SVG}text")
+        if (text.text or "").strip()
+    ]
+
+
+def label_overlaps(svg_text: str, slack: float = 1.0) -> list[tuple[str, str]]:
+    """The edge labels printed over a box's or a cluster's text: pairs (edge label, the text it
+    covers). Boxes are estimated from the font as `label_distances` does, `slack` points in."""
+    root = ET.fromstring(svg_text)
+    others = [*_texts_of(root, "cluster"), *_texts_of(root, "node")]
+    found = []
+    for label, box in _texts_of(root, "edge"):
+        inner = (box[0] + slack, box[1] + slack, box[2] - slack, box[3] - slack)
+        found += [(label, text) for text, other in others if _boxes_meet(inner, other)]
     return found

@@ -36,12 +36,13 @@ from archlex.render.diagrams.named import named_views
 from archlex.render.diagrams.page import SMALLEST_PRINTED_PT, placement_of
 from archlex.render.diagrams.sequence import WIDE_WRAP, sequence_view
 from archlex.render.diagrams.style import legend
-from archlex.render.diagrams.technical import technical_view
+from archlex.render.diagrams.technical import technical_views
 from archlex.render.diagrams.views import Landscape
 from archlex.render.registry import RenderContext, renderer
 from archlex.toolkit.dot import Graph, run_dot
 
 RECORD = "diagrams.json"
+CROSSINGS_UP_TO = 250  # lines: a view with more records its crossings as null (not counted)
 
 
 @in_diagram_language
@@ -51,10 +52,10 @@ def diagram_graphs(context: RenderContext) -> list[tuple[str, Graph]]:
     landscape = Landscape.of(model)
     graphs = [("context", context_view(landscape)), *focus_views(landscape)]
     for process in sorted(model.processes, key=lambda p: p.id):
-        view = with_legend(process_view(model, process), ("line.message",))
+        view = with_legend(process_view(model, process, landscape), ("line.message",))
         graphs.append((f"process-{process.id}", view))
         graphs.append((f"sequence-{process.id}", sequence_view(landscape, process)))
-    graphs += [("technical", technical_view(landscape)), ("data", data_view(landscape))]
+    graphs += [*technical_views(landscape), ("data", data_view(landscape))]
     special = special_data_view(landscape)
     graphs += [("data-special", special)] if special is not None else []
     graphs += [*named_views(model), ("legend", legend())]
@@ -85,20 +86,22 @@ def render_diagrams(context: RenderContext) -> list[Path]:
     folder = context.folder("diagrams")
     graphs = diagram_graphs(context)
     variants, named = diagram_variants(context), diagram_kinds(context)
-    # Graphviz runs as a child process, so the diagrams are drawn side by side, one per core;
-    # the record keeps the order of the views.
+    # Graphviz runs as a child process, so the diagrams are drawn side by side, one per core,
+    # the largest first (a large model's landscape takes minutes: last, it would be drawn
+    # alone); the record keeps the order of the views.
+    largest = sorted(range(len(graphs)), key=lambda n: -len(graphs[n][1].source()))
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
-        tasks = [
-            pool.submit(
+        tasks = {
+            n: pool.submit(
                 contextvars.copy_context().run,
                 draw_one,
-                stem,
-                [first, *variants.get(stem, [])],
+                graphs[n][0],
+                [graphs[n][1], *variants.get(graphs[n][0], [])],
                 folder,
             )
-            for stem, first in graphs
-        ]
-        records = [task.result() for task in tasks]
+            for n in largest
+        }
+        records = [tasks[n].result() for n in range(len(graphs))]
     for (stem, _), drawn in zip(graphs, records, strict=True):
         drawn["kind"] = named.get(stem) or _default_kind(stem)
         drawn["named"] = stem in named
@@ -108,13 +111,39 @@ def render_diagrams(context: RenderContext) -> list[Path]:
     return [*written, record]
 
 
+class _Canvas:
+    """The SVG and PNG of one diagram on disk, and the DOT source each was drawn from: a
+    drawing tried and dropped is laid out as SVG only, the PNG (ten times the cost of the
+    SVG on a large view) is drawn once, for the drawing kept."""
+
+    def __init__(self, svg: Path, png: Path) -> None:
+        self.svg, self.png = svg, png
+        self.svg_of: str | None = None
+        self.png_of: str | None = None
+
+    def draw(self, graph: Graph, png: bool = False) -> str:
+        """Draw the graph's SVG (and PNG) over the files on disk; its `-Tplain` layout."""
+        source = graph.source()
+        plain = run_dot(source, self.svg, self.png if png else None)
+        self.svg_of, self.png_of = source, source if png else self.png_of
+        return plain
+
+    def finish(self, graph: Graph, plain: str) -> str:
+        """Make the files on disk those of `graph` (laid out as `plain`); its layout."""
+        source = graph.source()
+        if self.svg_of == source and self.png_of == source:
+            return plain
+        return self.draw(graph, png=True)
+
+
 def draw_best(graphs: list[Graph], svg: Path, png: Path) -> tuple[Graph, str]:
     """Draw the first graph to fit; while it prints under 7 pt, try the next, and keep the one
     whose smallest text prints largest. The graph kept and its `-Tplain` layout."""
+    canvas = _Canvas(svg, png)
     kept: tuple[float, Graph, str] | None = None
     for graph in graphs:
         graph.cap()
-        plain = draw_to_fit(graph, svg, png)
+        plain = draw_to_fit(graph, canvas, png=kept is None)
         size = _printed(svg)
         if kept is not None and size <= kept[0]:
             continue
@@ -122,9 +151,7 @@ def draw_best(graphs: list[Graph], svg: Path, png: Path) -> tuple[Graph, str]:
         if size >= SMALLEST_PRINTED_PT:
             break
     assert kept is not None  # there is always a first graph
-    if kept[1] is not graph:  # a later one was drawn last: draw the one kept again
-        return kept[1], run_dot(kept[1].source(), svg, png)
-    return kept[1], kept[2]
+    return kept[1], canvas.finish(kept[1], kept[2])
 
 
 def _default_kind(stem: str) -> str:
@@ -141,28 +168,29 @@ def draw_one(stem: str, graphs: list[Graph], folder: Path) -> dict[str, object]:
     return diagram_record(stem, graph, svg.read_text(encoding="utf-8"), plain)
 
 
-def draw_to_fit(graph: Graph, svg: Path, png: Path) -> str:
-    """Draw a graph; when its text would print under 7 pt, try the legend after the last box,
-    then the ranks top to bottom (national above EU), keeping each change only when the text
-    prints larger. The `-Tplain` layout of the drawing kept."""
-    plain = run_dot(graph.source(), svg, png)
-    size = _printed(svg)
+def draw_to_fit(graph: Graph, canvas: _Canvas, png: bool) -> str:
+    """Draw a graph (with its PNG if `png`: most graphs fit at once); when its text would
+    print under 7 pt, try the legend after the last box, then the ranks top to bottom
+    (national above EU), keeping each change only when the text prints larger. The `-Tplain`
+    layout of the drawing kept, which is the SVG on disk."""
+    plain = canvas.draw(graph, png)
+    size = _printed(canvas.svg)
     if size >= SMALLEST_PRINTED_PT or graph.attrs.get("rankdir") != "LR":
         return plain
-    drawn = True  # the files on disk are the drawing kept
+    drawn = True  # the SVG on disk is the drawing kept
     for change in (_legend_last, _top_down):
         undo = change(graph)
         if undo is None:
             continue
-        moved = run_dot(graph.source(), svg, png)
-        if _printed(svg) > size:
-            plain, size, drawn = moved, _printed(svg), True
+        moved = canvas.draw(graph)
+        if _printed(canvas.svg) > size:
+            plain, size, drawn = moved, _printed(canvas.svg), True
             if size >= SMALLEST_PRINTED_PT:
                 break
         else:
             undo()
             drawn = False
-    return plain if drawn else run_dot(graph.source(), svg, png)
+    return plain if drawn else canvas.draw(graph)
 
 
 def _printed(svg: Path) -> float:
@@ -184,13 +212,16 @@ def _top_down(graph: Graph) -> Callable[[], None]:
 def diagram_record(stem: str, graph: Graph, svg: str, plain: str) -> dict[str, object]:
     """What a document needs to place a diagram, and the numbers that hold its layout."""
     distances = label_distances(svg)
+    edges = len(plain_edges(plain))
     return {
         "name": stem,
         "svg": f"{stem}.svg",
         "png": f"{stem}.png",
         "title": " ".join(graph.label.lines),
         "placement": placement_of(svg).as_dict(),
-        "edges": len(plain_edges(plain)),
-        "crossings": crossings(plain),
+        "edges": edges,
+        # Counting costs minutes on a 10k model's landscape (600 lines, 150,000 crossings),
+        # and a count that large says no more than "too many".
+        "crossings": crossings(plain) if edges <= CROSSINGS_UP_TO else None,
         "farthest_label_pt": max(distances.values(), default=0.0),
     }

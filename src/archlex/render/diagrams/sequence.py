@@ -49,7 +49,7 @@ def sequence_view(landscape: Landscape, process: Process, wrap: int = WRAP) -> G
     """The process's steps as messages between lifelines, numbered top to bottom, each message
     wrapped at `wrap` characters."""
     model = landscape.model
-    steps = process_steps(model, process)
+    steps = process_steps(model, process, landscape.naming(process.id))
     title = view_title(model, text("title.sequence", process=f"{process.name} ({process.id})"))
     graph = Graph(f"sequence-{process.id}", title, graph_attributes("TB"))
     graph.attrs.update({"ranksep": "0.12", "nodesep": "0.12", "splines": "line"})

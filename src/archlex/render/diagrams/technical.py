@@ -10,8 +10,9 @@ connections draws one line per pair of systems with how their flows are triggere
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from itertools import pairwise
+from enum import Enum
 
 from archlex.i18n import N_
 from archlex.model.infrastructure import (
@@ -23,7 +24,7 @@ from archlex.model.infrastructure import (
 from archlex.model.system import System, SystemKind
 from archlex.render.diagrams.connections import UNKNOWN_NETWORK, connection_edges
 from archlex.render.diagrams.context import PairFlows, landscape_pairs, pair_edge
-from archlex.render.diagrams.labels import tr
+from archlex.render.diagrams.labels import Texts, tr
 from archlex.render.diagrams.legend import LINE_SAMPLE, legend_cluster
 from archlex.render.diagrams.style import (
     CLUSTER_STYLE,
@@ -32,13 +33,16 @@ from archlex.render.diagrams.style import (
     graph_attributes,
     status_marker,
 )
+from archlex.render.diagrams.technical_columns import STATE_SIDE, columns
 from archlex.render.diagrams.views import Landscape, system_node, view_title
 from archlex.toolkit.dot import Cluster, Edge, Graph, join_lines, text_label
 from archlex.toolkit.dot import Node as DotNode
 from archlex.toolkit.labels import ENVIRONMENTS, FLOW_SYNC
 
-STATE_SIDE = (SystemKind.NATIONAL, SystemKind.NATIONAL_INTERFACE)
-ZONE_STYLE = {**GROUP_STYLE, "fontsize": "11", "labeljust": "l", "margin": "6"}
+# A zone's label at its right: lines enter a zone from the left, and their labels sit there.
+ZONE_STYLE = {**GROUP_STYLE, "fontsize": "11", "labeljust": "r", "margin": "6"}
+SITE_WRAP = 30  # a site's label no wider than the boxes in it
+WRAP = {"system": 30, "interface": 28}
 SITE_STYLE = {
     **CLUSTER_STYLE,
     "style": "rounded,filled",
@@ -47,20 +51,29 @@ SITE_STYLE = {
     "margin": "6",
 }
 
-TEXTS = {
-    "title": N_("Technical view: hosting, networks and connections (production)"),
-    "national": N_("National side ({state}): national systems and the national uniform interfaces"),
-    "national.plain": N_("National side: national systems and the national uniform interfaces"),
-    "eu": N_("EU side"),
-    "zone": N_("Zone: {zone}"),
-    "unhosted": N_("Hosting not stated"),
-    "elsewhere": N_("{environments} in {node}"),
-    "legend.label": N_("on each connection: its protocol, format"),
-    "legend.planned": N_("planned connection: dashed"),
-    "legend.site": N_("data centre or site, and its zones; DR and test named in its label"),
-    "legend.flows": N_("flows between two systems: how they are triggered (query, push, batch)"),
-    "trigger.unstated": N_("trigger unstated"),
-}
+TEXTS = Texts(
+    {
+        "title.all": N_("Technical view: hosting, networks and connections (production)"),
+        "title.national": N_("Technical view: national hosting and connections (production)"),
+        "title.border": N_("Technical view: connections across the border (production)"),
+        "national": N_(
+            "National side ({state}): national systems and the national uniform interfaces"
+        ),
+        "national.plain": N_("National side: national systems and the national uniform interfaces"),
+        "eu": N_("EU side"),
+        "zone": N_("Zone: {zone}"),
+        "unhosted": N_("Hosting not stated"),
+        "elsewhere": N_("{environments} in {node}"),
+        "legend.label": N_("on each connection: its protocol, format"),
+        "legend.planned": N_("planned connection: dashed"),
+        "legend.site.sample": N_("site"),
+        "legend.site": N_("data centre or site, and its zones; DR and test named in its label"),
+        "legend.flows": N_(
+            "flows between two systems: how they are triggered (query, push, batch)"
+        ),
+        "trigger.unstated": N_("trigger unstated"),
+    }
+)
 
 
 def _say(key: str, **values: object) -> str:
@@ -103,59 +116,104 @@ class Hosted:
         return chain
 
 
-def technical_view(landscape: Landscape) -> Graph:
+class Part(Enum):
+    """Which systems and lines a technical view draws."""
+
+    ALL = "all"  # every system and line: a view the model names
+    NATIONAL = "national"  # the national side in its hosting, the lines inside the state
+    BORDER = "border"  # the lines with an end outside the state, their ends and the EU side
+
+
+NAMES = {Part.ALL: "technical", Part.NATIONAL: "technical", Part.BORDER: "technical-border"}
+
+
+def technical_views(landscape: Landscape) -> list[tuple[str, Graph]]:
+    """The default technical views: the national side, then the lines across the border (when
+    the model has any); each fits a page at a size the reader can read."""
+    views = [(NAMES[Part.NATIONAL], technical_view(landscape, Part.NATIONAL))]
+    if _lines(landscape, _drawn(landscape), Part.BORDER, set())[0]:
+        views.append((NAMES[Part.BORDER], technical_view(landscape, Part.BORDER)))
+    return views
+
+
+def technical_view(landscape: Landscape, part: Part = Part.ALL) -> Graph:
     """Systems inside their hosting, national side and EU side, and the connections."""
     model = landscape.model
-    graph = Graph("technical", view_title(model, _say("title")))
+    graph = Graph(NAMES[part], view_title(model, _say(f"title.{part.value}")))
     graph.attrs.update(graph_attributes("LR"))
     graph.attrs.update({"ranksep": "0.2", "nodesep": "0.08", "newrank": "true"})
-    reached = _reached(landscape)
-    systems = [s for s in landscape.shown() if s.kind is SystemKind.NATIONAL or s.id in reached]
-    hosted = Hosted.of(landscape, systems)
+    systems = _drawn(landscape)
     used: set[str] = set()
+    graph.edges, rows = _lines(landscape, systems, part, used)
+    ends = {end for edge in graph.edges for end in (edge.tail, edge.head)}
+    systems = [s for s in systems if _shown(s, part, ends)]
+    hosted = Hosted.of(landscape, systems)
     graph.clusters = _sides(landscape, systems, hosted, used)
-    drawn = {s.id for s in systems}
-    if model.connections:
-        edges, rows = connection_edges(landscape, drawn, used)
-    else:
-        edges, rows = _flow_edges(landscape, drawn, used), []
-    graph.edges = edges
-    graph.same_rank, order = _columns(graph, systems)
+    zone_of = {s.id: _zone(s, hosted) for s in systems}
+    leaving = ends if part is Part.BORDER else _leaving(landscape)
+    graph.same_rank, order = columns(graph.edges, systems, zone_of, leaving)
     graph.edges += order
     graph.clusters.insert(0, _legend(used, rows, bool(model.nodes)))
-    if graph.same_rank and graph.clusters[0].nodes:  # the legend under the EU side
-        graph.same_rank[-1].append(graph.clusters[0].nodes[0].id)
+    _place_legend(graph)
     return graph
 
 
-def _columns(graph: Graph, systems: list[System]) -> tuple[list[list[str]], list[Edge]]:
-    """Columns from left to right: national systems by how many national lines lead to them
-    (systems with no line in the second column, which is the emptiest), the national uniform
-    interfaces, then the EU side; and the invisible edges that keep the columns in that order."""
-    state = [s.id for s in systems if s.kind is SystemKind.NATIONAL]
-    lines = [(e.tail, e.head) for e in graph.edges if e.tail in state and e.head in state]
-    depth = dict.fromkeys(state, 0)
-    for _ in state:  # longest path, at most as many rounds as systems (a cycle stops there)
-        for tail, head in lines:
-            depth[head] = max(depth[head], min(depth[tail] + 1, len(state)))
-    linked = {end for e in graph.edges for end in (e.tail, e.head)}
-    for system_id in state:
-        if system_id not in linked:
-            depth[system_id] = 1
-    columns = [[i for i in state if depth[i] == d] for d in sorted(set(depth.values()))]
-    if any(depth[head] <= depth[tail] for tail, head in lines):
-        columns = []  # national lines in a cycle: let Graphviz rank the national side alone
-    columns.append([s.id for s in systems if s.kind is SystemKind.NATIONAL_INTERFACE])
-    columns.append([s.id for s in systems if s.kind not in STATE_SIDE])
-    columns = [column for column in columns if column]
-    place = {i: n for n, column in enumerate(columns) for i in column}
-    for edge in graph.edges:  # a line against the columns' order must not pull on the ranks
-        if place.get(edge.head, len(columns)) <= place.get(edge.tail, -1):
-            edge.attrs["constraint"] = "false"
-    order = [
-        Edge(a[0], b[0], None, {"style": "invis", "weight": "0"}) for a, b in pairwise(columns)
-    ]
-    return columns, order
+def _place_legend(graph: Graph) -> None:
+    """The legend under the EU side; in a view without one, in a column after the last (under
+    the national side it would make the page taller, where the view is tallest)."""
+    legend = graph.clusters[0].nodes[0].id if graph.clusters[0].nodes else None
+    if legend is None or not graph.same_rank:
+        return
+    if any(c.name == "eu" for c in graph.clusters):
+        graph.same_rank[-1].append(legend)
+        return
+    graph.edges.append(Edge(graph.same_rank[-1][0], legend, None, {"style": "invis"}))
+    graph.same_rank.append([legend])
+
+
+def _leaving(landscape: Landscape) -> set[str]:
+    """The systems of the state with a line out of it (drawn in the view across the border)."""
+    edges, _ = _lines(landscape, _drawn(landscape), Part.BORDER, set())
+    return {end for edge in edges for end in (edge.tail, edge.head)}
+
+
+def _drawn(landscape: Landscape) -> list[System]:
+    """The systems a technical view may draw: the national ones and those a line reaches."""
+    reached = _reached(landscape)
+    return [s for s in landscape.shown() if s.kind is SystemKind.NATIONAL or s.id in reached]
+
+
+def _shown(system: System, part: Part, ends: set[str]) -> bool:
+    """Whether a view of this part draws the system."""
+    inside = system.kind in STATE_SIDE
+    if part is Part.NATIONAL:
+        return inside
+    return part is Part.ALL or not inside or system.id in ends
+
+
+def _lines(
+    landscape: Landscape, systems: list[System], part: Part, used: set[str]
+) -> tuple[list[Edge], list[tuple[str, str, str, str]]]:
+    """The view's lines (connections, else flows by pair) and the legend rows of their
+    networks: inside the state, across the border, or all."""
+    inside = {s.id for s in systems if s.kind in STATE_SIDE}
+    drawn = {s.id for s in systems}
+
+    def joins(tail: str, head: str) -> bool:
+        if not {tail, head} <= drawn:
+            return False
+        within = {tail, head} <= inside
+        return part is Part.ALL or within == (part is Part.NATIONAL)
+
+    if landscape.model.connections:
+        return connection_edges(landscape, joins, used)
+    return _flow_edges(landscape, joins, used), []
+
+
+def _zone(system: System, hosted: Hosted) -> str:
+    """The innermost box a system is drawn in (its column follows it)."""
+    path = _path(system, hosted)
+    return path[-1] if path else system.kind.value
 
 
 def _reached(landscape: Landscape) -> set[str]:
@@ -193,27 +251,32 @@ def _system_node(system: System) -> DotNode:
     """A system by its name without the bracketed original-language name, then its id."""
     name = str(system.name)
     short = name.split(" (")[0] if name.endswith(")") and " (" in name else name
-    width = 40 if system.kind is SystemKind.NATIONAL_INTERFACE else 30  # hexagons grow tall
+    hexagon = system.kind is SystemKind.NATIONAL_INTERFACE
+    width = WRAP["interface" if hexagon else "system"]
     node = system_node(system, width)
     marker = f"[{system.id}] {status_marker(system)}".strip()
     node.label = join_lines(text_label(short, width), text_label(marker))
-    node.attrs["margin"] = "0.02,0.02" if width == 40 else "0.06,0.03"
+    node.attrs["margin"] = "0.02,0.02" if hexagon else "0.06,0.03"
     return node
+
+
+def _path(system: System, hosted: Hosted) -> list[str]:
+    """The keys of the boxes a system is drawn in within its side, outermost first."""
+    node_id = hosted.production.get(system.id)
+    zone = " ".join((system.zone or "").split())
+    if node_id is not None:
+        return [f"node:{n}" for n in hosted.chain(node_id)]
+    if system.kind is SystemKind.NATIONAL and zone:
+        return [f"zone:{zone}"]
+    if system.kind in STATE_SIDE:
+        return ["unhosted"]
+    return []
 
 
 def _home(side: Cluster, system: System, hosted: Hosted) -> Cluster:
     """The cluster a system goes in: its production node's, made on the way down."""
-    node_id = hosted.production.get(system.id)
-    if node_id is not None:
-        path = [f"node:{n}" for n in hosted.chain(node_id)]
-    elif system.kind is SystemKind.NATIONAL and " ".join((system.zone or "").split()):
-        path = [f"zone:{' '.join((system.zone or '').split())}"]
-    elif system.kind is SystemKind.NATIONAL or system.kind is SystemKind.NATIONAL_INTERFACE:
-        path = ["unhosted"]
-    else:
-        return side
     cluster = side
-    for key in path:
+    for key in _path(system, hosted):
         found = next((c for c in cluster.clusters if c.attrs.get("id") == key), None)
         if found is None:
             name = f"{cluster.name}-{len(cluster.clusters)}"  # unique: its path of positions
@@ -236,15 +299,15 @@ def _label_sites(side: Cluster, hosted: Hosted) -> None:
         cluster.attrs.update(SITE_STYLE if top else ZONE_STYLE)
         if kind == "node":
             node = hosted.nodes[ref]
-            lines = [text_label(node.name or node.id, 44, left=True)]
+            lines = [text_label(node.name or node.id, SITE_WRAP, left=True)]
             others = _other_environments(cluster, hosted)
-            lines += [text_label(line, 44, left=True) for line in others]
+            lines += [text_label(line, SITE_WRAP, left=True) for line in others]
             cluster.label = join_lines(*lines)
             cluster.attrs["tooltip"] = str(node.description or node.name or node.id)
         elif kind == "zone":
-            cluster.label = text_label(_say("zone", zone=ref), 44, left=True)
+            cluster.label = text_label(_say("zone", zone=ref), SITE_WRAP, left=True)
         else:
-            cluster.label = text_label(_say("unhosted"), 44, left=True)
+            cluster.label = text_label(_say("unhosted"), SITE_WRAP, left=True)
 
 
 def _other_environments(cluster: Cluster, hosted: Hosted) -> list[str]:
@@ -258,11 +321,16 @@ def _other_environments(cluster: Cluster, hosted: Hosted) -> list[str]:
     return [
         _say(
             "elsewhere",
-            environments=", ".join(ENVIRONMENTS[e] for e in sorted(envs, key=order.index)),
+            environments=", ".join(_environment(e) for e in sorted(envs, key=order.index)),
             node=place,
         )
         for place, envs in sorted(by_place.items())
     ]
+
+
+def _environment(environment: Environment) -> str:
+    """An environment's label in the diagram's language: `DR`, `test`."""
+    return tr().gettext(ENVIRONMENTS[environment])
 
 
 def _tooltip(system: System, hosted: Hosted) -> str:
@@ -270,22 +338,24 @@ def _tooltip(system: System, hosted: Hosted) -> str:
     lines = [f"{system.id}: {system.name}"]
     if system.id in hosted.production:
         node = hosted.nodes[hosted.production[system.id]]
-        lines.append(f"{ENVIRONMENTS[Environment.PRODUCTION]}: {node.name or node.id}")
+        lines.append(f"{_environment(Environment.PRODUCTION)}: {node.name or node.id}")
     lines += [
-        f"{ENVIRONMENTS[h.environment]}: {n.name or n.id}"
+        f"{_environment(h.environment)}: {n.name or n.id}"
         for n, h in hosted.elsewhere.get(system.id, [])
     ]
     return "\n".join(lines)
 
 
-def _flow_edges(landscape: Landscape, drawn: set[str], used: set[str]) -> list[Edge]:
-    """Without connections: one line per pair of drawn systems, with their flows' triggers."""
+def _flow_edges(
+    landscape: Landscape, joins: Callable[[str, str], bool], used: set[str]
+) -> list[Edge]:
+    """Without connections: one line per pair of systems joined, with their flows' triggers."""
 
     def box(_: Landscape, system: System) -> str:
         return system.id
 
     pairs = landscape_pairs(landscape, box, STATE_SIDE)
-    keep = {k: p for k, p in pairs.items() if {p.tail, p.head} <= drawn}
+    keep = {k: p for k, p in pairs.items() if joins(p.tail, p.head)}
     used.add("line.flows")
     return [pair_edge(landscape, keep[k], used, _triggers) for k in sorted(keep)]
 
@@ -306,7 +376,7 @@ def _legend(used: set[str], networks: list[tuple[str, str, str, str]], sites: bo
     if "line.planned" in used:
         rows.append(("\u254c\u254c\u254c\u25b6", UNKNOWN_NETWORK, _say("legend.planned"), ""))
     if sites:
-        rows.append(("site", "#9AA5B1", _say("legend.site"), "#FBFCFD"))
+        rows.append((_say("legend.site.sample"), "#9AA5B1", _say("legend.site"), "#FBFCFD"))
     if "line.flows" in used:
         rows.append((LINE_SAMPLE[PERSONAL], UNKNOWN_NETWORK, _say("legend.flows"), ""))
     keys = {k for k in used if k.startswith(("kind.", "status."))}

@@ -63,6 +63,7 @@ class Landscape:
     model: Model
     systems: dict[str, System] = field(default_factory=dict)
     parent: dict[str, str] = field(default_factory=dict)  # system or component id -> system id
+    _by_process: dict[str, list[Flow]] | None = field(default=None, repr=False)
 
     @classmethod
     def of(cls, model: Model) -> Landscape:
@@ -83,6 +84,15 @@ class Landscape:
     def flows(self) -> list[Flow]:
         """Every flow, by id."""
         return sorted(self.model.flows, key=lambda f: f.id)
+
+    def naming(self, process_id: str) -> list[Flow]:
+        """The flows that name a process (`process:`), in the model's order."""
+        if self._by_process is None:
+            self._by_process = defaultdict(list)
+            for flow in self.model.flows:
+                if flow.process:
+                    self._by_process[flow.process].append(flow)
+        return self._by_process.get(process_id, [])
 
     def hops(self, flow: Flow) -> list[tuple[str, str]]:
         """The system pairs a flow passes, through its `via` when it has one."""

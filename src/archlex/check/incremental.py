@@ -1,0 +1,226 @@
+"""The last check of a model, kept to answer the next one when the files edited since cannot
+change its findings.
+
+`archlex check` with a cache keeps, beside the parse cache, one entry per model, day and
+folder it runs from: the digest of every file the load read, the findings, the coverage, and
+the little of the project the report formats read. The next check re-reads the files (which it
+must anyway, to know what changed). When only included files changed, and each still gives the
+same entities as before (a comment, blank lines, quoting, indentation, the order of keys), no
+rule can find anything else: the findings are the same, only those placed in an edited file
+move to where the same value is written now. Anything else (an entity's value, a file added,
+removed or unreadable, the manifest, a finding of the reader, a message naming a place in an
+edited file, a missing parse-cache entry) is checked in full, and the entry is written anew.
+tests/check/test_incremental.py compares both ways on random edits of a generated model.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+
+from archlex.cache_folder import read_sealed, write_sealed
+from archlex.check.coverage import Coverage
+from archlex.check.prose import same_but_prose
+from archlex.check.unchanged import (
+    Mover,
+    ReferenceMover,
+    TextMover,
+    is_clean,
+    same_entities,
+    same_value,
+)
+from archlex.files import Inputs
+from archlex.findings import Finding, sort_findings
+from archlex.load import Project
+from archlex.load.cache import ParseCache
+from archlex.load.project import load_file
+from archlex.load.sources import Located, SourceMap
+from archlex.model import Model
+
+FORMAT = 1
+_FIELDS = [f.name for f in fields(Finding)]  # a finding's fields, as its rows keep them
+
+
+@dataclass(frozen=True)
+class LastCheck:
+    """What a check found, and what it was found from."""
+
+    version: int
+    inputs: Inputs
+    file_keys: dict[str, tuple[str, str]]  # path -> (name in the model, parse-cache key)
+    # path -> the text the findings are placed in, where the parse-cache entry (the same
+    # entities) holds the text of an earlier edit
+    texts: dict[str, bytes]
+    named: dict[str, bool]  # each file the concept document names, and whether it was there
+    rows: list[tuple[object, ...]]  # the findings' fields: pickled so, they load 20x faster
+    coverage: Coverage
+    project: Project  # only what the report formats read (see report_project)
+
+
+class ReportModel(Model):
+    """A model that holds only what the report formats read of it: the manifest, the
+    regulations, the obligations findings are about, and how many entities of each kind the
+    whole model has."""
+
+    def __init__(self, model: Model) -> None:
+        super().__init__(manifest=model.manifest, regulations=list(model.regulations))
+        self._counts = model.counts()
+
+    def counts(self) -> dict[str, int]:
+        """How many entities of each kind the whole model has."""
+        return dict(self._counts)
+
+
+def entry_path(cache: ParseCache, manifest: Path, cwd: Path, today: dt.date) -> Path:
+    """Where the last check of this model, run from `cwd` on `today`, is kept."""
+    key = cache.key("[check]", f"{FORMAT}\0{manifest}\0{cwd}\0{today.isoformat()}".encode())
+    return cache.folder / "checks" / key[:2] / key
+
+
+def remember(entry: Path, project: Project, findings: list[Finding], coverage: Coverage) -> None:
+    """Keep a full check's outcome for the next check (a cache that cannot be written is
+    skipped)."""
+    if not project.inputs.files or not project.file_keys:
+        return  # loaded without recording what was read: nothing to compare with next time
+    slim = report_project(project, findings)
+    rows = _rows(findings)
+    named = {str(p): p.is_file() for p in _named_files(project)}
+    last = LastCheck(FORMAT, project.inputs, project.file_keys, {}, named, rows, coverage, slim)
+    write_sealed(entry, last)
+
+
+def report_project(project: Project, findings: list[Finding]) -> Project:
+    """The project with only what the report formats read (archlex.formats: the manifest,
+    where it is, the files, the counts, the obligations of the bundled libraries that the
+    findings are about)."""
+    model = ReportModel(project.model)
+    targets = {f.target for f in findings}
+    sources = SourceMap()
+    for obligation in project.model.obligations:
+        located = project.sources.of(obligation.id)
+        if located is not None and located.file.startswith("[") and obligation.id in targets:
+            model.obligations.append(obligation)
+            # Its reference tree: a place worked out by rapidyaml does not pickle.
+            sources.add(obligation, Located(located.file, located.reference_node()))
+    model.reindex()
+    return Project(
+        project.manifest_path,
+        model,
+        sources,
+        project.manifest_source,
+        files=project.files,
+        cwd=project.cwd,
+        libraries=project.libraries,
+        inputs=project.inputs,
+    )
+
+
+def recheck(entry: Path, cache: ParseCache) -> tuple[Project, list[Finding], Coverage] | None:
+    """The last check's outcome, moved to where the edited files now write the same values;
+    None when it must be checked in full."""
+    last = read_sealed(entry)
+    if not isinstance(last, LastCheck) or last.version != FORMAT:
+        return None
+    edited = _edited(last.inputs)
+    if edited is None or any(Path(p).is_file() is not was for p, was in last.named.items()):
+        return None
+    findings = [Finding(*row) for row in last.rows]  # type: ignore[arg-type]
+    file_keys, texts = dict(last.file_keys), dict(last.texts)
+    for path in edited:
+        if path not in file_keys:
+            return None  # a manifest: settings, scope, waivers, what is included
+        moved = _moved(last, cache, path, findings)
+        if moved is None:
+            return None
+        findings, file_keys[path], text = moved
+        texts.pop(path, None)
+        if text is not None:
+            texts[path] = text
+    inputs = Inputs(
+        [(p, edited.get(p, d)) for p, d in last.inputs.files],
+        last.inputs.globs,
+        last.inputs.listing,
+    )
+    findings = sort_findings(findings)
+    project = replace(last.project, inputs=inputs)
+    rows = _rows(findings)
+    again = LastCheck(FORMAT, inputs, file_keys, texts, last.named, rows, last.coverage, project)
+    write_sealed(entry, again)
+    return project, findings, last.coverage
+
+
+def _named_files(project: Project) -> list[Path]:
+    """The files the concept document names: a rule reports those missing (they are not
+    read by the load, so the digests do not cover them)."""
+    document = project.model.manifest.document
+    if document is None:
+        return []
+    names = [s.file for s in document.sections if s.file is not None]
+    names += [document.reference_docx] if document.reference_docx else []
+    return [project.manifest_path.parent / name for name in names]
+
+
+def _rows(findings: list[Finding]) -> list[tuple[object, ...]]:
+    return [tuple(getattr(f, name) for name in _FIELDS) for f in findings]
+
+
+def _edited(inputs: Inputs) -> dict[str, str] | None:
+    """The files whose bytes changed since the last check, with their digest now; None when
+    a file cannot be read or an include matches other files now."""
+    edited: dict[str, str] = {}
+    for path, digest in inputs.files:
+        try:
+            now = hashlib.sha256(Path(path).read_bytes()).hexdigest()
+        except OSError:
+            return None
+        if not digest:
+            return None
+        if now != digest:
+            edited[path] = now
+    return None if inputs.listing_changed() else edited
+
+
+def _moved(
+    last: LastCheck, cache: ParseCache, path: str, findings: list[Finding]
+) -> tuple[list[Finding], tuple[str, str], bytes | None] | None:
+    """The findings with those placed in one edited file moved, the file's (name, parse-cache
+    key) and the text the moved findings are placed in when that entry holds other text; None
+    when the file's entities changed or a finding cannot be moved for certain."""
+    display, key = last.file_keys[path]
+    old = cache.get(key)
+    if old is None or not is_clean(old):
+        return None
+    if any(_names_place(f, display) for f in findings):
+        return None  # "already used at FILE:LINE": a message that would change too
+    raw = Path(path).read_bytes()
+    # The prose of a model file's entities is read by no rule (archlex.check.prose); a
+    # library's is read by the report formats (chapter titles).
+    same = same_value if display.startswith("[") else same_but_prose
+    mover: Mover | None = TextMover.of(old, last.texts.get(path), raw, same)
+    if mover is not None:
+        entry, text = (display, key), raw
+    else:  # not text the fast reader takes: compare the entities the loader makes of it
+        new = load_file(last.project.manifest_path, Path(path), display, cache)
+        mover = ReferenceMover(old, new) if same_entities(old, new) else None
+        entry, text = (display, cache.key(display, raw)), None
+    if mover is None:
+        return None
+    result: list[Finding] = []
+    for finding in findings:
+        if finding.file != display:
+            result.append(finding)
+            continue
+        position = mover.move(finding)
+        if position is None:
+            return None
+        result.append(replace(finding, line=position[0], column=position[1]))
+    return result, entry, text
+
+
+def _names_place(finding: Finding, display: str) -> bool:
+    return f"{display}:" in finding.message or f"{display}:" in (finding.hint or "")
+
+
+__all__ = ["LastCheck", "ReportModel", "entry_path", "recheck", "remember"]

@@ -1,0 +1,111 @@
+"""The prose of a model's entities (titles, texts, descriptions): what no rule, no part of the
+coverage and no report format reads, so that an edit of it alone cannot change a check's
+findings (archlex.check.incremental keeps them then).
+
+tests/check/test_prose.py holds every rule to it: it replaces these fields with a value that
+fails when anything reads it and checks the example and every rule's `bad` example. A rule
+that reads one of them (a message that quotes a title) must take it out of PROSE here.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from archlex.check.unchanged import same_value
+from archlex.model import (
+    Connection,
+    DataCategory,
+    Decision,
+    Flow,
+    Fund,
+    Milestone,
+    NationalAct,
+    Network,
+    Node,
+    Organisation,
+    Phase,
+    Process,
+    Requirement,
+    Risk,
+    Role,
+    System,
+    View,
+    WorkPackage,
+)
+from archlex.model.system import Component
+
+_TEXT = frozenset({"title", "text", "description"})
+
+# Each kind of entity of a model's own files (as its list is named in YAML), its type, and its
+# fields that are prose. The catalog's kinds (regulations, obligations, ...) are left out: the
+# report formats read them, and the last check keeps them as they were.
+_KINDS: dict[str, type[BaseModel]] = {
+    "organisations": Organisation,
+    "roles": Role,
+    "systems": System,
+    "components": Component,
+    "data": DataCategory,
+    "flows": Flow,
+    "processes": Process,
+    "requirements": Requirement,
+    "risks": Risk,
+    "decisions": Decision,
+    "national_law": NationalAct,
+    "funds": Fund,
+    "networks": Network,
+    "nodes": Node,
+    "connections": Connection,
+    "views": View,
+    "phases": Phase,
+    "work_packages": WorkPackage,
+    "milestones": Milestone,
+}
+PROSE: dict[str, tuple[type[BaseModel], frozenset[str]]] = {
+    kind: (entity, _TEXT & set(entity.model_fields)) for kind, entity in _KINDS.items()
+}
+
+
+def same_but_prose(old: Any, new: Any) -> bool:
+    """Whether two readings of a model file hold the same data but for the prose of its
+    entities, each entity whose prose changed still valid (so the load finds nothing new)."""
+    if not isinstance(old, dict) or not isinstance(new, dict) or list(old) != list(new):
+        return False
+    for key, value in old.items():
+        if key == "roadmap":
+            if not same_but_prose(value, new[key]):
+                return False
+        elif not _same_list(key, value, new[key]):
+            return False
+    return True
+
+
+def _same_list(kind: str, old: Any, new: Any) -> bool:
+    if kind not in PROSE or not isinstance(old, list) or not isinstance(new, list):
+        return same_value(old, new)
+    return len(old) == len(new) and all(
+        _same_entity(kind, a, b) for a, b in zip(old, new, strict=True)
+    )
+
+
+def _same_entity(kind: str, old: Any, new: Any) -> bool:
+    """The same entity but for its prose (and its components'), valid with the new prose."""
+    if not isinstance(old, dict) or not isinstance(new, dict) or list(old) != list(new):
+        return same_value(old, new)
+    entity, prose = PROSE[kind]
+    for key, value in old.items():
+        if key in prose:
+            continue
+        if kind == "systems" and key == "components":
+            if not _same_list("components", value, new[key]):
+                return False
+        elif not same_value(value, new[key]):
+            return False
+    if same_value(old, new):
+        return True
+    try:  # a title that is not text, or too long: a finding of the load, so checked in full
+        entity.model_validate(new)
+    except ValidationError:
+        return False
+    return True

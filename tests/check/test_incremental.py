@@ -1,0 +1,257 @@
+"""The incremental check (archlex.check.incremental): after random edits of a generated model
+and of the worked example (comments and blank lines anywhere, re-indented and re-quoted values,
+keys in another order, changed values, broken YAML, several files at once), the report it
+gives is byte-identical, in every format, to checking the edited model from scratch; and it
+really answers from the last check when the edits cannot change the findings."""
+
+from __future__ import annotations
+
+import io
+import random
+import re
+import shutil
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from archlex.api import check_model
+from archlex.check.incremental import ReportModel
+from archlex.formats import write_report
+from archlex.load.cache import ParseCache
+from archlex.outcome import Report
+from tests.check.models import TODAY
+
+REPO = Path(__file__).resolve().parents[2]
+FORMATS = ("text", "json", "sarif", "junit", "github")
+Edit = Callable[[random.Random, list[str]], list[str]]
+
+
+def _comment(rng: random.Random, lines: list[str]) -> list[str]:
+    at = rng.randrange(len(lines) + 1)
+    return [*lines[:at], " " * rng.randrange(6) + "# a comment", *lines[at:]]
+
+
+def _blank(rng: random.Random, lines: list[str]) -> list[str]:
+    at = rng.randrange(len(lines) + 1)
+    return [*lines[:at], "", *lines[at:]]
+
+
+def _trailing_comment(rng: random.Random, lines: list[str]) -> list[str]:
+    """`key: value  # note` on a line with a plain scalar (the value stays the same)."""
+    plain = [i for i, line in enumerate(lines) if re.fullmatch(r"\s*(- )?[\w-]+: [\w.-]+", line)]
+    if not plain:
+        return lines
+    at = rng.choice(plain)
+    return [*lines[:at], lines[at] + "  # note", *lines[at + 1 :]]
+
+
+def _quoted(rng: random.Random, lines: list[str]) -> list[str]:
+    """A plain `id: X` written `id: "X"`: the same value, one column further on."""
+    ids = [i for i, line in enumerate(lines) if re.fullmatch(r"\s*(- )?id: [\w.-]+", line)]
+    if not ids:
+        return lines
+    at = rng.choice(ids)
+    key, _, value = lines[at].partition("id: ")
+    return [*lines[:at], f'{key}id: "{value}"', *lines[at + 1 :]]
+
+
+def _swapped(rng: random.Random, lines: list[str]) -> list[str]:
+    """Two neighbouring one-line keys of a mapping (not its first) in the other order."""
+    pairs = [
+        i
+        for i in range(1, len(lines) - 1)
+        if re.fullmatch(r"    [a-z_]+: \S.*", lines[i])
+        and re.fullmatch(r"    [a-z_]+: \S.*", lines[i + 1])
+    ]
+    if not pairs:
+        return lines
+    at = rng.choice(pairs)
+    return [*lines[:at], lines[at + 1], lines[at], *lines[at + 2 :]]
+
+
+def _changed_value(rng: random.Random, lines: list[str]) -> list[str]:
+    texts = [i for i, line in enumerate(lines) if re.match(r"\s*(title|name|description): ", line)]
+    if not texts:
+        return lines
+    at = rng.choice(texts)
+    return [*lines[:at], lines[at].rstrip() + " edited", *lines[at + 1 :]]
+
+
+def _removed_line(rng: random.Random, lines: list[str]) -> list[str]:
+    at = rng.randrange(len(lines)) if lines else 0
+    return [*lines[:at], *lines[at + 1 :]]
+
+
+NEUTRAL: list[Edit] = [_comment, _blank, _trailing_comment, _quoted, _swapped]
+EDITS: list[Edit] = [*NEUTRAL, _changed_value, _removed_line]
+
+
+def _outputs(report: Report) -> dict[str, str]:
+    outputs: dict[str, str] = {}
+    for name in FORMATS:
+        buffer = io.StringIO()
+        write_report(report, name, buffer, False)
+        outputs[name] = buffer.getvalue()
+    return outputs
+
+
+def _edit(rng: random.Random, files: list[Path], edits: list[Edit]) -> None:
+    for path in rng.sample(files, min(len(files), rng.choice((1, 1, 2)))):
+        lines = path.read_text(encoding="utf-8").splitlines()
+        for _ in range(rng.randrange(1, 4)):
+            lines = rng.choice(edits)(rng, lines)
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def _compare(model: Path, cache: ParseCache, rounds: int, seed: int) -> tuple[int, int]:
+    """Edit at random round after round; each time the incremental report must equal the
+    cold one. How many rounds reused the last check, and how many were neutral edits."""
+    rng = random.Random(seed)
+    files = sorted(p for p in model.rglob("*.yaml") if p.name != "archlex.yaml")
+    cold = check_model(model, model.parent, today=TODAY, cache=cache, incremental=True)
+    reused = neutral = 0
+    for round_number in range(rounds):
+        only_neutral = round_number % 2 == 0
+        # Mostly files with findings in them, so that the findings have to move.
+        placed = sorted({model / f.file for f in cold.findings} & set(files))
+        _edit(
+            rng,
+            placed if placed and rng.random() < 0.7 else files,
+            NEUTRAL if only_neutral else EDITS,
+        )
+        warm = check_model(model, model.parent, today=TODAY, cache=cache, incremental=True)
+        cold = check_model(model, model.parent, today=TODAY)
+        assert _outputs(warm) == _outputs(cold), f"round {round_number}"
+        assert warm.exit_code == cold.exit_code
+        reused += isinstance(warm.model, ReportModel)
+        neutral += only_neutral
+    return reused, neutral
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A small generated model of three states (benchmarks/generate.py)."""
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    try:
+        import generate
+    finally:
+        sys.path.remove(str(REPO / "benchmarks"))
+    out = tmp_path_factory.mktemp("generated") / "model"
+    generate.generate_model(out, 300, states=3, seed=7)
+    return out
+
+
+def test_random_edits_of_a_generated_model_report_as_a_cold_check(
+    generated: Path, tmp_path: Path
+) -> None:
+    model = tmp_path / "model"
+    shutil.copytree(generated, model)
+    reused, neutral = _compare(model, ParseCache(tmp_path / "cache"), rounds=10, seed=19)
+    assert reused >= neutral - 1  # a comment inside a quoted text changes it: checked in full
+
+
+def test_random_edits_of_the_example_report_as_a_cold_check(tmp_path: Path) -> None:
+    model = tmp_path / "model"
+    shutil.copytree(REPO / "model", model, ignore=shutil.ignore_patterns("eu", "*.md"))
+    reused, _ = _compare(model, ParseCache(tmp_path / "cache"), rounds=6, seed=8)
+    assert reused >= 1
+
+
+def test_an_entity_edit_is_checked_in_full(generated: Path, tmp_path: Path) -> None:
+    model = tmp_path / "model"
+    shutil.copytree(generated, model)
+    cache = ParseCache(tmp_path / "cache")
+    check_model(model, model.parent, today=TODAY, cache=cache, incremental=True)
+    edited = sorted(model.glob("*/requirements-*.yaml"))[0]
+    edited.write_text(edited.read_text() + "# only a comment\n")
+    again = check_model(model, model.parent, today=TODAY, cache=cache, incremental=True)
+    assert isinstance(again.model, ReportModel)
+    text = edited.read_text()
+    edited.write_text(text.replace('title: "', 'title: "Changed ', 1))  # prose: reused
+    titled = check_model(model, model.parent, today=TODAY, cache=cache, incremental=True)
+    assert isinstance(titled.model, ReportModel)
+    assert _outputs(titled) == _outputs(check_model(model, model.parent, today=TODAY))
+    priority = re.search(r"priority: (\w+)", edited.read_text())
+    assert priority is not None
+    other = "should" if priority.group(1) == "must" else "must"
+    edited.write_text(edited.read_text().replace(priority.group(0), f"priority: {other}", 1))
+    changed = check_model(model, model.parent, today=TODAY, cache=cache, incremental=True)
+    assert not isinstance(changed.model, ReportModel)
+    assert changed.model.requirements  # the whole model, loaded and checked
+    edited.write_text(edited.read_text().replace('title: "', "title: [a list] # ", 1))
+    invalid = check_model(model, model.parent, today=TODAY, cache=cache, incremental=True)
+    assert not isinstance(invalid.model, ReportModel)  # a title that is no text: a finding
+    assert _outputs(invalid) == _outputs(check_model(model, model.parent, today=TODAY))
+
+
+def test_an_added_file_or_an_edited_manifest_is_checked_in_full(
+    generated: Path, tmp_path: Path
+) -> None:
+    model = tmp_path / "model"
+    shutil.copytree(generated, model)
+    cache = ParseCache(tmp_path / "cache")
+    check_model(model, model.parent, today=TODAY, cache=cache, incremental=True)
+    first = sorted(model.glob("*/requirements-*.yaml"))[0]
+    shutil.copy(first, first.with_name("requirements-copy.yaml"))  # duplicate ids, too
+    added = check_model(model, model.parent, today=TODAY, cache=cache, incremental=True)
+    assert not isinstance(added.model, ReportModel)
+    assert _outputs(added) == _outputs(check_model(model, model.parent, today=TODAY))
+    manifest = model / "archlex.yaml"
+    manifest.write_text(manifest.read_text() + "# a comment\n")
+    again = check_model(model, model.parent, today=TODAY, cache=cache, incremental=True)
+    assert not isinstance(again.model, ReportModel)
+
+
+REQUIREMENTS = """\
+requirements:
+  - id: REQ-1
+    title: Log every query
+    priority: null
+    allocated_to: []
+    text: |
+      Every query to the ESP is logged
+      with its purpose.
+  - id: REQ-2
+    title: {title}
+    priority:
+    satisfies: []
+"""
+
+
+@pytest.mark.parametrize("title", ["Keep the logs", '"Keep the logs"', "'Keep the logs'"])
+def test_null_empty_and_block_values_move_as_a_cold_check(tmp_path: Path, title: str) -> None:
+    from tests.check.models import OWN
+
+    model = tmp_path / "model"
+    model.mkdir()
+    (model / "archlex.yaml").write_text(OWN)
+    requirements = model / "requirements.yaml"
+    requirements.write_text(REQUIREMENTS.format(title="Keep the logs"))
+    cache = ParseCache(tmp_path / "cache")
+    check_model(model, tmp_path, today=TODAY, cache=cache, incremental=True)
+    edited = "# moved down\n\n" + REQUIREMENTS.format(title=title).replace("  - id", "\n  - id")
+    requirements.write_text(edited)
+    warm = check_model(model, tmp_path, today=TODAY, cache=cache, incremental=True)
+    cold = check_model(model, tmp_path, today=TODAY)
+    assert isinstance(warm.model, ReportModel)
+    assert [f for f in cold.findings if f.file == "requirements.yaml"]
+    assert _outputs(warm) == _outputs(cold)
+
+
+def test_a_deleted_concept_file_is_checked_in_full(tmp_path: Path) -> None:
+    """The files the concept document names are not read by the load; a rule reports those
+    missing, so the last check is not reused once one is gone."""
+    model = tmp_path / "model"
+    shutil.copytree(REPO / "model", model, ignore=shutil.ignore_patterns("eu"))
+    cache = ParseCache(tmp_path / "cache")
+    check_model(model, tmp_path, today=TODAY, cache=cache, incremental=True)
+    sorted((model / "concept").glob("*.md"))[0].unlink()
+    processes = model / "processes.yaml"
+    processes.write_text("# a comment\n" + processes.read_text())
+    warm = check_model(model, tmp_path, today=TODAY, cache=cache, incremental=True)
+    cold = check_model(model, tmp_path, today=TODAY)
+    assert not isinstance(warm.model, ReportModel)
+    assert any("no such file" in f.message for f in cold.findings)
+    assert _outputs(warm) == _outputs(cold)
