@@ -269,8 +269,8 @@ def test_the_kept_project_passes_mkdocs_build_strict(hostile: tuple[Path, Path, 
     expected = {p.relative_to(theirs): p.read_bytes() for p in theirs.rglob("*") if p.is_file()}
     ours = {p.relative_to(site) for p in site.rglob("*") if p.is_file()}
     assert ours - {Path(".archlex-output")} == set(expected)  # that one: what archlex wrote
-    for name, content in expected.items():
-        assert (site / name).read_bytes() == content, name
+    for relative, content in expected.items():
+        assert (site / relative).read_bytes() == content, relative
 
 
 def test_the_same_model_gives_the_same_project(
