@@ -177,3 +177,22 @@ def test_a_check_imports_no_typer_and_a_cached_report_no_pipeline(model: Path) -
     assert {"pydantic", "archlex.load", "archlex.model"} <= imported[0]
     assert "typer" not in imported[0]
     assert heavy & imported[1] == set()
+
+
+def test_a_file_the_document_names_coming_or_going_is_seen(
+    model: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The load does not read a document section's file, so its digest is not among the
+    # inputs; the entry watches whether it is there.
+    manifest = model / "archlex.yaml"
+    manifest.write_text(
+        MANIFEST + "document:\n  sections:\n    - {slot: purpose, file: purpose.md}\n",
+        encoding="utf-8",
+    )
+    (model / "purpose.md").write_text("Why the system is built.\n", encoding="utf-8")
+    present = assert_cached_equals_cold(capsys, "--format", "json")
+    (model / "purpose.md").unlink()
+    missing = assert_cached_equals_cold(capsys, "--format", "json")
+    assert "purpose.md" in missing and "purpose.md" not in present
+    (model / "purpose.md").write_text("Why the system is built.\n", encoding="utf-8")
+    assert assert_cached_equals_cold(capsys, "--format", "json") == present

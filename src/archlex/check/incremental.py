@@ -86,7 +86,7 @@ def remember(entry: Path, project: Project, findings: list[Finding], coverage: C
         return  # loaded without recording what was read: nothing to compare with next time
     slim = report_project(project, findings)
     rows = _rows(findings)
-    named = {str(p): p.is_file() for p in _named_files(project)}
+    named = {str(p): p.is_file() for p in named_files(project)}
     last = LastCheck(FORMAT, project.inputs, project.file_keys, {}, named, rows, coverage, slim)
     write_sealed(entry, last)
 
@@ -151,7 +151,7 @@ def recheck(entry: Path, cache: ParseCache) -> tuple[Project, list[Finding], Cov
     return project, findings, last.coverage
 
 
-def _named_files(project: Project) -> list[Path]:
+def named_files(project: Project) -> list[Path]:
     """The files the concept document names: a rule reports those missing (they are not
     read by the load, so the digests do not cover them)."""
     document = project.model.manifest.document

@@ -119,8 +119,10 @@ def run_check(line: CheckLine) -> int:
         write_report(report, line.output_format, buffer, False, line.options)
         cached = CachedReport(buffer.getvalue(), report.exit_code)
         if cache:
-            absent = _absent(line.path, report.project.manifest_path)
-            cache.put(report.project.inputs, absent, cached)
+            from archlex.check.incremental import named_files
+
+            watched = _absent(line.path, report.project.manifest_path)
+            cache.put(report.project.inputs, watched + named_files(report.project), cached)
     _write(line.output, cached.text)
     return cached.exit_code
 

@@ -19,7 +19,7 @@ import archlex
 from archlex.cache_folder import read_sealed, write_sealed
 from archlex.files import Inputs
 
-FORMAT = 1
+FORMAT = 2
 
 
 @dataclass(frozen=True)
@@ -41,21 +41,28 @@ class ReportCache:
         """The report, if the entry is sound and no input of the model changed since."""
         entry = read_sealed(self.path)
         try:
-            version, files, globs, listing, absent, text, exit_code = entry
+            version, files, globs, listing, presence, text, exit_code = entry
         except (TypeError, ValueError):  # not an entry of this shape: a miss
             return None
         inputs = Inputs(files, globs, listing)
-        if version != FORMAT or any(Path(p).exists() for p in absent) or inputs.changed():
+        if version != FORMAT or _moved(presence) or inputs.changed():
             return None
         return CachedReport(text, exit_code)
 
-    def put(self, inputs: Inputs, absent: list[Path], report: CachedReport) -> None:
+    def put(self, inputs: Inputs, watched: list[Path], report: CachedReport) -> None:
         """Keep a report with what it was made from; a cache that cannot be written is
-        skipped. `absent`: files that must still not exist (a manifest found instead)."""
+        skipped. `watched`: files the load did not read whose coming or going changes the
+        report (a manifest that would be found instead, the files the document names)."""
         if not inputs.files:  # the load recorded nothing: nothing to check an entry against
             return
-        entry = (FORMAT, inputs.files, inputs.globs, inputs.listing, [str(p) for p in absent])
+        presence = [(str(p), p.is_file()) for p in watched]
+        entry = (FORMAT, inputs.files, inputs.globs, inputs.listing, presence)
         write_sealed(self.path, (*entry, report.text, report.exit_code))
+
+
+def _moved(presence: list[tuple[str, bool]]) -> bool:
+    """Whether a watched file came or went since the report was made."""
+    return any(Path(path).is_file() != was for path, was in presence)
 
 
 def _fingerprint() -> str:
