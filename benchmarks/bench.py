@@ -309,6 +309,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
     given = sys.argv[1:] if argv is None else list(argv)
     command = " ".join(["python benchmarks/bench.py", *given])
+    machine.compile_archlex()  # as a wheel's installation would have: see machine.compile_archlex
     if args.only in (None, "archlex"):
         runs = []
         for size in [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]:

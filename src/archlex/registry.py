@@ -29,6 +29,9 @@ class Registry(Generic[T]):
     entries: dict[str, T] = field(default_factory=dict)
     order: dict[str, int] = field(default_factory=dict)
     about: dict[str, str] = field(default_factory=dict)
+    # Where some plug-ins live (name -> module): `get` imports only that module, so that a
+    # command that writes one format does not import them all (tests/test_registry.py).
+    modules: dict[str, str] = field(default_factory=dict)
     _loaded: bool = False
 
     def register(self, name: str, order: int = 0, about: str = "") -> Callable[[T], T]:
@@ -61,6 +64,10 @@ class Registry(Generic[T]):
 
     def get(self, name: str) -> T:
         """The plug-in called `name`, or an error that names the ones there are."""
+        if name not in self.entries and name in self.modules:
+            importlib.import_module(self.modules[name])
+        if name in self.entries:
+            return self.entries[name]
         names = self.names()
         if name not in self.entries:
             hint = did_you_mean(name, names) or f"{self.family}s: " + ", ".join(names)

@@ -1,24 +1,34 @@
-"""`archlex check` answered from the report cache before typer is imported.
+"""`archlex check` run before typer is imported: from the report cache, or checked here.
 
 typer builds a pydantic validator for each option of a command, so parsing `check`'s options
-costs more than reading its cached report. The common forms of the command line (a PATH and the
-options below, each once) are read here; when the cache holds the report for them, it is
-written and archlex exits. Anything else, and every miss, goes to typer as before
-(archlex.cli.commands.check), which builds the same request (`check_request`) and so reads and
-writes the same entry. tests/test_report_cache.py runs both ways on the same model.
+costs more than reading its cached report, and a good part of checking the example anew. The
+common forms of the command line (a PATH and the options below, each once, with values typer
+would take) are read here: the report comes from the cache when it holds it, else the model is
+checked (`run_check`) and the report written and kept. Anything else goes to typer
+(archlex.cli.commands.check), which builds the same request (`check_request`) and calls the
+same `run_check`, so both ways read and write the same entry and the same text.
+tests/test_report_cache.py and tests/cli/test_quick_check.py run both ways on the same model.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import io
 import os
+import re
 import sys
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from archlex.cache_folder import default_folder
 from archlex.cli.report_cache import CachedReport, ReportCache
 from archlex.files import write_text_atomic
-from archlex.formats.registry import DOCS_URL, FormatOptions
+from archlex.formats.registry import CHECK_FORMATS, DOCS_URL, FormatOptions
+from archlex.gc_pause import freeze_after_pauses
+
+if TYPE_CHECKING:
+    from archlex.outcome import Report
 
 # Option spellings -> the parameter they set; all take a value but --all.
 _OPTIONS = {
@@ -33,27 +43,35 @@ _OPTIONS = {
     "--all": "all",
 }
 _FAIL_ON = {"error", "warning", "never"}
+# A --min-coverage that typer reads the same way; any other spelling is left to typer.
+_PERCENT = re.compile(r"[0-9]{1,3}(?:\.[0-9]+)?")
 
 
-def check_request(
-    path: Path | None,
-    output_format: str,
-    fail_on: str | None,
-    min_coverage: float | None,
-    today: dt.date,
-    options: FormatOptions,
-) -> tuple[object, ...]:
-    """What shapes a check's report, besides the model: the key of its cache entry."""
-    return (
-        "check",
-        str(Path.cwd()),
-        str(path),
-        output_format,
-        fail_on,
-        min_coverage,
-        today,
-        options,
-    )
+@dataclass(frozen=True)
+class CheckLine:
+    """What a command line of `archlex check` asks for, its values read and valid."""
+
+    path: Path | None
+    output_format: str  # a name of CHECK_FORMATS
+    output: Path | None
+    fail_on: str | None
+    min_coverage: float | None
+    today: dt.date
+    no_cache: bool
+    options: FormatOptions
+
+    def request(self) -> tuple[object, ...]:
+        """What shapes the report, besides the model: the key of its cache entry."""
+        return (
+            "check",
+            str(Path.cwd()),
+            str(self.path),
+            self.output_format,
+            self.fail_on,
+            self.min_coverage,
+            self.today,
+            self.options,
+        )
 
 
 def is_colour_terminal() -> bool:
@@ -66,40 +84,139 @@ def is_colour_terminal() -> bool:
     return console.is_terminal and not console.no_color
 
 
+def quick_check(arguments: list[str]) -> None:
+    """Run `archlex check ARGUMENTS` and exit, when the command line is one read here;
+    return (to let typer run it) otherwise."""
+    if "_ARCHLEX_COMPLETE" in os.environ:  # shell completion is typer's
+        return
+    line = read_line(arguments)
+    if line is None:
+        return
+    freeze_after_pauses(True)  # one command, then exit: see archlex.gc_pause
+    try:
+        code = run_check(line)
+    except BrokenPipeError:  # `archlex check | head`: ended quietly with exit code 1, as click
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(1)
+    sys.exit(code)
+
+
+def run_check(line: CheckLine) -> int:
+    """Write the report of `archlex check` (from the report cache when it holds it, else
+    checked anew and kept) and return the exit code."""
+    colour = _is_stdout(line.output) and is_colour_terminal()
+    # The report as written is kept only without colour (a terminal's width shapes it).
+    cache = None if line.no_cache or colour else ReportCache(default_folder(), line.request())
+    cached = cache.get() if cache else None
+    if cached is None:
+        from archlex.formats.registry import write_report
+
+        report = _checked(line)
+        if colour:  # straight to the terminal
+            write_report(report, line.output_format, sys.stdout, True, line.options)
+            return report.exit_code
+        buffer = io.StringIO()
+        write_report(report, line.output_format, buffer, False, line.options)
+        cached = CachedReport(buffer.getvalue(), report.exit_code)
+        if cache:
+            absent = _absent(line.path, report.project.manifest_path)
+            cache.put(report.project.inputs, absent, cached)
+    _write(line.output, cached.text)
+    return cached.exit_code
+
+
 def from_cache(arguments: list[str]) -> CachedReport | None:
     """The cached report for `archlex check ARGUMENTS`, written to its output; None when the
     command line is not one read here or the cache does not hold the report."""
-    values = _parse(arguments)
-    if values is None or "--no-cache" in arguments:
+    line = read_line(arguments)
+    if line is None or line.no_cache:
         return None
-    output = Path(values["output"]) if "output" in values else None
-    if (output is None or str(output) == "-") and is_colour_terminal():
+    if _is_stdout(line.output) and is_colour_terminal():
         return None  # coloured text is written for the terminal's width: never cached
-    try:
-        request = _request(values)
-    except ValueError:  # a value typer would refuse: let it say so
-        return None
-    cached = ReportCache(default_folder(), request).get()
-    if cached is not None and output is not None and str(output) != "-":
-        write_text_atomic(output, cached.text)  # as cli.output.write_output, without typer
-    elif cached is not None:
-        sys.stdout.write(cached.text)
+    cached = ReportCache(default_folder(), line.request()).get()
+    if cached is not None:
+        _write(line.output, cached.text)
     return cached
 
 
-def _request(values: dict[str, str]) -> tuple[object, ...]:
+def read_line(arguments: list[str]) -> CheckLine | None:
+    """The command line's values, or None for anything but the simple forms and values."""
+    values = _parse(arguments)
+    if values is None:
+        return None
+    try:
+        return _line(values, "--no-cache" in arguments)
+    except ValueError:  # a value typer would refuse: let it say so
+        return None
+
+
+def _checked(line: CheckLine) -> Report:
+    """The model checked anew (through the parse cache unless --no-cache)."""
+    from archlex.api import check_model  # the pipeline only when it runs
+    from archlex.load.cache import ParseCache
+    from archlex.progress import on_terminal
+
+    cache = None if line.no_cache else ParseCache(default_folder())
+    with on_terminal() as progress:
+        return check_model(
+            line.path,
+            Path.cwd(),
+            line.fail_on,
+            line.min_coverage,
+            line.today,
+            cache,
+            progress,
+            incremental=True,  # the report is all it needs of the project
+        )
+
+
+def _is_stdout(output: Path | None) -> bool:
+    """Whether `--output` means standard output: not given, or `-`."""
+    return output is None or str(output) == "-"
+
+
+def _write(output: Path | None, text: str) -> None:
+    """As cli.output.write_output, without typer."""
+    if _is_stdout(output):
+        sys.stdout.write(text)
+    else:
+        assert output is not None  # for mypy: _is_stdout covers None
+        write_text_atomic(output, text)
+
+
+def _absent(path: Path | None, manifest: Path) -> list[Path]:
+    """Without a PATH, the manifest is ./archlex.yaml if there is one: while it is absent, the
+    manifest found (./model/archlex.yaml) stays the one."""
+    first = Path.cwd() / "archlex.yaml"
+    return [first] if path is None and manifest != first else []
+
+
+def _line(values: dict[str, str], no_cache: bool) -> CheckLine:
     fail_on = values.get("fail_on")
     if fail_on is not None and fail_on not in _FAIL_ON:
         raise ValueError(fail_on)
-    coverage = float(values["min_coverage"]) if "min_coverage" in values else None
+    given = values.get("min_coverage")
+    if given is not None and not _PERCENT.fullmatch(given):
+        raise ValueError(given)
+    coverage = float(given) if given is not None else None
     if coverage is not None and not 0 <= coverage <= 100:
         raise ValueError(coverage)
+    output_format = values.get("format", "text")
+    if output_format not in CHECK_FORMATS.modules:  # unknown, or a format only typer finds
+        raise ValueError(output_format)
     as_of = values.get("as_of")
     today = dt.date.fromisoformat(as_of) if as_of is not None else dt.date.today()
     docs_url = values.get("docs_url") or os.environ.get("ARCHLEX_DOCS_URL") or DOCS_URL
-    options = FormatOptions(show_all="all" in values, docs_url=docs_url)
-    path = Path(values["path"]) if "path" in values else None
-    return check_request(path, values.get("format", "text"), fail_on, coverage, today, options)
+    return CheckLine(
+        Path(values["path"]) if "path" in values else None,
+        output_format,
+        Path(values["output"]) if "output" in values else None,
+        fail_on,
+        coverage,
+        today,
+        no_cache,
+        FormatOptions(show_all="all" in values, docs_url=docs_url),
+    )
 
 
 def _parse(arguments: list[str]) -> dict[str, str] | None:

@@ -16,9 +16,8 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from archlex import __version__
-from archlex.cache_folder import default_folder
 from archlex.cli import entry
-from archlex.cli.cached_check import check_request, is_colour_terminal
+from archlex.cli.cached_check import CheckLine, is_colour_terminal, run_check
 from archlex.cli.catalog import catalog_app
 from archlex.cli.diff import diff
 from archlex.cli.entry import run
@@ -29,12 +28,12 @@ from archlex.cli.lsp import lsp
 from archlex.cli.options import NoCacheOption, OutputOption, PathArgument, as_date, parse_cache
 from archlex.cli.output import choice, is_stdout, write_output
 from archlex.cli.render import render_app
-from archlex.cli.report_cache import CachedReport, ReportCache
 from archlex.cli.review import review
 from archlex.cli.serve import serve
 from archlex.cli.site import build
 from archlex.errors import ArchlexError
 from archlex.formats import DOCS_URL, FormatOptions  # light: the formats load when used
+from archlex.formats.registry import CHECK_FORMATS
 from archlex.gc_pause import freeze_after_pauses
 from archlex.progress import on_terminal
 from archlex.text import did_you_mean
@@ -229,67 +228,27 @@ def check(
 
     Example: archlex check model/ --format sarif --output archlex.sarif
     """
-    today = as_date(as_of) or dt.date.today()
-    options = FormatOptions(show_all=show_all, docs_url=docs_url)
-    colour = is_stdout(output) and is_colour_terminal()
-    # The report as written: only without colour (a terminal's width shapes coloured text).
-    severity = fail_on.value if fail_on else None
-    request = check_request(path, output_format, severity, min_coverage, today, options)
-    cache = None if no_cache or colour else ReportCache(default_folder(), request)
-    cached = cache.get() if cache else None
-    if cached is None:
+    if output_format not in CHECK_FORMATS.modules:  # a known name imports no format here
         _valid_format(output_format)
-        report = _check(path, fail_on, min_coverage, today, no_cache)
-        if colour:  # straight to the terminal
-            _emit(report, output_format, output, options)
-            raise typer.Exit(report.exit_code)
-        from archlex.formats import write_report
-
-        buffer = io.StringIO()
-        write_report(report, output_format, buffer, False, options)
-        cached = CachedReport(buffer.getvalue(), report.exit_code)
-        if cache:
-            cache.put(report.project.inputs, _absent(path, report.project.manifest_path), cached)
-    write_output(output, cached.text)
-    raise typer.Exit(cached.exit_code)
+    line = CheckLine(
+        path,
+        output_format,
+        output,
+        fail_on.value if fail_on else None,
+        min_coverage,
+        as_date(as_of) or dt.date.today(),
+        no_cache,
+        FormatOptions(show_all=show_all, docs_url=docs_url),
+    )
+    raise typer.Exit(run_check(line))
 
 
 def _valid_format(name: str) -> None:
-    """A usage error (exit code 2) for an unknown `--format`, checked only when the report is
-    made: importing the formats would cost a cached report most of its time."""
+    """A usage error (exit code 2) for an unknown `--format`."""
     try:
         choice(_check_formats)(name)
     except typer.BadParameter as error:
         raise typer.BadParameter(error.message, param_hint="'--format' / '-f'") from None
-
-
-def _check(
-    path: Path | None,
-    fail_on: FailOn | None,
-    min_coverage: float | None,
-    today: dt.date,
-    no_cache: bool,
-) -> Report:
-    from archlex.api import check_model  # the pipeline only when it runs
-
-    with on_terminal() as progress:
-        return check_model(
-            path,
-            Path.cwd(),
-            fail_on.value if fail_on else None,
-            min_coverage,
-            today,
-            parse_cache(no_cache),
-            progress,
-            incremental=True,  # the report is all it needs of the project
-        )
-
-
-def _absent(path: Path | None, manifest: Path) -> list[Path]:
-    """Without a PATH, the manifest is ./archlex.yaml if there is one: while it is absent, the
-    manifest found (./model/archlex.yaml) stays the one."""
-    first = Path.cwd() / "archlex.yaml"
-    return [first] if path is None and manifest != first else []
 
 
 def _complete_rule(incomplete: str) -> list[str]:

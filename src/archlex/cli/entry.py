@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import sys
 import traceback
+from collections.abc import Callable
 from typing import Any
 
 from archlex.errors import ArchlexError
@@ -18,8 +19,13 @@ debug = {"on": False}  # set by the --debug option
 
 def run(app: Any, **arguments: Any) -> None:
     """Run a typer app (arguments go to click's main: `prog_name`, `args`) and exit."""
+    guarded(lambda: app(standalone_mode=True, **arguments))
+
+
+def guarded(command: Callable[[], object]) -> None:
+    """Run a command; an operational error or a bug exits with its code and one line."""
     try:
-        app(standalone_mode=True, **arguments)
+        command()
     except ArchlexError as error:
         fail(f"archlex: error: {error.message}", error.hint)
         sys.exit(EXIT_USAGE)

@@ -7,8 +7,9 @@ and so is `archlex --help` on a terminal at least 80 columns wide (archlex.cli.h
 text typer prints, kept in a file that a test compares with typer's), and so is the list of
 `archlex rules`; the other commands
 import the pipeline inside their functions (see archlex.cli.commands), so that a command's
-own help stays fast too. `archlex check` looks for its report in the report cache first
-(archlex.cli.cached_check): typer's option parsing costs more than reading it."""
+own help stays fast too. `archlex check` with its common options runs before typer is
+imported (archlex.cli.cached_check): typer's option parsing costs more than reading a cached
+report, and a good part of checking the example anew."""
 
 from __future__ import annotations
 
@@ -36,12 +37,11 @@ def main() -> None:
         if listed is not None:
             sys.stdout.write(listed)
             return
-    if sys.argv[1:2] == ["check"]:  # a report the cache holds, before typer is imported
-        from archlex.cli.cached_check import from_cache
+    if sys.argv[1:2] == ["check"]:  # the common command lines, before typer is imported
+        from archlex.cli.cached_check import quick_check
+        from archlex.cli.entry import guarded
 
-        cached = from_cache(sys.argv[2:])
-        if cached is not None:
-            sys.exit(cached.exit_code)
+        guarded(lambda: quick_check(sys.argv[2:]))  # exits when it ran the check
     if sys.argv[1:2] == ["catalog"]:
         from archlex.cli.catalog import catalog_app
         from archlex.cli.entry import run

@@ -31,7 +31,16 @@ class FormatOptions:
 
 # A formatter writes a whole report to a stream.
 Formatter = Callable[["Report", TextIO, FormatOptions], None]
-CHECK_FORMATS: Registry[Formatter] = Registry("format", "archlex.formats")
+# Each format's module, so that writing one imports only it; `archlex check` also reads the
+# valid `--format` names here before typer is imported (tests/test_registry.py keeps it whole).
+_MODULES = {
+    "github": "archlex.formats.github",
+    "json": "archlex.formats.json_format",
+    "junit": "archlex.formats.junit",
+    "sarif": "archlex.formats.sarif",
+    "text": "archlex.formats.text",
+}
+CHECK_FORMATS: Registry[Formatter] = Registry("format", "archlex.formats", modules=_MODULES)
 FORMATS = CHECK_FORMATS.entries
 
 

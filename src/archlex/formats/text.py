@@ -7,10 +7,7 @@ are grouped by chapter, the first few shown (all with `--all`)."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, TextIO
-
-from rich.console import Console
-from rich.text import Text
+from typing import TextIO
 
 from archlex.check.coverage import Coverage, CoverageState
 from archlex.findings import Finding, Severity
@@ -23,6 +20,7 @@ from archlex.formats.text_groups import (
     split_library_findings,
     start_group,
 )
+from archlex.formats.text_out import Line, Out, PlainOut, RichOut
 from archlex.outcome import Report
 from archlex.text import one_line
 
@@ -33,37 +31,36 @@ _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO:
 def write_text(report: Report, stream: TextIO, options: FormatOptions) -> None:
     """Findings grouped by file, those about the catalog by chapter, then what was loaded,
     coverage, how many findings of each kind and where to start."""
-    console = (Console if options.colour else PlainConsole)(
+    if not options.colour:  # plain text, as rich would write it, without rich
+        plain = PlainOut()
+        _write(plain, report, options)
+        if plain.exact:
+            stream.write(plain.text())
+            return
+    write_rich(report, stream, options)
+
+
+def write_rich(report: Report, stream: TextIO, options: FormatOptions) -> None:
+    """The text format through rich: coloured on a terminal."""
+    from rich.console import Console
+
+    console = Console(
         file=stream,
         highlight=False,
         force_terminal=options.colour,
         no_color=not options.colour,
         width=None if options.colour else 10_000,
     )
+    _write(RichOut(console), report, options)
+
+
+def _write(out: Out, report: Report, options: FormatOptions) -> None:
     prefix = path_prefix(report)
     own, groups = split_library_findings(report, report.active)
-    print_findings(console, own, prefix)
-    hidden = print_groups(console, groups, prefix, options.show_all)
-    print_summary(console, report)
-    print_next_step(console, groups, hidden)
-
-
-class PlainConsole(Console):
-    """A console without colour that writes a line of text straight to its file: what rich
-    writes then, in a fraction of the time (thousands of findings took seconds). A tab is
-    left to rich, which expands it by the width of what stands before it."""
-
-    def print(self, *objects: Any, **options: Any) -> None:
-        """One Text, as its plain text on a line of its own; anything else through rich."""
-        if len(objects) == 1 and isinstance(objects[0], Text) and set(options) <= {"soft_wrap"}:
-            plain = objects[0].plain
-            # Without soft_wrap rich would wrap a line wider than the console (wide characters
-            # take two cells).
-            short = options.get("soft_wrap") or 2 * len(plain) < self.width
-            if short and "\t" not in plain and "\n" not in plain:
-                self.file.write(plain + "\n")
-                return
-        super().print(*objects, **options)
+    print_findings(out, own, prefix)
+    hidden = print_groups(out, groups, prefix, options.show_all)
+    print_summary(out, report)
+    print_next_step(out, groups, hidden)
 
 
 def path_prefix(report: Report) -> str:
@@ -81,7 +78,7 @@ def display_path(file: str, prefix: str) -> str:
     return file if file.startswith("[") else prefix + file
 
 
-def print_findings(console: Console, findings: list[Finding], prefix: str = "") -> None:
+def print_findings(console: Out, findings: list[Finding], prefix: str = "") -> None:
     """`file:line:col: severity[rule]: message`, grouped by file, with hints below."""
     current_file: str | None = None
     for finding in findings:
@@ -91,38 +88,38 @@ def print_findings(console: Console, findings: list[Finding], prefix: str = "") 
         print_finding(console, finding, prefix)
 
 
-def print_finding(console: Console, finding: Finding, prefix: str, indent: str = "") -> None:
+def print_finding(console: Out, finding: Finding, prefix: str, indent: str = "") -> None:
     """One finding and its hint."""
     where = f"{display_path(finding.file, prefix)}:{finding.line}:{finding.column}: "
-    line = Text(indent + where, style="bold")
+    line = Line(indent + where, style="bold")
     line.append(f"{finding.severity.value}[{finding.rule}]", style=_STYLE[finding.severity])
     line.append(": " + one_line(finding.message))
     console.print(line, soft_wrap=True)
     if finding.hint:
         console.print(
-            Text(indent + "    hint: " + one_line(finding.hint), style="dim"), soft_wrap=True
+            Line(indent + "    hint: " + one_line(finding.hint), style="dim"), soft_wrap=True
         )
 
 
-def print_groups(console: Console, groups: list[Group], prefix: str, show_all: bool) -> int:
+def print_groups(console: Out, groups: list[Group], prefix: str, show_all: bool) -> int:
     """A count per chapter, then the first few findings (each under its chapter with
     `show_all`); how many were left out."""
     if not groups:
         return 0
     total = sum(len(g.findings) for g in groups)
-    console.print(Text(_LABELS["groups"].format(count=_count("finding", total)), style="bold"))
+    console.print(Line(_LABELS["groups"].format(count=_count("finding", total)), style="bold"))
     if show_all or total <= SHOWN_WHOLE:  # a handful is shown whole, under its chapters
         for group in groups:
-            console.print(Text(_group_line(group)), soft_wrap=True)
+            console.print(Line(_group_line(group)), soft_wrap=True)
             for finding in group.findings:
                 print_finding(console, finding, prefix, "    ")
         return 0
     for group in groups:
-        console.print(Text(_group_line(group)), soft_wrap=True)
+        console.print(Line(_group_line(group)), soft_wrap=True)
     start = start_group(groups) or groups[0]
     first = start.findings[:SHOWN]
     label = "first" if len(first) < len(start.findings) else "whole"
-    console.print(Text(_LABELS[label].format(count=len(first), group=start.title)))
+    console.print(Line(_LABELS[label].format(count=len(first), group=start.title)))
     for finding in first:
         print_finding(console, finding, prefix, "  ")
     return total - len(first)
@@ -132,21 +129,21 @@ def _group_line(group: Group) -> str:
     return f"  {group.title}: {len(group.findings)} ({group.rule_counts()})"
 
 
-def print_next_step(console: Console, groups: list[Group], hidden: int) -> None:
+def print_next_step(console: Out, groups: list[Group], hidden: int) -> None:
     """How to see what was left out, and where to start."""
     if hidden:
-        console.print(Text(_LABELS["hidden"].format(count=_count("finding", hidden))))
+        console.print(Line(_LABELS["hidden"].format(count=_count("finding", hidden))))
     step = next_step(groups)
     if step:
-        console.print(Text(f"Next: {step}.", style="bold"), soft_wrap=True)
+        console.print(Line(f"Next: {step}.", style="bold"), soft_wrap=True)
 
 
-def print_summary(console: Console, report: Report) -> None:
+def print_summary(console: Out, report: Report) -> None:
     """What was loaded (counts by kind) and how many findings of each severity."""
     counts = report.model.counts()
     loaded = ", ".join(_count(kind, n) for kind, n in counts.items()) or "no entities"
     console.print(
-        Text(
+        Line(
             f"Loaded {one_line(report.model.manifest.name)}: {len(report.project.files)} files; "
             f"{loaded}."
         ),
@@ -158,15 +155,15 @@ def print_summary(console: Console, report: Report) -> None:
     waived = len(report.findings) - len(active)
     note = f" ({_count('waived finding', waived)} not counted)" if waived else ""
     if not active:
-        console.print(Text("No findings" + note + ".", style="green"))
+        console.print(Line("No findings" + note + ".", style="green"))
     else:
         by_severity = {s: sum(1 for f in active if f.severity is s) for s in Severity}
         parts = [_count(s.value, n) for s, n in by_severity.items() if n]
         worst = max((f.severity for f in active), key=lambda s: s.rank)
-        console.print(Text("Found " + ", ".join(parts) + note + ".", style=_STYLE[worst]))
+        console.print(Line("Found " + ", ".join(parts) + note + ".", style=_STYLE[worst]))
     if report.below_min_coverage and report.coverage is not None:
         console.print(
-            Text(
+            Line(
                 f"Coverage {report.coverage.overall().percent}% is below the "
                 f"minimum of {report.min_coverage}%.",
                 style=_STYLE[Severity.ERROR],
@@ -174,7 +171,7 @@ def print_summary(console: Console, report: Report) -> None:
         )
 
 
-def print_coverage(console: Console, coverage: Coverage) -> None:
+def print_coverage(console: Out, coverage: Coverage) -> None:
     """A table of applicable obligations per state, per regulation and overall."""
     header = ["regulation", "applicable", *(s.value for s in CoverageState), "traced %"]
     rows = [header]
@@ -188,12 +185,12 @@ def print_coverage(console: Console, coverage: Coverage) -> None:
             ]
         )
     widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
-    console.print(Text("Coverage of the applicable obligations:"))
+    console.print(Line("Coverage of the applicable obligations:"))
     for row in rows:
         cells = [row[0].ljust(widths[0])] + [
             c.rjust(w) for c, w in zip(row[1:], widths[1:], strict=True)
         ]
-        console.print(Text("  " + "  ".join(cells)), soft_wrap=True)
+        console.print(Line("  " + "  ".join(cells)), soft_wrap=True)
 
 
 def _count(word: str, count: int) -> str:

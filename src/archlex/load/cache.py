@@ -7,13 +7,16 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from archlex.cache_folder import code_fingerprint, default_folder, read_sealed, write_sealed
 from archlex.findings import Finding
 from archlex.load.sources import Located
-from archlex.load.yaml_reader import YamlProblem
 from archlex.model import ModelFile
 from archlex.model.common import Entity
+
+if TYPE_CHECKING:  # the YAML reader is imported when an entry with a problem is read
+    from archlex.load.yaml_reader import YamlProblem
 
 FORMAT = 1
 

@@ -31,9 +31,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from archlex.load.yaml_reader import (
+from archlex.load.model_text import (
     MAX_FILE_BYTES,
     MAX_SCALAR_CHARS,
     UnreadableYamlError,
@@ -42,8 +40,7 @@ from archlex.load.yaml_reader import (
 
 try:
     import ryml
-    from yaml._yaml import CParser
-except ImportError:  # pragma: no cover - both have wheels for the supported platforms
+except ImportError:  # pragma: no cover - rapidyaml has wheels for the supported platforms
     ryml = None
 
 # Each check is a fast substring test; a regex runs only when its substring is there.
@@ -72,7 +69,17 @@ class _RefusedError(Exception):
 
 def available() -> bool:
     """Whether rapidyaml and libyaml could be imported."""
-    return ryml is not None
+    return ryml is not None and _libyaml() is not None
+
+
+def _libyaml() -> Any:
+    """libyaml's C parser (PyYAML is imported only when a file is read: a finding's position
+    in a file read before needs rapidyaml alone), or None without libyaml."""
+    try:
+        from yaml._yaml import CParser
+    except ImportError:  # pragma: no cover - PyYAML's wheels hold libyaml
+        return None
+    return CParser
 
 
 def read_fast(raw: bytes) -> dict[str, Any] | None:
@@ -130,8 +137,13 @@ def _valid_yaml(body: bytes) -> bool:
     (a stray `]` before a comment, ...), and which files are YAML is the reference's call.
     Only libyaml's C parser runs, creating no Python object: a tenth of the reference's time.
     """
+    import yaml
+
+    parser = _libyaml()
+    if parser is None:  # pragma: no cover - without libyaml every file goes to the reference
+        return False
     try:
-        CParser(body).raw_parse()
+        parser(body).raw_parse()
     except yaml.YAMLError:
         return False
     return True

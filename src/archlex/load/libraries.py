@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from importlib import resources
 from pathlib import Path
 
 import archlex
@@ -11,7 +10,8 @@ BUNDLED_LIBRARIES = ("eu",)
 
 # In a wheel the libraries sit inside the package; in a source checkout (an editable install)
 # they are the repository's model/ folders, which the wheel build copies in.
-_PACKAGED = Path(str(resources.files(archlex))) / "library"
+# (The package's folder, as importlib.resources.files gives it, without importing that.)
+_PACKAGED = Path(archlex.__file__).parent / "library"
 _CHECKOUT = Path(archlex.__file__).resolve().parents[2] / "model"
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
@@ -13,14 +13,15 @@ from archlex.errors import ArchlexError
 from archlex.files import Inputs
 from archlex.findings import Finding, Severity
 from archlex.gc_pause import collector_paused
-from archlex.load import fast_reader
+from archlex.load.by_kind import validate_file
 from archlex.load.cache import FileOutcome, ParseCache
 from archlex.load.diagnose import schema_findings
 from archlex.load.libraries import BUNDLED_LIBRARIES, library_manifest
 from archlex.load.manifest import check_format_version, expand_includes, find_manifest
+from archlex.load.manifest_entry import ManifestEntry
 from archlex.load.positions import SourceNode
 from archlex.load.sources import FilePositions, Located, SourceMap
-from archlex.load.yaml_reader import UnreadableYamlError, YamlDocument, YamlProblem, parse_yaml
+from archlex.load.validators import CompiledValidators
 from archlex.model import (
     ENTITY_KINDS,
     AccessGrant,
@@ -54,6 +55,9 @@ from archlex.model import (
 )
 from archlex.model.common import Entity
 from archlex.model.project import ManifestFile
+
+if TYPE_CHECKING:  # the YAML readers are imported only when a file must be read
+    from archlex.load.yaml_reader import YamlDocument, YamlProblem
 
 _ITEM_TYPES: dict[str, type[BaseModel]] = {
     "organisations": Organisation,
@@ -127,7 +131,7 @@ def load_project(
     an editor's unsaved buffers.
     """
     manifest = find_manifest(path, cwd)
-    loader = _Loader(manifest, cache, fast and fast_reader.available(), overlay or {})
+    loader = _Loader(manifest, cache, fast, overlay or {})
     with collector_paused():
         project = loader.load()
     project.cwd = cwd
@@ -137,7 +141,7 @@ def load_project(
 def load_file(manifest_path: Path, path: Path, display: str, cache: ParseCache) -> FileOutcome:
     """What one included file of a model adds to it, loaded as a whole load would load it
     (through the cache, and kept in it)."""
-    loader = _Loader(manifest_path, cache, fast_reader.available(), {})
+    loader = _Loader(manifest_path, cache, True, {})  # the fast reader when it is there
     before = loader._counts()
     with collector_paused():
         loader._file(path, display)
@@ -169,13 +173,16 @@ class _Loader:
         self.libraries: dict[str, str | None] = {}
         self.inputs = Inputs()
         self.recording = cache is not None and cache.records_inputs
+        # pydantic's validators, kept beside the parse cache (not for the language server's
+        # cache in memory: it builds each once and keeps it).
+        self.validators = CompiledValidators(cache.folder) if self.recording and cache else None
         self.file_keys: dict[str, tuple[str, str]] = {}
 
     def load(self) -> Project:
         """Read everything, reporting what cannot be read (the rules check the rest)."""
         name = self.manifest_path.name
-        document = self._read(self.manifest_path, name)
-        if document is None:
+        read = self._read_manifest(self.manifest_path, name, root=True)
+        if read is None:
             # The reader's finding is the only news: it goes into the error, or it is lost.
             problem = self.findings[-1]
             raise ArchlexError(
@@ -186,12 +193,11 @@ class _Loader:
                 problem.line,
                 problem.column,
             )
-        check_format_version(document.data, document.source, name)
-        manifest = self._manifest(document, name)
-        self._libraries(manifest.uses, document.source.child("uses"), name, set())
-        self._entities(_kinds_of(document.data), document.source, name)
+        manifest, source = read.manifest, read.source
+        self._libraries(manifest.uses, source.child("uses"), name, set())
+        self._manifest_entities(read, name)
         includes = expand_includes(
-            manifest.include, document.source.child("include"), self.root, self.manifest_path, name
+            manifest.include, source.child("include"), self.root, self.manifest_path, name
         )
         self.findings += includes.findings
         self.inputs.globs += [(str(self.root), pattern) for pattern in includes.globbed]
@@ -206,19 +212,29 @@ class _Loader:
             self.manifest_path,
             model,
             self.sources,
-            Located(name, document.source),
+            Located(name, source),
             self.findings,
             self.files,
             self.invalid_ids,
         )
         project.libraries = dict(sorted(self.libraries.items()))
+        if self.validators:
+            self.validators.keep()
         if self.recording:  # what a cached report depends on (archlex.cli.report_cache)
             self.inputs.snapshot()
             project.inputs = self.inputs
             project.file_keys = self.file_keys
         return project
 
-    def _read(self, path: Path, display: str) -> YamlDocument | None:
+    def _prepare(self, model: type[BaseModel]) -> None:
+        """Give a model class its validator from the kept ones, when there are any."""
+        if self.validators:
+            self.validators.prepare(model)
+
+    def _read_manifest(self, path: Path, display: str, root: bool) -> ManifestEntry | None:
+        """A manifest read and its settings validated, from the cache when its bytes were read
+        before (then neither YAML nor pydantic's validators are needed); None when it cannot
+        be read. The root manifest must be of this format version (else ArchlexError)."""
         self.files.append(display)
         try:
             raw = self._bytes(path)
@@ -228,7 +244,35 @@ class _Loader:
             return None
         if self.recording:
             self.inputs.read(path, raw)
-        return self._parse(raw, display)
+        key = self.cache.key(f"manifest\0{root}\0{display}", raw) if self.cache else ""
+        cached = self.cache.get(key) if self.cache else None
+        if isinstance(cached, ManifestEntry):
+            self._replay(cached, display)
+            return cached
+        before = self._counts()
+        document = self._parse(raw, display)
+        if document is None:
+            return None
+        if root:
+            check_format_version(document.data, document.source, display)
+        if not isinstance(document.data, dict):
+            return None
+        manifest = self._manifest(document, display)
+        outcome = vars(self._since(before))
+        return ManifestEntry(
+            **outcome, source=document.source, manifest=manifest, key=key, data=document.data
+        )
+
+    def _manifest_entities(self, read: ManifestEntry, display: str) -> None:
+        """Add the entities written in a manifest (kept with it in the cache)."""
+        if read.entities is not None:  # from the cache
+            self._replay(read.entities, display)
+            return
+        before = self._counts()
+        self._entities(_kinds_of(read.data), read.source, display)
+        read.entities = self._since(before)
+        if self.cache:
+            self.cache.put(read.key, read)
 
     def _bytes(self, path: Path) -> bytes:
         """The file's bytes: the overlay's when it has the file, else the disk's."""
@@ -252,6 +296,8 @@ class _Loader:
         self.findings.append(Finding("yaml-syntax", Severity.ERROR, message, display, 1, 1))
 
     def _parse(self, raw: bytes, display: str) -> YamlDocument | None:
+        from archlex.load.yaml_reader import UnreadableYamlError, parse_yaml
+
         try:
             document = parse_yaml(raw)
         except UnreadableYamlError as error:
@@ -280,6 +326,7 @@ class _Loader:
     def _manifest(self, document: YamlDocument, display: str) -> Manifest:
         settings = {k: v for k, v in document.data.items() if k not in ENTITY_KINDS}
         try:
+            self._prepare(Manifest)
             return Manifest.model_validate(settings)
         except ValidationError as error:
             self.findings += schema_findings(
@@ -315,16 +362,16 @@ class _Loader:
 
     def _library(self, name: str, manifest_path: Path, seen: set[str]) -> None:
         display = f"[{name}]/{manifest_path.name}"
-        document = self._read(manifest_path, display)
-        if document is None or not isinstance(document.data, dict):
+        read = self._read_manifest(manifest_path, display, root=False)
+        if read is None:
             return
-        manifest = self._manifest(document, display)
+        manifest, source = read.manifest, read.source
         self.libraries[name] = manifest.release
-        self._libraries(manifest.uses, document.source.child("uses"), display, seen)
-        self._entities(_kinds_of(document.data), document.source, display)
+        self._libraries(manifest.uses, source.child("uses"), display, seen)
+        self._manifest_entities(read, display)
         root = manifest_path.parent
         includes = expand_includes(
-            manifest.include, document.source.child("include"), root, manifest_path, display
+            manifest.include, source.child("include"), root, manifest_path, display
         )
         self.findings += includes.findings
         self.inputs.globs += [(str(root), pattern) for pattern in includes.globbed]
@@ -411,11 +458,13 @@ class _Loader:
         """Load a file through the fast reader if it takes it and it validates without a
         finding; False to load it through the reference reader instead, which gives the
         findings their positions."""
+        from archlex.load import fast_reader  # rapidyaml only when a file must be read
+
         data = fast_reader.read_fast(raw)
         if data is None:
             return False
         try:
-            part = ModelFile.model_validate(data)
+            part = validate_file(data, self._prepare)
         except ValidationError:
             return False
         self.parts.append(part)
@@ -427,7 +476,7 @@ class _Loader:
         if not data:
             return  # a manifest without entities: nothing to validate (and no schema to build)
         try:
-            part = ModelFile.model_validate(data)
+            part = validate_file(data, self._prepare)
             self.parts.append(part)
             self._locate_all(part, source, display)
             return

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from archlex.load import fast_positions, fast_reader
+import sys
+
 from archlex.load.positions import SourceNode
 from archlex.model.common import Entity
 
@@ -25,6 +26,8 @@ class FilePositions:
     def node_at(self, path: tuple[str | int, ...]) -> SourceNode:
         """The node at `path`: placed by rapidyaml when it can, else by the reference."""
         if self._tree is None and self._fast is None:
+            from archlex.load import fast_positions, fast_reader  # rapidyaml only when asked
+
             body = fast_reader.model_bytes(self._raw)
             if fast_positions.available() and body is not None:
                 self._fast = fast_positions.RymlPositions(body, self.tree).root()
@@ -90,8 +93,10 @@ class Located:
         node = self._node
         if isinstance(node, FilePositions):
             return node.tree().find(self._path)[0]
-        if isinstance(node, fast_positions.RymlSourceNode):
-            return node.positions.reference().find(node.path)[0]
+        fast = sys.modules.get("archlex.load.fast_positions")  # imported if it placed one
+        if fast is not None and isinstance(node, fast.RymlSourceNode):
+            found: SourceNode = node.positions.reference().find(node.path)[0]
+            return found
         return node
 
     def at(self, *path: str | int) -> tuple[int, int]:

@@ -8,7 +8,6 @@ merge keys work but cannot expand without bound, and every value keeps its line 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NoReturn
@@ -16,45 +15,36 @@ from typing import Any, NoReturn
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from archlex.load.model_text import (
+    MAX_FILE_BYTES,
+    MAX_SCALAR_CHARS,
+    UnreadableYamlError,
+    YamlProblem,
+    decode_model_text,
+)
 from archlex.load.positions import SourceNode
 
-MAX_FILE_BYTES = 32 * 1024 * 1024
+__all__ = [
+    "MAX_FILE_BYTES",
+    "MAX_SCALAR_CHARS",
+    "UnreadableYamlError",
+    "YamlDocument",
+    "YamlProblem",
+    "decode_model_text",
+    "parse_yaml",
+    "read_yaml",
+]
+
 MAX_DEPTH = 64
 # Nodes that aliases may add beyond the nodes written in the file: generous for shared
 # blocks, far below what a "billion laughs" file would expand to.
 MAX_ALIAS_EXPANSION = 100_000
-# One value (a description, say) of more than a mebibyte is a pasted file, not model text;
-# it would make every page and document that shows it unusable.
-MAX_SCALAR_CHARS = 1024 * 1024
-
 _BASE_LOADER: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _TAG = "tag:yaml.org,2002:"
 _STR, _NULL, _MERGE = _TAG + "str", _TAG + "null", _TAG + "merge"
 _SEQ, _MAP = _TAG + "seq", _TAG + "map"
 _NULLS = frozenset(("", "~", "null", "Null", "NULL"))
 _ALLOWED_TAGS = frozenset(_TAG + t for t in ("str", "int", "float", "bool", "null", "seq", "map"))
-# C0 controls but tab, LF and CR; DEL and C1 (NEL is a line break in YAML 1.1 and would move
-# every line number after it); the Unicode line and paragraph separators; a stray BOM.
-_FORBIDDEN_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
-
-
-@dataclass(frozen=True, slots=True)
-class YamlProblem:
-    """A problem found while reading a file, at a 1-based line and column."""
-
-    rule: str
-    message: str
-    line: int
-    column: int
-    hint: str | None = None
-
-
-class UnreadableYamlError(Exception):
-    """The file cannot be read as YAML at all."""
-
-    def __init__(self, problem: YamlProblem) -> None:
-        super().__init__(problem.message)
-        self.problem = problem
 
 
 @dataclass
@@ -107,56 +97,6 @@ def parse_yaml(raw: bytes) -> YamlDocument:
     constructor = _Constructor()
     data, source = constructor.construct(root, 0, root.start_mark.line, root.start_mark.column)
     return YamlDocument(data, source, constructor.problems)
-
-
-def decode_model_text(raw: bytes) -> str:
-    """The file's text; raise UnreadableYamlError when it is too large, not UTF-8, or holds
-    a character a model file may not."""
-    if len(raw) > MAX_FILE_BYTES:
-        raise UnreadableYamlError(
-            YamlProblem(
-                "yaml-syntax",
-                f"file is {len(raw) / 2**20:.1f} MiB, over the limit of "
-                f"{MAX_FILE_BYTES // 2**20} MiB for one model file",
-                1,
-                1,
-                "split it into several files and include them from archlex.yaml",
-            )
-        )
-    if raw.startswith(b"\xef\xbb\xbf"):
-        raw = raw[3:]
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line, column = _position(raw[: error.start].decode("utf-8", "replace"))
-        raise UnreadableYamlError(
-            YamlProblem(
-                "yaml-syntax",
-                f"byte 0x{raw[error.start]:02x} is not UTF-8",
-                line,
-                column,
-                "save the file as UTF-8",
-            )
-        ) from None
-    bad = _FORBIDDEN_CHARS.search(text)
-    if bad is not None:
-        line, column = _position(text[: bad.start()])
-        raise UnreadableYamlError(
-            YamlProblem(
-                "yaml-syntax",
-                f"control character U+{ord(bad.group()):04X} is not allowed in a model file",
-                line,
-                column,
-                "delete it; it is invisible in most editors",
-            )
-        )
-    return text
-
-
-def _position(prefix: str) -> tuple[int, int]:
-    """1-based line and column just after `prefix`."""
-    line = prefix.count("\n") + 1
-    return line, len(prefix) - (prefix.rfind("\n") + 1) + 1
 
 
 def _compose(text: str) -> Node | None:

@@ -1,0 +1,111 @@
+"""pydantic's validators of archlex's models, kept between runs as Python keeps bytecode.
+
+The models defer building their validators to the first validation, and building one is most
+of the time a warm check spends after an edit (a few classes' schemas generated in Python,
+and pydantic's plug-ins looked up when the first is built). A validator is made from its core
+schema in microseconds, so the schemas built by one run are kept in the cache folder, keyed by
+archlex's code and the pydantic and pydantic-core versions, and the next run gives a model
+class its validator from them before it validates. Only a run with a cache folder reads or
+writes them (`--no-cache` builds every validator anew). The schema's `metadata` (what pydantic
+keeps for JSON Schema; pydantic-core never reads it) is left out: it holds local functions.
+An entry that fails its checksum or does not unpickle is ignored, a class it lacks is built.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import pickle
+from pathlib import Path
+from typing import Any
+
+import pydantic
+import pydantic_core
+from pydantic import BaseModel
+from pydantic_core import SchemaValidator
+
+from archlex.cache_folder import code_fingerprint, read_sealed, write_sealed
+
+FORMAT = 1
+
+
+class CompiledValidators:
+    """The validators kept in `folder`/validators for this archlex and pydantic."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self._kept: dict[str, tuple[Any, ...]] | None = None
+        self._given: set[type[BaseModel]] = set()
+        self._used: set[type[BaseModel]] = set()
+
+    def prepare(self, model: type[BaseModel]) -> None:
+        """Give `model` its validator from the kept schemas, unless it has one already."""
+        self._used.add(model)
+        if model in self._given or _built(model):
+            return
+        kept = self._read().get(_name(model))
+        if kept is not None:
+            model.__pydantic_validator__ = SchemaValidator(*kept)
+        self._given.add(model)
+
+    def keep(self) -> None:
+        """Add the validators this run built for the classes it prepared to the kept ones."""
+        kept = self._read()
+        new = {}
+        for model in self._used:
+            name = _name(model)
+            if name not in kept and _built(model):
+                made = _reduced(model.__pydantic_validator__)
+                if made is not None and _picklable(made):
+                    new[name] = made
+        if new:
+            write_sealed(self._path(), {**kept, **new})
+
+    def _path(self) -> Path:
+        """The entry for this archlex and pydantic (worked out only when a file is validated)."""
+        versions = f"{pydantic.VERSION}:{pydantic_core.__version__}"
+        fingerprint = code_fingerprint(f"validators-{FORMAT}:{versions}")
+        key = hashlib.sha256(fingerprint.encode()).hexdigest()
+        return self.folder / "validators" / key[:2] / key
+
+    def _read(self) -> dict[str, tuple[Any, ...]]:
+        if self._kept is None:
+            stored = read_sealed(self._path())
+            self._kept = stored if isinstance(stored, dict) else {}
+        return self._kept
+
+
+def _name(model: type[BaseModel]) -> str:
+    return f"{model.__module__}.{model.__qualname__}"
+
+
+def _built(model: type[BaseModel]) -> bool:
+    """Whether pydantic built the class's own validator (it is complete)."""
+    return bool(model.__dict__.get("__pydantic_complete__"))
+
+
+def _reduced(validator: Any) -> tuple[Any, ...] | None:
+    """What makes the validator again (its core schema without metadata, its config ...), or
+    None when it is not one."""
+    try:
+        _type, (schema, *rest) = validator.__reduce__()
+    except (AttributeError, TypeError, ValueError):
+        return None
+    return (_without_metadata(schema), *rest)
+
+
+def _picklable(value: object) -> bool:
+    """Whether the value pickles (a schema may hold a lambda, say a default factory: that
+    class's validator is then built by each run)."""
+    try:
+        pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    except (pickle.PicklingError, AttributeError, TypeError, RecursionError):
+        return False
+    return True
+
+
+def _without_metadata(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _without_metadata(v) for k, v in value.items() if k != "metadata"}
+    if isinstance(value, list):
+        return [_without_metadata(v) for v in value]
+    return value

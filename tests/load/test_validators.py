@@ -1,0 +1,68 @@
+"""pydantic's validators kept between runs (archlex.load.validators): a run that takes them
+from the cache folder builds none, and validates every file, good or broken, exactly as a
+run that builds them."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import REPO
+
+# Validates every file of the example and of its library, and each with one bad field, in a
+# fresh interpreter (no class has a validator yet); prints what it got and what it built.
+SCRIPT = """
+import json, sys
+from pathlib import Path
+from pydantic import ValidationError
+from archlex.load.by_kind import _as_is, _fields, validate_file
+from archlex.load.validators import CompiledValidators, _built
+from archlex.load.yaml_reader import parse_yaml
+from archlex.model import ENTITY_KINDS, ModelFile
+
+store = CompiledValidators(Path(sys.argv[1])) if sys.argv[1] != "-" else None
+prepare = store.prepare if store else _as_is
+got = []
+for path in sorted(Path("model").rglob("*.yaml")):
+    data = parse_yaml(path.read_bytes()).data
+    kinds = {k: v for k, v in data.items() if k in ENTITY_KINDS}
+    broken = {k: v for k, v in kinds.items()}
+    for kind, items in kinds.items():
+        if isinstance(items, list) and items:
+            broken[kind] = [{**items[0], "no_such_field": 1}, *items[1:]]
+    for each in (kinds, broken):
+        try:
+            got.append(repr(validate_file(each, prepare)))
+        except ValidationError as error:
+            got.append(json.dumps(error.errors(include_url=False), default=str))
+if store:
+    store.keep()
+classes = [ModelFile, *(field.item_type for field in _fields().values())]
+print(json.dumps({"got": got, "built": sorted(m.__name__ for m in classes if _built(m))}))
+"""
+
+
+def _run(store: str) -> dict[str, list[str]]:
+    done = subprocess.run(
+        [sys.executable, "-c", SCRIPT, store],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=300,
+    )
+    result: dict[str, list[str]] = json.loads(done.stdout)
+    return result
+
+
+def test_kept_validators_validate_as_built_ones_and_nothing_is_built(tmp_path: Path) -> None:
+    first = _run(str(tmp_path))  # builds them, and keeps them
+    assert {"ModelFile", "System", "Obligation", "Requirement"} <= set(first["built"])
+    assert list((tmp_path / "validators").rglob("*"))
+    second = _run(str(tmp_path))  # takes them from the folder
+    assert second["built"] == []
+    plain = _run("-")  # pydantic's own way, no folder
+    assert second["got"] == first["got"] == plain["got"]
+    assert sum(text.startswith("[{") for text in plain["got"]) > 20  # the broken files failed
