@@ -34,7 +34,7 @@ def diagram_page_path(asset: str) -> str:
 
 
 def diagram_makers(context: SiteContext) -> dict[str, Callable[[], str]]:
-    """What writes each page of `diagram_pages`, by path (each page written only on call)."""
+    """What writes the diagrams' index and each diagram's page, by path (each written on call)."""
     assets = diagram_assets(context.assets)
     makers: dict[str, Callable[[], str]] = {
         f"{FOLDER}/index.md": partial(diagrams_index, context, assets)
