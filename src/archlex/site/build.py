@@ -219,7 +219,7 @@ def run_mkdocs(config_file: Path, site_dir: Path, cache: PageCache | None = None
     from archlex.site.mkdocs_build import build_cached
     from archlex.site.mkdocs_workers import page_workers
 
-    with _mkdocs_messages() as messages:
+    with mkdocs_messages() as messages:
         try:
             config = load_config(str(config_file), site_dir=str(site_dir), strict=True)
             config.plugins.on_startup(command="build", dirty=False)
@@ -233,7 +233,7 @@ def run_mkdocs(config_file: Path, site_dir: Path, cache: PageCache | None = None
 
 
 @contextmanager
-def _mkdocs_messages() -> Iterator[list[str]]:
+def mkdocs_messages() -> Iterator[list[str]]:
     """Collect mkdocs' warnings instead of letting them reach the terminal."""
     messages: list[str] = []
 

@@ -11,7 +11,6 @@ archlex.site.mkdocs_build; the anchors are checked by the full build that follow
 
 from __future__ import annotations
 
-import logging
 import shutil
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -20,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from archlex.errors import ArchlexError
 from archlex.files import write_text_atomic
+from archlex.site.build import mkdocs_messages
 from archlex.site.page_cache import PageCache, search_entries
 from archlex.site.pages import TAGS_PAGE
 
@@ -186,23 +186,11 @@ def _strict(action: str) -> Iterator[None]:
     """Turn mkdocs' warnings and errors into one `ArchlexError`, as a strict build does."""
     from mkdocs.exceptions import MkDocsException
 
-    messages: list[str] = []
-
-    class Collect(logging.Handler):
-        def emit(self, record: logging.LogRecord) -> None:
-            messages.append(record.getMessage())
-
-    logger = logging.getLogger("mkdocs")
-    handler = Collect(logging.WARNING)
-    propagate = logger.propagate
-    logger.addHandler(handler)
-    logger.propagate = False
-    try:
-        yield
-    except (MkDocsException, OSError) as error:
-        raise ArchlexError(f"mkdocs could not {action}: {'; '.join(messages) or error}") from error
-    finally:
-        logger.removeHandler(handler)
-        logger.propagate = propagate
+    with mkdocs_messages() as messages:
+        try:
+            yield
+        except (MkDocsException, OSError) as error:
+            detail = "; ".join(messages) or str(error)
+            raise ArchlexError(f"mkdocs could not {action}: {detail}") from error
     if messages:
         raise ArchlexError(f"mkdocs could not {action}: {'; '.join(messages)}")
