@@ -14,26 +14,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from archlex.check.unchanged import same_value
-from archlex.model import (
-    Connection,
-    DataCategory,
-    Decision,
-    Flow,
-    Fund,
-    Milestone,
-    NationalAct,
-    Network,
-    Node,
-    Organisation,
-    Phase,
-    Process,
-    Requirement,
-    Risk,
-    Role,
-    System,
-    View,
-    WorkPackage,
-)
+from archlex.load.project import KIND_TYPES
 from archlex.model.system import Component
 
 _TEXT = frozenset({"title", "text", "description"})
@@ -41,27 +22,12 @@ _TEXT = frozenset({"title", "text", "description"})
 # Each kind of entity of a model's own files (as its list is named in YAML), its type, and its
 # fields that are prose. The catalog's kinds (regulations, obligations, ...) are left out: the
 # report formats read them, and the last check keeps them as they were.
+_CATALOG_KINDS = frozenset(
+    {"regulations", "acts", "obligations", "access", "mid_links", "standards"}
+)
 _KINDS: dict[str, type[BaseModel]] = {
-    "organisations": Organisation,
-    "roles": Role,
-    "systems": System,
-    "components": Component,
-    "data": DataCategory,
-    "flows": Flow,
-    "processes": Process,
-    "requirements": Requirement,
-    "risks": Risk,
-    "decisions": Decision,
-    "national_law": NationalAct,
-    "funds": Fund,
-    "networks": Network,
-    "nodes": Node,
-    "connections": Connection,
-    "views": View,
-    "phases": Phase,
-    "work_packages": WorkPackage,
-    "milestones": Milestone,
-}
+    kind: entity for kind, entity in KIND_TYPES.items() if kind not in _CATALOG_KINDS
+} | {"components": Component}
 PROSE: dict[str, tuple[type[BaseModel], frozenset[str]]] = {
     kind: (entity, _TEXT & set(entity.model_fields)) for kind, entity in _KINDS.items()
 }

@@ -4,6 +4,7 @@ last check's findings after an edit that cannot change them (archlex.check.incre
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from collections.abc import Callable, Sequence
 from typing import Any, Protocol
 
@@ -102,7 +103,7 @@ class Mover(Protocol):
         """The finding's line and column now, or None when it cannot be moved for certain."""
 
 
-class _ByTarget:
+class _ByTarget(ABC):
     """Moves a finding by the positions of the entity it is about (worked out the first time
     a finding about that entity asks), when it is placed inside that entity."""
 
@@ -119,9 +120,9 @@ class _ByTarget:
         moved = self.maps[target]
         return None if moved is None else moved.get((finding.line, finding.column))
 
+    @abstractmethod
     def positions(self, target: str) -> dict[Position, Position] | None:
         """Each position inside an entity then, and where it is now."""
-        raise NotImplementedError
 
 
 class ReferenceMover(_ByTarget):

@@ -87,7 +87,7 @@ _ROADMAP_TYPES: dict[str, type[BaseModel]] = {
     "work_packages": WorkPackage,
     "milestones": Milestone,
 }
-_ALL_TYPES = _ITEM_TYPES | _ROADMAP_TYPES
+KIND_TYPES = _ITEM_TYPES | _ROADMAP_TYPES  # each kind's list name in YAML, and its type
 
 
 @dataclass
@@ -537,17 +537,17 @@ class _Loader:
 def _salvage_entity(kind: str, item: Any) -> Any:
     """The entity without its invalid optional fields, so its other fields still get checked."""
     try:
-        return _ALL_TYPES[kind].model_validate(item)
+        return KIND_TYPES[kind].model_validate(item)
     except ValidationError as error:
         if not isinstance(item, dict):
             return None
-        fields = _ALL_TYPES[kind].model_fields
+        fields = KIND_TYPES[kind].model_fields
         bad = {str(e["loc"][0]) for e in error.errors() if e["loc"]}
         required = {info.alias or name for name, info in fields.items() if info.is_required()}
         if bad & required or not bad:
             return None
     try:
-        return _ALL_TYPES[kind].model_validate({k: v for k, v in item.items() if k not in bad})
+        return KIND_TYPES[kind].model_validate({k: v for k, v in item.items() if k not in bad})
     except ValidationError:
         return None
 
