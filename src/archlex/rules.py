@@ -20,6 +20,10 @@ if TYPE_CHECKING:
 
 RULE_PACKAGE = "archlex.check.rules"
 CheckFunction = Callable[["CheckContext"], Iterable[Finding]]
+# What a rule reads of the model's entities: each kind (as its list is named in YAML) and the
+# fields (attribute names) it reads of it; every entity's id is read by every rule. See
+# archlex.check.reads and docs/contributing.md.
+Reads = Mapping[str, frozenset[str]]
 F = TypeVar("F", bound=CheckFunction)
 
 
@@ -43,6 +47,9 @@ class RuleInfo:
     function: CheckFunction | None = None
     contract: bool = False  # a rule id of the contract (docs/model-format.md)
     fatal: bool = False  # the model could not be read at all: exit code 2
+    # The fields it reads (None: not declared, a bug tests/check/test_reads.py finds); a rule
+    # reported while reading the model or applying waivers reads none.
+    reads: Reads | None = None
 
     @property
     def explanation(self) -> str:
@@ -74,13 +81,16 @@ def declare(
     contract: bool = False,
     fatal: bool = False,
     function: CheckFunction | None = None,
+    reads: Reads | None = None,
 ) -> RuleInfo:
     """Declare a rule from its module (pass `__name__`); a second declaration is a bug."""
     if rule_id in _DECLARED and _DECLARED[rule_id].module != module:
         raise ValueError(
             f"rule {rule_id!r} is declared twice: {module}, {_DECLARED[rule_id].module}"
         )
-    info = RuleInfo(rule_id, severity, summary, phase, module, function, contract, fatal)
+    if function is None and reads is None:
+        reads = {}  # found by the loader or the waivers, from no entity's fields
+    info = RuleInfo(rule_id, severity, summary, phase, module, function, contract, fatal, reads)
     _DECLARED[rule_id] = info
     return info
 
@@ -93,8 +103,10 @@ def rule(
     *,
     contract: bool = False,
     fatal: bool = False,
+    reads: Reads | None = None,
 ) -> Callable[[F], F]:
-    """Declare a rule and the function that applies it to a loaded project."""
+    """Declare a rule and the function that applies it to a loaded project, with the fields
+    it reads (`reads`, archlex.check.reads)."""
 
     def register(function: F) -> F:
         declare(
@@ -106,6 +118,7 @@ def rule(
             contract=contract,
             fatal=fatal,
             function=function,
+            reads=reads,
         )
         return function
 

@@ -1,8 +1,10 @@
 """The incremental check (archlex.check.incremental): after random edits of a generated model
 and of the worked example (comments and blank lines anywhere, re-indented and re-quoted values,
-keys in another order, changed values, broken YAML, several files at once), the report it
-gives is byte-identical, in every format, to checking the edited model from scratch; and it
-really answers from the last check when the edits cannot change the findings."""
+keys in another order, changed prose, a changed value of every kind of field (ids,
+references, statuses, dates, priorities, lists), broken YAML, several files at once, files
+added and removed, waivers and other edits of the manifest), the report it gives is
+byte-identical, in every format, to checking the edited model from scratch; and it really
+answers from the last check when the edits cannot change the findings."""
 
 from __future__ import annotations
 
@@ -84,8 +86,40 @@ def _removed_line(rng: random.Random, lines: list[str]) -> list[str]:
     return [*lines[:at], *lines[at + 1 :]]
 
 
+FIELD = re.compile(r"(\s*(?:- )?)([a-z_]+): (\S.*)")
+
+
+def _other_value(rng: random.Random, lines: list[str]) -> list[str]:
+    """One field's value (an id, a reference, a status, a date, a priority, a list, a number)
+    changed: to one written for the same key elsewhere in the file (a valid enum value, an
+    existing id: a duplicate), or altered (an unknown id, a year later, a list shortened,
+    grown or emptied)."""
+    fields = [(i, m) for i, line in enumerate(lines) if (m := FIELD.fullmatch(line))]
+    fields = [(i, m) for i, m in fields if m.group(2) not in ("title", "text", "description")]
+    if not fields:
+        return lines
+    at, match = rng.choice(fields)
+    lead, key, value = match.groups()
+    others = sorted({m.group(3) for _, m in fields if m.group(2) == key} - {value})
+    value = rng.choice(others) if others and rng.random() < 0.5 else _altered(rng, value)
+    return [*lines[:at], f"{lead}{key}: {value}", *lines[at + 1 :]]
+
+
+def _altered(rng: random.Random, value: str) -> str:
+    if re.fullmatch(r"\d{4}-\d\d-\d\d", value):
+        return f"{int(value[:4]) + rng.choice((-1, 1))}{value[4:]}"
+    if value.startswith("[") and value.endswith("]"):
+        items = [i.strip() for i in value[1:-1].split(",") if i.strip()]
+        choice = rng.randrange(3)
+        items = items[:-1] if choice == 0 else items + items[:1] if choice == 1 else []
+        return "[" + ", ".join(items) + "]"
+    if value in ("true", "false"):
+        return "false" if value == "true" else "true"
+    return value.strip('"') + rng.choice(("-x", "0", ""))
+
+
 NEUTRAL: list[Edit] = [_comment, _blank, _trailing_comment, _quoted, _swapped]
-EDITS: list[Edit] = [*NEUTRAL, _changed_value, _removed_line]
+EDITS: list[Edit] = [*NEUTRAL, _changed_value, _removed_line, *[_other_value] * 4]
 
 
 def _outputs(report: Report) -> dict[str, str]:
@@ -105,15 +139,50 @@ def _edit(rng: random.Random, files: list[Path], edits: list[Edit]) -> None:
         path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
+def _files(model: Path) -> list[Path]:
+    return sorted(p for p in model.rglob("*.yaml") if p.name != "archlex.yaml")
+
+
+def _added_or_removed(rng: random.Random, model: Path) -> None:
+    """A model file removed, or a copy of one added beside it (its ids renamed, or not)."""
+    files = _files(model)
+    chosen = rng.choice(files)
+    if rng.random() < 0.5 and len(files) > 2:
+        chosen.unlink()
+        return
+    text = chosen.read_text(encoding="utf-8")
+    if rng.random() < 0.7:
+        text = re.sub(r"\bid: (\S+)", r"id: \1-copy", text)
+    chosen.with_name(f"copy-{rng.randrange(1000)}-{chosen.name}").write_text(text, "utf-8")
+
+
+def _manifest_edited(rng: random.Random, model: Path, report: Report) -> None:
+    """A waiver of one of the last findings added, or the waivers taken out, or a comment."""
+    manifest = model / "archlex.yaml"
+    text = manifest.read_text(encoding="utf-8")
+    targeted = [f for f in report.findings if f.target is not None]
+    if "\nwaivers:" in text and rng.random() < 0.3:
+        text = text[: text.index("\nwaivers:")] + "\n"
+    elif targeted and "\nwaivers:" not in text:
+        finding = rng.choice(targeted)
+        text += (
+            f"waivers:\n  - rule: {finding.rule}\n    target: {finding.target}\n"
+            "    reason: accepted for the test\n"
+        )
+    else:
+        text += "# a comment\n"
+    manifest.write_text(text, encoding="utf-8")
+
+
 def _compare(model: Path, cache: ParseCache, rounds: int, seed: int) -> tuple[int, int]:
     """Edit at random round after round; each time the incremental report must equal the
     cold one. How many rounds reused the last check, and how many were neutral edits."""
     rng = random.Random(seed)
-    files = sorted(p for p in model.rglob("*.yaml") if p.name != "archlex.yaml")
     cold = check_model(model, model.parent, today=TODAY, cache=cache, incremental=True)
     reused = neutral = 0
     for round_number in range(rounds):
         only_neutral = round_number % 2 == 0
+        files = _files(model)
         # Mostly files with findings in them, so that the findings have to move.
         placed = sorted({model / f.file for f in cold.findings} & set(files))
         _edit(
@@ -121,6 +190,10 @@ def _compare(model: Path, cache: ParseCache, rounds: int, seed: int) -> tuple[in
             placed if placed and rng.random() < 0.7 else files,
             NEUTRAL if only_neutral else EDITS,
         )
+        if not only_neutral and rng.random() < 0.25:
+            _added_or_removed(rng, model)
+        if not only_neutral and rng.random() < 0.2:
+            _manifest_edited(rng, model, cold)
         warm = check_model(model, model.parent, today=TODAY, cache=cache, incremental=True)
         cold = check_model(model, model.parent, today=TODAY)
         assert _outputs(warm) == _outputs(cold), f"round {round_number}"
@@ -152,6 +225,24 @@ def test_random_edits_of_a_generated_model_report_as_a_cold_check(
     assert reused >= neutral - 1  # a comment inside a quoted text changes it: checked in full
 
 
+def test_random_value_edits_report_as_a_cold_check(generated: Path, tmp_path: Path) -> None:
+    """Only changed values, of every kind of field: those no rule reads are reused, the others
+    checked in full, and either way the report is the cold one."""
+    model = tmp_path / "model"
+    shutil.copytree(generated, model)
+    cache = ParseCache(tmp_path / "cache")
+    rng = random.Random(23)
+    check_model(model, model.parent, today=TODAY, cache=cache, incremental=True)
+    reused = 0
+    for round_number in range(8):
+        _edit(rng, _files(model), [_other_value])
+        warm = check_model(model, model.parent, today=TODAY, cache=cache, incremental=True)
+        cold = check_model(model, model.parent, today=TODAY)
+        assert _outputs(warm) == _outputs(cold), f"round {round_number}"
+        reused += isinstance(warm.model, ReportModel)
+    assert 0 < reused < 8
+
+
 def test_random_edits_of_the_example_report_as_a_cold_check(tmp_path: Path) -> None:
     model = tmp_path / "model"
     shutil.copytree(REPO / "model", model, ignore=shutil.ignore_patterns("eu", "*.md"))
@@ -177,9 +268,18 @@ def test_an_entity_edit_is_checked_in_full(generated: Path, tmp_path: Path) -> N
     assert priority is not None
     other = "should" if priority.group(1) == "must" else "must"
     edited.write_text(edited.read_text().replace(priority.group(0), f"priority: {other}", 1))
+    # No rule and no coverage reads a priority (archlex.check.reads): reused.
+    prioritised = check_model(model, model.parent, today=TODAY, cache=cache, incremental=True)
+    assert isinstance(prioritised.model, ReportModel)
+    assert _outputs(prioritised) == _outputs(check_model(model, model.parent, today=TODAY))
+    status = re.search(r"status: (\w+)", edited.read_text())
+    assert status is not None
+    other = "proposed" if status.group(1) != "proposed" else "implemented"
+    edited.write_text(edited.read_text().replace(status.group(0), f"status: {other}", 1))
     changed = check_model(model, model.parent, today=TODAY, cache=cache, incremental=True)
-    assert not isinstance(changed.model, ReportModel)
+    assert not isinstance(changed.model, ReportModel)  # the coverage reads it
     assert changed.model.requirements  # the whole model, loaded and checked
+    assert _outputs(changed) == _outputs(check_model(model, model.parent, today=TODAY))
     edited.write_text(edited.read_text().replace('title: "', "title: [a list] # ", 1))
     invalid = check_model(model, model.parent, today=TODAY, cache=cache, incremental=True)
     assert not isinstance(invalid.model, ReportModel)  # a title that is no text: a finding

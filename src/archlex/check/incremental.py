@@ -18,11 +18,13 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from dataclasses import dataclass, fields, replace
+from functools import partial
 from pathlib import Path
 
 from archlex.cache_folder import read_sealed, write_sealed
 from archlex.check.coverage import Coverage
-from archlex.check.prose import same_but_prose
+from archlex.check.prose import same_but_unread, unread_fields
+from archlex.check.reads import read_by_any
 from archlex.check.unchanged import (
     Mover,
     ReferenceMover,
@@ -38,8 +40,9 @@ from archlex.load.cache import ParseCache
 from archlex.load.project import load_file
 from archlex.load.sources import Located, SourceMap
 from archlex.model import Model
+from archlex.rules import RULES
 
-FORMAT = 1
+FORMAT = 2
 _FIELDS = [f.name for f in fields(Finding)]  # a finding's fields, as its rows keep them
 
 
@@ -57,6 +60,9 @@ class LastCheck:
     rows: list[tuple[object, ...]]  # the findings' fields: pickled so, they load 20x faster
     coverage: Coverage
     project: Project  # only what the report formats read (see report_project)
+    # each kind's fields that no rule and no coverage reads (archlex.check.reads), as the
+    # rules of the check that kept this declared them
+    unread: dict[str, frozenset[str]]
 
 
 class ReportModel(Model):
@@ -87,7 +93,10 @@ def remember(entry: Path, project: Project, findings: list[Finding], coverage: C
     slim = report_project(project, findings)
     rows = _rows(findings)
     named = {str(p): p.is_file() for p in named_files(project)}
-    last = LastCheck(FORMAT, project.inputs, project.file_keys, {}, named, rows, coverage, slim)
+    unread = unread_fields(read_by_any({r: info.reads for r, info in RULES.items()}))
+    last = LastCheck(
+        FORMAT, project.inputs, project.file_keys, {}, named, rows, coverage, slim, unread
+    )
     write_sealed(entry, last)
 
 
@@ -146,7 +155,9 @@ def recheck(entry: Path, cache: ParseCache) -> tuple[Project, list[Finding], Cov
     findings = sort_findings(findings)
     project = replace(last.project, inputs=inputs)
     rows = _rows(findings)
-    again = LastCheck(FORMAT, inputs, file_keys, texts, last.named, rows, last.coverage, project)
+    again = replace(
+        last, inputs=inputs, file_keys=file_keys, texts=texts, rows=rows, project=project
+    )
     write_sealed(entry, again)
     return project, findings, last.coverage
 
@@ -195,9 +206,10 @@ def _moved(
     if any(_names_place(f, display) for f in findings):
         return None  # "already used at FILE:LINE": a message that would change too
     raw = Path(path).read_bytes()
-    # The prose of a model file's entities is read by no rule (archlex.check.prose); a
-    # library's is read by the report formats (chapter titles).
-    same = same_value if display.startswith("[") else same_but_prose
+    # The prose of a model file's entities, and the other fields no rule declares it reads,
+    # are read by no rule (archlex.check.prose); a library's prose is read by the report
+    # formats (chapter titles).
+    same = same_value if display.startswith("[") else partial(same_but_unread, unread=last.unread)
     mover: Mover | None = TextMover.of(old, last.texts.get(path), raw, same)
     if mover is not None:
         entry, text = (display, key), raw

@@ -1,6 +1,7 @@
-"""The prose of a model's entities (titles, texts, descriptions): what no rule, no part of the
-coverage and no report format reads, so that an edit of it alone cannot change a check's
-findings (archlex.check.incremental keeps them then).
+"""The prose of a model's entities (titles, texts, descriptions), and every other field that no
+rule (by what it declares it reads, archlex.check.reads), no part of the coverage and no report
+format reads: an edit of those alone cannot change a check's findings (archlex.check.incremental
+keeps them then).
 
 tests/check/test_prose.py holds every rule to it: it replaces these fields with a value that
 fails when anything reads it and checks the example and every rule's `bad` example. A rule
@@ -9,6 +10,7 @@ that reads one of them (a message that quotes a title) must take it out of PROSE
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -16,6 +18,7 @@ from pydantic import BaseModel, ValidationError
 from archlex.check.unchanged import same_value
 from archlex.load.project import KIND_TYPES
 from archlex.model.system import Component
+from archlex.rules import Reads
 
 _TEXT = frozenset({"title", "text", "description"})
 
@@ -32,45 +35,61 @@ PROSE: dict[str, tuple[type[BaseModel], frozenset[str]]] = {
     kind: (entity, _TEXT & set(entity.model_fields)) for kind, entity in _KINDS.items()
 }
 
+Unread = Mapping[str, frozenset[str]]  # each kind, and its fields (as YAML names them) unread
+PROSE_ONLY: Unread = {kind: prose for kind, (_, prose) in PROSE.items()}
 
-def same_but_prose(old: Any, new: Any) -> bool:
-    """Whether two readings of a model file hold the same data but for the prose of its
-    entities, each entity whose prose changed still valid (so the load finds nothing new)."""
+
+def unread_fields(read: Reads) -> dict[str, frozenset[str]]:
+    """Each kind's fields, as YAML names them, that are not in `read` (what the rules and the
+    coverage read): the prose, and fields such as a requirement's `priority`."""
+    unread: dict[str, frozenset[str]] = {}
+    for kind, entity in _KINDS.items():
+        fields = entity.model_fields
+        names = set(fields) - read.get(kind, frozenset()) - {"id"}
+        unread[kind] = frozenset(fields[n].alias or n for n in names)
+    return unread
+
+
+def same_but_unread(old: Any, new: Any, unread: Unread = PROSE_ONLY) -> bool:
+    """Whether two readings of a model file hold the same data but for fields of its entities
+    that nothing reads (`unread`), each entity where those changed still valid (so the load
+    finds nothing new)."""
     if not isinstance(old, dict) or not isinstance(new, dict) or list(old) != list(new):
         return False
     for key, value in old.items():
         if key == "roadmap":
-            if not same_but_prose(value, new[key]):
+            if not same_but_unread(value, new[key], unread):
                 return False
-        elif not _same_list(key, value, new[key]):
+        elif not _same_list(key, value, new[key], unread):
             return False
     return True
 
 
-def _same_list(kind: str, old: Any, new: Any) -> bool:
-    if kind not in PROSE or not isinstance(old, list) or not isinstance(new, list):
+def _same_list(kind: str, old: Any, new: Any, unread: Unread) -> bool:
+    if kind not in _KINDS or not isinstance(old, list) or not isinstance(new, list):
         return same_value(old, new)
     return len(old) == len(new) and all(
-        _same_entity(kind, a, b) for a, b in zip(old, new, strict=True)
+        _same_entity(kind, a, b, unread) for a, b in zip(old, new, strict=True)
     )
 
 
-def _same_entity(kind: str, old: Any, new: Any) -> bool:
-    """The same entity but for its prose (and its components'), valid with the new prose."""
+def _same_entity(kind: str, old: Any, new: Any, unread: Unread) -> bool:
+    """The same entity but for its unread fields (and its components'), valid with the new
+    values."""
     if not isinstance(old, dict) or not isinstance(new, dict) or list(old) != list(new):
         return same_value(old, new)
-    entity, prose = PROSE[kind]
+    entity, skipped = _KINDS[kind], unread.get(kind, frozenset())
     for key, value in old.items():
-        if key in prose:
+        if key in skipped:
             continue
         if kind == "systems" and key == "components":
-            if not _same_list("components", value, new[key]):
+            if not _same_list("components", value, new[key], unread):
                 return False
         elif not same_value(value, new[key]):
             return False
     if same_value(old, new):
         return True
-    try:  # a title that is not text, or too long: a finding of the load, so checked in full
+    try:  # a title that is not text, an unknown priority: a finding of the load, so in full
         entity.model_validate(new)
     except ValidationError:
         return False

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from archlex.check.context import CheckContext
+from archlex.check.reads import reads
 from archlex.findings import Finding, Severity
 from archlex.model.governance import Fund
 from archlex.rules import Phase, rule
@@ -22,6 +23,7 @@ from archlex.rules import Phase, rule
     Severity.ERROR,
     Phase.CHECK,
     "a work package asks a fund for more than its maximum co-financing rate",
+    reads=reads(funds={"increased_rate", "max_rate", "name"}, work_packages={"cost"}),
 )
 def cofinancing_above_maximum(context: CheckContext) -> Iterator[Finding]:
     """A work package asks a fund for a larger share of its cost than the fund may pay."""

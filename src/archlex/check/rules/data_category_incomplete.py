@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from archlex.check.context import CheckContext
+from archlex.check.reads import reads
 from archlex.findings import Finding, Severity
 from archlex.model import DataCategory
 from archlex.rules import Phase, rule
@@ -26,6 +27,9 @@ FIELDS = ("controller", "retention", "legal_basis")
     Severity.WARNING,
     Phase.CHECK,
     "a personal-data category has no controller, retention or legal basis",
+    reads=reads(
+        data={"controller", "legal_basis", "legal_basis_text", "personal", "retention", "special"}
+    ),
 )
 def incomplete_categories(context: CheckContext) -> Iterator[Finding]:
     """Each personal category missing a controller, a retention or a legal basis."""

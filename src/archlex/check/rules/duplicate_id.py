@@ -8,6 +8,7 @@ the library's ids all start with `eu.`, so a model's own ids never need that pre
 from __future__ import annotations
 
 from archlex.check.context import CheckContext
+from archlex.check.reads import REFERENCES
 from archlex.check.references import check_references
 from archlex.findings import Finding, Severity
 from archlex.rules import Phase, rule
@@ -19,6 +20,7 @@ from archlex.rules import Phase, rule
     Phase.VALIDATE,
     "two entities share an id",
     contract=True,
+    reads=REFERENCES,
 )
 def duplicate_ids(context: CheckContext) -> list[Finding]:
     """An id written twice, anywhere in the model or its libraries."""

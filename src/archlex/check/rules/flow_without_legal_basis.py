@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 from archlex.check.context import CheckContext
 from archlex.check.flow_ends import EU_KINDS, end_kind, personal_data
+from archlex.check.reads import ENDS, reads
 from archlex.findings import Finding, Severity
 from archlex.rules import Phase, rule
 
@@ -22,6 +23,7 @@ from archlex.rules import Phase, rule
     Phase.CHECK,
     "a flow carries personal data to or from an EU system and cites no provision",
     contract=True,
+    reads=reads(ENDS, data={"personal", "special"}, flows={"legal_basis"}),
 )
 def flows_without_legal_basis(context: CheckContext) -> Iterator[Finding]:
     """A flow of personal data to or from an EU system or component that cites no provision."""

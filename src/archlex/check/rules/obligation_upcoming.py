@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from archlex.check.context import CheckContext
+from archlex.check.reads import APPLICABLE
 from archlex.findings import Finding, Severity
 from archlex.rules import Phase, rule
 
@@ -19,6 +20,7 @@ from archlex.rules import Phase, rule
     Severity.INFO,
     Phase.CHECK,
     "an obligation in scope applies only after the day checked",
+    reads=APPLICABLE,
 )
 def upcoming_obligations(context: CheckContext) -> Iterator[Finding]:
     """An obligation in scope that applies only after the day checked."""

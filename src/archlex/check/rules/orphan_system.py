@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from archlex.check.context import CheckContext
+from archlex.check.reads import reads
 from archlex.findings import Finding, Severity
 from archlex.model import SystemStatus
 from archlex.rules import Phase, rule
@@ -21,6 +22,7 @@ from archlex.rules import Phase, rule
     Phase.CHECK,
     "a system takes part in no flow",
     contract=True,
+    reads=reads(flows={"from_", "to", "via"}, systems={"components", "status"}),
 )
 def orphan_systems(context: CheckContext) -> Iterator[Finding]:
     """A system of the model's own (not a library's, not retiring) that takes part in no flow."""

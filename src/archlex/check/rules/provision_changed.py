@@ -16,6 +16,7 @@ from collections.abc import Iterator
 
 from archlex.catalog.fingerprint import describe_changes
 from archlex.check.context import CheckContext
+from archlex.check.reads import APPLICABLE, reads
 from archlex.check.review import Suspect, suspects
 from archlex.findings import Finding, Severity
 from archlex.rules import Phase, rule, severity_of
@@ -26,6 +27,18 @@ from archlex.rules import Phase, rule, severity_of
     Severity.WARNING,
     Phase.CHECK,
     "an element cites a provision whose catalog entry changed since the last review",
+    reads=reads(
+        APPLICABLE,
+        access={"provision", "purpose", "role", "systems", "via"},
+        flows={"legal_basis"},
+        mid_links={"colour", "meaning", "provision"},
+        milestones={"deadline_of"},
+        obligations={"deadline", "summary"},
+        regulations={"amended_by", "articles"},
+        requirements={"satisfies"},
+        standards={"name", "provision"},
+        work_packages={"delivers"},
+    ),
 )
 def changed_provisions(context: CheckContext) -> Iterator[Finding]:
     """An element citing a provision whose fingerprint differs from the one reviewed."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from archlex.check.context import CheckContext
+from archlex.check.reads import reads
 from archlex.findings import Finding, Severity
 from archlex.rules import Phase, rule
 
@@ -19,6 +20,7 @@ from archlex.rules import Phase, rule
     Phase.CHECK,
     "a requirement is allocated to nothing",
     contract=True,
+    reads=reads(requirements={"allocated_to"}),
 )
 def unallocated_requirements(context: CheckContext) -> Iterator[Finding]:
     """A requirement allocated to no system or component."""

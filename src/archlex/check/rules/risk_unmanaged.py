@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from archlex.check.context import CheckContext
+from archlex.check.reads import reads
 from archlex.findings import Finding, Severity
 from archlex.model.governance import RiskStatus
 from archlex.rules import Phase, rule
@@ -21,6 +22,7 @@ from archlex.rules import Phase, rule
     Severity.WARNING,
     Phase.CHECK,
     "an open high risk has no mitigation or no owner",
+    reads=reads(risks={"impact", "likelihood", "mitigation", "owner", "status"}),
 )
 def unmanaged_risks(context: CheckContext) -> Iterator[Finding]:
     """An open high risk without a mitigation or without an owner."""

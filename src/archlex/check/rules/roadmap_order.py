@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from archlex.check.context import CheckContext
+from archlex.check.reads import reads
 from archlex.findings import Finding, Severity
 from archlex.model import WorkPackage
 from archlex.rules import Phase, rule
@@ -20,6 +21,7 @@ from archlex.rules import Phase, rule
     Phase.CHECK,
     "a work package starts before one it depends on ends",
     contract=True,
+    reads=reads(work_packages={"depends_on", "end", "start"}),
 )
 def packages_out_of_order(context: CheckContext) -> Iterator[Finding]:
     """A work package that starts on or before the last day of one it depends on."""

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 from archlex.check.applicability import MEMBER_STATE
 from archlex.check.context import CheckContext
+from archlex.check.reads import APPLICABLE, reads
 from archlex.findings import Finding, Severity
 from archlex.model import Obligation
 from archlex.rules import Phase, rule
@@ -23,6 +24,7 @@ from archlex.rules import Phase, rule
     Phase.CHECK,
     "an applicable obligation needs a role nobody holds",
     contract=True,
+    reads=reads(APPLICABLE, obligations={"systems"}, organisations={"roles"}),
 )
 def unassigned_roles(context: CheckContext) -> Iterator[Finding]:
     """An applicable obligation whose role no organisation holds for the systems in scope."""

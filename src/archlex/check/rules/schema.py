@@ -9,6 +9,7 @@ manifest's settings (`uses`, `checks.disable`, the waivers' rules) are checked t
 from __future__ import annotations
 
 from archlex.check.context import CheckContext
+from archlex.check.reads import REFERENCES
 from archlex.check.references import check_references
 from archlex.findings import Finding, Severity
 from archlex.rules import Phase, rule
@@ -20,6 +21,7 @@ from archlex.rules import Phase, rule
     Phase.VALIDATE,
     "a field is missing, unknown or of the wrong type",
     contract=True,
+    reads=REFERENCES,
 )
 def unknown_rule_names(context: CheckContext) -> list[Finding]:
     """A rule id in `checks.disable` or a waiver that names no rule (the loader, which

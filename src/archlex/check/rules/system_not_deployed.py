@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from archlex.check.context import CheckContext
+from archlex.check.reads import reads
 from archlex.findings import Finding, Severity
 from archlex.model import Environment, SystemKind, SystemStatus
 from archlex.model.infrastructure import hostings
@@ -25,6 +26,7 @@ IN_SERVICE = (SystemStatus.EXISTING, SystemStatus.CHANGING)
     Severity.WARNING,
     Phase.CHECK,
     "a national system in service runs on no node in production",
+    reads=reads(nodes={"hosts"}, systems={"components", "kind", "status"}),
 )
 def systems_not_deployed(context: CheckContext) -> Iterator[Finding]:
     """A national system in service with no production deployment, in a model with hosting."""

@@ -9,6 +9,7 @@ loaded regulations or the article range.
 from __future__ import annotations
 
 from archlex.check.context import CheckContext
+from archlex.check.reads import REFERENCES
 from archlex.check.references import check_references
 from archlex.findings import Finding, Severity
 from archlex.rules import Phase, rule
@@ -20,6 +21,7 @@ from archlex.rules import Phase, rule
     Phase.VALIDATE,
     "a provision is not in the catalog",
     contract=True,
+    reads=REFERENCES,
 )
 def unknown_provisions(context: CheckContext) -> list[Finding]:
     """A provision cited that is not in the loaded catalog."""

@@ -10,6 +10,7 @@ id and no tag is an `unknown-reference`.
 from __future__ import annotations
 
 from archlex.check.context import CheckContext
+from archlex.check.reads import VIEWS
 from archlex.check.views import check_views
 from archlex.findings import Finding, Severity
 from archlex.rules import Phase, rule
@@ -20,6 +21,7 @@ from archlex.rules import Phase, rule
     Severity.ERROR,
     Phase.VALIDATE,
     "a named view clashes with a default diagram, or selects nothing to draw",
+    reads=VIEWS,
 )
 def invalid_views(context: CheckContext) -> list[Finding]:
     """A view with a default diagram's name, a depth without focus, or an empty selection."""

@@ -1,0 +1,97 @@
+"""What the rules, the coverage and the shared parts of a check read of the model's entities:
+each rule declares it (`@rule(..., reads=...)`), built from the parts here that several rules
+share. A field that nothing reads cannot change a finding, so `archlex check` keeps its last
+findings after an edit of such fields alone (archlex.check.incremental).
+
+tests/check/test_reads.py holds every rule to its declaration: it replaces each field a rule
+does not declare with a value that fails when read, and runs the rule on the example and on
+every rule's `bad` example.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Set
+
+from archlex.rules import Reads
+
+
+def reads(*parts: Reads, **fields: Set[str]) -> Reads:
+    """The union of shared parts and a rule's own fields (kind=set of field names)."""
+    merged: dict[str, frozenset[str]] = {}
+    for part in (*parts, fields):
+        for kind, names in part.items():
+            merged[kind] = merged.get(kind, frozenset()) | frozenset(names)
+    return merged
+
+
+# The graph (archlex.graph.build_graph): every link it draws.
+GRAPH = reads(
+    flows={"data", "from_", "to", "via"},
+    milestones={"after"},
+    obligations={"provision"},
+    organisations={"roles"},
+    processes={"steps"},
+    requirements={"allocated_to", "satisfies"},
+    systems={"components"},
+    work_packages={"delivers", "depends_on"},
+)
+
+# The obligations that apply on the day checked (CheckContext.applicable, .upcoming,
+# .timeline): the scope, the actors, the law's dates.
+APPLICABLE = reads(
+    acts={"applies_from", "in_force", "kind", "published", "starts"},
+    obligations={"actor", "applies_from", "applies_when", "provision"},
+    regulations={"applies_from", "in_force"},
+    roles={"tags"},
+)
+
+# The kind of the system at a flow's end (archlex.check.flow_ends.end_kind).
+ENDS = reads(GRAPH, systems={"kind"})
+
+# The pass that finds duplicate ids, unknown references and provisions and schema findings
+# (archlex.check.references): every field that names an entity or cites a provision.
+REFERENCES = reads(
+    access={"provision"},
+    acts={"legal_basis", "starts"},
+    connections={"flows", "from_", "to", "network", "standard"},
+    data={"controller", "held_by", "legal_basis", "master", "processor", "retention_basis"},
+    decisions={"provisions", "relates_to", "superseded_by"},
+    flows={"data", "from_", "legal_basis", "logging", "process", "to", "via"},
+    mid_links={"provision"},
+    milestones={"after", "deadline_of"},
+    national_law={"implements", "responsible", "work_package"},
+    networks={"operator"},
+    nodes={"hosts", "networks", "operator", "within"},
+    obligations={"actor", "applies_from", "applies_when", "deadline", "provision", "systems"},
+    organisations={"roles"},
+    processes={"owner", "steps"},
+    regulations={"amended_by", "articles"},
+    requirements={"allocated_to", "satisfies"},
+    risks={"owner", "related"},
+    roles={"defined_by"},
+    standards={"provision"},
+    systems={"components", "kind", "logs", "operator", "owner"},
+    work_packages={"delivers", "depends_on", "owner", "phase", "systems"},
+)
+
+# The named views' pass (archlex.check.views).
+VIEWS = reads(
+    flows={"from_", "to", "via"},
+    processes={"steps"},
+    systems={"components", "kind"},
+    views={"depth", "exclude", "focus", "include", "kind"},
+)
+
+# The coverage (archlex.check.run): who traces, allocates and delivers each obligation.
+COVERAGE = reads(GRAPH, APPLICABLE, requirements={"status"})
+
+
+def read_by_any(rule_reads: Mapping[str, Reads | None]) -> Reads:
+    """Every field some rule or the coverage reads (raises when a rule declares nothing)."""
+    missing = sorted(rule for rule, declared in rule_reads.items() if declared is None)
+    if missing:
+        raise ValueError(f"rules without a declaration of what they read: {missing}")
+    return reads(COVERAGE, *(declared or {} for declared in rule_reads.values()))
+
+
+__all__ = ["APPLICABLE", "COVERAGE", "ENDS", "GRAPH", "REFERENCES", "VIEWS", "read_by_any", "reads"]
