@@ -94,3 +94,10 @@ def test_the_examples_test_runs_the_new_rules_examples(copy: Path) -> None:
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "2 passed" in result.stdout
+
+
+def test_the_new_rule_reads_what_it_declares(copy: Path) -> None:
+    args = ["-m", "pytest", "-q", "-p", "no:cacheprovider", "tests/check/test_reads.py"]
+    result = run(copy, *args, "-k", f"{RULE} or every_rule")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "2 passed" in result.stdout

@@ -39,10 +39,13 @@ Unread = Mapping[str, frozenset[str]]  # each kind, and its fields (as YAML name
 PROSE_ONLY: Unread = {kind: prose for kind, (_, prose) in PROSE.items()}
 
 
-def unread_fields(read: Reads) -> dict[str, frozenset[str]]:
+def unread_fields(read: Reads | None) -> dict[str, frozenset[str]]:
     """Each kind's fields, as YAML names them, that are not in `read` (what the rules and the
-    coverage read): the prose, and fields such as a requirement's `priority`."""
+    coverage read): the prose, and fields such as a requirement's `priority`; none when
+    `read` is None (a rule that declares nothing may read anything)."""
     unread: dict[str, frozenset[str]] = {}
+    if read is None:
+        return unread
     for kind, entity in _KINDS.items():
         fields = entity.model_fields
         names = set(fields) - read.get(kind, frozenset()) - {"id"}
