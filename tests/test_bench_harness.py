@@ -77,6 +77,15 @@ def test_targets_are_judged_at_100k_and_linearity_against_the_size_ratio() -> No
     assert "not measured" in "\n".join(bench.targets(runs[:1]))
 
 
+def test_the_value_edits_are_judged_against_the_parse_at_100k() -> None:
+    big = _size_run(100_000, 30.0, 10.0, 30.0, 0.5)
+    big.steps["check warm, value edited"] = stats.Series([0.8], [60.0])
+    big.steps["check warm, status edited"] = stats.Series([5.0], [700.0])
+    table = "\n".join(bench.targets([big]))
+    assert "| warm `check`, value edited, ≤ 0.1x parse at 100k | 0.08x | met |" in table
+    assert "| warm `check`, status edited, ≤ 0.1x parse at 100k | 0.50x | NOT met |" in table
+
+
 @pytest.fixture(scope="module")
 def workload() -> Workload:
     return workload_from_model(validate_model(EXAMPLE, EXAMPLE).project.model)
