@@ -272,18 +272,52 @@ def test_an_entity_edit_is_checked_in_full(generated: Path, tmp_path: Path) -> N
     prioritised = check_model(model, model.parent, today=TODAY, cache=cache, incremental=True)
     assert isinstance(prioritised.model, ReportModel)
     assert _outputs(prioritised) == _outputs(check_model(model, model.parent, today=TODAY))
-    status = re.search(r"status: (\w+)", edited.read_text())
-    assert status is not None
-    other = "proposed" if status.group(1) != "proposed" else "implemented"
-    edited.write_text(edited.read_text().replace(status.group(0), f"status: {other}", 1))
+    allocated = re.search(r"allocated_to: \[([^],]+)", edited.read_text())
+    assert allocated is not None
+    edited.write_text(edited.read_text().replace(allocated.group(0), "allocated_to: [", 1))
     changed = check_model(model, model.parent, today=TODAY, cache=cache, incremental=True)
-    assert not isinstance(changed.model, ReportModel)  # the coverage reads it
+    assert not isinstance(changed.model, ReportModel)  # the graph and two rules read it
     assert changed.model.requirements  # the whole model, loaded and checked
     assert _outputs(changed) == _outputs(check_model(model, model.parent, today=TODAY))
     edited.write_text(edited.read_text().replace('title: "', "title: [a list] # ", 1))
     invalid = check_model(model, model.parent, today=TODAY, cache=cache, incremental=True)
     assert not isinstance(invalid.model, ReportModel)  # a title that is no text: a finding
     assert _outputs(invalid) == _outputs(check_model(model, model.parent, today=TODAY))
+
+
+@pytest.mark.parametrize("status", ["proposed", "verified"])
+def test_a_status_edit_changes_only_the_coverage(tmp_path: Path, status: str) -> None:
+    """No rule reads a requirement's status, the coverage does: the findings are kept and the
+    coverage worked out again (archlex.check.statuses), as a cold check works it out."""
+    model = tmp_path / "model"
+    shutil.copytree(REPO / "model", model, ignore=shutil.ignore_patterns("eu", "*.md"))
+    cache = ParseCache(tmp_path / "cache")
+    before = check_model(model, tmp_path, today=TODAY, cache=cache, incremental=True)
+    edited = model / "requirements" / "data-quality-statistics.yaml"
+    original = edited.read_text()
+    edited.write_text(re.sub(r"status: \w+", f"status: {status}", original))
+    warm = check_model(model, tmp_path, today=TODAY, cache=cache, incremental=True)
+    cold = check_model(model, tmp_path, today=TODAY)
+    assert isinstance(warm.model, ReportModel)
+    assert warm.coverage != before.coverage  # the edit changed some obligation's state
+    assert _outputs(warm) == _outputs(cold)
+    edited.write_text(original)
+    back = check_model(model, tmp_path, today=TODAY, cache=cache, incremental=True)
+    assert isinstance(back.model, ReportModel)
+    assert _outputs(back) == _outputs(before)
+
+
+def test_an_unknown_status_is_checked_in_full(generated: Path, tmp_path: Path) -> None:
+    model = tmp_path / "model"
+    shutil.copytree(generated, model)
+    cache = ParseCache(tmp_path / "cache")
+    check_model(model, model.parent, today=TODAY, cache=cache, incremental=True)
+    edited = sorted(model.glob("*/requirements-*.yaml"))[0]
+    edited.write_text(re.sub(r"status: \w+", "status: done", edited.read_text(), count=1))
+    warm = check_model(model, model.parent, today=TODAY, cache=cache, incremental=True)
+    assert not isinstance(warm.model, ReportModel)
+    assert any(f.rule == "schema" for f in warm.findings)
+    assert _outputs(warm) == _outputs(check_model(model, model.parent, today=TODAY))
 
 
 def test_an_added_file_or_an_edited_manifest_is_checked_in_full(

@@ -18,13 +18,20 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from dataclasses import dataclass, fields, replace
-from functools import partial
 from pathlib import Path
+from typing import Any
 
 from archlex.cache_folder import read_sealed, write_sealed
 from archlex.check.coverage import Coverage
-from archlex.check.prose import same_but_unread, unread_fields
-from archlex.check.reads import read_by_any
+from archlex.check.prose import Unread, same_but_unread, unread_fields
+from archlex.check.reads import COVERAGE, read_by_rules, reads
+from archlex.check.statuses import (
+    Facts,
+    changed_statuses,
+    recovered,
+    requirement_facts,
+    statuses_unread_by_rules,
+)
 from archlex.check.unchanged import (
     Mover,
     ReferenceMover,
@@ -36,13 +43,13 @@ from archlex.check.unchanged import (
 from archlex.files import Inputs
 from archlex.findings import Finding, sort_findings
 from archlex.load import Project
-from archlex.load.cache import ParseCache
+from archlex.load.cache import FileOutcome, ParseCache
 from archlex.load.project import load_file
 from archlex.load.sources import Located, SourceMap
 from archlex.model import Model
 from archlex.rules import RULES
 
-FORMAT = 2
+FORMAT = 3
 _FIELDS = [f.name for f in fields(Finding)]  # a finding's fields, as its rows keep them
 
 
@@ -63,6 +70,9 @@ class LastCheck:
     # each kind's fields that no rule and no coverage reads (archlex.check.reads), as the
     # rules of the check that kept this declared them
     unread: dict[str, frozenset[str]]
+    # what the coverage reads of each requirement, when no rule reads a status (so that an
+    # edit of statuses alone changes the coverage only: archlex.check.statuses)
+    facts: Facts | None
 
 
 class ReportModel(Model):
@@ -93,9 +103,11 @@ def remember(entry: Path, project: Project, findings: list[Finding], coverage: C
     slim = report_project(project, findings)
     rows = _rows(findings)
     named = {str(p): p.is_file() for p in named_files(project)}
-    unread = unread_fields(read_by_any({r: info.reads for r, info in RULES.items()}))
+    by_rules = read_by_rules({r: info.reads for r, info in RULES.items()})
+    unread = unread_fields(None if by_rules is None else reads(COVERAGE, by_rules))
+    facts = requirement_facts(project.model) if statuses_unread_by_rules(by_rules) else None
     last = LastCheck(
-        FORMAT, project.inputs, project.file_keys, {}, named, rows, coverage, slim, unread
+        FORMAT, project.inputs, project.file_keys, {}, named, rows, coverage, slim, unread, facts
     )
     write_sealed(entry, last)
 
@@ -137,16 +149,22 @@ def recheck(entry: Path, cache: ParseCache) -> tuple[Project, list[Finding], Cov
         return None
     findings = [Finding(*row) for row in last.rows]  # type: ignore[arg-type]
     file_keys, texts = dict(last.file_keys), dict(last.texts)
+    done: dict[str, bool] = {}  # requirements whose status changed: whether each is done now
     for path in edited:
         if path not in file_keys:
             return None  # a manifest: settings, scope, waivers, what is included
         moved = _moved(last, cache, path, findings)
         if moved is None:
             return None
-        findings, file_keys[path], text = moved
+        findings, file_keys[path], text, statuses = moved
+        done |= statuses
         texts.pop(path, None)
         if text is not None:
             texts[path] = text
+    facts = None if last.facts is None else dict(last.facts)
+    coverage = recovered(last.coverage, facts, done) if done and facts else last.coverage
+    if coverage is None:
+        return None
     inputs = Inputs(
         [(p, edited.get(p, d)) for p, d in last.inputs.files],
         last.inputs.globs,
@@ -156,10 +174,17 @@ def recheck(entry: Path, cache: ParseCache) -> tuple[Project, list[Finding], Cov
     project = replace(last.project, inputs=inputs)
     rows = _rows(findings)
     again = replace(
-        last, inputs=inputs, file_keys=file_keys, texts=texts, rows=rows, project=project
+        last,
+        inputs=inputs,
+        file_keys=file_keys,
+        texts=texts,
+        rows=rows,
+        project=project,
+        coverage=coverage,
+        facts=facts,
     )
     write_sealed(entry, again)
-    return project, findings, last.coverage
+    return project, findings, coverage
 
 
 def named_files(project: Project) -> list[Path]:
@@ -193,32 +218,24 @@ def _edited(inputs: Inputs) -> dict[str, str] | None:
     return None if inputs.listing_changed() else edited
 
 
-def _moved(
-    last: LastCheck, cache: ParseCache, path: str, findings: list[Finding]
-) -> tuple[list[Finding], tuple[str, str], bytes | None] | None:
+Moved = tuple[list[Finding], tuple[str, str], bytes | None, dict[str, bool]]
+
+
+def _moved(last: LastCheck, cache: ParseCache, path: str, findings: list[Finding]) -> Moved | None:
     """The findings with those placed in one edited file moved, the file's (name, parse-cache
-    key) and the text the moved findings are placed in when that entry holds other text; None
-    when the file's entities changed or a finding cannot be moved for certain."""
+    key), the text the moved findings are placed in when that entry holds other text, and the
+    requirements whose status changed (whether each is done now); None when the file's
+    entities changed otherwise or a finding cannot be moved for certain."""
     display, key = last.file_keys[path]
     old = cache.get(key)
     if old is None or not is_clean(old):
         return None
     if any(_names_place(f, display) for f in findings):
         return None  # "already used at FILE:LINE": a message that would change too
-    raw = Path(path).read_bytes()
-    # The prose of a model file's entities, and the other fields no rule declares it reads,
-    # are read by no rule (archlex.check.prose); a library's prose is read by the report
-    # formats (chapter titles).
-    same = same_value if display.startswith("[") else partial(same_but_unread, unread=last.unread)
-    mover: Mover | None = TextMover.of(old, last.texts.get(path), raw, same)
-    if mover is not None:
-        entry, text = (display, key), raw
-    else:  # not text the fast reader takes: compare the entities the loader makes of it
-        new = load_file(last.project.manifest_path, Path(path), display, cache)
-        mover = ReferenceMover(old, new) if same_entities(old, new) else None
-        entry, text = (display, cache.key(display, raw)), None
-    if mover is None:
+    found = _mover(last, cache, path, old)
+    if found is None:
         return None
+    mover, entry, text, statuses = found
     result: list[Finding] = []
     for finding in findings:
         if finding.file != display:
@@ -228,7 +245,46 @@ def _moved(
         if position is None:
             return None
         result.append(replace(finding, line=position[0], column=position[1]))
-    return result, entry, text
+    return result, entry, text, statuses
+
+
+def _mover(
+    last: LastCheck, cache: ParseCache, path: str, old: FileOutcome
+) -> tuple[Mover, tuple[str, str], bytes | None, dict[str, bool]] | None:
+    """What moves the findings of one edited file, its parse-cache entry, its text (when the
+    fast reader read it) and the requirements whose status changed; None when its entities
+    changed otherwise."""
+    display, key = last.file_keys[path]
+    raw = Path(path).read_bytes()
+    readings: list[tuple[Any, Any]] = []
+
+    def same(then: Any, now: Any) -> bool:
+        # The prose of a model file's entities, and the other fields no rule and not the
+        # coverage reads, are read by nothing that finds (archlex.check.reads); a status, by
+        # the coverage only, when `facts` were kept. A library's prose is read by the report
+        # formats (chapter titles).
+        readings.append((then, now))
+        if display.startswith("["):
+            return same_value(then, now)
+        return same_but_unread(then, now, _skipped(last))
+
+    mover: Mover | None = TextMover.of(old, last.texts.get(path), raw, same)
+    if mover is not None:
+        statuses = changed_statuses(*readings[-1]) if last.facts is not None else {}
+        return None if statuses is None else (mover, (display, key), raw, statuses)
+    # not text the fast reader takes: compare the entities the loader makes of it
+    new = load_file(last.project.manifest_path, Path(path), display, cache)
+    if not same_entities(old, new):
+        return None
+    return ReferenceMover(old, new), (display, cache.key(display, raw)), None, {}
+
+
+def _skipped(last: LastCheck) -> Unread:
+    """The fields an edit may change without a full check: those nothing reads, and the
+    requirements' statuses when the coverage can be worked out again without the model."""
+    if last.facts is None or "requirements" not in last.unread:
+        return last.unread
+    return {**last.unread, "requirements": last.unread["requirements"] | {"status"}}
 
 
 def _names_place(finding: Finding, display: str) -> bool:

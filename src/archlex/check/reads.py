@@ -86,12 +86,28 @@ VIEWS = reads(
 COVERAGE = reads(GRAPH, APPLICABLE, requirements={"status"})
 
 
-def read_by_any(rule_reads: Mapping[str, Reads | None]) -> Reads | None:
-    """Every field some rule or the coverage reads; None (every field may be read) when a rule
-    declares nothing (tests/check/test_reads.py fails for such a rule)."""
+def read_by_rules(rule_reads: Mapping[str, Reads | None]) -> Reads | None:
+    """Every field some rule reads; None (every field may be read) when a rule declares
+    nothing (tests/check/test_reads.py fails for such a rule)."""
     if any(declared is None for declared in rule_reads.values()):
         return None
-    return reads(COVERAGE, *(declared or {} for declared in rule_reads.values()))
+    return reads(*(declared or {} for declared in rule_reads.values()))
 
 
-__all__ = ["APPLICABLE", "COVERAGE", "ENDS", "GRAPH", "REFERENCES", "VIEWS", "read_by_any", "reads"]
+def read_by_any(rule_reads: Mapping[str, Reads | None]) -> Reads | None:
+    """Every field some rule or the coverage reads; None when a rule declares nothing."""
+    by_rules = read_by_rules(rule_reads)
+    return None if by_rules is None else reads(COVERAGE, by_rules)
+
+
+__all__ = [
+    "APPLICABLE",
+    "COVERAGE",
+    "ENDS",
+    "GRAPH",
+    "REFERENCES",
+    "VIEWS",
+    "read_by_any",
+    "read_by_rules",
+    "reads",
+]

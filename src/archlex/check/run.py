@@ -8,15 +8,14 @@ from dataclasses import replace
 
 from archlex.check.context import CheckContext
 from archlex.check.coverage import Coverage, CoverageState, ObligationCoverage
+from archlex.check.statuses import DONE, state_of
 from archlex.check.waivers import apply_waivers
 from archlex.findings import Finding
 from archlex.gc_pause import collector_paused
 from archlex.graph import ModelGraph
 from archlex.load import Project
-from archlex.model import Obligation, Requirement, RequirementStatus
+from archlex.model import Obligation, Requirement
 from archlex.rules import RULES, Phase, rules_of
-
-DONE = {RequirementStatus.IMPLEMENTED, RequirementStatus.VERIFIED}
 
 
 def run_validation(project: Project, disabled: set[str]) -> list[Finding]:
@@ -83,11 +82,8 @@ def _coverage(graph: ModelGraph, obligation: Obligation) -> ObligationCoverage:
 
 
 def _state(graph: ModelGraph, requirements: list[Requirement]) -> CoverageState:
-    if not requirements:
-        return CoverageState.GAP
-    if all(r.status in DONE for r in requirements):
-        return CoverageState.MET
-    allocated = [r for r in requirements if r.allocated_to]
-    if any(graph.predecessors(r.id, "delivers") for r in allocated):
-        return CoverageState.SCHEDULED
-    return CoverageState.ALLOCATED if allocated else CoverageState.TRACED
+    facts = [
+        (r.status in DONE, bool(r.allocated_to), bool(graph.predecessors(r.id, "delivers")))
+        for r in requirements
+    ]
+    return state_of(facts)

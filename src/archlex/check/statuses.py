@@ -1,0 +1,99 @@
+"""A requirement's status, read by the coverage and by no rule: after an edit of statuses
+alone, archlex.check.incremental keeps the last check's findings and works the coverage out
+again from what it kept of each requirement (done, allocated, delivered), the same way
+archlex.check.run does from the whole model.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+from typing import Any
+
+from archlex.check.coverage import Coverage, CoverageState
+from archlex.check.reads import COVERAGE
+from archlex.model import Model, RequirementStatus
+from archlex.rules import Reads
+
+DONE = {RequirementStatus.IMPLEMENTED, RequirementStatus.VERIFIED}
+STATUSES = frozenset(s.value for s in RequirementStatus)
+# Per requirement id: whether its status is done, whether it is allocated, whether a work
+# package delivers it (what archlex.check.run._state reads of it).
+Facts = dict[str, tuple[bool, bool, bool]]
+
+
+def statuses_unread_by_rules(read_by_rules: Reads | None) -> bool:
+    """Whether the coverage reads a requirement's status and no rule does (so that this
+    module may answer for an edit of it)."""
+    if read_by_rules is None or "status" not in COVERAGE["requirements"]:
+        return False
+    return "status" not in read_by_rules.get("requirements", frozenset())
+
+
+def requirement_facts(model: Model) -> Facts | None:
+    """What the coverage reads of each requirement; None when an id is written twice (the
+    graph then keeps one of them)."""
+    ids = Counter(r.id for r in model.requirements)
+    if any(count > 1 for count in ids.values()):
+        return None
+    delivered = {r for package in model.work_packages for r in package.delivers}
+    return {
+        r.id: (r.status in DONE, bool(r.allocated_to), r.id in delivered)
+        for r in model.requirements
+    }
+
+
+def changed_statuses(old: Any, new: Any) -> dict[str, bool] | None:
+    """The requirements of one file (its fast reader's data, before and after) whose status
+    changed, and whether each is done now; None when they cannot be paired by id."""
+    before, after = _requirements(old), _requirements(new)
+    if before is None or after is None or len(before) != len(after):
+        return None
+    changed: dict[str, bool] = {}
+    for a, b in zip(before, after, strict=True):
+        if not isinstance(a, dict) or not isinstance(b, dict) or a.get("id") != b.get("id"):
+            return None
+        if a.get("status") != b.get("status"):
+            status = b.get("status", RequirementStatus.PROPOSED.value)
+            if status not in STATUSES:
+                return None  # written in a way the loader takes but this does not
+            changed[str(b["id"])] = RequirementStatus(status) in DONE
+    return changed
+
+
+def _requirements(data: Any) -> list[Any] | None:
+    if not isinstance(data, dict):
+        return None
+    found = data.get("requirements", [])
+    return found if isinstance(found, list) else None
+
+
+def recovered(coverage: Coverage, facts: Facts, done: dict[str, bool]) -> Coverage | None:
+    """The coverage with the states of the obligations that the changed requirements trace
+    worked out again; None when a changed requirement is not one the facts know."""
+    if any(r not in facts for r in done):
+        return None
+    for requirement, is_done in done.items():
+        _, allocated, delivered = facts[requirement]
+        facts[requirement] = (is_done, allocated, delivered)
+    rows = [
+        replace(row, state=state_of([facts[r] for r in row.requirements]))
+        if done.keys() & set(row.requirements)
+        else row
+        for row in coverage.obligations
+    ]
+    return Coverage(rows)
+
+
+def state_of(requirements: list[tuple[bool, bool, bool]]) -> CoverageState:
+    """An obligation's state, from the facts of the requirements that trace it (done,
+    allocated, delivered each)."""
+    if not requirements:
+        return CoverageState.GAP
+    if all(done for done, _, _ in requirements):
+        return CoverageState.MET
+    if any(allocated and delivered for _, allocated, delivered in requirements):
+        return CoverageState.SCHEDULED
+    if any(allocated for _, allocated, _ in requirements):
+        return CoverageState.ALLOCATED
+    return CoverageState.TRACED
