@@ -42,6 +42,7 @@ STEPS = (
     "check warm",
     "check warm, value edited",
     "check warm, status edited",
+    "check warm, allocation edited",
     "render matrix",
     "build",
 )
@@ -69,17 +70,36 @@ def other_status(text: bytes, round_number: int) -> bytes:
     )
 
 
+def other_allocation(text: bytes, round_number: int) -> bytes:
+    """The first requirement's `allocated_to` in the other order (one system: written twice)."""
+    del round_number  # the same edit each round
+
+    def turned(match: re.Match[bytes]) -> bytes:
+        items = [i.strip() for i in match.group(1).split(b",")]
+        items = items[::-1] if len(items) > 1 else items * 2
+        return b"allocated_to: [" + b", ".join(items) + b"]"
+
+    return re.sub(rb"allocated_to: \[([^\]]+)\]", turned, text, count=1)
+
+
 # What each warm step writes into the edited file before it runs (restored after).
 WARM_EDITS = {
     "check warm": lambda text, round_number: text + f"# edit {round_number}\n".encode(),
     # A changed value that no rule and not the coverage reads: the last check is kept.
     "check warm, value edited": other_priority,
-    # A changed value the coverage reads: the whole model is checked again.
+    # A changed value that only the coverage reads: the findings are kept, the coverage
+    # worked out again.
     "check warm, status edited": other_status,
+    # A changed value the graph and rules read: the whole model is checked again.
+    "check warm, allocation edited": other_allocation,
 }
 # The warm steps whose edit changes a value: compared with the cold report, then the restored
 # file checked again, untimed, so that the next round's comment finds a last check of it.
-VALUE_EDITS = ("check warm, value edited", "check warm, status edited")
+VALUE_EDITS = (
+    "check warm, value edited",
+    "check warm, status edited",
+    "check warm, allocation edited",
+)
 
 
 def library_folder() -> Path:
@@ -140,6 +160,7 @@ def measure_size(model: ModelInfo, repeat: int, build_repeat: int, timeout: floa
             "check warm": ([*ARCHLEX, "check", folder], cache_env, (0, 1)),
             "check warm, value edited": ([*ARCHLEX, "check", folder], cache_env, (0, 1)),
             "check warm, status edited": ([*ARCHLEX, "check", folder], cache_env, (0, 1)),
+            "check warm, allocation edited": ([*ARCHLEX, "check", folder], cache_env, (0, 1)),
             "render matrix": ([*ARCHLEX, "render", "matrix", folder, "--out", str(out / "r"),
                                "--no-cache"], None, (0,)),
             "build": ([*ARCHLEX, "build", folder, "--out", str(out / "site"), "--no-cache",
@@ -175,7 +196,7 @@ def measure_size(model: ModelInfo, repeat: int, build_repeat: int, timeout: floa
                         same = run.stdout == cold_output
                         result.warm_same_output = same and result.warm_same_output is not False
                     if name in VALUE_EDITS:
-                        # Neither edit changes the generated model's report (its first
+                        # No such edit changes the generated model's report (its first
                         # requirement's obligations stay traced, and as covered, by others).
                         same = run.stdout == cold_output
                         result.value_same_output = same and result.value_same_output is not False
@@ -295,9 +316,10 @@ def archlex_section(runs: Sequence[SizeRun], args: argparse.Namespace, command: 
         "warm` runs with the cache in a fresh temporary ARCHLEX_CACHE_DIR, filled by one untimed "
         "check, after appending a comment to one requirements file (restored afterwards); "
         "`check warm, value edited` the same after changing the priority of its first "
-        "requirement (a field no rule reads: the last check is kept), `check warm, status "
-        "edited` after changing its status (the coverage reads it: the whole model is checked "
-        "again)",
+        "requirement (a field nothing reads: the last check is kept), `check warm, status "
+        "edited` after changing its status (only the coverage reads it: worked out again from "
+        "what the last check kept), `check warm, allocation edited` after turning its "
+        "`allocated_to` around (the graph reads it: the whole model is checked again)",
         "- ÷ parse is the ratio of the medians in this run; load is the 1-minute load average "
         "(2 cores, shared: above 2, other work competed and the spread widens)",
         "",
