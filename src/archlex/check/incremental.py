@@ -5,11 +5,14 @@ change its findings.
 folder it runs from: the digest of every file the load read, the findings, the coverage, and
 the little of the project the report formats read. The next check re-reads the files (which it
 must anyway, to know what changed). When only included files changed, and each still gives the
-same entities as before (a comment, blank lines, quoting, indentation, the order of keys), no
-rule can find anything else: the findings are the same, only those placed in an edited file
-move to where the same value is written now. Anything else (an entity's value, a file added,
-removed or unreadable, the manifest, a finding of the reader, a message naming a place in an
-edited file, a missing parse-cache entry) is checked in full, and the entry is written anew.
+same entities as before (a comment, blank lines, quoting, indentation, the order of keys) but
+for fields that nothing reads (prose, a priority: archlex.check.reads), no rule can find
+anything else: the findings are the same, only those placed in an edited file move to where
+the same value is written now. A requirement's status, read by the coverage alone, may change
+too: the coverage of what it traces is worked out again (archlex.check.statuses). Anything
+else (a value a rule reads, a file added, removed or unreadable, the manifest, a finding of
+the reader, a message naming a place in an edited file, a missing parse-cache entry) is
+checked in full, and the entry is written anew.
 tests/check/test_incremental.py compares both ways on random edits of a generated model.
 """
 
@@ -162,7 +165,9 @@ def recheck(entry: Path, cache: ParseCache) -> tuple[Project, list[Finding], Cov
         if text is not None:
             texts[path] = text
     facts = None if last.facts is None else dict(last.facts)
-    coverage = recovered(last.coverage, facts, done) if done and facts else last.coverage
+    coverage: Coverage | None = last.coverage
+    if done:  # statuses changed (only with facts kept): the coverage of what they trace
+        coverage = None if facts is None else recovered(last.coverage, facts, done)
     if coverage is None:
         return None
     inputs = Inputs(
