@@ -155,10 +155,10 @@ def read_line(arguments: list[str]) -> CheckLine | None:
 def _checked(line: CheckLine) -> Report:
     """The model checked anew (through the parse cache unless --no-cache)."""
     from archlex.api import check_model  # the pipeline only when it runs
-    from archlex.load.cache import ParseCache
+    from archlex.load.cache import ParseCache, ValidatorsOnly
     from archlex.progress import on_terminal
 
-    cache = None if line.no_cache else ParseCache(default_folder())
+    cache = (ValidatorsOnly if line.no_cache else ParseCache)(default_folder())
     with on_terminal() as progress:
         return check_model(
             line.path,
