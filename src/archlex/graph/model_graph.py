@@ -59,8 +59,15 @@ class ModelGraph:
     def link(self, source: str, target: str | None, kind: str) -> None:
         """An edge of a kind; left out when the target is no entity (reported elsewhere)."""
         if target is not None and target in self.nodes:
-            self._out.setdefault((source, kind), {})[target] = None
-            self._in.setdefault((target, kind), set()).add(source)
+            # get, then make: setdefault would make an empty dict and set for every edge
+            targets = self._out.get((source, kind))
+            if targets is None:
+                targets = self._out[(source, kind)] = {}
+            targets[target] = None
+            sources = self._in.get((target, kind))
+            if sources is None:
+                sources = self._in[(target, kind)] = set()
+            sources.add(source)
 
     def tracing(self, obligation: Obligation) -> list[Requirement]:
         """Requirements that satisfy a provision containing or contained by the obligation's."""

@@ -78,6 +78,7 @@ class RymlPositions:
         self._buffer = bytearray(body)
         self.tree = ryml.parse_in_place(self._buffer)  # the fast reader parsed it already
         self._base = ctypes.addressof(ctypes.c_char.from_buffer(self._buffer))
+        self._last = (0, 0)  # the last offset placed and the line breaks before it
 
     def root(self) -> SourceNode:
         """The root's node; its children are worked out when asked for."""
@@ -112,9 +113,15 @@ class RymlPositions:
 
     def _position(self, offset: int) -> tuple[int, int]:
         """1-based line and column (in characters, as libyaml counts) of a byte offset."""
-        # Counted in C where asked: a file gets a few positions (its findings), and a table
-        # of every line's start cost more than all of them.
-        line = self.body.count(b"\n", 0, offset)
+        # Counted in C where asked, from the last place asked (a path is placed from the root
+        # down): a file gets a few positions (its findings), and a table of every line's start
+        # cost more than all of them.
+        last, breaks = self._last
+        if offset >= last:
+            line = breaks + self.body.count(b"\n", last, offset)
+        else:
+            line = breaks - self.body.count(b"\n", offset, last)
+        self._last = (offset, line)
         start = self.body.rfind(b"\n", 0, offset) + 1
         prefix = self.body[start:offset]
         column = len(prefix) if prefix.isascii() else len(prefix.decode("utf-8", "replace"))
