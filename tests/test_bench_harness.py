@@ -19,6 +19,7 @@ from tests.conftest import EXAMPLE, REPO
 sys.path.insert(0, str(REPO / "benchmarks"))
 
 import bench
+import cold_cache
 import models
 import stats
 from models import ModelInfo
@@ -169,3 +170,14 @@ def test_the_square_workloads_model_has_enough_requirements() -> None:
         had = sum(plan_counts(b).requirements for b in generate.budgets(entities, 31))
         fewer = sum(plan_counts(b).requirements for b in generate.budgets(entities - 100, 31))
         assert fewer < requirements <= had
+
+
+def test_the_cold_runs_cache_folder_may_hold_only_validators(tmp_path: Path) -> None:
+    folder = tmp_path / "cache"
+    assert cold_cache.honest(folder) is None  # nothing written yet
+    (folder / "validators" / "ab").mkdir(parents=True)
+    assert cold_cache.honest(folder) is None
+    assert cold_cache.cold_env(folder)["ARCHLEX_CACHE_DIR"] == str(folder)
+    (folder / "reports").mkdir()
+    (folder / "3f").mkdir()  # a parse-cache entry's folder
+    assert cold_cache.honest(folder) == "--no-cache wrote 3f, reports into its cache folder"

@@ -5,6 +5,7 @@ run that builds them."""
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -66,3 +67,49 @@ def test_kept_validators_validate_as_built_ones_and_nothing_is_built(tmp_path: P
     plain = _run("-")  # pydantic's own way, no folder
     assert second["got"] == first["got"] == plain["got"]
     assert sum(text.startswith("[{") for text in plain["got"]) > 20  # the broken files failed
+
+
+# Runs the CLI with an audit hook that prints every file it opens below the cache folder.
+AUDITED = """
+import os, sys
+folder = os.environ["ARCHLEX_CACHE_DIR"]
+opened = []
+def hook(event, args):
+    if event == "open" and isinstance(args[0], str) and args[0].startswith(folder):
+        opened.append(os.path.relpath(args[0], folder))
+sys.addaudithook(hook)
+sys.argv = ["archlex", *sys.argv[1:]]
+from archlex.cli.main import main
+try:
+    main()
+finally:
+    print("\\0".join(["", *opened]), file=sys.stderr)
+"""
+
+
+def _audited(cache: Path, *args: str) -> tuple[str, list[str]]:
+    """The report and the cache files a command opened."""
+    env = {**os.environ, "ARCHLEX_CACHE_DIR": str(cache), "NO_COLOR": "1", "COLUMNS": "200"}
+    done = subprocess.run(
+        [sys.executable, "-c", AUDITED, *args],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+    )
+    assert done.returncode in (0, 1), done.stderr
+    return done.stdout, [p for p in done.stderr.rsplit("\n", 2)[-2].split("\0") if p]
+
+
+def test_no_cache_uses_only_the_kept_validators(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    cold, _ = _audited(cache, "check", "model", "--no-cache")
+    assert [p.name for p in cache.iterdir()] == ["validators"]  # kept, and nothing else
+    _audited(cache, "check", "model")  # fills the parse, report and last-check caches
+    assert {p.name for p in cache.iterdir()} > {"validators", "reports", "checks"}
+    for command in (["check", "model", "--no-cache"], ["validate", "model", "--no-cache"]):
+        report, opened = _audited(cache, *command)
+        assert opened and all(p.startswith("validators/") for p in opened), opened
+    assert report and cold == _audited(tmp_path / "empty", "check", "model", "--no-cache")[0]

@@ -50,7 +50,8 @@ class CheckContext:
     @property
     def graph(self) -> ModelGraph:
         """The model as one graph (built on first use)."""
-        return self.once("graph", lambda: build_graph(self.model))
+        built: ModelGraph | None = self.shared.get("graph")  # asked for in rules' inner loops
+        return built if built is not None else self.once("graph", lambda: build_graph(self.model))
 
     @property
     def timeline(self) -> Timeline:

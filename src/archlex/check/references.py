@@ -77,6 +77,7 @@ class _Checker:
         for entity_id, kind in self.kind_of.items():
             self.ids_by_kind.setdefault(kind, []).append(entity_id)
         self.hints_left = MAX_HINTS
+        self.problems: dict[Provision, tuple[str | None, str | None]] = {}
 
     def duplicates(self) -> None:
         for entity_id, places in self.project.sources.entities.items():
@@ -153,7 +154,10 @@ class _Checker:
     def provision(
         self, provision: Provision, located: Located, path: Path, target: str | None
     ) -> None:
-        problem, hint = provision_problem(self.model, provision)
+        known = self.problems.get(provision)
+        if known is None:  # a model cites the same few hundred provisions again and again
+            known = self.problems[provision] = provision_problem(self.model, provision)
+        problem, hint = known
         if problem is None:
             return
         line, column = located.at(*path)

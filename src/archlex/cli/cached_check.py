@@ -25,7 +25,7 @@ from archlex.cache_folder import default_folder
 from archlex.cli.report_cache import CachedReport, ReportCache
 from archlex.files import write_text_atomic
 from archlex.formats.registry import CHECK_FORMATS, DOCS_URL, FormatOptions
-from archlex.gc_pause import freeze_after_pauses
+from archlex.gc_pause import collector_paused, freeze_after_pauses
 
 if TYPE_CHECKING:
     from archlex.outcome import Report
@@ -154,22 +154,25 @@ def read_line(arguments: list[str]) -> CheckLine | None:
 
 def _checked(line: CheckLine) -> Report:
     """The model checked anew (through the parse cache unless --no-cache)."""
-    from archlex.api import check_model  # the pipeline only when it runs
-    from archlex.load.cache import ParseCache
-    from archlex.progress import on_terminal
+    # The collector paused from the imports on (pydantic's classes are many objects and no
+    # garbage): one check, then the process ends (archlex.gc_pause).
+    with collector_paused():
+        from archlex.api import check_model  # the pipeline only when it runs
+        from archlex.load.cache import ParseCache, ValidatorsOnly
+        from archlex.progress import on_terminal
 
-    cache = None if line.no_cache else ParseCache(default_folder())
-    with on_terminal() as progress:
-        return check_model(
-            line.path,
-            Path.cwd(),
-            line.fail_on,
-            line.min_coverage,
-            line.today,
-            cache,
-            progress,
-            incremental=True,  # the report is all it needs of the project
-        )
+        cache = (ValidatorsOnly if line.no_cache else ParseCache)(default_folder())
+        with on_terminal() as progress:
+            return check_model(
+                line.path,
+                Path.cwd(),
+                line.fail_on,
+                line.min_coverage,
+                line.today,
+                cache,
+                progress,
+                incremental=True,  # the report is all it needs of the project
+            )
 
 
 def _is_stdout(output: Path | None) -> bool:

@@ -49,11 +49,12 @@ ForceOption = Annotated[
 ]
 
 
-def parse_cache(no_cache: bool) -> ParseCache | None:
-    """The cache of parsed files, unless the user switched it off."""
-    from archlex.load.cache import ParseCache, default_folder  # the loader only when used
+def parse_cache(no_cache: bool) -> ParseCache:
+    """The cache of parsed files; with `--no-cache` only its kept validators (no model data:
+    archlex.load.cache.ValidatorsOnly)."""
+    from archlex.load.cache import ParseCache, ValidatorsOnly, default_folder
 
-    return None if no_cache else ParseCache(default_folder())
+    return ValidatorsOnly(default_folder()) if no_cache else ParseCache(default_folder())
 
 
 def as_date(text: str | None) -> dt.date | None:

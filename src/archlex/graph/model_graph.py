@@ -47,27 +47,39 @@ class ModelGraph:
     # (source, kind) -> targets, in the order first linked; and (target, kind) -> sources
     _out: dict[tuple[str, str], dict[str, None]] = field(default_factory=dict)
     _in: dict[tuple[str, str], set[str]] = field(default_factory=dict)
-    # requirements by (regulation, article), so tracing an obligation scans one article only
-    _by_article: dict[tuple[str, str], list[tuple[Provision, Requirement]]] = field(
-        default_factory=lambda: defaultdict(list)
+    # By (regulation, article): each provision cited there -> (the order it was cited in,
+    # the citing requirement); tracing an obligation compares the few provisions cited in
+    # its article, not every citation.
+    _by_article: dict[tuple[str, str], dict[Provision, list[tuple[int, Requirement]]]] = field(
+        default_factory=lambda: defaultdict(dict)
     )
+    _traced: dict[Provision, list[Requirement]] = field(default_factory=dict)
     parent_system: dict[str, System] = field(default_factory=dict)
 
     def link(self, source: str, target: str | None, kind: str) -> None:
         """An edge of a kind; left out when the target is no entity (reported elsewhere)."""
         if target is not None and target in self.nodes:
-            self._out.setdefault((source, kind), {})[target] = None
-            self._in.setdefault((target, kind), set()).add(source)
+            # get, then make: setdefault would make an empty dict and set for every edge
+            targets = self._out.get((source, kind))
+            if targets is None:
+                targets = self._out[(source, kind)] = {}
+            targets[target] = None
+            sources = self._in.get((target, kind))
+            if sources is None:
+                sources = self._in[(target, kind)] = set()
+            sources.add(source)
 
     def tracing(self, obligation: Obligation) -> list[Requirement]:
         """Requirements that satisfy a provision containing or contained by the obligation's."""
         provision = obligation.provision
-        found = {
-            requirement.id: requirement
-            for cited, requirement in self._by_article[(provision.regulation, provision.article)]
-            if cited.traces(provision)
-        }
-        return [found[k] for k in sorted(found)]
+        traced = self._traced.get(provision)
+        if traced is None:
+            cited = self._by_article[(provision.regulation, provision.article)]
+            matched = [m for c, found in cited.items() if c.traces(provision) for m in found]
+            matched.sort(key=lambda order_and_requirement: order_and_requirement[0])
+            by_id = {requirement.id: requirement for _, requirement in matched}  # the last wins
+            traced = self._traced[provision] = [by_id[k] for k in sorted(by_id)]
+        return list(traced)
 
     def successors(self, node: str, kind: str) -> list[str]:
         """Targets of a node's edges of one kind, sorted."""
@@ -127,11 +139,12 @@ def build_graph(model: Model) -> ModelGraph:
     for process in model.processes:
         for step in process.steps:
             link(process.id, step, "step")
+    order = 0
     for requirement in model.requirements:
         for provision in requirement.satisfies:
-            built._by_article[(provision.regulation, provision.article)].append(
-                (provision, requirement)
-            )
+            cited = built._by_article[(provision.regulation, provision.article)]
+            cited.setdefault(provision, []).append((order, requirement))
+            order += 1
         for target in requirement.allocated_to:
             link(requirement.id, target, "allocated_to")
     for package in model.work_packages:

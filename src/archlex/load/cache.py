@@ -20,7 +20,7 @@ if TYPE_CHECKING:  # the YAML reader is imported when an entry with a problem is
 
 FORMAT = 1
 
-__all__ = ["FileOutcome", "MemoryParseCache", "ParseCache", "default_folder"]
+__all__ = ["FileOutcome", "MemoryParseCache", "ParseCache", "ValidatorsOnly", "default_folder"]
 
 
 @dataclass
@@ -40,6 +40,10 @@ class ParseCache:
     # A load through a cache folder records what it read (files.Inputs), for the report cache
     # of `archlex check`; the language server's cache in memory has no use for it.
     records_inputs = True
+    # Whether it holds model files' outcomes (`ValidatorsOnly` does not), and whether
+    # pydantic's validators are kept beside them (archlex.load.validators).
+    holds_files = True
+    keeps_validators = True
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
@@ -59,11 +63,27 @@ class ParseCache:
         write_sealed(self.folder / key[:2] / key, outcome)
 
 
+class ValidatorsOnly(ParseCache):
+    """`--no-cache`: no model data read or written, only pydantic's validators of archlex's
+    classes, which depend on archlex's code and pydantic's version alone (as bytecode does)."""
+
+    records_inputs = False
+    holds_files = False
+
+    def get(self, key: str) -> FileOutcome | None:
+        """Nothing: every file is read anew."""
+        return None
+
+    def put(self, key: str, outcome: FileOutcome) -> None:
+        """Nothing is kept."""
+
+
 class MemoryParseCache(ParseCache):
     """The same cache kept in memory, for a long-running process (the language server):
     no pickling, and `sweep` forgets the files that the last loads did not ask for."""
 
     records_inputs = False
+    keeps_validators = False  # it builds each validator once and keeps it in memory
 
     def __init__(self) -> None:
         super().__init__(Path())

@@ -10,7 +10,6 @@ node comes from the reference reader's tree instead, so positions are always lib
 
 from __future__ import annotations
 
-import bisect
 import ctypes
 from collections.abc import Callable
 
@@ -79,10 +78,7 @@ class RymlPositions:
         self._buffer = bytearray(body)
         self.tree = ryml.parse_in_place(self._buffer)  # the fast reader parsed it already
         self._base = ctypes.addressof(ctypes.c_char.from_buffer(self._buffer))
-        starts = [0]
-        for line in body.split(b"\n")[:-1]:
-            starts.append(starts[-1] + len(line) + 1)
-        self._line_starts = starts
+        self._last = (0, 0)  # the last offset placed and the line breaks before it
 
     def root(self) -> SourceNode:
         """The root's node; its children are worked out when asked for."""
@@ -117,11 +113,19 @@ class RymlPositions:
 
     def _position(self, offset: int) -> tuple[int, int]:
         """1-based line and column (in characters, as libyaml counts) of a byte offset."""
-        index = bisect.bisect_right(self._line_starts, offset) - 1
-        start = self._line_starts[index]
+        # Counted in C where asked, from the last place asked (a path is placed from the root
+        # down): a file gets a few positions (its findings), and a table of every line's start
+        # cost more than all of them.
+        last, breaks = self._last
+        if offset >= last:
+            line = breaks + self.body.count(b"\n", last, offset)
+        else:
+            line = breaks - self.body.count(b"\n", offset, last)
+        self._last = (offset, line)
+        start = self.body.rfind(b"\n", 0, offset) + 1
         prefix = self.body[start:offset]
         column = len(prefix) if prefix.isascii() else len(prefix.decode("utf-8", "replace"))
-        return index + 1, column + 1
+        return line + 1, column + 1
 
     def _offset(self, view: memoryview) -> int | None:
         if len(view) == 0:

@@ -28,7 +28,6 @@ import json
 import os
 import re
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 from archlex.load.model_text import (
@@ -179,14 +178,18 @@ def _quiet_stderr() -> Iterator[None]:
         yield
         return
     try:
-        with Path(os.devnull).open("wb") as devnull:
-            os.dup2(devnull.fileno(), 2)
-            try:
-                yield
-            finally:
-                os.dup2(saved, 2)
+        if not _DEVNULL:  # opened once: a model of hundreds of files would open it each time
+            _DEVNULL.append(os.open(os.devnull, os.O_WRONLY | os.O_CLOEXEC))
+        os.dup2(_DEVNULL[0], 2)
+        try:
+            yield
+        finally:
+            os.dup2(saved, 2)
     finally:
         os.close(saved)
+
+
+_DEVNULL: list[int] = []  # a descriptor of os.devnull, kept for the process's life
 
 
 def _mapping(pairs: list[tuple[str, Any]]) -> dict[str, Any]:

@@ -82,6 +82,7 @@ def expand_includes(
     files: dict[Path, Path] = {}  # real path -> path as matched: each file once
     findings: list[Finding] = []
     globbed: list[str] = []
+    folders: dict[Path, Path] = {}  # each matched file's folder, resolved
     for index, pattern in enumerate(patterns):
         node = source.child(index) if source is not None else None
         line, column = (node.line, node.column) if node else (1, 1)
@@ -115,7 +116,7 @@ def expand_includes(
                 )
             )
         for path in matched:
-            real = path.resolve()
+            real = _resolved(path, folders)
             if not real.is_relative_to(real_root):
                 findings.append(
                     _outside(
@@ -129,6 +130,15 @@ def expand_includes(
             elif real != real_manifest:
                 files.setdefault(real, path)
     return Includes(list(files.values()), findings, globbed)
+
+
+def _resolved(path: Path, folders: dict[Path, Path]) -> Path:
+    """`path.resolve()`, resolving each folder once (a model has hundreds of files in a few
+    folders): a file that is no link is its resolved folder's."""
+    folder = folders.get(path.parent)
+    if folder is None:
+        folder = folders[path.parent] = path.parent.resolve()
+    return path.resolve() if path.is_symlink() else folder / path.name
 
 
 def _unmatched(message: str, file: str, line: int, column: int) -> Finding:

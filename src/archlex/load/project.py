@@ -26,6 +26,7 @@ from archlex.model import (
     ENTITY_KINDS,
     AccessGrant,
     Act,
+    Checks,
     Connection,
     DataCategory,
     Decision,
@@ -159,7 +160,8 @@ class _Loader:
         overlay: Mapping[Path, bytes],
     ) -> None:
         self.manifest_path = manifest_path
-        self.cache = cache
+        # `--no-cache` (ValidatorsOnly): no model data from the cache, only the validators.
+        self.cache = cache if cache is not None and cache.holds_files else None
         self.fast = fast
         self.overlay = overlay
         self._real_root: Path | None = None
@@ -172,10 +174,11 @@ class _Loader:
         self.problems: list[tuple[str, YamlProblem]] = []  # placed once entities are known
         self.libraries: dict[str, str | None] = {}
         self.inputs = Inputs()
-        self.recording = cache is not None and cache.records_inputs
+        self.recording = self.cache is not None and self.cache.records_inputs
         # pydantic's validators, kept beside the parse cache (not for the language server's
         # cache in memory: it builds each once and keeps it).
-        self.validators = CompiledValidators(cache.folder) if self.recording and cache else None
+        keeps = cache is not None and cache.keeps_validators
+        self.validators = CompiledValidators(cache.folder) if cache and keeps else None
         self.file_keys: dict[str, tuple[str, str]] = {}
 
     def load(self) -> Project:
@@ -327,6 +330,7 @@ class _Loader:
         settings = {k: v for k, v in document.data.items() if k not in ENTITY_KINDS}
         try:
             self._prepare(Manifest)
+            self._prepare(Checks)  # made by the manifest's default when it has no `checks`
             return Manifest.model_validate(settings)
         except ValidationError as error:
             self.findings += schema_findings(

@@ -61,6 +61,11 @@ def _version_number(value: Any) -> Any:
     return int(value) if isinstance(value, str) and value.isdigit() else value
 
 
+def _the_eu_library() -> list[str]:
+    # A named function, not a lambda: the class's validator is kept pickled between runs.
+    return ["eu"]
+
+
 class Manifest(Record):
     """The settings of a model's manifest, `archlex.yaml`."""
 
@@ -75,7 +80,7 @@ class Manifest(Record):
     include: Texts = Field(
         default_factory=list, description="Globs of model files, relative to the manifest."
     )
-    uses: list[str] = Field(default_factory=lambda: ["eu"], description="Bundled libraries.")
+    uses: list[str] = Field(default_factory=_the_eu_library, description="Bundled libraries.")
     scope: Scope | None = Field(default=None, description="What the state is bound by.")
     checks: Checks = Field(default_factory=Checks, description="How findings fail the run.")
     waivers: list[Waiver] = Field(default_factory=list, description="Accepted findings.")
