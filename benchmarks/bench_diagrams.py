@@ -35,15 +35,20 @@ def child(model: Path, way: str) -> None:
     report = check_model(model, Path.cwd(), today=dt.date(2026, 1, 1))
     settings = WAYS.get(way, {})
     with tempfile.TemporaryDirectory() as out:
-        before = [resource.getrusage(who) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)]
+        whom = (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)
+        before = [resource.getrusage(who) for who in whom]
         start = time.perf_counter()
         render_products(report, Path(out) / "o", ["diagrams"], settings=dict(settings))
         wall = time.perf_counter() - start
-        after = [resource.getrusage(who) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)]
-        cpu = [a.ru_utime + a.ru_stime - b.ru_utime - b.ru_stime for a, b in zip(after, before)]
+        after = [resource.getrusage(who) for who in whom]
+        cpu = [
+            a.ru_utime + a.ru_stime - b.ru_utime - b.ru_stime
+            for a, b in zip(after, before, strict=True)
+        ]
         folder = Path(out) / "o" / "diagrams"
         svgs, pngs = len(list(folder.glob("*.svg"))), len(list(folder.glob("*.png")))
-    print(json.dumps({"wall": wall, "python": cpu[0], "graphviz": cpu[1], "svg": svgs, "png": pngs}))
+    got = {"wall": wall, "python": cpu[0], "graphviz": cpu[1], "svg": svgs, "png": pngs}
+    print(json.dumps(got))
 
 
 def measure(model: Path, way: str, src: Path | None) -> dict[str, float]:

@@ -177,9 +177,7 @@ def _default_kind(stem: str) -> str:
     return stem.split("-", 1)[0]
 
 
-def draw_one(
-    stem: str, graphs: list[Graph], folder: Path, png: bool = True
-) -> dict[str, object]:
+def draw_one(stem: str, graphs: list[Graph], folder: Path, png: bool = True) -> dict[str, object]:
     """Draw one diagram into `folder` (the first of `graphs` that fits; its PNG if `png`);
     its record."""
     svg = folder / f"{stem}.svg"
