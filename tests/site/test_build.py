@@ -429,6 +429,7 @@ def test_a_png_is_drawn_only_for_the_diagrams_the_concept_prints(
     assert {f"sequence-{p.id}" for p in model.processes} < svgs - printed  # SVG only
     diagram_page = (built[0] / "diagrams" / "sequence-P-BORDER-ENTRY.html").read_text()
     assert 'href="sequence-P-BORDER-ENTRY.svg"' in diagram_page
-    assert "sequence-P-BORDER-ENTRY.png" not in diagram_page
+    assert 'href="sequence-P-BORDER-ENTRY.png"' not in diagram_page  # no file: made in the browser
+    assert 'download="sequence-P-BORDER-ENTRY.png"' in diagram_page
     context_page = (built[0] / "diagrams" / "context.html").read_text(encoding="utf-8")
     assert 'href="context.png"' in context_page
