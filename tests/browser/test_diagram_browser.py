@@ -7,6 +7,7 @@ Against the example's site, built once per session (conftest.py).
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -205,3 +206,33 @@ def test_a_skip_link_takes_the_keyboard_past_a_diagram_of_many_links(
         counts.append(links)
         assert figure.locator("a.archlex-skip").count() == int(links > SKIP_LINKS), links
     assert min(counts) <= SKIP_LINKS < max(counts), counts  # both kinds were seen
+
+
+def _points(svg: str, attribute: str) -> float:
+    found = re.search(rf'{attribute}="([0-9.]+)pt"', svg)
+    assert found is not None, attribute
+    return float(found[1])
+
+
+def test_a_diagram_drawn_as_svg_only_gives_its_png_from_the_browser(
+    example_site: Served, watched: Watched, tmp_path: Path
+) -> None:
+    # `archlex build` draws no PNG of a sequence view (no document prints it).
+    page = _open(watched, example_site, "diagrams/sequence-P-BORDER-ENTRY.html")
+    link = page.locator("article [data-archlex-png] a")
+    assert link.is_visible() and link.inner_text() == "PNG"
+    with page.expect_download() as caught:
+        link.click()
+    saved = tmp_path / caught.value.suggested_filename
+    caught.value.save_as(saved)
+    assert saved.name == "sequence-P-BORDER-ENTRY.png"
+    data = saved.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    width, height = int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+    # The size of the PNG Graphviz would write: the SVG's points at 96 dpi.
+    svg = page.request.get(example_site.at("diagrams/sequence-P-BORDER-ENTRY.svg")).text()
+    points = [_points(svg, attribute) for attribute in ("width", "height")]
+    assert (width, height) == (round(points[0] * 4 / 3), round(points[1] * 4 / 3))
+    assert page.url.endswith("sequence-P-BORDER-ENTRY.html")  # the page stays
+    assert not watched.errors, watched.errors
+    assert not watched.failed, watched.failed

@@ -413,3 +413,23 @@ def test_the_technical_page_shows_the_views_and_the_concepts_tables(
     # the data of both pages come from one place: the concept says the same
     concept = (built[0] / "concept" / "index.html").read_text(encoding="utf-8")
     assert "300 (peak 1\u00a0500) searches per minute" in html.unescape(concept)
+
+
+def test_a_png_is_drawn_only_for_the_diagrams_the_concept_prints(
+    example: Report, built: tuple[Path, Path]
+) -> None:
+    docs = built[1] / "docs"
+    model = example.model
+    printed = {"context", "legend", "technical", "technical-border", "data", "data-special"}
+    printed |= {f"process-{p.id}" for p in model.processes} | {v.id for v in model.views}
+    concept = (docs / "concept" / "index.md").read_text(encoding="utf-8")
+    assert set(re.findall(r"diagrams/([^/()\s]+)\.png\)", concept)) == printed
+    assert {p.stem for p in (docs / "diagrams").glob("*.png")} == printed
+    svgs = {p.stem for p in (docs / "diagrams").glob("*.svg")}
+    assert {f"sequence-{p.id}" for p in model.processes} < svgs - printed  # SVG only
+    diagram_page = (built[0] / "diagrams" / "sequence-P-BORDER-ENTRY.html").read_text()
+    assert 'href="sequence-P-BORDER-ENTRY.svg"' in diagram_page
+    assert 'href="sequence-P-BORDER-ENTRY.png"' not in diagram_page  # no file: made in the browser
+    assert 'download="sequence-P-BORDER-ENTRY.png"' in diagram_page
+    context_page = (built[0] / "diagrams" / "context.html").read_text(encoding="utf-8")
+    assert 'href="context.png"' in context_page

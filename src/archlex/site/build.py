@@ -27,6 +27,7 @@ from archlex.i18n import LANGUAGES, translator
 from archlex.localized import in_language
 from archlex.outcome import Report
 from archlex.progress import QUIET, Progress
+from archlex.render.diagrams.product import PNG_DOCUMENTS, PNG_SETTING
 from archlex.render.output import render_products
 from archlex.site.links import SiteMap
 from archlex.site.mkdocs_config import (
@@ -170,7 +171,8 @@ def write_project(
     """Write mkdocs.yml and docs/ (the products and every generated page); the page count.
     `switch`: the language switch (`language_switch`), none for a site in one language."""
     docs = folder / "docs"
-    render_products(report, docs, progress=progress)
+    # The site shows the diagrams as SVG: a PNG only for those the concept prints.
+    render_products(report, docs, progress=progress, settings={PNG_SETTING: PNG_DOCUMENTS})
     assets = frozenset(
         p.relative_to(docs).as_posix() for p in sorted(docs.rglob("*")) if p.is_file()
     )

@@ -121,8 +121,19 @@ def diagram_figure(context: SiteContext, asset: str, path: str, caption: bool = 
 
 
 def _downloads(asset: str, here: str, assets: frozenset[str]) -> str:
-    files = [f for f in (asset, asset.removesuffix(".svg") + ".png") if f in assets]
-    return " · ".join(f"[{Path(f).suffix[1:].upper()}]({relative(here, f)})" for f in files)
+    """The diagram's SVG and PNG links. `archlex build` draws a PNG only for the diagrams a
+    document prints; for the others the PNG is made from the SVG in the browser
+    (assets/diagram.js), so its link is hidden until the script shows it."""
+    png = asset.removesuffix(".svg") + ".png"
+    files = [f for f in (asset, png) if f in assets]
+    links = " · ".join(f"[{Path(f).suffix[1:].upper()}]({relative(here, f)})" for f in files)
+    if png in assets or asset not in assets:
+        return links
+    name = html_text(Path(png).name)
+    return (
+        f'{links}<span class="archlex-png" data-archlex-png="" hidden=""> · '
+        f'<a href="{html_text(relative(here, asset))}" download="{name}">PNG</a></span>'
+    )
 
 
 def _stem(asset: str) -> str:

@@ -43,6 +43,11 @@ from archlex.toolkit.dot import Graph, run_dot
 
 RECORD = "diagrams.json"
 CROSSINGS_UP_TO = 250  # lines: a view with more records its crossings as null (not counted)
+# `settings["png"] = "documents"` (what `archlex build` asks for): a PNG only for the diagrams
+# a document prints; the site shows every diagram as SVG. These are the concept's figures
+# (render/concept/product.py), with every `process-<id>` and every view the model names.
+PNG_SETTING, PNG_DOCUMENTS = "png", "documents"
+PRINTED = frozenset(("context", "legend", "technical", "technical-border", "data", "data-special"))
 
 
 @in_diagram_language
@@ -86,6 +91,8 @@ def render_diagrams(context: RenderContext) -> list[Path]:
     folder = context.folder("diagrams")
     graphs = diagram_graphs(context)
     variants, named = diagram_variants(context), diagram_kinds(context)
+    every_png = context.settings.get(PNG_SETTING) != PNG_DOCUMENTS
+    pngs = {stem for stem, _ in graphs if every_png or printed(stem, named)}
     # Graphviz runs as a child process, so the diagrams are drawn side by side, one per core,
     # the largest first (a large model's landscape takes minutes: last, it would be drawn
     # alone); the record keeps the order of the views.
@@ -98,6 +105,7 @@ def render_diagrams(context: RenderContext) -> list[Path]:
                 graphs[n][0],
                 [graphs[n][1], *variants.get(graphs[n][0], [])],
                 folder,
+                graphs[n][0] in pngs,
             )
             for n in largest
         }
@@ -105,10 +113,17 @@ def render_diagrams(context: RenderContext) -> list[Path]:
     for (stem, _), drawn in zip(graphs, records, strict=True):
         drawn["kind"] = named.get(stem) or _default_kind(stem)
         drawn["named"] = stem in named
-    written = [folder / f"{stem}.{kind}" for stem, _ in graphs for kind in ("svg", "png")]
+    written = [folder / f"{stem}.svg" for stem, _ in graphs]
+    written += [folder / f"{stem}.png" for stem, _ in graphs if stem in pngs]
     record = folder / RECORD
     write_text_atomic(record, json.dumps({"diagrams": records}, indent=2, sort_keys=True) + "\n")
     return [*written, record]
+
+
+def printed(stem: str, named: dict[str, str]) -> bool:
+    """Whether a document prints this diagram (the concept: its figures, every process's data
+    flow, every view the model names)."""
+    return stem in PRINTED or stem.startswith("process-") or stem in named
 
 
 class _Canvas:
@@ -116,7 +131,7 @@ class _Canvas:
     drawing tried and dropped is laid out as SVG only, the PNG (ten times the cost of the
     SVG on a large view) is drawn once, for the drawing kept."""
 
-    def __init__(self, svg: Path, png: Path) -> None:
+    def __init__(self, svg: Path, png: Path | None) -> None:
         self.svg, self.png = svg, png
         self.svg_of: str | None = None
         self.png_of: str | None = None
@@ -131,19 +146,20 @@ class _Canvas:
     def finish(self, graph: Graph, plain: str) -> str:
         """Make the files on disk those of `graph` (laid out as `plain`); its layout."""
         source = graph.source()
-        if self.svg_of == source and self.png_of == source:
+        if self.svg_of == source and (self.png is None or self.png_of == source):
             return plain
-        return self.draw(graph, png=True)
+        return self.draw(graph, png=self.png is not None)
 
 
-def draw_best(graphs: list[Graph], svg: Path, png: Path) -> tuple[Graph, str]:
+def draw_best(graphs: list[Graph], svg: Path, png: Path | None) -> tuple[Graph, str]:
     """Draw the first graph to fit; while it prints under 7 pt, try the next, and keep the one
-    whose smallest text prints largest. The graph kept and its `-Tplain` layout."""
+    whose smallest text prints largest. The graph kept and its `-Tplain` layout (and no PNG
+    when `png` is None)."""
     canvas = _Canvas(svg, png)
     kept: tuple[float, Graph, str] | None = None
     for graph in graphs:
         graph.cap()
-        plain = draw_to_fit(graph, canvas, png=kept is None)
+        plain = draw_to_fit(graph, canvas, png=kept is None and png is not None)
         size = _printed(svg)
         if kept is not None and size <= kept[0]:
             continue
@@ -161,11 +177,12 @@ def _default_kind(stem: str) -> str:
     return stem.split("-", 1)[0]
 
 
-def draw_one(stem: str, graphs: list[Graph], folder: Path) -> dict[str, object]:
-    """Draw one diagram into `folder` (the first of `graphs` that fits); its record."""
-    svg, png = folder / f"{stem}.svg", folder / f"{stem}.png"
-    graph, plain = draw_best(graphs, svg, png)
-    return diagram_record(stem, graph, svg.read_text(encoding="utf-8"), plain)
+def draw_one(stem: str, graphs: list[Graph], folder: Path, png: bool = True) -> dict[str, object]:
+    """Draw one diagram into `folder` (the first of `graphs` that fits; its PNG if `png`);
+    its record."""
+    svg = folder / f"{stem}.svg"
+    graph, plain = draw_best(graphs, svg, folder / f"{stem}.png" if png else None)
+    return diagram_record(stem, graph, svg.read_text(encoding="utf-8"), plain, png)
 
 
 def draw_to_fit(graph: Graph, canvas: _Canvas, png: bool) -> str:
@@ -209,14 +226,17 @@ def _top_down(graph: Graph) -> Callable[[], None]:
     return lambda: graph.attrs.update(rankdir="LR")
 
 
-def diagram_record(stem: str, graph: Graph, svg: str, plain: str) -> dict[str, object]:
-    """What a document needs to place a diagram, and the numbers that hold its layout."""
+def diagram_record(
+    stem: str, graph: Graph, svg: str, plain: str, png: bool = True
+) -> dict[str, object]:
+    """What a document needs to place a diagram, and the numbers that hold its layout (`png`:
+    whether its PNG was drawn; `"png": null` in the record when not)."""
     distances = label_distances(svg)
     edges = len(plain_edges(plain))
     return {
         "name": stem,
         "svg": f"{stem}.svg",
-        "png": f"{stem}.png",
+        "png": f"{stem}.png" if png else None,
         "title": " ".join(graph.label.lines),
         "placement": placement_of(svg).as_dict(),
         "edges": edges,

@@ -185,8 +185,55 @@
     apply();
   }
 
+  // The PNG of a diagram the build drew as SVG only: the SVG drawn on a canvas at its own
+  // size in CSS pixels (96 dpi, as Graphviz writes a PNG), on white, then saved. Where the
+  // browser refuses (a page opened from disk taints the canvas), the link opens the SVG.
+  function pngLink(holder) {
+    var link = holder.querySelector("a");
+    if (!link || holder.getAttribute("data-archlex-ready")) return;
+    holder.setAttribute("data-archlex-ready", "1");
+    holder.hidden = false;
+    link.addEventListener("click", function (event) {
+      event.preventDefault();
+      var svg = link.href;
+      var image = new Image();
+      function fallBack() {
+        window.location.href = svg;
+      }
+      image.onerror = fallBack;
+      image.onload = function () {
+        var canvas = document.createElement("canvas");
+        canvas.width = Math.max(1, Math.round(image.naturalWidth));
+        canvas.height = Math.max(1, Math.round(image.naturalHeight));
+        var context = canvas.getContext("2d");
+        if (!context) return fallBack();
+        context.fillStyle = "#ffffff";
+        context.fillRect(0, 0, canvas.width, canvas.height);
+        context.drawImage(image, 0, 0, canvas.width, canvas.height);
+        try {
+          canvas.toBlob(function (blob) {
+            if (!blob) return fallBack();
+            var save = document.createElement("a");
+            save.href = URL.createObjectURL(blob);
+            save.download = link.getAttribute("download") || "diagram.png";
+            document.body.appendChild(save);
+            save.click();
+            save.remove();
+            setTimeout(function () {
+              URL.revokeObjectURL(save.href);
+            }, 1000);
+          }, "image/png");
+        } catch (error) {
+          fallBack();
+        }
+      };
+      image.src = svg;
+    });
+  }
+
   function setupAll() {
     document.querySelectorAll("figure[data-archlex-diagram]").forEach(setup);
+    document.querySelectorAll("[data-archlex-png]").forEach(pngLink);
   }
   if (typeof document$ !== "undefined" && document$.subscribe) document$.subscribe(setupAll);
   else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setupAll);

@@ -1,0 +1,92 @@
+"""The diagram stage of a build at scale: CPU and wall time of drawing a model's diagrams, every
+PNG (`archlex render diagrams`) against only the PNGs a document prints (what `archlex build`
+draws), in the same round.
+
+    python benchmarks/bench_diagrams.py MODEL [--repeat N] [--baseline SRC]
+
+Each round draws the model's diagrams once per way (a fresh interpreter each, the model
+checked first and not timed), interleaved, so the ratios compare drawings made under the same
+load. With `--baseline SRC` a round also draws every PNG with that checkout's `src` (first on
+PYTHONPATH). Prints the load average, then per way the wall time, the CPU of the interpreter
+and of Graphviz, and the diagrams and PNGs written. Not part of `make test`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+WAYS = {"all": {}, "documents": {"png": "documents"}}
+
+
+def child(model: Path, way: str) -> None:
+    """Draw the diagrams of `model` one way; print what it cost as JSON."""
+    from archlex.api import check_model
+    from archlex.render.output import render_products
+
+    report = check_model(model, Path.cwd(), today=dt.date(2026, 1, 1))
+    settings = WAYS.get(way, {})
+    with tempfile.TemporaryDirectory() as out:
+        whom = (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)
+        before = [resource.getrusage(who) for who in whom]
+        start = time.perf_counter()
+        render_products(report, Path(out) / "o", ["diagrams"], settings=dict(settings))
+        wall = time.perf_counter() - start
+        after = [resource.getrusage(who) for who in whom]
+        cpu = [
+            a.ru_utime + a.ru_stime - b.ru_utime - b.ru_stime
+            for a, b in zip(after, before, strict=True)
+        ]
+        folder = Path(out) / "o" / "diagrams"
+        svgs, pngs = len(list(folder.glob("*.svg"))), len(list(folder.glob("*.png")))
+    got = {"wall": wall, "python": cpu[0], "graphviz": cpu[1], "svg": svgs, "png": pngs}
+    print(json.dumps(got))
+
+
+def measure(model: Path, way: str, src: Path | None) -> dict[str, float]:
+    """One drawing in a fresh interpreter."""
+    env = dict(os.environ)
+    if src is not None:
+        env["PYTHONPATH"] = str(src)
+    command = [sys.executable, __file__, str(model), "--child", way]
+    done = subprocess.run(command, env=env, capture_output=True, text=True, check=True)
+    return dict(json.loads(done.stdout.strip().splitlines()[-1]))
+
+
+def main() -> None:
+    """Draw the model's diagrams each way, `--repeat` rounds, and print the figures."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("model", type=Path)
+    parser.add_argument("--repeat", type=int, default=1)
+    parser.add_argument("--baseline", type=Path, default=None)
+    parser.add_argument("--child", default=None)
+    args = parser.parse_args()
+    if args.child:
+        child(args.model, args.child)
+        return
+    ways = [("all", None), ("documents", None)]
+    if args.baseline is not None:
+        ways.insert(0, ("baseline", args.baseline))
+    print(f"{args.model}: {os.cpu_count()} cores")
+    for round_ in range(args.repeat):
+        for way, src in ways:
+            load = os.getloadavg()[0]
+            got = measure(args.model, "all" if way == "baseline" else way, src)
+            print(
+                f"round {round_ + 1} {way:10} wall {got['wall']:7.1f} s  CPU python "
+                f"{got['python']:6.1f} s + graphviz {got['graphviz']:7.1f} s  "
+                f"{got['svg']:.0f} SVG {got['png']:.0f} PNG  load {load:.1f}",
+                flush=True,
+            )
+
+
+if __name__ == "__main__":
+    main()
