@@ -3,9 +3,11 @@ laid out by Graphviz without figures overlapping."""
 
 from __future__ import annotations
 
+import dataclasses
 from itertools import combinations
 from typing import Any
 
+from archlex.export.archimate import archimate_xml
 from archlex.model import Model
 from tests.export.test_archimate import NS, XSI_TYPE, parse
 
@@ -86,3 +88,20 @@ def test_the_context_view_draws_every_flow(example: Model, example_xml: str) -> 
     context = views(example_xml)["view-context"]
     drawn = {line.get("relationshipRef") for line in context.iterfind("a:connection", NS)}
     assert len(drawn) == len(example.flows)
+
+
+def test_a_latvian_model_gets_its_views_named_in_latvian(example: Model) -> None:
+    manifest = example.manifest.model_copy(update={"language": "lv"})
+    latvian = dataclasses.replace(example, manifest=manifest)
+    root = parse(archimate_xml(latvian))
+    lang = "{http://www.w3.org/XML/1998/namespace}lang"
+    names = {v.get("identifier"): v.find("a:name", NS) for v in root.iterfind(".//a:view", NS)}
+    assert {n.get(lang) for n in names.values() if n is not None} == {"lv"}
+    shown = {v: n.text for v, n in names.items() if n is not None}
+    assert shown["view-context"] == "Konteksts"
+    assert shown["view-technical"] == "Tehniskais skats pa zonām"
+    assert shown["view-technology-production"] == "Tehnoloģijas: Produkcija"
+    labels = {n.text for n in root.iterfind(".//a:view//a:label", NS)}
+    assert "Nacionālās sistēmas" in labels and "National systems" not in labels
+    english = parse(archimate_xml(example))
+    assert {n.get(lang) for n in english.iterfind(".//a:view/a:name", NS)} == {"en"}

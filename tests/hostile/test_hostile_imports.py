@@ -1,7 +1,7 @@
 """Hostile files given to `archlex import`: XML attacks, formulas, huge sheets, files that are
 not what they claim. Each runs through the real CLI with --write (the XML bombs in a child
 process capped at 1.5 GiB) and must end with exit code 2, one clear error line naming the
-problem, no traceback, in under 20 s, and the model folder unchanged."""
+problem, no traceback, in under 20 s of CPU, and the model folder unchanged."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ import xlsxwriter  # type: ignore[import-untyped]
 from tests.conftest import EXAMPLE
 from tests.hostile.cli import CliResult, run_in_process, run_limited
 
-TIME_LIMIT = 20.0
+CPU_LIMIT = 20.0  # CPU seconds: wall-clock time on a loaded machine says little
 HEADER = '<?xml version="1.0" encoding="UTF-8"?>\n'
 REQIF_BODY = '<REQ-IF xmlns="http://www.omg.org/spec/ReqIF/20110401/reqif.xsd">{}</REQ-IF>\n'
 LAUGHS = (
@@ -266,7 +266,7 @@ def test_hostile_import(case: Case, tmp_path: Path) -> None:
     assert result.exit_code == 2, output
     assert result.stderr.startswith("archlex: error: "), output
     assert case.says in result.stderr.splitlines()[0] + result.stderr, result.stderr
-    assert result.seconds < TIME_LIMIT, f"{case.name} took {result.seconds:.1f} s"
+    assert result.cpu_seconds < CPU_LIMIT, f"{case.name} took {result.cpu_seconds:.1f} s of CPU"
     assert _tree(model) == before, "an import that failed changed the model"
     mapping = ["mapping.yaml"] if case.mapping is not None else []
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["model", file.name, *mapping])

@@ -118,11 +118,11 @@ def _write_concept(
 
 def _write_view(parent: ET.Element, view: View, concepts: Concepts, language: str) -> None:
     node = _typed(parent, "view", "Diagram", view.identifier)
-    _text(node, "name", view.name, "en")
-    _text(node, "documentation", view.documentation, "en")
+    _text(node, "name", view.name, language)
+    _text(node, "documentation", view.documentation, language)
     figure_ids: dict[str, str] = {}
     for figure in view.figures:
-        _write_figure(node, figure, view, figure_ids)
+        _write_figure(node, figure, view, figure_ids, language)
     for number, (relationship, source, target) in enumerate(view.lines, start=1):
         ET.SubElement(
             node,
@@ -138,7 +138,7 @@ def _write_view(parent: ET.Element, view: View, concepts: Concepts, language: st
 
 
 def _write_figure(
-    parent: ET.Element, figure: Figure, view: View, figure_ids: dict[str, str]
+    parent: ET.Element, figure: Figure, view: View, figure_ids: dict[str, str], language: str
 ) -> None:
     identifier = f"{view.identifier}-n{len(figure_ids) + 1}"
     figure_ids[figure.key] = identifier
@@ -150,6 +150,6 @@ def _write_figure(
     for name, value in (("x", bounds.x), ("y", bounds.y), ("w", bounds.w), ("h", bounds.h)):
         node.set(name, str(value))
     if figure.label:
-        _text(node, "label", figure.label, "en")
+        _text(node, "label", figure.label, language)
     for child in figure.children:
-        _write_figure(node, child, view, figure_ids)
+        _write_figure(node, child, view, figure_ids, language)

@@ -16,6 +16,7 @@ from archlex.export.archimate_layout import layout
 from archlex.export.archimate_technology_views import technology_views
 from archlex.export.archimate_types import Figure, View
 from archlex.export.ids import escape_id, xml_id
+from archlex.i18n import Translator, translator
 from archlex.model import Model
 from archlex.model.flow import Flow
 from archlex.model.system import System, SystemKind
@@ -25,24 +26,28 @@ from archlex.render.diagrams.views import SIDE_OF_KIND, SIDES, Landscape
 
 def archimate_views(model: Model, concepts: Concepts) -> list[View]:
     """The context view, a view per process (by id), the technical view and a technology view
-    per environment, laid out."""
+    per environment, laid out; their names and labels in the model's language."""
+    tr = translator(model.manifest.language)
     landscape = Landscape.of(model)
     exported = {r.identifier for r in concepts.relationships}
     flows = [f for f in landscape.flows() if xml_id(f.id) in exported]
-    views = [_context_view(landscape, flows)]
+    views = [_context_view(landscape, flows, tr)]
     for process in sorted(model.processes, key=lambda p: p.id):
         steps = [flow for _, flow in process_steps(model, process) if flow in flows]
         views.append(
             _flows_view(
                 landscape,
                 f"view-process-{escape_id(process.id)}",
-                f"Process: {process.name}",
-                f"The data flows of process {process.id}, in the order of its steps.",
+                tr.gettext("Process: {name}").format(name=process.name),
+                tr.gettext("The data flows of process {id}, in the order of its steps.").format(
+                    id=process.id
+                ),
                 steps,
+                tr,
             )
         )
-    views.append(_technical_view(landscape, flows))
-    views += technology_views(model, concepts)
+    views.append(_technical_view(landscape, flows, tr))
+    views += technology_views(model, concepts, tr)
     for view in views:
         keys = {box.key for figure in view.figures for box in figure.box().walk()}
         view.lines = [line for line in view.lines if line[1] in keys and line[2] in keys]
@@ -67,7 +72,7 @@ def _ends(flows: Iterable[Flow]) -> set[str]:
 
 
 def _side_figures(
-    landscape: Landscape, systems: list[System], used: set[str], skip: set[str]
+    landscape: Landscape, systems: list[System], used: set[str], skip: set[str], tr: Translator
 ) -> list[Figure]:
     """A container per side of the architecture (national, interfaces, EU, external)."""
     figures = []
@@ -75,11 +80,11 @@ def _side_figures(
         members = [s for s in systems if SIDE_OF_KIND[s.kind] == side and side not in skip]
         if members:
             children = [_system_figure(s, used) for s in members]
-            figures.append(Figure(f"side-{side}", label=title, children=children))
+            figures.append(Figure(f"side-{side}", label=tr.gettext(title), children=children))
     return figures
 
 
-def _context_view(landscape: Landscape, flows: list[Flow]) -> View:
+def _context_view(landscape: Landscape, flows: list[Flow], tr: Translator) -> View:
     """The national systems in their owners' figures, the interfaces, the EU systems used."""
     systems = landscape.shown()
     used = _ends(flows)
@@ -93,27 +98,36 @@ def _context_view(landscape: Landscape, flows: list[Flow]) -> View:
         if owner and landscape.model.get(owner) is not None:
             national.append(Figure(xml_id(owner), xml_id(owner), children=children))
         else:
-            national.append(Figure("owner-none", label="No owner given", children=children))
-    figures = [Figure("side-national", label="National systems", children=national)]
-    figures += _side_figures(landscape, systems, used, skip={"national"})
-    name = "Context"
-    documentation = "Organisations and their national systems, the interfaces, the EU systems."
+            label = tr.gettext("No owner given")
+            national.append(Figure("owner-none", label=label, children=children))
+    label = tr.gettext("National systems")
+    figures = [Figure("side-national", label=label, children=national)]
+    figures += _side_figures(landscape, systems, used, {"national"}, tr)
+    name = tr.gettext("Context")
+    documentation = tr.gettext(
+        "Organisations and their national systems, the interfaces, the EU systems."
+    )
     return View("view-context", name, documentation, figures, _flow_lines(flows))
 
 
 def _flows_view(
-    landscape: Landscape, identifier: str, name: str, documentation: str, flows: list[Flow]
+    landscape: Landscape,
+    identifier: str,
+    name: str,
+    documentation: str,
+    flows: list[Flow],
+    tr: Translator,
 ) -> View:
     used = _ends(flows)
     systems = sorted(
         {s.id: s for ref in used if (s := landscape.system_of(ref)) is not None}.values(),
         key=lambda s: s.id,
     )
-    figures = _side_figures(landscape, systems, used, skip=set())
+    figures = _side_figures(landscape, systems, used, set(), tr)
     return View(identifier, name, documentation, figures, _flow_lines(flows))
 
 
-def _technical_view(landscape: Landscape, flows: list[Flow]) -> View:
+def _technical_view(landscape: Landscape, flows: list[Flow], tr: Translator) -> View:
     """The national systems by network or security zone; the other systems by side."""
     systems = landscape.shown()
     used = _ends(flows)
@@ -123,10 +137,14 @@ def _technical_view(landscape: Landscape, flows: list[Flow]) -> View:
             zones[" ".join((system.zone or "").split())].append(system)
     figures = []
     for number, zone in enumerate(sorted(zones, key=lambda z: (z == "", z.casefold(), z))):
-        label = f"Zone: {zone}" if zone else "Unzoned (no zone given)"
+        label = (
+            tr.gettext("Zone: {zone}").format(zone=zone)
+            if zone
+            else tr.gettext("Unzoned (no zone given)")
+        )
         children = [_system_figure(s, used) for s in zones[zone]]
         figures.append(Figure(f"zone-{number}", label=label, children=children))
-    figures += _side_figures(landscape, systems, used, skip={"national"})
-    name = "Technical view by zone"
-    documentation = "The national systems by network or security zone, and the EU side."
+    figures += _side_figures(landscape, systems, used, {"national"}, tr)
+    name = tr.gettext("Technical view by zone")
+    documentation = tr.gettext("The national systems by network or security zone, and the EU side.")
     return View("view-technical", name, documentation, figures, _flow_lines(flows))

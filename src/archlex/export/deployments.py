@@ -12,17 +12,19 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
+from archlex.i18n import N_
 from archlex.model import Model
 from archlex.model.infrastructure import Environment, Node, Volume
 
-# The environments in the order a reader expects them, with how the exports title them.
+# The environments in the order a reader expects them, with how the exports title them
+# (English; the ArchiMate views translate them into the model's language).
 ENVIRONMENT_TITLES = {
-    Environment.PRODUCTION: "Production",
-    Environment.DR: "Disaster recovery (DR)",
-    Environment.ACCEPTANCE: "Acceptance",
-    Environment.TEST: "Test",
-    Environment.TRAINING: "Training",
-    Environment.DEVELOPMENT: "Development",
+    Environment.PRODUCTION: N_("Production"),
+    Environment.DR: N_("Disaster recovery (DR)"),
+    Environment.ACCEPTANCE: N_("Acceptance"),
+    Environment.TEST: N_("Test"),
+    Environment.TRAINING: N_("Training"),
+    Environment.DEVELOPMENT: N_("Development"),
 }
 
 

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 import yaml
 
 from archlex.toolkit.escape import html_text, md_cell
+from archlex.toolkit.yaml_text import yaml_text
 
 # Only plain web addresses become links: no `javascript:`, no spaces, nothing that ends a
 # Markdown link or an HTML attribute.
@@ -15,7 +16,7 @@ _WEB_ADDRESS = re.compile(r"^https?://[A-Za-z0-9._~:/?#@!$&*+,;=%-]+$")
 
 
 def page(title: str, tags: Sequence[str], body: Sequence[str]) -> str:
-    """A whole page: front matter (title and tags, written by yaml.safe_dump), heading, body.
+    """A whole page: front matter (title and tags, written by `yaml_text`), heading, body.
 
     mkdocs-material puts the front-matter title into the HTML unescaped (`<title>`, header,
     navigation), so the title is HTML-escaped here; the heading is escaped as Markdown.
@@ -43,7 +44,7 @@ def _tags(tags: Sequence[str]) -> list[str]:
 
 
 def _front_matter(meta: dict[str, object]) -> str:
-    front = yaml.safe_dump(meta, sort_keys=True, allow_unicode=True, width=10_000)
+    front = yaml_text(meta, sort_keys=True)
     return "---\n" + front + "---\n\n"
 
 

@@ -1,7 +1,8 @@
 """The site's mkdocs.yml, from a fixed template: no user YAML is ever merged into it.
 
 mkdocs' own loader accepts `!!python/name:` tags, so the file is code; it is written with
-`yaml.safe_dump` from plain data, and every title in it is HTML-escaped model text.
+`yaml_text` (PyYAML's safe dumper) from plain data, and every title in it is HTML-escaped
+model text.
 """
 
 from __future__ import annotations
@@ -9,13 +10,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-import yaml
 from babel import Locale
 
 from archlex.i18n import N_, translator
 from archlex.model import Model
 from archlex.site.links import FOLDERS
 from archlex.toolkit.escape import html_text
+from archlex.toolkit.yaml_text import yaml_text
 
 # Where the vendored iframe-worker shim goes in the docs folder (see site/assets/).
 SHIM = "assets/archlex/iframe-worker-shim.js"
@@ -154,4 +155,4 @@ def mkdocs_yaml(
     """mkdocs.yml as text."""
     header = "# Written by archlex build; regenerated on every build. Do not edit.\n"
     config = mkdocs_config(model, regulation_pages, switch)
-    return header + yaml.safe_dump(config, sort_keys=False, allow_unicode=True, width=10_000)
+    return header + yaml_text(config, sort_keys=False)

@@ -85,18 +85,6 @@ def keep_with_next(paragraph: Paragraph) -> None:
     paragraph.paragraph_format.keep_with_next = True
 
 
-def keep_rows_whole(table: Table) -> None:
-    """No row splits across pages, and the first row repeats on every page of the table."""
-    for index, row in enumerate(table.rows):
-        properties = row._tr.get_or_add_trPr()
-        cant_split = OxmlElement("w:cantSplit")
-        properties.append(cant_split)
-        if index == 0:
-            header = OxmlElement("w:tblHeader")
-            header.set(qn("w:val"), "true")
-            properties.append(header)
-
-
 def fixed_layout(table: Table) -> None:
     """Word keeps the column widths it is given instead of fitting them to the text."""
     properties = table._tbl.tblPr

@@ -133,9 +133,10 @@ def _share(
     widths = list(least)
     spare = max(0.0, width - sum(least))
     step = max(spare / SLICES, 1.0)
+    columns = [list(column) for column in zip(*lengths, strict=True)]
     while spare >= step:
-        now = _lines(widths, lengths)
-        saved = [now - _lines(_wider(widths, c, step), lengths) for c in range(len(widths))]
+        now, wider = _line_counts(widths, columns, step)
+        saved = [now - lines for lines in wider]
         best = max(range(len(widths)), key=lambda c: (saved[c], -c))
         if saved[best] <= 1e-9:
             break
@@ -150,17 +151,32 @@ def _share(
 SLICES = 60  # how finely the spare width is handed out
 
 
-def _wider(widths: list[float], column: int, step: float) -> list[float]:
-    return [w + step if c == column else w for c, w in enumerate(widths)]
-
-
-def _lines(widths: list[float], lengths: list[list[float]]) -> float:
+def _line_counts(
+    widths: list[float], columns: list[list[float]], step: float
+) -> tuple[float, list[float]]:
     """About how many lines the table's rows take at these widths (each row as tall as its
-    fullest cell, at least one line)."""
-    return sum(
-        max(1.0, *(n / max(w - CELL_PADDING, 1.0) for n, w in zip(row, widths, strict=True)))
-        for row in lengths
-    )
+    fullest cell, at least one line), and the same with each column in turn `step` wider.
+
+    Column by column, so that the work is C's `map(max, ...)` over whole columns: a row's
+    fullest cell outside column c is the larger of its fullest before c and after c. Every
+    count is the same sum, in the same order, as one row at a time would give.
+    """
+    rooms = [max(w - CELL_PADDING, 1.0) for w in widths]
+    shares = [[n / room for n in c] for c, room in zip(columns, rooms, strict=True)]
+    ones = [1.0] * (len(columns[0]) if columns else 0)
+    before = [ones]  # before[c]: each row's fullest cell left of column c (at least 1)
+    for column in shares:
+        before.append(list(map(max, before[-1], column)))
+    after = [ones]  # after[k]: the same right of column len - k - 1
+    for column in reversed(shares):
+        after.append(list(map(max, after[-1], column)))
+    after.reverse()  # now after[c]: the fullest at column c and right of it
+    wider = []
+    for c, (lengths, w) in enumerate(zip(columns, widths, strict=True)):
+        room = max(w + step - CELL_PADDING, 1.0)
+        widened = [n / room for n in lengths]
+        wider.append(sum(map(max, before[c], after[c + 1], widened)))
+    return sum(before[-1]), wider
 
 
 @dataclass(frozen=True, slots=True)

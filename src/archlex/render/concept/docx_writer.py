@@ -8,18 +8,17 @@ that repeat. A ministry's own template (`reference`) gives the styles, header an
 
 from __future__ import annotations
 
-import re
 import zipfile
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from docx import Document
 from docx.document import Document as DocxDocument
 from docx.enum.section import WD_SECTION
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
-from docx.shared import Length, Pt
-from docx.table import Table
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_BREAK
+from docx.shared import Pt
 from docx.text.paragraph import Paragraph
 
 from archlex.i18n import N_
@@ -28,20 +27,15 @@ from archlex.render.concept.docx_fields import (
     add_field,
     end_field,
     fixed_layout,
-    keep_rows_whole,
     keep_with_next,
     set_page,
     update_fields_on_open,
     write_header_footer,
 )
-from archlex.render.concept.docx_layout import TABLE_TEXT, Page
+from archlex.render.concept.docx_layout import Page
+from archlex.render.concept.docx_table import pieces, write_rows
 from archlex.toolkit.build_time import FIXED_TIME
 
-# python-docx stamps the save time into the archive; a fixed date keeps the file byte-stable.
-_BOLD = re.compile(r"\*\*(.+?)\*\*")
-_ITALIC = re.compile(r"(?<![\\*])\*([^*]+?)(?<!\\)\*(?!\*)")
-# Amounts, counts and percentages: right-aligned so that their digits line up.
-_NUMBER = re.compile(r"^-?[0-9][0-9\u00a0 ,]*(\.[0-9]+)?(\u00a0| )?([A-Z]{3}|%)?$")
 # The document's fixed labels, in English; the concept passes them translated.
 LABELS = {
     "figure": N_("Figure"),
@@ -85,6 +79,7 @@ def _start(settings: DocxSettings) -> DocxDocument:
     for child in list(body):
         if child.tag != "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}sectPr":
             body.remove(child)
+    # python-docx stamps the save time into the archive; a fixed date keeps the file byte-stable.
     properties = document.core_properties
     properties.created = properties.modified = properties.last_printed = FIXED_TIME.replace(
         tzinfo=None
@@ -116,6 +111,7 @@ class _Writer:
         self.page = self.default
         self.numbers = {"figure": 0, "table": 0}
         self.styles = {s.name for s in document.styles}
+        self.style_ids: dict[tuple[str, WD_STYLE_TYPE], str | None] = {}
 
     def write(self, blocks: list[Block]) -> None:
         """Every block, each on the page it needs."""
@@ -126,8 +122,18 @@ class _Writer:
                 self.page = page
             getattr(self, f"write_{block.kind}")(block)
 
+    def _style_id(self, name: str, kind: WD_STYLE_TYPE) -> str | None:
+        """A style's id, looked up once (python-docx searches every style on each use)."""
+        key = (name, kind)
+        if key not in self.style_ids:
+            self.style_ids[key] = self.document.part.get_style_id(name, kind)  # type: ignore[no-untyped-call]
+        return self.style_ids[key]
+
     def _paragraph(self, style: str | None = None) -> Paragraph:
-        return self.document.add_paragraph(style=style if style in self.styles else None)
+        paragraph = self.document.add_paragraph()
+        if style is not None and style in self.styles:
+            paragraph._p.style = self._style_id(style, WD_STYLE_TYPE.PARAGRAPH)
+        return paragraph
 
     def write_heading(self, block: Block) -> None:
         """A heading (level 0 is the title) kept with what follows it."""
@@ -197,9 +203,9 @@ class _Writer:
             keep_with_next(self._caption("table", block.text))
         plan = block.table
         width = max(len(row) for row in block.rows)
-        table = self.document.add_table(rows=len(block.rows), cols=width)
+        table = self.document.add_table(rows=0, cols=width)
         if "Table Grid" in self.styles:
-            table.style = "Table Grid"
+            table._tbl.tblStyle_val = self._style_id("Table Grid", WD_STYLE_TYPE.TABLE)
         table.autofit = False
         fixed_layout(table)
         widths = (
@@ -207,40 +213,17 @@ class _Writer:
         )
         for column, column_width in zip(table.columns, widths, strict=True):
             column.width = column_width  # the grid, which LibreOffice follows; Word reads cells
-        _fill(table, block.rows, widths)
-        keep_rows_whole(table)
+        write_rows(table, block.rows, widths)
         self._paragraph()  # a table followed directly by another would merge into it
 
 
-def _fill(table: Table, rows: list[list[str]], widths: Sequence[Length]) -> None:
-    """The cells' text at the table size, the header bold, numeric columns right-aligned."""
-    numeric = [
-        all(_NUMBER.match(plain(r[c])) for r in rows[1:] if c < len(r) and r[c].strip())
-        and any(c < len(r) and r[c].strip() for r in rows[1:])
-        for c in range(len(widths))
-    ]
-    # Row by row: python-docx's table.cell(r, c) walks the whole table on every call.
-    for r, (row, values) in enumerate(zip(table.rows, rows, strict=False)):
-        for c, (cell, value) in enumerate(zip(row.cells, values, strict=False)):
-            cell.width = widths[c]
-            paragraph = cell.paragraphs[0]
-            runs(paragraph, f"**{value}**" if r == 0 and value else value)
-            if r > 0 and numeric[c]:
-                paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-            for run in paragraph.runs:
-                run.font.size = Pt(TABLE_TEXT)
-
-
 def runs(paragraph: Paragraph, text: str) -> None:
-    """Add text with its `**bold**` parts as bold runs and its `*italic*` parts (a cell's
-    `*(example)*`) as italic ones; an escaped `\\*` is a star."""
-    for index, part in enumerate(_BOLD.split(text)):
-        for inner, piece in enumerate(_ITALIC.split(part)):
-            if piece:
-                run = paragraph.add_run(plain(piece))
-                run.bold = index % 2 == 1
-                if inner % 2 == 1:
-                    run.italic = True
+    """Add text with its `**bold**` parts as bold runs and its `*italic*` parts as italic ones."""
+    for piece, bold, italic in pieces(text):
+        run = paragraph.add_run(piece)
+        run.bold = bold
+        if italic:
+            run.italic = True
 
 
 def _normalise_archive(path: Path) -> None:
