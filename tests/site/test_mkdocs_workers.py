@@ -4,6 +4,7 @@ with its message, as in mkdocs' own build (the site itself: tests/site/test_buil
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -48,3 +49,25 @@ def test_pages_rendered_by_workers_are_indexed_in_the_pages_order(
     positions = [index.index(f'"location":"p{n:02d}.html"') for n in range(90)]
     assert positions == sorted(positions)
     assert (tmp_path / "site" / "p89.html").is_file()
+
+
+def test_the_pages_are_listed_once_not_once_per_page(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """mkdocs' list of the documentation pages walks every file: taken once per page it made
+    the build O(pages^2) (8 ms a page at 10k entities)."""
+    from mkdocs.structure.files import Files
+
+    listed: list[int] = []
+    real = Files.documentation_pages
+
+    def counted(self: Files, **kwargs: Any) -> Any:
+        listed.append(1)
+        return real(self, **kwargs)
+
+    monkeypatch.setattr(Files, "documentation_pages", counted)
+    monkeypatch.setenv(WORKERS_VARIABLE, "1")  # rendered here, where the calls are counted
+    pages = {f"p{n:02d}.md": f"---\ntitle: Page {n}\n---\n\n# Page {n}\n" for n in range(50)}
+    run_mkdocs(_project(tmp_path / "project", pages), tmp_path / "site")
+    assert (tmp_path / "site" / "p49.html").is_file()
+    assert len(listed) < 10  # a handful of listings for the whole build, not 50

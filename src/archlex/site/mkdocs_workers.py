@@ -23,7 +23,7 @@ from archlex.site.page_cache import CachedPage, captured, search_entries
 if TYPE_CHECKING:
     import jinja2
     from mkdocs.config.defaults import MkDocsConfig
-    from mkdocs.structure.files import Files
+    from mkdocs.structure.files import File, Files
     from mkdocs.structure.nav import Navigation
 
 WORKERS_VARIABLE = "ARCHLEX_BUILD_WORKERS"
@@ -46,6 +46,7 @@ class _Job:
 
     config: MkDocsConfig
     files: Files
+    pages: list[File]  # the documentation pages, listed once (a listing per page is O(files))
     nav: Navigation
     env: jinja2.Environment
     keep: frozenset[str]  # the pages whose HTML travels back (for the page cache)
@@ -74,7 +75,7 @@ def render_pages(
 ) -> dict[str, Rendered]:
     """Render and write the pages at the docs-relative paths `todo`; what each gave, by path."""
     global _JOB
-    _JOB = _Job(config, files, nav, env, frozenset(keep))
+    _JOB = _Job(config, files, list(files.documentation_pages()), nav, env, frozenset(keep))
     chunks = [todo[start : start + _PER_TASK] for start in range(0, len(todo), _PER_TASK)]
     try:
         few = len(todo) < _FEWEST and WORKERS_VARIABLE not in os.environ
@@ -119,7 +120,7 @@ def _render_one(job: _Job, uri: str) -> Rendered:
         finally:
             config._current_page = None
         before = len(search_entries(config))
-        _build_page(page, config, job.files.documentation_pages(), job.nav, job.env)
+        _build_page(page, config, job.pages, job.nav, job.env)
         entry = captured(page, search_entries(config)[before:], html=uri in job.keep)
         del search_entries(config)[before:]  # a worker keeps no page's entries but for a while
     return Rendered(entry, messages)

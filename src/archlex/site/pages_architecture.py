@@ -83,8 +83,8 @@ def system_page(context: SiteContext, system: System) -> str:
     link = context.linker(path)
     model = context.model
     parts = {system.id, *(c.id for c in system.components)}
-    requirements = [r for r in by_id(model.requirements) if parts & set(r.allocated_to)]
-    packages = [w for w in by_id(model.work_packages) if parts & set(w.systems)]
+    requirements = context.allocated.naming(*parts)
+    packages = context.serving.naming(*parts)
     body = [
         text(system.description),
         facts(
@@ -346,12 +346,8 @@ def requirement_page(context: SiteContext, requirement: Requirement) -> str:
     """One requirement: its text, what it satisfies, where it is allocated and delivered."""
     tr = context.tr
     link = context.linker(context.site.pages[requirement.id])
-    model = context.model
-    packages = [w for w in by_id(model.work_packages) if requirement.id in w.delivers]
-    traced = sorted(
-        (c for c in context.coverage.values() if requirement.id in c.requirements),
-        key=lambda c: c.obligation,
-    )
+    packages = context.delivering.naming(requirement.id)
+    traced = context.tracing.get(requirement.id, [])
     body = [
         facts(
             [
