@@ -14,7 +14,7 @@ import re
 import shutil
 import sys
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -49,26 +49,27 @@ STEPS = (
 )
 
 
-def other_priority(text: bytes, round_number: int) -> bytes:
-    """The first requirement's priority changed (to `must`, or `should` if it is `must`)."""
-    del round_number  # the same edit each round
-    return re.sub(
-        rb"priority: (\w+)",
-        lambda m: b"priority: should" if m.group(1) == b"must" else b"priority: must",
-        text,
-        count=1,
-    )
+def other_value(key: str, value: str, instead: str) -> Callable[[bytes, int], bytes]:
+    """An edit of the first `key: ...` in a file: to `value`, or to `instead` if it is `value`
+    (the same edit each round)."""
+    wanted, fallback = f"{key}: {value}".encode(), f"{key}: {instead}".encode()
+
+    def edit(text: bytes, round_number: int) -> bytes:
+        del round_number
+        return re.sub(
+            key.encode() + rb": (\w+)",
+            lambda m: fallback if m.group(1) == value.encode() else wanted,
+            text,
+            count=1,
+        )
+
+    return edit
 
 
-def other_status(text: bytes, round_number: int) -> bytes:
-    """The first requirement's status changed (to `proposed`, or `agreed` if it is)."""
-    del round_number  # the same edit each round
-    return re.sub(
-        rb"status: (\w+)",
-        lambda m: b"status: agreed" if m.group(1) == b"proposed" else b"status: proposed",
-        text,
-        count=1,
-    )
+# The first requirement's priority (to `must`, or `should` if it is `must`) and status (to
+# `proposed`, or `agreed` if it is).
+other_priority = other_value("priority", "must", "should")
+other_status = other_value("status", "proposed", "agreed")
 
 
 def other_allocation(text: bytes, round_number: int) -> bytes:

@@ -29,8 +29,10 @@ FORMATS = ("text", "json", "sarif", "junit", "github")
 class Unreadable:
     """A field's value that fails whatever reads it: compares, prints, iterates, measures."""
 
+    MESSAGE = "a field listed in archlex.check.prose.PROSE was read"
+
     def _read(self, *_: Any) -> NoReturn:
-        raise AssertionError("a field listed in archlex.check.prose.PROSE was read")
+        raise AssertionError(self.MESSAGE)
 
     __str__ = __repr__ = __format__ = __eq__ = __ne__ = __hash__ = __bool__ = _read
     __len__ = __iter__ = __contains__ = __getitem__ = __lt__ = __gt__ = _read

@@ -7,7 +7,6 @@ not declare, fails here."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, NoReturn
 
 import pytest
 from pydantic import BaseModel
@@ -21,6 +20,7 @@ from archlex.load import Project
 from archlex.load.project import KIND_TYPES
 from archlex.model.system import Component
 from archlex.rules import RULES, Reads
+from tests.check import test_prose as prose_tests
 from tests.check.models import TODAY
 from tests.check.test_examples import CONTEXT, MANIFEST, MANIFEST_SNIPPETS, SNIPPET
 from tests.conftest import WriteModel
@@ -33,15 +33,10 @@ KINDS: dict[type[BaseModel], str] = {t: k for k, t in KIND_TYPES.items()} | {
 CHECKED = sorted(r for r, info in RULES.items() if info.function is not None)
 
 
-class Unreadable:
-    """A field's value that fails whatever reads it: compares, prints, iterates, measures."""
+class Unreadable(prose_tests.Unreadable):
+    """A field's value that fails whatever reads it (as in test_prose)."""
 
-    def _read(self, *_: Any) -> NoReturn:
-        raise AssertionError("a field the rule does not declare in `reads` was read")
-
-    __str__ = __repr__ = __format__ = __eq__ = __ne__ = __hash__ = __bool__ = _read
-    __len__ = __iter__ = __contains__ = __getitem__ = __lt__ = __gt__ = _read
-    __getattr__ = _read
+    MESSAGE = "a field the rule does not declare in `reads` was read"
 
 
 def _loaded(model: Path, declared: Reads | None) -> Project:
