@@ -30,6 +30,7 @@ from playwright.sync_api import (
     ConsoleMessage,
     Dialog,
     Page,
+    Request,
     Response,
     sync_playwright,
 )
@@ -120,6 +121,15 @@ class Watched:
     errors: list[str] = field(default_factory=list)
 
 
+def failed_request(request: Request) -> list[str]:
+    """A request that failed, as a line to report; none for one cut short by the next
+    navigation (`net::ERR_ABORTED`: the browser's own favicon fetch after the load event is
+    not a broken file; every HTTP status is checked apart)."""
+    if request.failure == "net::ERR_ABORTED":
+        return []
+    return [f"{request.failure} {request.url}"]
+
+
 @pytest.fixture
 def watched(browser: Browser) -> Iterator[Watched]:
     """A fresh page at desktop size that records failed requests, >= 400 responses and
@@ -137,7 +147,7 @@ def watched(browser: Browser) -> Iterator[Watched]:
         if message.type == "error":
             seen.errors.append(message.text)
 
-    page.on("requestfailed", lambda r: seen.failed.append(f"{r.failure} {r.url}"))
+    page.on("requestfailed", lambda r: seen.failed.extend(failed_request(r)))
     page.on("response", on_response)
     page.on("console", on_console)
     page.on("pageerror", lambda e: seen.errors.append(str(e)))

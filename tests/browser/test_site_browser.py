@@ -23,6 +23,7 @@ from tests.browser.conftest import (
     Served,
     Watched,
     crawl,
+    failed_request,
 )
 from tests.conftest import EXAMPLE, run_archlex
 
@@ -136,15 +137,9 @@ def test_every_image_on_the_system_pages_loads(example_site: Served, browser: Br
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     failed: list[str] = []
-    # A request cut short by the next navigation (the browser's own favicon fetch, after the
-    # load event) is not a broken file: the images' own state and every HTTP status are checked.
     page.on(
         "requestfailed",
-        lambda r: (
-            None
-            if r.failure == "net::ERR_ABORTED"
-            else failed.append(f"{r.failure} {r.url} ({page.url})")
-        ),
+        lambda r: failed.extend(f"{line} ({page.url})" for line in failed_request(r)),
     )
     page.on(
         "response",
