@@ -9,7 +9,9 @@ Writes the mkdocs project of the model (one language, without the diagrams and t
 so that a 10k model takes a minute rather than half an hour; with `--keep DIR` it stays there
 for `--project DIR`), reads every page as the build does,
 then renders a sample of the pages of each folder in this process and prints the CPU time per
-page of each step (Markdown, theme); with `--profile`, the functions that took the most time.
+page of each step: Markdown, the theme as mkdocs renders it (material's template) and the theme
+as archlex writes it (`site/page_shell.py`: a shell per shape, filled; the same HTML, checked
+here page by page); with `--profile`, the functions that took the most time.
 `--build` builds a kept project whole as `archlex build` does (wall and CPU time).
 """
 
@@ -119,10 +121,11 @@ def _measure(
     profiler = cProfile.Profile() if profile else None
     for folder, chosen in sorted(by_folder.items(), key=lambda kv: -len(kv[1])):
         if not only or folder == only:
-            markdown, theme = _render(chosen[:sample], (config, files, nav, env), profiler)
+            markdown, theme, shell = _render(chosen[:sample], (config, files, nav, env), profiler)
             n = min(sample, len(chosen))
             size = sum(len(page.markdown or "") for page in chosen[:sample]) // n
-            each = f"markdown {1000 * markdown / n:6.2f} ms, theme {1000 * theme / n:6.2f} ms"
+            each = f"markdown {1000 * markdown / n:6.2f}, template {1000 * theme / n:6.2f}"
+            each += f", shell {1000 * shell / n:6.2f} ms"
             print(f"  {folder or '.':24} {len(chosen):6} pages of {size:6} chars: {each} a page")
     if profiler:
         pstats.Stats(profiler).sort_stats("cumulative").print_stats(45)
@@ -130,13 +133,17 @@ def _measure(
 
 def _render(
     pages: list[Page], build: tuple[Any, Files, Any, Any], profiler: cProfile.Profile | None
-) -> tuple[float, float]:
-    """Render the pages as a build's workers do; the CPU time of their Markdown and theme."""
+) -> tuple[float, float, float]:
+    """Render the pages as mkdocs does and as a build's workers do; the CPU time of their
+    Markdown, of material's template, and of the page shells (the same HTML, checked)."""
     from mkdocs.commands.build import _build_page
+
+    from archlex.site.page_shell import PageShells, write_page
 
     config, files, nav, env = build
     documentation = files.documentation_pages()
-    markdown = theme = 0.0
+    shells = PageShells(config)
+    markdown = theme = shell = 0.0
     for page in pages:
         config._current_page = page
         if profiler:
@@ -147,12 +154,19 @@ def _render(
             page.content or "", page=page, config=config, files=files
         )
         middle = time.process_time()
+        content = page.content
         _build_page(page, config, documentation, nav, env)
         end = time.process_time()
+        assert page.file.abs_dest_path is not None
+        expected = Path(page.file.abs_dest_path).read_bytes()
+        page.content = content
+        write_page(page, config, documentation, nav, env, shells)
+        last = time.process_time()
         if profiler:
             profiler.disable()
-        markdown, theme = markdown + middle - begin, theme + end - middle
-    return markdown, theme
+        assert Path(page.file.abs_dest_path).read_bytes() == expected, page.file.src_uri
+        markdown, theme, shell = markdown + middle - begin, theme + end - middle, shell + last - end
+    return markdown, theme, shell
 
 
 if __name__ == "__main__":

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from archlex.site.page_cache import CachedPage, captured, search_entries
+from archlex.site.page_shell import PageShells, write_page
 
 if TYPE_CHECKING:
     import jinja2
@@ -50,6 +51,7 @@ class _Job:
     nav: Navigation
     env: jinja2.Environment
     keep: frozenset[str]  # the pages whose HTML travels back (for the page cache)
+    shells: PageShells  # the theme around the entity pages, made in each process
 
 
 _JOB: _Job | None = None
@@ -75,7 +77,8 @@ def render_pages(
 ) -> dict[str, Rendered]:
     """Render and write the pages at the docs-relative paths `todo`; what each gave, by path."""
     global _JOB
-    _JOB = _Job(config, files, list(files.documentation_pages()), nav, env, frozenset(keep))
+    pages = list(files.documentation_pages())
+    _JOB = _Job(config, files, pages, nav, env, frozenset(keep), PageShells(config))
     chunks = [todo[start : start + _PER_TASK] for start in range(0, len(todo), _PER_TASK)]
     try:
         few = len(todo) < _FEWEST and WORKERS_VARIABLE not in os.environ
@@ -105,8 +108,6 @@ def _render_chunk(uris: list[str]) -> list[tuple[str, Rendered]]:
 
 def _render_one(job: _Job, uri: str) -> Rendered:
     """Render one page as mkdocs does (its Markdown, then the theme) and write it."""
-    from mkdocs.commands.build import _build_page
-
     file = job.files.get_file_from_path(uri)
     assert file is not None and file.page is not None
     page, config = file.page, job.config
@@ -120,7 +121,7 @@ def _render_one(job: _Job, uri: str) -> Rendered:
         finally:
             config._current_page = None
         before = len(search_entries(config))
-        _build_page(page, config, job.pages, job.nav, job.env)
+        write_page(page, config, job.pages, job.nav, job.env, job.shells)
         entry = captured(page, search_entries(config)[before:], html=uri in job.keep)
         del search_entries(config)[before:]  # a worker keeps no page's entries but for a while
     return Rendered(entry, messages)

@@ -1,0 +1,123 @@
+"""The entity pages' theme written into shells of material's template (archlex.site.page_shell):
+the site is the one mkdocs' own build writes, byte for byte, and a template whose output a shell
+cannot give (a filter on the title, the page's own address) is rendered as mkdocs renders it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from archlex.site import mkdocs_workers
+from archlex.site.build import run_mkdocs
+from archlex.site.mkdocs_workers import WORKERS_VARIABLE
+from archlex.site.page_shell import PageShells
+
+CONFIG = """\
+site_name: Shells & <b>sites</b>
+use_directory_urls: false
+strict: true
+theme: {name: material, custom_dir: overrides, features: [navigation.top, toc.follow]}
+nav: [{Home: index.md}, {Tags: tags.md}]
+not_in_nav: |
+  /a/*.md
+  /b/*.md
+plugins: [search, tags]
+markdown_extensions: [tables, {toc: {permalink: true}}]
+"""
+HOSTILE = 'R&amp;D &lt;script&gt;alert(1)&lt;/script&gt; "quoted"'
+
+
+def _page(n: int) -> str:
+    """An entity-like page: title, tags, and 0 to 3 sections (one with a sub-section)."""
+    tags = ["", "tags: [draft]\n", f"tags: ['{HOSTILE}', agreed, t{n % 3}]\n"][n % 3]
+    sections = "".join(f"\n## Part {s} &amp; {HOSTILE}\n\nText {s}.\n" for s in range(n % 4))
+    deeper = "\n### Deeper\n\nMore.\n" if n == 7 else ""
+    front = f"---\ntitle: 'Page {n}: {HOSTILE}'\n{tags}---\n\n"
+    return f"{front}# Page {n}\n\n[Home](../index.md)\n{sections}{deeper}"
+
+
+def _project(root: Path, main_html: str = "") -> Path:
+    docs = root / "docs"
+    for folder in ("a", "b"):
+        (docs / folder).mkdir(parents=True)
+        for n in range(12):
+            (docs / folder / f"p{n}.md").write_text(_page(n), encoding="utf-8")
+    (docs / "index.md").write_text("# Home\n\nHello.\n", encoding="utf-8")
+    (docs / "tags.md").write_text("# Tags\n\n<!-- material/tags -->\n", encoding="utf-8")
+    (docs / "b" / "untitled.md").write_text("# No front matter\n\nText.\n", encoding="utf-8")
+    (root / "overrides").mkdir()
+    if main_html:
+        (root / "overrides" / "main.html").write_text(main_html, encoding="utf-8")
+    (root / "mkdocs.yml").write_text(CONFIG, encoding="utf-8")
+    return root / "mkdocs.yml"
+
+
+def _built(config: Path, site: Path, monkeypatch: pytest.MonkeyPatch) -> int:
+    """Build with archlex's page writing in this process; the pages written from shells."""
+    made: list[PageShells] = []
+
+    class Counted(PageShells):
+        def __init__(self, *args: object) -> None:
+            super().__init__(*args)  # type: ignore[arg-type]
+            made.append(self)
+
+    monkeypatch.setattr(mkdocs_workers, "PageShells", Counted)
+    monkeypatch.setenv(WORKERS_VARIABLE, "1")
+    run_mkdocs(config, site)
+    return sum(shells.written for shells in made)
+
+
+def _mkdocs(config: Path, site: Path) -> None:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    build(load_config(str(config), site_dir=str(site)))
+
+
+def _same_sites(ours: Path, theirs: Path) -> None:
+    expected = {
+        p.relative_to(theirs): p.read_bytes()
+        for p in theirs.rglob("*")
+        if p.is_file() and not p.name.startswith("sitemap.xml")
+    }
+    written = {p.relative_to(ours) for p in ours.rglob("*") if p.is_file()}
+    assert {p for p in written if not p.name.startswith("sitemap.xml")} == set(expected)
+    for relative, content in expected.items():
+        assert (ours / relative).read_bytes() == content, relative
+
+
+def test_pages_from_shells_are_the_pages_mkdocs_writes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    config = _project(tmp_path / "project")
+    written = _built(config, tmp_path / "ours", monkeypatch)
+    _mkdocs(config, tmp_path / "theirs")
+    _same_sites(tmp_path / "ours", tmp_path / "theirs")  # the search index among the files
+    # Of each folder's 12 pages, the one with a sub-section is rendered by the template, and
+    # so are the first two of each shape (sections or not, tags or not: 1, 2, 3 and 5 pages
+    # here), which check the shell: 0 + 0 + 1 + 3 pages a folder from the shells alone.
+    assert written == 8
+    page = (tmp_path / "ours" / "a" / "p5.html").read_text(encoding="utf-8")
+    assert "<title>Page 5: R&amp;D &lt;script&gt;" in page
+    assert 'class="md-tag">R&amp;D &lt;script&gt;' in page
+
+
+@pytest.mark.parametrize(
+    "template",
+    [
+        '{% extends "base.html" %}{% block htmltitle %}'
+        "<title>{{ page.title | striptags if page }}</title>{% endblock %}",
+        '{% extends "base.html" %}{% block extrahead %}'
+        '<meta name="page" content="{{ page.url if page }}">{% endblock %}',
+    ],
+    ids=["filtered title", "own address"],
+)
+def test_a_template_a_shell_cannot_give_is_rendered_as_mkdocs_renders_it(
+    template: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    config = _project(tmp_path / "project", template)
+    written = _built(config, tmp_path / "ours", monkeypatch)
+    _mkdocs(config, tmp_path / "theirs")
+    _same_sites(tmp_path / "ours", tmp_path / "theirs")
+    assert written == 0
