@@ -46,6 +46,9 @@ def _project(root: Path, main_html: str = "") -> Path:
     (docs / "index.md").write_text("# Home\n\nHello.\n", encoding="utf-8")
     (docs / "tags.md").write_text("# Tags\n\n<!-- material/tags -->\n", encoding="utf-8")
     (docs / "b" / "untitled.md").write_text("# No front matter\n\nText.\n", encoding="utf-8")
+    for n in range(4):  # pages that hide the sidebars, as the diagram pages do
+        hidden = f"---\ntitle: Hidden {n}\nhide: [navigation, toc]\n---\n\n# Hidden {n}\n"
+        (docs / "b" / f"hidden{n}.md").write_text(hidden, encoding="utf-8")
     (root / "overrides").mkdir()
     if main_html:
         (root / "overrides" / "main.html").write_text(main_html, encoding="utf-8")
@@ -96,8 +99,9 @@ def test_pages_from_shells_are_the_pages_mkdocs_writes(
     _same_sites(tmp_path / "ours", tmp_path / "theirs")  # the search index among the files
     # Of each folder's 12 pages, the one with a sub-section is rendered by the template, and
     # so are the first two of each shape (sections or not, tags or not: 1, 2, 3 and 5 pages
-    # here), which check the shell: 0 + 0 + 1 + 3 pages a folder from the shells alone.
-    assert written == 8
+    # here), which check the shell: 0 + 0 + 1 + 3 pages a folder from the shells alone, and
+    # 2 of the 4 pages that hide the sidebars.
+    assert written == 10
     page = (tmp_path / "ours" / "a" / "p5.html").read_text(encoding="utf-8")
     assert "<title>Page 5: R&amp;D &lt;script&gt;" in page
     assert 'class="md-tag">R&amp;D &lt;script&gt;' in page

@@ -177,7 +177,10 @@ def write_page(
 def _shape(page: Page, context: Any, template: str) -> tuple[Any, ...] | None:
     """What the page's shell depends on; None for a page the template renders."""
     meta = page.meta
-    if not set(meta) <= {"title", "tags"} or not isinstance(meta.get("title"), str):
+    if not set(meta) <= {"title", "tags", "hide"} or not isinstance(meta.get("title"), str):
+        return None
+    hide = meta.get("hide", [])
+    if not isinstance(hide, list) or not all(isinstance(part, str) for part in hide):
         return None
     if page.parent is not None or page.previous_page or page.next_page or page.is_homepage:
         return None
@@ -192,7 +195,8 @@ def _shape(page: Page, context: Any, template: str) -> tuple[Any, ...] | None:
     if any(not tag.url or tag.hidden for tag in tags):
         return None
     folder = posixpath.dirname(page.url)
-    return template, folder, "<h1" in page.content, bool(items[0].children), bool(tags)
+    sections = bool(items[0].children)
+    return template, folder, tuple(hide), "<h1" in page.content, sections, bool(tags)
 
 
 def _parts(page: Page, context: Any) -> _Parts:
