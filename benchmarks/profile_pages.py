@@ -12,12 +12,15 @@ then renders a sample of the pages of each folder in this process and prints the
 page of each step: Markdown, the theme as mkdocs renders it (material's template) and the theme
 as archlex writes it (`site/page_shell.py`: a shell per shape, filled; the same HTML, checked
 here page by page); with `--profile`, the functions that took the most time.
-`--build` builds a kept project whole as `archlex build` does (wall and CPU time).
+`--build` builds a kept project whole as `archlex build` does, once with every page through
+material's template and once with the page shells (wall and CPU time of each; the two sites
+compared file by file).
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import cProfile
 import datetime as dt
 import os
@@ -79,14 +82,30 @@ def _cheap_products(report: Report, out: Path, **_: object) -> list[Path]:
 
 
 def _build(project: Path) -> None:
-    """Build the whole kept project as `archlex build` does; print wall and CPU time."""
+    """Build the whole kept project as `archlex build` does, with every page through material's
+    template and with the page shells, one after the other; print wall and CPU time of each
+    and compare the two sites."""
+    from archlex.site import page_shell
     from archlex.site.build import run_mkdocs
 
     with tempfile.TemporaryDirectory() as work:
-        wall, cpu = time.perf_counter(), _cpu()
-        run_mkdocs(project / "mkdocs.yml", Path(work) / "site")
-        wall, cpu = time.perf_counter() - wall, _cpu() - cpu
-    print(f"{wall:8.2f} s  mkdocs (CPU {cpu:.2f} s with the workers)")
+        for way in ("template", "shells"):
+            with (
+                mock.patch.object(page_shell, "_shape", return_value=None)
+                if way == "template"
+                else contextlib.nullcontext()
+            ):
+                wall, cpu = time.perf_counter(), _cpu()
+                run_mkdocs(project / "mkdocs.yml", Path(work) / way)
+                wall, cpu = time.perf_counter() - wall, _cpu() - cpu
+            load = os.getloadavg()[0]
+            print(
+                f"{wall:8.2f} s  mkdocs, {way} (CPU {cpu:.2f} s with the workers; load {load:.1f})"
+            )
+        one, two = Path(work) / "template", Path(work) / "shells"
+        files = sorted(p.relative_to(one) for p in one.rglob("*") if p.is_file())
+        differ = [f for f in files if (one / f).read_bytes() != (two / f).read_bytes()]
+        print(f"{len(files)} files, {len(differ)} different {differ[:5]}")
 
 
 def _cpu() -> float:

@@ -125,3 +125,28 @@ def test_a_template_a_shell_cannot_give_is_rendered_as_mkdocs_renders_it(
     _mkdocs(config, tmp_path / "theirs")
     _same_sites(tmp_path / "ours", tmp_path / "theirs")
     assert written == 0
+
+
+def test_the_kept_markdown_instance_renders_pages_as_each_page_renders_itself(
+    tmp_path: Path,
+) -> None:
+    from mkdocs.config import load_config
+
+    from archlex.site.mkdocs_build import _read_pages
+    from archlex.site.page_markdown import PageMarkdown
+
+    config = load_config(str(_project(tmp_path / "project")), site_dir=str(tmp_path / "site"))
+    config.plugins.on_startup(command="build", dirty=False)
+    config = config.plugins.on_config(config)
+    files = _read_pages(config, None)[0]
+    kept = PageMarkdown(config)
+    for file in files.documentation_pages():
+        page = file.page
+        assert page is not None
+        kept.render(page, files)
+        ours = (page.content, str(page.toc), page.title, page.present_anchor_ids)
+        links = page.links_to_anchors
+        page.render(config, files)
+        assert ours == (page.content, str(page.toc), page.title, page.present_anchor_ids)
+        assert links == page.links_to_anchors
+    assert kept.enabled and kept.kept is not None  # past its checks, the instance is used

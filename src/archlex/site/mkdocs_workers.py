@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from archlex.site.page_cache import CachedPage, captured, search_entries
+from archlex.site.page_markdown import PageMarkdown
 from archlex.site.page_shell import PageShells, write_page
 
 if TYPE_CHECKING:
@@ -52,6 +53,7 @@ class _Job:
     env: jinja2.Environment
     keep: frozenset[str]  # the pages whose HTML travels back (for the page cache)
     shells: PageShells  # the theme around the entity pages, made in each process
+    markdown: PageMarkdown  # the Python-Markdown instance, made in each process
 
 
 _JOB: _Job | None = None
@@ -78,7 +80,8 @@ def render_pages(
     """Render and write the pages at the docs-relative paths `todo`; what each gave, by path."""
     global _JOB
     pages = list(files.documentation_pages())
-    _JOB = _Job(config, files, pages, nav, env, frozenset(keep), PageShells(config))
+    shells, markdown = PageShells(config), PageMarkdown(config)
+    _JOB = _Job(config, files, pages, nav, env, frozenset(keep), shells, markdown)
     chunks = [todo[start : start + _PER_TASK] for start in range(0, len(todo), _PER_TASK)]
     try:
         few = len(todo) < _FEWEST and WORKERS_VARIABLE not in os.environ
@@ -114,7 +117,7 @@ def _render_one(job: _Job, uri: str) -> Rendered:
     with _warnings() as messages:
         config._current_page = page
         try:
-            page.render(config, job.files)
+            job.markdown.render(page, job.files)
             page.content = config.plugins.on_page_content(
                 page.content or "", page=page, config=config, files=job.files
             )
