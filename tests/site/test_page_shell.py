@@ -150,3 +150,46 @@ def test_the_kept_markdown_instance_renders_pages_as_each_page_renders_itself(
         assert ours == (page.content, str(page.toc), page.title, page.present_anchor_ids)
         assert links == page.links_to_anchors
     assert kept.enabled and kept.kept is not None  # past its checks, the instance is used
+
+
+SEARCH_HTML = {
+    "plain": '<h1 id="t">T &amp; <code>x</code><a class="headerlink" href="#t">&para;</a></h1>\n'
+    "<p>A &lt;b&gt; <strong>bold</strong><br />next &#39;q&#39;</p>\n<ul>\n<li>one</li>\n</ul>\n"
+    '<h2 id="s" title="a &amp; b &gt; c">Part</h2>\n<P CLASS="X">Upper</P>'
+    '<img alt="" src="i.png" />'
+    '<div data-search-exclude="">hidden</div><table><tr><td>cell</td></tr></table>',
+    "comment": "<p>a</p><!-- c --><p>b</p>",
+    "script": "<p>a</p><script>var x = '<p>';</script><p>b</p>",
+    "unquoted": "<p class=x>a</p>",
+    "stray": "<p>a < b</p>",
+    "svg title": "<svg><title>t</title><text>u</text></svg>",
+}
+
+
+@pytest.mark.parametrize("html", list(SEARCH_HTML.values()), ids=list(SEARCH_HTML))
+def test_search_entries_are_the_plugins_own(html: str, tmp_path: Path) -> None:
+    """The fast split of a page's HTML gives the search plugin's entries; HTML that is not plain
+    tags and text is parsed by the plugin's own way."""
+    from mkdocs.config import load_config
+
+    from archlex.site.mkdocs_build import _read_pages
+    from archlex.site.page_search import PageSearch
+
+    config = load_config(str(_project(tmp_path / "project")), site_dir=str(tmp_path / "site"))
+    config.plugins.on_startup(command="build", dirty=False)
+    config = config.plugins.on_config(config)
+    files = _read_pages(config, None)[0]
+    page = files.get_file_from_path("a/p5.md").page  # type: ignore[union-attr]
+    assert page is not None
+    page.render(config, files)
+    page.content = html
+    search = PageSearch(config)
+    own = type(search.index).add_entry_from_context
+    own(search.index, page)
+    expected = list(search.index.entries)
+    search.index.entries.clear()
+    search.checks = 0  # trusted: only the fast split, where the HTML is plain
+    with search:
+        search.index.add_entry_from_context(page)
+    assert search.index.entries == expected and expected
+    assert search.split == (1 if html == SEARCH_HTML["plain"] else 0)

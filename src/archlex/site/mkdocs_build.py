@@ -94,10 +94,11 @@ def _read_one(page: Page, config: MkDocsConfig, files: Files) -> None:
     try:
         page = config.plugins.on_pre_page(page, config=config, files=files)
         page.read_source(config)
+        listing = LISTING in (page.markdown or "")  # the source, not read from disk again
         page.markdown = config.plugins.on_page_markdown(
             page.markdown or "", page=page, config=config, files=files
         )
-        if LISTING in page.file.content_string:
+        if listing:
             page.render(config, files)
             page.content = config.plugins.on_page_content(
                 page.content or "", page=page, config=config, files=files

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from archlex.site.page_cache import CachedPage, captured, search_entries
 from archlex.site.page_markdown import PageMarkdown
+from archlex.site.page_search import PageSearch
 from archlex.site.page_shell import PageShells, write_page
 
 if TYPE_CHECKING:
@@ -84,14 +85,15 @@ def render_pages(
     _JOB = _Job(config, files, pages, nav, env, frozenset(keep), shells, markdown)
     chunks = [todo[start : start + _PER_TASK] for start in range(0, len(todo), _PER_TASK)]
     try:
-        few = len(todo) < _FEWEST and WORKERS_VARIABLE not in os.environ
-        if workers < 2 or few or len(chunks) < 2:
-            done = [_render_chunk(chunk) for chunk in chunks]
-        else:
-            # fork: the workers inherit the read pages, the navigation and the theme as they are
-            context = multiprocessing.get_context("fork")
-            with context.Pool(min(workers, len(chunks)), initializer=_in_worker) as pool:
-                done = list(pool.imap(_render_chunk, chunks))
+        with PageSearch(config):
+            few = len(todo) < _FEWEST and WORKERS_VARIABLE not in os.environ
+            if workers < 2 or few or len(chunks) < 2:
+                done = [_render_chunk(chunk) for chunk in chunks]
+            else:
+                # fork: the workers inherit the read pages, the navigation and the theme as they are
+                context = multiprocessing.get_context("fork")
+                with context.Pool(min(workers, len(chunks)), initializer=_in_worker) as pool:
+                    done = list(pool.imap(_render_chunk, chunks))
     finally:
         _JOB = None
     return {uri: rendered for chunk in done for uri, rendered in chunk}

@@ -1,0 +1,121 @@
+"""A page's search index entries as mkdocs-material's search plugin makes them, with the page's
+HTML split into tags and text by two regular expressions instead of Python's `HTMLParser`.
+
+The search plugin parses every page's HTML back into sections (material's `Parser`, an
+`HTMLParser`), which was about a third of a small page's time after the page shells. The HTML
+Python-Markdown writes for archlex's pages is regular: tags with simple names and quoted
+attributes, text between them. For such HTML the tags and text here are exactly the calls
+`HTMLParser` makes (the same names lower-cased, attribute values and text unescaped, a
+self-closing tag as a start and an end), fed to material's own `Parser`, whose sections become
+the entries as the plugin makes them. HTML with anything else (comments, `<script>`, `<style>`,
+`<title>`, unquoted attributes, a stray `<`) is parsed by `HTMLParser`. The first pages in each
+process are indexed both ways and compared; a difference leaves the plugin's own way in place.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import re
+from html import unescape
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.pages import Page
+
+_CHECKS = 2  # pages indexed both ways in a process before the fast split is trusted
+_NAME = r"[a-zA-Z][a-zA-Z0-9]*"
+_ATTRIBUTE = r"""\s+[a-zA-Z_:][-a-zA-Z0-9_:.]*(?:="[^"]*"|='[^']*')?"""
+_TOKEN = re.compile(rf"""<({_NAME})((?:{_ATTRIBUTE})*)\s*(/?)>|</({_NAME})\s*>|[^<]+""")
+_ATTRIBUTES = re.compile(r"""\s+([a-zA-Z_:][-a-zA-Z0-9_:.]*)(?:=("[^"]*"|'[^']*'))?""")
+# What HTMLParser reads otherwise than as plain tags and text (raw text elements, and those some
+# Python versions read so), and markup the split above leaves to it.
+_OTHER = re.compile(
+    r"<(?:script|style|title|textarea|xmp|iframe|noembed|noframes|noscript|plaintext)\b|<[!?]",
+    re.IGNORECASE,
+)
+
+log = logging.getLogger(__name__)
+
+
+class PageSearch:
+    """Indexes pages for the search plugin with the fast split where it can (per process)."""
+
+    def __init__(self, config: MkDocsConfig) -> None:
+        plugin = config.plugins.get("material/search") or config.plugins.get("search")
+        index = getattr(plugin, "search_index", None)
+        usable = index is not None and hasattr(type(index), "add_entry_from_context")
+        self.index: Any = index if usable else None
+        self.checks = _CHECKS
+        self.split = 0  # pages whose HTML the fast split read
+
+    def __enter__(self) -> PageSearch:
+        """Index the build's pages here instead of in the plugin's own way."""
+        if self.index is not None:
+            self.index.add_entry_from_context = self.add  # on this index only
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        if self.index is not None and "add_entry_from_context" in vars(self.index):
+            del self.index.add_entry_from_context
+
+    def add(self, page: Page) -> None:
+        """Add the page's entries to the index, as the plugin's `add_entry_from_context`."""
+        index = self.index
+        own = type(index).add_entry_from_context
+        if self.checks < 0 or _OTHER.search(page.content or ""):
+            own(index, page)
+            return
+        before = len(index.entries)
+        if not self._add(index, page):
+            own(index, page)
+            return
+        if self.checks > 0:  # indexed both ways: the plugin's entries are kept
+            self.checks -= 1
+            ours = index.entries[before:]
+            del index.entries[before:]
+            own(index, page)
+            if ours != index.entries[before:]:
+                log.debug("search entries of %s differ from the plugin's: not used", page.url)
+                self.checks = -1
+
+    def _add(self, index: Any, page: Page) -> bool:
+        """Material's `add_entry_from_context`, the HTML split here; false (and nothing
+        added) if the HTML is not plain tags and text."""
+        parser = importlib.import_module("material.plugins.search.plugin").Parser()
+        search = page.meta.get("search") or {}
+        if not search.get("exclude"):
+            if not _feed(parser, page.content or ""):
+                return False
+            self.split += 1
+            for section in parser.data:
+                if not section.is_excluded():
+                    index.create_entry_for_section(section, page.toc, page.url, page)
+        return True
+
+
+def _feed(parser: Any, html: str) -> bool:
+    """Make the handler calls HTMLParser makes (`convert_charrefs` on) for plain HTML; false
+    at the first markup that is not a plain tag (the parser is then half fed)."""
+    start, end, data = parser.handle_starttag, parser.handle_endtag, parser.handle_data
+    at = 0
+    for match in _TOKEN.finditer(html):
+        if match.start() != at:
+            return False
+        at = match.end()
+        opened, attributes, closed, ended = match.groups()
+        if opened:
+            tag = opened.lower()
+            found = [
+                (name.lower(), unescape(value[1:-1]) if value else None)  # "" if absent
+                for name, value in _ATTRIBUTES.findall(attributes)
+            ]
+            start(tag, found)
+            if closed:
+                end(tag)
+        elif ended:
+            end(ended.lower())
+        else:
+            data(unescape(match.group(0)))
+    return at == len(html)
