@@ -12,9 +12,10 @@ then renders a sample of the pages of each folder in this process and prints the
 page of each step: Markdown, the theme as mkdocs renders it (material's template) and the theme
 as archlex writes it (`site/page_shell.py`: a shell per shape, filled; the same HTML, checked
 here page by page); with `--profile`, the functions that took the most time.
-`--build` builds a kept project whole as `archlex build` does, once with every page through
-material's template and once with the page shells (wall and CPU time of each; the two sites
-compared file by file).
+`--build` builds a kept project whole as `archlex build` does, once with every page rendered
+as mkdocs renders it and once as archlex does (page shells, one Python-Markdown instance, the
+search entries from the fast split): wall and CPU time of each, the two sites compared file by
+file.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ import pstats
 import tempfile
 import time
 from collections import defaultdict
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from unittest import mock
@@ -82,30 +84,40 @@ def _cheap_products(report: Report, out: Path, **_: object) -> list[Path]:
 
 
 def _build(project: Path) -> None:
-    """Build the whole kept project as `archlex build` does, with every page through material's
-    template and with the page shells, one after the other; print wall and CPU time of each
-    and compare the two sites."""
-    from archlex.site import page_shell
+    """Build the whole kept project as `archlex build` does, with every page rendered as mkdocs
+    renders it (Markdown instance, template, search plugin's parser) and as archlex does now,
+    one after the other; print wall and CPU time of each and compare the two sites."""
     from archlex.site.build import run_mkdocs
 
     with tempfile.TemporaryDirectory() as work:
-        for way in ("template", "shells"):
-            with (
-                mock.patch.object(page_shell, "_shape", return_value=None)
-                if way == "template"
-                else contextlib.nullcontext()
-            ):
+        for way in ("mkdocs", "archlex"):
+            with _as_mkdocs() if way == "mkdocs" else contextlib.nullcontext():
                 wall, cpu = time.perf_counter(), _cpu()
                 run_mkdocs(project / "mkdocs.yml", Path(work) / way)
                 wall, cpu = time.perf_counter() - wall, _cpu() - cpu
             load = os.getloadavg()[0]
-            print(
-                f"{wall:8.2f} s  mkdocs, {way} (CPU {cpu:.2f} s with the workers; load {load:.1f})"
-            )
-        one, two = Path(work) / "template", Path(work) / "shells"
+            print(f"{wall:8.2f} s  pages as {way} renders them (CPU {cpu:.2f} s; load {load:.1f})")
+        one, two = Path(work) / "mkdocs", Path(work) / "archlex"
         files = sorted(p.relative_to(one) for p in one.rglob("*") if p.is_file())
         differ = [f for f in files if (one / f).read_bytes() != (two / f).read_bytes()]
         print(f"{len(files)} files, {len(differ)} different {differ[:5]}")
+
+
+@contextlib.contextmanager
+def _as_mkdocs() -> Iterator[None]:
+    """Pages rendered as mkdocs renders them: no shells, no kept Markdown instance, the search
+    plugin's own parser."""
+    from archlex.site import page_markdown, page_search, page_shell
+
+    def own_render(self: Any, page: Page, files: Files) -> None:
+        page.render(self.config, files)
+
+    with (
+        mock.patch.object(page_shell, "_shape", return_value=None),
+        mock.patch.object(page_markdown.PageMarkdown, "render", own_render),
+        mock.patch.object(page_search.PageSearch, "__enter__", lambda self: self),
+    ):
+        yield
 
 
 def _cpu() -> float:
@@ -138,54 +150,60 @@ def _measure(
             folder, _, name = file.src_uri.rpartition("/")
             by_folder[f"{folder}/{name}" if name == "index.md" else folder].append(file.page)
     profiler = cProfile.Profile() if profile else None
+    print("  CPU ms a page: Markdown (mkdocs / kept instance), theme (template / shell)")
     for folder, chosen in sorted(by_folder.items(), key=lambda kv: -len(kv[1])):
         if not only or folder == only:
-            markdown, theme, shell = _render(chosen[:sample], (config, files, nav, env), profiler)
+            times = _render(chosen[:sample], (config, files, nav, env), profiler)
             n = min(sample, len(chosen))
             size = sum(len(page.markdown or "") for page in chosen[:sample]) // n
-            each = f"markdown {1000 * markdown / n:6.2f}, template {1000 * theme / n:6.2f}"
-            each += f", shell {1000 * shell / n:6.2f} ms"
-            print(f"  {folder or '.':24} {len(chosen):6} pages of {size:6} chars: {each} a page")
+            each = "{:7.2f} / {:6.2f}, {:7.2f} / {:6.2f}".format(*(1000 * t / n for t in times))
+            print(f"  {folder or '.':24} {len(chosen):6} pages of {size:6} chars: {each}")
     if profiler:
         pstats.Stats(profiler).sort_stats("cumulative").print_stats(45)
 
 
 def _render(
     pages: list[Page], build: tuple[Any, Files, Any, Any], profiler: cProfile.Profile | None
-) -> tuple[float, float, float]:
-    """Render the pages as mkdocs does and as a build's workers do; the CPU time of their
-    Markdown, of material's template, and of the page shells (the same HTML, checked)."""
+) -> list[float]:
+    """Render the pages as mkdocs does and as a build's workers do (the same HTML, checked);
+    the CPU time of their Markdown both ways, of material's template, and of the page shells
+    with the search entries from the fast split."""
     from mkdocs.commands.build import _build_page
 
+    from archlex.site.page_markdown import PageMarkdown
+    from archlex.site.page_search import PageSearch
     from archlex.site.page_shell import PageShells, write_page
 
     config, files, nav, env = build
     documentation = files.documentation_pages()
-    shells = PageShells(config)
-    markdown = theme = shell = 0.0
+    shells, kept, search = PageShells(config), PageMarkdown(config), PageSearch(config)
+    times = [0.0, 0.0, 0.0, 0.0]
     for page in pages:
         config._current_page = page
         if profiler:
             profiler.enable()
-        begin = time.process_time()
+        clock = [time.process_time()]
         page.render(config, files)
+        clock.append(time.process_time())
+        kept.render(page, files)
         page.content = config.plugins.on_page_content(
             page.content or "", page=page, config=config, files=files
         )
-        middle = time.process_time()
+        clock.append(time.process_time())
         content = page.content
         _build_page(page, config, documentation, nav, env)
-        end = time.process_time()
+        clock.append(time.process_time())
         assert page.file.abs_dest_path is not None
         expected = Path(page.file.abs_dest_path).read_bytes()
         page.content = content
-        write_page(page, config, documentation, nav, env, shells)
-        last = time.process_time()
+        with search:
+            write_page(page, config, documentation, nav, env, shells)
+        clock.append(time.process_time())
         if profiler:
             profiler.disable()
         assert Path(page.file.abs_dest_path).read_bytes() == expected, page.file.src_uri
-        markdown, theme, shell = markdown + middle - begin, theme + end - middle, shell + last - end
-    return markdown, theme, shell
+        times = [total + b - a for total, a, b in zip(times, clock, clock[1:], strict=False)]
+    return times
 
 
 if __name__ == "__main__":
