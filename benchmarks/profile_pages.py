@@ -165,9 +165,7 @@ def _measure(
 def _render(
     pages: list[Page], build: tuple[Any, Files, Any, Any], profiler: cProfile.Profile | None
 ) -> list[float]:
-    """Render the pages as mkdocs does and as a build's workers do (the same HTML, checked);
-    the CPU time of their Markdown both ways, of material's template, and of the page shells
-    with the search entries from the fast split."""
+    """CPU time of the pages' Markdown (new instance, kept), theme (template, shell)."""
     from mkdocs.commands.build import _build_page
 
     from archlex.site.page_markdown import PageMarkdown
