@@ -85,13 +85,14 @@ class Model:
         """Every component of every system."""
         return [c for s in self.systems for c in s.components]
 
-    def entities(self) -> Iterator[tuple[str, Entity]]:
-        """Every entity with its kind, in the order the files declare them."""
+    def entities(self, components: bool = True) -> Iterator[tuple[str, Entity]]:
+        """Every entity with its kind, in the order the files declare them (the systems'
+        components left out when `components` is false)."""
         kinds: list[tuple[str, list[Entity]]] = [
             ("organisation", list(self.organisations)),
             ("role", list(self.roles)),
             ("system", list(self.systems)),
-            ("component", list(self.components)),
+            ("component", list(self.components) if components else []),
             ("data", list(self.data)),
             ("flow", list(self.flows)),
             ("process", list(self.processes)),
