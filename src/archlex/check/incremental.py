@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import pickle
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any
@@ -27,13 +28,18 @@ from typing import Any
 from archlex.cache_folder import read_sealed, write_sealed
 from archlex.check.coverage import Coverage
 from archlex.check.prose import Unread, same_but_unread, unread_fields
+from archlex.check.reach import KEPT_FOR_COVERAGE, edits_of, findings_again, rules_to_rerun
 from archlex.check.reads import COVERAGE, read_by_rules, reads
+from archlex.check.references import MAX_HINTS
 from archlex.check.statuses import (
+    DONE,
     Facts,
+    Updates,
     changed_statuses,
     recovered,
     requirement_facts,
     statuses_unread_by_rules,
+    with_statuses,
 )
 from archlex.check.unchanged import (
     Mover,
@@ -49,10 +55,10 @@ from archlex.load import Project
 from archlex.load.cache import FileOutcome, ParseCache
 from archlex.load.project import load_file
 from archlex.load.sources import Located, SourceMap
-from archlex.model import Model
+from archlex.model import Model, Requirement
 from archlex.rules import RULES
 
-FORMAT = 3
+FORMAT = 4
 _FIELDS = [f.name for f in fields(Finding)]  # a finding's fields, as its rows keep them
 
 
@@ -76,6 +82,9 @@ class LastCheck:
     # what the coverage reads of each requirement, when no rule reads a status (so that an
     # edit of statuses alone changes the coverage only: archlex.check.statuses)
     facts: Facts | None
+    # each id of the model and its kind, pickled (read only when rules run again over edited
+    # entities: archlex.check.reach); None when an id is written twice or did not validate
+    kinds: bytes | None
 
 
 class ReportModel(Model):
@@ -110,9 +119,29 @@ def remember(entry: Path, project: Project, findings: list[Finding], coverage: C
     unread = unread_fields(None if by_rules is None else reads(COVERAGE, by_rules))
     facts = requirement_facts(project.model) if statuses_unread_by_rules(by_rules) else None
     last = LastCheck(
-        FORMAT, project.inputs, project.file_keys, {}, named, rows, coverage, slim, unread, facts
+        FORMAT,
+        project.inputs,
+        project.file_keys,
+        {},
+        named,
+        rows,
+        coverage,
+        slim,
+        unread,
+        facts,
+        _kinds_kept(project),
     )
     write_sealed(entry, last)
+
+
+def _kinds_kept(project: Project) -> bytes | None:
+    """Each id of the model and its kind, pickled; None when an id is written twice or an
+    entity did not validate (the reference pass then reads more than one entity)."""
+    kinds = project.model.kinds()
+    places = project.sources.entities
+    if project.invalid_ids or len(kinds) != len(places) or any(len(p) > 1 for p in places.values()):
+        return None
+    return pickle.dumps(kinds, pickle.HIGHEST_PROTOCOL)
 
 
 def report_project(project: Project, findings: list[Finding]) -> Project:
@@ -141,9 +170,12 @@ def report_project(project: Project, findings: list[Finding]) -> Project:
     )
 
 
-def recheck(entry: Path, cache: ParseCache) -> tuple[Project, list[Finding], Coverage] | None:
-    """The last check's outcome, moved to where the edited files now write the same values;
-    None when it must be checked in full."""
+def recheck(
+    entry: Path, cache: ParseCache, today: dt.date
+) -> tuple[Project, list[Finding], Coverage] | None:
+    """The last check's outcome, moved to where the edited files now write the same values
+    (with the findings about entities whose allocations changed found again); None when it
+    must be checked in full."""
     last = read_sealed(entry)
     if not isinstance(last, LastCheck) or last.version != FORMAT:
         return None
@@ -152,23 +184,24 @@ def recheck(entry: Path, cache: ParseCache) -> tuple[Project, list[Finding], Cov
         return None
     findings = [Finding(*row) for row in last.rows]  # type: ignore[arg-type]
     file_keys, texts = dict(last.file_keys), dict(last.texts)
-    done: dict[str, bool] = {}  # requirements whose status changed: whether each is done now
+    updates: Updates = {}  # requirements edited: whether each is done, what it is allocated to
+    again = _Again(last, cache, today)
     for path in edited:
         if path not in file_keys:
             return None  # a manifest: settings, scope, waivers, what is included
-        moved = _moved(last, cache, path, findings)
+        moved = _moved(last, cache, path, findings) or again.reached(path, findings)
         if moved is None:
             return None
-        findings, file_keys[path], text, statuses = moved
-        done |= statuses
+        findings, file_keys[path], text, changes = moved
+        updates |= changes
         texts.pop(path, None)
         if text is not None:
             texts[path] = text
     facts = None if last.facts is None else dict(last.facts)
     coverage: Coverage | None = last.coverage
-    if done:  # statuses changed (only with facts kept): the coverage of what they trace
-        coverage = None if facts is None else recovered(last.coverage, facts, done)
-    if coverage is None:
+    if updates:  # statuses or allocations changed (only with facts kept)
+        coverage = None if facts is None else recovered(last.coverage, facts, updates)
+    if coverage is None or (again.ran and not _hinted(last.rows, findings)):
         return None
     inputs = Inputs(
         [(p, edited.get(p, d)) for p, d in last.inputs.files],
@@ -178,7 +211,7 @@ def recheck(entry: Path, cache: ParseCache) -> tuple[Project, list[Finding], Cov
     findings = sort_findings(findings)
     project = replace(last.project, inputs=inputs)
     rows = _rows(findings)
-    again = replace(
+    kept = replace(
         last,
         inputs=inputs,
         file_keys=file_keys,
@@ -188,8 +221,72 @@ def recheck(entry: Path, cache: ParseCache) -> tuple[Project, list[Finding], Cov
         coverage=coverage,
         facts=facts,
     )
-    write_sealed(entry, again)
+    write_sealed(entry, kept)
     return project, findings, coverage
+
+
+class _Again:
+    """Finds again, for the entities of an edited file whose fields that rules read changed,
+    what the rules reading those fields find about them (archlex.check.reach)."""
+
+    def __init__(self, last: LastCheck, cache: ParseCache, today: dt.date) -> None:
+        self.last, self.cache, self.today = last, cache, today
+        self.kinds: dict[str, str] | None = None
+        self.ran = False  # whether some rule ran again
+
+    def reached(self, path: str, findings: list[Finding]) -> Moved | None:
+        """The findings with those of the rules that read the edited fields about the edited
+        entities found again and the others placed in the file moved; the file's (name,
+        parse-cache key) and the requirements edited; None when it must be checked in full."""
+        last, cache = self.last, self.cache
+        display, key = last.file_keys[path]
+        old = cache.get(key)
+        if display.startswith("[") or old is None or last.kinds is None:
+            return None
+        if any(_names_place(f, display) for f in findings):
+            return None
+        new = load_file(last.project.manifest_path, Path(path), display, cache)
+        edits = edits_of(old, new)
+        manifest = last.project.model.manifest
+        disabled = set(manifest.checks.disable)
+        rules = None
+        if edits is not None:
+            facts_kept = last.facts is not None
+            rules = rules_to_rerun(edits, RULES.values(), disabled, manifest.waivers, facts_kept)
+        raw = Path(path).read_bytes()
+        mover = TextMover.of(old, last.texts.get(path), raw, _alike, partial=True)
+        if edits is None or rules is None or mover is None:
+            return None
+        ids = {edit.entity.id for edit in edits}
+        kept = [f for f in findings if not (f.rule in rules and f.target in ids)]
+        result = _moved_by(mover, kept, display)
+        if result is None:
+            return None
+        if self.kinds is None:
+            self.kinds = pickle.loads(last.kinds)  # the sealed entry's own bytes
+        self.ran = True
+        chosen = {r: RULES[r] for r in rules}
+        result += findings_again(last.project, self.kinds, edits, chosen, self.today)
+        updates = {
+            e.entity.id: (e.entity.status in DONE, tuple(e.entity.allocated_to))
+            for e in edits
+            if isinstance(e.entity, Requirement) and e.fields & KEPT_FOR_COVERAGE
+        }
+        return result, (display, cache.key(display, raw)), None, updates
+
+
+def _alike(then: Any, now: Any) -> bool:
+    """Any two readings: the entities are compared as the loader makes them (reach.edits_of)."""
+    del then, now
+    return True
+
+
+def _hinted(before: list[tuple[object, ...]], after: list[Finding]) -> bool:
+    """Whether every unknown reference, before and after, has its hint (the reference pass
+    stops giving hints after MAX_HINTS, in the order of the files)."""
+    rule = _FIELDS.index("rule")
+    count = sum(1 for row in before if row[rule] == "unknown-reference")
+    return max(count, sum(1 for f in after if f.rule == "unknown-reference")) < MAX_HINTS
 
 
 def named_files(project: Project) -> list[Path]:
@@ -223,14 +320,16 @@ def _edited(inputs: Inputs) -> dict[str, str] | None:
     return None if inputs.listing_changed() else edited
 
 
-Moved = tuple[list[Finding], tuple[str, str], bytes | None, dict[str, bool]]
+# The findings moved, the file's (name, parse-cache key), the text they are placed in when
+# that entry holds other text, and what changed of the requirements the coverage reads.
+Moved = tuple[list[Finding], tuple[str, str], bytes | None, Updates]
 
 
 def _moved(last: LastCheck, cache: ParseCache, path: str, findings: list[Finding]) -> Moved | None:
     """The findings with those placed in one edited file moved, the file's (name, parse-cache
     key), the text the moved findings are placed in when that entry holds other text, and the
-    requirements whose status changed (whether each is done now); None when the file's
-    entities changed otherwise or a finding cannot be moved for certain."""
+    requirements whose status changed; None when the file's entities changed otherwise or a
+    finding cannot be moved for certain."""
     display, key = last.file_keys[path]
     old = cache.get(key)
     if old is None or not is_clean(old):
@@ -241,6 +340,15 @@ def _moved(last: LastCheck, cache: ParseCache, path: str, findings: list[Finding
     if found is None:
         return None
     mover, entry, text, statuses = found
+    updates = with_statuses(last.facts or {}, statuses)
+    result = _moved_by(mover, findings, display)
+    if result is None or updates is None:
+        return None
+    return result, entry, text, updates
+
+
+def _moved_by(mover: Mover, findings: list[Finding], display: str) -> list[Finding] | None:
+    """The findings, those placed in one file moved; None when one cannot be."""
     result: list[Finding] = []
     for finding in findings:
         if finding.file != display:
@@ -250,7 +358,7 @@ def _moved(last: LastCheck, cache: ParseCache, path: str, findings: list[Finding
         if position is None:
             return None
         result.append(replace(finding, line=position[0], column=position[1]))
-    return result, entry, text, statuses
+    return result
 
 
 def _mover(

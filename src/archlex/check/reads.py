@@ -94,6 +94,11 @@ VIEWS = reads(
 COVERAGE = reads(TRACING, DELIVERIES, APPLICABLE, requirements={"allocated_to", "status"})
 
 
+def without(part: Reads, other: Reads) -> Reads:
+    """The fields of `part` that are not in `other`."""
+    return {kind: names - other.get(kind, frozenset()) for kind, names in part.items()}
+
+
 def read_by_rules(rule_reads: Mapping[str, Reads | None]) -> Reads | None:
     """Every field some rule reads; None (every field may be read) when a rule declares
     nothing (tests/check/test_reads.py fails for such a rule)."""
@@ -123,4 +128,5 @@ __all__ = [
     "read_by_any",
     "read_by_rules",
     "reads",
+    "without",
 ]

@@ -119,6 +119,11 @@ class Model:
             for entity in entities:
                 yield kind, entity
 
+    def kinds(self) -> dict[str, str]:
+        """Each entity's id and its kind, in the order the files declare them (the last of
+        two entities with one id wins)."""
+        return {entity.id: kind for kind, entity in self.entities()}
+
     def reindex(self) -> None:
         """Index every entity by id; the first of two entities with one id wins."""
         self.index = {}

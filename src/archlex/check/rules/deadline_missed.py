@@ -26,6 +26,7 @@ from archlex.rules import Phase, rule
     "the work delivering an obligation ends after its deadline",
     contract=True,
     reads=reads(TRACING, DELIVERIES, APPLICABLE, obligations={"deadline"}, work_packages={"end"}),
+    reach={},
 )
 def missed_deadlines(context: CheckContext) -> Iterator[Finding]:
     """The work delivering an obligation ends after the obligation's deadline."""

@@ -25,6 +25,7 @@ from archlex.rules import Phase, rule
     "an applicable obligation has no requirement",
     contract=True,
     reads=reads(TRACING, APPLICABLE, obligations={"summary"}),
+    reach={},
 )
 def untraced_obligations(context: CheckContext) -> Iterator[Finding]:
     """An applicable obligation that no requirement satisfies."""

@@ -22,6 +22,7 @@ from archlex.rules import Phase, rule
     "no work package delivers a requirement",
     contract=True,
     reads=DELIVERIES,
+    reach={},
 )
 def unscheduled_requirements(context: CheckContext) -> Iterator[Finding]:
     """A requirement that no work package delivers."""

@@ -25,6 +25,7 @@ Edges = dict[str, list[str]]
     "work packages depend on each other in a cycle",
     contract=True,
     reads=DEPENDENCIES,
+    reach={},
 )
 def dependency_cycles(context: CheckContext) -> Iterator[Finding]:
     """Work packages that depend on each other in a cycle, one finding per cycle."""
