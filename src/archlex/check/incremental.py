@@ -28,11 +28,9 @@ from typing import Any
 from archlex.cache_folder import read_sealed, write_sealed
 from archlex.check.coverage import Coverage
 from archlex.check.prose import Unread, same_but_unread, unread_fields
-from archlex.check.reach import KEPT_FOR_COVERAGE, edits_of, findings_again, rules_to_rerun
 from archlex.check.reads import COVERAGE, read_by_rules, reads
-from archlex.check.references import MAX_HINTS
+from archlex.check.rerun import Again, Moved, hinted, moved_by, names_place
 from archlex.check.statuses import (
-    DONE,
     Facts,
     Updates,
     changed_statuses,
@@ -55,7 +53,7 @@ from archlex.load import Project
 from archlex.load.cache import FileOutcome, ParseCache
 from archlex.load.project import load_file
 from archlex.load.sources import Located, SourceMap
-from archlex.model import Model, Requirement
+from archlex.model import Model
 from archlex.rules import RULES
 
 FORMAT = 4
@@ -182,10 +180,10 @@ def recheck(
     edited = _edited(last.inputs)
     if edited is None or any(Path(p).is_file() is not was for p, was in last.named.items()):
         return None
-    findings = [Finding(*row) for row in last.rows]  # type: ignore[arg-type]
+    findings = _findings(last.rows)
     file_keys, texts = dict(last.file_keys), dict(last.texts)
     updates: Updates = {}  # requirements edited: whether each is done, what it is allocated to
-    again = _Again(last, cache, today)
+    again = Again(last, cache, today)
     for path in edited:
         if path not in file_keys:
             return None  # a manifest: settings, scope, waivers, what is included
@@ -201,7 +199,7 @@ def recheck(
     coverage: Coverage | None = last.coverage
     if updates:  # statuses or allocations changed (only with facts kept)
         coverage = None if facts is None else recovered(last.coverage, facts, updates)
-    if coverage is None or (again.ran and not _hinted(last.rows, findings)):
+    if coverage is None or (again.ran and not hinted(_findings(last.rows), findings)):
         return None
     inputs = Inputs(
         [(p, edited.get(p, d)) for p, d in last.inputs.files],
@@ -225,70 +223,6 @@ def recheck(
     return project, findings, coverage
 
 
-class _Again:
-    """Finds again, for the entities of an edited file whose fields that rules read changed,
-    what the rules reading those fields find about them (archlex.check.reach)."""
-
-    def __init__(self, last: LastCheck, cache: ParseCache, today: dt.date) -> None:
-        self.last, self.cache, self.today = last, cache, today
-        self.kinds: dict[str, str] | None = None
-        self.ran = False  # whether some rule ran again
-
-    def reached(self, path: str, findings: list[Finding]) -> Moved | None:
-        """The findings with those of the rules that read the edited fields about the edited
-        entities found again and the others placed in the file moved; the file's (name,
-        parse-cache key) and the requirements edited; None when it must be checked in full."""
-        last, cache = self.last, self.cache
-        display, key = last.file_keys[path]
-        old = cache.get(key)
-        if display.startswith("[") or old is None or last.kinds is None:
-            return None
-        if any(_names_place(f, display) for f in findings):
-            return None
-        new = load_file(last.project.manifest_path, Path(path), display, cache)
-        edits = edits_of(old, new)
-        manifest = last.project.model.manifest
-        disabled = set(manifest.checks.disable)
-        rules = None
-        if edits is not None:
-            facts_kept = last.facts is not None
-            rules = rules_to_rerun(edits, RULES.values(), disabled, manifest.waivers, facts_kept)
-        raw = Path(path).read_bytes()
-        mover = TextMover.of(old, last.texts.get(path), raw, _alike, partial=True)
-        if edits is None or rules is None or mover is None:
-            return None
-        ids = {edit.entity.id for edit in edits}
-        kept = [f for f in findings if not (f.rule in rules and f.target in ids)]
-        result = _moved_by(mover, kept, display)
-        if result is None:
-            return None
-        if self.kinds is None:
-            self.kinds = pickle.loads(last.kinds)  # the sealed entry's own bytes
-        self.ran = True
-        chosen = {r: RULES[r] for r in rules}
-        result += findings_again(last.project, self.kinds, edits, chosen, self.today)
-        updates = {
-            e.entity.id: (e.entity.status in DONE, tuple(e.entity.allocated_to))
-            for e in edits
-            if isinstance(e.entity, Requirement) and e.fields & KEPT_FOR_COVERAGE
-        }
-        return result, (display, cache.key(display, raw)), None, updates
-
-
-def _alike(then: Any, now: Any) -> bool:
-    """Any two readings: the entities are compared as the loader makes them (reach.edits_of)."""
-    del then, now
-    return True
-
-
-def _hinted(before: list[tuple[object, ...]], after: list[Finding]) -> bool:
-    """Whether every unknown reference, before and after, has its hint (the reference pass
-    stops giving hints after MAX_HINTS, in the order of the files)."""
-    rule = _FIELDS.index("rule")
-    count = sum(1 for row in before if row[rule] == "unknown-reference")
-    return max(count, sum(1 for f in after if f.rule == "unknown-reference")) < MAX_HINTS
-
-
 def named_files(project: Project) -> list[Path]:
     """The files the concept document names: a rule reports those missing (they are not
     read by the load, so the digests do not cover them)."""
@@ -298,6 +232,10 @@ def named_files(project: Project) -> list[Path]:
     names = [s.file for s in document.sections if s.file is not None]
     names += [document.reference_docx] if document.reference_docx else []
     return [project.manifest_path.parent / name for name in names]
+
+
+def _findings(rows: list[tuple[object, ...]]) -> list[Finding]:
+    return [Finding(*row) for row in rows]  # type: ignore[arg-type]
 
 
 def _rows(findings: list[Finding]) -> list[tuple[object, ...]]:
@@ -320,11 +258,6 @@ def _edited(inputs: Inputs) -> dict[str, str] | None:
     return None if inputs.listing_changed() else edited
 
 
-# The findings moved, the file's (name, parse-cache key), the text they are placed in when
-# that entry holds other text, and what changed of the requirements the coverage reads.
-Moved = tuple[list[Finding], tuple[str, str], bytes | None, Updates]
-
-
 def _moved(last: LastCheck, cache: ParseCache, path: str, findings: list[Finding]) -> Moved | None:
     """The findings with those placed in one edited file moved, the file's (name, parse-cache
     key), the text the moved findings are placed in when that entry holds other text, and the
@@ -334,31 +267,17 @@ def _moved(last: LastCheck, cache: ParseCache, path: str, findings: list[Finding
     old = cache.get(key)
     if old is None or not is_clean(old):
         return None
-    if any(_names_place(f, display) for f in findings):
+    if any(names_place(f, display) for f in findings):
         return None  # "already used at FILE:LINE": a message that would change too
     found = _mover(last, cache, path, old)
     if found is None:
         return None
     mover, entry, text, statuses = found
     updates = with_statuses(last.facts or {}, statuses)
-    result = _moved_by(mover, findings, display)
+    result = moved_by(mover, findings, display)
     if result is None or updates is None:
         return None
     return result, entry, text, updates
-
-
-def _moved_by(mover: Mover, findings: list[Finding], display: str) -> list[Finding] | None:
-    """The findings, those placed in one file moved; None when one cannot be."""
-    result: list[Finding] = []
-    for finding in findings:
-        if finding.file != display:
-            result.append(finding)
-            continue
-        position = mover.move(finding)
-        if position is None:
-            return None
-        result.append(replace(finding, line=position[0], column=position[1]))
-    return result
 
 
 def _mover(
@@ -398,10 +317,6 @@ def _skipped(last: LastCheck) -> Unread:
     if last.facts is None or "requirements" not in last.unread:
         return last.unread
     return {**last.unread, "requirements": last.unread["requirements"] | {"status"}}
-
-
-def _names_place(finding: Finding, display: str) -> bool:
-    return f"{display}:" in finding.message or f"{display}:" in (finding.hint or "")
 
 
 __all__ = ["LastCheck", "ReportModel", "entry_path", "recheck", "remember"]
