@@ -373,6 +373,33 @@ def test_an_allocation_edit_runs_the_rules_for_the_requirement_alone(
     assert _outputs(back) == _outputs(before)
 
 
+def test_a_waiver_of_a_rule_run_again_on_the_entity_is_checked_in_full(
+    generated: Path, tmp_path: Path
+) -> None:
+    """Whether a waiver is used may change when its rule finds something else about the
+    entity it names: such an edit is checked in full; another requirement's is not."""
+    model = tmp_path / "model"
+    shutil.copytree(generated, model)
+    edited = sorted(model.glob("*/requirements-*.yaml"))[0]
+    text = edited.read_text()
+    allocations = list(re.finditer(r"  - id: (\S+)\n(?:    .*\n)*?    allocated_to: \[.*\]", text))
+    waived, other = allocations[0], allocations[1]
+    manifest = model / "archlex.yaml"
+    manifest.write_text(
+        manifest.read_text()
+        + f"waivers:\n  - rule: requirement-unallocated\n    target: {waived.group(1)}\n"
+        "    reason: accepted for the test\n"
+    )
+    cache = ParseCache(tmp_path / "cache")
+    check_model(model, model.parent, today=TODAY, cache=cache, incremental=True)
+    for match, reused in ((other, True), (waived, False)):
+        unallocated = re.sub(r"allocated_to: \[.*\]", "allocated_to: []", match.group(0))
+        edited.write_text(text.replace(match.group(0), unallocated))
+        warm = check_model(model, model.parent, today=TODAY, cache=cache, incremental=True)
+        assert isinstance(warm.model, ReportModel) is reused
+        assert _outputs(warm) == _outputs(check_model(model, model.parent, today=TODAY))
+
+
 def test_random_edits_of_the_example_report_as_a_cold_check(tmp_path: Path) -> None:
     model = tmp_path / "model"
     shutil.copytree(REPO / "model", model, ignore=shutil.ignore_patterns("eu", "*.md"))
