@@ -10,14 +10,6 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from archlex.check.reach import (
-    KEPT_FOR_COVERAGE,
-    Edit,
-    edits_of,
-    findings_again,
-    rules_to_rerun,
-)
-from archlex.check.references import MAX_HINTS
 from archlex.check.statuses import DONE, Updates
 from archlex.check.unchanged import Mover, TextMover
 from archlex.findings import Finding
@@ -28,6 +20,7 @@ from archlex.rules import RULES
 
 if TYPE_CHECKING:
     from archlex.check.incremental import LastCheck
+    from archlex.check.reach import Edit
 
 # The findings moved, the file's (name, parse-cache key), the text they are placed in when
 # that entry holds other text, and what changed of the requirements the coverage reads.
@@ -67,6 +60,10 @@ class Again:
         result = moved_by(mover, kept, display)
         if result is None:
             return None
+        # imported only when rules run again (archlex.check.reach imports the check's context,
+        # the graph and the timeline): an edit of prose or of a status does not need them
+        from archlex.check.reach import KEPT_FOR_COVERAGE, findings_again
+
         if self.kinds is None:
             self.kinds = pickle.loads(last.kinds)  # the sealed entry's own bytes
         self.ran = True
@@ -82,6 +79,8 @@ class Again:
     def _planned(self, old: FileOutcome, new: FileOutcome) -> tuple[list[Edit], set[str]] | None:
         """The entities edited, and the rules to run again over them; None when the edit
         reaches further."""
+        from archlex.check.reach import edits_of, rules_to_rerun
+
         edits = edits_of(old, new)
         if edits is None:
             return None
@@ -101,6 +100,8 @@ def _alike(then: Any, now: Any) -> bool:
 def hinted(before: list[Finding], after: list[Finding]) -> bool:
     """Whether every unknown reference, before and after, has its hint (the reference pass
     stops giving hints after MAX_HINTS, in the order of the files)."""
+    from archlex.check.references import MAX_HINTS
+
     count = sum(1 for f in before if f.rule == "unknown-reference")
     return max(count, sum(1 for f in after if f.rule == "unknown-reference")) < MAX_HINTS
 
