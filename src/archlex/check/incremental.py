@@ -180,21 +180,11 @@ def recheck(
     edited = _edited(last.inputs)
     if edited is None or any(Path(p).is_file() is not was for p, was in last.named.items()):
         return None
-    findings = _findings(last.rows)
-    file_keys, texts = dict(last.file_keys), dict(last.texts)
-    updates: Updates = {}  # requirements edited: whether each is done, what it is allocated to
     again = Again(last, cache, today)
-    for path in edited:
-        if path not in file_keys:
-            return None  # a manifest: settings, scope, waivers, what is included
-        moved = _moved(last, cache, path, findings) or again.reached(path, findings)
-        if moved is None:
-            return None
-        findings, file_keys[path], text, changes = moved
-        updates |= changes
-        texts.pop(path, None)
-        if text is not None:
-            texts[path] = text
+    walked = _walked(last, cache, edited, again)
+    if walked is None:
+        return None
+    findings, file_keys, texts, updates = walked
     facts = None if last.facts is None else dict(last.facts)
     coverage: Coverage | None = last.coverage
     if updates:  # statuses or allocations changed (only with facts kept)
@@ -221,6 +211,30 @@ def recheck(
     )
     write_sealed(entry, kept)
     return project, findings, coverage
+
+
+def _walked(
+    last: LastCheck, cache: ParseCache, edited: dict[str, str], again: Again
+) -> tuple[list[Finding], dict[str, tuple[str, str]], dict[str, bytes], Updates] | None:
+    """The findings once each edited file is compared (those placed in it moved, those of the
+    rules reading its edited fields found again), each file's (name, parse-cache key), the
+    texts findings are placed in, and the requirements edited (whether each is done, what it is
+    allocated to); None when the model must be checked in full."""
+    findings = _findings(last.rows)
+    file_keys, texts = dict(last.file_keys), dict(last.texts)
+    updates: Updates = {}
+    for path in edited:
+        if path not in file_keys:
+            return None  # a manifest: settings, scope, waivers, what is included
+        moved = _moved(last, cache, path, findings) or again.reached(path, findings)
+        if moved is None:
+            return None
+        findings, file_keys[path], text, changes = moved
+        updates |= changes
+        texts.pop(path, None)
+        if text is not None:
+            texts[path] = text
+    return findings, file_keys, texts, updates
 
 
 def named_files(project: Project) -> list[Path]:
