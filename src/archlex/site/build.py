@@ -16,7 +16,7 @@ import logging
 import shutil
 import tempfile
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -41,7 +41,7 @@ from archlex.site.mkdocs_config import (
 )
 from archlex.site.page_cache import PageCache
 from archlex.site.pages import PRODUCT_PAGES, product_index, product_page, site_pages
-from archlex.toolkit.drawings import drawings_cached_in
+from archlex.toolkit.drawings import drawings_cached_in, drawings_shared
 from archlex.toolkit.escape import html_text
 from archlex.toolkit.staging import check_output_folder, staged_output
 
@@ -97,21 +97,29 @@ def build_site(
     with tempfile.TemporaryDirectory(prefix=".archlex-site-") as work:
         sites = [(code, Path(work) / code) for code in [root, *(c for c in languages if c != root)]]
         count = hits = 0
-        with staged_output(out, model_root, force, "archlex build") as staging:
+        with (
+            staged_output(out, model_root, force, "archlex build") as staging,
+            _drawings(cache),
+        ):
             for code, source in sites:
                 nested = code != root
                 site = Path(work) / f"site-{code}" if nested else staging
                 pages = page_cache(cache, model_root, out / code if nested else out)
                 switch = language_switch(languages, root, code)
                 localized = in_language(checked, code)
-                with drawings_cached_in(cache / "drawings" if cache else None):
-                    count += _build_one(localized, source, site, as_of, switch, progress, pages)
+                count += _build_one(localized, source, site, as_of, switch, progress, pages)
                 hits += pages.hits if pages else 0
                 if nested:
                     shutil.move(site, staging / code)
         if project is not None:
             _keep_projects(sites, project, model_root, force)
     return BuiltSite(out, count, project, hits)
+
+
+def _drawings(cache: Path | None) -> AbstractContextManager[None]:
+    """Where the build keeps what Graphviz drew: the cache folder, or for this build only (a
+    drawing asked for twice, in one language or two, is laid out once either way)."""
+    return drawings_cached_in(cache / "drawings") if cache else drawings_shared()
 
 
 def _keep_projects(
