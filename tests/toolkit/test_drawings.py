@@ -91,7 +91,7 @@ def test_a_drawing_tried_and_kept_after_all_is_drawn_as_alone(
     alone, shared = tmp_path / "alone", tmp_path / "shared"
     for folder in (alone, shared):
         folder.mkdir()
-    graphs = [_row(40), _row(60)]
+    graphs = [_row(20), _row(30)]
     draw_best(graphs, alone / "v.svg", alone / "v.png" if png else None)
     assert _runs(dot_runs) == 3  # the first, the second, the first again
     with drawings_shared():
