@@ -39,6 +39,7 @@ from archlex.rules import Phase, rule, severity_of
         standards={"name", "provision"},
         work_packages={"delivers"},
     ),
+    reach={},
 )
 def changed_provisions(context: CheckContext) -> Iterator[Finding]:
     """An element citing a provision whose fingerprint differs from the one reviewed."""
