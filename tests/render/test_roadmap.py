@@ -17,8 +17,10 @@ from archlex.graph import build_graph
 from archlex.graph.critical_path import critical_path
 from archlex.model import WorkPackage
 from archlex.outcome import Report
+from archlex.render.concept.docx_layout import plan_figure, read_drawing
 from archlex.render.output import render_products
-from archlex.render.roadmap.gantt import ROW
+from archlex.render.roadmap.gantt import ROW, Row
+from archlex.render.roadmap.gantt_print import print_parts
 from archlex.toolkit.escape import md_cell
 from archlex.toolkit.money import cost_by_source, cost_by_year, money, split, to_cents
 from tests.conftest import WriteModel
@@ -288,6 +290,44 @@ def test_sixty_packages_get_a_row_each(write_model: WriteModel, tmp_path: Path) 
     assert all(n.endswith("…") for n in names)
     height = float(ET.parse(svg).getroot().attrib["height"])
     assert height >= 60 * ROW
+    _printed_in_readable_parts(tmp_path / "out" / "roadmap", list(chart))
+
+
+def _printed_in_readable_parts(folder: Path, packages: list[str]) -> None:
+    """A chart too long for a page is printed in parts (no whole PNG): each on a page where
+    its labels print at 7 pt or more, every package in exactly one of them, in order."""
+    assert not (folder / "gantt.png").exists()
+    parts = sorted(folder.glob("gantt-*.svg"), key=lambda p: int(p.stem.split("-")[1]))
+    assert len(parts) >= 2
+    seen: list[str] = []
+    for number, part in enumerate(parts, 1):
+        assert part.name == f"gantt-{number}.svg"
+        drawing = read_drawing(part)
+        assert drawing is not None
+        plan = plan_figure(drawing, "A4")
+        assert plan.smallest_text(drawing) >= 7.0 and plan.page.paper == "A3", part.name
+        root = ET.parse(part).getroot()
+        assert f"(part {number} of {len(parts)})" in (root.findtext(f"{SVG}title") or "")
+        seen += packages_in_svg(part)
+        if shutil.which("rsvg-convert"):
+            assert part.with_suffix(".png").is_file()
+    assert seen == packages  # the whole chart's rows, in its order
+
+
+def _rows(blocks: list[int]) -> list[Row]:
+    rows: list[Row] = []
+    for size in blocks:
+        rows += [Row("group", label=f"G{len(rows)}"), *(Row("package") for _ in range(size))]
+    return rows
+
+
+def test_the_printed_parts_keep_a_phase_together_and_repeat_its_heading() -> None:
+    assert print_parts(_rows([5, 5]), most=34) == [_rows([5, 5])]  # fits: printed whole
+    parts = print_parts(_rows([10, 20, 8, 40]), most=34)
+    assert [len(p) for p in parts] == [32, 9, 34, 8]  # 32 + 9 > 34: the third starts a part
+    assert [p[0].kind for p in parts] == ["group"] * 4
+    assert parts[3][0] == parts[2][0]  # the fourth goes on under its heading again
+    assert sum(len(p) for p in parts) == len(_rows([10, 20, 8, 40])) + 1
 
 
 def test_costs_split_to_the_cent() -> None:

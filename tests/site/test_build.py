@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import re
+import shutil
 import subprocess
 import sys
 from decimal import Decimal
@@ -18,8 +19,16 @@ from archlex.errors import ArchlexError
 from archlex.i18n import translator
 from archlex.outcome import Report
 from archlex.render.charts.figures import all_charts
+from archlex.render.concept.product import (
+    DOCX_LATER,
+    DOCX_SETTING,
+    docx_writer_of,
+    render_concept,
+)
 from archlex.render.concept.technical_values import technical_tables
-from archlex.site.build import build_site, write_project
+from archlex.render.diagrams.product import PNG_DOCUMENTS, PNG_SETTING
+from archlex.render.registry import RenderContext
+from archlex.site.build import CONCEPT_DOCX, build_site, write_project
 from archlex.site.links import SiteMap, slug
 from archlex.site.mkdocs_workers import WORKERS_VARIABLE
 from archlex.site.pages import site_pages
@@ -433,3 +442,19 @@ def test_a_png_is_drawn_only_for_the_diagrams_the_concept_prints(
     assert 'download="sequence-P-BORDER-ENTRY.png"' in diagram_page
     context_page = (built[0] / "diagrams" / "context.html").read_text(encoding="utf-8")
     assert 'href="context.png"' in context_page
+
+
+def test_the_concept_docx_written_beside_the_pages_is_the_one_written_alone(
+    example: Report, built: tuple[Path, Path], tmp_path: Path
+) -> None:
+    """The build writes concept.docx in a process of its own while it writes the pages; the
+    same file as the concept product writes in one process, and linked from the concept page."""
+    docs = tmp_path / "docs"
+    shutil.copytree(built[1] / "docs" / "diagrams", docs / "diagrams")  # not drawn again
+    later = {PNG_SETTING: PNG_DOCUMENTS, DOCX_SETTING: DOCX_LATER}
+    render_concept(RenderContext(example, docs, later))  # concept.md only
+    assert not (docs / CONCEPT_DOCX).exists()
+    docx_writer_of(RenderContext(example, docs, {}))()
+    assert (built[0] / CONCEPT_DOCX).read_bytes() == (docs / CONCEPT_DOCX).read_bytes()
+    page = (built[0] / "concept" / "index.html").read_text(encoding="utf-8")
+    assert 'href="concept.docx"' in page

@@ -16,7 +16,7 @@ import logging
 import shutil
 import tempfile
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -27,8 +27,10 @@ from archlex.i18n import LANGUAGES, translator
 from archlex.localized import in_language
 from archlex.outcome import Report
 from archlex.progress import QUIET, Progress
+from archlex.render.concept.product import DOCX_LATER, DOCX_SETTING, docx_writer_of
 from archlex.render.diagrams.product import PNG_DOCUMENTS, PNG_SETTING
 from archlex.render.output import render_products
+from archlex.render.registry import RenderContext
 from archlex.site.links import SiteMap
 from archlex.site.mkdocs_config import (
     DIAGRAM_SCRIPT,
@@ -39,15 +41,18 @@ from archlex.site.mkdocs_config import (
     language_switch,
     mkdocs_yaml,
 )
+from archlex.site.mkdocs_workers import page_workers
 from archlex.site.page_cache import PageCache
 from archlex.site.pages import PRODUCT_PAGES, product_index, product_page, site_pages
-from archlex.toolkit.drawings import drawings_cached_in
+from archlex.toolkit.beside import run_beside
+from archlex.toolkit.drawings import drawings_cached_in, drawings_shared
 from archlex.toolkit.escape import html_text
 from archlex.toolkit.staging import check_output_folder, staged_output
 
 # Written by mkdocs but not reproducible (the gzip header holds the build date) and of no
 # use without a `site_url`.
 _DROPPED = ("sitemap.xml", "sitemap.xml.gz")
+CONCEPT_DOCX = "concept/concept.docx"
 
 
 @dataclass(frozen=True)
@@ -97,21 +102,29 @@ def build_site(
     with tempfile.TemporaryDirectory(prefix=".archlex-site-") as work:
         sites = [(code, Path(work) / code) for code in [root, *(c for c in languages if c != root)]]
         count = hits = 0
-        with staged_output(out, model_root, force, "archlex build") as staging:
+        with (
+            staged_output(out, model_root, force, "archlex build") as staging,
+            _drawings(cache),
+        ):
             for code, source in sites:
                 nested = code != root
                 site = Path(work) / f"site-{code}" if nested else staging
                 pages = page_cache(cache, model_root, out / code if nested else out)
                 switch = language_switch(languages, root, code)
                 localized = in_language(checked, code)
-                with drawings_cached_in(cache / "drawings" if cache else None):
-                    count += _build_one(localized, source, site, as_of, switch, progress, pages)
+                count += _build_one(localized, source, site, as_of, switch, progress, pages)
                 hits += pages.hits if pages else 0
                 if nested:
                     shutil.move(site, staging / code)
         if project is not None:
             _keep_projects(sites, project, model_root, force)
     return BuiltSite(out, count, project, hits)
+
+
+def _drawings(cache: Path | None) -> AbstractContextManager[None]:
+    """Where the build keeps what Graphviz drew: the cache folder, or for this build only (a
+    drawing asked for twice, in one language or two, is laid out once either way)."""
+    return drawings_cached_in(cache / "drawings") if cache else drawings_shared()
 
 
 def _keep_projects(
@@ -171,11 +184,35 @@ def write_project(
     """Write mkdocs.yml and docs/ (the products and every generated page); the page count.
     `switch`: the language switch (`language_switch`), none for a site in one language."""
     docs = folder / "docs"
-    # The site shows the diagrams as SVG: a PNG only for those the concept prints.
-    render_products(report, docs, progress=progress, settings={PNG_SETTING: PNG_DOCUMENTS})
+    # The site shows the diagrams as SVG: a PNG only for those the concept prints. The
+    # concept's DOCX is written beside the pages, in a process of its own (python-docx and
+    # the pages' Markdown each keep one core busy).
+    settings = {PNG_SETTING: PNG_DOCUMENTS, DOCX_SETTING: DOCX_LATER}
+    render_products(report, docs, progress=progress, settings=settings)
+    docx = docx_writer_of(RenderContext(in_language(report), docs, settings))
     assets = frozenset(
         p.relative_to(docs).as_posix() for p in sorted(docs.rglob("*")) if p.is_file()
-    )
+    ) | {CONCEPT_DOCX}
+    forked = page_workers() > 1
+    with run_beside("the concept DOCX", docx, forked, progress):
+        count = _write_pages(report, docs, as_of, assets, progress)
+        _write_assets(docs)
+        write_overrides(
+            folder / OVERRIDES,
+            translator(report.model.manifest.language).gettext("Search"),
+            bool(switch),
+        )
+        site = SiteMap.build(report.model)
+        regulation_pages = {r.id: site.pages[r.id] for r in report.model.regulations}
+        yaml = mkdocs_yaml(report.model, regulation_pages, switch)
+        write_text_atomic(folder / "mkdocs.yml", yaml)
+    return count
+
+
+def _write_pages(
+    report: Report, docs: Path, as_of: dt.date, assets: frozenset[str], progress: Progress
+) -> int:
+    """Write every generated page, and the products' pages as the site shows them; how many."""
     with progress.stage("Generating the pages"):
         pages = site_pages(report, as_of, assets, docs)
     site = SiteMap.build(report.model)
@@ -189,18 +226,15 @@ def write_project(
         for path, text in pages.items():
             write_text_atomic(docs / path, text)
             advance(1)
+    return len(pages)
+
+
+def _write_assets(docs: Path) -> None:
+    """archlex's own script and style files of the site."""
     assets_folder = resources.files("archlex.site").joinpath("assets")
     for target in (SHIM, STYLE, SCRIPT, DIAGRAM_SCRIPT):
         source = assets_folder.joinpath(target.rsplit("/", 1)[1])
         write_text_atomic(docs / target, source.read_text(encoding="utf-8"))
-    write_overrides(
-        folder / OVERRIDES,
-        translator(report.model.manifest.language).gettext("Search"),
-        bool(switch),
-    )
-    regulation_pages = {r.id: site.pages[r.id] for r in report.model.regulations}
-    write_text_atomic(folder / "mkdocs.yml", mkdocs_yaml(report.model, regulation_pages, switch))
-    return len(pages)
 
 
 def page_cache(folder: Path | None, model_root: Path, out: Path) -> PageCache | None:

@@ -247,8 +247,7 @@ def run_dot(source: str, svg: Path, png: Path | None) -> str:
     """Lay out once with Graphviz `dot`, write the SVG and (unless `png` is None) the PNG, and
     return the layout as `-Tplain` text (for measuring it)."""
     dot = _dot_command()
-    formats = ("svg", "plain") if png is None else ("svg", "png", "plain")
-    key = drawing_key(dot, formats, source)
+    key = drawing_key(dot, source)
     cached = cached_drawing(key, svg, png)
     if cached is not None:
         return cached

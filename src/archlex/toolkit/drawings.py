@@ -1,9 +1,17 @@
-"""A content-keyed cache of what Graphviz drew, for rebuilds: the same DOT source and options
-give the same SVG, PNG and layout, so an unchanged diagram is copied instead of laid out again.
+"""A content-keyed store of what Graphviz drew: the same DOT source gives the same SVG, PNG and
+layout, so a drawing asked for twice is laid out once.
 
-Off unless a caller opens `drawings_cached_in(folder)` (the site build does, with archlex's
-cache folder); the key holds the DOT source, the options and the `dot` program's size and
-time, so an upgraded Graphviz draws again. Entries unused for 30 days are dropped.
+Two lifetimes, one store: `drawings_cached_in(folder)` keeps the drawings in archlex's cache
+folder across builds (the site build opens it unless `--no-cache`), and `drawings_shared()`
+keeps them for one block only, in a temporary folder, when no cache is open: within one build
+a diagram tried, dropped and drawn again (`render/diagrams/product.py` keeps the drawing whose
+text prints largest), or a drawing the same in two languages, is laid out once.
+
+The key holds the DOT source and the `dot` program's path, size and time (an upgraded Graphviz
+draws again), not the formats: an entry is the SVG and the layout (`-Tplain`), and the PNG when
+one was asked for, all from one layout. Graphviz writes the same SVG and layout whether or not
+it also writes the PNG (`tests/toolkit/test_drawings.py`), so an entry with a PNG serves a
+request without one. Cached entries unused for 30 days are dropped.
 """
 
 from __future__ import annotations
@@ -11,6 +19,8 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import tempfile
+import threading
 import time
 from collections.abc import Iterator
 from contextvars import ContextVar
@@ -18,12 +28,12 @@ from pathlib import Path
 
 _FOLDER: ContextVar[Path | None] = ContextVar("drawings", default=None)
 _KEPT_SECONDS = 30 * 24 * 3600
-_PARTS = ("svg", "png", "plain")
 
 
 @contextlib.contextmanager
 def drawings_cached_in(folder: Path | None) -> Iterator[None]:
-    """Within the block, `run_dot` takes unchanged drawings from `folder` (None: no cache)."""
+    """Within the block, `run_dot` takes drawings already made from `folder`, and keeps the
+    ones it makes there (None: no cache; see `drawings_shared`)."""
     token = _FOLDER.set(folder)
     try:
         yield
@@ -33,37 +43,49 @@ def drawings_cached_in(folder: Path | None) -> Iterator[None]:
             _drop_unused(folder)
 
 
-def drawing_key(dot: str, options: tuple[str, ...], source: str) -> str | None:
-    """The key of one drawing, or None when no cache is open."""
+@contextlib.contextmanager
+def drawings_shared() -> Iterator[None]:
+    """Within the block, a drawing is laid out once however often it is asked for: in the
+    cache folder if one is open, else in a temporary folder removed at the end."""
+    if _FOLDER.get() is not None:
+        yield
+        return
+    with tempfile.TemporaryDirectory(prefix="archlex-drawings-") as folder:
+        token = _FOLDER.set(Path(folder))
+        try:
+            yield
+        finally:
+            _FOLDER.reset(token)
+
+
+def drawing_key(dot: str, source: str) -> str | None:
+    """The key of one drawing, or None when no store is open."""
     if _FOLDER.get() is None:
         return None
     stat = Path(dot).stat()
     digest = hashlib.sha256(f"{dot}:{stat.st_size}:{stat.st_mtime_ns}\0".encode())
-    digest.update("\0".join(options).encode() + b"\0" + source.encode("utf-8", "replace"))
+    digest.update(source.encode("utf-8", "replace"))
     return digest.hexdigest()
 
 
-def _parts(png: Path | None) -> tuple[str, ...]:
-    return _PARTS if png is not None else ("svg", "plain")
-
-
 def cached_drawing(key: str | None, svg: Path, png: Path | None) -> str | None:
-    """Write the cached SVG and PNG (if asked) of `key` and return its layout; None when not
-    cached."""
+    """Write the stored SVG (and PNG, if asked for) of `key` and return its layout; None when
+    not stored, or stored without the PNG asked for."""
     folder = _FOLDER.get()
     if key is None or folder is None:
         return None
-    files = [folder / f"{key}.{part}" for part in _parts(png)]
+    wanted = [("svg", svg), ("png", png)] if png is not None else [("svg", svg)]
     try:
-        *images, plain = [path.read_bytes() for path in files]
+        plain = (folder / f"{key}.plain").read_bytes()  # written last: the entry is complete
+        images = [(folder / f"{key}.{part}").read_bytes() for part, _ in wanted]
     except OSError:
         return None
-    for target, content in zip([svg, png], images, strict=False):
+    for (_, target), content in zip(wanted, images, strict=True):
         assert target is not None
         target.write_bytes(content)
-    for path in files:
+    for part in ("plain", *(part for part, _ in wanted)):
         with contextlib.suppress(OSError):
-            os.utime(path)  # in use: kept
+            os.utime(folder / f"{key}.{part}")  # in use: kept
     return plain.decode("utf-8")
 
 
@@ -73,10 +95,11 @@ def keep_drawing(key: str | None, svg: Path, png: Path | None, plain: str) -> No
     if key is None or folder is None:
         return
     folder.mkdir(parents=True, exist_ok=True)
-    images = [path.read_bytes() for path in (svg, png) if path is not None]
-    contents = (*images, plain.encode("utf-8"))
-    for part, content in zip(_parts(png), contents, strict=True):
-        partial = folder / f"{key}.{os.getpid()}.tmp"
+    parts = [("png", png.read_bytes())] if png is not None else []
+    parts += [("svg", svg.read_bytes()), ("plain", plain.encode("utf-8"))]
+    # Threads of one process may keep the same drawing at once: each writes its own file.
+    partial = folder / f"{key}.{os.getpid()}.{threading.get_ident()}.tmp"
+    for part, content in parts:
         partial.write_bytes(content)
         partial.replace(folder / f"{key}.{part}")
 

@@ -3,7 +3,10 @@
 
 from __future__ import annotations
 
+import functools
+import itertools
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -64,7 +67,16 @@ FIGURES = {
     "gantt": ("roadmap", "roadmap/gantt.png"),
     "coverage_chart": ("charts", "charts/coverage.svg"),
 }
-MAIN = ("context", "gantt", "coverage_chart")  # one picture of each product says whether it has run
+# `settings["docx"] = "later"` (what `archlex build` asks for): concept.md only; the build
+# writes the DOCX (`docx_writer_of`) in a process of its own while it generates the pages.
+DOCX_SETTING, DOCX_LATER = "docx", "later"
+# A file each of those products always writes: whether it has run (a long roadmap is printed
+# in parts, `gantt-N.png`, with no `gantt.png`).
+RAN = {
+    "diagrams": "diagrams/context.svg",
+    "roadmap": "roadmap/roadmap.md",
+    "charts": "charts/coverage.svg",
+}
 
 
 @renderer("concept", order=40)
@@ -78,9 +90,12 @@ def render_concept(context: RenderContext) -> list[Path]:
     text = "\n".join(part.strip("\n") + "\n" for part in parts)
     markdown = folder / "concept.md"
     markdown.write_text(text, encoding="utf-8")
+    written = [*drawn, markdown]
+    if context.settings.get(DOCX_SETTING) == DOCX_LATER and context.settings.get("format") != "pdf":
+        return written  # the caller writes it, with `docx_writer_of`
+    docx_writer_of(context, text)()
     docx = folder / "concept.docx"
-    markdown_to_docx(text, folder, docx, docx_settings(context, values["document"]))
-    written = [*drawn, markdown, docx]
+    written.append(docx)
     if context.settings.get("format") == "pdf":
         pdf = folder / "concept.pdf"
         docx_to_pdf(docx, pdf)
@@ -88,11 +103,20 @@ def render_concept(context: RenderContext) -> list[Path]:
     return written
 
 
+def docx_writer_of(context: RenderContext, text: str | None = None) -> Callable[[], None]:
+    """What writes concept.docx from the concept's Markdown (`text`, else the concept.md
+    `render_concept` wrote): its settings are read, and checked, when it is made."""
+    folder = context.folder("concept")
+    if text is None:
+        text = (folder / "concept.md").read_text(encoding="utf-8")
+    document = context.report.model.manifest.document or Document()
+    settings = docx_settings(context, document)
+    return functools.partial(markdown_to_docx, text, folder, folder / "concept.docx", settings)
+
+
 def _draw_missing_figures(context: RenderContext) -> list[Path]:
     """Run the products whose pictures the concept shows when they have not run yet."""
-    products = sorted(
-        {p for k, (p, path) in FIGURES.items() if k in MAIN and not (context.out / path).is_file()}
-    )
+    products = sorted(p for p, path in RAN.items() if not (context.out / path).is_file())
     drawn: list[Path] = []
     for name, function in load_renderers(products).items():
         if name in products:
@@ -233,12 +257,19 @@ def _sections(context: RenderContext, document: Document) -> dict[str, list[dict
     return found
 
 
-def _images(context: RenderContext) -> dict[str, str | None]:
-    """Paths, relative to the concept folder, of the pictures the other products drew."""
-    return {
+def _images(context: RenderContext) -> dict[str, Any]:
+    """Paths, relative to the concept folder, of the pictures the other products drew; under
+    `gantt_parts`, the printed parts of a long Gantt chart, in order."""
+    images: dict[str, Any] = {
         key: f"../{relative}" if (context.out / relative).is_file() else None
         for key, (_, relative) in FIGURES.items()
     }
+    parts = itertools.count(1)
+    numbers = itertools.takewhile(
+        lambda n: (context.out / f"roadmap/gantt-{n}.png").is_file(), parts
+    )
+    images["gantt_parts"] = [f"../roadmap/gantt-{n}.png" for n in numbers]
+    return images
 
 
 def _processes(context: RenderContext) -> list[dict[str, Any]]:

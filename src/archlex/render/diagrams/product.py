@@ -40,6 +40,7 @@ from archlex.render.diagrams.technical import technical_views
 from archlex.render.diagrams.views import Landscape
 from archlex.render.registry import RenderContext, renderer
 from archlex.toolkit.dot import Graph, run_dot
+from archlex.toolkit.drawings import drawings_shared
 
 RECORD = "diagrams.json"
 CROSSINGS_UP_TO = 250  # lines: a view with more records its crossings as null (not counted)
@@ -97,7 +98,8 @@ def render_diagrams(context: RenderContext) -> list[Path]:
     # the largest first (a large model's landscape takes minutes: last, it would be drawn
     # alone); the record keeps the order of the views.
     largest = sorted(range(len(graphs)), key=lambda n: -len(graphs[n][1].source()))
-    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+    # A drawing tried, dropped and kept after all (draw_best) is laid out once.
+    with drawings_shared(), ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
         tasks = {
             n: pool.submit(
                 contextvars.copy_context().run,

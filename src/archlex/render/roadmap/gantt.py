@@ -74,14 +74,16 @@ def gantt_svg(
     late: Collection[str],
     today: dt.date | None,
     tr: Translator | None = None,
+    part: tuple[list[Row], int, int] | None = None,
 ) -> str | None:
     """The chart as SVG text, or None when the roadmap has nothing with a date.
 
     `late` holds the milestones that are late (roadmap.md says why); `today` (from
-    SOURCE_DATE_EPOCH, never the clock) draws a line when it falls inside the chart.
+    SOURCE_DATE_EPOCH, never the clock) draws a line when it falls inside the chart. `part`
+    (rows, number, parts; gantt_print.py): a part of the chart, on the whole one's scale.
     """
     tr = tr or translator(model.manifest.language)
-    rows = chart_rows(model, tr)
+    rows = part[0] if part else chart_rows(model, tr)
     scale = _scale(model)
     if scale is None:
         return None
@@ -89,6 +91,10 @@ def gantt_svg(
     shows_today = today is not None and scale.first <= today < scale.last
     height = bottom + 64
     title = tr.gettext("Roadmap: {name}").format(name=model.manifest.name)
+    if part:
+        title = tr.gettext("{title} (part {part} of {parts})").format(
+            title=title, part=part[1], parts=part[2]
+        )
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" id="gantt" width="{WIDTH}" height="{height}" '
         f'viewBox="0 0 {WIDTH} {height}" font-family="{FONT}" font-size="{SIZE}" role="img" '

@@ -22,7 +22,7 @@ from archlex.i18n import N_, Translator, translator
 from archlex.model import Milestone, Model, Obligation, WorkPackage
 from archlex.render.registry import RenderContext, renderer
 from archlex.render.roadmap.budget import budget_sections, funding_cell
-from archlex.render.roadmap.gantt import gantt_svg, write_png
+from archlex.render.roadmap.gantt_print import write_gantt
 from archlex.render.roadmap.tables import by_start, count, span, table
 from archlex.toolkit.escape import md_cell
 from archlex.toolkit.money import (
@@ -58,20 +58,16 @@ MILESTONE_COLUMNS = (
 
 @renderer("roadmap", order=30)
 def render_roadmap(context: RenderContext) -> list[Path]:
-    """roadmap.md, gantt.svg and (with rsvg-convert) gantt.png."""
+    """roadmap.md, gantt.svg and (with rsvg-convert) gantt.png, or the printed parts of a
+    long chart (render/roadmap/gantt_print.py)."""
     folder = context.folder("roadmap")
     model = context.report.model
     critical = critical_path(build_graph(model))
     late = {m.id for m in model.milestones if _milestone_delays(model, m) != (0, 0)}
-    svg = gantt_svg(model, critical, late, source_date(), translator(context.language))
-    written = [folder / "roadmap.md"]
-    if svg is not None:
-        write_text_atomic(folder / "gantt.svg", svg)
-        written.append(folder / "gantt.svg")
-        if write_png(folder / "gantt.svg", folder / "gantt.png"):
-            written.append(folder / "gantt.png")
-    write_text_atomic(folder / "roadmap.md", roadmap_markdown(context, critical, svg is not None))
-    return written
+    tr = translator(context.language)
+    chart = write_gantt(folder, model, critical, late, tr, source_date())
+    write_text_atomic(folder / "roadmap.md", roadmap_markdown(context, critical, bool(chart)))
+    return [folder / "roadmap.md", *chart]
 
 
 def source_date() -> dt.date | None:

@@ -1,0 +1,101 @@
+"""The store of what Graphviz drew: a drawing asked for twice in one build is laid out once,
+and gives the bytes Graphviz gives when it draws alone (the real `dot`, counted)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import stat
+from pathlib import Path
+
+import pytest
+
+from archlex.render.diagrams.product import draw_best
+from archlex.toolkit.dot import Graph, Node, run_dot, text_label
+from archlex.toolkit.drawings import drawings_cached_in, drawings_shared
+
+
+@pytest.fixture
+def dot_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Put a `dot` first on PATH that logs each run and then runs Graphviz's; the log."""
+    real = shutil.which("dot")
+    assert real is not None
+    folder, log = tmp_path / "bin", tmp_path / "runs.log"
+    folder.mkdir()
+    wrapper = folder / "dot"
+    wrapper.write_text(f'#!/bin/sh\necho run >> "{log}"\nexec "{real}" "$@"\n', encoding="utf-8")
+    wrapper.chmod(wrapper.stat().st_mode | stat.S_IEXEC)
+    monkeypatch.setenv("PATH", f"{folder}{os.pathsep}{os.environ['PATH']}")
+    log.write_text("", encoding="utf-8")
+    return log
+
+
+def _runs(log: Path) -> int:
+    return len(log.read_text(encoding="utf-8").splitlines())
+
+
+def _row(boxes: int) -> Graph:
+    """Boxes side by side: wide enough that its text prints under 7 pt on any page."""
+    graph = Graph("row", text_label("A row of boxes"), {"rankdir": "TB"})
+    graph.nodes = [Node(f"n{i}", text_label(f"System number {i}")) for i in range(boxes)]
+    graph.same_rank = [[f"n{i}" for i in range(boxes)]]
+    return graph
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+
+
+def test_the_svg_and_layout_are_the_same_with_or_without_the_png(tmp_path: Path) -> None:
+    source = _row(5).source()
+    with_png = run_dot(source, tmp_path / "a.svg", tmp_path / "a.png")
+    alone = run_dot(source, tmp_path / "b.svg", None)
+    assert with_png == alone
+    assert (tmp_path / "a.svg").read_bytes() == (tmp_path / "b.svg").read_bytes()
+
+
+def test_a_drawing_asked_for_again_is_laid_out_once(dot_runs: Path, tmp_path: Path) -> None:
+    source = _row(4).source()
+    with drawings_shared():
+        first = run_dot(source, tmp_path / "1.svg", tmp_path / "1.png")
+        again = run_dot(source, tmp_path / "2.svg", None)  # served by the entry with a PNG
+        png = run_dot(source, tmp_path / "3.svg", tmp_path / "3.png")
+        assert _runs(dot_runs) == 1
+        other = _row(3).source()
+        run_dot(other, tmp_path / "4.svg", None)
+        run_dot(other, tmp_path / "5.svg", tmp_path / "5.png")  # its PNG was never drawn
+        assert _runs(dot_runs) == 3
+    assert first == again == png
+    assert len({(tmp_path / f"{n}.svg").read_bytes() for n in (1, 2, 3)}) == 1
+    assert (tmp_path / "1.png").read_bytes() == (tmp_path / "3.png").read_bytes()
+    run_dot(source, tmp_path / "6.svg", None)  # the block is over: drawn again
+    assert _runs(dot_runs) == 4
+
+
+def test_a_cache_folder_is_the_store_while_it_is_open(dot_runs: Path, tmp_path: Path) -> None:
+    source = _row(2).source()
+    with drawings_cached_in(tmp_path / "cache"), drawings_shared():
+        run_dot(source, tmp_path / "1.svg", None)
+    with drawings_cached_in(tmp_path / "cache"):
+        run_dot(source, tmp_path / "2.svg", None)
+    assert _runs(dot_runs) == 1
+    assert sorted(p.suffix for p in (tmp_path / "cache").iterdir()) == [".plain", ".svg"]
+
+
+@pytest.mark.parametrize("png", [True, False])
+def test_a_drawing_tried_and_kept_after_all_is_drawn_as_alone(
+    png: bool, dot_runs: Path, tmp_path: Path
+) -> None:
+    """draw_best tries a wider drawing, keeps the first (its text prints larger) and makes
+    the files on disk the first's again: from the store, with the bytes of a drawing alone."""
+    alone, shared = tmp_path / "alone", tmp_path / "shared"
+    for folder in (alone, shared):
+        folder.mkdir()
+    graphs = [_row(20), _row(30)]
+    draw_best(graphs, alone / "v.svg", alone / "v.png" if png else None)
+    assert _runs(dot_runs) == 3  # the first, the second, the first again
+    with drawings_shared():
+        kept, _ = draw_best(graphs, shared / "v.svg", shared / "v.png" if png else None)
+    assert _runs(dot_runs) == 5
+    assert kept is graphs[0]
+    assert _files(shared) == _files(alone)
