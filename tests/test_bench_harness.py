@@ -172,10 +172,11 @@ def test_the_square_workloads_model_has_enough_requirements() -> None:
         assert fewer < requirements <= had
 
 
-def test_the_cold_runs_cache_folder_may_hold_only_validators(tmp_path: Path) -> None:
+def test_the_cold_runs_cache_folder_may_hold_only_archlex_own_data(tmp_path: Path) -> None:
     folder = tmp_path / "cache"
     assert cold_cache.honest(folder) is None  # nothing written yet
     (folder / "validators" / "ab").mkdir(parents=True)
+    (folder / "libraries" / "cd").mkdir(parents=True)
     assert cold_cache.honest(folder) is None
     assert cold_cache.cold_env(folder)["ARCHLEX_CACHE_DIR"] == str(folder)
     (folder / "reports").mkdir()

@@ -164,7 +164,7 @@ def _workload(
         write_doorstop(workload, doorstop_root)
         write_strictdoc(workload, sdoc)
         plan = [s for s in steps(model.folder, doorstop_root, sdoc) if not only or s.name in only]
-        cold = scratch / "archlex-cache"  # pydantic's kept validators only (cold_cache)
+        cold = scratch / "archlex-cache"  # archlex's own data only (cold_cache)
         _prime(model.folder, cold, args.timeout)
         for _round in range(args.peer_repeat):
             for step in plan:
@@ -227,7 +227,7 @@ def _startup(args: argparse.Namespace) -> list[str]:
             "strictdoc --help": [str(sd / "strictdoc"), "--help"],
         }  # fmt: skip
         found: dict[str, Series] = {name: Series() for name in commands}
-        env = cold_env(Path(scratch_name) / "archlex-cache")  # validators only (cold_cache)
+        env = cold_env(Path(scratch_name) / "archlex-cache")  # archlex's own data (cold_cache)
         _prime(empty, Path(scratch_name) / "archlex-cache", args.timeout)
         for _round in range(max(3, args.peer_repeat)):
             for name, argv in commands.items():

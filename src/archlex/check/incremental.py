@@ -144,7 +144,7 @@ def report_project(project: Project, findings: list[Finding]) -> Project:
 def recheck(entry: Path, cache: ParseCache) -> tuple[Project, list[Finding], Coverage] | None:
     """The last check's outcome, moved to where the edited files now write the same values;
     None when it must be checked in full."""
-    last = read_sealed(entry)
+    last = read_sealed(entry, cache.folder)
     if not isinstance(last, LastCheck) or last.version != FORMAT:
         return None
     edited = _edited(last.inputs)
