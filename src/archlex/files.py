@@ -50,15 +50,32 @@ class OutputFolders:
     def __init__(self, root: Path) -> None:
         self.root = root
         self._written: dict[Path, frozenset[str] | None] = {}
+        # Folders with no output folder between them and the root: none of their files is
+        # output (most folders of a model; asked once per folder, not per file).
+        self._plain: dict[Path, bool] = {}
 
     def is_output(self, path: Path) -> bool:
         """Whether archlex wrote `path` into an output folder, or is writing it now."""
         folder = path.parent
+        plain = self._plain.get(folder)
+        if plain is None:
+            plain = self._plain[folder] = not self._claimed(folder)
+        if plain:
+            return False
         while folder != self.root and folder.is_relative_to(self.root):
             if _STAGING_NAME.match(folder.name):
                 return True
             written = self._written_in(folder)
             if written is not None and path.relative_to(folder).as_posix() in written:
+                return True
+            folder = folder.parent
+        return False
+
+    def _claimed(self, folder: Path) -> bool:
+        """Whether the folder or one above it (below the root) is a staging folder or holds
+        an output marker: then its files are each looked at."""
+        while folder != self.root and folder.is_relative_to(self.root):
+            if _STAGING_NAME.match(folder.name) or self._written_in(folder) is not None:
                 return True
             folder = folder.parent
         return False

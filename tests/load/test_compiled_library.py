@@ -60,6 +60,9 @@ def test_no_cache_reads_the_unchanged_library_from_its_compiled_form(
     compiled = load_project(MODEL, REPO, ValidatorsOnly(tmp_path))
     assert read and not [name for name in read if name.startswith("[eu]")]
     assert any(name.startswith("flows/") for name in read)  # the model itself is read anew
+    # Each library entity's own position was kept: no library file is parsed to place one.
+    kept = [located for _, located in compiled.sources.placed if located.file.startswith("[")]
+    assert kept and not [located for located in kept if located.pending()]
     assert _library_view(compiled) == _library_view(plain) != []
     assert compiled.findings == plain.findings
     assert compiled.libraries == plain.libraries == {"eu": "2026.12"}

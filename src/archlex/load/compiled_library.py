@@ -7,17 +7,21 @@ data, not the model's, so even `--no-cache` (no data of the *model* from a cache
 from here: one entry per library, keyed by archlex's code (its version and modules), holding
 the outcome of each file under the file's own key (its name and bytes). A file whose bytes
 changed misses and is read anew, and the entry then keeps only the files the last load read.
-The outcomes are the ones a load makes (tests/load/test_compiled_library.py), so the reports
-are the same.
+The outcomes are the ones a load makes, but that each entity's own position is worked out
+before they are kept (archlex.load.sources.PlacedNode), so that a finding about a library
+entity parses no library file; the positions are the ones a load works out
+(tests/load/test_compiled_library.py), so the reports are the same.
 """
 
 from __future__ import annotations
 
+import copy
 import hashlib
 from pathlib import Path
 
 from archlex.cache_folder import code_fingerprint, read_sealed, write_sealed
 from archlex.load.cache import FileOutcome, ParseCache
+from archlex.load.manifest_entry import ManifestEntry
 
 FORMAT = 1
 
@@ -54,7 +58,18 @@ class CompiledLibrary(ParseCache):
         self._changed = True
 
     def keep(self) -> None:
-        """Write the entry when a file was read anew: the outcomes of the files this load read."""
+        """Write the entry when a file was read anew: the outcomes of the files this load read,
+        with each entity's own position worked out (sources.PlacedNode)."""
         if self._changed:
-            write_sealed(self._path, self._used)
+            write_sealed(self._path, {key: _placed(o) for key, o in self._used.items()})
             self._changed = False
+
+
+def _placed(outcome: FileOutcome) -> FileOutcome:
+    """A copy of the outcome whose entities have their own positions worked out: a finding
+    about one (an untraced obligation of the catalog) then parses no library file."""
+    kept = copy.copy(outcome)  # as pickled: a manifest's key and parsed YAML are not kept
+    kept.placed = [(entity, located.placed()) for entity, located in outcome.placed]
+    if isinstance(kept, ManifestEntry) and kept.entities is not None:
+        kept.entities = _placed(kept.entities)
+    return kept
