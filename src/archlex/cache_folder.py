@@ -9,7 +9,6 @@ import functools
 import hashlib
 import os
 import pickle
-import tempfile
 import warnings
 from pathlib import Path
 from typing import Any
@@ -130,6 +129,8 @@ def write_sealed(path: Path, value: object) -> None:
     written, or that is not trusted (`trusted`), is skipped."""
     if any(not ok and folder in path.parents for folder, ok in _TRUST.items()):
         return
+    import tempfile  # here: a run that reads every entry it needs writes none
+
     with contextlib.suppress(OSError, pickle.PicklingError, RecursionError):
         path.parent.mkdir(parents=True, exist_ok=True)
         payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)

@@ -5,7 +5,6 @@
 from __future__ import annotations
 
 import sys
-import traceback
 import warnings
 from collections.abc import Callable
 from typing import Any
@@ -36,6 +35,8 @@ def guarded(command: Callable[[], object]) -> None:
         sys.exit(130)
     except Exception as error:  # a bug: one clear line, the traceback only with --debug
         if debug["on"]:
+            import traceback  # only for a bug, with --debug
+
             traceback.print_exc()
         fail(
             f"archlex: internal error: {type(error).__name__}: {error}",
