@@ -92,7 +92,8 @@ WARM_EDITS = {
     # A changed value that only the coverage reads: the findings are kept, the coverage
     # worked out again.
     "check warm, status edited": other_status,
-    # A changed value the graph and rules read: the whole model is checked again.
+    # A changed value that rules and the coverage read, each for the edited requirement alone:
+    # those rules run again over it, the coverage from what the last check kept.
     "check warm, allocation edited": other_allocation,
 }
 # The warm steps whose edit changes a value: compared with the cold report, then the restored
@@ -332,7 +333,8 @@ def archlex_section(runs: Sequence[SizeRun], args: argparse.Namespace, command: 
         "requirement (a field nothing reads: the last check is kept), `check warm, status "
         "edited` after changing its status (only the coverage reads it: worked out again from "
         "what the last check kept), `check warm, allocation edited` after turning its "
-        "`allocated_to` around (the graph reads it: the whole model is checked again)",
+        "`allocated_to` around (rules that read it check that requirement alone: they run "
+        "again over it, the coverage from what the last check kept)",
         "- ÷ parse is the ratio of the medians in this run; load is the 1-minute load average "
         "(2 cores, shared: above 2, other work competed and the spread widens)",
         "",

@@ -67,7 +67,7 @@ def check_model(
         from archlex.check.incremental import recheck
 
         with progress.stage("Checking what changed"):
-            again = recheck(entry, cache) if cache else None
+            again = recheck(entry, cache, day) if cache else None
         if again is not None:
             project, findings, coverage = again
             checks = project.model.manifest.checks

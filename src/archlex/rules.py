@@ -49,6 +49,11 @@ class RuleInfo:
     # The fields it reads (None: not declared, a bug tests/check/test_reads.py finds); a rule
     # reported while reading the model or applying waivers reads none.
     reads: Reads | None = None
+    # The fields among `reads` whose edit changes only its findings about the edited entity,
+    # worked out from that entity alone, the model's ids and kinds and the libraries (None:
+    # not declared, a bug tests/check/test_reach.py finds; {}: no such field). See
+    # archlex.check.reach.
+    reach: Reads | None = None
 
     @property
     def explanation(self) -> str:
@@ -81,6 +86,7 @@ def declare(
     fatal: bool = False,
     function: CheckFunction | None = None,
     reads: Reads | None = None,
+    reach: Reads | None = None,
 ) -> RuleInfo:
     """Declare a rule from its module (pass `__name__`); a second declaration is a bug."""
     if rule_id in _DECLARED and _DECLARED[rule_id].module != module:
@@ -89,7 +95,11 @@ def declare(
         )
     if function is None and reads is None:
         reads = {}  # found by the loader or the waivers, from no entity's fields
-    info = RuleInfo(rule_id, severity, summary, phase, module, function, contract, fatal, reads)
+    if function is None and reach is None:
+        reach = {}
+    info = RuleInfo(
+        rule_id, severity, summary, phase, module, function, contract, fatal, reads, reach
+    )
     _DECLARED[rule_id] = info
     return info
 
@@ -103,9 +113,11 @@ def rule(
     contract: bool = False,
     fatal: bool = False,
     reads: Reads | None = None,
+    reach: Reads | None = None,
 ) -> Callable[[F], F]:
     """Declare a rule and the function that applies it to a loaded project, with the fields
-    it reads (`reads`, archlex.check.reads)."""
+    it reads (`reads`, archlex.check.reads) and those of them whose edit it can check for the
+    edited entity alone (`reach`, archlex.check.reach)."""
 
     def register(function: F) -> F:
         declare(
@@ -118,6 +130,7 @@ def rule(
             fatal=fatal,
             function=function,
             reads=reads,
+            reach=reach,
         )
         return function
 

@@ -118,6 +118,55 @@ def _altered(rng: random.Random, value: str) -> str:
     return value.strip('"') + rng.choice(("-x", "0", ""))
 
 
+# The fields the graph and the reference pass read, and the id itself.
+GRAPH_KEYS = frozenset(
+    {"allocated_to", "satisfies", "delivers", "depends_on", "from", "to", "via", "after"}
+    | {"data", "steps", "id"}
+)
+
+
+def _graph_value(rng: random.Random, lines: list[str]) -> list[str]:
+    """One field the graph or the reference pass reads changed: an allocation, what a
+    requirement satisfies, what a work package delivers or depends on, a flow's ends, an id.
+    A list in the other order, with an item more (one named elsewhere in the file, or the same
+    again, or an id or a provision that does not exist), fewer, or emptied; a value named for
+    the same key elsewhere (an id: a duplicate) or renamed (a reference to nothing)."""
+    fields = [(i, m) for i, line in enumerate(lines) if (m := FIELD.fullmatch(line))]
+    fields = [(i, m) for i, m in fields if m.group(2) in GRAPH_KEYS]
+    if not fields:
+        return lines
+    at, match = rng.choice(fields)
+    lead, key, value = match.groups()
+    written = [m.group(3) for _, m in fields if m.group(2) == key]
+    if value.startswith("[") and value.endswith("]"):
+        pool = sorted({item for other in written for item in _items(other)})
+        value = "[" + ", ".join(_other_items(rng, key, _items(value), pool)) + "]"
+    else:
+        others = sorted(set(written) - {value})
+        renamed = value.strip('"') + rng.choice(("-x", "2"))
+        value = rng.choice(others) if others and rng.random() < 0.5 else renamed
+    return [*lines[:at], f"{lead}{key}: {value}", *lines[at + 1 :]]
+
+
+def _items(value: str) -> list[str]:
+    return [i.strip() for i in value.strip("[]").split(",") if i.strip()]
+
+
+def _other_items(rng: random.Random, key: str, items: list[str], pool: list[str]) -> list[str]:
+    choice = rng.randrange(6)
+    if choice == 0:
+        return items[::-1]
+    if choice == 1 and pool:
+        return [*items, rng.choice(pool)]
+    if choice == 2:
+        return [*items, '"2019/817 Art 99(1)"' if key == "satisfies" else "NO-SUCH-ID"]
+    if choice == 3:
+        return items[1:]
+    if choice == 4:
+        return []
+    return [*items, *items[:1]]  # the same item twice
+
+
 NEUTRAL: list[Edit] = [_comment, _blank, _trailing_comment, _quoted, _swapped]
 EDITS: list[Edit] = [*NEUTRAL, _changed_value, _removed_line, *[_other_value] * 4]
 
@@ -243,6 +292,114 @@ def test_random_value_edits_report_as_a_cold_check(generated: Path, tmp_path: Pa
     assert 0 < reused < 8
 
 
+def _graph_rounds(model: Path, cache: ParseCache, rounds: int, seed: int) -> int:
+    """Random edits of the fields the graph reads, each compared with a cold check in every
+    format, then undone (and compared again); how many edits reused the last check."""
+    rng = random.Random(seed)
+    check_model(model, model.parent, today=TODAY, cache=cache, incremental=True)
+    files = _files(model)
+    originals = {path: path.read_bytes() for path in files}
+    requirements = [f for f in files if "requirements" in f.name]
+    reused = 0
+    for round_number in range(rounds):
+        for path in rng.sample(files, rng.choice((1, 1, 2))):
+            path = rng.choice(requirements) if requirements and rng.random() < 0.6 else path
+            lines = path.read_text(encoding="utf-8").splitlines()
+            for _ in range(rng.choice((1, 1, 2))):
+                lines = _graph_value(rng, lines)
+            path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        for step in ("edited", "undone"):
+            warm = check_model(model, model.parent, today=TODAY, cache=cache, incremental=True)
+            cold = check_model(model, model.parent, today=TODAY)
+            assert _outputs(warm) == _outputs(cold), f"round {round_number}, {step}"
+            assert warm.exit_code == cold.exit_code
+            reused += step == "edited" and isinstance(warm.model, ReportModel)
+            for path, text in originals.items():
+                path.write_bytes(text)
+    return reused
+
+
+def test_random_graph_edits_report_as_a_cold_check(generated: Path, tmp_path: Path) -> None:
+    """Allocations, citations, deliveries, dependencies, flow ends and ids changed at random:
+    edits every reading rule can check for the entity alone (allocations) reuse the last check
+    and run those rules again for it, the others are checked in full; the report is the cold
+    one either way."""
+    model = tmp_path / "model"
+    shutil.copytree(generated, model)
+    reused = _graph_rounds(model, ParseCache(tmp_path / "cache"), rounds=8, seed=5)
+    assert 0 < reused < 8
+
+
+def test_random_graph_edits_of_the_example_report_as_a_cold_check(tmp_path: Path) -> None:
+    """The same on the example, whose manifest waives findings and disables a rule."""
+    model = tmp_path / "model"
+    shutil.copytree(REPO / "model", model, ignore=shutil.ignore_patterns("eu", "*.md"))
+    _graph_rounds(model, ParseCache(tmp_path / "cache"), rounds=6, seed=3)
+
+
+@pytest.mark.parametrize(
+    "allocation",
+    [
+        "[{second}, {first}]",  # the other order
+        "[{first}, NO-SUCH-SYSTEM]",  # a reference to nothing: unknown-reference
+        "[{first}, {first}]",  # written twice
+        "[]",  # none: requirement-unallocated, and the coverage of what it traces
+        "\n      - {first}\n      - {second}",  # a block list: the lines below move
+    ],
+)
+def test_an_allocation_edit_runs_the_rules_for_the_requirement_alone(
+    generated: Path, tmp_path: Path, allocation: str
+) -> None:
+    model = tmp_path / "model"
+    shutil.copytree(generated, model)
+    cache = ParseCache(tmp_path / "cache")
+    before = check_model(model, model.parent, today=TODAY, cache=cache, incremental=True)
+    edited = sorted(model.glob("*/requirements-*.yaml"))[0]
+    text = edited.read_text()
+    found = re.search(r"allocated_to: \[([^],]+)\]", text)
+    assert found is not None
+    first, second = found.group(1), "eu.ESP"
+    written = allocation.format(first=first, second=second)
+    edited.write_text(text.replace(found.group(0), f"allocated_to: {written}".rstrip(), 1))
+    warm = check_model(model, model.parent, today=TODAY, cache=cache, incremental=True)
+    cold = check_model(model, model.parent, today=TODAY)
+    assert isinstance(warm.model, ReportModel)
+    assert _outputs(warm) == _outputs(cold)
+    if written in ("[]", f"[{first}, NO-SUCH-SYSTEM]"):
+        assert _outputs(warm) != _outputs(before)
+    edited.write_text(text)
+    back = check_model(model, model.parent, today=TODAY, cache=cache, incremental=True)
+    assert isinstance(back.model, ReportModel)
+    assert _outputs(back) == _outputs(before)
+
+
+def test_a_waiver_of_a_rule_run_again_on_the_entity_is_checked_in_full(
+    generated: Path, tmp_path: Path
+) -> None:
+    """Whether a waiver is used may change when its rule finds something else about the
+    entity it names: such an edit is checked in full; another requirement's is not."""
+    model = tmp_path / "model"
+    shutil.copytree(generated, model)
+    edited = sorted(model.glob("*/requirements-*.yaml"))[0]
+    text = edited.read_text()
+    allocations = list(re.finditer(r"  - id: (\S+)\n(?:    .*\n)*?    allocated_to: \[.*\]", text))
+    waived, other = allocations[0], allocations[1]
+    manifest = model / "archlex.yaml"
+    manifest.write_text(
+        manifest.read_text()
+        + f"waivers:\n  - rule: requirement-unallocated\n    target: {waived.group(1)}\n"
+        "    reason: accepted for the test\n"
+    )
+    cache = ParseCache(tmp_path / "cache")
+    check_model(model, model.parent, today=TODAY, cache=cache, incremental=True)
+    for match, reused in ((other, True), (waived, False)):
+        unallocated = re.sub(r"allocated_to: \[.*\]", "allocated_to: []", match.group(0))
+        edited.write_text(text.replace(match.group(0), unallocated))
+        warm = check_model(model, model.parent, today=TODAY, cache=cache, incremental=True)
+        assert isinstance(warm.model, ReportModel) is reused
+        assert _outputs(warm) == _outputs(check_model(model, model.parent, today=TODAY))
+
+
 def test_random_edits_of_the_example_report_as_a_cold_check(tmp_path: Path) -> None:
     model = tmp_path / "model"
     shutil.copytree(REPO / "model", model, ignore=shutil.ignore_patterns("eu", "*.md"))
@@ -275,8 +432,16 @@ def test_an_entity_edit_is_checked_in_full(generated: Path, tmp_path: Path) -> N
     allocated = re.search(r"allocated_to: \[([^],]+)", edited.read_text())
     assert allocated is not None
     edited.write_text(edited.read_text().replace(allocated.group(0), "allocated_to: [", 1))
+    # Read by rules that check the edited requirement alone, and by the coverage from what
+    # the last check kept (archlex.check.reach): reused, those rules run for it again.
+    allocation = check_model(model, model.parent, today=TODAY, cache=cache, incremental=True)
+    assert isinstance(allocation.model, ReportModel)
+    assert _outputs(allocation) == _outputs(check_model(model, model.parent, today=TODAY))
+    cited = re.search(r"satisfies: \[[^]]+\]", edited.read_text())
+    assert cited is not None
+    edited.write_text(edited.read_text().replace(cited.group(0), "satisfies: []", 1))
     changed = check_model(model, model.parent, today=TODAY, cache=cache, incremental=True)
-    assert not isinstance(changed.model, ReportModel)  # the graph and two rules read it
+    assert not isinstance(changed.model, ReportModel)  # what it traces: several rules read it
     assert changed.model.requirements  # the whole model, loaded and checked
     assert _outputs(changed) == _outputs(check_model(model, model.parent, today=TODAY))
     edited.write_text(edited.read_text().replace('title: "', "title: [a list] # ", 1))

@@ -51,7 +51,11 @@ class CheckContext:
     def graph(self) -> ModelGraph:
         """The model as one graph (built on first use)."""
         built: ModelGraph | None = self.shared.get("graph")  # asked for in rules' inner loops
-        return built if built is not None else self.once("graph", lambda: build_graph(self.model))
+        return (
+            built
+            if built is not None
+            else self.once("graph", lambda: build_graph(self.model, lazy=True))
+        )
 
     @property
     def timeline(self) -> Timeline:

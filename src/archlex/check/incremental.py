@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import pickle
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any
@@ -28,12 +29,15 @@ from archlex.cache_folder import read_sealed, write_sealed
 from archlex.check.coverage import Coverage
 from archlex.check.prose import Unread, same_but_unread, unread_fields
 from archlex.check.reads import COVERAGE, read_by_rules, reads
+from archlex.check.rerun import Again, Moved, hinted, moved_by, names_place
 from archlex.check.statuses import (
     Facts,
+    Updates,
     changed_statuses,
     recovered,
     requirement_facts,
     statuses_unread_by_rules,
+    with_statuses,
 )
 from archlex.check.unchanged import (
     Mover,
@@ -52,7 +56,7 @@ from archlex.load.sources import Located, SourceMap
 from archlex.model import Model
 from archlex.rules import RULES
 
-FORMAT = 3
+FORMAT = 4
 _FIELDS = [f.name for f in fields(Finding)]  # a finding's fields, as its rows keep them
 
 
@@ -76,6 +80,9 @@ class LastCheck:
     # what the coverage reads of each requirement, when no rule reads a status (so that an
     # edit of statuses alone changes the coverage only: archlex.check.statuses)
     facts: Facts | None
+    # each id of the model and its kind, pickled (read only when rules run again over edited
+    # entities: archlex.check.reach); None when an id is written twice or did not validate
+    kinds: bytes | None
 
 
 class ReportModel(Model):
@@ -110,9 +117,29 @@ def remember(entry: Path, project: Project, findings: list[Finding], coverage: C
     unread = unread_fields(None if by_rules is None else reads(COVERAGE, by_rules))
     facts = requirement_facts(project.model) if statuses_unread_by_rules(by_rules) else None
     last = LastCheck(
-        FORMAT, project.inputs, project.file_keys, {}, named, rows, coverage, slim, unread, facts
+        FORMAT,
+        project.inputs,
+        project.file_keys,
+        {},
+        named,
+        rows,
+        coverage,
+        slim,
+        unread,
+        facts,
+        _kinds_kept(project),
     )
     write_sealed(entry, last)
+
+
+def _kinds_kept(project: Project) -> bytes | None:
+    """Each id of the model and its kind, pickled; None when an id is written twice or an
+    entity did not validate (the reference pass then reads more than one entity)."""
+    kinds = project.model.kinds()
+    places = project.sources.entities
+    if project.invalid_ids or len(kinds) != len(places) or any(len(p) > 1 for p in places.values()):
+        return None
+    return pickle.dumps(kinds, pickle.HIGHEST_PROTOCOL)
 
 
 def report_project(project: Project, findings: list[Finding]) -> Project:
@@ -141,34 +168,28 @@ def report_project(project: Project, findings: list[Finding]) -> Project:
     )
 
 
-def recheck(entry: Path, cache: ParseCache) -> tuple[Project, list[Finding], Coverage] | None:
-    """The last check's outcome, moved to where the edited files now write the same values;
-    None when it must be checked in full."""
+def recheck(
+    entry: Path, cache: ParseCache, today: dt.date
+) -> tuple[Project, list[Finding], Coverage] | None:
+    """The last check's outcome, moved to where the edited files now write the same values
+    (with the findings about entities whose allocations changed found again); None when it
+    must be checked in full."""
     last = read_sealed(entry, cache.folder)
     if not isinstance(last, LastCheck) or last.version != FORMAT:
         return None
     edited = _edited(last.inputs)
     if edited is None or any(Path(p).is_file() is not was for p, was in last.named.items()):
         return None
-    findings = [Finding(*row) for row in last.rows]  # type: ignore[arg-type]
-    file_keys, texts = dict(last.file_keys), dict(last.texts)
-    done: dict[str, bool] = {}  # requirements whose status changed: whether each is done now
-    for path in edited:
-        if path not in file_keys:
-            return None  # a manifest: settings, scope, waivers, what is included
-        moved = _moved(last, cache, path, findings)
-        if moved is None:
-            return None
-        findings, file_keys[path], text, statuses = moved
-        done |= statuses
-        texts.pop(path, None)
-        if text is not None:
-            texts[path] = text
+    again = Again(last, cache, today)
+    walked = _walked(last, cache, edited, again)
+    if walked is None:
+        return None
+    findings, file_keys, texts, updates = walked
     facts = None if last.facts is None else dict(last.facts)
     coverage: Coverage | None = last.coverage
-    if done:  # statuses changed (only with facts kept): the coverage of what they trace
-        coverage = None if facts is None else recovered(last.coverage, facts, done)
-    if coverage is None:
+    if updates:  # statuses or allocations changed (only with facts kept)
+        coverage = None if facts is None else recovered(last.coverage, facts, updates)
+    if coverage is None or (again.ran and not hinted(_findings(last.rows), findings)):
         return None
     inputs = Inputs(
         [(p, edited.get(p, d)) for p, d in last.inputs.files],
@@ -178,7 +199,7 @@ def recheck(entry: Path, cache: ParseCache) -> tuple[Project, list[Finding], Cov
     findings = sort_findings(findings)
     project = replace(last.project, inputs=inputs)
     rows = _rows(findings)
-    again = replace(
+    kept = replace(
         last,
         inputs=inputs,
         file_keys=file_keys,
@@ -188,8 +209,32 @@ def recheck(entry: Path, cache: ParseCache) -> tuple[Project, list[Finding], Cov
         coverage=coverage,
         facts=facts,
     )
-    write_sealed(entry, again)
+    write_sealed(entry, kept)
     return project, findings, coverage
+
+
+def _walked(
+    last: LastCheck, cache: ParseCache, edited: dict[str, str], again: Again
+) -> tuple[list[Finding], dict[str, tuple[str, str]], dict[str, bytes], Updates] | None:
+    """The findings once each edited file is compared (those placed in it moved, those of the
+    rules reading its edited fields found again), each file's (name, parse-cache key), the
+    texts findings are placed in, and the requirements edited (whether each is done, what it is
+    allocated to); None when the model must be checked in full."""
+    findings = _findings(last.rows)
+    file_keys, texts = dict(last.file_keys), dict(last.texts)
+    updates: Updates = {}
+    for path in edited:
+        if path not in file_keys:
+            return None  # a manifest: settings, scope, waivers, what is included
+        moved = _moved(last, cache, path, findings) or again.reached(path, findings)
+        if moved is None:
+            return None
+        findings, file_keys[path], text, changes = moved
+        updates |= changes
+        texts.pop(path, None)
+        if text is not None:
+            texts[path] = text
+    return findings, file_keys, texts, updates
 
 
 def named_files(project: Project) -> list[Path]:
@@ -201,6 +246,10 @@ def named_files(project: Project) -> list[Path]:
     names = [s.file for s in document.sections if s.file is not None]
     names += [document.reference_docx] if document.reference_docx else []
     return [project.manifest_path.parent / name for name in names]
+
+
+def _findings(rows: list[tuple[object, ...]]) -> list[Finding]:
+    return [Finding(*row) for row in rows]  # type: ignore[arg-type]
 
 
 def _rows(findings: list[Finding]) -> list[tuple[object, ...]]:
@@ -223,34 +272,26 @@ def _edited(inputs: Inputs) -> dict[str, str] | None:
     return None if inputs.listing_changed() else edited
 
 
-Moved = tuple[list[Finding], tuple[str, str], bytes | None, dict[str, bool]]
-
-
 def _moved(last: LastCheck, cache: ParseCache, path: str, findings: list[Finding]) -> Moved | None:
     """The findings with those placed in one edited file moved, the file's (name, parse-cache
     key), the text the moved findings are placed in when that entry holds other text, and the
-    requirements whose status changed (whether each is done now); None when the file's
-    entities changed otherwise or a finding cannot be moved for certain."""
+    requirements whose status changed; None when the file's entities changed otherwise or a
+    finding cannot be moved for certain."""
     display, key = last.file_keys[path]
     old = cache.get(key)
     if old is None or not is_clean(old):
         return None
-    if any(_names_place(f, display) for f in findings):
+    if any(names_place(f, display) for f in findings):
         return None  # "already used at FILE:LINE": a message that would change too
     found = _mover(last, cache, path, old)
     if found is None:
         return None
     mover, entry, text, statuses = found
-    result: list[Finding] = []
-    for finding in findings:
-        if finding.file != display:
-            result.append(finding)
-            continue
-        position = mover.move(finding)
-        if position is None:
-            return None
-        result.append(replace(finding, line=position[0], column=position[1]))
-    return result, entry, text, statuses
+    updates = with_statuses(last.facts or {}, statuses)
+    result = moved_by(mover, findings, display)
+    if result is None or updates is None:
+        return None
+    return result, entry, text, updates
 
 
 def _mover(
@@ -290,10 +331,6 @@ def _skipped(last: LastCheck) -> Unread:
     if last.facts is None or "requirements" not in last.unread:
         return last.unread
     return {**last.unread, "requirements": last.unread["requirements"] | {"status"}}
-
-
-def _names_place(finding: Finding, display: str) -> bool:
-    return f"{display}:" in finding.message or f"{display}:" in (finding.hint or "")
 
 
 __all__ = ["LastCheck", "ReportModel", "entry_path", "recheck", "remember"]

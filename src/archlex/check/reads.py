@@ -24,16 +24,24 @@ def reads(*parts: Reads, **fields: Set[str]) -> Reads:
     return merged
 
 
-# The graph (archlex.graph.build_graph): every link it draws.
+# The graph (archlex.graph.build_graph), link by link: a check draws each kind of link the
+# first time a rule asks for it, so a rule reads only the fields of the links it asks about.
+COMPONENTS = reads(systems={"components"})  # has_component, and ModelGraph.system_of
+TRACING = reads(obligations={"provision"}, requirements={"satisfies"})  # ModelGraph.tracing
+# Every other kind of link may name a component (a node once the components are drawn).
+ALLOCATIONS = reads(COMPONENTS, requirements={"allocated_to"})
+DELIVERIES = reads(COMPONENTS, work_packages={"delivers"})
+DEPENDENCIES = reads(COMPONENTS, work_packages={"depends_on"})
 GRAPH = reads(
+    COMPONENTS,
+    TRACING,
+    ALLOCATIONS,
+    DELIVERIES,
+    DEPENDENCIES,
     flows={"data", "from_", "to", "via"},
     milestones={"after"},
-    obligations={"provision"},
     organisations={"roles"},
     processes={"steps"},
-    requirements={"allocated_to", "satisfies"},
-    systems={"components"},
-    work_packages={"delivers", "depends_on"},
 )
 
 # The obligations that apply on the day checked (CheckContext.applicable, .upcoming,
@@ -46,7 +54,7 @@ APPLICABLE = reads(
 )
 
 # The kind of the system at a flow's end (archlex.check.flow_ends.end_kind).
-ENDS = reads(GRAPH, systems={"kind"})
+ENDS = reads(COMPONENTS, flows={"from_", "to", "via"}, systems={"kind"})
 
 # The pass that finds duplicate ids, unknown references and provisions and schema findings
 # (archlex.check.references): every field that names an entity or cites a provision.
@@ -83,7 +91,12 @@ VIEWS = reads(
 )
 
 # The coverage (archlex.check.run): who traces, allocates and delivers each obligation.
-COVERAGE = reads(GRAPH, APPLICABLE, requirements={"status"})
+COVERAGE = reads(TRACING, DELIVERIES, APPLICABLE, requirements={"allocated_to", "status"})
+
+
+def without(part: Reads, other: Reads) -> Reads:
+    """The fields of `part` that are not in `other`."""
+    return {kind: names - other.get(kind, frozenset()) for kind, names in part.items()}
 
 
 def read_by_rules(rule_reads: Mapping[str, Reads | None]) -> Reads | None:
@@ -101,13 +114,19 @@ def read_by_any(rule_reads: Mapping[str, Reads | None]) -> Reads | None:
 
 
 __all__ = [
+    "ALLOCATIONS",
     "APPLICABLE",
+    "COMPONENTS",
     "COVERAGE",
+    "DELIVERIES",
+    "DEPENDENCIES",
     "ENDS",
     "GRAPH",
     "REFERENCES",
+    "TRACING",
     "VIEWS",
     "read_by_any",
     "read_by_rules",
     "reads",
+    "without",
 ]

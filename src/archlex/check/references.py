@@ -72,7 +72,7 @@ class _Checker:
         self.model: Model = project.model
         self.project = project
         self.findings: list[Finding] = []
-        self.kind_of = {entity.id: kind for kind, entity in self.model.entities()}
+        self.kind_of = self.model.kinds()
         self.ids_by_kind: dict[str, list[str]] = {}
         for entity_id, kind in self.kind_of.items():
             self.ids_by_kind.setdefault(kind, []).append(entity_id)

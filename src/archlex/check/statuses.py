@@ -1,7 +1,8 @@
-"""A requirement's status, read by the coverage and by no rule: after an edit of statuses
-alone, archlex.check.incremental keeps the last check's findings and works the coverage out
-again from what it kept of each requirement (done, allocated, delivered), the same way
-archlex.check.run does from the whole model.
+"""A requirement's status and allocations, read by the coverage: after an edit of those (and
+of nothing else a rule cannot check for the edited requirement alone: archlex.check.reach),
+archlex.check.incremental works the coverage out again from what it kept of each requirement
+(done, allocated to what, delivered), the same way archlex.check.run does from the whole
+model.
 """
 
 from __future__ import annotations
@@ -10,16 +11,18 @@ from collections import Counter
 from dataclasses import replace
 from typing import Any
 
-from archlex.check.coverage import Coverage, CoverageState
+from archlex.check.coverage import Coverage, CoverageState, ObligationCoverage
 from archlex.check.reads import COVERAGE
 from archlex.model import Model, RequirementStatus
 from archlex.rules import Reads
 
 DONE = {RequirementStatus.IMPLEMENTED, RequirementStatus.VERIFIED}
 STATUSES = frozenset(s.value for s in RequirementStatus)
-# Per requirement id: whether its status is done, whether it is allocated, whether a work
-# package delivers it (what archlex.check.run._state reads of it).
-Facts = dict[str, tuple[bool, bool, bool]]
+# Per requirement id: whether its status is done, what it is allocated to, whether a work
+# package delivers it (what archlex.check.run._coverage reads of it).
+Facts = dict[str, tuple[bool, tuple[str, ...], bool]]
+# Per requirement id edited: whether its status is done now, and what it is allocated to now.
+Updates = dict[str, tuple[bool, tuple[str, ...]]]
 
 
 def statuses_unread_by_rules(read_by_rules: Reads | None) -> bool:
@@ -38,7 +41,7 @@ def requirement_facts(model: Model) -> Facts | None:
         return None
     delivered = {r for package in model.work_packages for r in package.delivers}
     return {
-        r.id: (r.status in DONE, bool(r.allocated_to), r.id in delivered)
+        r.id: (r.status in DONE, tuple(r.allocated_to), r.id in delivered)
         for r in model.requirements
     }
 
@@ -68,21 +71,34 @@ def _requirements(data: Any) -> list[Any] | None:
     return found if isinstance(found, list) else None
 
 
-def recovered(coverage: Coverage, facts: Facts, done: dict[str, bool]) -> Coverage | None:
-    """The coverage with the states of the obligations that the changed requirements trace
-    worked out again; None when a changed requirement is not one the facts know."""
+def with_statuses(facts: Facts, done: dict[str, bool]) -> Updates | None:
+    """The updates of requirements whose status changed (allocations as they were); None
+    when one is not a requirement the facts know."""
     if any(r not in facts for r in done):
         return None
-    for requirement, is_done in done.items():
-        _, allocated, delivered = facts[requirement]
-        facts[requirement] = (is_done, allocated, delivered)
+    return {r: (is_done, facts[r][1]) for r, is_done in done.items()}
+
+
+def recovered(coverage: Coverage, facts: Facts, updates: Updates) -> Coverage | None:
+    """The coverage with the obligations that the edited requirements trace worked out again
+    (their state and the systems they are allocated to); None when an edited requirement is
+    not one the facts know."""
+    if any(r not in facts for r in updates):
+        return None
+    for requirement, (is_done, allocated) in updates.items():
+        facts[requirement] = (is_done, allocated, facts[requirement][2])
     rows = [
-        replace(row, state=state_of([facts[r] for r in row.requirements]))
-        if done.keys() & set(row.requirements)
-        else row
+        _again(row, facts) if updates.keys() & set(row.requirements) else row
         for row in coverage.obligations
     ]
     return Coverage(rows)
+
+
+def _again(row: ObligationCoverage, facts: Facts) -> ObligationCoverage:
+    traced = [facts[r] for r in row.requirements]
+    systems = sorted({s for _, allocated, _ in traced for s in allocated})
+    state = state_of([(done, bool(allocated), delivered) for done, allocated, delivered in traced])
+    return replace(row, state=state, systems=tuple(systems))
 
 
 def state_of(requirements: list[tuple[bool, bool, bool]]) -> CoverageState:

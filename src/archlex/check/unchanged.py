@@ -146,10 +146,15 @@ class TextMover(_ByTarget):
     its path in the data, placed in each text by rapidyaml."""
 
     def __init__(
-        self, entities: dict[str, tuple[str | int, ...]], old: bytes, new: bytes, data: Any
+        self,
+        entities: dict[str, tuple[str | int, ...]],
+        old: bytes,
+        new: bytes,
+        data: Any,
+        partial: bool = False,
     ) -> None:
         super().__init__()
-        self.entities, self.data = entities, data
+        self.entities, self.data, self.partial = entities, data, partial
         self.old, self.new = FilePositions(old), FilePositions(new)
 
     @classmethod
@@ -159,10 +164,12 @@ class TextMover(_ByTarget):
         then: bytes | None,
         now: bytes,
         same: Callable[[Any, Any], bool] = same_value,
+        partial: bool = False,
     ) -> TextMover | None:
         """The mover from the text the outcome was read from (or `then`, the text its findings
         are placed in now) to `now`; None unless the fast reader reads both as data that
-        `same` finds the same."""
+        `same` finds the same. `partial`: the data may differ, and a value that is not in
+        both is not placed (a finding there is not moved)."""
         entities: dict[str, tuple[str | int, ...]] = {}
         for entity, located in outcome.placed:
             pending = located.pending()
@@ -175,7 +182,7 @@ class TextMover(_ByTarget):
         data = read_fast(now)
         if data is None or not same(read_fast(then), data):
             return None
-        return cls(entities, then, now, data)
+        return cls(entities, then, now, data, partial)
 
     def positions(self, target: str) -> dict[Position, Position] | None:
         """Each position inside an entity then, and where it is now."""
@@ -198,6 +205,8 @@ class TextMover(_ByTarget):
                     return None
             for step, value in _inside(data):
                 old, new = a.child(step), b.child(step)
+                if (old is None or new is None) and self.partial:
+                    continue  # not in the text before (or now): a finding there is not moved
                 if old is None or new is None:
                     return None
                 pending.append((value, old, new))

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from archlex.model import Model, Obligation, Provision, Requirement, System
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Callable, Iterable
 
     import networkx as nx
 
@@ -29,6 +29,7 @@ EDGE_KINDS: dict[str, str] = {
     "depends_on": "a work package depends on another",
     "after": "a milestone waits for a work package",
 }
+CITATIONS = "[citations]"  # not an edge: the requirements' citations that tracing reads
 
 
 @dataclass
@@ -55,6 +56,17 @@ class ModelGraph:
     )
     _traced: dict[Provision, list[Requirement]] = field(default_factory=dict)
     parent_system: dict[str, System] = field(default_factory=dict)
+    # What draws each kind of edge not drawn yet (build_graph(lazy=True))
+    _pending: dict[str, Callable[[ModelGraph], None]] = field(default_factory=dict)
+
+    def drawn(self, kind: str) -> ModelGraph:
+        """The graph, with the edges of one kind drawn (a no-op once they are)."""
+        draw = self._pending.pop(kind, None)
+        if draw is not None:
+            if kind not in (CITATIONS, "has_component"):  # a link may name a component
+                self.drawn("has_component")
+            draw(self)
+        return self
 
     def link(self, source: str, target: str | None, kind: str) -> None:
         """An edge of a kind; left out when the target is no entity (reported elsewhere)."""
@@ -73,6 +85,8 @@ class ModelGraph:
         """Requirements that satisfy a provision containing or contained by the obligation's."""
         provision = obligation.provision
         traced = self._traced.get(provision)
+        if traced is None and CITATIONS in self._pending:
+            self.drawn(CITATIONS)
         if traced is None:
             cited = self._by_article[(provision.regulation, provision.article)]
             matched = [m for c, found in cited.items() if c.traces(provision) for m in found]
@@ -83,29 +97,32 @@ class ModelGraph:
 
     def successors(self, node: str, kind: str) -> list[str]:
         """Targets of a node's edges of one kind, sorted."""
-        return sorted(self._out.get((node, kind), ()))
+        return sorted(self.drawn(kind)._out.get((node, kind), ()))
 
     def predecessors(self, node: str, kind: str) -> list[str]:
         """Sources of the edges of one kind that end at a node, sorted."""
-        return sorted(self._in.get((node, kind), ()))
+        return sorted(self.drawn(kind)._in.get((node, kind), ()))
 
     def edges_from(self, node: str, kinds: Iterable[str]) -> list[tuple[str, str, str]]:
         """(node, kind, target) of the node's edges of the given kinds."""
-        return [(node, k, t) for k in kinds for t in self._out.get((node, k), ())]
+        return [(node, k, t) for k in kinds for t in self.drawn(k)._out.get((node, k), ())]
 
     def edges_to(self, node: str, kinds: Iterable[str]) -> list[tuple[str, str, str]]:
         """(source, kind, node) of the edges of the given kinds that end at the node."""
-        return [(s, k, node) for k in kinds for s in self._in.get((node, k), ())]
+        return [(s, k, node) for k in kinds for s in self.drawn(k)._in.get((node, k), ())]
 
     def system_of(self, node: str) -> System | None:
         """The system a system or component id belongs to."""
         found = self.model.get(node)
-        return found if isinstance(found, System) else self.parent_system.get(node)
+        if isinstance(found, System):
+            return found
+        return self.drawn("has_component").parent_system.get(node)
 
     def dependencies(self) -> nx.DiGraph[str]:
         """Work package -> work package it depends on."""
         import networkx as nx  # only the roadmap's rules and views need it
 
+        self.drawn("depends_on")
         dependencies: nx.DiGraph[str] = nx.DiGraph()
         dependencies.add_nodes_from(p.id for p in self.model.work_packages)
         dependencies.add_edges_from(
@@ -116,46 +133,106 @@ class ModelGraph:
         return dependencies
 
 
-def build_graph(model: Model) -> ModelGraph:
-    """Build the graph of a loaded model (references to missing ids are left out)."""
+def build_graph(model: Model, lazy: bool = False) -> ModelGraph:
+    """Build the graph of a loaded model (references to missing ids are left out). `lazy`:
+    each kind of edge is drawn the first time a query asks for it, so that a check reads only
+    the fields its rules ask about (archlex.check.reads declares them link by link)."""
     built = ModelGraph(model)
-    for kind, entity in model.entities():
+    # Lazily, the components are nodes once drawn: every other kind of link draws them first.
+    for kind, entity in model.entities(components=not lazy):
         built.nodes[entity.id] = kind
-    link = built.link
+    built._pending = dict(_DRAWERS)
+    if not lazy:
+        for name in list(_DRAWERS):
+            built.drawn(name)
+    return built
 
-    for system in model.systems:
+
+def _components(built: ModelGraph) -> None:
+    for system in built.model.systems:
         for component in system.components:
+            built.nodes.setdefault(component.id, "component")
             built.parent_system[component.id] = system
-            link(system.id, component.id, "has_component")
-    for organisation in model.organisations:
+            built.link(system.id, component.id, "has_component")
+
+
+def _roles(built: ModelGraph) -> None:
+    for organisation in built.model.organisations:
         for grant in organisation.roles:
-            link(organisation.id, grant.role, "holds")
-    for flow in model.flows:
-        link(flow.id, flow.from_, "from")
-        link(flow.id, flow.to, "to")
-        link(flow.id, flow.via, "via")
-        for data in flow.data:
-            link(flow.id, data, "carries")
-    for process in model.processes:
+            built.link(organisation.id, grant.role, "holds")
+
+
+def _flow_links(name: str) -> Callable[[ModelGraph], None]:
+    def draw(built: ModelGraph) -> None:
+        for flow in built.model.flows:
+            if name == "carries":
+                for data in flow.data:
+                    built.link(flow.id, data, "carries")
+            else:
+                built.link(flow.id, getattr(flow, _FLOW_FIELDS[name]), name)
+
+    return draw
+
+
+_FLOW_FIELDS = {"from": "from_", "to": "to", "via": "via"}
+
+
+def _steps(built: ModelGraph) -> None:
+    for process in built.model.processes:
         for step in process.steps:
-            link(process.id, step, "step")
+            built.link(process.id, step, "step")
+
+
+def _citations(built: ModelGraph) -> None:
     order = 0
-    for requirement in model.requirements:
+    for requirement in built.model.requirements:
         for provision in requirement.satisfies:
             cited = built._by_article[(provision.regulation, provision.article)]
             cited.setdefault(provision, []).append((order, requirement))
             order += 1
+
+
+def _allocations(built: ModelGraph) -> None:
+    for requirement in built.model.requirements:
         for target in requirement.allocated_to:
-            link(requirement.id, target, "allocated_to")
-    for package in model.work_packages:
+            built.link(requirement.id, target, "allocated_to")
+
+
+def _deliveries(built: ModelGraph) -> None:
+    for package in built.model.work_packages:
         for requirement_id in package.delivers:
-            link(package.id, requirement_id, "delivers")
+            built.link(package.id, requirement_id, "delivers")
+
+
+def _dependencies(built: ModelGraph) -> None:
+    for package in built.model.work_packages:
         for dependency in package.depends_on:
-            link(package.id, dependency, "depends_on")
-    for milestone in model.milestones:
+            built.link(package.id, dependency, "depends_on")
+
+
+def _milestones(built: ModelGraph) -> None:
+    for milestone in built.model.milestones:
         for package_id in milestone.after:
-            link(milestone.id, package_id, "after")
-    for obligation in model.obligations:
+            built.link(milestone.id, package_id, "after")
+
+
+def _traces(built: ModelGraph) -> None:
+    for obligation in built.model.obligations:
         for requirement in built.tracing(obligation):
-            link(requirement.id, obligation.id, "traces")
-    return built
+            built.link(requirement.id, obligation.id, "traces")
+
+
+# Each kind of edge (and the index of citations that tracing reads), and what draws it, in the
+# order an eager build draws them.
+_DRAWERS: dict[str, Callable[[ModelGraph], None]] = {
+    "has_component": _components,
+    "holds": _roles,
+    **{name: _flow_links(name) for name in ("from", "to", "via", "carries")},
+    "step": _steps,
+    CITATIONS: _citations,
+    "allocated_to": _allocations,
+    "delivers": _deliveries,
+    "depends_on": _dependencies,
+    "after": _milestones,
+    "traces": _traces,
+}

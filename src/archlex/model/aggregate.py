@@ -85,13 +85,14 @@ class Model:
         """Every component of every system."""
         return [c for s in self.systems for c in s.components]
 
-    def entities(self) -> Iterator[tuple[str, Entity]]:
-        """Every entity with its kind, in the order the files declare them."""
+    def entities(self, components: bool = True) -> Iterator[tuple[str, Entity]]:
+        """Every entity with its kind, in the order the files declare them (the systems'
+        components left out when `components` is false)."""
         kinds: list[tuple[str, list[Entity]]] = [
             ("organisation", list(self.organisations)),
             ("role", list(self.roles)),
             ("system", list(self.systems)),
-            ("component", list(self.components)),
+            ("component", list(self.components) if components else []),
             ("data", list(self.data)),
             ("flow", list(self.flows)),
             ("process", list(self.processes)),
@@ -117,6 +118,11 @@ class Model:
         for kind, entities in kinds:
             for entity in entities:
                 yield kind, entity
+
+    def kinds(self) -> dict[str, str]:
+        """Each entity's id and its kind, in the order the files declare them (the last of
+        two entities with one id wins)."""
+        return {entity.id: kind for kind, entity in self.entities()}
 
     def reindex(self) -> None:
         """Index every entity by id; the first of two entities with one id wins."""

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from archlex.check.context import CheckContext
-from archlex.check.reads import APPLICABLE, GRAPH, reads
+from archlex.check.reads import APPLICABLE, DELIVERIES, TRACING, reads
 from archlex.findings import Finding, Severity
 from archlex.model import WorkPackage
 from archlex.rules import Phase, rule
@@ -25,7 +25,8 @@ from archlex.rules import Phase, rule
     Phase.CHECK,
     "the work delivering an obligation ends after its deadline",
     contract=True,
-    reads=reads(GRAPH, APPLICABLE, obligations={"deadline"}, work_packages={"end"}),
+    reads=reads(TRACING, DELIVERIES, APPLICABLE, obligations={"deadline"}, work_packages={"end"}),
+    reach={},
 )
 def missed_deadlines(context: CheckContext) -> Iterator[Finding]:
     """The work delivering an obligation ends after the obligation's deadline."""

@@ -21,6 +21,7 @@ from archlex.rules import Phase, rule
     "two entities share an id",
     contract=True,
     reads=REFERENCES,
+    reach=REFERENCES,
 )
 def duplicate_ids(context: CheckContext) -> list[Finding]:
     """An id written twice, anywhere in the model or its libraries."""

@@ -25,6 +25,7 @@ from archlex.rules import Phase, rule
     "a flow to or through an interoperability component is not logged",
     contract=True,
     reads=reads(ENDS, flows={"logging"}),
+    reach={},
 )
 def flows_not_logged(context: CheckContext) -> Iterator[Finding]:
     """A flow to (or through) an interoperability component without logging."""

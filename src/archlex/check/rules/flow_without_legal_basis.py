@@ -23,7 +23,8 @@ from archlex.rules import Phase, rule
     Phase.CHECK,
     "a flow carries personal data to or from an EU system and cites no provision",
     contract=True,
-    reads=reads(ENDS, data={"personal", "special"}, flows={"legal_basis"}),
+    reads=reads(ENDS, data={"personal", "special"}, flows={"data", "legal_basis"}),
+    reach={},
 )
 def flows_without_legal_basis(context: CheckContext) -> Iterator[Finding]:
     """A flow of personal data to or from an EU system or component that cites no provision."""

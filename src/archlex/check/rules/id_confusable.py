@@ -21,6 +21,7 @@ from archlex.rules import Phase, rule
     Phase.VALIDATE,
     "two ids differ only in case or by look-alike letters",
     reads={},
+    reach={},
 )
 def confusable_id_pairs(context: CheckContext) -> list[Finding]:
     """Ids equal but for case or for look-alike letters of another alphabet."""

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from archlex.check.context import CheckContext
-from archlex.check.reads import APPLICABLE, GRAPH, reads
+from archlex.check.reads import APPLICABLE, TRACING, reads
 from archlex.findings import Finding, Severity
 from archlex.rules import Phase, rule
 
@@ -24,7 +24,8 @@ from archlex.rules import Phase, rule
     Phase.CHECK,
     "an applicable obligation has no requirement",
     contract=True,
-    reads=reads(GRAPH, APPLICABLE, obligations={"summary"}),
+    reads=reads(TRACING, APPLICABLE, obligations={"summary"}),
+    reach={},
 )
 def untraced_obligations(context: CheckContext) -> Iterator[Finding]:
     """An applicable obligation that no requirement satisfies."""

@@ -21,6 +21,7 @@ from archlex.rules import Phase, rule
     Phase.CHECK,
     "an obligation in scope applies only after the day checked",
     reads=APPLICABLE,
+    reach={},
 )
 def upcoming_obligations(context: CheckContext) -> Iterator[Finding]:
     """An obligation in scope that applies only after the day checked."""

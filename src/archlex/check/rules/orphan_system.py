@@ -23,6 +23,7 @@ from archlex.rules import Phase, rule
     "a system takes part in no flow",
     contract=True,
     reads=reads(flows={"from_", "to", "via"}, systems={"components", "status"}),
+    reach={},
 )
 def orphan_systems(context: CheckContext) -> Iterator[Finding]:
     """A system of the model's own (not a library's, not retiring) that takes part in no flow."""

@@ -42,6 +42,7 @@ if TYPE_CHECKING:
         standards={"name", "provision"},
         work_packages={"delivers"},
     ),
+    reach={},
 )
 def changed_provisions(context: CheckContext) -> Iterator[Finding]:
     """An element citing a provision whose fingerprint differs from the one reviewed."""

@@ -21,6 +21,7 @@ from archlex.rules import Phase, rule
     "a requirement is allocated to nothing",
     contract=True,
     reads=reads(requirements={"allocated_to"}),
+    reach=reads(requirements={"allocated_to"}),
 )
 def unallocated_requirements(context: CheckContext) -> Iterator[Finding]:
     """A requirement allocated to no system or component."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from archlex.check.context import CheckContext
-from archlex.check.reads import GRAPH
+from archlex.check.reads import DELIVERIES
 from archlex.findings import Finding, Severity
 from archlex.rules import Phase, rule
 
@@ -21,7 +21,8 @@ from archlex.rules import Phase, rule
     Phase.CHECK,
     "no work package delivers a requirement",
     contract=True,
-    reads=GRAPH,
+    reads=DELIVERIES,
+    reach={},
 )
 def unscheduled_requirements(context: CheckContext) -> Iterator[Finding]:
     """A requirement that no work package delivers."""

@@ -11,7 +11,7 @@ from collections import deque
 from collections.abc import Iterator
 
 from archlex.check.context import CheckContext
-from archlex.check.reads import GRAPH
+from archlex.check.reads import DEPENDENCIES
 from archlex.findings import Finding, Severity
 from archlex.rules import Phase, rule
 
@@ -24,7 +24,8 @@ Edges = dict[str, list[str]]
     Phase.CHECK,
     "work packages depend on each other in a cycle",
     contract=True,
-    reads=GRAPH,
+    reads=DEPENDENCIES,
+    reach={},
 )
 def dependency_cycles(context: CheckContext) -> Iterator[Finding]:
     """Work packages that depend on each other in a cycle, one finding per cycle."""

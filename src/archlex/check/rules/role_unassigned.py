@@ -25,6 +25,7 @@ from archlex.rules import Phase, rule
     "an applicable obligation needs a role nobody holds",
     contract=True,
     reads=reads(APPLICABLE, obligations={"systems"}, organisations={"roles"}),
+    reach={},
 )
 def unassigned_roles(context: CheckContext) -> Iterator[Finding]:
     """An applicable obligation whose role no organisation holds for the systems in scope."""

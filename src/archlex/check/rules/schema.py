@@ -22,6 +22,7 @@ from archlex.rules import Phase, rule
     "a field is missing, unknown or of the wrong type",
     contract=True,
     reads=REFERENCES,
+    reach=REFERENCES,
 )
 def unknown_rule_names(context: CheckContext) -> list[Finding]:
     """A rule id in `checks.disable` or a waiver that names no rule (the loader, which

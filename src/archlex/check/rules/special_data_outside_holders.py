@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from archlex.check.context import CheckContext
-from archlex.check.reads import GRAPH, reads
+from archlex.check.reads import COMPONENTS, reads
 from archlex.findings import Finding, Severity
 from archlex.model import DataCategory, Flow
 from archlex.rules import Phase, rule
@@ -23,7 +23,8 @@ from archlex.rules import Phase, rule
     Severity.WARNING,
     Phase.CHECK,
     "a flow carries special-category data to a system its category does not list",
-    reads=reads(GRAPH, data={"held_by", "master", "special"}, flows={"data", "to", "via"}),
+    reads=reads(COMPONENTS, data={"held_by", "master", "special"}, flows={"data", "to", "via"}),
+    reach={},
 )
 def special_data_outside_holders(context: CheckContext) -> Iterator[Finding]:
     """Each flow end of special-category data outside its category's master and holders."""

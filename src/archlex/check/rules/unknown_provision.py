@@ -22,6 +22,7 @@ from archlex.rules import Phase, rule
     "a provision is not in the catalog",
     contract=True,
     reads=REFERENCES,
+    reach=REFERENCES,
 )
 def unknown_provisions(context: CheckContext) -> list[Finding]:
     """A provision cited that is not in the loaded catalog."""

@@ -10,7 +10,7 @@ come from the `eu` library: `eu.ESP`, `eu.CIR`, `eu.VIS` ...).
 from __future__ import annotations
 
 from archlex.check.context import CheckContext
-from archlex.check.reads import REFERENCES, VIEWS, reads
+from archlex.check.reads import REFERENCES, VIEWS, reads, without
 from archlex.check.references import check_references
 from archlex.check.views import check_views
 from archlex.findings import Finding, Severity
@@ -24,6 +24,7 @@ from archlex.rules import Phase, rule
     "a reference names no entity",
     contract=True,
     reads=reads(REFERENCES, VIEWS),
+    reach=without(REFERENCES, VIEWS),
 )
 def unknown_references(context: CheckContext) -> list[Finding]:
     """A reference to an id that is not in the model, or not of the expected kind."""

@@ -1,0 +1,172 @@
+"""Edits of fields that rules read, checked for the edited entities alone.
+
+Each rule declares, besides the fields it reads, those of them whose edit changes only its
+findings about the edited entity, worked out from that entity alone, the model's ids and
+kinds and the bundled libraries (`@rule(..., reach=...)`): a requirement's `allocated_to` for
+`requirement-unallocated` and the reference pass. After an edit of such fields (and of fields
+only the coverage reads that the last check kept per requirement: its status and
+allocations), archlex.check.incremental keeps the last check's other findings and runs the
+rules that read the edited fields over a model of the edited entities only. Any other edit of
+a field a rule reads is checked in full.
+
+tests/check/test_reach.py holds every rule to its declaration: run over each entity alone,
+a rule finds about it what it finds in the whole model.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from pydantic import BaseModel
+
+from archlex.check.context import CheckContext
+from archlex.check.reads import COVERAGE
+from archlex.check.unchanged import is_clean, same_value
+from archlex.findings import Finding
+from archlex.load import Project
+from archlex.load.cache import FileOutcome
+from archlex.load.project import KIND_TYPES
+from archlex.load.sources import Located, SourceMap
+from archlex.model import Model, Waiver
+from archlex.model.common import Entity
+from archlex.rules import RuleInfo
+
+# Each type of entity, and its kind (as its list is named in YAML and in the model).
+KIND_OF: dict[type[BaseModel], str] = {entity: kind for kind, entity in KIND_TYPES.items()}
+# What the coverage reads that the last check keeps per requirement (archlex.check.statuses).
+KEPT_FOR_COVERAGE = frozenset({"status", "allocated_to"})
+
+
+@dataclass(frozen=True)
+class Edit:
+    """An entity of an edited file as it is now, where it is written, and the fields (as the
+    model names them) whose value changed."""
+
+    entity: Entity
+    located: Located
+    kind: str
+    fields: frozenset[str]
+
+
+def edits_of(old: FileOutcome, new: FileOutcome) -> list[Edit] | None:
+    """The entities of one file whose fields changed between two loads of it; None unless
+    both loads found nothing wrong and give the same ids, in the same order, of the same
+    types."""
+    if not is_clean(old) or not is_clean(new) or len(old.placed) != len(new.placed):
+        return None
+    found: list[Edit] = []
+    for (then, _), (now, located) in zip(old.placed, new.placed, strict=True):
+        if then.id != now.id or type(then) is not type(now):
+            return None
+        changed = changed_fields(then, now)
+        if changed:
+            kind = KIND_OF.get(type(now))
+            if kind is None:  # a component: its system's `components` changed too
+                return None
+            found.append(Edit(now, located, kind, changed))
+    return found
+
+
+def changed_fields(then: BaseModel, now: BaseModel) -> frozenset[str]:
+    """The fields of an entity whose value, or whether it is written, changed."""
+    given = then.model_fields_set ^ now.model_fields_set
+    return frozenset(
+        name
+        for name in type(now).model_fields
+        if name in given or not same_value(getattr(then, name), getattr(now, name))
+    )
+
+
+def rules_to_rerun(
+    edits: Iterable[Edit],
+    rules: Iterable[RuleInfo],
+    disabled: set[str],
+    waivers: Sequence[Waiver],
+    facts_kept: bool,
+) -> set[str] | None:
+    """The rules to run again over the edited entities; None when an edit may change more
+    than their findings about those entities (a rule whose reach is wider, a field the
+    coverage reads that was not kept, a waiver of the rule on the entity or on all)."""
+    infos = list(rules)
+    if any(info.reads is None or info.reach is None for info in infos):
+        return None
+    again: set[str] = set()
+    for edit in edits:
+        for name in edit.fields:
+            if name in COVERAGE.get(edit.kind, ()):
+                if not facts_kept or edit.kind != "requirements" or name not in KEPT_FOR_COVERAGE:
+                    return None
+            for info in infos:
+                if name not in _of(info.reads, edit.kind):
+                    continue
+                if any(w.rule == info.id and w.target in (None, edit.entity.id) for w in waivers):
+                    return None  # whether the waiver is used may change
+                if info.id in disabled:
+                    continue
+                if name not in _of(info.reach, edit.kind):
+                    return None
+                again.add(info.id)
+    return again
+
+
+def _of(declared: Mapping[str, frozenset[str]] | None, kind: str) -> frozenset[str]:
+    return (declared or {}).get(kind, frozenset())
+
+
+class EditedModel(Model):
+    """A model of some entities alone, with the libraries' regulations (for the provisions
+    they cite) and the ids and kinds of the whole model."""
+
+    def __init__(self, model: Model, kinds: dict[str, str]) -> None:
+        super().__init__(manifest=model.manifest, regulations=list(model.regulations))
+        self._kinds = kinds
+
+    def kinds(self) -> dict[str, str]:
+        """Each id of the whole model and its kind."""
+        return self._kinds
+
+
+def findings_again(
+    project: Project,
+    kinds: dict[str, str],
+    edits: Sequence[Edit],
+    rules: Mapping[str, RuleInfo],
+    today: dt.date,
+) -> list[Finding]:
+    """What each rule finds about each edited entity, run over a model of those alone
+    (`project`: the whole model's manifest, libraries and places)."""
+    model = EditedModel(project.model, kinds)
+    sources = SourceMap()
+    for edit in edits:
+        getattr(model, edit.kind).append(edit.entity)
+        sources.add(edit.entity, edit.located)
+    model.reindex()
+    alone = Project(
+        project.manifest_path,
+        model,
+        sources,
+        project.manifest_source,
+        files=project.files,
+        cwd=project.cwd,
+        libraries=project.libraries,
+    )
+    context = CheckContext(alone, today)
+    ids = {edit.entity.id for edit in edits}
+    found: list[Finding] = []
+    for rule_id, info in sorted(rules.items()):
+        if info.function is not None:
+            found += [f for f in info.function(context.for_rule(rule_id)) if f.target in ids]
+    return found
+
+
+__all__ = [
+    "KIND_OF",
+    "Edit",
+    "EditedModel",
+    "changed_fields",
+    "edits_of",
+    "findings_again",
+    "rules_to_rerun",
+]
