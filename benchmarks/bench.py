@@ -154,7 +154,7 @@ def measure_size(model: ModelInfo, repeat: int, build_repeat: int, timeout: floa
     load_before = machine.load_average()
     with tempfile.TemporaryDirectory(prefix="archlex-bench-") as scratch:
         cache_env = {**os.environ, "ARCHLEX_CACHE_DIR": str(Path(scratch) / "cache")}
-        cold_folder = Path(scratch) / "cold-cache"  # the kept validators only (cold_cache)
+        cold_folder = Path(scratch) / "cold-cache"  # archlex's own data only (cold_cache)
         cold = cold_env(cold_folder)
         out = Path(scratch) / "out"
         commands: dict[str, tuple[list[str], dict[str, str] | None, tuple[int, ...]]] = {

@@ -1,4 +1,5 @@
-"""Run one command as a child process: wall time, its own peak RSS, exit code, with a timeout."""
+"""Run one command as a child process: wall and CPU time, its own peak RSS, exit code, with a
+timeout."""
 
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ class ChildRun:
     timed_out: bool
     stdout: bytes
     stderr_tail: str
+    cpu_seconds: float = 0.0  # user + system time of the child (and what it waited for)
 
 
 def run_child(
@@ -32,7 +34,8 @@ def run_child(
     env: Mapping[str, str] | None = None,
     timeout: float = 1200.0,
 ) -> ChildRun:
-    """Run `argv`, timing it from start to exit; peak RSS from wait4 is this child's own.
+    """Run `argv`, timing it from start to exit; peak RSS and CPU time (user + system) from
+    wait4 are this child's own (with the children it waited for, such as worker processes).
 
     The child runs in its own session so that a timeout ends it and everything it started.
     Standard output goes to a temporary file (read back afterwards) so a full pipe never
@@ -74,4 +77,5 @@ def run_child(
             expired.is_set(),
             out.read(),
             stderr[-2000:],
+            usage.ru_utime + usage.ru_stime,
         )

@@ -1,9 +1,9 @@
-"""The cache folder of the cold runs (`--no-cache`): pydantic's kept validators, nothing else.
+"""The cache folder of the cold runs (`--no-cache`): archlex's own data, nothing else.
 
 `--no-cache` reads no model data from the cache, but it uses (and keeps) the validators of
 archlex's model classes, which depend only on archlex's code and pydantic's version, as
-bytecode does (docs/performance.md). The cold runs get a folder of their own, filled once by
-an untimed run, and afterwards it must hold nothing but those validators.
+bytecode does, and the bundled libraries as loaded (docs/performance.md). The cold runs get a
+folder of their own, filled once by an untimed run, and afterwards it must hold nothing else.
 """
 
 from __future__ import annotations
@@ -11,7 +11,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-KEPT = "validators"  # the only entry `--no-cache` may write (archlex.load.validators)
+# The only entries `--no-cache` may write (archlex.load.validators, .compiled_library).
+KEPT = ("validators", "libraries")
 
 
 def cold_env(folder: Path) -> dict[str, str]:
@@ -23,7 +24,7 @@ def model_data_in(folder: Path) -> list[str]:
     """What a cold run's cache folder holds besides the validators (it must be nothing)."""
     if not folder.is_dir():
         return []
-    return sorted(p.name for p in folder.iterdir() if p.name != KEPT)
+    return sorted(p.name for p in folder.iterdir() if p.name not in KEPT)
 
 
 def honest(folder: Path) -> str | None:

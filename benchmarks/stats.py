@@ -10,17 +10,25 @@ from dataclasses import dataclass, field
 
 @dataclass
 class Series:
-    """The runs of one step: seconds and peak RSS of each."""
+    """The runs of one step: wall seconds, peak RSS and (where measured) CPU seconds of each."""
 
     seconds: list[float] = field(default_factory=list)
     rss_mb: list[float] = field(default_factory=list)
     failure: str | None = None  # why the step has no (or no more) figures
     timed_out_after: float | None = None  # seconds a run took before the timeout stopped it
+    cpu: list[float] = field(default_factory=list)  # user + system seconds of each run
 
-    def add(self, seconds: float, rss_mb: float) -> None:
+    def add(self, seconds: float, rss_mb: float, cpu: float | None = None) -> None:
         """Record one run."""
         self.seconds.append(seconds)
         self.rss_mb.append(rss_mb)
+        if cpu is not None:
+            self.cpu.append(cpu)
+
+    @property
+    def cpu_median(self) -> float | None:
+        """Median CPU seconds, None without runs that measured it."""
+        return statistics.median(self.cpu) if self.cpu else None
 
     @property
     def median(self) -> float | None:

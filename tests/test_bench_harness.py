@@ -23,6 +23,8 @@ import cold_cache
 import models
 import stats
 from models import ModelInfo
+from peers import run as peers_run
+from peers import warm
 from peers.doorstop_tree import write_doorstop
 from peers.strictdoc_docs import uid, write_strictdoc
 from peers.workload import Workload, square, workload_from_model
@@ -172,12 +174,40 @@ def test_the_square_workloads_model_has_enough_requirements() -> None:
         assert fewer < requirements <= had
 
 
-def test_the_cold_runs_cache_folder_may_hold_only_validators(tmp_path: Path) -> None:
+def test_the_cold_runs_cache_folder_may_hold_only_archlex_own_data(tmp_path: Path) -> None:
     folder = tmp_path / "cache"
     assert cold_cache.honest(folder) is None  # nothing written yet
     (folder / "validators" / "ab").mkdir(parents=True)
+    (folder / "libraries" / "cd").mkdir(parents=True)
     assert cold_cache.honest(folder) is None
     assert cold_cache.cold_env(folder)["ARCHLEX_CACHE_DIR"] == str(folder)
     (folder / "reports").mkdir()
     (folder / "3f").mkdir()  # a parse-cache entry's folder
     assert cold_cache.honest(folder) == "--no-cache wrote 3f, reports into its cache folder"
+
+
+def test_the_warm_edits_change_one_title_a_different_way_each_round(
+    workload: Workload, tmp_path: Path
+) -> None:
+    write_strictdoc(workload, tmp_path / "sdoc")
+    sdoc = (tmp_path / "sdoc" / "requirements.sdoc").read_bytes()
+    model = next((REPO / "benchmarks" / ".cache").glob("*/AT/requirements-*.yaml"), None)
+    text = model.read_bytes() if model else b'requirements:\n  - id: X\n    title: "A"\n'
+    for edit, before in ((warm.edit_strictdoc, sdoc), (warm.edit_archlex, text)):
+        first, second = edit(before, 0), edit(before, 1)
+        assert len({before, first, second}) == 3
+        assert first.count(b"Edited 0 ") == 1 and len(first) == len(before) + len(b"Edited 0 ")
+
+
+def test_the_peers_table_gives_cpu_time_beside_wall_time() -> None:
+    series = stats.Series()
+    series.add(2.0, 50.0, 1.5)
+    series.add(4.0, 60.0, 2.5)
+    assert series.cpu_median == 2.0
+    peer = stats.Series([40.0], [60.0], cpu=[30.0])
+    rows = peers_run._ratios(
+        {("archlex", "check (cold)"): series, ("doorstop", "validate"): peer},
+        {"doorstop": 50.0, "strictdoc": 30.0},
+    )
+    assert "CPU: peer ÷ archlex" in rows[0]
+    assert "| 13.33x | 15.00x | 50x | NOT met |" in rows[2]

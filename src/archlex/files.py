@@ -6,7 +6,6 @@ import contextlib
 import hashlib
 import os
 import re
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,6 +21,8 @@ _STAGING_NAME = re.compile(r"^\..+\.archlex-\d+-[^.]+$")
 
 def write_text_atomic(path: Path, text: str) -> None:
     """Write a file through a temporary file in the same folder, then move it into place."""
+    import tempfile  # here: a check that writes nothing but its report need not import it
+
     folder = path.parent if str(path.parent) else Path()
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -50,15 +51,32 @@ class OutputFolders:
     def __init__(self, root: Path) -> None:
         self.root = root
         self._written: dict[Path, frozenset[str] | None] = {}
+        # Folders with no output folder between them and the root: none of their files is
+        # output (most folders of a model; asked once per folder, not per file).
+        self._plain: dict[Path, bool] = {}
 
     def is_output(self, path: Path) -> bool:
         """Whether archlex wrote `path` into an output folder, or is writing it now."""
         folder = path.parent
+        plain = self._plain.get(folder)
+        if plain is None:
+            plain = self._plain[folder] = not self._claimed(folder)
+        if plain:
+            return False
         while folder != self.root and folder.is_relative_to(self.root):
             if _STAGING_NAME.match(folder.name):
                 return True
             written = self._written_in(folder)
             if written is not None and path.relative_to(folder).as_posix() in written:
+                return True
+            folder = folder.parent
+        return False
+
+    def _claimed(self, folder: Path) -> bool:
+        """Whether the folder or one above it (below the root) is a staging folder or holds
+        an output marker: then its files are each looked at."""
+        while folder != self.root and folder.is_relative_to(self.root):
+            if _STAGING_NAME.match(folder.name) or self._written_in(folder) is not None:
                 return True
             folder = folder.parent
         return False

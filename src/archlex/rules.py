@@ -10,7 +10,6 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Set
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
-from importlib import resources
 from typing import TYPE_CHECKING, TypeVar
 
 from archlex.findings import Finding, Severity
@@ -216,6 +215,8 @@ def _example(module: str, rule_id: str, kind: str) -> str:
     """An example file beside the declaring module, or "" when there is none."""
     if not module:
         return ""
+    from importlib import resources  # here: only the rule reference reads the examples
+
     package = module.rpartition(".")[0]
     path = resources.files(package) / "examples" / f"{rule_id}.{kind}.yaml"
     return path.read_text(encoding="utf-8") if path.is_file() else ""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Sequence
 
@@ -22,6 +21,8 @@ def squash_whitespace(text: str) -> str:
 
 def closest(word: str, candidates: Sequence[str], count: int = 1) -> list[str]:
     """The candidates closest to `word`, best first (for "did you mean" hints)."""
+    import difflib  # here: only a finding with a suggestion needs it
+
     return difflib.get_close_matches(word, candidates, n=count, cutoff=0.6)
 
 

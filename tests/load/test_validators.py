@@ -103,13 +103,16 @@ def _audited(cache: Path, *args: str) -> tuple[str, list[str]]:
     return done.stdout, [p for p in done.stderr.rsplit("\n", 2)[-2].split("\0") if p]
 
 
-def test_no_cache_uses_only_the_kept_validators(tmp_path: Path) -> None:
+def test_no_cache_uses_only_archlex_own_data(tmp_path: Path) -> None:
+    # archlex's own data: the kept validators and the bundled library as loaded
+    own = ("validators/", "libraries/")
     cache = tmp_path / "cache"
     cold, _ = _audited(cache, "check", "model", "--no-cache")
-    assert [p.name for p in cache.iterdir()] == ["validators"]  # kept, and nothing else
+    assert sorted(p.name for p in cache.iterdir()) == ["libraries", "validators"]
     _audited(cache, "check", "model")  # fills the parse, report and last-check caches
     assert {p.name for p in cache.iterdir()} > {"validators", "reports", "checks"}
     for command in (["check", "model", "--no-cache"], ["validate", "model", "--no-cache"]):
         report, opened = _audited(cache, *command)
-        assert opened and all(p.startswith("validators/") for p in opened), opened
+        assert {p.split("/")[0] for p in opened} == {"validators", "libraries"}, opened
+        assert all(p.startswith(own) for p in opened), opened
     assert report and cold == _audited(tmp_path / "empty", "check", "model", "--no-cache")[0]

@@ -174,7 +174,7 @@ def recheck(
     """The last check's outcome, moved to where the edited files now write the same values
     (with the findings about entities whose allocations changed found again); None when it
     must be checked in full."""
-    last = read_sealed(entry)
+    last = read_sealed(entry, cache.folder)
     if not isinstance(last, LastCheck) or last.version != FORMAT:
         return None
     edited = _edited(last.inputs)

@@ -8,7 +8,6 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from archlex.findings import Finding
-from archlex.graph.views import default_view_names, select, system_index, tagged
 from archlex.model import View, ViewKind
 from archlex.rules import severity_of
 from archlex.text import did_you_mean
@@ -42,6 +41,9 @@ def _problems(project: Project, view: View) -> Iterator[Problem]:
 
 def _unknown(project: Project, view: View) -> Iterator[Problem]:
     """Entries that name neither an id nor a tag; a focus that is not a system or component."""
+    # Imported here, as in _invalid: most models have no views, and need no selection.
+    from archlex.graph.views import system_index, tagged
+
     model = project.model
     for field in ("include", "exclude"):
         for index, entry in enumerate(getattr(view, field)):
@@ -62,6 +64,8 @@ def _unknown(project: Project, view: View) -> Iterator[Problem]:
 
 def _invalid(project: Project, view: View) -> Iterator[Problem]:
     """A view that clashes with a default view, has a depth without focus, or shows nothing."""
+    from archlex.graph.views import default_view_names, select, system_index
+
     model = project.model
     if view.id in default_view_names(model):
         yield (

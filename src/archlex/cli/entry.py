@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 import sys
-import traceback
+import warnings
 from collections.abc import Callable
 from typing import Any
 
@@ -24,6 +24,7 @@ def run(app: Any, **arguments: Any) -> None:
 
 def guarded(command: Callable[[], object]) -> None:
     """Run a command; an operational error or a bug exits with its code and one line."""
+    warnings.showwarning = _warning_line
     try:
         command()
     except ArchlexError as error:
@@ -34,6 +35,8 @@ def guarded(command: Callable[[], object]) -> None:
         sys.exit(130)
     except Exception as error:  # a bug: one clear line, the traceback only with --debug
         if debug["on"]:
+            import traceback  # only for a bug, with --debug
+
             traceback.print_exc()
         fail(
             f"archlex: internal error: {type(error).__name__}: {error}",
@@ -47,3 +50,22 @@ def fail(message: str, hint: str | None) -> None:
     sys.stderr.write(message + "\n")
     if hint:
         sys.stderr.write(f"    hint: {hint}\n")
+
+
+_shown = warnings.showwarning
+
+
+def _warning_line(
+    message: Warning | str,
+    category: type[Warning],
+    filename: str,
+    lineno: int,
+    file: Any = None,
+    line: str | None = None,
+) -> None:
+    """archlex's own warnings (an untrusted cache folder, ...) as one line on standard error;
+    anyone else's as Python shows them."""
+    if category.__module__.startswith("archlex."):
+        sys.stderr.write(f"archlex: warning: {message}\n")
+    else:
+        _shown(message, category, filename, lineno, file, line)

@@ -34,9 +34,11 @@ NoCacheOption = Annotated[
     bool,
     typer.Option(
         "--no-cache",
-        help="Parse every file again (and for `build`, draw every diagram and render every "
-        "page again) instead of reusing what an earlier run cached "
-        "($ARCHLEX_CACHE_DIR, else ~/.cache/archlex; safe to delete).",
+        help="Read every file of the model again (and for `build`, draw every diagram and "
+        "render every page again): no data of the model comes from the cache folder "
+        "($ARCHLEX_CACHE_DIR, else ~/.cache/archlex; safe to delete). archlex's own data "
+        "there (pydantic's validators, the bundled library as read) is still used, from a "
+        "folder only you can write to.",
     ),
 ]
 ForceOption = Annotated[

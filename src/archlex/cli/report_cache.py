@@ -35,11 +35,12 @@ class ReportCache:
 
     def __init__(self, folder: Path, request: tuple[object, ...]) -> None:
         key = hashlib.sha256(f"{_fingerprint()}\0{request!r}".encode()).hexdigest()
+        self.folder = folder
         self.path = folder / "reports" / key[:2] / key
 
     def get(self) -> CachedReport | None:
         """The report, if the entry is sound and no input of the model changed since."""
-        entry = read_sealed(self.path)
+        entry = read_sealed(self.path, self.folder)
         try:
             version, files, globs, listing, presence, text, exit_code = entry
         except (TypeError, ValueError):  # not an entry of this shape: a miss

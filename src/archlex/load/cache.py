@@ -55,7 +55,7 @@ class ParseCache:
 
     def get(self, key: str) -> FileOutcome | None:
         """The cached outcome, or None when missing, corrupt or unreadable."""
-        value = read_sealed(self.folder / key[:2] / key)
+        value = read_sealed(self.folder / key[:2] / key, self.folder)
         return value if isinstance(value, FileOutcome) else None
 
     def put(self, key: str, outcome: FileOutcome) -> None:

@@ -82,7 +82,7 @@ def expand_includes(
     files: dict[Path, Path] = {}  # real path -> path as matched: each file once
     findings: list[Finding] = []
     globbed: list[str] = []
-    folders: dict[Path, Path] = {}  # each matched file's folder, resolved
+    folders: dict[Path, tuple[Path, bool]] = {}  # each matched file's folder, placed
     for index, pattern in enumerate(patterns):
         node = source.child(index) if source is not None else None
         line, column = (node.line, node.column) if node else (1, 1)
@@ -116,8 +116,8 @@ def expand_includes(
                 )
             )
         for path in matched:
-            real = _resolved(path, folders)
-            if not real.is_relative_to(real_root):
+            real, inside = _placed(path, folders, real_root)
+            if not inside:
                 findings.append(
                     _outside(
                         path.relative_to(root).as_posix(),
@@ -132,13 +132,18 @@ def expand_includes(
     return Includes(list(files.values()), findings, globbed)
 
 
-def _resolved(path: Path, folders: dict[Path, Path]) -> Path:
-    """`path.resolve()`, resolving each folder once (a model has hundreds of files in a few
-    folders): a file that is no link is its resolved folder's."""
-    folder = folders.get(path.parent)
-    if folder is None:
-        folder = folders[path.parent] = path.parent.resolve()
-    return path.resolve() if path.is_symlink() else folder / path.name
+def _placed(path: Path, folders: dict[Path, tuple[Path, bool]], root: Path) -> tuple[Path, bool]:
+    """`path.resolve()` and whether it lies inside the resolved `root`, resolving and placing
+    each folder once (a model has hundreds of files in a few folders): a file that is no link
+    is its resolved folder's, and inside the root when its folder is."""
+    if path.is_symlink():
+        real = path.resolve()
+        return real, real.is_relative_to(root)
+    placed = folders.get(path.parent)
+    if placed is None:
+        folder = path.parent.resolve()
+        placed = folders[path.parent] = (folder, folder.is_relative_to(root))
+    return placed[0] / path.name, placed[1]
 
 
 def _unmatched(message: str, file: str, line: int, column: int) -> Finding:

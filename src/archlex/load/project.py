@@ -15,6 +15,7 @@ from archlex.findings import Finding, Severity
 from archlex.gc_pause import collector_paused
 from archlex.load.by_kind import validate_file
 from archlex.load.cache import FileOutcome, ParseCache
+from archlex.load.compiled_library import CompiledLibrary
 from archlex.load.diagnose import schema_findings
 from archlex.load.libraries import BUNDLED_LIBRARIES, library_manifest
 from archlex.load.manifest import check_format_version, expand_includes, find_manifest
@@ -179,7 +180,11 @@ class _Loader:
         # cache in memory: it builds each once and keeps it).
         keeps = cache is not None and cache.keeps_validators
         self.validators = CompiledValidators(cache.folder) if cache and keeps else None
+        # The bundled libraries are archlex's data: `--no-cache` reads them as loaded before
+        # (a full cache keeps their files among the model's).
+        self.compiled = cache.folder if cache and keeps and not cache.holds_files else None
         self.file_keys: dict[str, tuple[str, str]] = {}
+        self._compiled: list[CompiledLibrary] = []
 
     def load(self) -> Project:
         """Read everything, reporting what cannot be read (the rules check the rest)."""
@@ -223,6 +228,8 @@ class _Loader:
         project.libraries = dict(sorted(self.libraries.items()))
         if self.validators:
             self.validators.keep()
+        for library in self._compiled:
+            library.keep()
         if self.recording:  # what a cached report depends on (archlex.cli.report_cache)
             self.inputs.snapshot()
             project.inputs = self.inputs
@@ -365,6 +372,18 @@ class _Loader:
                 self._library(name, manifest, seen)
 
     def _library(self, name: str, manifest_path: Path, seen: set[str]) -> None:
+        if self.compiled is None:
+            self._library_files(name, manifest_path, seen)
+            return
+        library = CompiledLibrary(self.compiled, name)
+        self._compiled.append(library)
+        cache, self.cache = self.cache, library  # its files through its compiled entry
+        try:
+            self._library_files(name, manifest_path, seen)
+        finally:
+            self.cache = cache
+
+    def _library_files(self, name: str, manifest_path: Path, seen: set[str]) -> None:
         display = f"[{name}]/{manifest_path.name}"
         read = self._read_manifest(manifest_path, display, root=False)
         if read is None:

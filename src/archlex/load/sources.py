@@ -54,6 +54,42 @@ class FilePositions:
         return self._tree
 
 
+class PlacedNode(SourceNode):
+    """An entity's own position, worked out once and kept (the compiled library,
+    archlex.load.compiled_library); its children and its last line are worked out from the
+    file when asked for, as `FilePositions` would: a finding about a library entity needs
+    only the entity's line, and so no file of the library is parsed again for it."""
+
+    __slots__ = ("path", "positions")
+
+    def __init__(self, node: SourceNode, positions: FilePositions, path: tuple[str | int, ...]):
+        super().__init__(node.line, node.column, node.key_line, node.key_column)
+        self.positions = positions
+        self.path = path
+
+    def __reduce__(self) -> tuple[object, ...]:
+        values = (self.line, self.column, self.key_line, self.key_column)
+        return (_placed_node, (values, self.positions, self.path))
+
+    def child(self, step: str | int) -> SourceNode | None:
+        """The position of a child value by key or index, if it was written."""
+        return self.positions.node_at(self.path).child(step)
+
+    def last_line(self) -> int:
+        """The last line of a list or mapping, as the reference reader places it."""
+        return self.positions.node_at(self.path).last_line()
+
+    def reference(self) -> SourceNode:
+        """The entity's node in the reference reader's tree."""
+        return self.positions.tree().find(self.path)[0]
+
+
+def _placed_node(
+    values: tuple[int, int, int, int], positions: FilePositions, path: tuple[str | int, ...]
+) -> PlacedNode:
+    return PlacedNode(SourceNode(*values), positions, path)
+
+
 class Located:
     """An entity's file (relative to the manifest's folder) and its position tree."""
 
@@ -81,6 +117,14 @@ class Located:
             self._node, self._path = node, ()
         return node
 
+    def placed(self) -> Located:
+        """The same place with the entity's own position worked out, its children left to be
+        worked out when asked for (what the compiled library keeps)."""
+        node = self._node
+        if not isinstance(node, FilePositions):
+            return self
+        return Located(self.file, PlacedNode(node.node_at(self._path), node, self._path))
+
     def pending(self) -> tuple[bytes, tuple[str | int, ...]] | None:
         """The bytes of the entity's file and its path in them, while its position is still
         to be worked out (a file the fast reader read); else None."""
@@ -93,6 +137,8 @@ class Located:
         node = self._node
         if isinstance(node, FilePositions):
             return node.tree().find(self._path)[0]
+        if isinstance(node, PlacedNode):
+            return node.reference()
         fast = sys.modules.get("archlex.load.fast_positions")  # imported if it placed one
         if fast is not None and isinstance(node, fast.RymlSourceNode):
             found: SourceNode = node.positions.reference().find(node.path)[0]

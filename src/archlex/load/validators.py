@@ -5,9 +5,10 @@ of the time a warm check spends after an edit (a few classes' schemas generated 
 and pydantic's plug-ins looked up when the first is built). A validator is made from its core
 schema in microseconds, so the schemas built by one run are kept in the cache folder, keyed by
 archlex's code and the pydantic and pydantic-core versions, and the next run gives a model
-class its validator from them before it validates. Only a run with a cache folder reads or
-writes them (`--no-cache` builds every validator anew). The schema's `metadata` (what pydantic
-keeps for JSON Schema; pydantic-core never reads it) is left out: it holds local functions.
+class its validator from them before it validates. Every run with a cache folder reads and
+writes them, `--no-cache` too (they are archlex's data, not the model's). The schema's
+`metadata` (what pydantic keeps for JSON Schema; pydantic-core never reads it) is left out:
+it holds local functions.
 An entry that fails its checksum or does not unpickle is ignored, a class it lacks is built.
 """
 
@@ -69,7 +70,7 @@ class CompiledValidators:
 
     def _read(self) -> dict[str, tuple[Any, ...]]:
         if self._kept is None:
-            stored = read_sealed(self._path())
+            stored = read_sealed(self._path(), self.folder)
             self._kept = stored if isinstance(stored, dict) else {}
         return self._kept
 

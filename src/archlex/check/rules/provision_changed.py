@@ -13,13 +13,16 @@ without `reviewed_against:` gets no such finding.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from archlex.catalog.fingerprint import describe_changes
 from archlex.check.context import CheckContext
 from archlex.check.reads import APPLICABLE, reads
-from archlex.check.review import Suspect, suspects
 from archlex.findings import Finding, Severity
 from archlex.rules import Phase, rule, severity_of
+
+if TYPE_CHECKING:
+    from archlex.check.review import Suspect
 
 
 @rule(
@@ -44,8 +47,12 @@ from archlex.rules import Phase, rule, severity_of
 def changed_provisions(context: CheckContext) -> Iterator[Finding]:
     """An element citing a provision whose fingerprint differs from the one reviewed."""
     record = context.model.manifest.reviewed_against
+    if record is None:
+        return  # never reviewed: nothing to compare (and no need to import the review)
+    from archlex.check.review import suspects
+
     for suspect in suspects(context.project):
-        yield _finding(context, suspect, record.catalog if record else None)
+        yield _finding(context, suspect, record.catalog)
 
 
 def _finding(context: CheckContext, suspect: Suspect, catalog: str | None) -> Finding:
