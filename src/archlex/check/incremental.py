@@ -46,6 +46,7 @@ from archlex.check.unchanged import (
     is_clean,
     same_entities,
     same_value,
+    with_entities,
 )
 from archlex.files import Inputs
 from archlex.findings import Finding, sort_findings
@@ -156,16 +157,7 @@ def report_project(project: Project, findings: list[Finding]) -> Project:
             # Its reference tree: a place worked out by rapidyaml does not pickle.
             sources.add(obligation, Located(located.file, located.reference_node()))
     model.reindex()
-    return Project(
-        project.manifest_path,
-        model,
-        sources,
-        project.manifest_source,
-        files=project.files,
-        cwd=project.cwd,
-        libraries=project.libraries,
-        inputs=project.inputs,
-    )
+    return with_entities(project, model, sources)
 
 
 def recheck(

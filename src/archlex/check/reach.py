@@ -23,7 +23,7 @@ from pydantic import BaseModel
 
 from archlex.check.context import CheckContext
 from archlex.check.reads import COVERAGE
-from archlex.check.unchanged import is_clean, same_value
+from archlex.check.unchanged import is_clean, same_value, with_entities
 from archlex.findings import Finding
 from archlex.load import Project
 from archlex.load.cache import FileOutcome
@@ -143,16 +143,7 @@ def findings_again(
         getattr(model, edit.kind).append(edit.entity)
         sources.add(edit.entity, edit.located)
     model.reindex()
-    alone = Project(
-        project.manifest_path,
-        model,
-        sources,
-        project.manifest_source,
-        files=project.files,
-        cwd=project.cwd,
-        libraries=project.libraries,
-    )
-    context = CheckContext(alone, today)
+    context = CheckContext(with_entities(project, model, sources), today)
     ids = {edit.entity.id for edit in edits}
     found: list[Finding] = []
     for rule_id, info in sorted(rules.items()):

@@ -11,10 +11,12 @@ from typing import Any, Protocol
 from pydantic import BaseModel
 
 from archlex.findings import Finding
+from archlex.load import Project
 from archlex.load.cache import FileOutcome
 from archlex.load.fast_reader import read_fast
 from archlex.load.positions import SourceNode
-from archlex.load.sources import FilePositions, Located
+from archlex.load.sources import FilePositions, Located, SourceMap
+from archlex.model import Model
 
 Position = tuple[int, int]
 
@@ -33,6 +35,22 @@ def same_value(a: Any, b: Any) -> bool:
     if isinstance(a, dict):
         return list(a) == list(b) and all(same_value(a[k], b[k]) for k in a)
     return bool(a == b)
+
+
+def with_entities(project: Project, model: Model, sources: SourceMap) -> Project:
+    """The project holding only `model`'s entities: where it was loaded from and what it read,
+    without the loader's findings (a re-check's own models: the report's, the edited
+    entities')."""
+    return Project(
+        project.manifest_path,
+        model,
+        sources,
+        project.manifest_source,
+        files=project.files,
+        cwd=project.cwd,
+        libraries=project.libraries,
+        inputs=project.inputs,
+    )
 
 
 def is_clean(outcome: FileOutcome) -> bool:
