@@ -191,6 +191,23 @@ def test_no_page_of_the_pdf_holds_only_headings(rendered: Path) -> None:
         assert not all(heading.match(line) for line in body), (number, body)
 
 
+@needs_libreoffice
+def test_every_entry_of_the_contents_and_lists_gives_the_page_it_names(rendered: Path) -> None:
+    pdf = rendered / "concept" / "concept.pdf"
+    text = subprocess.run(
+        ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    pages = text.split("\f")[:-1]
+    entry = re.compile(r"^(\d+\. \S.*?|(?:Figure|Table) \d+: .*?)\.{4,} ?(\d+)$")
+    entries = [m.groups() for line in text.splitlines() if (m := entry.match(line.strip()))]
+    assert len(entries) >= 20, "the contents and lists are filled in"
+    for title, number in entries:
+        # The page must hold the entry's own line (not only a later mention of it).
+        page = pages[int(number) - 1]
+        lines = {line.strip() for line in page.splitlines()}
+        assert title.strip() in lines, (title, number)
+
+
 def test_a_model_without_document_settings_says_what_is_missing(
     write_model: WriteModel, tmp_path: Path
 ) -> None:
