@@ -3,6 +3,8 @@ with its message, as in mkdocs' own build (the site itself: tests/site/test_buil
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -71,3 +73,20 @@ def test_the_pages_are_listed_once_not_once_per_page(
     run_mkdocs(_project(tmp_path / "project", pages), tmp_path / "site")
     assert (tmp_path / "site" / "p49.html").is_file()
     assert len(listed) < 10  # a handful of listings for the whole build, not 50
+
+
+def test_a_worker_leaves_a_stop_to_the_main_process() -> None:
+    # A worker forked from `serve` inherits its SIGTERM handler (which raises
+    # KeyboardInterrupt): each worker the pool ended printed a traceback.
+    code = (
+        "import signal\n"
+        "from archlex.site import mkdocs_workers\n"
+        "signal.signal(signal.SIGTERM, lambda *_: None)\n"
+        "mkdocs_workers._in_worker()\n"
+        "print(signal.getsignal(signal.SIGTERM) is signal.SIG_DFL,"
+        " signal.getsignal(signal.SIGINT) is signal.SIG_IGN)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert done.stdout.split() == ["True", "True"], done.stderr

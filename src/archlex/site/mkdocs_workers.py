@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
+import signal
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -100,9 +101,13 @@ def render_pages(
 
 
 def _in_worker() -> None:
-    """Mark the process as a worker."""
+    """Mark the process as a worker, and let the main process alone handle a stop: the pool
+    ends its workers with SIGTERM (which `serve`'s inherited handler would turn into a
+    traceback each), and Ctrl+C reaches every process of the terminal's group."""
     global _IN_WORKER
     _IN_WORKER = True
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _render_chunk(uris: list[str]) -> list[tuple[str, Rendered]]:
