@@ -176,12 +176,16 @@ def test_the_pdf_keeps_every_date_and_amount_of_the_work_packages_whole(
     assert re.search(r"6\. Architecture\.{3,}\s*\d+", contents), "the contents are filled in"
 
 
+def _pdf_text(rendered: Path) -> str:
+    """The concept PDF's text, pages separated by form feeds."""
+    pdf = rendered / "concept" / "concept.pdf"
+    done = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True)
+    return done.stdout
+
+
 @needs_libreoffice
 def test_no_page_of_the_pdf_holds_only_headings(rendered: Path) -> None:
-    pdf = rendered / "concept" / "concept.pdf"
-    text = subprocess.run(
-        ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
-    ).stdout
+    text = _pdf_text(rendered)
     # A heading line, not an entry of the contents (which ends in dot leaders and a page).
     heading = re.compile(r"^(\d+(\.\d+)*\.? |Annex [A-Z]\. )\S(?!.*\.{4,} ?\d+$)")
     for number, page in enumerate(text.split("\f")[:-1], start=1):
@@ -193,10 +197,7 @@ def test_no_page_of_the_pdf_holds_only_headings(rendered: Path) -> None:
 
 @needs_libreoffice
 def test_every_entry_of_the_contents_and_lists_gives_the_page_it_names(rendered: Path) -> None:
-    pdf = rendered / "concept" / "concept.pdf"
-    text = subprocess.run(
-        ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
-    ).stdout
+    text = _pdf_text(rendered)
     pages = text.split("\f")[:-1]
     entry = re.compile(r"^(\d+\. \S.*?|(?:Figure|Table) \d+: .*?)\.{4,} ?(\d+)$")
     entries = [m.groups() for line in text.splitlines() if (m := entry.match(line.strip()))]
