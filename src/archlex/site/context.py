@@ -13,7 +13,7 @@ from archlex.check.coverage import ObligationCoverage
 from archlex.i18n import Translator, translator
 from archlex.model import Entity, Model, Requirement, WorkPackage
 from archlex.outcome import Report
-from archlex.site.diagram_svg import DiagramLinks, diagram_titles
+from archlex.site.diagram_svg import DiagramLinks, LinkedSvg, diagram_titles, linked_svg
 from archlex.site.links import Linker, SiteMap
 from archlex.toolkit.labels import COVERAGE_STATES, Labels
 
@@ -32,6 +32,7 @@ class SiteContext:
     assets: frozenset[str] = frozenset()
     coverage: dict[str, ObligationCoverage] = field(default_factory=dict)
     docs: Path | None = None
+    _svgs: dict[tuple[str, str], LinkedSvg] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if self.report.coverage is not None:
@@ -86,6 +87,15 @@ class SiteContext:
     def diagram_titles(self) -> dict[str, str]:
         """Each diagram's title, by its docs-relative SVG path (none without `docs`)."""
         return diagram_titles(self.docs, self.assets) if self.docs is not None else {}
+
+    def diagram_svg(self, asset: str, prefix: str) -> LinkedSvg:
+        """A diagram of the docs folder with its links, read once for every page showing it
+        (a context lives for one build or one `serve` update: the files do not change)."""
+        if (asset, prefix) not in self._svgs:
+            assert self.docs is not None
+            svg = (self.docs / asset).read_text(encoding="utf-8")
+            self._svgs[asset, prefix] = linked_svg(svg, self.diagram_links, prefix)
+        return self._svgs[asset, prefix]
 
     @property
     def tr(self) -> Translator:

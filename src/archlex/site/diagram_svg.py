@@ -110,12 +110,30 @@ class DiagramLinks:
         ids = dict.fromkeys(_LISTED_ID.findall(tooltip))
         return [self._flows[i] for i in ids if i in self._flows and i in self.site.pages]
 
+    @cached_property
+    def _ordered(self) -> list[Flow]:
+        """The flows of `_flows`, in its (id) order."""
+        return list(self._flows.values())
+
+    @cached_property
+    def _touching(self) -> dict[str, set[int]]:
+        """The flows (positions in `_ordered`) by each id at one of their ends or their via."""
+        touching: dict[str, set[int]] = {}
+        for position, flow in enumerate(self._ordered):
+            for end in (flow.from_, flow.to, flow.via):
+                if end:
+                    touching.setdefault(end, set()).add(position)
+        return touching
+
     def _flows_between(self, ends: list[str]) -> list[Flow]:
         if len(ends) < 2:
             return []
         a, b = (self._members.get(e, {e}) | {e} for e in ends)
+        # Only a flow touching both boxes can join them: from the index, not every flow.
+        near_a = {p for end in a for p in self._touching.get(end, ())}
+        near_b = {p for end in b for p in self._touching.get(end, ())}
         found = []
-        for flow in self._flows.values():
+        for flow in (self._ordered[p] for p in sorted(near_a & near_b)):
             starts, stops = {flow.from_, flow.via}, {flow.to, flow.via}
             if (starts & a and stops & b) or (starts & b and stops & a):
                 if flow.id in self.site.pages:
@@ -142,14 +160,40 @@ class InteractiveSvg:
     links: int
 
 
+# A link's target while the markup is not yet placed on a page: a NUL (never in XML text or
+# attributes that expat read) before the docs-relative page.
+_TARGET = "\x00"
+_TARGET_HREF = re.compile('href="\x00([^"]*)"')
+
+
+@dataclass(frozen=True)
+class LinkedSvg:
+    """An SVG with its links, titles and prefixed ids, for any page (links placed by `at`)."""
+
+    markup: str
+    width: str
+    links: int
+
+    def at(self, page: str) -> InteractiveSvg:
+        """The SVG on the docs-relative `page`: each link relative to it."""
+        markup = _TARGET_HREF.sub(lambda m: f'href="{_page_url(page, m[1])}"', self.markup)
+        return InteractiveSvg(markup, self.width, self.links)
+
+
 def interactive_svg(svg: str, links: DiagramLinks, page: str, prefix: str) -> InteractiveSvg:
     """The SVG with links (relative to the docs-relative `page`), titles and prefixed ids."""
+    return linked_svg(svg, links, prefix).at(page)
+
+
+def linked_svg(svg: str, links: DiagramLinks, prefix: str) -> LinkedSvg:
+    """The SVG with links, titles and prefixed ids: parsed and written once for every page
+    that shows it (a diagram's own page and its entity's)."""
     root = fromstring(svg.encode("utf-8"))
     count = 0
     for group in root.iter(_G):
         kind = group.get("class", "")
         if kind in ("node", "edge"):
-            count += _link_group(group, kind, links, page)
+            count += _link_group(group, kind, links)
         elif kind in ("graph", "cluster"):  # Graphviz's own names (`cluster_eu`): no tooltip
             for title in group.findall(_TITLE):
                 group.remove(title)
@@ -157,10 +201,10 @@ def interactive_svg(svg: str, links: DiagramLinks, page: str, prefix: str) -> In
     width = root.attrib.pop("width", "")
     root.attrib.pop("height", None)
     markup = ET.tostring(root, encoding="unicode", short_empty_elements=True)
-    return InteractiveSvg(_one_block(markup), width, count)
+    return LinkedSvg(_one_block(markup), width, count)
 
 
-def _link_group(group: ET.Element, kind: str, links: DiagramLinks, page: str) -> int:
+def _link_group(group: ET.Element, kind: str, links: DiagramLinks) -> int:
     """Make one node or edge group a link when it stands for an entity; 1 if it did."""
     title = group.find(_TITLE)
     name = (title.text or "") if title is not None else ""
@@ -174,7 +218,7 @@ def _link_group(group: ET.Element, kind: str, links: DiagramLinks, page: str) ->
             group.remove(title)
     if found is None or not drawn:
         return 0
-    anchor = ET.Element(_A, {"href": _page_url(page, found.page)})
+    anchor = ET.Element(_A, {"href": _TARGET + found.page})
     for child in drawn:
         group.remove(child)
         anchor.append(child)

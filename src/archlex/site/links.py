@@ -106,7 +106,16 @@ class SiteMap:
 
 def relative(source: str, target: str) -> str:
     """The link from one docs-relative page to another docs-relative file."""
-    return posixpath.relpath(target, posixpath.dirname(source) or ".")
+    folder = source.rpartition("/")[0]
+    parts, into = target.split("/"), folder.split("/") if folder else []
+    if not all(parts) or not all(into) or {".", ".."} & {*parts, *into}:
+        return posixpath.relpath(target, posixpath.dirname(source) or ".")
+    # A plain path (no empty, `.` or `..` part): what relpath gives, without its abspath and
+    # getcwd calls (a 10k site writes some 200,000 links).
+    shared = 0
+    while shared < min(len(parts), len(into)) and parts[shared] == into[shared]:
+        shared += 1
+    return "/".join([".."] * (len(into) - shared) + parts[shared:]) or "."
 
 
 @dataclass(frozen=True)

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import Any
 
 import yaml
 
 from archlex.toolkit.escape import html_text, md_cell
-from archlex.toolkit.yaml_text import yaml_text
+from archlex.toolkit.yaml_text import read_scalar, scalar_text, yaml_text
 
 # Only plain web addresses become links: no `javascript:`, no spaces, nothing that ends a
 # Markdown link or an HTML attribute.
@@ -32,7 +33,7 @@ def with_tags(markdown: str, tags: Sequence[str]) -> str:
     if not tags:
         return markdown
     _, front, body = markdown.split("---\n", 2)
-    meta = yaml.safe_load(front)
+    meta = _read_plain(front) or yaml.safe_load(front)
     meta["tags"] = sorted(set(meta.get("tags", [])) | set(_tags(tags)))
     return _front_matter(meta) + body.removeprefix("\n")
 
@@ -44,8 +45,38 @@ def _tags(tags: Sequence[str]) -> list[str]:
 
 
 def _front_matter(meta: dict[str, object]) -> str:
-    front = yaml_text(meta, sort_keys=True)
+    front = _plain_front(meta) or yaml_text(meta, sort_keys=True)
     return "---\n" + front + "---\n\n"
+
+
+def _plain_front(meta: dict[str, object]) -> str | None:
+    """`yaml_text(meta, sort_keys=True)` written directly when the title and tags are strings
+    of one line (a YAML dump costs ~0.3 ms, a tenth of a page); None otherwise."""
+    title, tags = meta.get("title"), meta.get("tags", [])
+    if meta.keys() - {"title", "tags"} or not isinstance(title, str) or not isinstance(tags, list):
+        return None
+    if "tags" in meta and not tags:
+        return None  # `tags: []`
+    written = [scalar_text(v) if isinstance(v, str) else None for v in [title, *tags]]
+    if None in written:
+        return None
+    listed = "tags:\n" + "".join(f"- {tag}\n" for tag in written[1:]) if tags else ""
+    return f"{listed}title: {written[0]}\n"
+
+
+def _read_plain(front: str) -> dict[str, Any] | None:
+    """The meta `_plain_front` wrote, read back without a YAML parser; None for any other."""
+    lines = front.split("\n")
+    if len(lines) < 2 or lines[-1] or not lines[-2].startswith("title: "):
+        return None
+    listed = lines[0] == "tags:"
+    items = lines[1:-2] if listed else lines[:-2]
+    if listed != bool(items) or any(not i.startswith("- ") for i in items):
+        return None
+    values = [read_scalar(text) for text in [lines[-2][len("title: ") :], *(i[2:] for i in items)]]
+    if None in values:
+        return None
+    return {"title": values[0], "tags": values[1:]} if items else {"title": values[0]}
 
 
 def table(head: Sequence[str], rows: Sequence[Sequence[str]], empty: str = "None.") -> str:

@@ -13,7 +13,6 @@ from functools import partial
 from pathlib import Path
 
 from archlex.site.context import SiteContext
-from archlex.site.diagram_svg import interactive_svg
 from archlex.site.links import relative, slug
 from archlex.site.markdown import page
 from archlex.toolkit.escape import html_text, md_cell
@@ -88,7 +87,7 @@ def diagram_figure(context: SiteContext, asset: str, path: str, caption: bool = 
     if source is None or not source.is_file():
         return f"![{md_cell(title)}]({relative(path, asset)})"
     prefix = "d-" + slug(_stem(asset)) + "-"
-    svg = interactive_svg(source.read_text(encoding="utf-8"), context.diagram_links, path, prefix)
+    svg = context.diagram_svg(asset, prefix).at(path)
     label = html_text(title)
     style = f' style="max-width:{html_text(svg.width)}"' if svg.width else ""
     buttons = [
