@@ -5,9 +5,9 @@ from its index (archlex.catalog.index) without loading pydantic."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from archlex.catalog.provision import PROVISION_FORMAT, Provision, parse_provision
 from archlex.errors import ArchlexError
@@ -115,8 +115,9 @@ def article_eli(regulation: Regulation, article: Article) -> str | None:
     return regulation.eli
 
 
-def show_provision(model: Model, text: str) -> ProvisionView:
-    """What the catalog has on a provision, and what in the model traces it."""
+def show_provision(model: Model, text: str, citations: Citations | None = None) -> ProvisionView:
+    """What the catalog has on a provision, and what in the model traces it (with
+    `citations` of the model, only the entries citing its article are looked at)."""
     provision = parse_query(text)
     regulation = find_regulation(model, provision.regulation)
     article = regulation.article(provision.article)
@@ -129,18 +130,54 @@ def show_provision(model: Model, text: str) -> ProvisionView:
         chapter_of(regulation, article),
         article_eli(regulation, article),
     )
-    view.obligations = [o for o in model.obligations if provision.traces(o.provision)]
-    view.access = [a for a in model.access if provision.traces(a.provision)]
-    view.mid_links = [m for m in model.mid_links if provision.traces(m.provision)]
+
+    def citing(kind: str) -> list[Any]:
+        return citations.of(kind, provision) if citations else list(getattr(model, kind))
+
+    view.obligations = [o for o in citing("obligations") if provision.traces(o.provision)]
+    view.access = [a for a in citing("access") if provision.traces(a.provision)]
+    view.mid_links = [m for m in citing("mid_links") if provision.traces(m.provision)]
     view.standards = [
-        s for s in model.standards if s.provision is not None and provision.traces(s.provision)
+        s for s in citing("standards") if s.provision is not None and provision.traces(s.provision)
     ]
-    view.roles = [r for r in model.roles if any(provision.traces(p) for p in r.defined_by)]
+    view.roles = [r for r in citing("roles") if any(provision.traces(p) for p in r.defined_by)]
     view.requirements = [
-        r for r in model.requirements if any(provision.traces(p) for p in r.satisfies)
+        r for r in citing("requirements") if any(provision.traces(p) for p in r.satisfies)
     ]
-    view.flows = [f for f in model.flows if any(provision.traces(p) for p in f.legal_basis)]
+    view.flows = [f for f in citing("flows") if any(provision.traces(p) for p in f.legal_basis)]
     return view
+
+
+# The provisions each kind of entry cites, by the model's attribute of that kind.
+_CITED: dict[str, Callable[[Any], Iterable[Provision | None]]] = {
+    "obligations": lambda o: (o.provision,),
+    "access": lambda a: (a.provision,),
+    "mid_links": lambda m: (m.provision,),
+    "standards": lambda s: (s.provision,),
+    "roles": lambda r: r.defined_by,
+    "requirements": lambda r: r.satisfies,
+    "flows": lambda f: f.legal_basis,
+}
+
+
+class Citations:
+    """A model's entries by the articles they cite, each list in the model's order: a
+    provision traces only provisions of its own article, so these are all `show_provision`
+    needs to look at (the site shows every article: one pass over the model, not one each)."""
+
+    def __init__(self, model: Model) -> None:
+        self._index: dict[str, dict[tuple[str, str], list[Any]]] = {}
+        for kind, cited in _CITED.items():
+            found: dict[tuple[str, str], list[Any]] = {}
+            for entry in getattr(model, kind):
+                keys = {(p.regulation, p.article) for p in cited(entry) if p is not None}
+                for key in keys:
+                    found.setdefault(key, []).append(entry)
+            self._index[kind] = found
+
+    def of(self, kind: str, provision: Provision) -> list[Any]:
+        """The entries of `kind` citing the provision's article."""
+        return self._index[kind].get((provision.regulation, provision.article), [])
 
 
 def search(model: Model, words: str, limit: int = 25) -> list[SearchHit]:

@@ -9,9 +9,10 @@ from functools import cached_property
 from pathlib import Path
 from typing import Generic, TypeVar
 
+from archlex.catalog.search import Citations
 from archlex.check.coverage import ObligationCoverage
 from archlex.i18n import Translator, translator
-from archlex.model import Entity, Model, Requirement, WorkPackage
+from archlex.model import Entity, Flow, Model, Process, Requirement, WorkPackage
 from archlex.outcome import Report
 from archlex.site.diagram_svg import DiagramLinks, LinkedSvg, diagram_titles, linked_svg
 from archlex.site.links import Linker, SiteMap
@@ -75,6 +76,31 @@ class SiteContext:
         return Referrers(self.model.requirements, lambda r: r.allocated_to)
 
     @cached_property
+    def flows_out(self) -> Referrers[Flow]:
+        """The flows by the system (or component) they start from."""
+        return Referrers(self.model.flows, lambda f: [f.from_])
+
+    @cached_property
+    def flows_in(self) -> Referrers[Flow]:
+        """The flows by the systems (or components) they go to or through."""
+        return Referrers(self.model.flows, lambda f: [e for e in (f.to, f.via) if e])
+
+    @cached_property
+    def carrying(self) -> Referrers[Flow]:
+        """The flows by the data categories they carry."""
+        return Referrers(self.model.flows, lambda f: f.data)
+
+    @cached_property
+    def process_ends(self) -> list[tuple[Process, set[str]]]:
+        """Each process (by id) with the ends and vias of the flows among its steps."""
+        found = []
+        for process in by_id(self.model.processes):
+            flows = [self.model.get(step) for step in process.steps]
+            ends = {e for f in flows if isinstance(f, Flow) for e in (f.from_, f.to, f.via) if e}
+            found.append((process, ends))
+        return found
+
+    @cached_property
     def tracing(self) -> dict[str, list[ObligationCoverage]]:
         """The obligations' coverage by the requirements that trace them, by obligation id."""
         found: dict[str, list[ObligationCoverage]] = {}
@@ -82,6 +108,11 @@ class SiteContext:
             for requirement in dict.fromkeys(covered.requirements):
                 found.setdefault(requirement, []).append(covered)
         return found
+
+    @cached_property
+    def citations(self) -> Citations:
+        """The model's entries by the articles they cite."""
+        return Citations(self.model)
 
     @cached_property
     def diagram_titles(self) -> dict[str, str]:

@@ -81,7 +81,6 @@ def system_page(context: SiteContext, system: System) -> str:
     tr = context.tr
     path = context.site.pages[system.id]
     link = context.linker(path)
-    model = context.model
     parts = {system.id, *(c.id for c in system.components)}
     requirements = context.allocated.naming(*parts)
     packages = context.serving.naming(*parts)
@@ -105,11 +104,9 @@ def system_page(context: SiteContext, system: System) -> str:
             tr._("None."),
         ),
         heading(2, tr._("Flows out")),
-        _flow_table(context, path, [f for f in model.flows if f.from_ in parts], "to"),
+        _flow_table(context, path, context.flows_out.naming(*parts), "to"),
         heading(2, tr._("Flows in")),
-        _flow_table(
-            context, path, [f for f in model.flows if f.to in parts or f.via in parts], "from"
-        ),
+        _flow_table(context, path, context.flows_in.naming(*parts), "from"),
         heading(2, tr._("Requirements allocated to it")),
         table(
             [
@@ -192,11 +189,7 @@ def _system_diagrams(context: SiteContext, path: str, parts: set[str]) -> list[s
     tr = context.tr
     link = context.linker(path)
     named = {process for part in parts for process in context.flow_processes.get(part, ())}
-    processes = [
-        p
-        for p in by_id(context.model.processes)
-        if p.id in named or any(_flow_touches(context, step, parts) for step in p.steps)
-    ]
+    processes = [p for p, ends in context.process_ends if p.id in named or parts & ends]
     images = []
     for part in sorted(parts):
         focused = f"diagrams/context-{part}.svg"
@@ -216,11 +209,6 @@ def _system_diagrams(context: SiteContext, path: str, parts: set[str]) -> list[s
     return images or ["*" + tr._("No diagram shows it.") + "*"]
 
 
-def _flow_touches(context: SiteContext, flow_id: str, parts: set[str]) -> bool:
-    flow = context.model.get(flow_id)
-    return isinstance(flow, Flow) and bool(parts & {flow.from_, flow.to, flow.via})
-
-
 def _image(context: SiteContext, alt: str, asset: str, path: str) -> str:
     """A diagram as an image that opens its interactive page (its SVG without one)."""
     image = f"![{md_cell(context.diagram_titles.get(asset) or alt)}]({relative(path, asset)})"
@@ -233,7 +221,7 @@ def data_page(context: SiteContext, data: DataCategory) -> str:
     tr = context.tr
     path = context.site.pages[data.id]
     link = context.linker(path)
-    flows = [f for f in context.model.flows if data.id in f.data]
+    flows = context.carrying.naming(data.id)
     body = [
         text(data.description),
         facts(

@@ -173,7 +173,8 @@ def article_page(context: SiteContext, regulation: Regulation, article: Article)
     tr = context.tr
     path = context.site.articles[(regulation.id, article.number)]
     link = context.linker(path)
-    view = show_provision(context.model, f"{regulation.id} Art {article.number}")
+    query = f"{regulation.id} Art {article.number}"
+    view = show_provision(context.model, query, context.citations)
     timeline = Timeline(context.model, None)
     body = [
         facts(
