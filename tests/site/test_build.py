@@ -29,6 +29,8 @@ from archlex.render.concept.technical_values import technical_tables
 from archlex.render.diagrams.product import PNG_DOCUMENTS, PNG_SETTING
 from archlex.render.registry import RenderContext
 from archlex.site.build import CONCEPT_DOCX, build_site, write_project
+from archlex.site.context import SiteContext
+from archlex.site.diagram_svg import interactive_svg
 from archlex.site.links import SiteMap, slug
 from archlex.site.mkdocs_workers import WORKERS_VARIABLE
 from archlex.site.pages import site_pages
@@ -458,3 +460,26 @@ def test_the_concept_docx_written_beside_the_pages_is_the_one_written_alone(
     assert (built[0] / CONCEPT_DOCX).read_bytes() == (docs / CONCEPT_DOCX).read_bytes()
     page = (built[0] / "concept" / "index.html").read_text(encoding="utf-8")
     assert 'href="concept.docx"' in page
+
+
+def test_a_diagram_read_once_has_each_pages_links(
+    example: Report, built: tuple[Path, Path], tmp_path: Path
+) -> None:
+    """The pages read each diagram once and place it on every page that shows it; a
+    context lives for one build or one serve update: the next one reads the files again."""
+    report, docs = example, built[1] / "docs"
+    assets = frozenset(p.relative_to(docs).as_posix() for p in docs.rglob("*") if p.is_file())
+    context = SiteContext(report, SiteMap.build(report.model), AS_OF, assets, docs=docs)
+    asset = "diagrams/context-RKIS.svg"
+    svg = (docs / asset).read_text(encoding="utf-8")
+    for where in ("diagrams/context-RKIS.md", "systems/RKIS.md", "index.md"):
+        placed = context.diagram_svg(asset, "d-x-").at(where)
+        assert placed == interactive_svg(svg, context.diagram_links, where, "d-x-")
+        assert "\x00" not in placed.markup and placed.links > 5
+    assert 'href="../flows/' in context.diagram_svg(asset, "d-x-").at("systems/RKIS.md").markup
+    assert 'href="flows/' in context.diagram_svg(asset, "d-x-").at("index.md").markup
+    moved = tmp_path / "docs"
+    shutil.copytree(docs, moved)
+    (moved / asset).write_text(svg.replace("RKIS", "RKIS-NEW"), encoding="utf-8")
+    later = SiteContext(report, context.site, AS_OF, assets, docs=moved)
+    assert "RKIS-NEW" in later.diagram_svg(asset, "d-x-").at("index.md").markup

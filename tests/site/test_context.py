@@ -5,7 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
+
 from archlex.api import check_model
+from archlex.catalog.search import Citations, show_provision
+from archlex.model import Flow
+from archlex.outcome import Report
 from archlex.site.context import SiteContext, by_id
 from archlex.site.links import SiteMap
 
@@ -13,8 +18,13 @@ EXAMPLE = Path(__file__).resolve().parents[2] / "model"
 AS_OF = dt.date(2026, 1, 1)
 
 
-def test_the_indexes_give_what_a_scan_of_every_entity_gives() -> None:
-    report = check_model(EXAMPLE, EXAMPLE, today=AS_OF)
+@pytest.fixture(scope="module")
+def report() -> Report:
+    """The example, checked."""
+    return check_model(EXAMPLE, EXAMPLE, today=AS_OF)
+
+
+def test_the_indexes_give_what_a_scan_of_every_entity_gives(report: Report) -> None:
     context = SiteContext(report, SiteMap.build(report.model), AS_OF)
     model = context.model
     packages, requirements = by_id(model.work_packages), by_id(model.requirements)
@@ -29,3 +39,40 @@ def test_the_indexes_give_what_a_scan_of_every_entity_gives() -> None:
         allocated = [r for r in requirements if parts & set(r.allocated_to)]
         assert context.allocated.naming(*parts) == allocated
         assert context.serving.naming(*parts) == [w for w in packages if parts & set(w.systems)]
+
+
+def test_the_flow_indexes_give_what_a_scan_of_every_flow_gives(report: Report) -> None:
+    context = SiteContext(report, SiteMap.build(report.model), AS_OF)
+    model = context.model
+    flows = by_id(model.flows)
+    for system in model.systems:
+        parts = {system.id, *(c.id for c in system.components)}
+        out = [f for f in flows if f.from_ in parts]
+        into = [f for f in flows if f.to in parts or f.via in parts]
+        assert context.flows_out.naming(*parts) == out
+        assert context.flows_in.naming(*parts) == into
+        steps = [
+            p
+            for p in by_id(model.processes)
+            if any(
+                isinstance(f := model.get(s), Flow) and parts & {f.from_, f.to, f.via}
+                for s in p.steps
+            )
+        ]
+        assert [p for p, ends in context.process_ends if parts & ends] == steps
+    assert any(context.flows_in.naming(s.id) for s in model.systems)  # the example has some
+    for data in model.data:
+        assert context.carrying.naming(data.id) == [f for f in flows if data.id in f.data]
+
+
+def test_citations_give_what_a_scan_of_the_model_gives(report: Report) -> None:
+    model = report.model
+    citations = Citations(model)
+    queries = [f"{r.id} Art {a.number}" for r in model.regulations for a in r.articles]
+    queries += sorted({str(p) for r in model.requirements for p in r.satisfies})
+    shown = 0
+    for query in queries:
+        scanned, indexed = show_provision(model, query), show_provision(model, query, citations)
+        assert indexed == scanned, query
+        shown += bool(scanned.requirements and scanned.obligations)
+    assert shown > 10

@@ -8,6 +8,7 @@ get `-2`, `-3`, ... in id order, so the same model always gives the same names.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 from dataclasses import dataclass, field
@@ -106,10 +107,17 @@ class SiteMap:
 
 def relative(source: str, target: str) -> str:
     """The link from one docs-relative page to another docs-relative file."""
-    folder = source.rpartition("/")[0]
+    if source.startswith("/"):
+        return posixpath.relpath(target, posixpath.dirname(source))
+    return _relative(source.rpartition("/")[0], target)
+
+
+@functools.lru_cache(maxsize=65536)  # the pages of a folder link to the same pages
+def _relative(folder: str, target: str) -> str:
+    """The link from a page of the docs-relative `folder` to a docs-relative file."""
     parts, into = target.split("/"), folder.split("/") if folder else []
     if not all(parts) or not all(into) or {".", ".."} & {*parts, *into}:
-        return posixpath.relpath(target, posixpath.dirname(source) or ".")
+        return posixpath.relpath(target, folder or ".")
     # A plain path (no empty, `.` or `..` part): what relpath gives, without its abspath and
     # getcwd calls (a 10k site writes some 200,000 links).
     shared = 0

@@ -6,6 +6,7 @@ lands: never as markup, never as a link, never as a formula. Each output format 
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 
@@ -35,6 +36,7 @@ def html_text(text: str) -> str:
     return html.escape(text, quote=True)
 
 
+@functools.lru_cache(maxsize=65536)  # the same ids and names are written on many pages
 def md_cell(text: str) -> str:
     """Text escaped for a Markdown table cell: it shows as written and stays in its cell.
 
