@@ -63,6 +63,10 @@ def test_the_flow_indexes_give_what_a_scan_of_every_flow_gives(report: Report) -
     assert any(context.flows_in.naming(s.id) for s in model.systems)  # the example has some
     for data in model.data:
         assert context.carrying.naming(data.id) == [f for f in flows if data.id in f.data]
+    assert any(context.dependents.values())
+    for package in model.work_packages:
+        after = [w.id for w in model.work_packages if package.id in w.depends_on]
+        assert context.dependents.get(package.id, []) == after
 
 
 def test_citations_give_what_a_scan_of_the_model_gives(report: Report) -> None:

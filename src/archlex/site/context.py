@@ -91,6 +91,15 @@ class SiteContext:
         return Referrers(self.model.flows, lambda f: f.data)
 
     @cached_property
+    def dependents(self) -> dict[str, list[str]]:
+        """The ids of the work packages depending on each work package, in the model's order."""
+        found: dict[str, list[str]] = {}
+        for package in self.model.work_packages:
+            for needed in dict.fromkeys(package.depends_on):
+                found.setdefault(needed, []).append(package.id)
+        return found
+
+    @cached_property
     def process_ends(self) -> list[tuple[Process, set[str]]]:
         """Each process (by id) with the ends and vias of the flows among its steps."""
         found = []

@@ -86,7 +86,7 @@ def work_package_page(context: SiteContext, package: WorkPackage) -> str:
     link = context.linker(context.site.pages[package.id])
     model = context.model
     milestones = [m for m in model.milestones if package.id in m.after]
-    after = [w.id for w in model.work_packages if package.id in w.depends_on]
+    after = context.dependents.get(package.id, [])
     funding = package.cost.funding if package.cost else {}
     body = [
         text(package.description),

@@ -11,6 +11,7 @@ command does, so archlex dumps with a private subclass holding PyYAML's own repr
 from __future__ import annotations
 
 import io
+import re
 from functools import lru_cache
 
 import yaml
@@ -34,6 +35,8 @@ def yaml_text(data: object, *, sort_keys: bool) -> str:
 _PROBE = Emitter(io.StringIO(), allow_unicode=True)  # only its scalar analysis is used
 _RESOLVER = Resolver()
 _STR = "tag:yaml.org,2002:str"
+# Characters PyYAML's analysis finds neither special nor a line break (U+2028, U+2029 are).
+_QUOTABLE = re.compile("[\x20-\x7e\xa0-\u2027\u202a-\ud7ff]+")
 _LONGEST = 1000  # far below `width`: a scalar this long is never folded
 
 
@@ -44,6 +47,10 @@ def scalar_text(value: str) -> str | None:
     single-quoted); None for any other (a line break, control characters, very long)."""
     if not value or len(value) > _LONGEST:
         return None
+    if ": " in value and _QUOTABLE.fullmatch(value):
+        # The common page title `ID: name`: ": " rules plain out, and printable characters
+        # and no line break leave single quotes (the analysis below, a tenth of a page).
+        return "'" + value.replace("'", "''") + "'"
     analysis = _PROBE.analyze_scalar(value)
     if analysis.multiline:
         return None
