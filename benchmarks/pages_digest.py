@@ -3,6 +3,7 @@
 Not the benchmark (bench_site_scale.py is): the check that a faster page generator writes the
 same Markdown, byte for byte, as an earlier one, and the time of each.
 
+    python benchmarks/pages_digest.py MODEL --docs DIR --baseline SRC [--repeat N]
     python benchmarks/pages_digest.py MODEL --docs DIR [--digest FILE] [--repeat N] [--profile]
     PYTHONPATH=/path/to/baseline/src python benchmarks/pages_digest.py MODEL --docs DIR ...
     python benchmarks/pages_digest.py --compare A.json B.json
@@ -12,7 +13,10 @@ The products (diagrams, matrix, roadmap; not the DOCX) are written into DIR/docs
 a baseline's, generate the pages from the same files. Prints the load and the stage's wall and
 CPU time (best of `--repeat`); `--digest` writes the SHA-256 of every page (the generated ones
 and the products' pages as the site shows them) to a JSON file; `--compare` lists the pages
-that differ between two digests (exit code 1 if any).
+that differ between two digests (exit code 1 if any). With `--baseline SRC` (a checkout's
+`src`, its `model/` beside it for the bundled library), each round runs the baseline and this
+archlex, each in a fresh interpreter, prints their times and the ratio, and compares every
+page of the two (exit code 1 if any differs).
 """
 
 from __future__ import annotations
@@ -24,7 +28,9 @@ import hashlib
 import json
 import os
 import pstats
+import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -40,9 +46,12 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=1)
     parser.add_argument("--profile", action="store_true")
     parser.add_argument("--compare", type=Path, nargs=2)
+    parser.add_argument("--baseline", type=Path, help="a baseline's src folder")
     args = parser.parse_args()
     if args.compare:
         sys.exit(_compare(*args.compare))
+    if args.baseline:
+        sys.exit(_rounds(args.model, args.docs, args.baseline, args.repeat))
     from archlex.api import check_model
     from archlex.localized import in_language
 
@@ -99,6 +108,32 @@ def _generate(
             original = (docs / path).read_text(encoding="utf-8")
             pages[product_index(path)] = product_page(path, original, assets, site, tr)
     return pages, best
+
+
+def _rounds(model: Path, docs: Path, baseline: Path, repeat: int) -> int:
+    """Each round the baseline, then this archlex, in fresh interpreters; the times, the ratio
+    of the best CPU times, and whether every page is the same."""
+    folder = Path(tempfile.mkdtemp(prefix="pages-digest-"))
+    if not (docs / "docs").exists():  # the products, written once, not timed
+        _run(model, docs, folder / "products.json", None)
+    times: dict[str, list[tuple[float, float]]] = {"baseline": [], "this": []}
+    for number in range(1, repeat + 1):
+        for name, src in (("baseline", baseline), ("this", None)):
+            wall, cpu, load = _run(model, docs, folder / f"{name}.json", src)
+            times[name].append((wall, cpu))
+            print(f"round {number} {name:8}  {wall:7.2f} s wall {cpu:7.2f} s CPU  load {load}")
+    base, this = (min(t[1] for t in times[name]) for name in ("baseline", "this"))
+    print(f"best CPU: baseline {base:.2f} s, this {this:.2f} s: {base / this:.2f}x")
+    return _compare(folder / "baseline.json", folder / "this.json")
+
+
+def _run(model: Path, docs: Path, digest: Path, src: Path | None) -> tuple[float, float, str]:
+    """One generation in a fresh interpreter (`src` first on the path): wall, CPU, load."""
+    env = {**os.environ, "PYTHONPATH": str(src.resolve())} if src else dict(os.environ)
+    command = [sys.executable, __file__, str(model), "--docs", str(docs), "--digest", str(digest)]
+    done = subprocess.run(command, env=env, capture_output=True, text=True, check=True)
+    words = done.stdout.split()
+    return float(words[0]), float(words[3]), words[-1]
 
 
 def _compare(first: Path, second: Path) -> int:
