@@ -8,11 +8,14 @@ import re
 import shutil
 import subprocess
 import sys
+import xml.etree.ElementTree as ET
 from decimal import Decimal
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from defusedxml import EntitiesForbidden
+from defusedxml.ElementTree import fromstring as defused_fromstring
 
 from archlex.api import check_model
 from archlex.errors import ArchlexError
@@ -30,7 +33,7 @@ from archlex.render.diagrams.product import PNG_DOCUMENTS, PNG_SETTING
 from archlex.render.registry import RenderContext
 from archlex.site.build import CONCEPT_DOCX, build_site, write_project
 from archlex.site.context import SiteContext
-from archlex.site.diagram_svg import interactive_svg
+from archlex.site.diagram_svg import interactive_svg, parse_svg
 from archlex.site.links import SiteMap, slug
 from archlex.site.mkdocs_workers import WORKERS_VARIABLE
 from archlex.site.pages import site_pages
@@ -483,3 +486,17 @@ def test_a_diagram_read_once_has_each_pages_links(
     (moved / asset).write_text(svg.replace("RKIS", "RKIS-NEW"), encoding="utf-8")
     later = SiteContext(report, context.site, AS_OF, assets, docs=moved)
     assert "RKIS-NEW" in later.diagram_svg(asset, "d-x-").at("index.md").markup
+
+
+def test_a_diagram_is_read_as_defusedxml_reads_it(built: tuple[Path, Path]) -> None:
+    """Without an entity declaration ElementTree's C parser reads the same tree; with one,
+    defusedxml refuses it."""
+    drawn = sorted((built[1] / "docs" / "diagrams").glob("*.svg"))
+    assert len(drawn) > 20
+    for path in drawn:
+        svg = path.read_text(encoding="utf-8")
+        expected = ET.tostring(defused_fromstring(svg.encode("utf-8")), encoding="unicode")
+        assert ET.tostring(parse_svg(svg), encoding="unicode") == expected, path
+    entity = '<!DOCTYPE svg [<!ENTITY a "aaaa">]><svg xmlns="http://www.w3.org/2000/svg">&a;</svg>'
+    with pytest.raises(EntitiesForbidden):
+        parse_svg(entity)

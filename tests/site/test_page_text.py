@@ -1,11 +1,10 @@
-"""The short cuts of the pages' Markdown (links, front matter, a diagram's lines and markup)
-write what the general code writes: relpath, PyYAML, a scan of every flow, ElementTree."""
+"""The short cuts of the pages' Markdown (links, front matter, a diagram's lines) write what
+the general code writes: relpath, PyYAML, a scan of every flow."""
 
 from __future__ import annotations
 
 import datetime as dt
 import posixpath
-import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
@@ -16,7 +15,7 @@ from hypothesis import strategies as st
 from archlex.api import check_model
 from archlex.model import Flow
 from archlex.outcome import Report
-from archlex.site.diagram_svg import SVG, XLINK, DiagramLinks, _markup
+from archlex.site.diagram_svg import DiagramLinks
 from archlex.site.links import SiteMap, relative
 from archlex.site.markdown import page, with_tags
 from archlex.toolkit.escape import html_text
@@ -90,28 +89,3 @@ def test_the_flows_between_two_boxes_are_those_a_scan_finds(report: Report) -> N
             assert between == _scan(links, [tail, head]), (tail, head)
             found += len(between) > 1
     assert found  # some pairs of boxes have several flows between them
-
-
-_NAME = st.sampled_from([f"{{{SVG}}}g", f"{{{SVG}}}text", f"{{{XLINK}}}href", "class", "id"])
-_VALUE = st.text(st.sampled_from(list("a &<>\"'\r\n\t]]>ā")), max_size=6)
-
-
-@st.composite
-def _trees(draw: st.DrawFn, depth: int = 0) -> ET.Element:
-    """An SVG tree of ElementTree elements: names of the SVG and XLink namespaces or none,
-    text, tails and attributes of any characters XML escapes (sometimes another namespace)."""
-    tag = draw(st.sampled_from([f"{{{SVG}}}g", f"{{{SVG}}}a", "plain", f"{{{SVG}}}title"]))
-    if draw(st.integers(0, 30)) == 0:
-        tag = "{urn:other}thing"
-    element = ET.Element(tag, draw(st.dictionaries(_NAME, _VALUE, max_size=3)))
-    element.text = draw(st.none() | _VALUE)
-    element.tail = draw(st.none() | _VALUE) if depth else None
-    if depth < 3:
-        element.extend(draw(st.lists(_trees(depth + 1), max_size=3)))
-    return element
-
-
-@given(_trees())
-def test_a_diagram_is_written_as_elementtree_writes_it(root: ET.Element) -> None:
-    expected = ET.tostring(root, encoding="unicode", short_empty_elements=True)
-    assert _markup(root) == expected

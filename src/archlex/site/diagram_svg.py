@@ -8,7 +8,7 @@ description; a line stands for the flows its tooltip names, or else for the flow
 its two ends: one flow opens that flow's page, several the page of the system at one end.
 The diagrams product's own files keep no links: the DOCX and PDF place those.
 
-The SVG is parsed as XML (defusedxml: no entities, no external files), changed as a tree and
+The SVG is parsed as XML (no entities, no external files: `parse_svg`), changed as a tree and
 written back by ElementTree, so every model text in it stays escaped character data or a
 quoted attribute; nothing from the SVG is copied into the page as text. Element ids get a
 prefix, so several diagrams can share a page.
@@ -188,7 +188,7 @@ def interactive_svg(svg: str, links: DiagramLinks, page: str, prefix: str) -> In
 def linked_svg(svg: str, links: DiagramLinks, prefix: str) -> LinkedSvg:
     """The SVG with links, titles and prefixed ids: parsed and written once for every page
     that shows it (a diagram's own page and its entity's)."""
-    root = fromstring(svg.encode("utf-8"))
+    root = parse_svg(svg)
     count = 0
     for group in root.iter(_G):
         kind = group.get("class", "")
@@ -200,7 +200,17 @@ def linked_svg(svg: str, links: DiagramLinks, prefix: str) -> LinkedSvg:
     _prefix_ids(root, prefix)
     width = root.attrib.pop("width", "")
     root.attrib.pop("height", None)
-    return LinkedSvg(_one_block(_markup(root)), width, count)
+    markup = ET.tostring(root, encoding="unicode", short_empty_elements=True)
+    return LinkedSvg(_one_block(markup), width, count)
+
+
+def parse_svg(svg: str) -> ET.Element:
+    """The SVG's tree. defusedxml refuses entity declarations (and the external entities only
+    they can name); a text without one is read by ElementTree's C parser (the same expat, the
+    same tree, half the time: no Python call per element), any other by defusedxml."""
+    if "<!ENTITY" in svg:  # XML spells the keyword so, always
+        return fromstring(svg.encode("utf-8"))
+    return ET.fromstring(svg.encode("utf-8"))  # no entity declared: see above
 
 
 def _link_group(group: ET.Element, kind: str, links: DiagramLinks) -> int:
@@ -256,67 +266,6 @@ def _prefix_ids(root: ET.Element, prefix: str) -> None:
         for key, value in element.attrib.items():
             if "url(#" in value:
                 element.set(key, _URL_REF.sub(lambda m: f"url(#{prefix}{m[1]})", value))
-
-
-_PREFIXES = {SVG: "", XLINK: "xlink:"}  # as registered above; sorted so, as ElementTree does
-_DECLARATIONS = {SVG: f' xmlns="{SVG}"', XLINK: f' xmlns:xlink="{XLINK}"'}
-_TEXT_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
-_ATTRIBUTE_ESCAPES = str.maketrans(
-    {
-        "&": "&amp;",
-        "<": "&lt;",
-        ">": "&gt;",
-        '"': "&quot;",
-        "\r": "&#13;",
-        "\n": "&#10;",
-        "\t": "&#09;",
-    }
-)
-
-
-def _markup(root: ET.Element) -> str:
-    """`ET.tostring(root, encoding="unicode")` written in one pass for an SVG of the SVG and
-    XLink namespaces only (ElementTree's writer took a third of the 10k site's pages); by
-    ElementTree for anything else."""
-    names: dict[str, str] = {}
-    used: set[str] = set()
-    for element in root.iter():
-        for key in (element.tag, *element.keys()):
-            if not isinstance(key, str):
-                return ET.tostring(root, encoding="unicode", short_empty_elements=True)
-            if key not in names:
-                if key[:1] != "{":
-                    names[key] = key
-                    continue
-                uri, local = key[1:].rsplit("}", 1)
-                if uri not in _PREFIXES:
-                    return ET.tostring(root, encoding="unicode", short_empty_elements=True)
-                names[key] = _PREFIXES[uri] + local
-                used.add(uri)
-    declared = "".join(_DECLARATIONS[uri] for uri in sorted(used, key=_PREFIXES.__getitem__))
-    out: list[str] = []
-    _write(root, names, declared, out)
-    return "".join(out)
-
-
-def _write(element: ET.Element, names: dict[str, str], declared: str, out: list[str]) -> None:
-    """One element as ElementTree writes it (`short_empty_elements`), into `out`."""
-    tag = names[element.tag]
-    attributes = "".join(
-        f' {names[k]}="{v.translate(_ATTRIBUTE_ESCAPES)}"' for k, v in element.items()
-    )
-    out.append(f"<{tag}{declared}{attributes}")
-    if element.text or len(element):
-        out.append(">")
-        if element.text:
-            out.append(element.text.translate(_TEXT_ESCAPES))
-        for child in element:
-            _write(child, names, "", out)
-        out.append(f"</{tag}>")
-    else:
-        out.append(" />")
-    if element.tail:
-        out.append(element.tail.translate(_TEXT_ESCAPES))
 
 
 def _cut(text: str) -> str:
