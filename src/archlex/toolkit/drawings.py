@@ -11,7 +11,9 @@ The key holds the DOT source and the `dot` program's path, size and time (an upg
 draws again), not the formats: an entry is the SVG and the layout (`-Tplain`), and the PNG when
 one was asked for, all from one layout. Graphviz writes the same SVG and layout whether or not
 it also writes the PNG (`tests/toolkit/test_drawings.py`), so an entry with a PNG serves a
-request without one. Cached entries unused for 30 days are dropped.
+request without one. A PNG drawn on its own (`run_png`, at the resolution it is printed at) is
+one more image of the entry, named by its resolution. Cached entries unused for 30 days are
+dropped.
 """
 
 from __future__ import annotations
@@ -102,6 +104,31 @@ def keep_drawing(key: str | None, svg: Path, png: Path | None, plain: str) -> No
     for part, content in parts:
         partial.write_bytes(content)
         partial.replace(folder / f"{key}.{part}")
+
+
+def cached_image(key: str | None, part: str, target: Path) -> bool:
+    """Write the stored image `part` of `key` (say `png`) to `target`; whether it was stored."""
+    folder = _FOLDER.get()
+    if key is None or folder is None:
+        return False
+    try:
+        target.write_bytes((folder / f"{key}.{part}").read_bytes())
+    except OSError:
+        return False
+    with contextlib.suppress(OSError):
+        os.utime(folder / f"{key}.{part}")  # in use: kept
+    return True
+
+
+def keep_image(key: str | None, part: str, image: Path) -> None:
+    """Store an image just drawn as the part `part` of the entry `key`."""
+    folder = _FOLDER.get()
+    if key is None or folder is None:
+        return
+    folder.mkdir(parents=True, exist_ok=True)
+    partial = folder / f"{key}.{os.getpid()}.{threading.get_ident()}.tmp"
+    partial.write_bytes(image.read_bytes())
+    partial.replace(folder / f"{key}.{part}")  # whole or not there: a reader never sees half
 
 
 def _drop_unused(folder: Path) -> None:
