@@ -4,14 +4,17 @@ and gives the bytes Graphviz gives when it draws alone (the real `dot`, counted)
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import stat
 import xml.etree.ElementTree as ET
+import zipfile
 from pathlib import Path
 
 import pytest
 
 from archlex.render.concept.docx_layout import pages_for
+from archlex.render.concept.docx_writer import markdown_to_docx
 from archlex.render.diagrams.page import CONCEPT_LARGEST_AREAS, largest_scale, place, svg_size
 from archlex.render.diagrams.product import draw_best
 from archlex.toolkit.dot import Graph, Node, run_dot, run_png, text_label
@@ -147,3 +150,25 @@ def test_the_largest_page_is_the_concepts() -> None:
     assert areas == set(CONCEPT_LARGEST_AREAS)
     for width, height in ((5000.0, 900.0), (900.0, 25000.0), (300.0, 200.0)):
         assert largest_scale(width, height) >= place(width, height, 10).scale
+
+
+def _extents(docx: Path) -> list[tuple[int, int]]:
+    body = zipfile.ZipFile(docx).read("word/document.xml").decode("utf-8")
+    return [(int(x), int(y)) for x, y in re.findall(r'<wp:extent cx="(\d+)" cy="(\d+)"/>', body)]
+
+
+def test_the_concept_places_a_png_drawn_smaller_at_the_same_size(tmp_path: Path) -> None:
+    """The concept sizes a figure from its SVG: the PNG at 300 dpi of paper takes the place
+    Graphviz's own 96 dpi PNG took (the same width; the height to a pixel's rounding)."""
+    small, natural = tmp_path / "small", tmp_path / "natural"
+    for folder in (small, natural):
+        folder.mkdir()
+    draw_best([_row(90)], small / "row.svg", small / "row.png")
+    run_dot(_row(90).source(), natural / "row.svg", natural / "row.png")
+    assert _pixels(small / "row.png")[0] < _pixels(natural / "row.png")[0] / 2
+    placed = []
+    for folder in (small, natural):
+        markdown_to_docx("![A row of boxes](row.png)\n", folder, folder / "c.docx")
+        placed += _extents(folder / "c.docx")
+    assert len(placed) == 2 and placed[0][0] == placed[1][0]
+    assert abs(placed[0][1] - placed[1][1]) <= placed[1][1] * 0.01
