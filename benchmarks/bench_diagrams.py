@@ -2,7 +2,7 @@
 PNG (`archlex render diagrams`) against only the PNGs a document prints (what `archlex build`
 draws), in the same round.
 
-    python benchmarks/bench_diagrams.py MODEL [--repeat N] [--baseline SRC]
+    python benchmarks/bench_diagrams.py MODEL [--repeat N] [--baseline SRC] [--ways all,documents]
 
 Each round draws the model's diagrams once per way (a fresh interpreter each, the model
 checked first and not timed), interleaved, so the ratios compare drawings made under the same
@@ -66,7 +66,9 @@ def measure(model: Path, way: str, src: Path | None) -> dict[str, float]:
     if src is not None:
         env["PYTHONPATH"] = str(src)
     command = [sys.executable, __file__, str(model), "--child", way]
-    done = subprocess.run(command, env=env, capture_output=True, text=True, check=True)
+    done = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise SystemExit(f"{way} ({src or 'this checkout'}) failed:\n{done.stderr}")
     return dict(json.loads(done.stdout.strip().splitlines()[-1]))
 
 
@@ -76,14 +78,16 @@ def main() -> None:
     parser.add_argument("model", type=Path)
     parser.add_argument("--repeat", type=int, default=1)
     parser.add_argument("--baseline", type=Path, default=None)
+    parser.add_argument("--ways", default=",".join(WAYS), help="all (every PNG), documents")
     parser.add_argument("--child", default=None)
     args = parser.parse_args()
     if args.child:
         child(args.model, args.child)
         return
-    ways = [(way, None) for way in WAYS]
+    chosen = [way for way in WAYS if way in args.ways.split(",")]
+    ways = [(way, None) for way in chosen]
     if args.baseline is not None:  # each way drawn by the baseline, then by this checkout
-        ways = [(way, src) for way in WAYS for src in (args.baseline, None)]
+        ways = [(way, src) for way in chosen for src in (args.baseline, None)]
     print(f"{args.model}: {os.cpu_count()} cores")
     times: dict[tuple[str, bool], list[dict[str, float]]] = {}
     for round_ in range(args.repeat):
@@ -99,12 +103,12 @@ def main() -> None:
                 flush=True,
             )
     if args.baseline is not None:
-        _ratios(times)
+        _ratios(times, chosen)
 
 
-def _ratios(times: dict[tuple[str, bool], list[dict[str, float]]]) -> None:
+def _ratios(times: dict[tuple[str, bool], list[dict[str, float]]], ways: list[str]) -> None:
     """This checkout over the baseline per way: wall, Graphviz CPU and PNG pixels (sums)."""
-    for way in WAYS:
+    for way in ways:
         this, base = times[(way, True)], times[(way, False)]
         parts = [
             f"{key} {sum(t[key] for t in this) / sum(b[key] for b in base):.2f}x"

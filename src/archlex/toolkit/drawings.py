@@ -105,14 +105,15 @@ def keep_drawing(key: str | None, svg: Path, png: Path | None, plain: str) -> No
 
 
 def cached_image(key: str | None, part: str, target: Path) -> bool:
-    """Write the stored image `part` of `key` (say `png`) to `target`; whether it was stored."""
+    """Write the stored image `part` of `key` (say `png`) to `target`; whether it was stored
+    (and trusted, as `cached_drawing` reads)."""
     folder = _FOLDER.get()
     if key is None or folder is None:
         return False
-    try:
-        target.write_bytes((folder / f"{key}.{part}").read_bytes())
-    except OSError:
+    image = read_private(folder / f"{key}.{part}", folder)
+    if image is None:
         return False
+    target.write_bytes(image)
     with contextlib.suppress(OSError):
         os.utime(folder / f"{key}.{part}")  # in use: kept
     return True
@@ -123,10 +124,7 @@ def keep_image(key: str | None, part: str, image: Path) -> None:
     folder = _FOLDER.get()
     if key is None or folder is None:
         return
-    folder.mkdir(parents=True, exist_ok=True)
-    partial = folder / f"{key}.{os.getpid()}.{threading.get_ident()}.tmp"
-    partial.write_bytes(image.read_bytes())
-    partial.replace(folder / f"{key}.{part}")  # whole or not there: a reader never sees half
+    write_private(folder / f"{key}.{part}", image.read_bytes())
 
 
 def _drop_unused(folder: Path) -> None:
