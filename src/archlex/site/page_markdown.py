@@ -16,10 +16,13 @@ from __future__ import annotations
 import importlib
 import logging
 import posixpath
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from archlex.site.raw_blocks import StoodIn, stood_in
+from archlex.site.page_inline import FastInline
+from archlex.site.raw_blocks import stood_in
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -59,65 +62,50 @@ class PageMarkdown:
 
         self.config = config
         self.kept: Any = None  # a markdown.Markdown (Python-Markdown has no type hints)
+        self.inline: FastInline | None = None  # the kept instance's inline step
         self.enabled = mkdocs.__version__.startswith("1.6.")
         self.checks = _CHECKS
-        # pages with stand-ins left to render both ways, by folder (-1: stand-ins not used)
-        self.standin_checks: dict[str, int] = {}
+        # pages of a folder that took a fast way (stand-ins, the inline step) left to render
+        # both ways, by folder (-1: the folder's pages take Python-Markdown's own ways)
+        self.fast_checks: dict[str, int] = {}
 
     def render(self, page: Page, files: Files) -> None:
         """Render the page's Markdown into its content, table of contents, title and links."""
         if not self.enabled:
             page.render(self.config, files)
             return
-        shape = posixpath.dirname(page.file.src_uri)
-        stood = self._stood_in(page, shape)
-        if self.checks > 0 or (stood is not None and self.standin_checks.get(shape, _CHECKS) > 0):
-            self._checked(page, files, stood, shape)  # the page renders itself too
+        folder = posixpath.dirname(page.file.src_uri)
+        fast = self.fast_checks.get(folder, _CHECKS) >= 0
+        with _held() as warnings:
+            used = self._render(page, files, fast)
+        if self.checks <= 0 and (not used or self.fast_checks.get(folder, _CHECKS) <= 0):
+            _log(warnings)
             return
-        self._render(page, files, stood)
-
-    def _stood_in(self, page: Page, shape: str) -> StoodIn | None:
-        """The page's source with stand-ins for its large raw blocks, where the shape allows."""
-        if page.markdown is None or self.standin_checks.get(shape) == -1:
-            return None
-        return stood_in(page.markdown, self._instance().is_block_level)
-
-    def _checked(self, page: Page, files: Files, stood: StoodIn | None, shape: str) -> None:
-        """Render the page both ways and keep what the page renders itself; a difference drops
-        the folder's stand-ins (where the page had any), else the kept instance."""
-        self._quietly(page, files, stood)
-        ours = _Rendered.of(page)
-        page.render(self.config, files)  # what the page keeps, its warnings logged once
+        ours = _Rendered.of(page)  # checked: the page renders itself too, and keeps that
+        page.render(self.config, files)
         same = _Rendered.of(page) == ours
-        if stood is not None:
-            self.standin_checks[shape] = self.standin_checks.get(shape, _CHECKS) - 1 if same else -1
+        if used:
+            self.fast_checks[folder] = self.fast_checks.get(folder, _CHECKS) - 1 if same else -1
         if same:
             self.checks = max(self.checks - 1, 0)
-        elif stood is None:
+        elif not used:
             logging.getLogger(__name__).debug("kept Markdown instance differs: not used")
             self.enabled = False
         else:
-            logging.getLogger(__name__).debug("raw block stand-ins of %s/ differ: not used", shape)
+            logging.getLogger(__name__).debug("fast Markdown of %s/ differs: not used", folder)
 
-    def _quietly(self, page: Page, files: Files, stood: StoodIn | None) -> None:
-        """Render the page on the kept instance without logging its warnings."""
-        from mkdocs.structure import pages
-
-        pages.log.disabled = True
-        try:
-            self._render(page, files, stood)
-        finally:
-            pages.log.disabled = False
-
-    def _render(self, page: Page, files: Files, stood: StoodIn | None) -> None:
-        """`Page.render` of mkdocs 1.6, on the kept instance (with stand-ins, where they give
-        the page as Python-Markdown gives it)."""
+    def _render(self, page: Page, files: Files, fast: bool) -> bool:
+        """`Page.render` of mkdocs 1.6, on the kept instance, with the fast ways where `fast`
+        (raw blocks stood in for, the simple inline step); whether one was taken."""
         from mkdocs.structure import pages
         from mkdocs.structure.toc import get_toc
 
         if page.markdown is None:
             raise RuntimeError("`markdown` field hasn't been set (via `read_source`)")
         md = self._instance().reset()
+        stood = stood_in(page.markdown, md.is_block_level) if fast else None
+        if self.inline is not None:
+            self.inline.enabled = fast
         raw_html = pages._RawHTMLPreprocessor()
         raw_html._register(md)
         anchors = pages._ExtractAnchorsTreeprocessor(page.file, files, self.config)
@@ -130,8 +118,7 @@ class PageMarkdown:
         if stood is not None:
             restored = stood.restored(content, md.htmlStash.rawHtmlBlocks)
             if restored is None:
-                self._render(page, files, None)
-                return
+                return self._render(page, files, False)
             content = restored
             raw_html.present_anchor_ids |= stood.anchors
         page.content = content
@@ -140,12 +127,46 @@ class PageMarkdown:
         page.present_anchor_ids = anchors.present_anchor_ids | raw_html.present_anchor_ids
         if pages.log.getEffectiveLevel() > logging.DEBUG:
             page.links_to_anchors = relative.links_to_anchors
+        return stood is not None or (self.inline is not None and self.inline.used)
 
     def _instance(self) -> Any:
-        """The kept Python-Markdown instance, made on first use."""
+        """The kept Python-Markdown instance, made on first use, its inline step the simple
+        one where its inline patterns are Python-Markdown's own."""
         if self.kept is None:
             config = self.config
             extensions, options = config["markdown_extensions"], config["mdx_configs"] or {}
             markdown = importlib.import_module("markdown")
             self.kept = markdown.Markdown(extensions=extensions, extension_configs=options)
+            own = [type(pattern) for pattern in markdown.Markdown().inlinePatterns]
+            if [type(pattern) for pattern in self.kept.inlinePatterns] == own:
+                self.inline = FastInline(self.kept.treeprocessors["inline"])
+                self.kept.treeprocessors.register(self.inline, "inline", 20)
         return self.kept
+
+
+@contextmanager
+def _held() -> Iterator[list[logging.LogRecord]]:
+    """Hold back what mkdocs logs while a page renders (logged by `_log` unless the page is
+    rendered again to be checked, which logs it then)."""
+    from mkdocs.structure import pages
+
+    held: list[logging.LogRecord] = []
+
+    class Hold(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            held.append(record)
+
+    handler, propagate = Hold(), pages.log.propagate
+    pages.log.addHandler(handler)
+    pages.log.propagate = False
+    try:
+        yield held
+    finally:
+        pages.log.removeHandler(handler)
+        pages.log.propagate = propagate
+
+
+def _log(records: list[logging.LogRecord]) -> None:
+    """Log the records held back."""
+    for record in records:
+        logging.getLogger(record.name).handle(record)
