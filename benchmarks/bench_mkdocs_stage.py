@@ -11,8 +11,8 @@ process), timing each page's render with the CPU clock:
   template, the search plugin's parser);
 - `before`: archlex's pages as at the start of this session (page shells, the kept Markdown
   instance, the fast search split), without what came since: raw blocks stood in for
-  (`site/raw_blocks.py`), an SVG's text given to the search directly (`site/search_text.py`),
-  titles of plain text through the fast split;
+  (`site/raw_blocks.py`), the simple inline step (`site/page_inline.py`), an SVG's text given
+  to the search directly (`site/search_text.py`), titles of plain text through the fast split;
 - `after`: as `archlex build` builds now.
 
 The sites of all the ways are compared file by file (sitemap aside); a difference fails.
@@ -86,11 +86,13 @@ def _build(project: Path, site: Path, way: str) -> dict[str, list[float]]:
 @contextlib.contextmanager
 def _way(way: str) -> Iterator[None]:
     """Switch off what the way is without."""
-    from archlex.site import page_markdown, page_search, page_shell
+    from archlex.site import page_inline, page_markdown, page_search, page_shell
 
     with contextlib.ExitStack() as stack:
         if way in ("mkdocs", "before"):
             stack.enter_context(mock.patch.object(page_markdown, "stood_in", lambda *_: None))
+            own = mock.patch.object(page_inline.FastInline, "run", lambda s, t: s.own.run(t))
+            stack.enter_context(own)
             stack.enter_context(mock.patch.object(page_search, "ROOTS", frozenset()))
             stack.enter_context(mock.patch.object(page_search, "OTHER", _OLD_OTHER))
         if way == "mkdocs":
