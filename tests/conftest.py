@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -46,6 +48,7 @@ def write_model(tmp_path: Path) -> WriteModel:
 
 # The command's parse cache goes to a folder of the test run's own, never the user's.
 CACHE_DIR = tempfile.mkdtemp(prefix="archlex-test-cache-")
+atexit.register(shutil.rmtree, CACHE_DIR, True)  # each test process's own, gone when it ends
 
 
 def run_archlex(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:

@@ -12,7 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from archlex.cache_folder import write_sealed
+from archlex.cache_folder import UntrustedCacheWarning, write_sealed
+from archlex.site.page_cache import CachedPage, PageCache
+from archlex.toolkit.dot import run_dot
+from archlex.toolkit.drawings import drawings_cached_in
 from tests.conftest import REPO
 
 
@@ -88,3 +91,38 @@ def test_a_folder_of_another_user_is_not_read(tmp_path: Path) -> None:
     done = _check(cache, "--no-cache")
     assert not marker.exists() and done.returncode == 1
     assert done.stderr.count("\n") == 1 and "belongs to another user (uid 65534)" in done.stderr
+
+
+_PLANTED = b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid"), reason="POSIX owners and modes")
+def test_a_drawing_others_could_write_is_not_copied_into_the_site(tmp_path: Path) -> None:
+    folder, svg = tmp_path / "drawings", tmp_path / "drawn.svg"
+    source = 'digraph "g" { "a" -> "b"; }'
+    with drawings_cached_in(folder):
+        run_dot(source, svg, None)
+    drawn = svg.read_bytes()
+    stored = next(folder.glob("*.svg"))
+    assert stored.stat().st_mode & 0o077 == 0  # written private under any umask
+    stored.write_bytes(_PLANTED)
+    with drawings_cached_in(folder):
+        run_dot(source, svg, None)  # the control: the user's own entry is used
+    assert svg.read_bytes() == _PLANTED
+    stored.chmod(0o664)
+    with pytest.warns(UntrustedCacheWarning, match="the cache file"), drawings_cached_in(folder):
+        run_dot(source, svg, None)
+    assert svg.read_bytes() == drawn  # drawn again by Graphviz
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid"), reason="POSIX owners and modes")
+def test_a_page_others_could_write_is_not_copied_into_the_site(tmp_path: Path) -> None:
+    pages = PageCache(tmp_path / "site-pages")
+    pages.store({"k": CachedPage(_PLANTED, [], [], {})})
+    entry = tmp_path / "site-pages" / "k.page"
+    assert entry.stat().st_mode & 0o077 == 0
+    found = pages.get("k")
+    assert found is not None and found.html == _PLANTED  # the control
+    entry.chmod(0o664)
+    with pytest.warns(UntrustedCacheWarning, match="the cache file"):
+        assert PageCache(tmp_path / "site-pages").get("k") is None

@@ -104,16 +104,8 @@ def read_sealed(path: Path, folder: Path) -> Any:
     """The value `write_sealed` kept at `path` in the cache folder `folder`, or None when the
     folder or the file is not trusted, or the file is missing, unreadable, fails its checksum
     or does not unpickle: a cache entry is a miss then, never trusted."""
-    if not trusted(folder):
-        return None
-    try:
-        with path.open("rb") as stream:
-            problem = _exposed(os.fstat(stream.fileno()))
-            if problem is not None:
-                _warn(folder, f"the cache file {path} {problem}")
-                return None
-            blob = stream.read()
-    except OSError:
+    blob = read_private(path, folder)
+    if blob is None:
         return None
     payload = blob[_CHECKSUM:]
     if len(blob) <= _CHECKSUM or hashlib.sha256(payload).digest() != blob[:_CHECKSUM]:
@@ -124,20 +116,46 @@ def read_sealed(path: Path, folder: Path) -> Any:
         return None
 
 
+def read_private(path: Path, folder: Path) -> bytes | None:
+    """The bytes of a file in the cache folder `folder`, or None when the folder or the file is
+    not trusted (`trusted`: someone else could have written it) or the file cannot be read.
+    Every entry archlex reads from the cache goes through here: a pickle could run code, and a
+    drawing or a page is copied into the site as it is."""
+    if not trusted(folder):
+        return None
+    try:
+        with path.open("rb") as stream:
+            problem = _exposed(os.fstat(stream.fileno()))
+            if problem is not None:
+                _warn(folder, f"the cache file {path} {problem}")
+                return None
+            return stream.read()
+    except OSError:
+        return None
+
+
 def write_sealed(path: Path, value: object) -> None:
     """Keep `value` at `path`, pickled behind its sha256, atomically; a cache that cannot be
     written, or that is not trusted (`trusted`), is skipped."""
+    with contextlib.suppress(pickle.PicklingError, RecursionError):
+        payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        write_private(path, hashlib.sha256(payload).digest() + payload)
+
+
+def write_private(path: Path, content: bytes) -> None:
+    """Keep `content` at `path` in the cache folder, atomically (a reader never sees half a
+    file) and private to the user (`read_private` reads it back under any umask); a cache
+    that cannot be written, or that is not trusted (`trusted`), is skipped."""
     if any(not ok and folder in path.parents for folder, ok in _TRUST.items()):
         return
     import tempfile  # here: a run that reads every entry it needs writes none
 
-    with contextlib.suppress(OSError, pickle.PicklingError, RecursionError):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    with contextlib.suppress(OSError):
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
         try:
             with os.fdopen(handle, "wb") as stream:
-                stream.write(hashlib.sha256(payload).digest() + payload)
+                stream.write(content)
             Path(temporary).replace(path)
         finally:
             with contextlib.suppress(OSError):

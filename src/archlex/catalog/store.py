@@ -9,7 +9,6 @@ wrong: an edited, added or removed file is a miss. A corrupt or unreadable entry
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
 import os
@@ -17,10 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from archlex.cache_folder import code_fingerprint
+from archlex.cache_folder import code_fingerprint, read_private, write_private
 from archlex.catalog.index import INDEX_FORMAT, CatalogIndex, index_from_json, index_to_json
-from archlex.errors import ArchlexError
-from archlex.files import write_text_atomic
 
 _SKIPPED_FOLDERS = {".git", "__pycache__"}
 
@@ -82,8 +79,11 @@ class CatalogStore:
 
     def get(self, cwd: Path, model: Path | None) -> CatalogIndex | None:
         """The stored index when its inputs and archlex are unchanged, else None."""
+        raw = read_private(self._entry(cwd, model), self.folder)  # the user's own files only
+        if raw is None:
+            return None
         try:
-            data = json.loads(self._entry(cwd, model).read_bytes())
+            data = json.loads(raw)
             if data["code"] != self._code:
                 return None
             inputs = Inputs(dict(data["inputs"]["files"]), dict(data["inputs"]["folders"]))
@@ -100,7 +100,5 @@ class CatalogStore:
             "inputs": {"files": inputs.files, "folders": inputs.folders},
             "index": index_to_json(index),
         }
-        with contextlib.suppress(ArchlexError):  # a cache that cannot be written is skipped
-            write_text_atomic(
-                self._entry(cwd, model), json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-            )
+        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+        write_private(self._entry(cwd, model), text.encode("utf-8"))

@@ -15,14 +15,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import zlib
 from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from archlex.cache_folder import code_fingerprint
+from archlex.cache_folder import code_fingerprint, read_private, write_private
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -97,9 +96,13 @@ class PageCache:
 
     def get(self, key: str) -> CachedPage | None:
         """The cached page, if there is one (an unreadable entry counts as none)."""
+        # Only a file the user alone could have written: a page goes into the site as it is.
+        data = read_private(self.folder / f"{key}.page", self.folder)
         try:
-            found = CachedPage.load((self.folder / f"{key}.page").read_bytes())
-        except (OSError, ValueError, KeyError, zlib.error):
+            found = CachedPage.load(data) if data is not None else None
+        except (ValueError, KeyError, zlib.error):
+            found = None
+        if found is None:
             return None
         self._used.add(key)
         self.hits += 1
@@ -107,11 +110,8 @@ class PageCache:
 
     def store(self, fresh: dict[str, CachedPage]) -> None:
         """Keep the pages of this build, and drop the entries it did not use."""
-        self.folder.mkdir(parents=True, exist_ok=True)
         for key, entry in fresh.items():
-            partial = self.folder / f"{key}.{os.getpid()}.tmp"
-            partial.write_bytes(entry.dump())
-            partial.replace(self.folder / f"{key}.page")  # a reader never sees half an entry
+            write_private(self.folder / f"{key}.page", entry.dump())
         keep = self._used | set(fresh)
         for path in self.folder.glob("*.page"):
             if path.stem not in keep:

@@ -20,11 +20,12 @@ import contextlib
 import hashlib
 import os
 import tempfile
-import threading
 import time
 from collections.abc import Iterator
 from contextvars import ContextVar
 from pathlib import Path
+
+from archlex.cache_folder import read_private, write_private
 
 _FOLDER: ContextVar[Path | None] = ContextVar("drawings", default=None)
 _KEPT_SECONDS = 30 * 24 * 3600
@@ -75,13 +76,14 @@ def cached_drawing(key: str | None, svg: Path, png: Path | None) -> str | None:
     if key is None or folder is None:
         return None
     wanted = [("svg", svg), ("png", png)] if png is not None else [("svg", svg)]
-    try:
-        plain = (folder / f"{key}.plain").read_bytes()  # written last: the entry is complete
-        images = [(folder / f"{key}.{part}").read_bytes() for part, _ in wanted]
-    except OSError:
+    # The layout first: it is written last, so an entry with one is complete. Read only when
+    # the folder and the file are the user's alone: a drawing goes into the site as it is.
+    plain = read_private(folder / f"{key}.plain", folder)
+    images = [read_private(folder / f"{key}.{part}", folder) for part, _ in wanted]
+    if plain is None or any(image is None for image in images):
         return None
     for (_, target), content in zip(wanted, images, strict=True):
-        assert target is not None
+        assert target is not None and content is not None
         target.write_bytes(content)
     for part in ("plain", *(part for part, _ in wanted)):
         with contextlib.suppress(OSError):
@@ -94,14 +96,10 @@ def keep_drawing(key: str | None, svg: Path, png: Path | None, plain: str) -> No
     folder = _FOLDER.get()
     if key is None or folder is None:
         return
-    folder.mkdir(parents=True, exist_ok=True)
     parts = [("png", png.read_bytes())] if png is not None else []
     parts += [("svg", svg.read_bytes()), ("plain", plain.encode("utf-8"))]
-    # Threads of one process may keep the same drawing at once: each writes its own file.
-    partial = folder / f"{key}.{os.getpid()}.{threading.get_ident()}.tmp"
-    for part, content in parts:
-        partial.write_bytes(content)
-        partial.replace(folder / f"{key}.{part}")
+    for part, content in parts:  # each file written whole, under a name of its own first
+        write_private(folder / f"{key}.{part}", content)
 
 
 def _drop_unused(folder: Path) -> None:
