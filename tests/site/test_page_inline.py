@@ -18,6 +18,8 @@ SIMPLE = [
     "x*y*z and **a** **b**, 'quoted' \"text\" (brackets) 50% + 2 = 3 #tag @home\n",
     "- one\n    - nested **two**\n\ntext\nover lines\n",
     "<div>\nraw *a* & b\n</div>\n\n**after**",  # a raw block's place is left as it is
+    "![Coverage of the obligations](../charts/c.svg) and ![b](b.png)\n",
+    "# Version 0\\.1 \\[draft\\]\n\n\\`x\\` **a\\*b** *\\_c* [l\\(1\\)](x.md) \\\\ \\#\n",
 ]
 OTHER = [
     "a & b",
@@ -25,7 +27,6 @@ OTHER = [
     "`code`",
     "line  \nbreak",
     "[ref] and [ref][r]\n\n[r]: x.md",
-    "![image](i.png)",
     "_under_ score",
     "a * b",
     "**a*",
@@ -34,7 +35,10 @@ OTHER = [
     "[a](b*c)",
     "[a](<b c>)",
     '[a](b "title")',
-    "\\*escaped\\*",
+    "\\q is no escape",
+    "![a *b*](i.png)",
+    "a line ending in a backslash \\\nnext",
+    "\\*a*",
 ]
 
 
