@@ -11,7 +11,8 @@ anything else any of Python-Markdown's inline patterns reads (backticks, backsla
 placeholders), and only when the instance's inline patterns are Python-Markdown's own. Otherwise
 Python-Markdown's inline step runs on the page. The elements are made as its patterns make
 them; mkdocs' and the table of contents' processors and the serializer then run as always. The
-first pages of each folder are converted both ways and compared (archlex.site.page_markdown).
+first pages that take it in each process are converted both ways and compared
+(archlex.site.page_markdown).
 """
 
 from __future__ import annotations

@@ -8,7 +8,8 @@ title, raw HTML anchors) are made for each page and registered in place of the l
 itself; and the first pages in each process are rendered both ways and compared, the instance
 dropped if any part differs. Large raw HTML blocks (a diagram's inline SVG) are kept out of the
 conversion by stand-ins (archlex.site.raw_blocks); the first pages with stand-ins of each folder
-are rendered both ways too, the folder's stand-ins dropped if any part differs.
+are rendered both ways too, the folder's stand-ins dropped if any part differs; so are the first
+pages that take the simple inline step (archlex.site.page_inline), in any folder.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
 
 _CHECKS = 2  # pages rendered both ways in a process before the kept instance is trusted
+_INLINE = "*"  # the simple inline step's key among the checks (not a folder's name)
 
 
 @dataclass(frozen=True)
@@ -65,8 +67,8 @@ class PageMarkdown:
         self.inline: FastInline | None = None  # the kept instance's inline step
         self.enabled = mkdocs.__version__.startswith("1.6.")
         self.checks = _CHECKS
-        # pages of a folder that took a fast way (stand-ins, the inline step) left to render
-        # both ways, by folder (-1: the folder's pages take Python-Markdown's own ways)
+        # pages that took a fast way left to render both ways (-1: the way is not taken): by
+        # folder for the raw block stand-ins, under `_INLINE` for the simple inline step
         self.fast_checks: dict[str, int] = {}
 
     def render(self, page: Page, files: Files) -> None:
@@ -75,37 +77,38 @@ class PageMarkdown:
             page.render(self.config, files)
             return
         folder = posixpath.dirname(page.file.src_uri)
-        fast = self.fast_checks.get(folder, _CHECKS) >= 0
+        raw, inline = (self.fast_checks.get(key, _CHECKS) >= 0 for key in (folder, _INLINE))
         with _held() as warnings:
-            used = self._render(page, files, fast)
-        if self.checks <= 0 and (not used or self.fast_checks.get(folder, _CHECKS) <= 0):
+            stood, inlined = self._render(page, files, raw, inline)
+        used = [key for key, taken in ((folder, stood), (_INLINE, inlined)) if taken]
+        if self.checks <= 0 and all(self.fast_checks.get(key, _CHECKS) <= 0 for key in used):
             _log(warnings)
             return
         ours = _Rendered.of(page)  # checked: the page renders itself too, and keeps that
         page.render(self.config, files)
         same = _Rendered.of(page) == ours
-        if used:
-            self.fast_checks[folder] = self.fast_checks.get(folder, _CHECKS) - 1 if same else -1
+        for key in used:  # -1: the way is not taken again
+            self.fast_checks[key] = max(self.fast_checks.get(key, _CHECKS) - 1, 0) if same else -1
         if same:
             self.checks = max(self.checks - 1, 0)
         elif not used:
             logging.getLogger(__name__).debug("kept Markdown instance differs: not used")
             self.enabled = False
         else:
-            logging.getLogger(__name__).debug("fast Markdown of %s/ differs: not used", folder)
+            logging.getLogger(__name__).debug("fast Markdown of %s differs: not used", used)
 
-    def _render(self, page: Page, files: Files, fast: bool) -> bool:
-        """`Page.render` of mkdocs 1.6, on the kept instance, with the fast ways where `fast`
-        (raw blocks stood in for, the simple inline step); whether one was taken."""
+    def _render(self, page: Page, files: Files, raw: bool, inline: bool) -> tuple[bool, bool]:
+        """`Page.render` of mkdocs 1.6, on the kept instance, raw blocks stood in for where
+        `raw`, the simple inline step where `inline`; whether each was taken."""
         from mkdocs.structure import pages
         from mkdocs.structure.toc import get_toc
 
         if page.markdown is None:
             raise RuntimeError("`markdown` field hasn't been set (via `read_source`)")
         md = self._instance().reset()
-        stood = stood_in(page.markdown, md.is_block_level) if fast else None
+        stood = stood_in(page.markdown, md.is_block_level) if raw else None
         if self.inline is not None:
-            self.inline.enabled = fast
+            self.inline.enabled = inline
         raw_html = pages._RawHTMLPreprocessor()
         raw_html._register(md)
         anchors = pages._ExtractAnchorsTreeprocessor(page.file, files, self.config)
@@ -118,7 +121,7 @@ class PageMarkdown:
         if stood is not None:
             restored = stood.restored(content, md.htmlStash.rawHtmlBlocks)
             if restored is None:
-                return self._render(page, files, False)
+                return self._render(page, files, False, inline)
             content = restored
             raw_html.present_anchor_ids |= stood.anchors
         page.content = content
@@ -127,7 +130,7 @@ class PageMarkdown:
         page.present_anchor_ids = anchors.present_anchor_ids | raw_html.present_anchor_ids
         if pages.log.getEffectiveLevel() > logging.DEBUG:
             page.links_to_anchors = relative.links_to_anchors
-        return stood is not None or (self.inline is not None and self.inline.used)
+        return stood is not None, self.inline is not None and self.inline.used
 
     def _instance(self) -> Any:
         """The kept Python-Markdown instance, made on first use, its inline step the simple

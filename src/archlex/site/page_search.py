@@ -84,9 +84,9 @@ class PageSearch:
             own(index, page)
             same = ours == index.entries[before:]
             if taken:
-                self.shortcut_checks = self.shortcut_checks - 1 if same else -1
+                self.shortcut_checks = max(self.shortcut_checks - 1, 0) if same else -1
             elif same:
-                self.checks -= 1
+                self.checks = max(self.checks - 1, 0)
             else:
                 self.checks = -1
             if not same:
