@@ -8,7 +8,6 @@ that repeat. A ministry's own template (`reference`) gives the styles, header an
 
 from __future__ import annotations
 
-import zipfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,6 +32,7 @@ from archlex.render.concept.docx_fields import (
     write_header_footer,
 )
 from archlex.render.concept.docx_layout import Page
+from archlex.render.concept.docx_package import Pictures, save
 from archlex.render.concept.docx_table import pieces, write_rows
 from archlex.toolkit.build_time import FIXED_TIME
 
@@ -68,8 +68,7 @@ def markdown_to_docx(
     settings = settings or DocxSettings()
     document = _start(settings)
     _Writer(document, settings).write(read_blocks(text, base, settings.paper))
-    document.save(str(target))
-    _normalise_archive(target)
+    save(document, target)
 
 
 def _start(settings: DocxSettings) -> DocxDocument:
@@ -112,6 +111,7 @@ class _Writer:
         self.numbers = {"figure": 0, "table": 0}
         self.styles = {s.name for s in document.styles}
         self.style_ids: dict[tuple[str, WD_STYLE_TYPE], str | None] = {}
+        self.pictures = Pictures(document)
 
     def write(self, blocks: list[Block]) -> None:
         """Every block, each on the page it needs."""
@@ -191,9 +191,9 @@ class _Writer:
             return
         width = Pt(block.figure.width) if block.figure else Pt(self.page.text_width)
         paragraph = self._paragraph()
-        run = paragraph.add_run()
-        shape = run.add_picture(str(block.path), width=width)
-        shape._inline.docPr.set("descr", plain(block.text))  # the alt text of a tagged PDF
+        inline = self.pictures.inline(block.path, width)
+        inline.docPr.set("descr", plain(block.text))  # the alt text of a tagged PDF
+        paragraph.add_run()._r.add_drawing(inline)
         keep_with_next(paragraph)
         self._caption("figure", block.text)
 
@@ -224,15 +224,3 @@ def runs(paragraph: Paragraph, text: str) -> None:
         run.bold = bold
         if italic:
             run.italic = True
-
-
-def _normalise_archive(path: Path) -> None:
-    """Rewrite the DOCX with a fixed date on every entry, in the same order."""
-    with zipfile.ZipFile(path) as source:
-        entries = [(info, source.read(info)) for info in source.infolist()]
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
-        for info, data in entries:
-            fixed = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            fixed.external_attr = 0o644 << 16
-            target.writestr(fixed, data)
