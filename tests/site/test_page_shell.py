@@ -162,12 +162,20 @@ SEARCH_HTML = {
     "script": "<p>a</p><script>var x = '<p>';</script><p>b</p>",
     "unquoted": "<p class=x>a</p>",
     "stray": "<p>a < b</p>",
-    "svg title": "<svg><title>t</title><text>u</text></svg>",
+    "svg title": '<p>a</p>\n<svg viewBox="0 0 1 1"><title>t</title><text>u &amp;\n v</text>'
+    '<g> <a href="x"><text> </text></a></g></svg>\n<p>b</p>',
+    "svg title with a reference": "<svg><title>t &amp; u</title><text>u</text></svg>",
+    "svg with a kept tag": "<svg><text><code>c</code> d</text></svg>",
+    "svg in a heading": '<h2 id="s">T <svg><g><text>x\ny</text></g></svg></h2><p>b</p>',
+    "svg excluded": '<div data-search-exclude=""><svg><text>x</text></svg></div><p>b</p>',
 }
+# Pages the fast split reads, and of those the pages with an SVG taken as text alone.
+SPLIT = {"plain": (1, 0), "svg title": (1, 1), "svg with a kept tag": (1, 0)}
+SPLIT |= {"svg in a heading": (1, 1), "svg excluded": (1, 1)}
 
 
-@pytest.mark.parametrize("html", list(SEARCH_HTML.values()), ids=list(SEARCH_HTML))
-def test_search_entries_are_the_plugins_own(html: str, tmp_path: Path) -> None:
+@pytest.mark.parametrize("name", list(SEARCH_HTML))
+def test_search_entries_are_the_plugins_own(name: str, tmp_path: Path) -> None:
     """The fast split of a page's HTML gives the search plugin's entries; HTML that is not plain
     tags and text is parsed by the plugin's own way."""
     from mkdocs.config import load_config
@@ -182,14 +190,14 @@ def test_search_entries_are_the_plugins_own(html: str, tmp_path: Path) -> None:
     page = files.get_file_from_path("a/p5.md").page  # type: ignore[union-attr]
     assert page is not None
     page.render(config, files)
-    page.content = html
+    page.content = SEARCH_HTML[name]
     search = PageSearch(config)
     own = type(search.index).add_entry_from_context
     own(search.index, page)
     expected = list(search.index.entries)
     search.index.entries.clear()
-    search.checks = 0  # trusted: only the fast split, where the HTML is plain
+    search.checks = search.shortcut_checks = 0  # trusted: the fast split, where HTML is plain
     with search:
         search.index.add_entry_from_context(page)
     assert search.index.entries == expected and expected
-    assert search.split == (1 if html == SEARCH_HTML["plain"] else 0)
+    assert (search.split, search.shortcuts) == SPLIT.get(name, (0, 0))

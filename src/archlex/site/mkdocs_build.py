@@ -4,11 +4,11 @@ their key matches.
 
 mkdocs reads and renders every page, then writes every page through the theme. Here the main
 process reads every page (front matter and the plugins' `page_markdown`, where the tags plugin
-collects tags) and renders only the pages with a listing (the tags page: the plugin fills its
-listing in `on_env`); the other pages are rendered and written by forked workers
-(archlex.site.mkdocs_workers), each returning what the rest of the build reads from its pages
-(search entries, anchors, links, warnings), which the main process then takes in the pages'
-order, so the site and its search index are those of mkdocs' own build.
+collects tags) and renders only the Markdown of the pages with a listing (the tags page: the
+plugin fills its listing in `on_env`); every page is then written (the others rendered first)
+by forked workers (archlex.site.mkdocs_workers), each returning what the rest of the build
+reads from its pages (search entries, anchors, links, warnings), which the main process then
+takes in the pages' order, so the site and its search index are those of mkdocs' own build.
 """
 
 from __future__ import annotations
@@ -116,7 +116,7 @@ def _write_site(
 ) -> dict[str, CachedPage]:
     """Static files, theme templates and the pages; the pages rendered that have a cache key,
     by key (only those pages' HTML travels back from the workers)."""
-    from mkdocs.commands.build import _build_extra_template, _build_page, _build_theme_template
+    from mkdocs.commands.build import _build_extra_template, _build_theme_template
 
     env = config.plugins.on_env(config.theme.get_env(), config=config, files=files)
     files.copy_static_files()
@@ -126,11 +126,7 @@ def _write_site(
         _build_extra_template(template, files, config, nav)
     pages = files.documentation_pages()
     keys, hits = cached
-    todo = [
-        f.src_uri
-        for f in pages
-        if f.src_uri not in hits and f.page is not None and f.page.content is None
-    ]
+    todo = [f.src_uri for f in pages if f.src_uri not in hits and f.page is not None]
     rendered = render_pages(config, files, nav, env, todo, workers, set(keys))
     fresh: dict[str, CachedPage] = {}
     for file in pages:
@@ -138,12 +134,10 @@ def _write_site(
         assert page is not None
         if file.src_uri in hits:
             restore(page, hits[file.src_uri], files, config)
-        elif file.src_uri in rendered:
+        else:
             _take(page, rendered[file.src_uri], files, config)
             if file.src_uri in keys:
                 fresh[keys[file.src_uri]] = rendered[file.src_uri].page
-        else:  # a page with a listing, rendered here
-            _build_page(page, config, pages, nav, env)
     level = config.validation.links.anchors
     for file in pages:
         assert file.page is not None

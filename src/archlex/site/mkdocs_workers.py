@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import File, Files
     from mkdocs.structure.nav import Navigation
+    from mkdocs.structure.pages import Page
 
 WORKERS_VARIABLE = "ARCHLEX_BUILD_WORKERS"
 _PER_TASK = 40  # pages a worker renders before it reports back (in the pages' order)
@@ -122,19 +123,26 @@ def _render_one(job: _Job, uri: str) -> Rendered:
     assert file is not None and file.page is not None
     page, config = file.page, job.config
     with _warnings() as messages:
-        config._current_page = page
-        try:
-            job.markdown.render(page, job.files)
-            page.content = config.plugins.on_page_content(
-                page.content or "", page=page, config=config, files=job.files
-            )
-        finally:
-            config._current_page = None
+        if page.content is None:  # a page with a listing was rendered in the main process
+            _render_markdown(job, page)
         before = len(search_entries(config))
         write_page(page, config, job.pages, job.nav, job.env, job.shells)
         entry = captured(page, search_entries(config)[before:], html=uri in job.keep)
         del search_entries(config)[before:]  # a worker keeps no page's entries but for a while
     return Rendered(entry, messages)
+
+
+def _render_markdown(job: _Job, page: Page) -> None:
+    """Render the page's Markdown and run the plugins' `on_page_content`, as mkdocs does."""
+    config = job.config
+    config._current_page = page
+    try:
+        job.markdown.render(page, job.files)
+        page.content = config.plugins.on_page_content(
+            page.content or "", page=page, config=config, files=job.files
+        )
+    finally:
+        config._current_page = None
 
 
 @contextmanager

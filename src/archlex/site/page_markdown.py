@@ -6,15 +6,24 @@ a small page's Markdown time. mkdocs' own per-page processors (anchors, relative
 title, raw HTML anchors) are made for each page and registered in place of the last page's, as
 `Page.render` registers them on its new instance. With another mkdocs than 1.6 the page renders
 itself; and the first pages in each process are rendered both ways and compared, the instance
-dropped if any part differs.
+dropped if any part differs. Large raw HTML blocks (a diagram's inline SVG) are kept out of the
+conversion by stand-ins (archlex.site.raw_blocks); the first pages with stand-ins of each folder
+are rendered both ways too, the folder's stand-ins dropped if any part differs; so are the first
+pages that take the simple inline step (archlex.site.page_inline), in any folder.
 """
 
 from __future__ import annotations
 
 import importlib
 import logging
+import posixpath
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
+
+from archlex.site.page_inline import FastInline
+from archlex.site.raw_blocks import stood_in
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -22,6 +31,7 @@ if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
 
 _CHECKS = 2  # pages rendered both ways in a process before the kept instance is trusted
+_INLINE = "*"  # the simple inline step's key among the checks (not a folder's name)
 
 
 @dataclass(frozen=True)
@@ -54,48 +64,51 @@ class PageMarkdown:
 
         self.config = config
         self.kept: Any = None  # a markdown.Markdown (Python-Markdown has no type hints)
+        self.inline: FastInline | None = None  # the kept instance's inline step
         self.enabled = mkdocs.__version__.startswith("1.6.")
         self.checks = _CHECKS
+        # pages that took a fast way left to render both ways (-1: the way is not taken): by
+        # folder for the raw block stand-ins, under `_INLINE` for the simple inline step
+        self.fast_checks: dict[str, int] = {}
 
     def render(self, page: Page, files: Files) -> None:
         """Render the page's Markdown into its content, table of contents, title and links."""
         if not self.enabled:
             page.render(self.config, files)
             return
-        if self.checks > 0:  # the page renders itself too; the instance is kept if it agrees
-            self.checks -= 1
-            self._quietly(page, files)
-            ours = _Rendered.of(page)
-            page.render(self.config, files)  # what the page keeps, its warnings logged once
-            if _Rendered.of(page) != ours:
-                logging.getLogger(__name__).debug("kept Markdown instance differs: not used")
-                self.enabled = False
+        folder = posixpath.dirname(page.file.src_uri)
+        raw, inline = (self.fast_checks.get(key, _CHECKS) >= 0 for key in (folder, _INLINE))
+        with _held() as warnings:
+            stood, inlined = self._render(page, files, raw, inline)
+        used = [key for key, taken in ((folder, stood), (_INLINE, inlined)) if taken]
+        if self.checks <= 0 and all(self.fast_checks.get(key, _CHECKS) <= 0 for key in used):
+            _log(warnings)
             return
-        self._render(page, files)
+        ours = _Rendered.of(page)  # checked: the page renders itself too, and keeps that
+        page.render(self.config, files)
+        same = _Rendered.of(page) == ours
+        for key in used:  # -1: the way is not taken again
+            self.fast_checks[key] = max(self.fast_checks.get(key, _CHECKS) - 1, 0) if same else -1
+        if same:
+            self.checks = max(self.checks - 1, 0)
+        elif not used:
+            logging.getLogger(__name__).debug("kept Markdown instance differs: not used")
+            self.enabled = False
+        else:
+            logging.getLogger(__name__).debug("fast Markdown of %s differs: not used", used)
 
-    def _quietly(self, page: Page, files: Files) -> None:
-        """Render the page on the kept instance without logging its warnings."""
-        from mkdocs.structure import pages
-
-        pages.log.disabled = True
-        try:
-            self._render(page, files)
-        finally:
-            pages.log.disabled = False
-
-    def _render(self, page: Page, files: Files) -> None:
-        """`Page.render` of mkdocs 1.6, on the kept instance."""
+    def _render(self, page: Page, files: Files, raw: bool, inline: bool) -> tuple[bool, bool]:
+        """`Page.render` of mkdocs 1.6, on the kept instance, raw blocks stood in for where
+        `raw`, the simple inline step where `inline`; whether each was taken."""
         from mkdocs.structure import pages
         from mkdocs.structure.toc import get_toc
 
         if page.markdown is None:
             raise RuntimeError("`markdown` field hasn't been set (via `read_source`)")
-        if self.kept is None:
-            config = self.config
-            extensions, options = config["markdown_extensions"], config["mdx_configs"] or {}
-            markdown = importlib.import_module("markdown")
-            self.kept = markdown.Markdown(extensions=extensions, extension_configs=options)
-        md = self.kept.reset()
+        md = self._instance().reset()
+        stood = stood_in(page.markdown, md.is_block_level) if raw else None
+        if self.inline is not None:
+            self.inline.enabled = inline
         raw_html = pages._RawHTMLPreprocessor()
         raw_html._register(md)
         anchors = pages._ExtractAnchorsTreeprocessor(page.file, files, self.config)
@@ -104,9 +117,59 @@ class PageMarkdown:
         relative._register(md)
         title = pages._ExtractTitleTreeprocessor()
         title._register(md)
-        page.content = md.convert(page.markdown)
+        content = md.convert(page.markdown if stood is None else stood.source)
+        if stood is not None:
+            restored = stood.restored(content, md.htmlStash.rawHtmlBlocks)
+            if restored is None:
+                return self._render(page, files, False, inline)
+            content = restored
+            raw_html.present_anchor_ids |= stood.anchors
+        page.content = content
         page.toc = get_toc(getattr(md, "toc_tokens", []))
         page._title_from_render = title.title
         page.present_anchor_ids = anchors.present_anchor_ids | raw_html.present_anchor_ids
         if pages.log.getEffectiveLevel() > logging.DEBUG:
             page.links_to_anchors = relative.links_to_anchors
+        return stood is not None, self.inline is not None and self.inline.used
+
+    def _instance(self) -> Any:
+        """The kept Python-Markdown instance, made on first use, its inline step the simple
+        one where its inline patterns are Python-Markdown's own."""
+        if self.kept is None:
+            config = self.config
+            extensions, options = config["markdown_extensions"], config["mdx_configs"] or {}
+            markdown = importlib.import_module("markdown")
+            self.kept = markdown.Markdown(extensions=extensions, extension_configs=options)
+            own = [type(pattern) for pattern in markdown.Markdown().inlinePatterns]
+            if [type(pattern) for pattern in self.kept.inlinePatterns] == own:
+                self.inline = FastInline(self.kept.treeprocessors["inline"])
+                self.kept.treeprocessors.register(self.inline, "inline", 20)
+        return self.kept
+
+
+@contextmanager
+def _held() -> Iterator[list[logging.LogRecord]]:
+    """Hold back what mkdocs logs while a page renders (logged by `_log` unless the page is
+    rendered again to be checked, which logs it then)."""
+    from mkdocs.structure import pages
+
+    held: list[logging.LogRecord] = []
+
+    class Hold(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            held.append(record)
+
+    handler, propagate = Hold(), pages.log.propagate
+    pages.log.addHandler(handler)
+    pages.log.propagate = False
+    try:
+        yield held
+    finally:
+        pages.log.removeHandler(handler)
+        pages.log.propagate = propagate
+
+
+def _log(records: list[logging.LogRecord]) -> None:
+    """Log the records held back."""
+    for record in records:
+        logging.getLogger(record.name).handle(record)

@@ -20,6 +20,8 @@ import re
 from html import unescape
 from typing import TYPE_CHECKING, Any
 
+from archlex.site.search_text import ROOTS, add_text, subtree_end
+
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.pages import Page
@@ -27,12 +29,13 @@ if TYPE_CHECKING:
 _CHECKS = 2  # pages indexed both ways in a process before the fast split is trusted
 _NAME = r"[a-zA-Z][a-zA-Z0-9]*"
 _ATTRIBUTE = r"""\s+[a-zA-Z_:][-a-zA-Z0-9_:.]*(?:="[^"]*"|='[^']*')?"""
-_TOKEN = re.compile(rf"""<({_NAME})((?:{_ATTRIBUTE})*)\s*(/?)>|</({_NAME})\s*>|[^<]+""")
-_ATTRIBUTES = re.compile(r"""\s+([a-zA-Z_:][-a-zA-Z0-9_:.]*)(?:=("[^"]*"|'[^']*'))?""")
+TOKEN = re.compile(rf"""<({_NAME})((?:{_ATTRIBUTE})*)\s*(/?)>|</({_NAME})\s*>|[^<]+""")
+ATTRIBUTES = re.compile(r"""\s+([a-zA-Z_:][-a-zA-Z0-9_:.]*)(?:=("[^"]*"|'[^']*'))?""")
 # What HTMLParser reads otherwise than as plain tags and text (raw text elements, and those some
 # Python versions read so), and markup the split above leaves to it.
-_OTHER = re.compile(
-    r"<(?:script|style|title|textarea|xmp|iframe|noembed|noframes|noscript|plaintext)\b|<[!?]",
+OTHER = re.compile(
+    r"<(?:script|style|textarea|xmp|iframe|noembed|noframes|noscript|plaintext)\b|<[!?]"
+    r"|<title\b(?![^>]*>[^<&]*</title\s*>)",  # a title of plain text reads the same in all
     re.IGNORECASE,
 )
 
@@ -48,7 +51,9 @@ class PageSearch:
         usable = index is not None and hasattr(type(index), "add_entry_from_context")
         self.index: Any = index if usable else None
         self.checks = _CHECKS
+        self.shortcut_checks = _CHECKS  # the same for pages with an SVG taken as text alone
         self.split = 0  # pages whose HTML the fast split read
+        self.shortcuts = 0  # of those, pages with an SVG taken as text alone
 
     def __enter__(self) -> PageSearch:
         """Index the build's pages here instead of in the plugin's own way."""
@@ -64,58 +69,80 @@ class PageSearch:
         """Add the page's entries to the index, as the plugin's `add_entry_from_context`."""
         index = self.index
         own = type(index).add_entry_from_context
-        if self.checks < 0 or _OTHER.search(page.content or ""):
+        if self.checks < 0 or OTHER.search(page.content or ""):
             own(index, page)
             return
         before = len(index.entries)
-        if not self._add(index, page):
+        taken = self._add(index, page, shortcut=self.shortcut_checks >= 0)
+        if taken is None:
             own(index, page)
             return
-        if self.checks > 0:  # indexed both ways: the plugin's entries are kept
-            self.checks -= 1
+        if self.checks > 0 or (taken and self.shortcut_checks > 0):
+            # indexed both ways: the plugin's entries are kept
             ours = index.entries[before:]
             del index.entries[before:]
             own(index, page)
-            if ours != index.entries[before:]:
-                log.debug("search entries of %s differ from the plugin's: not used", page.url)
+            same = ours == index.entries[before:]
+            if taken:
+                self.shortcut_checks = max(self.shortcut_checks - 1, 0) if same else -1
+            elif same:
+                self.checks = max(self.checks - 1, 0)
+            else:
                 self.checks = -1
+            if not same:
+                log.debug("search entries of %s differ from the plugin's: not used", page.url)
 
-    def _add(self, index: Any, page: Page) -> bool:
-        """Material's `add_entry_from_context`, the HTML split here; false (and nothing
-        added) if the HTML is not plain tags and text."""
+    def _add(self, index: Any, page: Page, shortcut: bool) -> int | None:
+        """Material's `add_entry_from_context`, the HTML split here; None (and nothing
+        added) if the HTML is not plain tags and text, else how many SVGs gave only text."""
         parser = importlib.import_module("material.plugins.search.plugin").Parser()
         search = page.meta.get("search") or {}
-        if not search.get("exclude"):
-            if not _feed(parser, page.content or ""):
-                return False
-            self.split += 1
-            for section in parser.data:
-                if not section.is_excluded():
-                    index.create_entry_for_section(section, page.toc, page.url, page)
-        return True
+        if search.get("exclude"):
+            return 0
+        taken = _feed(parser, page.content or "", shortcut)
+        if taken is None:
+            return None
+        self.split += 1
+        self.shortcuts += bool(taken)
+        for section in parser.data:
+            if not section.is_excluded():
+                index.create_entry_for_section(section, page.toc, page.url, page)
+        return taken
 
 
-def _feed(parser: Any, html: str) -> bool:
-    """Make the handler calls HTMLParser makes (`convert_charrefs` on) for plain HTML; false
-    at the first markup that is not a plain tag (the parser is then half fed)."""
-    start, end, data = parser.handle_starttag, parser.handle_endtag, parser.handle_data
-    at = 0
-    for match in _TOKEN.finditer(html):
+def _feed(parser: Any, html: str, shortcut: bool) -> int | None:
+    """Make the handler calls HTMLParser makes (`convert_charrefs` on) for plain HTML, the text
+    of an SVG taken directly where `shortcut` (archlex.site.search_text); None (and nothing
+    fed) if the HTML is not plain tags and text, else how many subtrees were taken directly."""
+    tokens, at = [], 0
+    for match in TOKEN.finditer(html):
         if match.start() != at:
-            return False
+            return None
         at = match.end()
-        opened, attributes, closed, ended = match.groups()
+        tokens.append(match)
+    if at != len(html):
+        return None
+    start, end, data = parser.handle_starttag, parser.handle_endtag, parser.handle_data
+    index, taken = 0, 0
+    while index < len(tokens):
+        opened, attributes, closed, ended = tokens[index].groups()
+        index += 1
         if opened:
             tag = opened.lower()
             found = [
                 (name.lower(), unescape(value[1:-1]) if value else None)  # "" if absent
-                for name, value in _ATTRIBUTES.findall(attributes)
+                for name, value in ATTRIBUTES.findall(attributes)
             ]
             start(tag, found)
             if closed:
                 end(tag)
+            elif shortcut and tag in ROOTS:
+                last = subtree_end(parser, tokens, index - 1)
+                if last is not None:
+                    add_text(parser, tokens[index:last])
+                    index, taken = last, taken + 1
         elif ended:
             end(ended.lower())
         else:
-            data(unescape(match.group(0)))
-    return at == len(html)
+            data(unescape(tokens[index - 1].group(0)))
+    return taken

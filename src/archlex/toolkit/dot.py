@@ -19,7 +19,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from archlex.errors import ArchlexError
-from archlex.toolkit.drawings import cached_drawing, drawing_key, keep_drawing
+from archlex.toolkit.drawings import (
+    cached_drawing,
+    cached_image,
+    drawing_key,
+    keep_drawing,
+    keep_image,
+)
 
 FONT = "DejaVu Sans"  # has the Latvian (and other European) diacritics
 MAX_NODES = 400
@@ -243,7 +249,7 @@ class Graph:
 FALLBACK_SETTINGS: tuple[tuple[str, ...], ...] = ((), ("-Gnewrank=true",), ("-Gclusterrank=none",))
 
 
-def run_dot(source: str, svg: Path, png: Path | None) -> str:
+def run_dot(source: str, svg: Path, png: Path | None = None) -> str:
     """Lay out once with Graphviz `dot`, write the SVG and (unless `png` is None) the PNG, and
     return the layout as `-Tplain` text (for measuring it)."""
     dot = _dot_command()
@@ -251,33 +257,45 @@ def run_dot(source: str, svg: Path, png: Path | None) -> str:
     cached = cached_drawing(key, svg, png)
     if cached is not None:
         return cached
+    raster = [] if png is None else ["-Tpng", "-o", str(png)]
+    result = _first_drawn(svg.name, [dot], ["-Tsvg", "-o", str(svg), *raster, "-Tplain"], source)
+    plain = result.stdout.decode("utf-8", errors="replace")
+    keep_drawing(key, svg, png, plain)
+    return plain
+
+
+def run_png(source: str, png: Path, dpi: float | None = None) -> None:
+    """Draw only the PNG of `source`, at `dpi` pixels to the drawing's inch (None: Graphviz's
+    own 96): the layout is the one `run_dot` draws, as `-Gdpi` changes no position."""
+    dot = _dot_command()
+    key = drawing_key(dot, source)
+    part = "png" if dpi is None else f"{dpi:g}dpi.png"  # the PNG `run_dot` keeps, or this one
+    if cached_image(key, part, png):
+        return
+    resolution = [] if dpi is None else [f"-Gdpi={dpi:g}"]
+    _first_drawn(png.name, [dot, *resolution], ["-Tpng", "-o", str(png)], source)
+    keep_image(key, part, png)
+
+
+def _first_drawn(
+    name: str, program: list[str], formats: list[str], source: str
+) -> subprocess.CompletedProcess[bytes]:
+    """Run `dot` with each of the fallback settings in turn until one draws; its result."""
     detail: list[str] = []
     for settings in FALLBACK_SETTINGS:
-        result = _dot(dot, settings, source, svg, png)
+        result = run_dot_command(name, [*program, *settings, *formats], source)
         if result.returncode == 0:
-            plain = result.stdout.decode("utf-8", errors="replace")
-            keep_drawing(key, svg, png, plain)
-            return plain
+            return result
         detail = result.stderr.decode("utf-8", errors="replace").strip().splitlines()[:3]
     raise ArchlexError(
-        f"Graphviz could not draw {svg.name} (exit code {result.returncode}): " + " ".join(detail),
+        f"Graphviz could not draw {name} (exit code {result.returncode}): " + " ".join(detail),
         "report this with the model that causes it",
     )
 
 
 def dot_svg(source: str, name: str) -> str:
     """Lay out with Graphviz `dot` and return the SVG text (`name` is for messages)."""
-    dot = _dot_command()
-    detail: list[str] = []
-    for settings in FALLBACK_SETTINGS:
-        result = run_dot_command(name, [dot, *settings, "-Tsvg"], source)
-        if result.returncode == 0:
-            return result.stdout.decode("utf-8")
-        detail = result.stderr.decode("utf-8", errors="replace").strip().splitlines()[:3]
-    raise ArchlexError(
-        f"Graphviz could not draw {name} (exit code {result.returncode}): " + " ".join(detail),
-        "report this with the model that causes it",
-    )
+    return _first_drawn(name, [_dot_command()], ["-Tsvg"], source).stdout.decode("utf-8")
 
 
 def _dot_command() -> str:
@@ -288,14 +306,6 @@ def _dot_command() -> str:
             "install Graphviz (Debian and Ubuntu: apt install graphviz) and render again",
         )
     return dot
-
-
-def _dot(
-    dot: str, settings: tuple[str, ...], source: str, svg: Path, png: Path | None
-) -> subprocess.CompletedProcess[bytes]:
-    raster = [] if png is None else ["-Tpng", "-o", str(png)]
-    command = [dot, *settings, "-Tsvg", "-o", str(svg), *raster, "-Tplain"]
-    return run_dot_command(svg.name, command, source)
 
 
 def dot_timeout(source: bytes) -> float:

@@ -11,7 +11,9 @@ The key holds the DOT source and the `dot` program's path, size and time (an upg
 draws again), not the formats: an entry is the SVG and the layout (`-Tplain`), and the PNG when
 one was asked for, all from one layout. Graphviz writes the same SVG and layout whether or not
 it also writes the PNG (`tests/toolkit/test_drawings.py`), so an entry with a PNG serves a
-request without one. Cached entries unused for 30 days are dropped.
+request without one. A PNG drawn on its own (`run_png`, at the resolution it is printed at) is
+one more image of the entry, named by its resolution. Cached entries unused for 30 days are
+dropped.
 """
 
 from __future__ import annotations
@@ -100,6 +102,29 @@ def keep_drawing(key: str | None, svg: Path, png: Path | None, plain: str) -> No
     parts += [("svg", svg.read_bytes()), ("plain", plain.encode("utf-8"))]
     for part, content in parts:  # each file written whole, under a name of its own first
         write_private(folder / f"{key}.{part}", content)
+
+
+def cached_image(key: str | None, part: str, target: Path) -> bool:
+    """Write the stored image `part` of `key` (say `png`) to `target`; whether it was stored
+    (and trusted, as `cached_drawing` reads)."""
+    folder = _FOLDER.get()
+    if key is None or folder is None:
+        return False
+    image = read_private(folder / f"{key}.{part}", folder)
+    if image is None:
+        return False
+    target.write_bytes(image)
+    with contextlib.suppress(OSError):
+        os.utime(folder / f"{key}.{part}")  # in use: kept
+    return True
+
+
+def keep_image(key: str | None, part: str, image: Path) -> None:
+    """Store an image just drawn as the part `part` of the entry `key`."""
+    folder = _FOLDER.get()
+    if key is None or folder is None:
+        return
+    write_private(folder / f"{key}.{part}", image.read_bytes())
 
 
 def _drop_unused(folder: Path) -> None:

@@ -5,10 +5,17 @@ Graphviz draws at 72 points to the inch, so a font of 10 in the DOT source is 10
 SVG is placed at 100 %. A document places a figure inside the page's text area, scaled down
 when it is larger; the smallest text then prints at `scale * smallest font`. The text areas
 assume 20 mm margins and keep 40 pt under the figure for its caption.
+
+A diagram's PNG is drawn at no more than about 300 dpi where it is printed largest: the
+concept places a figure whose text is too small on any page on an A1 fold-out
+(`render/concept/docx_layout.py`), at a larger scale than its placement here, so the PNG's
+resolution follows the largest scale any page of either gives it. A drawing printed that
+small (a 10k model's landscape, 25,000 pt tall) would otherwise be drawn at thousands of dpi.
 """
 
 from __future__ import annotations
 
+import math
 import re
 import xml.etree.ElementTree as ET
 from dataclasses import asdict, dataclass
@@ -18,6 +25,12 @@ MARGIN_MM = 20
 CAPTION_PT = 40
 SMALLEST_PRINTED_PT = 7.0
 SVG = "{http://www.w3.org/2000/svg}"
+NATURAL_DPI = 96.0  # Graphviz draws a PNG at 96 pixels to the drawing's inch
+PRINTED_DPI = 300.0  # as sharp as print needs
+# The text areas (width, height in points) of the largest page the concept places a figure on:
+# A1 (1683.8 x 2383.9 pt) portrait and landscape, less 2 cm margins and 130 pt for header,
+# footer and caption (render/concept/docx_layout.py, not imported: it would load the concept).
+CONCEPT_LARGEST_AREAS = ((1570.4, 2140.5), (2270.5, 1440.4))
 
 # (page, orientation, width mm, height mm), smallest first: the first that fits is chosen.
 PAGES: tuple[tuple[str, str, int, int], ...] = (
@@ -115,3 +128,17 @@ def placement_of(svg_text: str) -> Placement:
     root = ET.fromstring(svg_text)
     width, height = svg_size(root)
     return place(width, height, smallest_font(root))
+
+
+def largest_scale(width_pt: float, height_pt: float) -> float:
+    """The largest scale a document places a drawing of this size at: on the largest page the
+    concept takes (A1, either way round), never enlarged; the pages above are all smaller."""
+    return max(min(1.0, w / width_pt, h / height_pt) for w, h in CONCEPT_LARGEST_AREAS)
+
+
+def png_dpi(svg_text: str) -> float | None:
+    """The resolution to draw a diagram's PNG at, so it prints at about 300 dpi where printed
+    largest; None when Graphviz's own 96 dpi prints at 300 dpi or less (the PNG as drawn)."""
+    width, height = svg_size(ET.fromstring(svg_text))
+    dpi = math.ceil(PRINTED_DPI * largest_scale(width, height) * 10) / 10  # 0.1 dpi steps
+    return None if dpi >= NATURAL_DPI else dpi

@@ -33,13 +33,13 @@ from archlex.render.diagrams.labels import in_diagram_language
 from archlex.render.diagrams.legend import legend_at_the_end, with_legend
 from archlex.render.diagrams.measure import crossings, label_distances, plain_edges
 from archlex.render.diagrams.named import named_views
-from archlex.render.diagrams.page import SMALLEST_PRINTED_PT, placement_of
+from archlex.render.diagrams.page import SMALLEST_PRINTED_PT, placement_of, png_dpi
 from archlex.render.diagrams.sequence import WIDE_WRAP, sequence_view
 from archlex.render.diagrams.style import legend
 from archlex.render.diagrams.technical import technical_views
 from archlex.render.diagrams.views import Landscape
 from archlex.render.registry import RenderContext, renderer
-from archlex.toolkit.dot import Graph, run_dot
+from archlex.toolkit.dot import Graph, run_dot, run_png
 from archlex.toolkit.drawings import drawings_shared
 
 RECORD = "diagrams.json"
@@ -129,28 +129,30 @@ def printed(stem: str, named: dict[str, str]) -> bool:
 
 
 class _Canvas:
-    """The SVG and PNG of one diagram on disk, and the DOT source each was drawn from: a
-    drawing tried and dropped is laid out as SVG only, the PNG (ten times the cost of the
-    SVG on a large view) is drawn once, for the drawing kept."""
+    """The SVG and PNG of one diagram on disk, and the DOT source the SVG was drawn from: the
+    drawings tried are laid out as SVG only, and the PNG (ten times the cost of the SVG on a
+    large view) is drawn once, for the drawing kept, at the resolution it is printed at."""
 
     def __init__(self, svg: Path, png: Path | None) -> None:
         self.svg, self.png = svg, png
         self.svg_of: str | None = None
-        self.png_of: str | None = None
 
-    def draw(self, graph: Graph, png: bool = False) -> str:
-        """Draw the graph's SVG (and PNG) over the files on disk; its `-Tplain` layout."""
+    def draw(self, graph: Graph) -> str:
+        """Draw the graph's SVG over the file on disk; its `-Tplain` layout."""
         source = graph.source()
-        plain = run_dot(source, self.svg, self.png if png else None)
-        self.svg_of, self.png_of = source, source if png else self.png_of
+        plain = run_dot(source, self.svg)
+        self.svg_of = source
         return plain
 
     def finish(self, graph: Graph, plain: str) -> str:
-        """Make the files on disk those of `graph` (laid out as `plain`); its layout."""
+        """Make the files on disk those of `graph` (laid out as `plain`), the PNG drawn at the
+        resolution the SVG says; its layout."""
         source = graph.source()
-        if self.svg_of == source and (self.png is None or self.png_of == source):
-            return plain
-        return self.draw(graph, png=self.png is not None)
+        if self.svg_of != source:
+            plain = self.draw(graph)
+        if self.png is not None:
+            run_png(source, self.png, png_dpi(self.svg.read_text(encoding="utf-8")))
+        return plain
 
 
 def draw_best(graphs: list[Graph], svg: Path, png: Path | None) -> tuple[Graph, str]:
@@ -161,7 +163,7 @@ def draw_best(graphs: list[Graph], svg: Path, png: Path | None) -> tuple[Graph, 
     kept: tuple[float, Graph, str] | None = None
     for graph in graphs:
         graph.cap()
-        plain = draw_to_fit(graph, canvas, png=kept is None and png is not None)
+        plain = draw_to_fit(graph, canvas)
         size = _printed(svg)
         if kept is not None and size <= kept[0]:
             continue
@@ -187,12 +189,12 @@ def draw_one(stem: str, graphs: list[Graph], folder: Path, png: bool = True) -> 
     return diagram_record(stem, graph, svg.read_text(encoding="utf-8"), plain, png)
 
 
-def draw_to_fit(graph: Graph, canvas: _Canvas, png: bool) -> str:
-    """Draw a graph (with its PNG if `png`: most graphs fit at once); when its text would
+def draw_to_fit(graph: Graph, canvas: _Canvas) -> str:
+    """Draw a graph's SVG (most graphs fit at once); when its text would
     print under 7 pt, try the legend after the last box, then the ranks top to bottom
     (national above EU), keeping each change only when the text prints larger. The `-Tplain`
     layout of the drawing kept, which is the SVG on disk."""
-    plain = canvas.draw(graph, png)
+    plain = canvas.draw(graph)
     size = _printed(canvas.svg)
     if size >= SMALLEST_PRINTED_PT or graph.attrs.get("rankdir") != "LR":
         return plain

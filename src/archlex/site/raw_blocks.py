@@ -1,0 +1,143 @@
+"""Large raw HTML blocks of a page's Markdown (a diagram's inline SVG) kept out of
+Python-Markdown: the block's content is replaced by a stand-in before the conversion and put
+back in the HTML after it.
+
+Python-Markdown reads a page's whole source with an `HTMLParser` twice (mkdocs' anchors, then
+its own raw HTML blocks) and passes a raw block through as written; for a diagram page that is
+900 KB parsed twice to be copied. A block is stood in for only where the copy is provably the
+same: it starts a line after a blank line with a block-level tag, and its content is plain,
+balanced markup (quoted attributes, text without `<`, only complete character references, no
+tabs, carriage returns or blank lines of spaces, which Python-Markdown would normalise). Such
+content leaves Python-Markdown's reading of the page where it found it, so the page converted
+with the content replaced by a stand-in must have stored the block, stand-in and all, as one raw
+block, and written the stand-in once: both are checked after each conversion, and the anchors
+mkdocs would have read from the content are added. Anything else converts the old way.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from html import unescape
+
+from archlex.site.page_search import ATTRIBUTES, OTHER, TOKEN
+
+_OPEN, _CLOSE = "\ue002", "\ue003"  # private-use characters, never in the pages archlex writes
+_SMALLEST = 4000  # characters of content below which Python-Markdown's own pass costs little
+_START = re.compile(r"(?:\A|(?<=\n\n))<([a-zA-Z][a-zA-Z0-9]*)\b")
+# What Python-Markdown would not copy as written: an `&` that is not a complete reference (its
+# parser completes `&#45` to `&#45;`), and what its whitespace normalising changes.
+_CHANGED = re.compile(
+    r"&(?!(?:#[0-9]+|#[xX][0-9a-fA-F]+|[a-zA-Z][-.a-zA-Z0-9]*);)|[\t\r\x02\x03]|\n +\n"
+)
+
+
+@dataclass(frozen=True)
+class RawBlock:
+    """A raw block's place in the source: its start tag, content and end tag."""
+
+    start: int  # where the start tag begins
+    inside: int  # where the content begins (after the start tag)
+    close: int  # where the end tag begins
+    end: int  # after the end tag
+
+    def stand_in(self, source: str, number: int) -> tuple[str, str]:
+        """The block with a stand-in for its content, and the content the stand-in takes."""
+        content = source[self.inside : self.close]
+        lead = "\n" if content.startswith("\n") else ""
+        trail = "\n" if content.endswith("\n") else ""
+        kept = content[len(lead) : len(content) - len(trail)]
+        marked = f"{lead}{_OPEN}{number}{_CLOSE}{trail}"
+        return source[self.start : self.inside] + marked + source[self.close : self.end], kept
+
+
+@dataclass(frozen=True)
+class StoodIn:
+    """A page's source with stand-ins, and what to put back after the conversion."""
+
+    source: str
+    blocks: list[tuple[str, str, str]]  # (the block as stood in, its stand-in, its content)
+    anchors: set[str]  # the ids mkdocs reads from the blocks' content
+
+    def restored(self, html: str, stash: list[object]) -> str | None:
+        """The converted page with the blocks' content back; None if Python-Markdown did not
+        store each block whole as one raw block and write its stand-in once."""
+        stored = {text for text in stash if isinstance(text, str)}
+        for block, mark, content in self.blocks:
+            if (block not in stored and block + "\n" not in stored) or html.count(mark) != 1:
+                return None
+            html = html.replace(mark, content)
+        return html
+
+
+def stood_in(source: str, is_block_level: Callable[[str], bool]) -> StoodIn | None:
+    """The source with its large plain raw blocks stood in for; None if it has none."""
+    if _OPEN in source or _CLOSE in source:
+        return None
+    found: list[tuple[RawBlock, set[str]]] = []
+    at = 0
+    for match in _START.finditer(source):
+        if match.start() < at or not is_block_level(match.group(1).lower()):
+            continue
+        block = _block(source, match.start())
+        if block is None or block.close - block.inside < _SMALLEST:
+            continue
+        content = source[block.inside : block.close]
+        ids = None if _CHANGED.search(content) or OTHER.search(content) else _anchors(content)
+        if ids is not None:
+            found.append((block, ids))
+            at = block.end
+    if not found:
+        return None
+    parts: list[str] = []
+    blocks: list[tuple[str, str, str]] = []
+    anchors: set[str] = set()
+    last = 0
+    for number, (block, ids) in enumerate(found):
+        text, content = block.stand_in(source, number)
+        parts += [source[last : block.start], text]
+        blocks.append((text, f"{_OPEN}{number}{_CLOSE}", content))
+        anchors |= ids
+        last = block.end
+    parts.append(source[last:])
+    return StoodIn("".join(parts), blocks, anchors)
+
+
+def _block(source: str, start: int) -> RawBlock | None:
+    """The raw block whose start tag is at `start`, if its markup is plain and balanced up to
+    the matching end tag."""
+    stack: list[str] = []
+    inside, at = 0, start
+    for match in TOKEN.finditer(source, start):
+        if match.start() != at:
+            return None
+        at = match.end()
+        opened, _, closed, ended = match.groups()
+        if opened and not closed:
+            stack.append(opened.lower())
+        elif ended:
+            if not stack or stack.pop() != ended.lower():
+                return None
+            if not stack:
+                return RawBlock(start, inside, match.start(), at)
+        if not inside:
+            inside = at
+    return None
+
+
+def _anchors(content: str) -> set[str] | None:
+    """The ids mkdocs' raw HTML reader takes from plain markup: `id`, and `name` of an `a`;
+    None if one has no value (mkdocs would keep a None: the block converts the old way)."""
+    found: set[str] = set()
+    for match in TOKEN.finditer(content):
+        tag, attributes = match.group(1), match.group(2)
+        if not tag or not attributes:
+            continue
+        for name, value in ATTRIBUTES.findall(attributes):
+            name = name.lower()
+            if name == "id" or (name == "name" and tag.lower() == "a"):
+                if not value:
+                    return None
+                found.add(unescape(value[1:-1]))
+    return found
