@@ -91,8 +91,8 @@ def _way(way: str) -> Iterator[None]:
     with contextlib.ExitStack() as stack:
         if way in ("mkdocs", "before"):
             stack.enter_context(mock.patch.object(page_markdown, "stood_in", lambda *_: None))
-            own = mock.patch.object(page_inline.FastInline, "run", lambda s, t: s.own.run(t))
-            stack.enter_context(own)
+            inline = mock.patch.object(page_inline.FastInline, "run", lambda s, t: s.own.run(t))
+            stack.enter_context(inline)
             stack.enter_context(mock.patch.object(page_search, "ROOTS", frozenset()))
             stack.enter_context(mock.patch.object(page_search, "OTHER", _OLD_OTHER))
         if way == "mkdocs":
