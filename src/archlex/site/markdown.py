@@ -20,9 +20,11 @@ def page(title: str, tags: Sequence[str], body: Sequence[str]) -> str:
     """A whole page: front matter (title and tags, written by `yaml_text`), heading, body.
 
     mkdocs-material puts the front-matter title into the HTML unescaped (`<title>`, header,
-    navigation), so the title is HTML-escaped here; the heading is escaped as Markdown.
+    navigation), so the title is HTML-escaped here; the heading is escaped as Markdown. The
+    title is written on one line: a line `---` in it would end the front matter early (as
+    mkdocs reads it, and as `with_tags` splits it), and YAML folds its line breaks anyway.
     """
-    meta: dict[str, object] = {"title": html_text(title)}
+    meta: dict[str, object] = {"title": html_text(" ".join(title.split()))}
     if tags:
         meta["tags"] = _tags(tags)
     return _front_matter(meta) + "# " + md_cell(title) + "\n\n" + "\n\n".join(body) + "\n"
