@@ -443,3 +443,18 @@ def test_an_empty_model_still_draws_every_diagram(write_model: WriteModel, tmp_p
         "sequence-P-EMPTY.svg",
         "technical.svg",
     ]
+
+
+def test_each_diagram_has_a_heading_without_the_models_name(example: Report, drawn: Path) -> None:
+    record = json.loads((drawn / "diagrams.json").read_text(encoding="utf-8"))["diagrams"]
+    name = example.model.manifest.name
+    by_stem = {d["name"]: d for d in record}
+    for drawing in record:
+        if drawing["name"] == "legend":
+            continue
+        assert name in drawing["title"], drawing["name"]  # drawn on the diagram itself
+        assert name not in drawing["heading"] and drawing["heading"], drawing["name"]
+        assert drawing["title"].startswith(drawing["heading"].split(" ")[0])
+    process = example.model.processes[0]
+    heading = by_stem[f"process-{process.id}"]["heading"]
+    assert heading.endswith(f"{process.name} ({process.id})")

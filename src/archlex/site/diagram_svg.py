@@ -278,13 +278,14 @@ def _one_block(markup: str) -> str:
 
 
 def diagram_titles(docs: Path, assets: frozenset[str]) -> dict[str, str]:
-    """Each diagram's title from the diagrams product's record, by docs-relative SVG path."""
+    """Each diagram's title from the diagrams product's record, by docs-relative SVG path: its
+    heading, without the model's name, which the site shows in its header."""
     if RECORD not in assets:
         return {}
     record = json.loads((docs / RECORD).read_text(encoding="utf-8"))
     folder = RECORD.rsplit("/", 1)[0]
     return {
-        f"{folder}/{d['svg']}": str(d.get("title") or d.get("name") or d["svg"])
+        f"{folder}/{d['svg']}": str(d.get("heading") or d.get("title") or d.get("name") or d["svg"])
         for d in record.get("diagrams", [])
         if isinstance(d, dict) and isinstance(d.get("svg"), str)
     }

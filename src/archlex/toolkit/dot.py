@@ -43,6 +43,9 @@ class Label:
 
     lines: tuple[str, ...] = ()
     left: bool = False
+    # A diagram's title without the model's name (a page about the diagram shows the model's
+    # name already); never written to DOT. Empty for every other label.
+    heading: str = ""
 
     def dot(self) -> str:
         """The label as the body of a DOT string: `\\n` between centred lines, `\\l` after

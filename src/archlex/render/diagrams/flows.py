@@ -8,6 +8,7 @@ systems and the EU systems that hold them.
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import replace
 
 from archlex.model import Model
 from archlex.model.flow import Flow, Process
@@ -42,10 +43,11 @@ def process_view(model: Model, process: Process, landscape: Landscape | None = N
     (`landscape`: the model's, if made already)."""
     landscape = landscape or Landscape.of(model)
     steps = process_steps(model, process, landscape.naming(process.id))
+    heading = text("title.process", process=f"{process.name} ({process.id})")
     title = join_lines(
-        text_label(text("title.process", process=f"{process.name} ({process.id})"), 100, left=True),
-        view_title(model, tr().gettext("Model")),
+        text_label(heading, 100, left=True), view_title(model, tr().gettext("Model"))
     )
+    title = replace(title, heading=heading)
     graph = Graph(f"process-{process.id}", title, graph_attributes("LR"))
     graph.attrs.update({"ranksep": "0.35", "nodesep": "0.2"})
     refs = sorted({r for _, f in steps for r in (f.from_, f.via, f.to) if r})

@@ -242,6 +242,7 @@ def diagram_record(
         "svg": f"{stem}.svg",
         "png": f"{stem}.png" if png else None,
         "title": " ".join(graph.label.lines),
+        "heading": graph.label.heading or " ".join(graph.label.lines),
         "placement": placement_of(svg).as_dict(),
         "edges": edges,
         # Counting costs minutes on a 10k model's landscape (600 lines, 150,000 crossings),

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 from archlex.i18n import N_
@@ -249,6 +249,8 @@ def provisions_label(text: str, width: int, separator: str = "; ") -> Label:
 
 
 def view_title(model: Model, view: str) -> Label:
-    """The diagram's title: the view and the model's name."""
+    """The diagram's title: the view and the model's name (its `heading`: the view alone)."""
     state = f" ({model.manifest.member_state})" if model.manifest.member_state else ""
-    return text_label(f"{view}: {model.manifest.name}{state}", 100, left=True)
+    return replace(
+        text_label(f"{view}: {model.manifest.name}{state}", 100, left=True), heading=view
+    )
