@@ -147,12 +147,26 @@ def trace_data_protection(model: Path) -> None:
         )
 
 
+# `serve` started with SIGINT at its default, as from a terminal: a test run started in the
+# background of a shell (`make test &`, some CI runners) ignores SIGINT, and `serve` would
+# inherit that and never see the Ctrl+C the test sends. Set, then exec: no fork-time hook.
+_CTRL_C_AS_IN_A_TERMINAL = (
+    "import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); "
+    "os.execv(sys.argv[1], sys.argv[1:])"
+)
+
+
 def serve(root: Path, model: Path) -> None:
     """`archlex serve` on a free port of 127.0.0.1: it builds, answers, and stops on Ctrl+C."""
     env = {**os.environ, "ARCHLEX_CACHE_DIR": CACHE_DIR, "NO_COLOR": "1"}
     command = [str(ARCHLEX), "serve", "my-model", "--port", "0", "--out", "served"]
     process = subprocess.Popen(
-        command, cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        [sys.executable, "-c", _CTRL_C_AS_IN_A_TERMINAL, *command],
+        cwd=root,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     try:
         url = _serving_url(process)
