@@ -16,6 +16,7 @@ from archlex.findings import Finding, Severity
 
 if TYPE_CHECKING:
     from archlex.check.context import CheckContext
+    from archlex.model import Manifest
 
 RULE_PACKAGE = "archlex.check.rules"
 CheckFunction = Callable[["CheckContext"], Iterable[Finding]]
@@ -54,6 +55,14 @@ class RuleInfo:
     # not declared, a bug tests/check/test_reach.py finds; {}: no such field). See
     # archlex.check.reach.
     reach: Reads | None = None
+    # The fields among `reads` whose edit changes only its findings about the entities the
+    # edit reaches through the links archlex.check.neighbours follows (a requirement's
+    # citations, a work package's deliveries), found from their neighbourhood (None: not
+    # declared, a bug tests/check/test_through.py finds; {}: no such field).
+    through: Reads | None = None
+    # When the rule finds nothing whatever the entities, given the manifest (None: never
+    # known): an edit of what it reads then changes none of its findings.
+    idle: Callable[[Manifest], bool] | None = None
 
     @property
     def explanation(self) -> str:
@@ -87,6 +96,8 @@ def declare(
     function: CheckFunction | None = None,
     reads: Reads | None = None,
     reach: Reads | None = None,
+    through: Reads | None = None,
+    idle: Callable[[Manifest], bool] | None = None,
 ) -> RuleInfo:
     """Declare a rule from its module (pass `__name__`); a second declaration is a bug."""
     if rule_id in _DECLARED and _DECLARED[rule_id].module != module:
@@ -97,8 +108,21 @@ def declare(
         reads = {}  # found by the loader or the waivers, from no entity's fields
     if function is None and reach is None:
         reach = {}
+    if function is None and through is None:
+        through = {}
     info = RuleInfo(
-        rule_id, severity, summary, phase, module, function, contract, fatal, reads, reach
+        rule_id,
+        severity,
+        summary,
+        phase,
+        module,
+        function,
+        contract,
+        fatal,
+        reads,
+        reach,
+        through,
+        idle,
     )
     _DECLARED[rule_id] = info
     return info
@@ -114,10 +138,13 @@ def rule(
     fatal: bool = False,
     reads: Reads | None = None,
     reach: Reads | None = None,
+    through: Reads | None = None,
+    idle: Callable[[Manifest], bool] | None = None,
 ) -> Callable[[F], F]:
     """Declare a rule and the function that applies it to a loaded project, with the fields
-    it reads (`reads`, archlex.check.reads) and those of them whose edit it can check for the
-    edited entity alone (`reach`, archlex.check.reach)."""
+    it reads (`reads`, archlex.check.reads), those of them whose edit it can check for the
+    edited entity alone (`reach`, archlex.check.reach) or for the entities the edit links
+    (`through`, archlex.check.neighbours), and when it finds nothing (`idle`)."""
 
     def register(function: F) -> F:
         declare(
@@ -131,6 +158,8 @@ def rule(
             function=function,
             reads=reads,
             reach=reach,
+            through=through,
+            idle=idle,
         )
         return function
 

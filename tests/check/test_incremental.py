@@ -118,10 +118,10 @@ def _altered(rng: random.Random, value: str) -> str:
     return value.strip('"') + rng.choice(("-x", "0", ""))
 
 
-# The fields the graph and the reference pass read, and the id itself.
+# The fields the graph and the reference pass read, a work package's end, and the id itself.
 GRAPH_KEYS = frozenset(
     {"allocated_to", "satisfies", "delivers", "depends_on", "from", "to", "via", "after"}
-    | {"data", "steps", "id"}
+    | {"data", "steps", "id", "end"}
 )
 
 
@@ -141,6 +141,8 @@ def _graph_value(rng: random.Random, lines: list[str]) -> list[str]:
     if value.startswith("[") and value.endswith("]"):
         pool = sorted({item for other in written for item in _items(other)})
         value = "[" + ", ".join(_other_items(rng, key, _items(value), pool)) + "]"
+    elif key == "end":
+        value = _altered(rng, value)  # a year earlier or later
     else:
         others = sorted(set(written) - {value})
         renamed = value.strip('"') + rng.choice(("-x", "2"))
@@ -165,6 +167,21 @@ def _other_items(rng: random.Random, key: str, items: list[str], pool: list[str]
     if choice == 4:
         return []
     return [*items, *items[:1]]  # the same item twice
+
+
+def _moved_entity(rng: random.Random, files: list[Path]) -> None:
+    """A requirement moved from one file to another (the same entities, elsewhere)."""
+    sources = [f for f in files if "requirements" in f.name]
+    if len(sources) < 2:
+        return
+    source, target = rng.sample(sources, 2)
+    text = source.read_text(encoding="utf-8")
+    blocks = re.split(r"(?m)^(?=  - id: )", text)
+    if len(blocks) < 3:
+        return  # keep one requirement in the file
+    moved = blocks.pop(rng.randrange(1, len(blocks)))
+    source.write_text("".join(blocks), encoding="utf-8")
+    target.write_text(target.read_text(encoding="utf-8").rstrip("\n") + "\n" + moved, "utf-8")
 
 
 NEUTRAL: list[Edit] = [_comment, _blank, _trailing_comment, _quoted, _swapped]
@@ -308,6 +325,8 @@ def _graph_rounds(model: Path, cache: ParseCache, rounds: int, seed: int) -> int
             for _ in range(rng.choice((1, 1, 2))):
                 lines = _graph_value(rng, lines)
             path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        if rng.random() < 0.15:
+            _moved_entity(rng, files)
         for step in ("edited", "undone"):
             warm = check_model(model, model.parent, today=TODAY, cache=cache, incremental=True)
             cold = check_model(model, model.parent, today=TODAY)
@@ -320,14 +339,16 @@ def _graph_rounds(model: Path, cache: ParseCache, rounds: int, seed: int) -> int
 
 
 def test_random_graph_edits_report_as_a_cold_check(generated: Path, tmp_path: Path) -> None:
-    """Allocations, citations, deliveries, dependencies, flow ends and ids changed at random:
-    edits every reading rule can check for the entity alone (allocations) reuse the last check
-    and run those rules again for it, the others are checked in full; the report is the cold
-    one either way."""
+    """Allocations, citations, deliveries, dependencies, flow ends, ends of work packages and
+    ids changed at random (references to missing ids and provisions, ids renamed and written
+    twice, a requirement moved to another file): edits every reading rule can check for the
+    entity alone (allocations) or for what its links reach (citations, deliveries) reuse the
+    last check and run those rules again there, the others are checked in full; the report is
+    the cold one either way."""
     model = tmp_path / "model"
     shutil.copytree(generated, model)
-    reused = _graph_rounds(model, ParseCache(tmp_path / "cache"), rounds=8, seed=5)
-    assert 0 < reused < 8
+    reused = _graph_rounds(model, ParseCache(tmp_path / "cache"), rounds=12, seed=5)
+    assert 0 < reused < 12
 
 
 def test_random_graph_edits_of_the_example_report_as_a_cold_check(tmp_path: Path) -> None:
@@ -370,6 +391,88 @@ def test_an_allocation_edit_runs_the_rules_for_the_requirement_alone(
     edited.write_text(text)
     back = check_model(model, model.parent, today=TODAY, cache=cache, incremental=True)
     assert isinstance(back.model, ReportModel)
+    assert _outputs(back) == _outputs(before)
+
+
+def _reused_as_cold(model: Path, cache: ParseCache) -> Report:
+    """The incremental check, which must reuse the last check and equal a cold one."""
+    warm = check_model(model, model.parent, today=TODAY, cache=cache, incremental=True)
+    assert isinstance(warm.model, ReportModel)
+    assert _outputs(warm) == _outputs(check_model(model, model.parent, today=TODAY))
+    return warm
+
+
+@pytest.mark.parametrize(
+    "citations",
+    [
+        "[]",  # none: the obligations it alone traced become untraced
+        "[{untraced}]",  # another provision: an untraced obligation traced, the old ones not
+        "[{cited}, {untraced}]",  # one more
+        '[{cited}, "2019/817 Art 99(1)"]',  # a provision that does not exist
+        "[{cited}, {cited}]",  # written twice
+        "\n      - {untraced}\n      - {cited}",  # a block list: the lines below move
+    ],
+)
+def test_a_citation_edit_runs_the_rules_for_what_it_traces(
+    generated: Path, tmp_path: Path, citations: str
+) -> None:
+    """What a requirement satisfies: the rules reading it run again over the obligations its
+    old and new citations trace (archlex.check.neighbours), the coverage of those worked out
+    again; the report is the cold one."""
+    model = tmp_path / "model"
+    shutil.copytree(generated, model)
+    cache = ParseCache(tmp_path / "cache")
+    before = check_model(model, model.parent, today=TODAY, cache=cache, incremental=True)
+    untraced = next(f for f in before.findings if f.rule == "obligation-untraced")
+    provision = re.search(r"` \((.+)\) is traced by no requirement", untraced.message)
+    assert provision is not None
+    edited = sorted(model.glob("*/requirements-*.yaml"))[0]
+    text = edited.read_text()
+    found = re.search(r"satisfies: \[([^]]+)\]", text)
+    assert found is not None
+    written = citations.format(cited=_items(found.group(1))[0], untraced=f'"{provision.group(1)}"')
+    edited.write_text(text.replace(found.group(0), f"satisfies: {written}", 1))
+    warm = _reused_as_cold(model, cache)
+    if "{untraced}" in citations:
+        assert untraced not in warm.findings  # the edit changed the report
+    edited.write_text(text)
+    back = _reused_as_cold(model, cache)
+    assert _outputs(back) == _outputs(before)
+
+
+@pytest.mark.parametrize(
+    "deliveries",
+    [
+        "[]",  # none: what it delivered unscheduled
+        "[{first}]",  # fewer
+        "[{first}, {first}]",  # written twice
+        "[{first}, NO-SUCH-REQUIREMENT]",  # a reference to nothing
+        "[{first}, {other}]",  # a requirement of another package
+    ],
+)
+def test_a_delivery_edit_runs_the_rules_for_what_it_delivers(
+    generated: Path, tmp_path: Path, deliveries: str
+) -> None:
+    """What a work package delivers: the rules reading it run again over the requirements it
+    delivered and delivers and the obligations those trace, the coverage of those obligations
+    worked out again; the report is the cold one."""
+    model = tmp_path / "model"
+    shutil.copytree(generated, model)
+    cache = ParseCache(tmp_path / "cache")
+    before = check_model(model, model.parent, today=TODAY, cache=cache, incremental=True)
+    edited = sorted(model.glob("*/roadmap.yaml"))[0]
+    text = edited.read_text()
+    lists = re.findall(r"delivers: \[([^]]+)\]", text)
+    assert len(lists) > 1
+    first, other = _items(lists[0])[0], _items(lists[1])[0]
+    written = deliveries.format(first=first, other=other)
+    edited.write_text(text.replace(f"delivers: [{lists[0]}]", f"delivers: {written}", 1))
+    warm = _reused_as_cold(model, cache)
+    if deliveries == "[]":
+        assert _outputs(warm) != _outputs(before)  # unscheduled now
+        assert warm.coverage != before.coverage
+    edited.write_text(text)
+    back = _reused_as_cold(model, cache)
     assert _outputs(back) == _outputs(before)
 
 
@@ -440,10 +543,18 @@ def test_an_entity_edit_is_checked_in_full(generated: Path, tmp_path: Path) -> N
     cited = re.search(r"satisfies: \[[^]]+\]", edited.read_text())
     assert cited is not None
     edited.write_text(edited.read_text().replace(cited.group(0), "satisfies: []", 1))
+    # What it traces: the rules reading it run again over the obligations it traced
+    # (archlex.check.neighbours), the coverage of those worked out again: reused.
     changed = check_model(model, model.parent, today=TODAY, cache=cache, incremental=True)
-    assert not isinstance(changed.model, ReportModel)  # what it traces: several rules read it
-    assert changed.model.requirements  # the whole model, loaded and checked
+    assert isinstance(changed.model, ReportModel)
     assert _outputs(changed) == _outputs(check_model(model, model.parent, today=TODAY))
+    renamed = re.search(r"- id: (\S+)", edited.read_text())
+    assert renamed is not None
+    edited.write_text(edited.read_text().replace(renamed.group(0), renamed.group(0) + "-x", 1))
+    other = check_model(model, model.parent, today=TODAY, cache=cache, incremental=True)
+    assert not isinstance(other.model, ReportModel)  # an id: every reference to it
+    assert other.model.requirements  # the whole model, loaded and checked
+    assert _outputs(other) == _outputs(check_model(model, model.parent, today=TODAY))
     edited.write_text(edited.read_text().replace('title: "', "title: [a list] # ", 1))
     invalid = check_model(model, model.parent, today=TODAY, cache=cache, incremental=True)
     assert not isinstance(invalid.model, ReportModel)  # a title that is no text: a finding

@@ -15,7 +15,7 @@ from archlex.api import load
 from archlex.check.context import CheckContext
 from archlex.check.prose import unread_fields
 from archlex.check.reads import COVERAGE, read_by_any
-from archlex.check.run import _coverage
+from archlex.check.run import coverage_of
 from archlex.load import Project
 from archlex.load.project import KIND_TYPES
 from archlex.model.system import Component
@@ -112,6 +112,6 @@ def test_a_field_read_but_not_declared_is_found(write_model: WriteModel) -> None
 def test_the_coverage_reads_only_what_it_declares() -> None:
     def coverage(declared: Reads | None) -> list[object]:
         context = CheckContext(_loaded(EXAMPLE, declared), TODAY)
-        return [_coverage(context.graph, o) for o in context.applicable]
+        return [coverage_of(context.graph, o) for o in context.applicable]
 
     assert coverage(COVERAGE) == coverage(None)

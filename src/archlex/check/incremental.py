@@ -27,6 +27,8 @@ from typing import Any
 
 from archlex.cache_folder import read_sealed, write_sealed
 from archlex.check.coverage import Coverage
+from archlex.check.neighbours import kept as kept_links
+from archlex.check.neighbours import links_of
 from archlex.check.prose import Unread, same_but_unread, unread_fields
 from archlex.check.reads import COVERAGE, read_by_rules, reads
 from archlex.check.rerun import Again, Moved, hinted, moved_by, names_place
@@ -34,6 +36,7 @@ from archlex.check.statuses import (
     Facts,
     Updates,
     changed_statuses,
+    delivered,
     recovered,
     requirement_facts,
     statuses_unread_by_rules,
@@ -57,7 +60,7 @@ from archlex.load.sources import Located, SourceMap
 from archlex.model import Model
 from archlex.rules import RULES
 
-FORMAT = 4
+FORMAT = 5
 _FIELDS = [f.name for f in fields(Finding)]  # a finding's fields, as its rows keep them
 
 
@@ -84,6 +87,9 @@ class LastCheck:
     # each id of the model and its kind, pickled (read only when rules run again over edited
     # entities: archlex.check.reach); None when an id is written twice or did not validate
     kinds: bytes | None
+    # what follows edits of citations and deliveries to the entities they reach, pickled
+    # (archlex.check.neighbours.Links); None when `kinds` is, or it could not be kept
+    links: bytes | None
 
 
 class ReportModel(Model):
@@ -117,6 +123,8 @@ def remember(entry: Path, project: Project, findings: list[Finding], coverage: C
     by_rules = read_by_rules({r: info.reads for r, info in RULES.items()})
     unread = unread_fields(None if by_rules is None else reads(COVERAGE, by_rules))
     facts = requirement_facts(project.model) if statuses_unread_by_rules(by_rules) else None
+    kinds = _kinds_kept(project)
+    links = None if kinds is None else kept_links(links_of(project, coverage))
     last = LastCheck(
         FORMAT,
         project.inputs,
@@ -128,7 +136,8 @@ def remember(entry: Path, project: Project, findings: list[Finding], coverage: C
         slim,
         unread,
         facts,
-        _kinds_kept(project),
+        kinds,
+        links,
     )
     write_sealed(entry, last)
 
@@ -183,6 +192,14 @@ def recheck(
         coverage = None if facts is None else recovered(last.coverage, facts, updates)
     if coverage is None or (again.ran and not hinted(_findings(last.rows), findings)):
         return None
+    links = last.links
+    if again.followed:  # citations or deliveries changed: what they reach found again
+        from archlex.check.through import followed
+
+        findings, coverage, now = followed(last, cache, again, findings, coverage, today)
+        links = kept_links(now)
+        if facts is not None:
+            facts = delivered(facts, now)
     inputs = Inputs(
         [(p, edited.get(p, d)) for p, d in last.inputs.files],
         last.inputs.globs,
@@ -200,6 +217,7 @@ def recheck(
         project=project,
         coverage=coverage,
         facts=facts,
+        links=links,
     )
     write_sealed(entry, kept)
     return project, findings, coverage

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pydantic import BaseModel
 
 from archlex.check.context import CheckContext
+from archlex.check.neighbours import FOLLOWED, FOLLOWED_BY_COVERAGE
 from archlex.check.reads import COVERAGE
 from archlex.check.unchanged import is_clean, same_value, with_entities
 from archlex.findings import Finding
@@ -29,7 +30,7 @@ from archlex.load import Project
 from archlex.load.cache import FileOutcome
 from archlex.load.project import KIND_TYPES
 from archlex.load.sources import Located, SourceMap
-from archlex.model import Model, Waiver
+from archlex.model import Manifest, Model, Waiver
 from archlex.model.common import Entity
 from archlex.rules import RuleInfo
 
@@ -48,6 +49,7 @@ class Edit:
     located: Located
     kind: str
     fields: frozenset[str]
+    before: Entity | None = None  # as it was (None: not known)
 
 
 def edits_of(old: FileOutcome, new: FileOutcome) -> list[Edit] | None:
@@ -65,7 +67,7 @@ def edits_of(old: FileOutcome, new: FileOutcome) -> list[Edit] | None:
             kind = KIND_OF.get(type(now))
             if kind is None:  # a component: its system's `components` changed too
                 return None
-            found.append(Edit(now, located, kind, changed))
+            found.append(Edit(now, located, kind, changed, then))
     return found
 
 
@@ -79,6 +81,18 @@ def changed_fields(then: BaseModel, now: BaseModel) -> frozenset[str]:
     )
 
 
+@dataclass(frozen=True)
+class Plan:
+    """The rules to run again after edits: over the edited entities (`reach`), and over the
+    entities the edits reach through the links archlex.check.neighbours follows (`through`);
+    and whether an edit changes a field it follows (`followed`: the coverage of what it
+    reaches is worked out again)."""
+
+    reach: set[str]
+    through: set[str]
+    followed: bool
+
+
 def rules_to_rerun(
     edits: Iterable[Edit],
     rules: Iterable[RuleInfo],
@@ -89,26 +103,57 @@ def rules_to_rerun(
     """The rules to run again over the edited entities; None when an edit may change more
     than their findings about those entities (a rule whose reach is wider, a field the
     coverage reads that was not kept, a waiver of the rule on the entity or on all)."""
+    plan = planned(edits, rules, disabled, waivers, facts_kept)
+    return None if plan is None else plan.reach
+
+
+def planned(
+    edits: Iterable[Edit],
+    rules: Iterable[RuleInfo],
+    disabled: set[str],
+    waivers: Sequence[Waiver],
+    facts_kept: bool,
+    manifest: Manifest | None = None,
+) -> Plan | None:
+    """The rules to run again after the edits, and where; None when an edit may change more
+    than that (a rule without declarations, or whose reach and `through` miss the field, a
+    field the coverage reads that was not kept, a waiver of a rule run again on the entity
+    or on all). Followed through links only with `manifest` (the last check kept them)."""
     infos = list(rules)
-    if any(info.reads is None or info.reach is None for info in infos):
+    if any(info.reads is None or info.reach is None or info.through is None for info in infos):
         return None
-    again: set[str] = set()
+    plan = Plan(set(), set(), False)
     for edit in edits:
         for name in edit.fields:
-            if name in COVERAGE.get(edit.kind, ()):
-                if not facts_kept or edit.kind != "requirements" or name not in KEPT_FOR_COVERAGE:
-                    return None
+            followed = manifest is not None and name in FOLLOWED.get(edit.kind, ())
+            if not _coverage_kept(edit.kind, name, facts_kept, followed):
+                return None
             for info in infos:
                 if name not in _of(info.reads, edit.kind):
                     continue
-                if any(w.rule == info.id and w.target in (None, edit.entity.id) for w in waivers):
-                    return None  # whether the waiver is used may change
-                if info.id in disabled:
+                if info.id in disabled or (manifest and info.idle and info.idle(manifest)):
                     continue
-                if name not in _of(info.reach, edit.kind):
+                if name in _of(info.reach, edit.kind):
+                    named = (None, edit.entity.id)
+                elif followed and name in _of(info.through, edit.kind):
+                    named = None  # the entities reached are not known yet: any waiver of it
+                else:
                     return None
-                again.add(info.id)
-    return again
+                if any(w.rule == info.id and (named is None or w.target in named) for w in waivers):
+                    return None  # whether the waiver is used may change
+                (plan.reach if named else plan.through).add(info.id)
+            if followed:
+                plan = Plan(plan.reach, plan.through, True)
+    return plan
+
+
+def _coverage_kept(kind: str, name: str, facts_kept: bool, followed: bool) -> bool:
+    """Whether the last check kept what the coverage reads of an edited field (if it reads it)."""
+    if name not in COVERAGE.get(kind, ()):
+        return True
+    if facts_kept and kind == "requirements" and name in KEPT_FOR_COVERAGE:
+        return True
+    return followed and facts_kept and name in FOLLOWED_BY_COVERAGE.get(kind, ())
 
 
 def _of(declared: Mapping[str, frozenset[str]] | None, kind: str) -> frozenset[str]:
@@ -156,8 +201,10 @@ __all__ = [
     "KIND_OF",
     "Edit",
     "EditedModel",
+    "Plan",
     "changed_fields",
     "edits_of",
     "findings_again",
+    "planned",
     "rules_to_rerun",
 ]

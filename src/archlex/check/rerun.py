@@ -16,6 +16,7 @@ from archlex.findings import Finding
 from archlex.load.cache import FileOutcome, ParseCache
 from archlex.load.project import load_file
 from archlex.model import Requirement
+from archlex.model.common import Entity
 from archlex.rules import RULES
 
 if TYPE_CHECKING:
@@ -35,6 +36,10 @@ class Again:
         self.last, self.cache, self.today = last, cache, today
         self.kinds: dict[str, str] | None = None
         self.ran = False  # whether some rule ran again
+        # The edits of fields archlex.check.neighbours follows ((before, after, the fields
+        # changed) each), and the rules to run again over the entities they reach.
+        self.followed: list[tuple[Entity, Entity, frozenset[str]]] = []
+        self.through: set[str] = set()
 
     def reached(self, path: str, findings: list[Finding]) -> Moved | None:
         """The findings with those of the rules that read the edited fields about the edited
@@ -55,6 +60,7 @@ class Again:
         if planned is None or mover is None:
             return None
         edits, rules = planned
+        self._follow(edits)
         ids = {edit.entity.id for edit in edits}
         kept = [f for f in findings if not (f.rule in rules and f.target in ids)]
         result = moved_by(mover, kept, display)
@@ -78,8 +84,8 @@ class Again:
 
     def _planned(self, old: FileOutcome, new: FileOutcome) -> tuple[list[Edit], set[str]] | None:
         """The entities edited, and the rules to run again over them; None when the edit
-        reaches further."""
-        from archlex.check.reach import edits_of, rules_to_rerun
+        reaches further than the entities and links followed."""
+        from archlex.check.reach import edits_of, planned
 
         edits = edits_of(old, new)
         if edits is None:
@@ -87,8 +93,20 @@ class Again:
         manifest = self.last.project.model.manifest
         disabled = set(manifest.checks.disable)
         facts_kept = self.last.facts is not None
-        rules = rules_to_rerun(edits, RULES.values(), disabled, manifest.waivers, facts_kept)
-        return None if rules is None else (edits, rules)
+        followed = manifest if self.last.links is not None else None
+        plan = planned(edits, RULES.values(), disabled, manifest.waivers, facts_kept, followed)
+        if plan is None:
+            return None
+        self.through |= plan.through
+        return edits, plan.reach
+
+    def _follow(self, edits: list[Edit]) -> None:
+        """Keep the edits of fields archlex.check.neighbours follows."""
+        from archlex.check.neighbours import FOLLOWED
+
+        for edit in edits:
+            if edit.before is not None and edit.fields & FOLLOWED.get(edit.kind, frozenset()):
+                self.followed.append((edit.before, edit.entity, edit.fields))
 
 
 def _alike(then: Any, now: Any) -> bool:

@@ -44,7 +44,7 @@ def _run_checks(
     findings = apply_waivers(project, findings, today)
     findings = [f for f in findings if f.rule not in disabled]
     graph = context.graph
-    return findings, Coverage([_coverage(graph, o) for o in context.applicable])
+    return findings, Coverage([coverage_of(graph, o) for o in context.applicable])
 
 
 def _read_findings(project: Project, disabled: set[str]) -> list[Finding]:
@@ -66,7 +66,7 @@ def _run_phase(context: CheckContext, phase: Phase, disabled: set[str]) -> list[
     return findings
 
 
-def _coverage(graph: ModelGraph, obligation: Obligation) -> ObligationCoverage:
+def coverage_of(graph: ModelGraph, obligation: Obligation) -> ObligationCoverage:
     requirements = graph.tracing(obligation)
     systems = sorted({s for r in requirements for s in r.allocated_to})
     packages = sorted({p for r in requirements for p in graph.predecessors(r.id, "delivers")})

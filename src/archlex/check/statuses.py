@@ -9,17 +9,20 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from archlex.check.coverage import Coverage, CoverageState, ObligationCoverage
 from archlex.check.reads import COVERAGE
 from archlex.model import Model, RequirementStatus
 from archlex.rules import Reads
 
+if TYPE_CHECKING:
+    from archlex.check.neighbours import Links
+
 DONE = {RequirementStatus.IMPLEMENTED, RequirementStatus.VERIFIED}
 STATUSES = frozenset(s.value for s in RequirementStatus)
 # Per requirement id: whether its status is done, what it is allocated to, whether a work
-# package delivers it (what archlex.check.run._coverage reads of it).
+# package delivers it (what archlex.check.run.coverage_of reads of it).
 Facts = dict[str, tuple[bool, tuple[str, ...], bool]]
 # Per requirement id edited: whether its status is done now, and what it is allocated to now.
 Updates = dict[str, tuple[bool, tuple[str, ...]]]
@@ -43,6 +46,13 @@ def requirement_facts(model: Model) -> Facts | None:
     return {
         r.id: (r.status in DONE, tuple(r.allocated_to), r.id in delivered)
         for r in model.requirements
+    }
+
+
+def delivered(facts: Facts, links: Links) -> Facts:
+    """The facts with whether a work package delivers each requirement as the links say."""
+    return {
+        r: (done, allocated, r in links.delivered_by) for r, (done, allocated, _) in facts.items()
     }
 
 

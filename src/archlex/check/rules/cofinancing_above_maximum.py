@@ -25,6 +25,7 @@ from archlex.rules import Phase, rule
     "a work package asks a fund for more than its maximum co-financing rate",
     reads=reads(funds={"increased_rate", "max_rate", "name"}, work_packages={"cost"}),
     reach={},
+    through={},
 )
 def cofinancing_above_maximum(context: CheckContext) -> Iterator[Finding]:
     """A work package asks a fund for a larger share of its cost than the fund may pay."""

@@ -26,6 +26,7 @@ from archlex.rules import Phase, rule
     "a connection across the border names no protocol",
     reads=reads(ENDS, connections={"from_", "to", "protocol"}),
     reach={},
+    through={},
 )
 def connections_without_protocol(context: CheckContext) -> Iterator[Finding]:
     """A connection between the national and the EU side with no protocol."""

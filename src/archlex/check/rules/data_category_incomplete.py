@@ -31,6 +31,7 @@ FIELDS = ("controller", "retention", "legal_basis")
         data={"controller", "legal_basis", "legal_basis_text", "personal", "retention", "special"}
     ),
     reach={},
+    through={},
 )
 def incomplete_categories(context: CheckContext) -> Iterator[Finding]:
     """Each personal category missing a controller, a retention or a legal basis."""

@@ -27,6 +27,7 @@ from archlex.rules import Phase, rule
     contract=True,
     reads=reads(TRACING, DELIVERIES, APPLICABLE, obligations={"deadline"}, work_packages={"end"}),
     reach={},
+    through=reads(requirements={"satisfies"}, work_packages={"delivers", "end"}),
 )
 def missed_deadlines(context: CheckContext) -> Iterator[Finding]:
     """The work delivering an obligation ends after the obligation's deadline."""

@@ -22,6 +22,7 @@ from archlex.rules import Phase, rule
     contract=True,
     reads=REFERENCES,
     reach=REFERENCES,
+    through={},
 )
 def duplicate_ids(context: CheckContext) -> list[Finding]:
     """An id written twice, anywhere in the model or its libraries."""

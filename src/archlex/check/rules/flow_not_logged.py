@@ -26,6 +26,7 @@ from archlex.rules import Phase, rule
     contract=True,
     reads=reads(ENDS, flows={"logging"}),
     reach={},
+    through={},
 )
 def flows_not_logged(context: CheckContext) -> Iterator[Finding]:
     """A flow to (or through) an interoperability component without logging."""

@@ -22,6 +22,7 @@ from archlex.rules import Phase, rule
     "two ids differ only in case or by look-alike letters",
     reads={},
     reach={},
+    through={},
 )
 def confusable_id_pairs(context: CheckContext) -> list[Finding]:
     """Ids equal but for case or for look-alike letters of another alphabet."""

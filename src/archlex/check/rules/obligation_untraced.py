@@ -26,6 +26,7 @@ from archlex.rules import Phase, rule
     contract=True,
     reads=reads(TRACING, APPLICABLE, obligations={"summary"}),
     reach={},
+    through=reads(requirements={"satisfies"}),
 )
 def untraced_obligations(context: CheckContext) -> Iterator[Finding]:
     """An applicable obligation that no requirement satisfies."""

@@ -22,6 +22,7 @@ from archlex.rules import Phase, rule
     "an obligation in scope applies only after the day checked",
     reads=APPLICABLE,
     reach={},
+    through={},
 )
 def upcoming_obligations(context: CheckContext) -> Iterator[Finding]:
     """An obligation in scope that applies only after the day checked."""

@@ -24,6 +24,7 @@ from archlex.rules import Phase, rule
     contract=True,
     reads=reads(flows={"from_", "to", "via"}, systems={"components", "status"}),
     reach={},
+    through={},
 )
 def orphan_systems(context: CheckContext) -> Iterator[Finding]:
     """A system of the model's own (not a library's, not retiring) that takes part in no flow."""

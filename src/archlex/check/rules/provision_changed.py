@@ -43,6 +43,8 @@ if TYPE_CHECKING:
         work_packages={"delivers"},
     ),
     reach={},
+    through={},
+    idle=lambda manifest: manifest.reviewed_against is None,  # never reviewed
 )
 def changed_provisions(context: CheckContext) -> Iterator[Finding]:
     """An element citing a provision whose fingerprint differs from the one reviewed."""

@@ -22,6 +22,7 @@ from archlex.rules import Phase, rule
     contract=True,
     reads=reads(requirements={"allocated_to"}),
     reach=reads(requirements={"allocated_to"}),
+    through={},
 )
 def unallocated_requirements(context: CheckContext) -> Iterator[Finding]:
     """A requirement allocated to no system or component."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from archlex.check.context import CheckContext
-from archlex.check.reads import DELIVERIES
+from archlex.check.reads import DELIVERIES, reads
 from archlex.findings import Finding, Severity
 from archlex.rules import Phase, rule
 
@@ -23,6 +23,7 @@ from archlex.rules import Phase, rule
     contract=True,
     reads=DELIVERIES,
     reach={},
+    through=reads(work_packages={"delivers"}),
 )
 def unscheduled_requirements(context: CheckContext) -> Iterator[Finding]:
     """A requirement that no work package delivers."""

@@ -24,6 +24,7 @@ from archlex.rules import Phase, rule
     "an open high risk has no mitigation or no owner",
     reads=reads(risks={"impact", "likelihood", "mitigation", "owner", "status"}),
     reach=reads(risks={"impact", "likelihood", "mitigation", "owner", "status"}),
+    through={},
 )
 def unmanaged_risks(context: CheckContext) -> Iterator[Finding]:
     """An open high risk without a mitigation or without an owner."""

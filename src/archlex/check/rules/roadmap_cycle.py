@@ -26,6 +26,7 @@ Edges = dict[str, list[str]]
     contract=True,
     reads=DEPENDENCIES,
     reach={},
+    through={},
 )
 def dependency_cycles(context: CheckContext) -> Iterator[Finding]:
     """Work packages that depend on each other in a cycle, one finding per cycle."""

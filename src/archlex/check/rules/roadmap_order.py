@@ -23,6 +23,7 @@ from archlex.rules import Phase, rule
     contract=True,
     reads=reads(work_packages={"depends_on", "end", "start"}),
     reach={},
+    through={},
 )
 def packages_out_of_order(context: CheckContext) -> Iterator[Finding]:
     """A work package that starts on or before the last day of one it depends on."""

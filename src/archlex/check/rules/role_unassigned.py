@@ -26,6 +26,7 @@ from archlex.rules import Phase, rule
     contract=True,
     reads=reads(APPLICABLE, obligations={"systems"}, organisations={"roles"}),
     reach={},
+    through={},
 )
 def unassigned_roles(context: CheckContext) -> Iterator[Finding]:
     """An applicable obligation whose role no organisation holds for the systems in scope."""

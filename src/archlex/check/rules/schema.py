@@ -23,6 +23,7 @@ from archlex.rules import Phase, rule
     contract=True,
     reads=REFERENCES,
     reach=REFERENCES,
+    through={},
 )
 def unknown_rule_names(context: CheckContext) -> list[Finding]:
     """A rule id in `checks.disable` or a waiver that names no rule (the loader, which

@@ -28,6 +28,7 @@ IN_SERVICE = (SystemStatus.EXISTING, SystemStatus.CHANGING)
     "a national system in service runs on no node in production",
     reads=reads(nodes={"hosts"}, systems={"components", "kind", "status"}),
     reach={},
+    through={},
 )
 def systems_not_deployed(context: CheckContext) -> Iterator[Finding]:
     """A national system in service with no production deployment, in a model with hosting."""

@@ -23,6 +23,7 @@ from archlex.rules import Phase, rule
     contract=True,
     reads=REFERENCES,
     reach=REFERENCES,
+    through={},
 )
 def unknown_provisions(context: CheckContext) -> list[Finding]:
     """A provision cited that is not in the loaded catalog."""

@@ -25,6 +25,7 @@ from archlex.rules import Phase, rule
     contract=True,
     reads=reads(REFERENCES, VIEWS),
     reach=without(REFERENCES, VIEWS),
+    through={},
 )
 def unknown_references(context: CheckContext) -> list[Finding]:
     """A reference to an id that is not in the model, or not of the expected kind."""

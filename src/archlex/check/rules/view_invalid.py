@@ -23,6 +23,7 @@ from archlex.rules import Phase, rule
     "a named view clashes with a default diagram, or selects nothing to draw",
     reads=VIEWS,
     reach={},
+    through={},
 )
 def invalid_views(context: CheckContext) -> list[Finding]:
     """A view with a default diagram's name, a depth without focus, or an empty selection."""
