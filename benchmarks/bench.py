@@ -44,6 +44,8 @@ STEPS = (
     "check warm, value edited",
     "check warm, status edited",
     "check warm, allocation edited",
+    "check warm, citation edited",
+    "check warm, delivery edited",
     "render matrix",
     "build",
 )
@@ -72,16 +74,26 @@ other_priority = other_value("priority", "must", "should")
 other_status = other_value("status", "proposed", "agreed")
 
 
-def other_allocation(text: bytes, round_number: int) -> bytes:
-    """The first requirement's `allocated_to` in the other order (one system: written twice)."""
-    del round_number  # the same edit each round
+def turned_around(key: str) -> Callable[[bytes, int], bytes]:
+    """The first list of `key` in the other order (one item: written twice)."""
 
-    def turned(match: re.Match[bytes]) -> bytes:
-        items = [i.strip() for i in match.group(1).split(b",")]
-        items = items[::-1] if len(items) > 1 else items * 2
-        return b"allocated_to: [" + b", ".join(items) + b"]"
+    def edit(text: bytes, round_number: int) -> bytes:
+        del round_number  # the same edit each round
 
-    return re.sub(rb"allocated_to: \[([^\]]+)\]", turned, text, count=1)
+        def turned(match: re.Match[bytes]) -> bytes:
+            items = [i.strip() for i in match.group(1).split(b",")]
+            items = items[::-1] if len(items) > 1 else items * 2
+            return key.encode() + b": [" + b", ".join(items) + b"]"
+
+        return re.sub(key.encode() + rb": \[([^\]]+)\]", turned, text, count=1)
+
+    return edit
+
+
+# The first requirement's `allocated_to`, its `satisfies`; the first work package's `delivers`.
+other_allocation = turned_around("allocated_to")
+other_citations = turned_around("satisfies")
+other_deliveries = turned_around("delivers")
 
 
 # What each warm step writes into the edited file before it runs (restored after).
@@ -95,13 +107,22 @@ WARM_EDITS = {
     # A changed value that rules and the coverage read, each for the edited requirement alone:
     # those rules run again over it, the coverage from what the last check kept.
     "check warm, allocation edited": other_allocation,
+    # Changed values that rules and the coverage read across entities (the obligations a
+    # requirement traces, the requirements a work package delivers): those rules run again
+    # over the entities the edit reaches, the coverage of those worked out again.
+    "check warm, citation edited": other_citations,
+    "check warm, delivery edited": other_deliveries,
 }
+# The file each warm step edits (the first of the glob): a requirements file unless named here.
+EDITED_FILES = {"check warm, delivery edited": "*/roadmap.yaml"}
 # The warm steps whose edit changes a value: compared with the cold report, then the restored
 # file checked again, untimed, so that the next round's comment finds a last check of it.
 VALUE_EDITS = (
     "check warm, value edited",
     "check warm, status edited",
     "check warm, allocation edited",
+    "check warm, citation edited",
+    "check warm, delivery edited",
 )
 
 
@@ -149,8 +170,11 @@ def measure_size(model: ModelInfo, repeat: int, build_repeat: int, timeout: floa
     """Run every step `repeat` times, round by round (the build `build_repeat` times)."""
     result = SizeRun(model, {name: Series() for name in STEPS})
     folder = str(model.folder)
-    edited = sorted(model.folder.glob("*/requirements-*.yaml"))[0]
-    original = edited.read_bytes()
+    edited_files = {
+        name: sorted(model.folder.glob(EDITED_FILES.get(name, "*/requirements-*.yaml")))[0]
+        for name in WARM_EDITS
+    }
+    originals = {path: path.read_bytes() for path in edited_files.values()}
     load_before = machine.load_average()
     with tempfile.TemporaryDirectory(prefix="archlex-bench-") as scratch:
         cache_env = {**os.environ, "ARCHLEX_CACHE_DIR": str(Path(scratch) / "cache")}
@@ -166,6 +190,8 @@ def measure_size(model: ModelInfo, repeat: int, build_repeat: int, timeout: floa
             "check warm, value edited": ([*ARCHLEX, "check", folder], cache_env, (0, 1)),
             "check warm, status edited": ([*ARCHLEX, "check", folder], cache_env, (0, 1)),
             "check warm, allocation edited": ([*ARCHLEX, "check", folder], cache_env, (0, 1)),
+            "check warm, citation edited": ([*ARCHLEX, "check", folder], cache_env, (0, 1)),
+            "check warm, delivery edited": ([*ARCHLEX, "check", folder], cache_env, (0, 1)),
             "render matrix": ([*ARCHLEX, "render", "matrix", folder, "--out", str(out / "r"),
                                "--no-cache"], cold, (0,)),
             "build": ([*ARCHLEX, "build", folder, "--out", str(out / "site"), "--no-cache",
@@ -188,14 +214,15 @@ def measure_size(model: ModelInfo, repeat: int, build_repeat: int, timeout: floa
                     if series.failure or (name == "build" and round_number >= build_repeat):
                         continue
                     if name in WARM_EDITS:  # one file changed since the cache was filled
-                        edited.write_bytes(WARM_EDITS[name](original, round_number))
+                        edited = edited_files[name]
+                        edited.write_bytes(WARM_EDITS[name](originals[edited], round_number))
                     try:
                         run = checked(run_child(argv, env=env, timeout=timeout), name, ok)
                     except StepFailedError as failure:
                         series.failure = str(failure)
                         continue
                     finally:
-                        edited.write_bytes(original)
+                        _restore(originals)
                     series.add(run.seconds, run.peak_rss_mb)
                     if name == "check cold":
                         cold_output = run.stdout
@@ -215,9 +242,15 @@ def measure_size(model: ModelInfo, repeat: int, build_repeat: int, timeout: floa
                 if wrote and env is cold:
                     result.steps[name].failure = wrote
         finally:
-            edited.write_bytes(original)
+            _restore(originals)
     result.load = (load_before, machine.load_average())
     return result
+
+
+def _restore(originals: dict[Path, bytes]) -> None:
+    """The edited files as they were."""
+    for path, text in originals.items():
+        path.write_bytes(text)
 
 
 def size_table(run: SizeRun) -> list[str]:
@@ -334,7 +367,11 @@ def archlex_section(runs: Sequence[SizeRun], args: argparse.Namespace, command: 
         "edited` after changing its status (only the coverage reads it: worked out again from "
         "what the last check kept), `check warm, allocation edited` after turning its "
         "`allocated_to` around (rules that read it check that requirement alone: they run "
-        "again over it, the coverage from what the last check kept)",
+        "again over it, the coverage from what the last check kept), `check warm, citation "
+        "edited` after turning its `satisfies` around and `check warm, delivery edited` after "
+        "turning the first work package's `delivers` around (in its roadmap file; rules that "
+        "read them run again over the obligations and requirements the edit reaches, the "
+        "coverage of those obligations worked out again)",
         "- ÷ parse is the ratio of the medians in this run; load is the 1-minute load average "
         "(2 cores, shared: above 2, other work competed and the spread widens)",
         "",

@@ -23,10 +23,12 @@ from archlex.check.neighbours import (
     delivered_now,
     law_of,
     reached,
+    stand_ins,
 )
 from archlex.check.reach import KIND_OF, Edit, planned
 from archlex.check.reads import reads
 from archlex.check.run import coverage_of
+from archlex.check.statuses import requirement_facts
 from archlex.check.through import context_of, findings_through, rows_through
 from archlex.check.unchanged import with_entities
 from archlex.findings import Finding, Severity
@@ -63,7 +65,12 @@ def _links(project: Project) -> tuple[Links, Coverage] | None:
     if any(len(places) > 1 for places in project.sources.entities.values()):
         return None  # an id written twice: the last check keeps no links
     model = project.model
-    return Links([], {}, delivered_by(model.work_packages), law, list(model.acts)), coverage
+    homes = {e.id: 0 for e in [*model.requirements, *model.work_packages]}
+    cited = {r.id: tuple(r.satisfies) for r in model.requirements}
+    ends = {p.id: p.end for p in model.work_packages}
+    delivered = delivered_by(model.work_packages)
+    acts = list(model.acts)
+    return Links(["-"], ["-"], homes, delivered, law, acts, cited, ends), coverage
 
 
 def _fetch(project: Project) -> Fetch:
@@ -97,6 +104,8 @@ def _compared(project: Project, rules: list[str]) -> list[tuple[str, list[Row], 
         return []
     links, coverage = kept
     kinds = project.model.kinds()
+    facts = requirement_facts(project.model)
+    assert facts is not None
     compared = []
     for entity, located in project.sources.placed:
         kind = KIND_OF.get(type(entity))
@@ -105,13 +114,13 @@ def _compared(project: Project, rules: list[str]) -> list[tuple[str, list[Row], 
         bare = entity.model_copy(update={key: [] for key in FOLLOWED[kind] - {"end"}})
         for after in (entity, bare):
             edited = [(entity, after, FOLLOWED[kind])]
-            now = Links(links.files, links.homes, dict(links.delivered_by), links.law, links.acts)
+            now = replace(links, delivered_by=dict(links.delivered_by))
             targets = reached(edited, now, coverage)
             delivered_now(now, edited)
             whole_project = _with(project, entity, after)
-            context = context_of(
-                whole_project, kinds, now, coverage, targets, _fetch(whole_project), TODAY
-            )
+            # Those around what is reached stand in as the last check kept them.
+            around = (_fetch(whole_project), stand_ins(now, facts, lambda home: True))
+            context = context_of(whole_project, kinds, now, coverage, targets, around, TODAY)
             ids = targets.ids(now)
             found = findings_through(context, ids, {r: RULES[r] for r in rules})
             whole = [f for rule in rules for f in _whole(whole_project, rule) if f.target in ids]

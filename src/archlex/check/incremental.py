@@ -196,10 +196,11 @@ def recheck(
     if again.followed:  # citations or deliveries changed: what they reach found again
         from archlex.check.through import followed
 
-        findings, coverage, now = followed(last, cache, again, findings, coverage, today)
-        links = kept_links(now)
-        if facts is not None:
-            facts = delivered(facts, now)
+        if facts is None:
+            return None  # the stand-ins' allocations and statuses are not known
+        now_walked = findings, file_keys, facts
+        findings, coverage, now = followed(last, cache, again, now_walked, coverage, today)
+        links, facts = kept_links(now), delivered(facts, now)
     inputs = Inputs(
         [(p, edited.get(p, d)) for p, d in last.inputs.files],
         last.inputs.globs,

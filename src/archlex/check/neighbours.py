@@ -19,15 +19,21 @@ model.
 
 from __future__ import annotations
 
+import datetime as dt
 import pickle
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
+from archlex.catalog.provision import Provision
 from archlex.check.coverage import Coverage, ObligationCoverage
 from archlex.load import Project
 from archlex.load.sources import Located
-from archlex.model import Act, Model, Obligation, Requirement, WorkPackage
+from archlex.model import Act, Model, Obligation, Requirement, RequirementStatus, WorkPackage
 from archlex.model.common import Entity
+
+if TYPE_CHECKING:
+    from archlex.check.statuses import Facts
 
 # The fields whose edit this module follows to the entities it reaches, by kind.
 FOLLOWED: Mapping[str, frozenset[str]] = {
@@ -39,8 +45,17 @@ FOLLOWED_BY_COVERAGE: Mapping[str, frozenset[str]] = {
     "requirements": frozenset({"satisfies"}),
     "work_packages": frozenset({"delivers"}),
 }
+# What a stand-in holds of a requirement or work package around the entities reached whose
+# file is as the last check read it (archlex.check.through): what the rules that follow links
+# may read of it (a status only by the coverage, as "done" or not, from the kept facts).
+STAND_IN: Mapping[str, frozenset[str]] = {
+    "requirements": frozenset({"satisfies", "allocated_to"}),
+    "work_packages": frozenset({"delivers", "end"}),
+}
 # Where an entity is, given its id: (the entity, where it is written) for each id found.
 Fetch = Callable[[Iterable[str]], dict[str, tuple[Entity, Located]]]
+# A stand-in for a requirement or work package, given its id (None: read it from its file).
+StandIn = Callable[[str], Entity | None]
 
 
 @dataclass
@@ -48,10 +63,13 @@ class Links:
     """What the last check keeps to follow such edits without loading the model."""
 
     files: list[str]  # the paths of the model's own files
+    keys: list[str]  # the parse-cache key of each file when the rest was kept
     homes: dict[str, int]  # each requirement's and work package's id -> its file in `files`
     delivered_by: dict[str, tuple[str, ...]]  # an id -> the work packages delivering it
     law: list[tuple[Obligation, Located]]  # the applicable obligations, in coverage order
     acts: list[Act]
+    cited: dict[str, tuple[Provision, ...]]  # each requirement's citations
+    ends: dict[str, dt.date]  # each work package's end
 
 
 def links_of(project: Project, coverage: Coverage) -> Links | None:
@@ -60,6 +78,7 @@ def links_of(project: Project, coverage: Coverage) -> Links | None:
     with an edit)."""
     paths = {display: path for path, (display, _) in project.file_keys.items()}
     files = sorted(set(paths.values()))
+    keys = [project.file_keys[path][1] for path in files]
     number = {path: index for index, path in enumerate(files)}
     homes: dict[str, int] = {}
     model = project.model
@@ -71,7 +90,54 @@ def links_of(project: Project, coverage: Coverage) -> Links | None:
     law = law_of(project, coverage)
     if law is None:
         return None
-    return Links(files, homes, delivered_by(model.work_packages), law, list(model.acts))
+    return Links(files, keys, homes, delivered_by(model.work_packages), law, *_kept_of(model))
+
+
+def _kept_of(
+    model: Model,
+) -> tuple[list[Act], dict[str, tuple[Provision, ...]], dict[str, dt.date]]:
+    """The acts, each requirement's citations, each work package's end."""
+    cited = {r.id: tuple(r.satisfies) for r in model.requirements}
+    return list(model.acts), cited, {p.id: p.end for p in model.work_packages}
+
+
+_PROTOTYPES: dict[type[Entity], Entity] = {}
+
+
+def _prototype(kind: type[Entity]) -> Entity:
+    """An entity of a kind with every field unset or its default, to copy stand-ins from
+    (pydantic's model_construct works the defaults out anew on each call, slowly)."""
+    found = _PROTOTYPES.get(kind)
+    if found is None:
+        found = _PROTOTYPES[kind] = kind.model_construct(id="")
+    return found
+
+
+def stand_ins(links: Links, facts: Facts, fresh: Callable[[int], bool]) -> StandIn:
+    """What makes stand-ins of requirements and work packages whose file (its index in the
+    links) is `fresh`: as the last check kept them, with each requirement's allocations and
+    whether it is done as the facts say now."""
+
+    def stand_in(entity_id: str) -> Entity | None:
+        home = links.homes.get(entity_id)
+        if home is None or not fresh(home):
+            return None
+        if entity_id in links.cited and entity_id in facts:
+            done, allocated, _ = facts[entity_id]
+            status = RequirementStatus.IMPLEMENTED if done else RequirementStatus.PROPOSED
+            values: dict[str, object] = {
+                "id": entity_id,
+                "satisfies": list(links.cited[entity_id]),
+                "allocated_to": list(allocated),
+                "status": status,
+            }
+            return _prototype(Requirement).model_copy(update=values)
+        if entity_id in links.ends:  # what it delivers: archlex.check.through
+            values = {"id": entity_id, "end": links.ends[entity_id]}
+            return _prototype(WorkPackage).model_copy(update=values)
+        return None
+
+    return stand_in
 
 
 def law_of(project: Project, coverage: Coverage) -> list[tuple[Obligation, Located]] | None:
@@ -198,9 +264,11 @@ def coverage_again(
 __all__ = [
     "FOLLOWED",
     "FOLLOWED_BY_COVERAGE",
+    "STAND_IN",
     "Fetch",
     "Links",
     "Neighbourhood",
+    "StandIn",
     "Targets",
     "coverage_again",
     "delivered_by",
@@ -210,4 +278,5 @@ __all__ = [
     "links_of",
     "neighbourhood_ids",
     "reached",
+    "stand_ins",
 ]

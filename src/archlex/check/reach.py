@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pydantic import BaseModel
 
 from archlex.check.context import CheckContext
-from archlex.check.neighbours import FOLLOWED, FOLLOWED_BY_COVERAGE
+from archlex.check.neighbours import FOLLOWED, FOLLOWED_BY_COVERAGE, STAND_IN
 from archlex.check.reads import COVERAGE
 from archlex.check.unchanged import is_clean, same_value, with_entities
 from archlex.findings import Finding
@@ -135,7 +135,7 @@ def planned(
                     continue
                 if name in _of(info.reach, edit.kind):
                     named = (None, edit.entity.id)
-                elif followed and name in _of(info.through, edit.kind):
+                elif followed and name in _of(info.through, edit.kind) and _stands_in(info):
                     named = None  # the entities reached are not known yet: any waiver of it
                 else:
                     return None
@@ -145,6 +145,12 @@ def planned(
             if followed:
                 plan = Plan(plan.reach, plan.through, True)
     return plan
+
+
+def _stands_in(info: RuleInfo) -> bool:
+    """Whether the rule reads no more of the requirements and work packages around the
+    entities reached than their stand-ins hold (archlex.check.neighbours.STAND_IN)."""
+    return all(_of(info.reads, kind) <= names for kind, names in STAND_IN.items())
 
 
 def _coverage_kept(kind: str, name: str, facts_kept: bool, followed: bool) -> bool:

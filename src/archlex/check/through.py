@@ -15,11 +15,13 @@ from archlex.check.neighbours import (
     Fetch,
     Links,
     Neighbourhood,
+    StandIn,
     Targets,
     coverage_again,
     delivered_now,
     neighbourhood_ids,
     reached,
+    stand_ins,
 )
 from archlex.check.run import coverage_of
 from archlex.check.unchanged import with_entities
@@ -28,13 +30,14 @@ from archlex.load import Project
 from archlex.load.cache import ParseCache
 from archlex.load.project import load_file
 from archlex.load.sources import Located, SourceMap
-from archlex.model import Requirement, WorkPackage
+from archlex.model import Model, Requirement, WorkPackage
 from archlex.model.common import Entity
 from archlex.rules import RULES, RuleInfo
 
 if TYPE_CHECKING:
     from archlex.check.incremental import LastCheck
     from archlex.check.rerun import Again
+    from archlex.check.statuses import Facts
 
 
 def context_of(
@@ -43,29 +46,65 @@ def context_of(
     links: Links,
     coverage: Coverage,
     targets: Targets,
-    fetch: Fetch,
+    around: tuple[Fetch, StandIn],
     today: dt.date,
 ) -> CheckContext:
     """A check of the targets' neighbourhood (`project`: the whole model's manifest and
-    regulations), the obligations reached taken as those that apply."""
+    regulations), the obligations reached taken as those that apply. The requirements and
+    work packages reached are read from their files (`around[0]`), the others stand in
+    (`around[1]`) where their file is as the last check read it."""
+    fetch, stand_in = around
     model = Neighbourhood(project.model, kinds, links.acts)
     sources = SourceMap()
     law = [links.law[i] for i in sorted(targets.obligations)]
     for obligation, located in law:
         model.obligations.append(obligation)
         sources.add(obligation, located)
-    for entity, located in fetch(neighbourhood_ids(targets, links, coverage)).values():
-        if isinstance(entity, Requirement):
-            model.requirements.append(entity)
-        elif isinstance(entity, WorkPackage):
-            model.work_packages.append(entity)
+    wanted = neighbourhood_ids(targets, links, coverage)
+    real = wanted & (targets.requirements | targets.packages)
+    standing: list[Entity] = []
+    for entity_id in sorted(wanted - real):
+        entity = stand_in(entity_id)
+        if entity is None:
+            real.add(entity_id)
         else:
-            continue
-        sources.add(entity, located)
+            standing.append(entity)
+    for entity, located in fetch(real).values():
+        if _add(model, entity):
+            sources.add(entity, located)
+    for entity in standing:
+        if isinstance(entity, Requirement):
+            _add(model, entity)
+    for entity in _delivering(model, links, standing):
+        _add(model, entity)
     model.reindex()
     context = CheckContext(with_entities(project, model, sources), today)
     context.shared["applicable"] = [obligation for obligation, _ in law]
     return context
+
+
+def _add(model: Model, entity: Entity) -> bool:
+    """Add a requirement or work package to the model (anything else: not)."""
+    if isinstance(entity, Requirement):
+        model.requirements.append(entity)
+    elif isinstance(entity, WorkPackage):
+        model.work_packages.append(entity)
+    else:
+        return False
+    return True
+
+
+def _delivering(model: Model, links: Links, standing: list[Entity]) -> list[WorkPackage]:
+    """The stand-in work packages, each delivering the model's requirements the links say."""
+    delivers: dict[str, list[str]] = {}
+    for requirement in model.requirements:
+        for package_id in links.delivered_by.get(requirement.id, ()):
+            delivers.setdefault(package_id, []).append(requirement.id)
+    return [
+        e.model_copy(update={"delivers": delivers.get(e.id, [])})
+        for e in standing
+        if isinstance(e, WorkPackage)
+    ]
 
 
 def findings_through(
@@ -88,19 +127,26 @@ def followed(
     last: LastCheck,
     cache: ParseCache,
     again: Again,
-    findings: list[Finding],
+    walked: tuple[list[Finding], dict[str, tuple[str, str]], Facts],
     coverage: Coverage,
     today: dt.date,
 ) -> tuple[list[Finding], Coverage, Links]:
     """The findings with those of the rules that read the followed fields about the entities
     the edits reach found again, the coverage with those obligations worked out again, and
-    the links as they are now."""
+    the links as they are now (`walked`: the findings, each file's (name, parse-cache key)
+    and the facts once the edited files were compared)."""
+    findings, file_keys, facts = walked
     assert last.links is not None and again.kinds is not None
     links: Links = pickle.loads(last.links)  # the sealed entry's own bytes
     targets = reached(again.followed, links, coverage)
     delivered_now(links, again.followed)
-    fetch = _from_files(last, cache, links)
-    context = context_of(last.project, again.kinds, links, coverage, targets, fetch, today)
+
+    def fresh(home: int) -> bool:  # the file has the entities it had when they were kept
+        path = links.files[home]
+        return path in file_keys and file_keys[path][1] == links.keys[home]
+
+    around = (_from_files(last, cache, links), stand_ins(links, facts, fresh))
+    context = context_of(last.project, again.kinds, links, coverage, targets, around, today)
     ids = targets.ids(links)
     kept = [f for f in findings if not (f.rule in again.through and f.target in ids)]
     kept += findings_through(context, ids, {r: RULES[r] for r in again.through})
