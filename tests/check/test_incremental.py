@@ -347,8 +347,8 @@ def test_random_graph_edits_report_as_a_cold_check(generated: Path, tmp_path: Pa
     the cold one either way."""
     model = tmp_path / "model"
     shutil.copytree(generated, model)
-    reused = _graph_rounds(model, ParseCache(tmp_path / "cache"), rounds=12, seed=5)
-    assert 0 < reused < 12
+    reused = _graph_rounds(model, ParseCache(tmp_path / "cache"), rounds=10, seed=5)
+    assert 0 < reused < 10
 
 
 def test_random_graph_edits_of_the_example_report_as_a_cold_check(tmp_path: Path) -> None:
@@ -391,88 +391,6 @@ def test_an_allocation_edit_runs_the_rules_for_the_requirement_alone(
     edited.write_text(text)
     back = check_model(model, model.parent, today=TODAY, cache=cache, incremental=True)
     assert isinstance(back.model, ReportModel)
-    assert _outputs(back) == _outputs(before)
-
-
-def _reused_as_cold(model: Path, cache: ParseCache) -> Report:
-    """The incremental check, which must reuse the last check and equal a cold one."""
-    warm = check_model(model, model.parent, today=TODAY, cache=cache, incremental=True)
-    assert isinstance(warm.model, ReportModel)
-    assert _outputs(warm) == _outputs(check_model(model, model.parent, today=TODAY))
-    return warm
-
-
-@pytest.mark.parametrize(
-    "citations",
-    [
-        "[]",  # none: the obligations it alone traced become untraced
-        "[{untraced}]",  # another provision: an untraced obligation traced, the old ones not
-        "[{cited}, {untraced}]",  # one more
-        '[{cited}, "2019/817 Art 99(1)"]',  # a provision that does not exist
-        "[{cited}, {cited}]",  # written twice
-        "\n      - {untraced}\n      - {cited}",  # a block list: the lines below move
-    ],
-)
-def test_a_citation_edit_runs_the_rules_for_what_it_traces(
-    generated: Path, tmp_path: Path, citations: str
-) -> None:
-    """What a requirement satisfies: the rules reading it run again over the obligations its
-    old and new citations trace (archlex.check.neighbours), the coverage of those worked out
-    again; the report is the cold one."""
-    model = tmp_path / "model"
-    shutil.copytree(generated, model)
-    cache = ParseCache(tmp_path / "cache")
-    before = check_model(model, model.parent, today=TODAY, cache=cache, incremental=True)
-    untraced = next(f for f in before.findings if f.rule == "obligation-untraced")
-    provision = re.search(r"` \((.+)\) is traced by no requirement", untraced.message)
-    assert provision is not None
-    edited = sorted(model.glob("*/requirements-*.yaml"))[0]
-    text = edited.read_text()
-    found = re.search(r"satisfies: \[([^]]+)\]", text)
-    assert found is not None
-    written = citations.format(cited=_items(found.group(1))[0], untraced=f'"{provision.group(1)}"')
-    edited.write_text(text.replace(found.group(0), f"satisfies: {written}", 1))
-    warm = _reused_as_cold(model, cache)
-    if "{untraced}" in citations:
-        assert untraced not in warm.findings  # the edit changed the report
-    edited.write_text(text)
-    back = _reused_as_cold(model, cache)
-    assert _outputs(back) == _outputs(before)
-
-
-@pytest.mark.parametrize(
-    "deliveries",
-    [
-        "[]",  # none: what it delivered unscheduled
-        "[{first}]",  # fewer
-        "[{first}, {first}]",  # written twice
-        "[{first}, NO-SUCH-REQUIREMENT]",  # a reference to nothing
-        "[{first}, {other}]",  # a requirement of another package
-    ],
-)
-def test_a_delivery_edit_runs_the_rules_for_what_it_delivers(
-    generated: Path, tmp_path: Path, deliveries: str
-) -> None:
-    """What a work package delivers: the rules reading it run again over the requirements it
-    delivered and delivers and the obligations those trace, the coverage of those obligations
-    worked out again; the report is the cold one."""
-    model = tmp_path / "model"
-    shutil.copytree(generated, model)
-    cache = ParseCache(tmp_path / "cache")
-    before = check_model(model, model.parent, today=TODAY, cache=cache, incremental=True)
-    edited = sorted(model.glob("*/roadmap.yaml"))[0]
-    text = edited.read_text()
-    lists = re.findall(r"delivers: \[([^]]+)\]", text)
-    assert len(lists) > 1
-    first, other = _items(lists[0])[0], _items(lists[1])[0]
-    written = deliveries.format(first=first, other=other)
-    edited.write_text(text.replace(f"delivers: [{lists[0]}]", f"delivers: {written}", 1))
-    warm = _reused_as_cold(model, cache)
-    if deliveries == "[]":
-        assert _outputs(warm) != _outputs(before)  # unscheduled now
-        assert warm.coverage != before.coverage
-    edited.write_text(text)
-    back = _reused_as_cold(model, cache)
     assert _outputs(back) == _outputs(before)
 
 
@@ -551,10 +469,10 @@ def test_an_entity_edit_is_checked_in_full(generated: Path, tmp_path: Path) -> N
     renamed = re.search(r"- id: (\S+)", edited.read_text())
     assert renamed is not None
     edited.write_text(edited.read_text().replace(renamed.group(0), renamed.group(0) + "-x", 1))
-    other = check_model(model, model.parent, today=TODAY, cache=cache, incremental=True)
-    assert not isinstance(other.model, ReportModel)  # an id: every reference to it
-    assert other.model.requirements  # the whole model, loaded and checked
-    assert _outputs(other) == _outputs(check_model(model, model.parent, today=TODAY))
+    full = check_model(model, model.parent, today=TODAY, cache=cache, incremental=True)
+    assert not isinstance(full.model, ReportModel)  # an id: every reference to it
+    assert full.model.requirements  # the whole model, loaded and checked
+    assert _outputs(full) == _outputs(check_model(model, model.parent, today=TODAY))
     edited.write_text(edited.read_text().replace('title: "', "title: [a list] # ", 1))
     invalid = check_model(model, model.parent, today=TODAY, cache=cache, incremental=True)
     assert not isinstance(invalid.model, ReportModel)  # a title that is no text: a finding

@@ -21,6 +21,7 @@ from archlex.check.neighbours import (
     Links,
     delivered_by,
     delivered_now,
+    kept_of,
     law_of,
     reached,
     stand_ins,
@@ -66,11 +67,8 @@ def _links(project: Project) -> tuple[Links, Coverage] | None:
         return None  # an id written twice: the last check keeps no links
     model = project.model
     homes = {e.id: 0 for e in [*model.requirements, *model.work_packages]}
-    cited = {r.id: tuple(r.satisfies) for r in model.requirements}
-    ends = {p.id: p.end for p in model.work_packages}
     delivered = delivered_by(model.work_packages)
-    acts = list(model.acts)
-    return Links(["-"], ["-"], homes, delivered, law, acts, cited, ends), coverage
+    return Links(["-"], ["-"], homes, delivered, law, *kept_of(model)), coverage
 
 
 def _fetch(project: Project) -> Fetch:

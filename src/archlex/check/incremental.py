@@ -9,10 +9,13 @@ same entities as before (a comment, blank lines, quoting, indentation, the order
 for fields that nothing reads (prose, a priority: archlex.check.reads), no rule can find
 anything else: the findings are the same, only those placed in an edited file move to where
 the same value is written now. A requirement's status, read by the coverage alone, may change
-too: the coverage of what it traces is worked out again (archlex.check.statuses). Anything
-else (a value a rule reads, a file added, removed or unreadable, the manifest, a finding of
-the reader, a message naming a place in an edited file, a missing parse-cache entry) is
-checked in full, and the entry is written anew.
+too: the coverage of what it traces is worked out again (archlex.check.statuses). A value
+that rules check for the edited entity alone (archlex.check.reach) or for what the edit
+reaches through links (a requirement's citations, a work package's deliveries:
+archlex.check.neighbours) runs those rules again there. Anything else (another value a rule
+reads, a file added, removed or unreadable, the manifest, a finding of the reader, a message
+naming a place in an edited file, a missing parse-cache entry) is checked in full, and the
+entry is written anew.
 tests/check/test_incremental.py compares both ways on random edits of a generated model.
 """
 

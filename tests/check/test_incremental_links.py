@@ -1,0 +1,133 @@
+"""The incremental check after edits of fields rules read across entities
+(archlex.check.neighbours): what a requirement satisfies and what a work package delivers, each
+edit compared with a cold check in every format, and undone (compared again)."""
+
+from __future__ import annotations
+
+import random
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from archlex.api import check_model
+from archlex.check.incremental import ReportModel
+from archlex.load.cache import ParseCache
+from archlex.outcome import Report
+from tests.check.models import TODAY
+from tests.check.test_incremental import _items, _outputs
+from tests.check.test_incremental import generated as generated  # the module's fixture
+
+
+def _reused_as_cold(model: Path, cache: ParseCache) -> Report:
+    """The incremental check, which must reuse the last check and equal a cold one."""
+    warm = check_model(model, model.parent, today=TODAY, cache=cache, incremental=True)
+    assert isinstance(warm.model, ReportModel)
+    assert _outputs(warm) == _outputs(check_model(model, model.parent, today=TODAY))
+    return warm
+
+
+@pytest.mark.parametrize(
+    "citations",
+    [
+        "[]",  # none: the obligations it alone traced become untraced
+        "[{untraced}]",  # another provision: an untraced obligation traced, the old ones not
+        '[{cited}, {cited}, "2019/817 Art 99(1)"]',  # twice, and a provision that is not
+        "\n      - {untraced}\n      - {cited}",  # a block list: the lines below move
+    ],
+)
+def test_a_citation_edit_runs_the_rules_for_what_it_traces(
+    generated: Path, tmp_path: Path, citations: str
+) -> None:
+    """What a requirement satisfies: the rules reading it run again over the obligations its
+    old and new citations trace (archlex.check.neighbours), the coverage of those worked out
+    again; the report is the cold one."""
+    model = tmp_path / "model"
+    shutil.copytree(generated, model)
+    cache = ParseCache(tmp_path / "cache")
+    before = check_model(model, model.parent, today=TODAY, cache=cache, incremental=True)
+    untraced = next(f for f in before.findings if f.rule == "obligation-untraced")
+    provision = re.search(r"` \((.+)\) is traced by no requirement", untraced.message)
+    assert provision is not None
+    edited = sorted(model.glob("*/requirements-*.yaml"))[0]
+    text = edited.read_text()
+    found = re.search(r"satisfies: \[([^]]+)\]", text)
+    assert found is not None
+    written = citations.format(cited=_items(found.group(1))[0], untraced=f'"{provision.group(1)}"')
+    edited.write_text(text.replace(found.group(0), f"satisfies: {written}", 1))
+    warm = _reused_as_cold(model, cache)
+    if "{untraced}" in citations:
+        assert untraced not in warm.findings  # the edit changed the report
+    edited.write_text(text)
+    back = _reused_as_cold(model, cache)
+    assert _outputs(back) == _outputs(before)
+
+
+@pytest.mark.parametrize(
+    "deliveries",
+    [
+        "[]",  # none: what it delivered unscheduled
+        "[{first}, {first}, NO-SUCH-REQUIREMENT]",  # twice, and a reference to nothing
+        "[{first}, {other}]",  # a requirement of another package
+    ],
+)
+def test_a_delivery_edit_runs_the_rules_for_what_it_delivers(
+    generated: Path, tmp_path: Path, deliveries: str
+) -> None:
+    """What a work package delivers: the rules reading it run again over the requirements it
+    delivered and delivers and the obligations those trace, the coverage of those obligations
+    worked out again; the report is the cold one."""
+    model = tmp_path / "model"
+    shutil.copytree(generated, model)
+    cache = ParseCache(tmp_path / "cache")
+    before = check_model(model, model.parent, today=TODAY, cache=cache, incremental=True)
+    edited = sorted(model.glob("*/roadmap.yaml"))[0]
+    text = edited.read_text()
+    lists = re.findall(r"delivers: \[([^]]+)\]", text)
+    assert len(lists) > 1
+    first, other = _items(lists[0])[0], _items(lists[1])[0]
+    written = deliveries.format(first=first, other=other)
+    edited.write_text(text.replace(f"delivers: [{lists[0]}]", f"delivers: {written}", 1))
+    warm = _reused_as_cold(model, cache)
+    if deliveries == "[]":
+        assert _outputs(warm) != _outputs(before)  # unscheduled now
+        assert warm.coverage != before.coverage
+    edited.write_text(text)
+    back = _reused_as_cold(model, cache)
+    assert _outputs(back) == _outputs(before)
+
+
+def test_edits_one_after_another_report_as_a_cold_check(generated: Path, tmp_path: Path) -> None:
+    """Citations, deliveries, allocations and statuses edited round after round, never undone:
+    each check starts from the last one's kept links and facts (stand-ins from files edited
+    since, or not), and reports as a cold check."""
+    model = tmp_path / "model"
+    shutil.copytree(generated, model)
+    cache = ParseCache(tmp_path / "cache")
+    check_model(model, model.parent, today=TODAY, cache=cache, incremental=True)
+    rng = random.Random(11)
+    files = sorted(p for p in model.rglob("*.yaml") if p.name != "archlex.yaml")
+    chosen = [f for f in files if "requirements" in f.name or "roadmap" in f.name]
+    reused = 0
+    for round_number in range(8):
+        path = rng.choice(chosen)
+        text = path.read_text(encoding="utf-8")
+        key = rng.choice(("satisfies", "delivers", "allocated_to", "status"))
+        lists = list(re.finditer(rf"{key}: (\[[^]\n]*\]|\w+)", text))
+        if not lists:
+            continue
+        found = rng.choice(lists)
+        value = found.group(1)
+        if key == "status":
+            value = rng.choice(("proposed", "implemented", "verified", "agreed"))
+        else:
+            pool = sorted({i for m in lists for i in _items(m.group(1))})
+            items = _items(value)
+            value = "[" + ", ".join(rng.sample(pool, min(len(pool), len(items) or 1))) + "]"
+        path.write_text(text[: found.start()] + f"{key}: {value}" + text[found.end() :], "utf-8")
+        warm = check_model(model, model.parent, today=TODAY, cache=cache, incremental=True)
+        cold = check_model(model, model.parent, today=TODAY)
+        assert _outputs(warm) == _outputs(cold), f"round {round_number}: {key}"
+        reused += isinstance(warm.model, ReportModel)
+    assert reused >= 4
