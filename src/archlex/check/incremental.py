@@ -203,7 +203,8 @@ def recheck(
             return None  # the stand-ins' allocations and statuses are not known
         now_walked = findings, file_keys, facts
         findings, coverage, now = followed(last, cache, again, now_walked, coverage, today)
-        links, facts = kept_links(now), delivered(facts, now)
+        if any("delivers" in changed for _, _, changed in again.followed):
+            links, facts = kept_links(now), delivered(facts, now)  # else as they were
     inputs = Inputs(
         [(p, edited.get(p, d)) for p, d in last.inputs.files],
         last.inputs.globs,
