@@ -52,9 +52,8 @@ class Again:
             return None
         if any(names_place(f, display) for f in findings):
             return None
-        planned = self._planned(
-            old, load_file(last.project.manifest_path, Path(path), display, cache)
-        )
+        new = load_file(last.project.manifest_path, Path(path), display, cache)
+        planned = self._planned(old, new)
         raw = Path(path).read_bytes()
         mover = TextMover.of(old, last.texts.get(path), raw, _alike, partial=True)
         if planned is None or mover is None:

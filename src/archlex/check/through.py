@@ -61,14 +61,7 @@ def context_of(
         model.obligations.append(obligation)
         sources.add(obligation, located)
     wanted = neighbourhood_ids(targets, links, coverage)
-    real = wanted & (targets.requirements | targets.packages)
-    standing: list[Entity] = []
-    for entity_id in sorted(wanted - real):
-        entity = stand_in(entity_id)
-        if entity is None:
-            real.add(entity_id)
-        else:
-            standing.append(entity)
+    real, standing = _standing(wanted, targets, stand_in)
     for entity, located in fetch(real).values():
         if _add(model, entity):
             sources.add(entity, located)
@@ -81,6 +74,22 @@ def context_of(
     context = CheckContext(with_entities(project, model, sources), today)
     context.shared["applicable"] = [obligation for obligation, _ in law]
     return context
+
+
+def _standing(
+    wanted: set[str], targets: Targets, stand_in: StandIn
+) -> tuple[set[str], list[Entity]]:
+    """The ids to read from their files (those reached, and those that cannot stand in),
+    and the stand-ins of the others."""
+    real = wanted & (targets.requirements | targets.packages)
+    standing: list[Entity] = []
+    for entity_id in sorted(wanted - real):
+        entity = stand_in(entity_id)
+        if entity is None:
+            real.add(entity_id)
+        else:
+            standing.append(entity)
+    return real, standing
 
 
 def _add(model: Model, entity: Entity) -> bool:
