@@ -22,16 +22,15 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from archlex.site.page_blocks import BlockConverter, converter_for
 from archlex.site.page_inline import FastInline
 from archlex.site.raw_blocks import stood_in
+from archlex.site.trusted import Trusted
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
-
-_CHECKS = 2  # pages rendered both ways in a process before the kept instance is trusted
-_INLINE = "*"  # the simple inline step's key among the checks (not a folder's name)
 
 
 @dataclass(frozen=True)
@@ -57,7 +56,7 @@ class _Rendered:
 
 
 class PageMarkdown:
-    """Renders pages' Markdown with one kept Python-Markdown instance."""
+    """Renders pages' Markdown with one kept Python-Markdown instance, or the block converter."""
 
     def __init__(self, config: MkDocsConfig) -> None:
         import mkdocs
@@ -65,39 +64,74 @@ class PageMarkdown:
         self.config = config
         self.kept: Any = None  # a markdown.Markdown (Python-Markdown has no type hints)
         self.inline: FastInline | None = None  # the kept instance's inline step
+        self.converter: BlockConverter | None = None  # where the instance is the usual one
         self.enabled = mkdocs.__version__.startswith("1.6.")
-        self.checks = _CHECKS
-        # pages that took a fast way left to render both ways (-1: the way is not taken): by
-        # folder for the raw block stand-ins, under `_INLINE` for the simple inline step
-        self.fast_checks: dict[str, int] = {}
+        self.trusted = Trusted()  # the kept instance
+        self.simple = Trusted()  # the simple inline step
+        self.stand_ins: dict[str, Trusted] = {}  # the raw block stand-ins, by folder
+        self.blocks: dict[str, Trusted] = {}  # the block converter, by folder
+        self.converted = 0  # pages the block converter made
 
     def render(self, page: Page, files: Files) -> None:
         """Render the page's Markdown into its content, table of contents, title and links."""
-        if not self.enabled:
+        if not self.enabled or not self.trusted.take():
             page.render(self.config, files)
             return
         folder = posixpath.dirname(page.file.src_uri)
-        raw, inline = (self.fast_checks.get(key, _CHECKS) >= 0 for key in (folder, _INLINE))
         with _held() as warnings:
-            stood, inlined = self._render(page, files, raw, inline)
-        used = [key for key, taken in ((folder, stood), (_INLINE, inlined)) if taken]
-        if self.checks <= 0 and all(self.fast_checks.get(key, _CHECKS) <= 0 for key in used):
+            used = self._render(page, files, folder, warnings)
+        if not any(way.checking for way in used):
             _log(warnings)
             return
         ours = _Rendered.of(page)  # checked: the page renders itself too, and keeps that
         page.render(self.config, files)
-        same = _Rendered.of(page) == ours
-        for key in used:  # -1: the way is not taken again
-            self.fast_checks[key] = max(self.fast_checks.get(key, _CHECKS) - 1, 0) if same else -1
-        if same:
-            self.checks = max(self.checks - 1, 0)
-        elif not used:
-            logging.getLogger(__name__).debug("kept Markdown instance differs: not used")
-            self.enabled = False
-        else:
-            logging.getLogger(__name__).debug("fast Markdown of %s differs: not used", used)
+        if _Rendered.of(page) == ours:
+            for way in used:
+                way.agreed()
+            return
+        blamed = [way for way in used if way is not self.trusted] or [self.trusted]
+        for way in blamed:
+            way.disagreed()
+        logging.getLogger(__name__).debug("Markdown of %s differs: %s not used", page, blamed)
 
-    def _render(self, page: Page, files: Files, raw: bool, inline: bool) -> tuple[bool, bool]:
+    def _render(
+        self, page: Page, files: Files, folder: str, warnings: list[logging.LogRecord]
+    ) -> list[Trusted]:
+        """Render the page the fastest way it may take; the ways it took."""
+        self._instance()
+        blocks = self.blocks.setdefault(folder, Trusted())
+        held = len(warnings)
+        if self.converter is not None and blocks.take() and self._convert(page, files):
+            self.converted += 1
+            return [blocks]
+        del warnings[held:]  # what the converter logged before it gave up
+        raw = self.stand_ins.setdefault(folder, Trusted())
+        stood, inlined = self._markdown(page, files, raw.take(), self.simple.take())
+        taken = [way for way, used in ((raw, stood), (self.simple, inlined)) if used]
+        return [self.trusted, *taken]
+
+    def _convert(self, page: Page, files: Files) -> bool:
+        """`Page.render` of mkdocs 1.6 by the block converter; whether the page was of its
+        subset (else nothing is set)."""
+        from mkdocs.structure import pages
+        from mkdocs.structure.toc import get_toc
+
+        assert self.converter is not None
+        if page.markdown is None:
+            raise RuntimeError("`markdown` field hasn't been set (via `read_source`)")
+        relative = pages._RelativePathTreeprocessor(page.file, files, self.config)
+        converted = self.converter.convert(page.markdown, relative.path_to_url)
+        if converted is None:
+            return False
+        page.content = converted.content
+        page.toc = get_toc(converted.tokens)  # type: ignore[arg-type]
+        page._title_from_render = converted.title
+        page.present_anchor_ids = converted.anchors
+        if pages.log.getEffectiveLevel() > logging.DEBUG:
+            page.links_to_anchors = relative.links_to_anchors
+        return True
+
+    def _markdown(self, page: Page, files: Files, raw: bool, inline: bool) -> tuple[bool, bool]:
         """`Page.render` of mkdocs 1.6, on the kept instance, raw blocks stood in for where
         `raw`, the simple inline step where `inline`; whether each was taken."""
         from mkdocs.structure import pages
@@ -121,7 +155,7 @@ class PageMarkdown:
         if stood is not None:
             restored = stood.restored(content, md.htmlStash.rawHtmlBlocks)
             if restored is None:
-                return self._render(page, files, False, inline)
+                return self._markdown(page, files, False, inline)
             content = restored
             raw_html.present_anchor_ids |= stood.anchors
         page.content = content
@@ -134,12 +168,14 @@ class PageMarkdown:
 
     def _instance(self) -> Any:
         """The kept Python-Markdown instance, made on first use, its inline step the simple
-        one where its inline patterns are Python-Markdown's own."""
+        one where its inline patterns are Python-Markdown's own, the block converter where its
+        processors are those of archlex's extensions as archlex configures them."""
         if self.kept is None:
             config = self.config
             extensions, options = config["markdown_extensions"], config["mdx_configs"] or {}
             markdown = importlib.import_module("markdown")
             self.kept = markdown.Markdown(extensions=extensions, extension_configs=options)
+            self.converter = converter_for(self.kept)  # before the inline step is replaced
             own = [type(pattern) for pattern in markdown.Markdown().inlinePatterns]
             if [type(pattern) for pattern in self.kept.inlinePatterns] == own:
                 self.inline = FastInline(self.kept.treeprocessors["inline"])

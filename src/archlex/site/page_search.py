@@ -21,12 +21,12 @@ from html import unescape
 from typing import TYPE_CHECKING, Any
 
 from archlex.site.search_text import ROOTS, add_text, subtree_end
+from archlex.site.trusted import Trusted
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.pages import Page
 
-_CHECKS = 2  # pages indexed both ways in a process before the fast split is trusted
 _NAME = r"[a-zA-Z][a-zA-Z0-9]*"
 _ATTRIBUTE = r"""\s+[a-zA-Z_:][-a-zA-Z0-9_:.]*(?:="[^"]*"|='[^']*')?"""
 TOKEN = re.compile(rf"""<({_NAME})((?:{_ATTRIBUTE})*)\s*(/?)>|</({_NAME})\s*>|[^<]+""")
@@ -50,8 +50,8 @@ class PageSearch:
         index = getattr(plugin, "search_index", None)
         usable = index is not None and hasattr(type(index), "add_entry_from_context")
         self.index: Any = index if usable else None
-        self.checks = _CHECKS
-        self.shortcut_checks = _CHECKS  # the same for pages with an SVG taken as text alone
+        self.plain = Trusted()  # the fast split
+        self.shortcut = Trusted()  # an SVG taken as text alone
         self.split = 0  # pages whose HTML the fast split read
         self.shortcuts = 0  # of those, pages with an SVG taken as text alone
 
@@ -69,28 +69,26 @@ class PageSearch:
         """Add the page's entries to the index, as the plugin's `add_entry_from_context`."""
         index = self.index
         own = type(index).add_entry_from_context
-        if self.checks < 0 or OTHER.search(page.content or ""):
+        if not self.plain.take() or OTHER.search(page.content or ""):
             own(index, page)
             return
         before = len(index.entries)
-        taken = self._add(index, page, shortcut=self.shortcut_checks >= 0)
+        taken = self._add(index, page, shortcut=self.shortcut.take())
         if taken is None:
             own(index, page)
             return
-        if self.checks > 0 or (taken and self.shortcut_checks > 0):
-            # indexed both ways: the plugin's entries are kept
-            ours = index.entries[before:]
-            del index.entries[before:]
-            own(index, page)
-            same = ours == index.entries[before:]
-            if taken:
-                self.shortcut_checks = max(self.shortcut_checks - 1, 0) if same else -1
-            elif same:
-                self.checks = max(self.checks - 1, 0)
-            else:
-                self.checks = -1
-            if not same:
-                log.debug("search entries of %s differ from the plugin's: not used", page.url)
+        ways = [self.plain, self.shortcut] if taken else [self.plain]
+        if not any(way.checking for way in ways):
+            return
+        ours = index.entries[before:]  # indexed both ways: the plugin's entries are kept
+        del index.entries[before:]
+        own(index, page)
+        if ours == index.entries[before:]:
+            for way in ways:
+                way.agreed()
+            return
+        ways[-1].disagreed()
+        log.debug("search entries of %s differ from the plugin's: not used", page.url)
 
     def _add(self, index: Any, page: Page, shortcut: bool) -> int | None:
         """Material's `add_entry_from_context`, the HTML split here; None (and nothing
