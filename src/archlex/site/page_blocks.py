@@ -11,8 +11,9 @@ duplicate suffixes are its own) and permalinks, its table of contents tokens, mk
 anchors, and every address made relative by mkdocs' own `_RelativePathTreeprocessor.path_to_url`
 (its warnings and the links to anchors with it). Anything else in a page (raw HTML, `&`, code,
 nested or loose lists, block quotes, indented lines, admonitions ...) makes `convert` give None:
-the page is converted by Python-Markdown. The first pages converted here in each process are
-converted both ways and compared (archlex.site.page_markdown).
+the page is converted by Python-Markdown. A page with `{` is left to it too: the attribute
+lists material's tags plugin switches on read `{: ...}`. The first pages converted here in each
+process are converted both ways and compared (archlex.site.page_markdown).
 """
 
 from __future__ import annotations
@@ -62,7 +63,7 @@ class BlockConverter:
 
     def convert(self, source: str, link: Callable[[str], str]) -> Converted | None:
         """The page's parts, its addresses made relative by `link`; None if not the subset."""
-        if any(mark in source for mark in ("<", "&", "`", "\x02", "\x03", "\t", "\r")):
+        if any(mark in source for mark in ("<", "&", "`", "{", "\x02", "\x03", "\t", "\r")):
             return None
         page = _Page(self, link)
         for lines in _blocks(source):
@@ -231,7 +232,8 @@ def converter_for(md: Any) -> BlockConverter | None:
     of the kinds archlex's extensions make, in the same order, and its table of contents is
     configured as the converter writes it; else None."""
     markdown = importlib.import_module("markdown")
-    usual = markdown.Markdown(extensions=_EXTENSIONS)
+    attributes = "AttrListTreeprocessor" in _kinds(md.treeprocessors)  # material's tags add it
+    usual = markdown.Markdown(extensions=_EXTENSIONS + ["attr_list"] * attributes)
     for stage in ("preprocessors", "treeprocessors", "postprocessors", "inlinePatterns"):
         if _kinds(getattr(md, stage)) != _kinds(getattr(usual, stage)):
             return None

@@ -20,6 +20,7 @@ import re
 from html import unescape
 from typing import TYPE_CHECKING, Any
 
+from archlex.site.search_sections import sections
 from archlex.site.search_text import ROOTS, add_text, subtree_end
 from archlex.site.trusted import Trusted
 
@@ -52,6 +53,9 @@ class PageSearch:
         self.index: Any = index if usable else None
         self.plain = Trusted()  # the fast split
         self.shortcut = Trusted()  # an SVG taken as text alone
+        self.direct = Trusted()  # the sections of plain HTML made directly
+        self.keep: frozenset[str] | None = None  # the tags material's parser keeps
+        self.direct_pages = 0  # pages whose sections were made directly
         self.split = 0  # pages whose HTML the fast split read
         self.shortcuts = 0  # of those, pages with an SVG taken as text alone
 
@@ -73,11 +77,10 @@ class PageSearch:
             own(index, page)
             return
         before = len(index.entries)
-        taken = self._add(index, page, shortcut=self.shortcut.take())
-        if taken is None:
+        ways = self._add(index, page)
+        if ways is None:
             own(index, page)
             return
-        ways = [self.plain, self.shortcut] if taken else [self.plain]
         if not any(way.checking for way in ways):
             return
         ours = index.entries[before:]  # indexed both ways: the plugin's entries are kept
@@ -90,22 +93,31 @@ class PageSearch:
         ways[-1].disagreed()
         log.debug("search entries of %s differ from the plugin's: not used", page.url)
 
-    def _add(self, index: Any, page: Page, shortcut: bool) -> int | None:
-        """Material's `add_entry_from_context`, the HTML split here; None (and nothing
-        added) if the HTML is not plain tags and text, else how many SVGs gave only text."""
-        parser = importlib.import_module("material.plugins.search.plugin").Parser()
-        search = page.meta.get("search") or {}
+    def _add(self, index: Any, page: Page) -> list[Trusted] | None:
+        """Material's `add_entry_from_context`, the sections made here; None (and nothing
+        added) if the HTML is not plain tags and text, else the fast ways taken."""
+        module = importlib.import_module("material.plugins.search.plugin")
+        search, html = page.meta.get("search") or {}, page.content or ""
         if search.get("exclude"):
-            return 0
-        taken = _feed(parser, page.content or "", shortcut)
-        if taken is None:
-            return None
-        self.split += 1
-        self.shortcuts += bool(taken)
-        for section in parser.data:
+            return [self.plain]
+        if self.keep is None:
+            self.keep = frozenset(module.Parser().keep)
+        made = sections(html, module, self.keep) if self.direct.take() else None
+        ways = [self.plain, self.direct]
+        if made is None:
+            parser = module.Parser()
+            taken = _feed(parser, html, self.shortcut.take())
+            if taken is None:
+                return None
+            self.split += 1
+            self.shortcuts += bool(taken)
+            made, ways = parser.data, [self.plain, self.shortcut] if taken else [self.plain]
+        else:
+            self.direct_pages += 1
+        for section in made:
             if not section.is_excluded():
                 index.create_entry_for_section(section, page.toc, page.url, page)
-        return taken
+        return ways
 
 
 def _feed(parser: Any, html: str, shortcut: bool) -> int | None:
