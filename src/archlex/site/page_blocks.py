@@ -208,6 +208,8 @@ class _Page:
         """A paragraph of lines no block processor reads."""
         if any(_BLOCKISH.match(line) for line in lines):
             return None
+        if len(lines) > 1 and "|" in lines[0]:
+            return None  # a table without borders, if its second line is a rule
         made = self._text("\n".join(lines))
         return None if made is None else f"<p>{made}</p>"
 

@@ -20,10 +20,12 @@ import posixpath
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from archlex.site.page_blocks import BlockConverter, converter_for
 from archlex.site.page_inline import FastInline
+from archlex.site.page_links import PageLinks
 from archlex.site.raw_blocks import stood_in
 from archlex.site.trusted import Trusted
 
@@ -71,6 +73,7 @@ class PageMarkdown:
         self.stand_ins: dict[str, Trusted] = {}  # the raw block stand-ins, by folder
         self.blocks: dict[str, Trusted] = {}  # the block converter, by folder
         self.converted = 0  # pages the block converter made
+        self.links = PageLinks()  # the converted pages' links
 
     def render(self, page: Page, files: Files) -> None:
         """Render the page's Markdown into its content, table of contents, title and links."""
@@ -120,7 +123,7 @@ class PageMarkdown:
         if page.markdown is None:
             raise RuntimeError("`markdown` field hasn't been set (via `read_source`)")
         relative = pages._RelativePathTreeprocessor(page.file, files, self.config)
-        converted = self.converter.convert(page.markdown, relative.path_to_url)
+        converted = self.converter.convert(page.markdown, partial(self.links.link, relative))
         if converted is None:
             return False
         page.content = converted.content

@@ -119,4 +119,5 @@ class _Sections:
 
     def _target(self) -> list[str]:
         """Where a kept tag goes: the title inside the heading, else the text."""
-        return self.section.title if self.heading else self.section.text
+        data: list[str] = self.section.title if self.heading else self.section.text
+        return data
