@@ -9,7 +9,9 @@ itself; and the first pages in each process are rendered both ways and compared,
 dropped if any part differs. Large raw HTML blocks (a diagram's inline SVG) are kept out of the
 conversion by stand-ins (archlex.site.raw_blocks); the first pages with stand-ins of each folder
 are rendered both ways too, the folder's stand-ins dropped if any part differs; so are the first
-pages that take the simple inline step (archlex.site.page_inline), in any folder.
+pages that take the simple inline step (archlex.site.page_inline), in any folder. A page of the
+small part of Markdown archlex's entity pages use is made into HTML without Python-Markdown
+(archlex.site.page_blocks), checked the same way on the first pages of each folder.
 """
 
 from __future__ import annotations
@@ -86,16 +88,15 @@ class PageMarkdown:
         if not any(way.checking for way in used):
             _log(warnings)
             return
-        ours = _Rendered.of(page)  # checked: the page renders itself too, and keeps that
+        checked = [(used, _Rendered.of(page))]  # the page renders itself too, and keeps that
+        if self.trusted.checking and self.trusted not in used:  # a small page: check the
+            with _held():  # kept instance on it too (not on the first large page it takes)
+                kept = self._kept(page, files, folder)
+            checked.append((kept, _Rendered.of(page)))
         page.render(self.config, files)
-        if _Rendered.of(page) == ours:
-            for way in used:
-                way.agreed()
-            return
-        blamed = [way for way in used if way is not self.trusted] or [self.trusted]
-        for way in blamed:
-            way.disagreed()
-        logging.getLogger(__name__).debug("Markdown of %s differs: %s not used", page, blamed)
+        theirs = _Rendered.of(page)
+        for ways, ours in checked:
+            _judge(ways, ours == theirs, self.trusted, page)
 
     def _render(
         self, page: Page, files: Files, folder: str, warnings: list[logging.LogRecord]
@@ -108,6 +109,10 @@ class PageMarkdown:
             self.converted += 1
             return [blocks]
         del warnings[held:]  # what the converter logged before it gave up
+        return self._kept(page, files, folder)
+
+    def _kept(self, page: Page, files: Files, folder: str) -> list[Trusted]:
+        """Render the page with the kept instance; the ways it took."""
         raw = self.stand_ins.setdefault(folder, Trusted())
         stood, inlined = self._markdown(page, files, raw.take(), self.simple.take())
         taken = [way for way, used in ((raw, stood), (self.simple, inlined)) if used]
@@ -184,6 +189,19 @@ class PageMarkdown:
                 self.inline = FastInline(self.kept.treeprocessors["inline"])
                 self.kept.treeprocessors.register(self.inline, "inline", 20)
         return self.kept
+
+
+def _judge(ways: list[Trusted], same: bool, kept: Trusted, page: Page) -> None:
+    """Count a checked page for the ways it took; where it differed, the fast ways it took are
+    not taken again (the kept instance, if it took none)."""
+    if same:
+        for way in ways:
+            way.agreed()
+        return
+    blamed = [way for way in ways if way is not kept] or [kept]
+    for way in blamed:
+        way.disagreed()
+    logging.getLogger(__name__).debug("Markdown of %s differs: %s not used", page, blamed)
 
 
 @contextmanager
