@@ -21,6 +21,7 @@ from typing import Any
 
 _TAGS = "h[1-6]|p|ul|li|table|thead|tbody|tr|th|td|strong|em|a"
 _TOKEN = re.compile(rf'<(/?)({_TAGS})((?: [a-z]+="[^"<>]*")*)>|([^<]+)')
+_OTHER = re.compile(rf"<(?!/?(?:{_TAGS})[ >])")  # a tag of another name: found in one search
 _ATTRIBUTE = re.compile(r' ([a-z]+)="([^"]*)"')
 _HEADINGS = frozenset(f"h{level}" for level in range(1, 7))
 
@@ -29,6 +30,8 @@ def sections(html: str, module: Any, keep: frozenset[str]) -> list[Any] | None:
     """The sections material's `Parser` makes of `html` (its `data`), made with the classes of
     material's search plugin `module`, `keep` its parser's kept tags; None if the HTML is not
     of the plain kind."""
+    if _OTHER.search(html):
+        return None
     parser = _Sections(module, keep)
     at = 0
     for match in _TOKEN.finditer(html):
