@@ -89,9 +89,9 @@ class PageMarkdown:
             _log(warnings)
             return
         checked = [(used, _Rendered.of(page))]  # the page renders itself too, and keeps that
-        if self.trusted.checking and self.trusted not in used:  # a small page: check the
-            with _held():  # kept instance on it too (not on the first large page it takes)
-                kept = self._kept(page, files, folder)
+        if self.trusted not in used and (self.trusted.checking or self.simple.checking):
+            with _held():  # a small page: check the kept instance and its inline step on it
+                kept = self._kept(page, files, folder)  # too, not on the first large page
             checked.append((kept, _Rendered.of(page)))
         page.render(self.config, files)
         theirs = _Rendered.of(page)
