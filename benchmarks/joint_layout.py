@@ -1,6 +1,6 @@
 """What laying a diagram out once for both languages would save: a measured prototype (#19).
 
-    python benchmarks/joint_layout.py MODEL [--only N] [--check N]
+    python benchmarks/joint_layout.py MODEL [--only N] [--check N] [--batch N]
 
 For each of the model's diagrams (the first drawing of each, as `diagram_graphs` gives it, in
 English and Latvian), Graphviz's CPU two ways, one diagram at a time, in one process:
@@ -13,9 +13,11 @@ English and Latvian), Graphviz's CPU two ways, one diagram at a time, in one pro
   language and each label as wide and as tall, then per language the SVGs, and the printed
   PNGs, drawn from that layout by render-only `neato -n2` runs, `--batch` diagrams a run.
 
-Checks, on the first `--check` diagrams: each language's text inside its node's box in the
-joint drawing (from `-Txdot`: every text line's extent within the node's outline), and the
-batched render byte-identical to the same graph rendered alone. Prints the CPU of each part
+Checks (`joint_layout_checks.py`), on the first `--check` diagrams: each language's text
+inside its node's box in the joint drawing (from the render's `-Tjson`: every text line's
+extent within the node's outline; edge labels over no node), the same count with each
+language drawn into the first language's own layout (the control), and whether a render of
+all of them in one run is byte-identical to each rendered alone. Prints the CPU of each part
 and the ratio joint / apart. Not part of `make test`; the numbers are in
 benchmarks/RESULTS-site-scale.md.
 """
@@ -33,8 +35,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from archlex.toolkit.dot import Cluster, Graph, Label, Node
-
-INCH = 72.0
 
 
 def cpu_of_children() -> float:
@@ -254,13 +254,43 @@ def render(
     return found
 
 
+def draw_language(
+    diagrams: list[tuple[str, Graph, bool]], pins: list[Graph], size: int, each: list[float]
+) -> tuple[float, float]:
+    """Draw one language's pinned graphs: the SVGs, then the printed PNGs at the resolution
+    the SVG says; the CPU of each (each diagram's added to `each` when `size` is 1)."""
+    from archlex.render.diagrams.page import png_dpi
+
+    svg_cpu: list[float] = []
+    png_cpu: list[float] = []
+    start = cpu_of_children()
+    svgs = render([g.source() for g in pins], "svg", size, svg_cpu)
+    svg_total = cpu_of_children() - start
+    printed, which = [], []
+    for number, ((_, _, is_printed), graph, svg) in enumerate(
+        zip(diagrams, pins, svgs, strict=True)
+    ):
+        dpi = png_dpi(svg.split(b"</svg>")[0].decode() + "</svg>")
+        if is_printed:
+            drawn = copy.deepcopy(graph)
+            drawn.attrs["dpi"] = f"{dpi or 96:g}"
+            printed.append(drawn.source())
+            which.append(number)
+    start = cpu_of_children()
+    pngs = render(printed, "png", size, png_cpu)
+    png_total = cpu_of_children() - start
+    if size == 1:
+        for number, used in [*enumerate(svg_cpu), *zip(which, png_cpu, strict=True)]:
+            each[number] += used
+    assert len(pngs) == len(printed) and all(p.startswith(b"\x89PNG") for p in pngs)
+    return svg_total, png_total
+
+
 def joint(
     versions: dict[str, list[tuple[str, Graph, bool]]], size: int, each: list[float]
 ) -> tuple[dict[str, float], dict[str, list[Graph]]]:
     """Graphviz's CPU of drawing every diagram laid out once for both languages, by part (each
     diagram's added to `each` when `size` is 1); the pinned graphs of each language."""
-    from archlex.render.diagrams.page import png_dpi
-
     cpu: dict[str, float] = {}
     start = cpu_of_children()
     measured = [sizes([g for _, g, _ in diagrams]) for diagrams in versions.values()]
@@ -280,101 +310,11 @@ def joint(
     }
     cpu["svg"] = cpu["png"] = 0.0
     for code, diagrams in versions.items():
-        start = cpu_of_children()
-        svg_cpu: list[float] = []
-        png_cpu: list[float] = []
-        svgs = render([g.source() for g in pins[code]], "svg", size, svg_cpu)
-        cpu["svg"] += cpu_of_children() - start
-        printed, which = [], []
-        for number, ((_, _, is_printed), graph, svg) in enumerate(
-            zip(diagrams, pins[code], svgs, strict=True)
-        ):
-            dpi = png_dpi(svg.split(b"</svg>")[0].decode() + "</svg>")
-            if is_printed:
-                drawn = copy.deepcopy(graph)
-                drawn.attrs["dpi"] = f"{dpi or 96:g}"
-                printed.append(drawn.source())
-                which.append(number)
-        start = cpu_of_children()
-        pngs = render(printed, "png", size, png_cpu)
-        cpu["png"] += cpu_of_children() - start
-        if size == 1:
-            for number, used in [*enumerate(svg_cpu), *zip(which, png_cpu, strict=True)]:
-                each[number] += used
-        assert len(pngs) == len(printed) and all(p.startswith(b"\x89PNG") for p in pngs)
+        svg_cpu, png_cpu = draw_language(diagrams, pins[code], size, each)
+        cpu["svg"] += svg_cpu
+        cpu["png"] += png_cpu
     cpu["total"] = sum(cpu.values())
     return cpu, pins
-
-
-Box = tuple[float, float, float, float]
-
-
-def _outline(ops: list[dict[str, object]]) -> Box | None:
-    """The box around a node's drawn outline (polygons, lines, curves, ellipses)."""
-    points: list[tuple[float, float]] = []
-    for op in ops:
-        if op["op"] in ("P", "p", "L", "b", "B"):
-            points += [(float(x), float(y)) for x, y in op["points"]]  # type: ignore[attr-defined]
-        elif op["op"] in ("E", "e"):
-            x, y, rx, ry = (float(v) for v in op["rect"])  # type: ignore[attr-defined]
-            points += [(x - rx, y - ry), (x + rx, y + ry)]
-    if not points:
-        return None
-    xs, ys = [p[0] for p in points], [p[1] for p in points]
-    return min(xs), min(ys), max(xs), max(ys)
-
-
-def _texts(ops: list[dict[str, object]]) -> list[tuple[str, Box]]:
-    """Each line of text an object draws and the box it covers (baseline to cap height)."""
-    size, found = 14.0, []
-    for op in ops:
-        if op["op"] == "F":
-            size = float(op["size"])  # type: ignore[arg-type]
-        elif op["op"] == "T":
-            x, y = (float(v) for v in op["pt"])  # type: ignore[attr-defined]
-            width = float(op["width"])  # type: ignore[arg-type]
-            left = {"l": x, "r": x - width}.get(str(op["align"]), x - width / 2)
-            found.append((str(op["text"]), (left, y - 0.2 * size, left + width, y + 0.75 * size)))
-    return found
-
-
-def misfits(source: str, slack: float = 0.5) -> list[str]:
-    """The lines of text of a pinned graph drawn outside their node's outline, and the edge
-    labels drawn over a node: what a reader would object to."""
-    drawn = json.loads(graphviz(["neato", "-n2", "-Tjson"], source))
-    found, outlines = [], []
-    for item in drawn.get("objects", []):
-        if "pos" not in item:
-            continue
-        box = _outline(item.get("_draw_", []))
-        if box is None:
-            continue
-        outlines.append(box)
-        for text, (left, bottom, right, top) in _texts(item.get("_ldraw_", [])):
-            if left < box[0] - slack or right > box[2] + slack or bottom < box[1] - slack:
-                found.append(f"{item['name']}: {text!r} outside its box")
-            elif top > box[3] + slack:
-                found.append(f"{item['name']}: {text!r} outside its box")
-    for edge in drawn.get("edges", []):
-        for text, (left, bottom, right, top) in _texts(edge.get("_ldraw_", [])):
-            for box in outlines:
-                if left < box[2] and box[0] < right and bottom < box[3] and box[1] < top:
-                    found.append(f"edge label {text!r} over a node")
-    return found
-
-
-def naive_pins(versions: dict[str, list[tuple[str, Graph, bool]]], count: int) -> list[str]:
-    """The control: each language drawn into the first language's own layout (no joint
-    sizing); the sources of the first `count` diagrams in the other languages."""
-    first, *others = list(versions.values())
-    sources = []
-    for number in range(count):
-        graph = copy.deepcopy(first[number][1])
-        for index, edge in enumerate(graph.edges):
-            edge.attrs = {**edge.attrs, "id": f"e{index}"}
-        laid = json.loads(graphviz(["dot", "-Tjson0"], graph.source()))
-        sources += [pinned(other[number][1], laid).source() for other in others]
-    return sources
 
 
 def mixed(
@@ -418,6 +358,17 @@ def main() -> None:
     if args.batch == 1:
         mixed(versions, apart_each, joint_each, before["total"], after["measure"])
     checked = min(args.check, count)
+    if checked:
+        check(versions, pins, checked)
+
+
+def check(
+    versions: dict[str, list[tuple[str, Graph, bool]]], pins: dict[str, list[Graph]], checked: int
+) -> None:
+    """Print the checks of the first `checked` diagrams: text outside its box (joint and the
+    control), and whether one render run of them all gives each one's bytes alone."""
+    from joint_layout_checks import misfits, naive_pins
+
     wrong = [m for g in pins.values() for p in g[:checked] for m in misfits(p.source())]
     naive = [m for source in naive_pins(versions, checked) for m in misfits(source)]
     print(f"text outside its box or labels over a node, first {checked} diagrams per language:")
