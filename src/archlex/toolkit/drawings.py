@@ -82,6 +82,8 @@ def cached_drawing(key: str | None, svg: Path, png: Path | None) -> str | None:
 
 def keep_drawing(key: str | None, svg: Path, png: Path | None, plain: str) -> None:
     """Store a drawing just made (the layout last: an entry counts only when complete)."""
+    if key is None:  # no store open: the files are not read
+        return
     parts = [("png", png.read_bytes())] if png is not None else []
     _keep(key, [*parts, ("svg", svg.read_bytes()), ("plain", plain.encode("utf-8"))])
 
@@ -94,7 +96,8 @@ def cached_image(key: str | None, part: str, target: Path) -> bool:
 
 def keep_image(key: str | None, part: str, image: Path) -> None:
     """Store an image just drawn as the part `part` of the entry `key`."""
-    _keep(key, [(part, image.read_bytes())])
+    if key is not None:  # else no store is open
+        _keep(key, [(part, image.read_bytes())])
 
 
 def _copy_out(key: str | None, parts: list[tuple[str, Path | None]]) -> bytes | None:
@@ -118,11 +121,11 @@ def _copy_out(key: str | None, parts: list[tuple[str, Path | None]]) -> bytes | 
     return stored[0]
 
 
-def _keep(key: str | None, parts: list[tuple[str, bytes]]) -> None:
+def _keep(key: str, parts: list[tuple[str, bytes]]) -> None:
     """Store the parts of the entry `key`, in order, each file written whole under a name of
     its own first (so the part written last says the entry is complete)."""
     folder = _FOLDER.get()
-    if key is None or folder is None:
+    if folder is None:
         return
     for part, content in parts:
         write_private(folder / f"{key}.{part}", content)
