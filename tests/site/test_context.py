@@ -16,6 +16,7 @@ from archlex.site.links import SiteMap
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "model"
 AS_OF = dt.date(2026, 1, 1)
+DONE_STATUSES = {"implemented", "verified"}
 
 
 @pytest.fixture(scope="module")
@@ -80,3 +81,23 @@ def test_citations_give_what_a_scan_of_the_model_gives(report: Report) -> None:
         assert indexed == scanned, query
         shown += bool(scanned.requirements and scanned.obligations)
     assert shown > 10
+
+
+def test_a_partly_done_obligation_says_how_many_of_its_requirements_are_done(
+    report: Report,
+) -> None:
+    context = SiteContext(report, SiteMap.build(report.model), AS_OF)
+    partly = 0
+    for obligation, row in context.coverage.items():
+        tracing = [context.model.get(r) for r in dict.fromkeys(row.requirements)]
+        statuses = [getattr(r, "status", None) for r in tracing]
+        done = sum(1 for s in statuses if s is not None and s.value in DONE_STATUSES)
+        state = context.state(obligation)
+        if 0 < done < len(tracing):
+            partly += 1
+            assert state.endswith(
+                f"({done} of {len(tracing)} requirements implemented or verified)"
+            )
+        else:
+            assert "(" not in state, state
+    assert partly  # the example has obligations some of whose requirements are done

@@ -9,7 +9,7 @@ from pathlib import Path
 from archlex.api import check_model
 from archlex.site.build import build_site
 from tests.conftest import MANIFEST, WriteModel
-from tests.site.test_build import AS_OF, HOSTILE_MODEL
+from tests.site.test_build_hostile import AS_OF, HOSTILE_MODEL
 
 
 def _files(site: Path) -> dict[str, bytes]:

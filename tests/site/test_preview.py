@@ -13,7 +13,7 @@ from archlex.site.build import build_site, page_cache
 from archlex.site.edit_map import EditMap, page_links
 from archlex.site.preview import Preview
 from tests.conftest import MANIFEST, WriteModel
-from tests.site.test_build import AS_OF, HOSTILE_MODEL
+from tests.site.test_build_hostile import AS_OF, HOSTILE_MODEL
 
 OLD_NAME = "[x](javascript:alert(2)) <script>alert(3)</script>"
 NEW_NAME = "Robežsardzes sistēma"

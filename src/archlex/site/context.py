@@ -11,6 +11,7 @@ from typing import Generic, TypeVar
 
 from archlex.catalog.search import Citations
 from archlex.check.coverage import ObligationCoverage
+from archlex.check.statuses import DONE
 from archlex.i18n import Translator, translator
 from archlex.model import Entity, Flow, Model, Process, Requirement, WorkPackage
 from archlex.outcome import Report
@@ -151,11 +152,25 @@ class SiteContext:
         return Linker(self.site, page)
 
     def state(self, obligation_id: str) -> str:
-        """The coverage state `check` computed, or `not applicable`, in the site's language."""
+        """The coverage state `check` computed, or `not applicable`, in the site's language;
+        with how many of the requirements tracing it are done when some but not all are (an
+        implemented requirement's page would otherwise show its obligation as only
+        `scheduled`, without saying why)."""
         found = self.coverage.get(obligation_id)
         if found is None:
             return self.tr.pgettext("coverage state", "not applicable")
-        return self.tr.label(COVERAGE_STATES, found.state)
+        state = self.tr.label(COVERAGE_STATES, found.state)
+        tracing = list(dict.fromkeys(found.requirements))
+        done = sum(1 for r in tracing if _is_done(self.model.get(r)))
+        if 0 < done < len(tracing):
+            share = self.tr._("{done} of {count} requirements implemented or verified")
+            return f"{state} ({share.format(done=done, count=len(tracing))})"
+        return state
+
+
+def _is_done(entity: Entity | None) -> bool:
+    """Whether the entity is a requirement whose status counts as done for coverage."""
+    return isinstance(entity, Requirement) and entity.status in DONE
 
 
 def by_id(items: list[E]) -> list[E]:
