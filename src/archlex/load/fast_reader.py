@@ -23,11 +23,11 @@ reference reader otherwise.
 
 from __future__ import annotations
 
-import _thread
 import contextlib
 import json
 import os
 import re
+import threading
 from collections.abc import Iterator
 from typing import Any
 
@@ -176,14 +176,14 @@ def _tree() -> Any:
     """One rapidyaml tree per thread, cleared before each file: a new tree per file grows
     its node and text buffers from nothing each time (a third of rapidyaml's time over a
     model of hundreds of files); the emitted JSON is the same."""
-    tree = _TREES.get(_thread.get_ident())
+    tree = getattr(_PER_THREAD, "tree", None)
     if tree is None:
         assert ryml is not None
-        tree = _TREES[_thread.get_ident()] = ryml.Tree()
+        tree = _PER_THREAD.tree = ryml.Tree()
     return tree
 
 
-_TREES: dict[int, Any] = {}  # each thread's rapidyaml tree, made on its first file
+_PER_THREAD = threading.local()  # each thread's rapidyaml tree, gone with the thread
 
 
 @contextlib.contextmanager
