@@ -1,8 +1,11 @@
 """The diagram stage of a build at scale: CPU and wall time of drawing a model's diagrams, every
 PNG (`archlex render diagrams`) against only the PNGs a document prints (what `archlex build`
-draws), in the same round.
+draws), and the diagram stages of a build in both languages (`languages`: each language's
+diagrams drawn in turn, one store of drawings for both, as `archlex build` does), in the same
+round.
 
-    python benchmarks/bench_diagrams.py MODEL [--repeat N] [--baseline SRC] [--ways all,documents]
+    python benchmarks/bench_diagrams.py MODEL [--repeat N] [--baseline SRC]
+        [--ways all,documents,languages]
 
 Each round draws the model's diagrams once per way (a fresh interpreter each, the model
 checked first and not timed), interleaved, so the ratios compare drawings made under the same
@@ -25,29 +28,38 @@ import tempfile
 import time
 from pathlib import Path
 
-WAYS = {"all": {}, "documents": {"png": "documents"}}
+WAYS = {"all": {}, "documents": {"png": "documents"}, "languages": {"png": "documents"}}
+BOTH = "languages"  # the way that draws every language's diagrams, as a build of each
 
 
 def child(model: Path, way: str) -> None:
     """Draw the diagrams of `model` one way; print what it cost as JSON."""
     from archlex.api import check_model
+    from archlex.i18n import LANGUAGES
+    from archlex.localized import in_language
     from archlex.render.output import render_products
+    from archlex.toolkit.drawings import drawings_shared
 
     report = check_model(model, Path.cwd(), today=dt.date(2026, 1, 1))
     settings = WAYS.get(way, {})
-    with tempfile.TemporaryDirectory() as out:
+    languages = LANGUAGES if way == BOTH else (None,)
+    with tempfile.TemporaryDirectory() as out, drawings_shared():
         whom = (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)
         before = [resource.getrusage(who) for who in whom]
         start = time.perf_counter()
-        render_products(report, Path(out) / "o", ["diagrams"], settings=dict(settings))
+        for code in languages:  # as `archlex build` draws: each language's products in turn
+            folder = Path(out) / (code or "o")
+            render_products(
+                in_language(report, code), folder, ["diagrams"], settings=dict(settings)
+            )
         wall = time.perf_counter() - start
         after = [resource.getrusage(who) for who in whom]
         cpu = [
             a.ru_utime + a.ru_stime - b.ru_utime - b.ru_stime
             for a, b in zip(after, before, strict=True)
         ]
-        folder = Path(out) / "o" / "diagrams"
-        svgs, pngs = len(list(folder.glob("*.svg"))), sorted(folder.glob("*.png"))
+        svgs = len(list(Path(out).glob("*/diagrams/*.svg")))
+        pngs = sorted(Path(out).glob("*/diagrams/*.png"))
         pixels = sum(_pixels(png) for png in pngs) / 1e6
     got = {"wall": wall, "python": cpu[0], "graphviz": cpu[1], "svg": svgs, "png": len(pngs)}
     got["mpx"] = pixels
@@ -78,7 +90,9 @@ def main() -> None:
     parser.add_argument("model", type=Path)
     parser.add_argument("--repeat", type=int, default=1)
     parser.add_argument("--baseline", type=Path, default=None)
-    parser.add_argument("--ways", default=",".join(WAYS), help="all (every PNG), documents")
+    parser.add_argument(
+        "--ways", default=",".join(WAYS), help="all (every PNG), documents, languages"
+    )
     parser.add_argument("--child", default=None)
     args = parser.parse_args()
     if args.child:

@@ -2,17 +2,19 @@
 this session's fast paths, in one run (ratios hold on a busy machine; the load is printed).
 
     python benchmarks/bench_mkdocs_stage.py PROJECT [--ways mkdocs,before,after]
+    python benchmarks/bench_mkdocs_stage.py --model MODEL [--drawings DIR] [--ways ...]
 
 PROJECT is an mkdocs project `archlex build` wrote (its `mkdocs.yml` and `docs/`; e.g. a 10k
-model's, one language). Each way builds the whole site with one worker (the pages in this
-process), timing each page's render with the CPU clock:
+model's, one language); `--model` writes MODEL's project (its manifest's language, as of
+2026-01-01) into a temporary folder first, its drawings kept in DIR (default: drawn anew).
+Each way builds the whole site with one worker (the pages in this process), timing each
+page's render with the CPU clock:
 
 - `mkdocs`: every page rendered as mkdocs renders it (its Markdown instance, material's
   template, the search plugin's parser);
-- `before`: archlex's pages as at the start of this session (page shells, the kept Markdown
-  instance, the fast search split), without what came since: raw blocks stood in for
-  (`site/raw_blocks.py`), the simple inline step (`site/page_inline.py`), an SVG's text given
-  to the search directly (`site/search_text.py`), titles of plain text through the fast split;
+- `before`: archlex's pages as at the start of the session of 4 December 2026 (07:00 UTC):
+  page shells, the kept Markdown instance with raw block stand-ins and the simple inline step,
+  the fast search split; without the block converter (`site/page_blocks.py`);
 - `after`: as `archlex build` builds now.
 
 The sites of all the ways are compared file by file (sitemap aside); a difference fails.
@@ -23,7 +25,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
-import re
 import tempfile
 import time
 from collections import defaultdict
@@ -32,28 +33,45 @@ from pathlib import Path
 from typing import Any
 from unittest import mock
 
-_OLD_OTHER = re.compile(
-    r"<(?:script|style|title|textarea|xmp|iframe|noembed|noframes|noscript|plaintext)\b|<[!?]",
-    re.IGNORECASE,
-)
-
 
 def main() -> None:
     """Build the project each way; print the CPU per kind of page and the ratios."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("project", type=Path)
+    parser.add_argument("project", type=Path, nargs="?")
+    parser.add_argument("--model", type=Path, help="write this model's project first")
+    parser.add_argument("--drawings", type=Path, help="the drawings kept for --model")
     parser.add_argument("--ways", default="before,after")
     args = parser.parse_args()
+    if (args.project is None) == (args.model is None):
+        parser.error("give a PROJECT or --model MODEL")
     os.environ["ARCHLEX_BUILD_WORKERS"] = "1"
     ways = args.ways.split(",")
     results: dict[str, dict[str, list[float]]] = {}
     with tempfile.TemporaryDirectory() as work:
+        if args.model is not None:
+            args.project = _written(args.model, Path(work) / "project", args.drawings)
         for way in ways:
             print(f"{way}: building (load average {os.getloadavg()[0]:.2f})", flush=True)
             results[way] = _build(args.project, Path(work) / way, way)
         _compare([Path(work) / way for way in ways])
     _report(results, ways)
     print(f"load average at the end {os.getloadavg()[0]:.2f}")
+
+
+def _written(model: Path, folder: Path, drawings: Path | None) -> Path:
+    """MODEL's mkdocs project written into `folder`, as `archlex build` writes it."""
+    import datetime as dt
+
+    from archlex.api import check_model
+    from archlex.localized import in_language
+    from archlex.site.build import write_project
+    from archlex.toolkit.drawings import drawings_cached_in
+
+    print(f"writing the project of {model} (load average {os.getloadavg()[0]:.2f})", flush=True)
+    with drawings_cached_in(drawings or folder.parent / "drawings"):
+        pages = write_project(in_language(check_model(model)), folder, dt.date(2026, 1, 1))
+    print(f"  {pages} pages", flush=True)
+    return folder
 
 
 def _build(project: Path, site: Path, way: str) -> dict[str, list[float]]:
@@ -86,15 +104,11 @@ def _build(project: Path, site: Path, way: str) -> dict[str, list[float]]:
 @contextlib.contextmanager
 def _way(way: str) -> Iterator[None]:
     """Switch off what the way is without."""
-    from archlex.site import page_inline, page_markdown, page_search, page_shell
+    from archlex.site import page_markdown, page_search, page_shell
 
     with contextlib.ExitStack() as stack:
-        if way in ("mkdocs", "before"):
-            stack.enter_context(mock.patch.object(page_markdown, "stood_in", lambda *_: None))
-            inline = mock.patch.object(page_inline.FastInline, "run", lambda s, t: s.own.run(t))
-            stack.enter_context(inline)
-            stack.enter_context(mock.patch.object(page_search, "ROOTS", frozenset()))
-            stack.enter_context(mock.patch.object(page_search, "OTHER", _OLD_OTHER))
+        if way == "before":
+            stack.enter_context(mock.patch.object(page_markdown, "converter_for", lambda _: None))
         if way == "mkdocs":
 
             def own(self: Any, page: Any, files: Any) -> None:

@@ -15,6 +15,7 @@ from archlex.model.flow import Flow
 from archlex.model.system import SystemKind
 from archlex.outcome import Report
 from archlex.render.diagrams.flows import process_steps
+from archlex.render.diagrams.labels import capped, speaking
 from archlex.render.output import render_products
 from archlex.toolkit import dot as diagram_dot
 from archlex.toolkit.dot import Graph, Node, text_label
@@ -166,6 +167,28 @@ def test_each_process_has_a_sequence_of_numbered_messages(example: Report, drawn
         if group.get("class") == "node" and title in {"LEA-REQ", "eu.NUI-EES", "eu.ESP", "eu.EES"}:
             x[title] = float(next(group.iter(f"{SVG}text")).get("x", "0"))
     assert x["LEA-REQ"] < x["eu.NUI-EES"] < x["eu.ESP"] < x["eu.EES"]
+
+
+def test_every_step_of_a_sequence_has_its_arrow(example: Report, drawn: Path) -> None:
+    """A flow between two components of one system too: a message to itself (P-LOG-REVIEW's
+    F-SUP-09 had its text and no line)."""
+    model = example.model
+    inside = [f for f in model.flows if f.id == "F-SUP-09"]
+    assert inside and inside[0].process == "P-LOG-REVIEW"  # the example's flow inside AUDIT
+    xlink = "{http://www.w3.org/1999/xlink}title"
+    for process in model.processes:
+        svg = ET.parse(drawn / f"sequence-{process.id}.svg").getroot()
+        lines = [
+            link.get(xlink, "")
+            for group in svg.iter(f"{SVG}g")
+            if group.get("class") == "edge"
+            for link in group.iter(f"{SVG}a")
+        ]
+        for _, flow in process_steps(model, process):
+            assert any(line.startswith(f"{flow.id}:") or line == flow.id for line in lines), (
+                process.id,
+                flow.id,
+            )
 
 
 def test_the_data_view_marks_special_and_personal_data(example: Report, drawn: Path) -> None:
@@ -390,18 +413,25 @@ def test_forty_national_systems_are_all_drawn_within_the_cap(
     assert "(the limit)" not in words
 
 
-def test_a_diagram_over_the_cap_says_so() -> None:
+def test_a_diagram_over_the_cap_says_so_in_its_language() -> None:
     graph = Graph("g", text_label("title"))
     graph.nodes = [Node(f"n{i:03}", text_label(f"node {i}")) for i in range(450)]
     graph.edges = [diagram_dot.Edge("n000", "n449"), diagram_dot.Edge("n000", "n001")]
-    graph.cap(400)
+    assert graph.cap(400) == [diagram_dot.Cut("boxes", 400, 450)]
     assert len(graph.node_ids()) == 400
     assert [(e.tail, e.head) for e in graph.edges] == [("n000", "n001")]
-    assert "Showing 400 of 450 boxes (the limit)" in graph.source()
     graph.edges = [diagram_dot.Edge("n000", f"n{i:03}") for i in range(300)]
-    graph.cap(400, 250)
+    assert graph.cap(400, 250) == [diagram_dot.Cut("lines", 250, 300)]
     assert len(graph.edges) == 250
-    assert "Showing 250 of 300 lines (the limit)" in graph.source()
+    many = [Node(f"n{i:04}", text_label(f"node {i}")) for i in range(diagram_dot.MAX_NODES + 5)]
+    english, latvian = Graph("en", text_label("title")), Graph("lv", text_label("title"))
+    english.nodes, latvian.nodes = many, list(many)
+    capped(english)
+    with speaking("lv"):
+        capped(latvian)
+    shown = f"{diagram_dot.MAX_NODES} of {diagram_dot.MAX_NODES + 5}"
+    assert f"Showing {shown} boxes (the limit)" in english.source()
+    assert "Showing" not in latvian.source() and shown.replace(" of ", " no ") in latvian.source()
 
 
 def test_graphviz_failures_are_clear_errors(

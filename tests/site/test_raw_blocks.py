@@ -15,6 +15,7 @@ from archlex.site.mkdocs_workers import WORKERS_VARIABLE
 from archlex.site.page_markdown import PageMarkdown
 from archlex.site.page_search import PageSearch
 from archlex.site.raw_blocks import stood_in
+from archlex.site.trusted import Trusted
 from tests.site.test_page_shell import _mkdocs, _project, _same_sites
 
 
@@ -87,9 +88,9 @@ def test_pages_with_stood_in_blocks_are_the_pages_mkdocs_writes(
     _same_sites(tmp_path / "ours", tmp_path / "theirs")  # the search index among the files
     kept, search = made
     assert isinstance(kept, PageMarkdown) and isinstance(search, PageSearch)
-    assert kept.fast_checks["d"] == 0  # two pages checked both ways, none differed
-    assert all(left >= 0 for left in kept.fast_checks.values()), kept.fast_checks  # nor elsewhere
-    assert search.shortcuts >= 6 and search.shortcut_checks == 0
+    assert not kept.stand_ins["d"].checking  # two pages checked both ways, none differed
+    assert not any(way.off for way in kept.stand_ins.values()), kept.stand_ins  # nor elsewhere
+    assert search.shortcuts >= 6 and not search.shortcut.checking and not search.shortcut.off
 
 
 def test_each_block_converts_as_python_markdown_converts_it(tmp_path: Path) -> None:
@@ -103,7 +104,8 @@ def test_each_block_converts_as_python_markdown_converts_it(tmp_path: Path) -> N
     config = config.plugins.on_config(config)
     files = _read_pages(config, None)[0]
     kept = PageMarkdown(config)
-    kept.checks = kept.fast_checks["d"] = kept.fast_checks["*"] = 0  # trusted: no checks
+    for way in (kept.trusted, kept.simple, kept.stand_ins.setdefault("d", Trusted())):
+        way.trust()  # trusted: no checks
     stood = {"plain": 1, "two": 2, "unclosed before": 1, "paragraph inside": 1, "heading inside": 1}
     for n, name in enumerate(PAGES):
         page = files.get_file_from_path(f"d/svg{n}.md").page  # type: ignore[union-attr]

@@ -94,6 +94,27 @@ def test_a_cache_folder_is_the_store_while_it_is_open(dot_runs: Path, tmp_path: 
     assert sorted(p.suffix for p in (tmp_path / "cache").iterdir()) == [".plain", ".svg"]
 
 
+def test_a_png_at_a_resolution_is_kept_as_a_part_of_its_entry(
+    dot_runs: Path, tmp_path: Path
+) -> None:
+    """`run_png` keeps each resolution as a part of the drawing's entry and serves it again
+    (marked in use); a resolution not stored is drawn, and nothing is written before."""
+    source = _row(2).source()
+    with drawings_cached_in(tmp_path / "cache"):
+        run_png(source, tmp_path / "1.png", 50.0)
+        os.utime(next((tmp_path / "cache").glob("*.50dpi.png")), (1, 1))
+        run_png(source, tmp_path / "2.png", 50.0)
+        assert _runs(dot_runs) == 1
+        assert not (tmp_path / "3.png").exists()
+        run_png(source, tmp_path / "3.png", 60.0)
+        assert _runs(dot_runs) == 2
+    assert (tmp_path / "1.png").read_bytes() == (tmp_path / "2.png").read_bytes()
+    assert (tmp_path / "1.png").read_bytes() != (tmp_path / "3.png").read_bytes()
+    parts = sorted(p.name.split(".", 1)[1] for p in (tmp_path / "cache").iterdir())
+    assert parts == ["50dpi.png", "60dpi.png"]
+    assert next((tmp_path / "cache").glob("*.50dpi.png")).stat().st_mtime > 1
+
+
 @pytest.mark.parametrize("png", [True, False])
 def test_a_drawing_tried_and_kept_after_all_is_drawn_as_alone(
     png: bool, dot_runs: Path, tmp_path: Path

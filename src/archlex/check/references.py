@@ -5,38 +5,24 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from archlex.check.confusables import skeleton
+from archlex.check.referring import (
+    ANY,
+    MEMBER_STATE,
+    ROLE,
+    SYSTEM,
+    Kinds,
+    Path,
+    citations,
+    references,
+)
+from archlex.check.referring import provisions_of as provisions_of
+from archlex.check.referring import references_of as references_of
 from archlex.findings import Finding
 from archlex.load.sources import Located
-from archlex.model import (
-    AccessGrant,
-    Act,
-    Connection,
-    DataCategory,
-    Decision,
-    EventDate,
-    Flow,
-    MidLink,
-    Milestone,
-    Model,
-    NationalAct,
-    Network,
-    Node,
-    Obligation,
-    Organisation,
-    Process,
-    Provision,
-    Regulation,
-    Requirement,
-    Risk,
-    Role,
-    Standard,
-    System,
-    WorkPackage,
-)
+from archlex.model import Model, Provision, Regulation
 from archlex.model.common import Entity
 from archlex.rules import RULES, severity_of
 from archlex.text import did_you_mean
@@ -44,15 +30,6 @@ from archlex.text import did_you_mean
 if TYPE_CHECKING:
     from archlex.load.project import Project
 
-Path = tuple[str | int, ...]
-Kinds = frozenset[str]
-
-SYSTEM: Kinds = frozenset({"system", "component"})
-ORGANISATION: Kinds = frozenset({"organisation"})
-ROLE: Kinds = frozenset({"role"})
-ANY: Kinds = frozenset()
-ACT: Kinds = frozenset({"act"})
-MEMBER_STATE = "member-state"
 # Hints cost a scan of every id of the expected kind; past this many findings they stop.
 MAX_HINTS = 200
 
@@ -98,10 +75,20 @@ class _Checker:
                 )
 
     def entity(self, entity: Entity, located: Located) -> None:
-        for value, path, kinds in references_of(entity):
-            self.reference(value, kinds, located, path, entity.id)
-        for provision, path in provisions_of(entity):
-            self.provision(provision, located, path, entity.id)
+        # The common case, a known id of a kind asked for and a provision already found
+        # fine, is decided here, without a call or a path made for it.
+        kind_of = self.kind_of
+        for value, kinds, path, index in references(entity):
+            found = kind_of.get(value)
+            if found is None or (kinds and found not in kinds):
+                at = path if index is None else (*path, index)
+                self.reference(value, kinds, located, at, entity.id)
+        problems = self.problems
+        for provision, path, index in citations(entity):
+            known = problems.get(provision)
+            if known is None or known[0] is not None:
+                at = path if index is None else (*path, index)
+                self.provision(provision, located, at, entity.id)
 
     def reference(
         self, value: str, kinds: Kinds, located: Located, path: Path, target: str | None
@@ -287,156 +274,3 @@ def path_text(path: Path) -> str:
     for step in path:
         text += f"[{step}]" if isinstance(step, int) else (f".{step}" if text else step)
     return text
-
-
-def references_of(entity: Entity) -> Iterator[tuple[str, Path, Kinds]]:
-    """Every id an entity refers to, with where it is written and the kinds it may name."""
-    if isinstance(entity, Organisation):
-        for i, grant in enumerate(entity.roles):
-            yield grant.role, ("roles", i, "role"), ROLE
-            yield from _each(grant.for_, ("roles", i, "for"), SYSTEM)
-    elif isinstance(entity, System):
-        yield from _optional(entity.owner, ("owner",), ORGANISATION)
-        yield from _optional(entity.operator, ("operator",), ORGANISATION)
-    elif isinstance(entity, Flow):
-        yield entity.from_, ("from",), SYSTEM
-        yield entity.to, ("to",), SYSTEM
-        yield from _optional(entity.via, ("via",), SYSTEM)
-        yield from _each(entity.data, ("data",), frozenset({"data"}))
-        yield from _optional(entity.process, ("process",), frozenset({"process"}))
-        if entity.logging is not None:
-            yield from _optional(entity.logging.by, ("logging", "by"), SYSTEM)
-    elif isinstance(entity, DataCategory):
-        yield from _data_references(entity)
-    elif isinstance(entity, Process):
-        yield from _optional(entity.owner, ("owner",), ORGANISATION)
-        yield from _each(entity.steps, ("steps",), frozenset({"flow"}))
-    elif isinstance(entity, Requirement):
-        yield from _each(entity.allocated_to, ("allocated_to",), SYSTEM)
-    elif isinstance(entity, WorkPackage):
-        yield from _optional(entity.phase, ("phase",), frozenset({"phase"}))
-        yield from _each(entity.depends_on, ("depends_on",), frozenset({"work package"}))
-        yield from _each(entity.delivers, ("delivers",), frozenset({"requirement"}))
-        yield from _each(entity.systems, ("systems",), SYSTEM)
-        yield from _optional(entity.owner, ("owner",), ORGANISATION)
-    elif isinstance(entity, Milestone):
-        yield from _each(entity.after, ("after",), frozenset({"work package"}))
-    elif isinstance(entity, Risk | Decision | NationalAct):
-        yield from _governance_references(entity)
-    elif isinstance(entity, Network | Node | Connection):
-        yield from _infrastructure_references(entity)
-    elif isinstance(entity, Obligation):
-        yield entity.actor, ("actor",), ROLE | {MEMBER_STATE}
-        yield from _each(entity.systems, ("systems",), SYSTEM)
-        if entity.applies_when is not None:
-            yield from _each(
-                entity.applies_when.systems_any, ("applies_when", "systems_any"), SYSTEM
-            )
-        yield from _events(entity)
-    elif isinstance(entity, Act):
-        for i, start in enumerate(entity.starts):
-            yield start.component, ("starts", i, "component"), SYSTEM
-    elif isinstance(entity, Regulation):
-        for i, amendment in enumerate(entity.amended_by):
-            yield amendment.act, ("amended_by", i, "act"), ACT
-        for article_index, article in enumerate(entity.articles):
-            if article.inserted_by is not None:
-                yield article.inserted_by, ("articles", article_index, "inserted_by"), ACT
-
-
-def _events(obligation: Obligation) -> Iterator[tuple[str, Path, Kinds]]:
-    """The component or act each event of an obligation's dates names."""
-    for name in ("applies_from", "deadline"):
-        rule = getattr(obligation, name)
-        if isinstance(rule, EventDate):
-            subject, _, event = rule.after.rpartition(".")
-            yield subject, (name, "after"), SYSTEM if event == "start" else ACT | {"regulation"}
-
-
-def _data_references(category: DataCategory) -> Iterator[tuple[str, Path, Kinds]]:
-    """The organisations and systems a data category's architecture names."""
-    yield from _each(category.controller, ("controller",), ORGANISATION)
-    yield from _each(category.processor, ("processor",), ORGANISATION)
-    yield from _optional(category.master, ("master",), SYSTEM)
-    yield from _each(category.held_by, ("held_by",), SYSTEM)
-
-
-def _governance_references(
-    entity: Risk | Decision | NationalAct,
-) -> Iterator[tuple[str, Path, Kinds]]:
-    """What a risk, a decision record or a national act refers to."""
-    if isinstance(entity, Risk):
-        yield from _optional(entity.owner, ("owner",), ORGANISATION)
-        yield from _each(entity.related, ("related",), ANY)
-    elif isinstance(entity, Decision):
-        yield from _each(entity.relates_to, ("relates_to",), ANY)
-        yield from _optional(entity.superseded_by, ("superseded_by",), frozenset({"decision"}))
-    else:
-        yield from _optional(entity.responsible, ("responsible",), ORGANISATION)
-        yield from _optional(entity.work_package, ("work_package",), frozenset({"work package"}))
-
-
-def _infrastructure_references(
-    entity: Network | Node | Connection,
-) -> Iterator[tuple[str, Path, Kinds]]:
-    """What a network, a node or a connection refers to."""
-    yield from _optional(
-        entity.operator if not isinstance(entity, Connection) else None, ("operator",), ORGANISATION
-    )
-    if isinstance(entity, Node):
-        yield from _optional(entity.within, ("within",), frozenset({"node"}))
-        yield from _each(entity.networks, ("networks",), frozenset({"network"}))
-        for index, hosting in enumerate(entity.hosts):
-            yield hosting.system, ("hosts", index, "system"), SYSTEM
-    elif isinstance(entity, Connection):
-        yield entity.from_, ("from",), SYSTEM
-        yield entity.to, ("to",), SYSTEM
-        yield from _optional(entity.network, ("network",), frozenset({"network"}))
-        yield from _optional(entity.standard, ("standard",), frozenset({"standard"}))
-        yield from _each(entity.flows, ("flows",), frozenset({"flow"}))
-
-
-def provisions_of(entity: Entity) -> Iterator[tuple[Provision, Path]]:
-    """Every provision an entity cites, with where it is written."""
-    if isinstance(entity, Role):
-        yield from _each_provision(entity.defined_by, ("defined_by",))
-    elif isinstance(entity, Flow):
-        yield from _each_provision(entity.legal_basis, ("legal_basis",))
-    elif isinstance(entity, DataCategory):
-        yield from _each_provision(entity.legal_basis, ("legal_basis",))
-        yield from _each_provision(entity.retention_basis, ("retention_basis",))
-    elif isinstance(entity, Requirement):
-        yield from _each_provision(entity.satisfies, ("satisfies",))
-    elif isinstance(entity, Milestone):
-        yield from _each_provision(entity.deadline_of, ("deadline_of",))
-    elif isinstance(entity, Decision):
-        yield from _each_provision(entity.provisions, ("provisions",))
-    elif isinstance(entity, NationalAct):
-        yield from _each_provision(entity.implements, ("implements",))
-    elif isinstance(entity, Obligation | AccessGrant | MidLink | Standard):
-        if entity.provision is not None:
-            yield entity.provision, ("provision",)
-    elif isinstance(entity, Act):
-        yield from _each_provision(entity.legal_basis, ("legal_basis",))
-    elif isinstance(entity, Regulation):
-        for i, amendment in enumerate(entity.amended_by):
-            for j, change in enumerate(amendment.changes):
-                yield change.provision, ("amended_by", i, "changes", j, "provision")
-    if isinstance(entity, System):
-        for index, policy in enumerate(entity.logs):
-            yield policy.provision, ("logs", index, "provision")
-
-
-def _each(values: list[str], path: Path, kinds: Kinds) -> Iterator[tuple[str, Path, Kinds]]:
-    for index, value in enumerate(values):
-        yield value, (*path, index), kinds
-
-
-def _optional(value: str | None, path: Path, kinds: Kinds) -> Iterator[tuple[str, Path, Kinds]]:
-    if value is not None:
-        yield value, path, kinds
-
-
-def _each_provision(values: list[Provision], path: Path) -> Iterator[tuple[Provision, Path]]:
-    for index, value in enumerate(values):
-        yield value, (*path, index)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from archlex.graph.impact import SOURCE_DEPENDS, Impact, Link, Reached
 from archlex.impact import dates, kinds, title
 from archlex.model import Model, System
+from archlex.render.diagrams.labels import capped
 from archlex.render.diagrams.style import FLOW_EDGE, graph_attributes, system_attributes
 from archlex.toolkit.dot import Edge, Graph, Node, join_lines, text_label
 
@@ -51,7 +52,7 @@ def impact_graph(model: Model, result: Impact) -> Graph:
             graph.edges.append(_edge(Link(group, key.relation, key.other)))
         else:
             graph.edges.append(_edge(Link(key.other, key.relation, group)))
-    graph.cap()
+    capped(graph)
     return graph
 
 

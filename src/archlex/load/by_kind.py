@@ -66,7 +66,10 @@ def _by_kind(data: Any, prepare: Prepare) -> dict[str, Any] | None:
             return None
         prepare(field.item_type)
         if field.is_list and isinstance(value, list):
-            values[kind] = [field.item_type.model_validate(item) for item in value]
+            # What model_validate calls, taken once per list (model_validate adds only a
+            # check of arguments not given here).
+            validate = field.item_type.__pydantic_validator__.validate_python
+            values[kind] = [validate(item) for item in value]
         elif not field.is_list and isinstance(value, dict):
             values[kind] = field.item_type.model_validate(value)
         elif not field.is_list and value is None:

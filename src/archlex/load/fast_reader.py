@@ -27,6 +27,7 @@ import contextlib
 import json
 import os
 import re
+import threading
 from collections.abc import Iterator
 from typing import Any
 
@@ -91,8 +92,9 @@ def read_fast(raw: bytes) -> dict[str, Any] | None:
     emitted = _emit_json(body)
     if emitted is None:
         return None
-    for plain, text_form in _BOOLEANS:
-        emitted = emitted.replace(plain, text_form)
+    if b": true" in emitted or b": false" in emitted:  # a copy per pattern only when present
+        for plain, text_form in _BOOLEANS:
+            emitted = emitted.replace(plain, text_form)
     if _ambiguous(emitted):
         return None
     try:
@@ -157,14 +159,31 @@ def _ambiguous(emitted: bytes) -> bool:
 def _emit_json(body: bytes) -> bytes | None:
     """rapidyaml's JSON for the text, or None when it cannot parse it."""
     assert ryml is not None
+    tree = _tree()
     with _quiet_stderr():
         try:
-            emitted = ryml.emit_json(ryml.parse_in_arena(body))
+            tree.clear()
+            tree.clear_arena()
+            emitted = ryml.emit_json(ryml.parse_in_arena(body, tree))
         except Exception:  # rapidyaml raises its own exception types on what it cannot read
             return None
     if isinstance(emitted, str):
         return emitted.encode("utf-8")
     return bytes(emitted) if isinstance(emitted, (bytes, bytearray, memoryview)) else None
+
+
+def _tree() -> Any:
+    """One rapidyaml tree per thread, cleared before each file: a new tree per file grows
+    its node and text buffers from nothing each time (a third of rapidyaml's time over a
+    model of hundreds of files); the emitted JSON is the same."""
+    tree = getattr(_PER_THREAD, "tree", None)
+    if tree is None:
+        assert ryml is not None
+        tree = _PER_THREAD.tree = ryml.Tree()
+    return tree
+
+
+_PER_THREAD = threading.local()  # each thread's rapidyaml tree, gone with the thread
 
 
 @contextlib.contextmanager

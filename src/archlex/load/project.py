@@ -511,7 +511,15 @@ class _Loader:
         self, part: ModelFile, source: SourceNode | FilePositions, display: str
     ) -> None:
         for kind in _ITEM_TYPES:
-            for index, entity in enumerate(getattr(part, kind)):
+            entities = getattr(part, kind)
+            if not entities:
+                continue
+            if isinstance(source, FilePositions) and kind != "systems":
+                add = self.sources.add  # the fast reader's common case, without a call each
+                for index, entity in enumerate(entities):
+                    add(entity, Located(display, source, (kind, index)))
+                continue
+            for index, entity in enumerate(entities):
                 self._locate(entity, (kind, index), source, display)
         if part.roadmap is not None:
             for kind in _ROADMAP_TYPES:

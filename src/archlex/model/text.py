@@ -32,6 +32,10 @@ class Text(str):
 
 
 def _to_text(value: Any) -> Text:
+    if type(value) is str:  # most texts of a model: Text(value) without the calls
+        text = str.__new__(Text, value)
+        text.translations = {}
+        return text
     if isinstance(value, Text):
         return value
     if isinstance(value, str):

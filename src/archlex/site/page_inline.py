@@ -19,25 +19,34 @@ from __future__ import annotations
 
 import importlib
 import re
+from collections.abc import Iterable
 from typing import Any
 from xml.etree.ElementTree import Element
 
 _MARKUP = r"*\[\]`\\<&_!\x02\x03"  # what an inline pattern reads (and placeholders)
-_ESCAPE = r"\\[\\`*_{}\[\]()>#+\-.!]"  # a backslash escape of one of Python-Markdown's
-_PLAIN = rf"(?:[^{_MARKUP}]|{_ESCAPE})"
-_WORD = rf"(?:[^\s{_MARKUP}]|{_ESCAPE})"
+_ESCAPABLE = "\\`*_{}[]()>#+-.!"  # Python-Markdown's own escapes (extensions may add more)
 _URL = r"""[^\s()<>"'`*\\\x02\x03]+"""
-_LINK = rf"\[{_PLAIN}+\]\({_URL}\)"
-_EDGE = rf"(?:{_LINK}|{_WORD})"  # what begins and ends a bold or italic text
-_INNER = rf"{_EDGE}(?:(?:{_LINK}|{_PLAIN})*{_EDGE})?"  # plain text and links
-_PIECE = (
-    rf"\*\*({_INNER})\*\*(?!\*)|(?<!\*)\*({_INNER})\*(?!\*)"
-    rf"|\[({_PLAIN}+)\]\(({_URL})\)"
-    rf"|\[!\[([^{_MARKUP}]+)\]\(({_URL})\)\]\(({_URL})\)"  # a linked image
-    rf"|!\[([^{_MARKUP}]+)\]\(({_URL})\)"  # an image
-)
-# One step along a text, left to right: an inline element, an escape, or plain text.
-_STEP = re.compile(rf"{_PIECE}|({_ESCAPE})|[^{_MARKUP}]+")
+
+
+def step_pattern(escapable: Iterable[str]) -> re.Pattern[str]:
+    """One step along a text, left to right: an inline element, an escape of one of the
+    `escapable` characters, or plain text."""
+    escape = r"\\[" + re.escape("".join(sorted(set(escapable)))) + "]"
+    plain = rf"(?:[^{_MARKUP}]|{escape})"
+    word = rf"(?:[^\s{_MARKUP}]|{escape})"
+    link = rf"\[{plain}+\]\({_URL}\)"
+    edge = rf"(?:{link}|{word})"  # what begins and ends a bold or italic text
+    inner = rf"{edge}(?:(?:{link}|{plain})*{edge})?"  # plain text and links
+    piece = (
+        rf"\*\*({inner})\*\*(?!\*)|(?<!\*)\*({inner})\*(?!\*)"
+        rf"|\[({plain}+)\]\(({_URL})\)"
+        rf"|\[!\[([^{_MARKUP}]+)\]\(({_URL})\)\]\(({_URL})\)"  # a linked image
+        rf"|!\[([^{_MARKUP}]+)\]\(({_URL})\)"  # an image
+    )
+    return re.compile(rf"{piece}|({escape})|[^{_MARKUP}]+")
+
+
+_STEP = step_pattern(_ESCAPABLE)
 _ESCAPED = re.compile(r"\\(.)")
 _HARD_BREAK = "  \n"
 _STASHED = re.compile("\x02wzxhzdk:[0-9]+\x03")  # a raw HTML block's place: left as it is

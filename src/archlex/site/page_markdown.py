@@ -9,7 +9,9 @@ itself; and the first pages in each process are rendered both ways and compared,
 dropped if any part differs. Large raw HTML blocks (a diagram's inline SVG) are kept out of the
 conversion by stand-ins (archlex.site.raw_blocks); the first pages with stand-ins of each folder
 are rendered both ways too, the folder's stand-ins dropped if any part differs; so are the first
-pages that take the simple inline step (archlex.site.page_inline), in any folder.
+pages that take the simple inline step (archlex.site.page_inline), in any folder. A page of the
+small part of Markdown archlex's entity pages use is made into HTML without Python-Markdown
+(archlex.site.page_blocks), checked the same way on the first pages of each folder.
 """
 
 from __future__ import annotations
@@ -20,18 +22,19 @@ import posixpath
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
+from archlex.site.page_blocks import BlockConverter, converter_for
 from archlex.site.page_inline import FastInline
+from archlex.site.page_links import PageLinks
 from archlex.site.raw_blocks import stood_in
+from archlex.site.trusted import Trusted
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
-
-_CHECKS = 2  # pages rendered both ways in a process before the kept instance is trusted
-_INLINE = "*"  # the simple inline step's key among the checks (not a folder's name)
 
 
 @dataclass(frozen=True)
@@ -57,7 +60,7 @@ class _Rendered:
 
 
 class PageMarkdown:
-    """Renders pages' Markdown with one kept Python-Markdown instance."""
+    """Renders pages' Markdown with one kept Python-Markdown instance, or the block converter."""
 
     def __init__(self, config: MkDocsConfig) -> None:
         import mkdocs
@@ -65,39 +68,78 @@ class PageMarkdown:
         self.config = config
         self.kept: Any = None  # a markdown.Markdown (Python-Markdown has no type hints)
         self.inline: FastInline | None = None  # the kept instance's inline step
+        self.converter: BlockConverter | None = None  # where the instance is the usual one
         self.enabled = mkdocs.__version__.startswith("1.6.")
-        self.checks = _CHECKS
-        # pages that took a fast way left to render both ways (-1: the way is not taken): by
-        # folder for the raw block stand-ins, under `_INLINE` for the simple inline step
-        self.fast_checks: dict[str, int] = {}
+        self.trusted = Trusted()  # the kept instance
+        self.simple = Trusted()  # the simple inline step
+        self.stand_ins: dict[str, Trusted] = {}  # the raw block stand-ins, by folder
+        self.blocks: dict[str, Trusted] = {}  # the block converter, by folder
+        self.converted = 0  # pages the block converter made
+        self.links = PageLinks()  # the converted pages' links
 
     def render(self, page: Page, files: Files) -> None:
         """Render the page's Markdown into its content, table of contents, title and links."""
-        if not self.enabled:
+        if not self.enabled or not self.trusted.take():
             page.render(self.config, files)
             return
         folder = posixpath.dirname(page.file.src_uri)
-        raw, inline = (self.fast_checks.get(key, _CHECKS) >= 0 for key in (folder, _INLINE))
         with _held() as warnings:
-            stood, inlined = self._render(page, files, raw, inline)
-        used = [key for key, taken in ((folder, stood), (_INLINE, inlined)) if taken]
-        if self.checks <= 0 and all(self.fast_checks.get(key, _CHECKS) <= 0 for key in used):
+            used = self._render(page, files, folder, warnings)
+        if not any(way.checking for way in used):
             _log(warnings)
             return
-        ours = _Rendered.of(page)  # checked: the page renders itself too, and keeps that
+        checked = [(used, _Rendered.of(page))]  # the page renders itself too, and keeps that
+        if self.trusted not in used and (self.trusted.checking or self.simple.checking):
+            with _held():  # a small page: check the kept instance and its inline step on it
+                kept = self._kept(page, files, folder)  # too, not on the first large page
+            checked.append((kept, _Rendered.of(page)))
         page.render(self.config, files)
-        same = _Rendered.of(page) == ours
-        for key in used:  # -1: the way is not taken again
-            self.fast_checks[key] = max(self.fast_checks.get(key, _CHECKS) - 1, 0) if same else -1
-        if same:
-            self.checks = max(self.checks - 1, 0)
-        elif not used:
-            logging.getLogger(__name__).debug("kept Markdown instance differs: not used")
-            self.enabled = False
-        else:
-            logging.getLogger(__name__).debug("fast Markdown of %s differs: not used", used)
+        theirs = _Rendered.of(page)
+        for ways, ours in checked:
+            _judge(ways, ours == theirs, self.trusted, page)
 
-    def _render(self, page: Page, files: Files, raw: bool, inline: bool) -> tuple[bool, bool]:
+    def _render(
+        self, page: Page, files: Files, folder: str, warnings: list[logging.LogRecord]
+    ) -> list[Trusted]:
+        """Render the page the fastest way it may take; the ways it took."""
+        self._instance()
+        blocks = self.blocks.setdefault(folder, Trusted())
+        held = len(warnings)
+        if self.converter is not None and blocks.take() and self._convert(page, files):
+            self.converted += 1
+            return [blocks]
+        del warnings[held:]  # what the converter logged before it gave up
+        return self._kept(page, files, folder)
+
+    def _kept(self, page: Page, files: Files, folder: str) -> list[Trusted]:
+        """Render the page with the kept instance; the ways it took."""
+        raw = self.stand_ins.setdefault(folder, Trusted())
+        stood, inlined = self._markdown(page, files, raw.take(), self.simple.take())
+        taken = [way for way, used in ((raw, stood), (self.simple, inlined)) if used]
+        return [self.trusted, *taken]
+
+    def _convert(self, page: Page, files: Files) -> bool:
+        """`Page.render` of mkdocs 1.6 by the block converter; whether the page was of its
+        subset (else nothing is set)."""
+        from mkdocs.structure import pages
+        from mkdocs.structure.toc import get_toc
+
+        assert self.converter is not None
+        if page.markdown is None:
+            raise RuntimeError("`markdown` field hasn't been set (via `read_source`)")
+        relative = pages._RelativePathTreeprocessor(page.file, files, self.config)
+        converted = self.converter.convert(page.markdown, partial(self.links.link, relative))
+        if converted is None:
+            return False
+        page.content = converted.content
+        page.toc = get_toc(converted.tokens)  # type: ignore[arg-type]
+        page._title_from_render = converted.title
+        page.present_anchor_ids = converted.anchors
+        if pages.log.getEffectiveLevel() > logging.DEBUG:
+            page.links_to_anchors = relative.links_to_anchors
+        return True
+
+    def _markdown(self, page: Page, files: Files, raw: bool, inline: bool) -> tuple[bool, bool]:
         """`Page.render` of mkdocs 1.6, on the kept instance, raw blocks stood in for where
         `raw`, the simple inline step where `inline`; whether each was taken."""
         from mkdocs.structure import pages
@@ -121,7 +163,7 @@ class PageMarkdown:
         if stood is not None:
             restored = stood.restored(content, md.htmlStash.rawHtmlBlocks)
             if restored is None:
-                return self._render(page, files, False, inline)
+                return self._markdown(page, files, False, inline)
             content = restored
             raw_html.present_anchor_ids |= stood.anchors
         page.content = content
@@ -134,17 +176,32 @@ class PageMarkdown:
 
     def _instance(self) -> Any:
         """The kept Python-Markdown instance, made on first use, its inline step the simple
-        one where its inline patterns are Python-Markdown's own."""
+        one where its inline patterns are Python-Markdown's own, the block converter where its
+        processors are those of archlex's extensions as archlex configures them."""
         if self.kept is None:
             config = self.config
             extensions, options = config["markdown_extensions"], config["mdx_configs"] or {}
             markdown = importlib.import_module("markdown")
             self.kept = markdown.Markdown(extensions=extensions, extension_configs=options)
+            self.converter = converter_for(self.kept)  # before the inline step is replaced
             own = [type(pattern) for pattern in markdown.Markdown().inlinePatterns]
             if [type(pattern) for pattern in self.kept.inlinePatterns] == own:
                 self.inline = FastInline(self.kept.treeprocessors["inline"])
                 self.kept.treeprocessors.register(self.inline, "inline", 20)
         return self.kept
+
+
+def _judge(ways: list[Trusted], same: bool, kept: Trusted, page: Page) -> None:
+    """Count a checked page for the ways it took; where it differed, the fast ways it took are
+    not taken again (the kept instance, if it took none)."""
+    if same:
+        for way in ways:
+            way.agreed()
+        return
+    blamed = [way for way in ways if way is not kept] or [kept]
+    for way in blamed:
+        way.disagreed()
+    logging.getLogger(__name__).debug("Markdown of %s differs: %s not used", page, blamed)
 
 
 @contextmanager

@@ -20,13 +20,14 @@ import re
 from html import unescape
 from typing import TYPE_CHECKING, Any
 
+from archlex.site.search_sections import sections
 from archlex.site.search_text import ROOTS, add_text, subtree_end
+from archlex.site.trusted import Trusted
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.pages import Page
 
-_CHECKS = 2  # pages indexed both ways in a process before the fast split is trusted
 _NAME = r"[a-zA-Z][a-zA-Z0-9]*"
 _ATTRIBUTE = r"""\s+[a-zA-Z_:][-a-zA-Z0-9_:.]*(?:="[^"]*"|='[^']*')?"""
 TOKEN = re.compile(rf"""<({_NAME})((?:{_ATTRIBUTE})*)\s*(/?)>|</({_NAME})\s*>|[^<]+""")
@@ -50,8 +51,11 @@ class PageSearch:
         index = getattr(plugin, "search_index", None)
         usable = index is not None and hasattr(type(index), "add_entry_from_context")
         self.index: Any = index if usable else None
-        self.checks = _CHECKS
-        self.shortcut_checks = _CHECKS  # the same for pages with an SVG taken as text alone
+        self.plain = Trusted()  # the fast split
+        self.shortcut = Trusted()  # an SVG taken as text alone
+        self.direct = Trusted()  # the sections of plain HTML made directly
+        self.keep: frozenset[str] | None = None  # the tags material's parser keeps
+        self.direct_pages = 0  # pages whose sections were made directly
         self.split = 0  # pages whose HTML the fast split read
         self.shortcuts = 0  # of those, pages with an SVG taken as text alone
 
@@ -69,45 +73,51 @@ class PageSearch:
         """Add the page's entries to the index, as the plugin's `add_entry_from_context`."""
         index = self.index
         own = type(index).add_entry_from_context
-        if self.checks < 0 or OTHER.search(page.content or ""):
+        if not self.plain.take() or OTHER.search(page.content or ""):
             own(index, page)
             return
         before = len(index.entries)
-        taken = self._add(index, page, shortcut=self.shortcut_checks >= 0)
-        if taken is None:
+        ways = self._add(index, page)
+        if ways is None:
             own(index, page)
             return
-        if self.checks > 0 or (taken and self.shortcut_checks > 0):
-            # indexed both ways: the plugin's entries are kept
-            ours = index.entries[before:]
-            del index.entries[before:]
-            own(index, page)
-            same = ours == index.entries[before:]
-            if taken:
-                self.shortcut_checks = max(self.shortcut_checks - 1, 0) if same else -1
-            elif same:
-                self.checks = max(self.checks - 1, 0)
-            else:
-                self.checks = -1
-            if not same:
-                log.debug("search entries of %s differ from the plugin's: not used", page.url)
+        if not any(way.checking for way in ways):
+            return
+        ours = index.entries[before:]  # indexed both ways: the plugin's entries are kept
+        del index.entries[before:]
+        own(index, page)
+        if ours == index.entries[before:]:
+            for way in ways:
+                way.agreed()
+            return
+        ways[-1].disagreed()
+        log.debug("search entries of %s differ from the plugin's: not used", page.url)
 
-    def _add(self, index: Any, page: Page, shortcut: bool) -> int | None:
-        """Material's `add_entry_from_context`, the HTML split here; None (and nothing
-        added) if the HTML is not plain tags and text, else how many SVGs gave only text."""
-        parser = importlib.import_module("material.plugins.search.plugin").Parser()
-        search = page.meta.get("search") or {}
+    def _add(self, index: Any, page: Page) -> list[Trusted] | None:
+        """Material's `add_entry_from_context`, the sections made here; None (and nothing
+        added) if the HTML is not plain tags and text, else the fast ways taken."""
+        module = importlib.import_module("material.plugins.search.plugin")
+        search, html = page.meta.get("search") or {}, page.content or ""
         if search.get("exclude"):
-            return 0
-        taken = _feed(parser, page.content or "", shortcut)
-        if taken is None:
-            return None
-        self.split += 1
-        self.shortcuts += bool(taken)
-        for section in parser.data:
+            return [self.plain]
+        if self.keep is None:
+            self.keep = frozenset(module.Parser().keep)
+        made = sections(html, module, self.keep) if self.direct.take() else None
+        ways = [self.plain, self.direct]
+        if made is None:
+            parser = module.Parser()
+            taken = _feed(parser, html, self.shortcut.take())
+            if taken is None:
+                return None
+            self.split += 1
+            self.shortcuts += bool(taken)
+            made, ways = parser.data, [self.plain, self.shortcut] if taken else [self.plain]
+        else:
+            self.direct_pages += 1
+        for section in made:
             if not section.is_excluded():
                 index.create_entry_for_section(section, page.toc, page.url, page)
-        return taken
+        return ways
 
 
 def _feed(parser: Any, html: str, shortcut: bool) -> int | None:

@@ -26,6 +26,8 @@ from dataclasses import dataclass, field
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
+from archlex.site.trusted import Trusted
+
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
@@ -38,7 +40,6 @@ if TYPE_CHECKING:
 _OPEN, _CLOSE = "\ue000", "\ue001"  # private-use characters: never in the theme's own text
 _MARK = re.compile(f"{_OPEN}([^{_CLOSE}]*){_CLOSE}")
 _URL_SCHEME = "archlex-shell:"  # keeps mkdocs' `url` filter off a tag's stand-in address
-_CHECKS = 2  # pages of each shape rendered both ways in a process before the shell is trusted
 _PLUGINS = {"search", "tags", "offline", "material/search", "material/tags", "material/offline"}
 _TAGS_PAGE = "tags.html#tag:a&b"  # a tag's address in the site, for the tricky values
 _TRICKY = "A &amp; &lt;b&gt; \"q\" 'a' <code>x</code>"
@@ -77,7 +78,7 @@ class _Shell:
 
     base: str  # one section and one tag (where the shape has any)
     lists: dict[str, tuple[int, str]]  # "toc"/"tag" -> (where in base, the block of item 1)
-    checks: int = _CHECKS
+    trusted: Trusted = field(default_factory=Trusted)
     _pieces: dict[tuple[int, int], list[str]] = field(default_factory=dict)
 
     def fill(self, parts: _Parts) -> str:
@@ -129,11 +130,13 @@ class PageShells:
         if shell is None:
             return template.render(context)
         html = shell.fill(_parts(page, context))
-        if shell.checks > 0:  # the template's page is written; the shell is kept if it agrees
-            shell.checks -= 1
+        if shell.trusted.checking:  # the template's page is written; the shell kept if it agrees
             rendered = template.render(context)
-            if rendered != html:
+            if rendered == html:
+                shell.trusted.agreed()
+            else:
                 log.debug("page shell of %s differs from the template: not used", shape)
+                shell.trusted.disagreed()
                 self.shells[shape] = None
             return rendered
         self.written += 1

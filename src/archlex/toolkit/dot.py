@@ -135,6 +135,15 @@ def _attributes(label: Label | Table | None, attrs: dict[str, str]) -> str:
     return f" [{' '.join(parts)}]" if parts else ""
 
 
+@dataclass(frozen=True)
+class Cut:
+    """What `Graph.cap` left out: of `kind` ("boxes" or "lines"), `shown` of `total`."""
+
+    kind: str
+    shown: int
+    total: int
+
+
 @dataclass
 class Node:
     """A node named by its model id."""
@@ -212,21 +221,25 @@ class Graph:
             ids += cluster.node_ids()
         return ids
 
-    def cap(self, limit: int = MAX_NODES, edge_limit: int = MAX_EDGES) -> None:
-        """Keep the first `limit` nodes and `edge_limit` edges, saying so in the title."""
+    def cap(self, limit: int = MAX_NODES, edge_limit: int = MAX_EDGES) -> list[Cut]:
+        """Keep the first `limit` nodes and `edge_limit` edges; what was left out (the caller
+        says so under the title, in the diagram's language: `note`)."""
+        cuts = []
         ids = self.node_ids()
         if len(ids) > limit:
             kept = set(ids[:limit])
             self.nodes = [n for n in self.nodes if n.id in kept]
             self.clusters = [c for c in self.clusters if c.keep(kept)]
             self.edges = [e for e in self.edges if e.tail in kept and e.head in kept]
-            self._note(f"Showing {limit} of {len(ids)} boxes (the limit); the rest and their lines")
+            cuts.append(Cut("boxes", limit, len(ids)))
         if len(self.edges) > edge_limit:
-            self._note(f"Showing {edge_limit} of {len(self.edges)} lines (the limit); the rest")
+            cuts.append(Cut("lines", edge_limit, len(self.edges)))
             self.edges = self.edges[:edge_limit]
+        return cuts
 
-    def _note(self, text: str) -> None:
-        note = text_label(f"{text} are left out of this diagram.", width=100, left=self.label.left)
+    def note(self, text: str) -> None:
+        """A line of archlex's own text under the title."""
+        note = text_label(text, width=100, left=self.label.left)
         self.label = join_lines(self.label, note)
 
     def source(self) -> str:

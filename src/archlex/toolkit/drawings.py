@@ -74,57 +74,61 @@ def drawing_key(dot: str, source: str) -> str | None:
 def cached_drawing(key: str | None, svg: Path, png: Path | None) -> str | None:
     """Write the stored SVG (and PNG, if asked for) of `key` and return its layout; None when
     not stored, or stored without the PNG asked for."""
-    folder = _FOLDER.get()
-    if key is None or folder is None:
-        return None
     wanted = [("svg", svg), ("png", png)] if png is not None else [("svg", svg)]
-    # The layout first: it is written last, so an entry with one is complete. Read only when
-    # the folder and the file are the user's alone: a drawing goes into the site as it is.
-    plain = read_private(folder / f"{key}.plain", folder)
-    images = [read_private(folder / f"{key}.{part}", folder) for part, _ in wanted]
-    if plain is None or any(image is None for image in images):
-        return None
-    for (_, target), content in zip(wanted, images, strict=True):
-        assert target is not None and content is not None
-        target.write_bytes(content)
-    for part in ("plain", *(part for part, _ in wanted)):
-        with contextlib.suppress(OSError):
-            os.utime(folder / f"{key}.{part}")  # in use: kept
-    return plain.decode("utf-8")
+    # The layout first: it is written last, so an entry with one is complete.
+    plain = _copy_out(key, [("plain", None), *wanted])
+    return None if plain is None else plain.decode("utf-8")
 
 
 def keep_drawing(key: str | None, svg: Path, png: Path | None, plain: str) -> None:
     """Store a drawing just made (the layout last: an entry counts only when complete)."""
-    folder = _FOLDER.get()
-    if key is None or folder is None:
+    if key is None:  # no store open: the files are not read
         return
     parts = [("png", png.read_bytes())] if png is not None else []
-    parts += [("svg", svg.read_bytes()), ("plain", plain.encode("utf-8"))]
-    for part, content in parts:  # each file written whole, under a name of its own first
-        write_private(folder / f"{key}.{part}", content)
+    _keep(key, [*parts, ("svg", svg.read_bytes()), ("plain", plain.encode("utf-8"))])
 
 
 def cached_image(key: str | None, part: str, target: Path) -> bool:
     """Write the stored image `part` of `key` (say `png`) to `target`; whether it was stored
     (and trusted, as `cached_drawing` reads)."""
-    folder = _FOLDER.get()
-    if key is None or folder is None:
-        return False
-    image = read_private(folder / f"{key}.{part}", folder)
-    if image is None:
-        return False
-    target.write_bytes(image)
-    with contextlib.suppress(OSError):
-        os.utime(folder / f"{key}.{part}")  # in use: kept
-    return True
+    return _copy_out(key, [(part, target)]) is not None
 
 
 def keep_image(key: str | None, part: str, image: Path) -> None:
     """Store an image just drawn as the part `part` of the entry `key`."""
+    if key is not None:  # else no store is open
+        _keep(key, [(part, image.read_bytes())])
+
+
+def _copy_out(key: str | None, parts: list[tuple[str, Path | None]]) -> bytes | None:
+    """Copy the stored parts of `key` to their targets (a part without one is only read) and
+    mark them in use; the first part's bytes, or None (nothing written) when a part is not
+    stored, or no store is open."""
     folder = _FOLDER.get()
     if key is None or folder is None:
+        return None
+    # Read only when the folder and the file are the user's alone: a drawing goes into the
+    # site as it is.
+    stored = [read_private(folder / f"{key}.{part}", folder) for part, _ in parts]
+    if any(content is None for content in stored):
+        return None
+    for (part, target), content in zip(parts, stored, strict=True):
+        assert content is not None
+        if target is not None:
+            target.write_bytes(content)
+        with contextlib.suppress(OSError):
+            os.utime(folder / f"{key}.{part}")  # in use: kept
+    return stored[0]
+
+
+def _keep(key: str, parts: list[tuple[str, bytes]]) -> None:
+    """Store the parts of the entry `key`, in order, each file written whole under a name of
+    its own first (so the part written last says the entry is complete)."""
+    folder = _FOLDER.get()
+    if folder is None:
         return
-    write_private(folder / f"{key}.{part}", image.read_bytes())
+    for part, content in parts:
+        write_private(folder / f"{key}.{part}", content)
 
 
 def _drop_unused(folder: Path) -> None:

@@ -17,6 +17,7 @@ from contextvars import ContextVar
 from typing import Concatenate, ParamSpec, Protocol, TypeVar
 
 from archlex.i18n import N_, NN_, SOURCE_LANGUAGE, Translator, translator
+from archlex.toolkit.dot import Graph
 
 _LANGUAGE: ContextVar[str] = ContextVar("diagram_language", default=SOURCE_LANGUAGE)
 K = TypeVar("K", bound=Hashable)
@@ -91,6 +92,14 @@ TEXT: dict[str, str | tuple[str, str]] = {
     "data.flows": NN_("carried by {count} flow", "carried by {count} flows"),
     "data.flow": N_("carried by 1 flow"),
     "title.technical": N_("Technical view: zones, interfaces and connections"),
+    # under the title of a diagram cut to Graphviz's limits (toolkit.dot.Graph.cap)
+    "cap.boxes": N_(
+        "Showing {shown} of {total} boxes (the limit); the rest and their lines are left out"
+        " of this diagram."
+    ),
+    "cap.lines": N_(
+        "Showing {shown} of {total} lines (the limit); the rest are left out of this diagram."
+    ),
     # sequence view messages
     "sequence.data": N_("data: {data}"),
     "sequence.basis": N_("legal basis: {basis}"),
@@ -149,3 +158,10 @@ def text(key: str, **values: object) -> str:
         assert isinstance(count, int), key
         return tr().ngettext(*message, count).format(**values)
     return tr().gettext(message).format(**values)
+
+
+def capped(graph: Graph) -> None:
+    """Cut the graph to Graphviz's limits (`Graph.cap`), saying so under its title in the
+    diagrams' language."""
+    for cut in graph.cap():
+        graph.note(text(f"cap.{cut.kind}", shown=cut.shown, total=cut.total))

@@ -29,7 +29,7 @@ from archlex.render.diagrams.data import data_view
 from archlex.render.diagrams.data_special import special_data_view
 from archlex.render.diagrams.flows import process_view
 from archlex.render.diagrams.focus import focus_views
-from archlex.render.diagrams.labels import in_diagram_language
+from archlex.render.diagrams.labels import capped, in_diagram_language
 from archlex.render.diagrams.legend import legend_at_the_end, with_legend
 from archlex.render.diagrams.measure import crossings, label_distances, plain_edges
 from archlex.render.diagrams.named import named_views
@@ -162,7 +162,7 @@ def draw_best(graphs: list[Graph], svg: Path, png: Path | None) -> tuple[Graph, 
     canvas = _Canvas(svg, png)
     kept: tuple[float, Graph, str] | None = None
     for graph in graphs:
-        graph.cap()
+        capped(graph)
         plain = draw_to_fit(graph, canvas)
         size = _printed(svg)
         if kept is not None and size <= kept[0]:

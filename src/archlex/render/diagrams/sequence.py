@@ -37,6 +37,10 @@ from archlex.toolkit.dot import Edge, Graph, Label, Node, join_lines, text_label
 # Heavy lifelines stay straight under their headers.
 LIFELINE = {"style": "dashed", "color": "#9AA5B1", "arrowhead": "none", "weight": "100"}
 POINT = {"shape": "point", "width": "0.01", "style": "invis"}
+# The corners of a message to itself: as wide as an arrowhead's length or two, and the lines
+# drawn to their centres.
+CORNER = {**POINT, "width": "0.3"}
+UNCLIPPED = {"tailclip": "false", "headclip": "false"}
 MESSAGE = {"shape": "plaintext", "fontsize": "11", "margin": "0.02"}
 INVISIBLE = {"style": "invis"}
 WRAP = 34
@@ -90,11 +94,20 @@ def _add_row(
     label_id = f"step {row}"
     left = min((columns.index(s) for s in path), default=0)
     label_rank = [_point(c, row, "label") for c in columns]
-    label_rank.insert(left + 1, label_id)
     arrow_rank = [_point(c, row, "arrow") for c in columns]
-    graph.nodes += [Node(i, Label(), POINT) for i in label_rank if i != label_id]
+    # a message to itself: out right of its lifeline, down and back (corners of its own)
+    corners = [_point(path[0], row, "out"), _point(path[0], row, "back")] if len(path) == 1 else []
+    if corners:
+        label_rank.insert(left + 1, corners[0])
+        arrow_rank.insert(left + 1, corners[1])
+    # the message's text right of the leftmost lifeline it touches (and of the loop from it)
+    label_rank.insert(left + 1 + bool(corners), label_id)
+    graph.nodes += [
+        Node(i, Label(), CORNER if i in corners else POINT)
+        for i in [*label_rank, *arrow_rank]
+        if i != label_id
+    ]
     graph.nodes.append(Node(label_id, _message(landscape, number, flow, wrap), MESSAGE))
-    graph.nodes += [Node(i, Label(), POINT) for i in arrow_rank]
     graph.same_rank += [label_rank, arrow_rank]
     for rank in (label_rank, arrow_rank):
         graph.edges += [Edge(a, b, None, INVISIBLE) for a, b in pairwise(rank)]
@@ -108,6 +121,24 @@ def _arrows(
     kind = landscape.data_kind(flow.data)
     attrs = {**FLOW_EDGE, **data_edge_attributes(kind), "constraint": "false"}
     attrs["tooltip"] = f"{flow.id}: {flow.name}" if flow.name else flow.id
+    if len(path) == 1:  # within one system: out of its lifeline, down and back into it
+        column = path[0]
+        line = {**attrs, **UNCLIPPED, "arrowhead": "none"}
+        return [
+            Edge(_point(column, row, "label"), _point(column, row, "out"), None, line),
+            Edge(
+                _point(column, row, "out"),
+                _point(column, row, "back"),
+                None,
+                {**line, "constraint": "true", "weight": LIFELINE["weight"]},  # straight down
+            ),
+            Edge(
+                _point(column, row, "arrow"),
+                _point(column, row, "back"),
+                None,
+                {**attrs, **UNCLIPPED, "dir": "back"},
+            ),
+        ]
     edges = []
     for a, b in pairwise(path):
         tail, head, direction = a, b, "forward"
@@ -119,9 +150,13 @@ def _arrows(
 
 
 def _path(landscape: Landscape, flow: Flow) -> list[str]:
-    """The systems a flow passes, in order (components rolled up)."""
+    """The systems a flow passes, in order (components rolled up); the one system of a flow
+    between its own components, whose step is a message to itself."""
     hops = landscape.hops(flow)
-    return [hops[0][0], *(b for _, b in hops)] if hops else []
+    if hops:
+        return [hops[0][0], *(b for _, b in hops)]
+    start, end = landscape.system_of(flow.from_), landscape.system_of(flow.to)
+    return [start.id] if start is not None and start is end else []
 
 
 def _columns(landscape: Landscape, systems: list[str]) -> list[str]:

@@ -1,0 +1,286 @@
+"""A page's Markdown made into HTML directly, for the small part of Markdown archlex writes in
+its entity pages, instead of Python-Markdown's block parser, inline step, table of contents and
+serializer.
+
+The subset: ATX headings (`#` to `######`, a space, text), paragraphs, tight `- ` lists of one
+line per item, pipe tables (a border on both sides, as many cells in each row as in the
+header), blank lines between; the text inside them of the simple inline kind
+(archlex.site.page_inline), with `\\|` escaped in tables. What Python-Markdown writes for them
+is written here: headings with the table of contents' ids (its `slugify` and `unique`, so the
+duplicate suffixes are its own) and permalinks, its table of contents tokens, mkdocs' title and
+anchors, and every address made relative by mkdocs' own `_RelativePathTreeprocessor.path_to_url`
+(its warnings and the links to anchors with it). Anything else in a page (raw HTML, `&`, code,
+nested or loose lists, block quotes, indented lines, admonitions ...) makes `convert` give None:
+the page is converted by Python-Markdown. A page with `{` is left to it too: the attribute
+lists material's tags plugin switches on read `{: ...}`. The first pages converted here in each
+process are converted both ways and compared (archlex.site.page_markdown).
+"""
+
+from __future__ import annotations
+
+import html
+import importlib
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from archlex.site.page_inline import step_pattern
+
+_HEADING = re.compile(r"(#{1,6}) +(.*[^#\s])")
+_ITEM = re.compile(r"- +(\S.*)")
+# an item's or paragraph line's start that a block processor of Python-Markdown would read
+_BLOCKISH = re.compile(
+    r"\s|[#>|<=~]|!!!|[-+*]\s|[-+*]?$|\d+[.)]\s|[-*_ ]*[-*_][-*_ ]*[-*_][-*_ ]*[-*_]\s*$"
+    r"|\[[^\[\]]*\]:"
+)
+_RULE = re.compile(r"\|(?:\s*:?-+:?\s*\|)+")
+_CELL_SPLIT = re.compile(r"(?<!\\)\|")
+_PERMALINK = '<a class="headerlink" href="#{0}" title="Permanent link">&para;</a>'
+_AMP = re.compile(r"&(?!(?:\#[0-9]+|\#x[0-9a-f]+|[0-9a-z]+);)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Converted:
+    """What converting a page gives: its HTML, table of contents tokens, title and anchors."""
+
+    content: str
+    tokens: list[dict[str, Any]]  # Python-Markdown's toc tokens, nested
+    title: str | None
+    anchors: set[str]
+
+
+class BlockConverter:
+    """Converts pages of the subset; `convert` gives None for anything else."""
+
+    def __init__(
+        self, escaped: Iterable[str], slugify: Callable[[str, str], str], separator: str
+    ) -> None:
+        escaped = sorted(set(escaped))
+        self.step = step_pattern(escaped)
+        self.escape = re.compile(r"\\([" + re.escape("".join(escaped)) + "])")
+        self.slugify, self.separator = slugify, separator
+
+    def convert(self, source: str, link: Callable[[str], str]) -> Converted | None:
+        """The page's parts, its addresses made relative by `link`; None if not the subset."""
+        if any(mark in source for mark in ("<", "&", "`", "{", "\x02", "\x03", "\t", "\r")):
+            return None
+        page = _Page(self, link)
+        for lines in _blocks(source):
+            if not page.add(lines):
+                return None
+        return page.converted()
+
+    def inline(self, text: str) -> str | None:
+        """The HTML of a text of the simple inline kind (links as they are); None otherwise."""
+        if "  \n" in text or "\\\\" in text:
+            return None
+        out: list[str] = []
+        at = 0
+        for step in self.step.finditer(text):
+            if step.start() != at:
+                return None
+            at = step.end()
+            strong, em, label, address = step.group(1, 2, 3, 4)
+            if step.lastindex is not None and step.lastindex <= 4:
+                inner = strong if strong is not None else em if em is not None else label
+                made = self.inline(inner)
+                if made is None or (label is not None and "<" in made):
+                    return None
+                if address is not None:
+                    out.append(f'<a href="{_attribute(address)}">{made}</a>')
+                else:
+                    tag = "strong" if strong is not None else "em"
+                    out.append(f"<{tag}>{made}</{tag}>")
+            elif step.lastindex is not None and step.lastindex < 10:
+                return None  # images: left to Python-Markdown
+            else:
+                out.append(_text(self.escape.sub(r"\1", step.group(0))))
+        return "".join(out) if at == len(text) else None
+
+
+class _Page:
+    """The page's HTML and table of contents as they are made, block by block."""
+
+    def __init__(self, converter: BlockConverter, link: Callable[[str], str]) -> None:
+        self.converter, self.link = converter, link
+        self.html: list[str] = []
+        self.headings: list[dict[str, Any]] = []
+        self.ids: set[str] = set()
+        self.counters: dict[str, int] = {}
+        self.title: str | None = None
+        self.last = ""  # the kind of the last block
+
+    def add(self, lines: list[str]) -> bool:
+        """Add a block; False if it is not of the subset."""
+        first = lines[0]
+        heading = _HEADING.fullmatch(first) if len(lines) == 1 else None
+        if heading is not None:
+            made = self._heading(len(heading.group(1)), heading.group(2).strip())
+            kind = "heading"
+        elif first.startswith("- "):
+            made, kind = (None if self.last == "list" else self._list(lines)), "list"
+        elif first.startswith("|"):
+            made, kind = self._table(lines), "table"
+        else:
+            made, kind = self._paragraph(lines), "paragraph"
+        if made is None:
+            return False
+        self.html.append(made)
+        self.last = kind
+        return True
+
+    def converted(self) -> Converted:
+        """The page's parts."""
+        toc = importlib.import_module("markdown.extensions.toc")
+        tokens = toc.nest_toc_tokens(self.headings)
+        return Converted("\n".join(self.html), tokens, self.title, self.ids)
+
+    def _text(self, text: str) -> str | None:
+        """The HTML of a text, its addresses made relative."""
+        made = self.converter.inline(text)
+        if made is None or "<a " not in made:
+            return made
+        return _HREF.sub(lambda match: self._href(match.group(1)), made)
+
+    def _href(self, address: str) -> str:
+        return f'<a href="{_attribute(self.link(html.unescape(address)))}">'
+
+    def _heading(self, level: int, text: str) -> str | None:
+        """A heading with its id and permalink, added to the table of contents."""
+        toc = importlib.import_module("markdown.extensions.toc")
+        inner = self.converter.inline(text)
+        if inner is None or "<a " in inner:
+            return None
+        name = toc.strip_tags(inner)
+        slug = self.converter.slugify(html.unescape(name), self.converter.separator)
+        anchor = toc.unique(slug, self.ids, self.counters)
+        token = {"level": level, "id": anchor, "name": name, "html": inner, "data-toc-label": ""}
+        self.headings.append(token)
+        if level == 1 and not self.html:
+            self.title = " ".join(re.sub(r"<[^>]*>", "", inner).split())
+        self.link(f"#{anchor}")  # mkdocs records the permalink as a link to an anchor
+        return f'<h{level} id="{anchor}">{inner}{_PERMALINK.format(anchor)}</h{level}>'
+
+    def _list(self, lines: list[str]) -> str | None:
+        """A tight list of one line per item."""
+        items = []
+        for line in lines:
+            item = _ITEM.fullmatch(line)
+            if item is None or _BLOCKISH.match(item.group(1)) or item.group(1)[-1].isspace():
+                return None
+            made = self._text(item.group(1))
+            if made is None:
+                return None
+            items.append(f"<li>{made}</li>")
+        return "<ul>\n" + "\n".join(items) + "\n</ul>"
+
+    def _table(self, lines: list[str]) -> str | None:
+        """A pipe table with a border on both sides."""
+        rows = [line.strip(" ") for line in lines]
+        if len(rows) < 3 or not _RULE.fullmatch(rows[1]) or "\\\\" in "".join(rows):
+            return None
+        if not all(row.startswith("|") and row.endswith("|") and row[-2:] != "\\|" for row in rows):
+            return None
+        aligns = [_align(cell.strip()) for cell in rows[1][1:-1].split("|")]
+        head = self._row(rows[0], "th", aligns)
+        body = [made for row in rows[2:] if (made := self._row(row, "td", aligns)) is not None]
+        if head is None or len(body) != len(rows) - 2:
+            return None
+        body_html = "\n".join(body)
+        return f"<table>\n<thead>\n{head}\n</thead>\n<tbody>\n{body_html}\n</tbody>\n</table>"
+
+    def _row(self, row: str, tag: str, aligns: list[str]) -> str | None:
+        """A table row's HTML; None unless it has a cell for each column."""
+        cells = _CELL_SPLIT.split(row[1:-1])
+        if len(cells) != len(aligns):
+            return None
+        made = []
+        for cell, align in zip(cells, aligns, strict=True):
+            text = self._text(cell.strip(" ")) if cell.strip(" ") else ""
+            if text is None:
+                return None
+            style = f' style="text-align: {align};"' if align else ""
+            made.append(f"<{tag}{style}>{text}</{tag}>")
+        return "<tr>\n" + "\n".join(made) + "\n</tr>"
+
+    def _paragraph(self, lines: list[str]) -> str | None:
+        """A paragraph of lines no block processor reads."""
+        if any(_BLOCKISH.match(line) for line in lines):
+            return None
+        if len(lines) > 1 and "|" in lines[0]:
+            return None  # a table without borders, if its second line is a rule
+        made = self._text("\n".join(lines))
+        return None if made is None else f"<p>{made}</p>"
+
+
+_HREF = re.compile(r'<a href="([^"]*)">')
+_EXTENSIONS = ["toc", "tables", "fenced_code", "admonition"]  # archlex's and mkdocs' own
+_TOC = {  # the table of contents' options the converter writes as
+    "marker": "[TOC]",
+    "anchorlink": False,
+    "permalink": True,
+    "permalink_class": "headerlink",
+    "permalink_title": "Permanent link",
+    "permalink_leading": False,
+    "baselevel": "1",
+    "toc_depth": 6,
+    "separator": "-",
+}
+
+
+def converter_for(md: Any) -> BlockConverter | None:
+    """A converter for pages the Python-Markdown instance `md` converts, if its processors are
+    of the kinds archlex's extensions make, in the same order, and its table of contents is
+    configured as the converter writes it; else None."""
+    markdown = importlib.import_module("markdown")
+    attributes = "AttrListTreeprocessor" in _kinds(md.treeprocessors)  # material's tags add it
+    usual = markdown.Markdown(extensions=_EXTENSIONS + ["attr_list"] * attributes)
+    for stage in ("preprocessors", "treeprocessors", "postprocessors", "inlinePatterns"):
+        if _kinds(getattr(md, stage)) != _kinds(getattr(usual, stage)):
+            return None
+    if _kinds(md.parser.blockprocessors) != _kinds(usual.parser.blockprocessors):
+        return None
+    toc = [ext for ext in md.registeredExtensions if type(ext).__name__ == "TocExtension"]
+    options = toc[0].getConfigs() if len(toc) == 1 else {}
+    if any(options.get(key) != value for key, value in _TOC.items()):
+        return None
+    return BlockConverter(md.ESCAPED_CHARS, md.treeprocessors["toc"].slugify, "-")
+
+
+def _kinds(registry: Any) -> list[str]:
+    """The kinds of a Python-Markdown registry's processors, in the order they run."""
+    return [type(item).__qualname__ for item in registry]
+
+
+def _blocks(source: str) -> Iterable[list[str]]:
+    """The blocks of the source: its runs of lines that are not blank."""
+    block: list[str] = []
+    for line in source.split("\n"):
+        if line.strip(" "):
+            block.append(line)
+        elif block:
+            yield block
+            block = []
+    if block:
+        yield block
+
+
+def _align(rule: str) -> str:
+    """A column's alignment from its rule (`:--`, `--:`, `:-:`), as the tables extension reads."""
+    if rule.startswith(":") and rule.endswith(":"):
+        return "center"
+    if rule.startswith(":"):
+        return "left"
+    return "right" if rule.endswith(":") else ""
+
+
+def _text(text: str) -> str:
+    """Text as Python-Markdown's serializer escapes it."""
+    return _AMP.sub("&amp;", text).replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _attribute(text: str) -> str:
+    """An attribute's value as Python-Markdown's serializer escapes it."""
+    text = _AMP.sub("&amp;", text).replace("<", "&lt;").replace(">", "&gt;")
+    return text.replace('"', "&quot;").replace("\n", "&#10;")

@@ -1,0 +1,93 @@
+"""What each entity refers to (archlex.check.referring): every id and provision is listed
+where it is written, each entity once per kind of class, and the pass's fast path gives the
+findings the slow path gives."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from archlex.api import load
+from archlex.check.references import check_references
+from archlex.check.referring import (
+    citations,
+    provisions_of,
+    references,
+    references_of,
+)
+from archlex.model import Model, System
+from tests.check.test_reads import EXAMPLE
+from tests.conftest import WriteModel
+
+
+def _at(entity: Any, path: tuple[str | int, ...]) -> Any:
+    """The value at a path of YAML keys (aliases such as `for`, `from`) in an entity."""
+    value: Any = entity.model_dump(by_alias=True, mode="json")
+    for step in path:
+        value = value[step]
+    return value
+
+
+@pytest.fixture(scope="module")
+def example() -> Model:
+    """The example model, loaded once for this module."""
+    return load(EXAMPLE, EXAMPLE.parent).model
+
+
+def test_every_reference_and_provision_is_where_its_path_says(example: Model) -> None:
+    model = example
+    references_seen = provisions_seen = 0
+    for _, entity in model.entities():
+        for value, path, _kinds in references_of(entity):
+            written = _at(entity, path)
+            # An event date names `SUBJECT.EVENT`: the reference is the subject.
+            assert written == value or written.startswith(f"{value}."), (entity.id, path)
+            references_seen += 1
+        for provision, path in provisions_of(entity):
+            assert _at(entity, path) == str(provision), (entity.id, path)
+            provisions_seen += 1
+    assert references_seen > 500 and provisions_seen > 500
+
+
+def test_the_short_form_gives_the_same_as_the_full_paths(example: Model) -> None:
+    model = example
+    for _, entity in model.entities():
+        short = [(v, p if i is None else (*p, i), k) for v, k, p, i in references(entity)]
+        assert short == list(references_of(entity))
+        cited = [(c, p if i is None else (*p, i)) for c, p, i in citations(entity)]
+        assert cited == list(provisions_of(entity))
+
+
+def test_a_subclass_refers_as_its_kind_does() -> None:
+    class Wider(System):
+        pass
+
+    system = Wider.model_validate({"id": "x", "name": "X", "kind": "national", "owner": "org"})
+    assert list(references_of(system)) == [("org", ("owner",), frozenset({"organisation"}))]
+    assert list(provisions_of(system)) == []
+
+
+def test_only_what_names_nothing_is_a_finding(write_model: WriteModel) -> None:
+    root = write_model(
+        {
+            "model.yaml": """
+organisations:
+  - {id: org, name: Org, kind: ministry}
+systems:
+  - {id: a, name: A, kind: national, owner: org}
+  - {id: b, name: B, kind: national, owner: nobody}
+flows:
+  - {id: f, from: a, to: b, data: [missing], legal_basis: ["2019/817 Art. 999"]}
+  - {id: g, from: org, to: a}
+""",
+        }
+    )
+    project = load(root / "archlex.yaml", root)
+    found = {(f.rule, f.target, f.message) for f in check_references(project)}
+    messages = sorted(m for _, _, m in found)
+    assert len(found) == 4, messages
+    assert any("`owner` names `nobody`" in m for m in messages)
+    assert any("`data[0]` names `missing`" in m for m in messages)
+    assert any("`from` names organisation `org`, but expects a" in m for m in messages)
+    assert any("2019/817 has no Article 999" in m for m in messages)
