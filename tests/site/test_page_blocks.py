@@ -14,14 +14,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from archlex.site import mkdocs_workers, page_blocks
+from archlex.site import page_blocks
 from archlex.site.build import run_mkdocs
-from archlex.site.mkdocs_workers import WORKERS_VARIABLE
 from archlex.site.page_links import PageLinks
 from archlex.site.page_markdown import PageMarkdown
 from archlex.site.page_search import PageSearch
 from archlex.site.search_sections import sections
 from archlex.site.trusted import Trusted
+from tests.site.spied import spied
 from tests.site.test_page_shell import _mkdocs, _same_sites
 
 CONFIG = """\
@@ -214,7 +214,7 @@ def test_the_whole_site_is_the_one_mkdocs_writes(
     """Built with the converter and the direct search sections, the site (search index among its
     files) is `mkdocs build`'s, byte for byte."""
     config = _project(tmp_path / "project", _STRICT)
-    made = _spied(monkeypatch)
+    made = spied(monkeypatch)
     run_mkdocs(config, tmp_path / "ours")
     _mkdocs(config, tmp_path / "theirs")
     _same_sites(tmp_path / "ours", tmp_path / "theirs")
@@ -230,7 +230,7 @@ def test_a_converter_that_differs_is_put_out_of_use(
     """A converter giving other HTML is caught by its first checked page; the site is still
     mkdocs' own."""
     config = _project(tmp_path / "project", _STRICT)
-    made = _spied(monkeypatch)
+    made = spied(monkeypatch)
     convert = page_blocks.BlockConverter.convert
 
     def wrong(self: page_blocks.BlockConverter, *args: Any) -> page_blocks.Converted | None:
@@ -248,26 +248,6 @@ def test_a_converter_that_differs_is_put_out_of_use(
     kept = made[0]
     assert isinstance(kept, PageMarkdown) and kept.blocks["e"].off
     assert kept.converted == len(kept.blocks)  # each folder's first page differed: no more
-
-
-def _spied(monkeypatch: pytest.MonkeyPatch) -> list[PageMarkdown | PageSearch]:
-    """The Markdown and search of the next build, in this process, kept for a look."""
-    made: list[PageMarkdown | PageSearch] = []
-
-    class Markdown(PageMarkdown):
-        def __init__(self, *args: object) -> None:
-            super().__init__(*args)  # type: ignore[arg-type]
-            made.append(self)
-
-    class Search(PageSearch):
-        def __init__(self, *args: object) -> None:
-            super().__init__(*args)  # type: ignore[arg-type]
-            made.append(self)
-
-    monkeypatch.setattr(mkdocs_workers, "PageMarkdown", Markdown)
-    monkeypatch.setattr(mkdocs_workers, "PageSearch", Search)
-    monkeypatch.setenv(WORKERS_VARIABLE, "1")
-    return made
 
 
 def test_a_fast_way_is_trusted_after_its_checks_and_never_after_a_difference() -> None:

@@ -9,13 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from archlex.site import mkdocs_workers
 from archlex.site.build import run_mkdocs
-from archlex.site.mkdocs_workers import WORKERS_VARIABLE
 from archlex.site.page_markdown import PageMarkdown
 from archlex.site.page_search import PageSearch
 from archlex.site.raw_blocks import stood_in
 from archlex.site.trusted import Trusted
+from tests.site.spied import spied
 from tests.site.test_page_shell import _mkdocs, _project, _same_sites
 
 
@@ -68,21 +67,7 @@ def test_pages_with_stood_in_blocks_are_the_pages_mkdocs_writes(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     config = _diagrams(tmp_path / "project")
-    made: list[PageMarkdown | PageSearch] = []
-
-    class Markdown(PageMarkdown):
-        def __init__(self, *args: object) -> None:
-            super().__init__(*args)  # type: ignore[arg-type]
-            made.append(self)
-
-    class Search(PageSearch):
-        def __init__(self, *args: object) -> None:
-            super().__init__(*args)  # type: ignore[arg-type]
-            made.append(self)
-
-    monkeypatch.setattr(mkdocs_workers, "PageMarkdown", Markdown)
-    monkeypatch.setattr(mkdocs_workers, "PageSearch", Search)
-    monkeypatch.setenv(WORKERS_VARIABLE, "1")
+    made = spied(monkeypatch)
     run_mkdocs(config, tmp_path / "ours")
     _mkdocs(config, tmp_path / "theirs")
     _same_sites(tmp_path / "ours", tmp_path / "theirs")  # the search index among the files
