@@ -15,9 +15,8 @@ from archlex.api import check_model
 from archlex.check.incremental import ReportModel
 from archlex.load.cache import ParseCache
 from archlex.outcome import Report
+from tests.check.edits import _items, _outputs
 from tests.check.models import TODAY
-from tests.check.test_incremental import _items, _outputs
-from tests.check.test_incremental import generated as generated  # the module's fixture
 
 
 def _reused_as_cold(model: Path, cache: ParseCache) -> Report:
