@@ -197,35 +197,60 @@ def recheck(
         return None
     links = last.links
     if again.followed:  # citations or deliveries changed: what they reach found again
-        from archlex.check.through import followed
-
         if facts is None:
             return None  # the stand-ins' allocations and statuses are not known
-        now_walked = findings, file_keys, facts
-        findings, coverage, now = followed(last, cache, again, now_walked, coverage, today)
-        if any("delivers" in changed for _, _, changed in again.followed):
-            links, facts = kept_links(now), delivered(facts, now)  # else as they were
+        findings, coverage, links, facts = _followed(
+            last, cache, again, (findings, file_keys, facts), coverage, today
+        )
+    findings = sort_findings(findings)
+    kept = _on_edited(last, edited, findings, file_keys, texts)
+    kept = replace(kept, coverage=coverage, facts=facts, links=links)
+    write_sealed(entry, kept)
+    return kept.project, findings, coverage
+
+
+def _followed(
+    last: LastCheck,
+    cache: ParseCache,
+    again: Again,
+    walked: tuple[list[Finding], dict[str, tuple[str, str]], Facts],
+    coverage: Coverage,
+    today: dt.date,
+) -> tuple[list[Finding], Coverage, bytes | None, Facts]:
+    """The findings and coverage with what edited citations or deliveries reach found again
+    (archlex.check.through), and the links and facts to keep (new only when deliveries
+    changed)."""
+    from archlex.check.through import followed
+
+    findings, coverage, now = followed(last, cache, again, walked, coverage, today)
+    facts = walked[2]
+    if any("delivers" in changed for _, _, changed in again.followed):
+        return findings, coverage, kept_links(now), delivered(facts, now)
+    return findings, coverage, last.links, facts
+
+
+def _on_edited(
+    last: LastCheck,
+    edited: dict[str, str],
+    findings: list[Finding],
+    file_keys: dict[str, tuple[str, str]],
+    texts: dict[str, bytes],
+) -> LastCheck:
+    """The last check moved to the edited files: their digests, keys and texts, the findings."""
     inputs = Inputs(
         [(p, edited.get(p, d)) for p, d in last.inputs.files],
         last.inputs.globs,
         last.inputs.listing,
     )
-    findings = sort_findings(findings)
     project = replace(last.project, inputs=inputs)
-    rows = _rows(findings)
-    kept = replace(
+    return replace(
         last,
         inputs=inputs,
         file_keys=file_keys,
         texts=texts,
-        rows=rows,
+        rows=_rows(findings),
         project=project,
-        coverage=coverage,
-        facts=facts,
-        links=links,
     )
-    write_sealed(entry, kept)
-    return project, findings, coverage
 
 
 def _walked(
