@@ -39,7 +39,6 @@ from archlex.check.statuses import (
     Facts,
     Updates,
     changed_statuses,
-    delivered,
     recovered,
     requirement_facts,
     statuses_unread_by_rules,
@@ -199,34 +198,15 @@ def recheck(
     if again.followed:  # citations or deliveries changed: what they reach found again
         if facts is None:
             return None  # the stand-ins' allocations and statuses are not known
-        findings, coverage, links, facts = _followed(
-            last, cache, again, (findings, file_keys, facts), coverage, today
-        )
+        from archlex.check.through import followed
+
+        walked_now = (findings, file_keys, facts)
+        findings, coverage, links, facts = followed(last, cache, again, walked_now, coverage, today)
     findings = sort_findings(findings)
     kept = _on_edited(last, edited, findings, file_keys, texts)
     kept = replace(kept, coverage=coverage, facts=facts, links=links)
     write_sealed(entry, kept)
     return kept.project, findings, coverage
-
-
-def _followed(
-    last: LastCheck,
-    cache: ParseCache,
-    again: Again,
-    walked: tuple[list[Finding], dict[str, tuple[str, str]], Facts],
-    coverage: Coverage,
-    today: dt.date,
-) -> tuple[list[Finding], Coverage, bytes | None, Facts]:
-    """The findings and coverage with what edited citations or deliveries reach found again
-    (archlex.check.through), and the links and facts to keep (new only when deliveries
-    changed)."""
-    from archlex.check.through import followed
-
-    findings, coverage, now = followed(last, cache, again, walked, coverage, today)
-    facts = walked[2]
-    if any("delivers" in changed for _, _, changed in again.followed):
-        return findings, coverage, kept_links(now), delivered(facts, now)
-    return findings, coverage, last.links, facts
 
 
 def _on_edited(

@@ -23,7 +23,11 @@ from archlex.check.neighbours import (
     reached,
     stand_ins,
 )
+from archlex.check.neighbours import (
+    kept as kept_links,
+)
 from archlex.check.run import coverage_of
+from archlex.check.statuses import delivered
 from archlex.check.unchanged import with_entities
 from archlex.findings import Finding
 from archlex.load import Project
@@ -139,11 +143,11 @@ def followed(
     walked: tuple[list[Finding], dict[str, tuple[str, str]], Facts],
     coverage: Coverage,
     today: dt.date,
-) -> tuple[list[Finding], Coverage, Links]:
+) -> tuple[list[Finding], Coverage, bytes | None, Facts]:
     """The findings with those of the rules that read the followed fields about the entities
     the edits reach found again, the coverage with those obligations worked out again, and
-    the links as they are now (`walked`: the findings, each file's (name, parse-cache key)
-    and the facts once the edited files were compared)."""
+    the links and facts to keep: new only when deliveries changed (`walked`: the findings,
+    each file's (name, parse-cache key) and the facts once the edited files were compared)."""
     findings, file_keys, facts = walked
     assert last.links is not None and again.kinds is not None
     links: Links = pickle.loads(last.links)  # the sealed entry's own bytes
@@ -159,7 +163,10 @@ def followed(
     ids = targets.ids(links)
     kept = [f for f in findings if not (f.rule in again.through and f.target in ids)]
     kept += findings_through(context, ids, {r: RULES[r] for r in again.through})
-    return kept, coverage_again(coverage, targets, rows_through(context)), links
+    coverage = coverage_again(coverage, targets, rows_through(context))
+    if any("delivers" in changed for _, _, changed in again.followed):
+        return kept, coverage, kept_links(links), delivered(facts, links)
+    return kept, coverage, last.links, facts
 
 
 def _from_files(last: LastCheck, cache: ParseCache, links: Links) -> Fetch:
