@@ -156,16 +156,22 @@ class SiteContext:
         with how many of the requirements tracing it are done when some but not all are (an
         implemented requirement's page would otherwise show its obligation as only
         `scheduled`, without saying why)."""
-        found = self.coverage.get(obligation_id)
-        if found is None:
-            return self.tr.pgettext("coverage state", "not applicable")
-        state = self.tr.label(COVERAGE_STATES, found.state)
-        tracing = list(dict.fromkeys(found.requirements))
-        done = sum(1 for r in tracing if _is_done(self.model.get(r)))
-        if 0 < done < len(tracing):
-            share = self.tr._("{done} of {count} requirements implemented or verified")
-            return f"{state} ({share.format(done=done, count=len(tracing))})"
-        return state
+        found = self.states.get(obligation_id)
+        return self.tr.pgettext("coverage state", "not applicable") if found is None else found
+
+    @cached_property
+    def states(self) -> dict[str, str]:
+        """Each obligation's state as `state` writes it, worked out once for every page."""
+        written = {}
+        for obligation_id, found in self.coverage.items():
+            state = self.tr.label(COVERAGE_STATES, found.state)
+            tracing = list(dict.fromkeys(found.requirements))
+            done = sum(1 for r in tracing if _is_done(self.model.get(r)))
+            if 0 < done < len(tracing):
+                share = self.tr._("{done} of {count} requirements implemented or verified")
+                state = f"{state} ({share.format(done=done, count=len(tracing))})"
+            written[obligation_id] = state
+        return written
 
 
 def _is_done(entity: Entity | None) -> bool:

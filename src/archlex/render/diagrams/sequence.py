@@ -95,8 +95,7 @@ def _add_row(
     left = min((columns.index(s) for s in path), default=0)
     label_rank = [_point(c, row, "label") for c in columns]
     arrow_rank = [_point(c, row, "arrow") for c in columns]
-    # a message to itself: out right of its lifeline, down and back (corners of its own)
-    corners = [_point(path[0], row, "out"), _point(path[0], row, "back")] if len(path) == 1 else []
+    corners = _corners(path, row)
     if corners:
         label_rank.insert(left + 1, corners[0])
         arrow_rank.insert(left + 1, corners[1])
@@ -121,23 +120,15 @@ def _arrows(
     kind = landscape.data_kind(flow.data)
     attrs = {**FLOW_EDGE, **data_edge_attributes(kind), "constraint": "false"}
     attrs["tooltip"] = f"{flow.id}: {flow.name}" if flow.name else flow.id
-    if len(path) == 1:  # within one system: out of its lifeline, down and back into it
-        column = path[0]
+    corners = _corners(path, row)
+    if corners:  # within one system: out of its lifeline, down and back into it
+        (out, back), column = corners, path[0]
         line = {**attrs, **UNCLIPPED, "arrowhead": "none"}
+        down = {**line, "constraint": "true", "weight": LIFELINE["weight"]}  # straight down
         return [
-            Edge(_point(column, row, "label"), _point(column, row, "out"), None, line),
-            Edge(
-                _point(column, row, "out"),
-                _point(column, row, "back"),
-                None,
-                {**line, "constraint": "true", "weight": LIFELINE["weight"]},  # straight down
-            ),
-            Edge(
-                _point(column, row, "arrow"),
-                _point(column, row, "back"),
-                None,
-                {**attrs, **UNCLIPPED, "dir": "back"},
-            ),
+            Edge(_point(column, row, "label"), out, None, line),
+            Edge(out, back, None, down),
+            Edge(_point(column, row, "arrow"), back, None, {**attrs, **UNCLIPPED, "dir": "back"}),
         ]
     edges = []
     for a, b in pairwise(path):
@@ -169,6 +160,12 @@ def _header(landscape: Landscape, system_id: str) -> Node:
     node = system_node(landscape.systems[system_id], HEADER_WRAP)
     node.attrs["tooltip"] = landscape.systems[system_id].name
     return node
+
+
+def _corners(path: list[str], row: int) -> list[str]:
+    """The two corners of a step's message to itself (a flow within one system: out right of
+    its lifeline, down and back), in its label's rank and its arrow's; none for any other."""
+    return [_point(path[0], row, "out"), _point(path[0], row, "back")] if len(path) == 1 else []
 
 
 def _point(column: str, row: int, rank: str) -> str:
