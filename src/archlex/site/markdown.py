@@ -21,8 +21,9 @@ def page(title: str, tags: Sequence[str], body: Sequence[str]) -> str:
 
     mkdocs-material puts the front-matter title into the HTML unescaped (`<title>`, header,
     navigation), so the title is HTML-escaped here; the heading is escaped as Markdown. The
-    title is written on one line: a line `---` in it would end the front matter early (as
-    mkdocs reads it, and as `with_tags` splits it), and YAML folds its line breaks anyway.
+    title and each tag are written on one line: a line `---` in one would end the front matter
+    early (as mkdocs reads it, and as `with_tags` splits it), and YAML folds its line breaks
+    anyway.
     """
     meta: dict[str, object] = {"title": html_text(" ".join(title.split()))}
     if tags:
@@ -42,8 +43,9 @@ def with_tags(markdown: str, tags: Sequence[str]) -> str:
 
 def _tags(tags: Sequence[str]) -> list[str]:
     # mkdocs-material writes tag names into the page and the tags index unescaped (as it does
-    # titles), so they are HTML-escaped here: a tag from the model shows as its text.
-    return sorted({html_text(tag) for tag in tags})
+    # titles), so they are HTML-escaped here: a tag from the model shows as its text. Each on
+    # one line, as the title: a line `---` in one would end the front matter early.
+    return sorted({html_text(" ".join(tag.split())) for tag in tags})
 
 
 def _front_matter(meta: dict[str, object]) -> str:
