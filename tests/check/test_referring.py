@@ -4,9 +4,11 @@ findings the slow path gives."""
 
 from __future__ import annotations
 
-from typing import Any
+from types import UnionType
+from typing import Annotated, Any, Union, get_args, get_origin, get_type_hints
 
 import pytest
+from pydantic import BaseModel
 
 from archlex.api import load
 from archlex.check.references import check_references
@@ -16,7 +18,9 @@ from archlex.check.referring import (
     references,
     references_of,
 )
-from archlex.model import Model, System
+from archlex.load.project import KIND_TYPES
+from archlex.model import Flow, Model, System
+from archlex.model.common import Ref
 from tests.check.test_reads import EXAMPLE
 from tests.conftest import WriteModel
 
@@ -91,3 +95,114 @@ flows:
     assert any("`data[0]` names `missing`" in m for m in messages)
     assert any("`from` names organisation `org`, but expects a" in m for m in messages)
     assert any("2019/817 has no Article 999" in m for m in messages)
+
+
+def test_an_access_grant_and_a_mid_link_name_what_they_grant_and_who(
+    write_model: WriteModel,
+) -> None:
+    """The catalog's access grants and MID links are checked like the rest (they were not)."""
+    root = write_model(
+        {
+            "model.yaml": """
+organisations:
+  - {id: org, name: Org, kind: ministry}
+access:
+  - id: grant
+    provision: "2019/817 Art 7(2)"
+    role: border-autority
+    systems: [eu.EES, eu.CIRR]
+    via: org
+    purpose: Search.
+    applies_when: {systems_any: [eu.EES, eu.VISS]}
+  - {id: fine, provision: "2019/817 Art 7(1)", role: member-state, systems: [eu.ESP], purpose: Use.}
+mid_links:
+  - id: link
+    colour: red
+    provision: "2019/817 Art 32"
+    meaning: Not the same person.
+    verified_by: [manual-verification-authority, sirene-buro]
+""",
+        }
+    )
+    project = load(root / "archlex.yaml", root)
+    found = sorted(f.message for f in check_references(project) if f.rule == "unknown-reference")
+    assert len(found) == 5, found
+    for written in (
+        "`role` names `border-autority`",
+        "`systems[1]` names `eu.CIRR`",
+        "`via` names organisation `org`",
+        "`applies_when.systems_any[1]` names `eu.VISS`",
+        "`verified_by[1]` names `sirene-buro`",
+    ):
+        assert any(written in message for message in found), (written, found)
+
+
+_MARK = "ref:"  # how `_filled` writes a reference: the mark and the field's path
+
+
+def _filled(cls: type[BaseModel], at: str) -> BaseModel:
+    """An instance of `cls` (not validated) with every reference field written, however deep:
+    each reference holds the mark and its own path, each list one item."""
+    hints = get_type_hints(cls, include_extras=True)
+    values = {name: _value(hints[name], f"{at}.{name}") for name in cls.model_fields}
+    return cls.model_construct(**{k: v for k, v in values.items() if v is not None})
+
+
+def _value(hint: Any, at: str) -> Any:
+    """A value of the type `hint` for `_filled` (of a union, the one holding the most
+    references); None for anything but text, a reference, a list or a record."""
+    if hint == Ref:
+        return _MARK + at
+    if hint is str:  # text some lister reads, as an event date's `after`
+        return ""
+    origin, args = get_origin(hint), get_args(hint)
+    if origin is Annotated:
+        return _value(args[0], at)
+    if origin is list:
+        item = _value(args[0], f"{at}[]")
+        return None if item is None else [item]
+    if origin in (Union, UnionType):
+        values = [_value(arg, at) for arg in args if arg is not type(None)]
+        return max(values, key=lambda value: (len(_written(value)), value is not None))
+    if isinstance(hint, type) and issubclass(hint, BaseModel):
+        return _filled(hint, at)
+    return None
+
+
+def _written(value: Any) -> set[str]:
+    """Every reference `_filled` wrote into `value`."""
+    if isinstance(value, str):
+        return {value} if value.startswith(_MARK) else set()
+    if isinstance(value, list | tuple):
+        return set().union(*(_written(item) for item in value))
+    if isinstance(value, BaseModel):
+        return set().union(*(_written(item) for item in value.__dict__.values()))
+    return set()
+
+
+# A view's `include` and `exclude` name ids or tags, and its `focus` a system: archlex.check.views
+# checks them (unknown-reference), as a tag is no entity.
+_CHECKED_ELSEWHERE = frozenset({"views"})
+
+
+def test_the_filled_entity_holds_every_reference_however_deep() -> None:
+    written = _written(_filled(Flow, "Flow"))
+    assert written == {f"{_MARK}Flow.{name}" for name in ("from_", "to", "via", "process")} | {
+        f"{_MARK}Flow.data[]",
+        f"{_MARK}Flow.logging.by",
+    }
+
+
+@pytest.mark.parametrize("kind", sorted(KIND_TYPES))
+def test_every_reference_field_of_a_kind_is_listed(kind: str) -> None:
+    """Every field typed as a reference (archlex.model.common.Ref), however deep, is one that
+    `references_of` gives: a reference field added to the model and not to
+    archlex.check.referring would never be checked."""
+    cls = KIND_TYPES[kind]
+    entity = _filled(cls, cls.__name__)
+    written = _written(entity)
+    if kind in _CHECKED_ELSEWHERE:
+        assert written, kind
+        return
+    listed = {value for value, _path, _kinds in references_of(entity)}  # type: ignore[arg-type]
+    assert written - listed == set(), f"not listed in archlex.check.referring: {kind}"

@@ -225,6 +225,22 @@ def _obligation(entity: Obligation) -> Iterator[Reference]:
             yield subject, (SYSTEM if event == "start" else _EVENT_ACT), (name, "after"), None
 
 
+def _access_grant(entity: AccessGrant) -> Iterator[Reference]:
+    yield entity.role, _ACTOR, ("role",), None
+    for i, system in enumerate(entity.systems):
+        yield system, SYSTEM, ("systems",), i
+    if entity.via is not None:
+        yield entity.via, SYSTEM, ("via",), None
+    if entity.applies_when is not None:
+        for i, system in enumerate(entity.applies_when.systems_any):
+            yield system, SYSTEM, ("applies_when", "systems_any"), i
+
+
+def _mid_link(entity: MidLink) -> Iterator[Reference]:
+    for i, role in enumerate(entity.verified_by):
+        yield role, ROLE, ("verified_by",), i
+
+
 def _act(entity: Act) -> Iterator[Reference]:
     for i, start in enumerate(entity.starts):
         yield start.component, SYSTEM, ("starts", i, "component"), None
@@ -259,6 +275,8 @@ _REFERRING: list[tuple[type, Callable[..., Iterator[Reference]]]] = [
     (Node, _node),
     (Connection, _connection),
     (Obligation, _obligation),
+    (AccessGrant, _access_grant),
+    (MidLink, _mid_link),
     (Act, _act),
     (Regulation, _regulation),
 ]

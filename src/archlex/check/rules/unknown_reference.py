@@ -1,10 +1,11 @@
 """A field that refers to another entity (an owner or operator, a flow's `from`, `to` or `via`,
-`allocated_to`, `delivers`, `depends_on`, a role, a waiver's `target`, a view's `focus` ...)
-names an id that no entity of the expected kind has, or a view's `include` or `exclude` names
-neither an id nor a tag. The link is left out of the graph that traceability and the roadmap
-checks are built from, so the model no longer says what its author meant. The hint offers the
-closest existing ids: fix the spelling, or declare the missing entity (EU systems and components
-come from the `eu` library: `eu.ESP`, `eu.CIR`, `eu.VIS` ...).
+`allocated_to`, `delivers`, `depends_on`, a role, an access grant's `role`, `systems` and `via`,
+a MID link's `verified_by`, a waiver's `target`, a view's `focus` ...) names an id that no entity
+of the expected kind has, or a view's `include` or `exclude` names neither an id nor a tag. The
+link is left out of the graph that traceability and the roadmap checks are built from, so the
+model no longer says what its author meant. The hint offers the closest existing ids: fix the
+spelling, or declare the missing entity (EU systems and components come from the `eu` library:
+`eu.ESP`, `eu.CIR`, `eu.VIS` ...).
 """
 
 from __future__ import annotations
