@@ -17,7 +17,7 @@ from archlex.check.prose import unread_fields
 from archlex.check.reads import COVERAGE, read_by_any
 from archlex.check.run import coverage_of
 from archlex.load import Project
-from archlex.load.project import KIND_TYPES
+from archlex.load.file_entities import KIND_TYPES
 from archlex.model.system import Component
 from archlex.rules import RULES, Reads
 from tests.check import test_prose as prose_tests

@@ -18,7 +18,7 @@ from archlex.check.referring import (
     references,
     references_of,
 )
-from archlex.load.project import KIND_TYPES
+from archlex.load.file_entities import KIND_TYPES
 from archlex.model import Flow, Model, System
 from archlex.model.common import Ref
 from tests.check.test_reads import EXAMPLE

@@ -16,7 +16,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from archlex.check.unchanged import same_value
-from archlex.load.project import KIND_TYPES
+from archlex.load.file_entities import KIND_TYPES
 from archlex.model.system import Component
 from archlex.rules import Reads
 

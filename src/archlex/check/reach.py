@@ -28,7 +28,7 @@ from archlex.check.unchanged import is_clean, same_value, with_entities
 from archlex.findings import Finding
 from archlex.load import Project
 from archlex.load.cache import FileOutcome
-from archlex.load.project import KIND_TYPES
+from archlex.load.file_entities import KIND_TYPES
 from archlex.load.sources import Located, SourceMap
 from archlex.model import Manifest, Model, Waiver
 from archlex.model.common import Entity
