@@ -4,11 +4,9 @@ findings the slow path gives."""
 
 from __future__ import annotations
 
-from types import UnionType
-from typing import Annotated, Any, Union, get_args, get_origin, get_type_hints
+from typing import Any
 
 import pytest
-from pydantic import BaseModel
 
 from archlex.api import load
 from archlex.check.references import check_references
@@ -20,7 +18,7 @@ from archlex.check.referring import (
 )
 from archlex.load.file_entities import KIND_TYPES
 from archlex.model import Flow, Model, System
-from archlex.model.common import Ref
+from tests.check.filled import MARK, filled, references_written
 from tests.check.test_reads import EXAMPLE
 from tests.conftest import WriteModel
 
@@ -137,59 +135,16 @@ mid_links:
         assert any(written in message for message in found), (written, found)
 
 
-_MARK = "ref:"  # how `_filled` writes a reference: the mark and the field's path
-
-
-def _filled(cls: type[BaseModel], at: str) -> BaseModel:
-    """An instance of `cls` (not validated) with every reference field written, however deep:
-    each reference holds the mark and its own path, each list one item."""
-    hints = get_type_hints(cls, include_extras=True)
-    values = {name: _value(hints[name], f"{at}.{name}") for name in cls.model_fields}
-    return cls.model_construct(**{k: v for k, v in values.items() if v is not None})
-
-
-def _value(hint: Any, at: str) -> Any:
-    """A value of the type `hint` for `_filled` (of a union, the one holding the most
-    references); None for anything but text, a reference, a list or a record."""
-    if hint == Ref:
-        return _MARK + at
-    if hint is str:  # text some lister reads, as an event date's `after`
-        return ""
-    origin, args = get_origin(hint), get_args(hint)
-    if origin is Annotated:
-        return _value(args[0], at)
-    if origin is list:
-        item = _value(args[0], f"{at}[]")
-        return None if item is None else [item]
-    if origin in (Union, UnionType):
-        values = [_value(arg, at) for arg in args if arg is not type(None)]
-        return max(values, key=lambda value: (len(_written(value)), value is not None))
-    if isinstance(hint, type) and issubclass(hint, BaseModel):
-        return _filled(hint, at)
-    return None
-
-
-def _written(value: Any) -> set[str]:
-    """Every reference `_filled` wrote into `value`."""
-    if isinstance(value, str):
-        return {value} if value.startswith(_MARK) else set()
-    if isinstance(value, list | tuple):
-        return set().union(*(_written(item) for item in value))
-    if isinstance(value, BaseModel):
-        return set().union(*(_written(item) for item in value.__dict__.values()))
-    return set()
-
-
 # A view's `include` and `exclude` name ids or tags, and its `focus` a system: archlex.check.views
 # checks them (unknown-reference), as a tag is no entity.
 _CHECKED_ELSEWHERE = frozenset({"views"})
 
 
 def test_the_filled_entity_holds_every_reference_however_deep() -> None:
-    written = _written(_filled(Flow, "Flow"))
-    assert written == {f"{_MARK}Flow.{name}" for name in ("from_", "to", "via", "process")} | {
-        f"{_MARK}Flow.data[]",
-        f"{_MARK}Flow.logging.by",
+    written = references_written(filled(Flow, "Flow"))
+    assert written == {f"{MARK}Flow.{name}" for name in ("from_", "to", "via", "process")} | {
+        f"{MARK}Flow.data[]",
+        f"{MARK}Flow.logging.by",
     }
 
 
@@ -199,8 +154,8 @@ def test_every_reference_field_of_a_kind_is_listed(kind: str) -> None:
     `references_of` gives: a reference field added to the model and not to
     archlex.check.referring would never be checked."""
     cls = KIND_TYPES[kind]
-    entity = _filled(cls, cls.__name__)
-    written = _written(entity)
+    entity = filled(cls, cls.__name__)
+    written = references_written(entity)
     if kind in _CHECKED_ELSEWHERE:
         assert written, kind
         return

@@ -12,10 +12,16 @@ from archlex.model import Model
 from archlex.rules import RULES
 
 SYSTEMS = frozenset({"system", "component"})
-# The kinds of entity a field names (references_of in archlex.load.references checks them).
+ORGANISATIONS = frozenset({"organisation"})
+ROLES = frozenset({"role"})
+# The kinds of entity a field names, by the field's YAML key (archlex.check.referring lists
+# what each kind of entity refers to; tests/lsp/test_completion_fields.py holds this to it).
 FIELD_KINDS: dict[str, frozenset[str]] = {
-    "owner": frozenset({"organisation"}),
-    "operator": frozenset({"organisation"}),
+    "owner": ORGANISATIONS,
+    "operator": ORGANISATIONS,
+    "controller": ORGANISATIONS,
+    "processor": ORGANISATIONS,
+    "responsible": ORGANISATIONS,
     "from": SYSTEMS,
     "to": SYSTEMS,
     "via": SYSTEMS,
@@ -24,15 +30,31 @@ FIELD_KINDS: dict[str, frozenset[str]] = {
     "allocated_to": SYSTEMS,
     "systems": SYSTEMS,
     "systems_any": SYSTEMS,
+    "master": SYSTEMS,
+    "held_by": SYSTEMS,
+    "system": SYSTEMS,
+    "component": SYSTEMS,
     "data": frozenset({"data"}),
     "process": frozenset({"process"}),
     "steps": frozenset({"flow"}),
+    "flows": frozenset({"flow"}),
     "phase": frozenset({"phase"}),
     "depends_on": frozenset({"work package"}),
     "after": frozenset({"work package"}),
+    "work_package": frozenset({"work package"}),
     "delivers": frozenset({"requirement"}),
-    "role": frozenset({"role"}),
-    "actor": frozenset({"role"}),
+    "role": ROLES,
+    "actor": ROLES,
+    "verified_by": ROLES,
+    "within": frozenset({"node"}),
+    "networks": frozenset({"network"}),
+    "network": frozenset({"network"}),
+    "standard": frozenset({"standard"}),
+    "superseded_by": frozenset({"decision"}),
+    "act": frozenset({"act"}),
+    "inserted_by": frozenset({"act"}),
+    "related": frozenset(),  # any entity
+    "relates_to": frozenset(),
     "target": frozenset(),  # a waiver's target: any entity
 }
 PROVISION_FIELDS = frozenset({"satisfies", "legal_basis", "defined_by", "deadline_of", "provision"})
