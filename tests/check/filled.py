@@ -9,7 +9,8 @@ from typing import Annotated, Any, Union, get_args, get_origin, get_type_hints
 
 from pydantic import BaseModel
 
-from archlex.model.common import Ref
+from archlex.catalog.provision import parse_provision
+from archlex.model.common import ProvisionRef, Ref
 
 MARK = "ref:"  # how `filled` writes a reference: the mark and the field's path
 
@@ -24,9 +25,11 @@ def filled(cls: type[BaseModel], at: str) -> BaseModel:
 
 def _value(hint: Any, at: str) -> Any:
     """A value of the type `hint` for `filled` (of a union, the one holding the most
-    references); None for anything but text, a reference, a list or a record."""
+    references); None for anything but text, a reference, a provision, a list or a record."""
     if hint == Ref:
         return MARK + at
+    if hint == ProvisionRef:
+        return parse_provision("2019/817 Art 1")
     if hint is str:  # text some lister reads, as an event date's `after`
         return ""
     origin, args = get_origin(hint), get_args(hint)

@@ -4,11 +4,13 @@ findings the slow path gives."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
 
-from archlex.api import load
+from archlex.api import check_model, load
+from archlex.check.reads import REFERENCES
 from archlex.check.references import check_references
 from archlex.check.referring import (
     citations,
@@ -16,9 +18,12 @@ from archlex.check.referring import (
     references,
     references_of,
 )
+from archlex.load.cache import ParseCache
 from archlex.load.file_entities import KIND_TYPES
 from archlex.model import Flow, Model, System
+from tests.check.edits import _outputs
 from tests.check.filled import MARK, filled, references_written
+from tests.check.models import TODAY
 from tests.check.test_reads import EXAMPLE
 from tests.conftest import WriteModel
 
@@ -161,3 +166,49 @@ def test_every_reference_field_of_a_kind_is_listed(kind: str) -> None:
         return
     listed = {value for value, _path, _kinds in references_of(entity)}  # type: ignore[arg-type]
     assert written - listed == set(), f"not listed in archlex.check.referring: {kind}"
+
+
+@pytest.mark.parametrize("kind", sorted(KIND_TYPES))
+def test_the_reference_pass_declares_every_field_it_reads(kind: str) -> None:
+    """What the reference pass reads is declared (archlex.check.reads.REFERENCES): an edit of
+    an undeclared field counts as one no rule reads, and the last check's findings are kept."""
+    cls = KIND_TYPES[kind]
+    names = {info.alias or name: name for name, info in cls.model_fields.items()}
+    fields = {names[path[0]] for _, _, path, _ in references(filled(cls, cls.__name__))}  # type: ignore[arg-type]
+    fields |= {names[path[0]] for _, path, _ in citations(filled(cls, cls.__name__))}  # type: ignore[arg-type]
+    assert fields <= set(REFERENCES.get(kind, ())), kind
+
+
+# The fields of the access grant and the MID link written, beside their ids and provisions.
+ACCESS_FIELDS = "role: border-authority, systems: [eu.EES], purpose: Search."
+MID_FIELDS = "verified_by: [sirene-bureau]"
+
+
+@pytest.mark.parametrize(
+    ("written", "edited"),
+    [
+        ("role: border-authority", "role: border-autority"),
+        ("systems: [eu.EES]", "systems: [eu.EES, eu.CIRR]"),
+        ("verified_by: [sirene-bureau]", "verified_by: [sirene-buro]"),
+    ],
+)
+def test_an_edit_of_an_access_grant_or_mid_link_reference_is_found_by_a_warm_check(
+    write_model: WriteModel, tmp_path: Path, written: str, edited: str
+) -> None:
+    """The last check keeps its findings only for edits of fields no rule reads: these fields
+    are read by the reference pass, so the warm check finds the new unknown id as a cold one."""
+    text = f"""
+access:
+  - {{id: grant, provision: "2019/817 Art 7(2)", {ACCESS_FIELDS}}}
+mid_links:
+  - {{id: link, colour: red, provision: "2019/817 Art 32", meaning: Not the same., {MID_FIELDS}}}
+"""
+    root = write_model({"model.yaml": text})
+    cache = ParseCache(tmp_path / "cache")
+    check_model(root, root.parent, today=TODAY, cache=cache, incremental=True)
+    path = root / "model.yaml"
+    path.write_text(path.read_text().replace(written, edited, 1))
+    warm = check_model(root, root.parent, today=TODAY, cache=cache, incremental=True)
+    cold = check_model(root, root.parent, today=TODAY)
+    assert _outputs(warm) == _outputs(cold)
+    assert any(f.rule == "unknown-reference" for f in cold.findings)

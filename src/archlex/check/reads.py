@@ -59,13 +59,13 @@ ENDS = reads(COMPONENTS, flows={"from_", "to", "via"}, systems={"kind"})
 # The pass that finds duplicate ids, unknown references and provisions and schema findings
 # (archlex.check.references): every field that names an entity or cites a provision.
 REFERENCES = reads(
-    access={"provision"},
+    access={"applies_when", "provision", "role", "systems", "via"},
     acts={"legal_basis", "starts"},
     connections={"flows", "from_", "to", "network", "standard"},
     data={"controller", "held_by", "legal_basis", "master", "processor", "retention_basis"},
     decisions={"provisions", "relates_to", "superseded_by"},
     flows={"data", "from_", "legal_basis", "logging", "process", "to", "via"},
-    mid_links={"provision"},
+    mid_links={"provision", "verified_by"},
     milestones={"after", "deadline_of"},
     national_law={"implements", "responsible", "work_package"},
     networks={"operator"},
