@@ -5,7 +5,7 @@ findings the slow path gives."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pytest
 
@@ -21,6 +21,7 @@ from archlex.check.referring import (
 from archlex.load.cache import ParseCache
 from archlex.load.file_entities import KIND_TYPES
 from archlex.model import Flow, Model, System
+from archlex.model.common import Entity
 from tests.check.edits import _outputs
 from tests.check.filled import MARK, filled, references_written
 from tests.check.models import TODAY
@@ -173,9 +174,12 @@ def test_the_reference_pass_declares_every_field_it_reads(kind: str) -> None:
     """What the reference pass reads is declared (archlex.check.reads.REFERENCES): an edit of
     an undeclared field counts as one no rule reads, and the last check's findings are kept."""
     cls = KIND_TYPES[kind]
-    names = {info.alias or name: name for name, info in cls.model_fields.items()}
-    fields = {names[path[0]] for _, _, path, _ in references(filled(cls, cls.__name__))}  # type: ignore[arg-type]
-    fields |= {names[path[0]] for _, path, _ in citations(filled(cls, cls.__name__))}  # type: ignore[arg-type]
+    entity = cast(Entity, filled(cls, cls.__name__))
+    names: dict[str | int, str] = {
+        info.alias or name: name for name, info in cls.model_fields.items()
+    }
+    fields = {names[path[0]] for _, _, path, _ in references(entity)}
+    fields |= {names[path[0]] for _, path, _ in citations(entity)}
     assert fields <= set(REFERENCES.get(kind, ())), kind
 
 
