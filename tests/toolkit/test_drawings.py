@@ -7,6 +7,7 @@ import os
 import re
 import shutil
 import stat
+import tempfile
 import xml.etree.ElementTree as ET
 import zipfile
 from pathlib import Path
@@ -82,6 +83,36 @@ def test_a_drawing_asked_for_again_is_laid_out_once(dot_runs: Path, tmp_path: Pa
     assert (tmp_path / "1.png").read_bytes() == (tmp_path / "3.png").read_bytes()
     run_dot(source, tmp_path / "6.svg", None)  # the block is over: drawn again
     assert _runs(dot_runs) == 4
+
+
+def test_a_drawing_shared_without_a_cache_is_kept_in_memory(
+    dot_runs: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No file is written for the store (a file per part cost a millisecond each): the
+    temporary folder stays empty, the drawing is served again all the same."""
+    temporary = tmp_path / "temporary"
+    temporary.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(temporary))
+    drawn = tmp_path / "drawn"
+    drawn.mkdir()
+    source = _row(3).source()
+    with drawings_shared():
+        run_dot(source, drawn / "1.svg", drawn / "1.png")
+        run_png(source, drawn / "2.png", 40.0)
+        run_dot(source, drawn / "3.svg", drawn / "3.png")
+        run_png(source, drawn / "4.png", 40.0)
+        assert list(temporary.iterdir()) == []
+    assert _runs(dot_runs) == 2
+    assert sorted(p.name for p in drawn.iterdir()) == [
+        "1.png",
+        "1.svg",
+        "2.png",
+        "3.png",
+        "3.svg",
+        "4.png",
+    ]
+    assert (drawn / "1.png").read_bytes() == (drawn / "3.png").read_bytes()
+    assert (drawn / "2.png").read_bytes() == (drawn / "4.png").read_bytes()
 
 
 def test_a_cache_folder_is_the_store_while_it_is_open(dot_runs: Path, tmp_path: Path) -> None:

@@ -116,6 +116,9 @@ def _escape_line(line: str) -> str:
     return line.replace("\\", "\\\\").replace('"', '\\"').replace("&", "&amp;")
 
 
+# A graph's ids and attribute values recur in each of its lines and each time its source is
+# written (a view is written up to four times: sorted by size, drawn, tried again, finished).
+@functools.lru_cache(maxsize=1 << 16)
 def _quoted(value: str) -> str:
     """A DOT string; `value` is an escaped label, or a constant or id that needs no escaping."""
     return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
-from itertools import combinations, pairwise
+from itertools import pairwise
 
 Point = tuple[float, float]
 Polyline = list[Point]
@@ -18,20 +18,24 @@ STEPS = 12  # line pieces per Bézier segment when a curve is flattened
 CHAR_WIDTH = 0.6  # DejaVu Sans: average glyph width as a share of the font size
 
 
+# The weights of a cubic Bézier's four control points at each of the STEPS points taken along
+# a segment, worked out once: each is the same product, in the same order, as written out per
+# point, so the points are the same floats.
+_WEIGHTS = tuple(
+    ((1 - t) ** 3, 3 * (1 - t) * (1 - t) * t, 3 * (1 - t) * t * t, t**3)
+    for t in (step / STEPS for step in range(1, STEPS + 1))
+)
+
+
 def bezier_points(controls: list[Point]) -> Polyline:
     """A Graphviz spline (1 + 3k control points) flattened into a polyline."""
     points = [controls[0]]
     for start in range(0, len(controls) - 3, 3):
-        p0, p1, p2, p3 = controls[start : start + 4]
-        for step in range(1, STEPS + 1):
-            t = step / STEPS
-            u = 1 - t
-            points.append(
-                (
-                    u**3 * p0[0] + 3 * u * u * t * p1[0] + 3 * u * t * t * p2[0] + t**3 * p3[0],
-                    u**3 * p0[1] + 3 * u * u * t * p1[1] + 3 * u * t * t * p2[1] + t**3 * p3[1],
-                )
-            )
+        (x0, y0), (x1, y1), (x2, y2), (x3, y3) = controls[start : start + 4]
+        points += [
+            (a * x0 + b * x1 + c * x2 + d * x3, a * y0 + b * y1 + c * y2 + d * y3)
+            for a, b, c, d in _WEIGHTS
+        ]
     return points
 
 
@@ -46,7 +50,12 @@ def plain_edges(plain: str) -> list[tuple[str, str, Polyline]]:
     for line in plain.replace("\\\n", "").splitlines():
         if not line.startswith("edge "):
             continue
-        fields = [quoted or bare for quoted, bare in _TOKEN.findall(line)]
+        # Without quotes the fields are the words (as `_TOKEN` finds them, faster).
+        fields = (
+            [quoted or bare for quoted, bare in _TOKEN.findall(line)]
+            if '"' in line
+            else line.split()
+        )
         count = int(fields[3])
         numbers = [float(v) for v in fields[4 : 4 + 2 * count]]
         rest = fields[4 + 2 * count :]
@@ -114,14 +123,27 @@ def _crossings_between(
 def crossings(plain: str) -> int:
     """How many times two edges cross; edges that share an end are not counted against each
     other (they meet at that box by design)."""
-    edges = plain_edges(plain)
+    return crossings_of(plain_edges(plain))
+
+
+def crossings_of(edges: list[tuple[str, str, Polyline]]) -> int:
+    """`crossings` of the edges `plain_edges` gives. Only the pairs whose boxes meet can cross:
+    the edges are swept left to right, each paired with those that start before it ends."""
     boxes = [_box(line) for _, _, line in edges]
     pieces = [_pieces(line) for _, _, line in edges]
+    ends = [{tail, head} for tail, head, _ in edges]
+    order = sorted(range(len(edges)), key=lambda n: boxes[n][0])
     total = 0
-    for (i, (a_tail, a_head, _)), (j, (b_tail, b_head, _)) in combinations(enumerate(edges), 2):
-        if {a_tail, a_head} & {b_tail, b_head} or not _boxes_meet(boxes[i], boxes[j]):
-            continue
-        total += _crossings_between(pieces[i], boxes[i], pieces[j], boxes[j])
+    for at, i in enumerate(order):
+        _, bottom, right, top = boxes[i]
+        for j in order[at + 1 :]:
+            other = boxes[j]
+            if other[0] > right:
+                break
+            if other[1] > top or bottom > other[3] or not ends[i].isdisjoint(ends[j]):
+                continue
+            a, b = (i, j) if i < j else (j, i)  # each pair in the order of the edges
+            total += _crossings_between(pieces[a], boxes[a], pieces[b], boxes[b])
     return total
 
 
@@ -150,10 +172,25 @@ def _distance(point: Point, box: tuple[float, float, float, float]) -> float:
     return float((dx * dx + dy * dy) ** 0.5)
 
 
-def label_distances(svg_text: str) -> dict[str, float]:
-    """For each labelled edge of an SVG (by its title, `tail->head`), the distance in points
-    from its label's box to the nearest point of its line; 0 when the line touches the label."""
-    root = ET.fromstring(svg_text)
+def _nearest(line: Polyline, box: tuple[float, float, float, float]) -> float:
+    """`min(_distance(p, box) for p in line)`, with the root taken only of the smallest
+    squares: `** 0.5` is within an ulp, so it cannot order two squares the other way unless
+    they are that close (the same float as the root of every square)."""
+    left, bottom, right, top = box
+    squares = []
+    for x, y in line:
+        dx = max(left - x, 0.0, x - right)
+        dy = max(bottom - y, 0.0, y - top)
+        squares.append(dx * dx + dy * dy)
+    near = min(squares) * (1 + 1e-9)
+    return float(min(square**0.5 for square in squares if square <= near))
+
+
+def label_distances(svg: str | ET.Element) -> dict[str, float]:
+    """For each labelled edge of an SVG (its text, or parsed; by its title, `tail->head`), the
+    distance in points from its label's box to the nearest point of its line; 0 when the line
+    touches the label."""
+    root = ET.fromstring(svg) if isinstance(svg, str) else svg
     found: dict[str, float] = {}
     for number, group in enumerate(root.iter(f"{SVG}g")):
         if group.get("class") != "edge":
@@ -171,7 +208,7 @@ def label_distances(svg_text: str) -> dict[str, float]:
             max(b[3] for b in boxes),
         )
         title = group.findtext(f"{SVG}title") or f"edge {number}"
-        found[f"{title} #{number}"] = round(min(_distance(p, box) for p in line), 1)
+        found[f"{title} #{number}"] = round(_nearest(line, box), 1)
     return found
 
 

@@ -123,11 +123,34 @@ def _shown(text: ET.Element) -> bool:
     return bool((text.text or "").strip())
 
 
+@dataclass(frozen=True)
+class DrawnSvg:
+    """A drawn SVG parsed once: its tree (for the measures of `measure.py`), its size and its
+    smallest font, which give its placement and the resolution of its PNG."""
+
+    root: ET.Element
+    width_pt: float
+    height_pt: float
+    smallest_font_pt: float
+
+    @classmethod
+    def of(cls, svg_text: str) -> DrawnSvg:
+        """The SVG text parsed."""
+        root = ET.fromstring(svg_text)
+        return cls(root, *svg_size(root), smallest_font(root))
+
+    def placement(self) -> Placement:
+        """Where the drawing goes (`place`)."""
+        return place(self.width_pt, self.height_pt, self.smallest_font_pt)
+
+    def png_dpi(self) -> float | None:
+        """The resolution to draw its PNG at (`png_dpi`)."""
+        return png_dpi_of(self.width_pt, self.height_pt)
+
+
 def placement_of(svg_text: str) -> Placement:
     """The placement of a drawn SVG."""
-    root = ET.fromstring(svg_text)
-    width, height = svg_size(root)
-    return place(width, height, smallest_font(root))
+    return DrawnSvg.of(svg_text).placement()
 
 
 def largest_scale(width_pt: float, height_pt: float) -> float:
@@ -139,6 +162,10 @@ def largest_scale(width_pt: float, height_pt: float) -> float:
 def png_dpi(svg_text: str) -> float | None:
     """The resolution to draw a diagram's PNG at, so it prints at about 300 dpi where printed
     largest; None when Graphviz's own 96 dpi prints at 300 dpi or less (the PNG as drawn)."""
-    width, height = svg_size(ET.fromstring(svg_text))
+    return png_dpi_of(*svg_size(ET.fromstring(svg_text)))
+
+
+def png_dpi_of(width: float, height: float) -> float | None:
+    """`png_dpi` of a drawing `width` by `height` points."""
     dpi = math.ceil(PRINTED_DPI * largest_scale(width, height) * 10) / 10  # 0.1 dpi steps
     return None if dpi >= NATURAL_DPI else dpi
