@@ -122,5 +122,4 @@ def test_one_parse_of_an_svg_measures_as_its_text() -> None:
     drawn = DrawnSvg.of(svg)
     assert drawn.placement() == placement_of(svg)
     assert drawn.png_dpi() == png_dpi(svg)
-    assert label_distances(drawn.root) == label_distances(svg)
     assert len(label_distances(svg)) == 2

@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
+from collections.abc import Mapping
 from itertools import pairwise
+
+from archlex.render.diagrams.svg_text import groups
 
 Point = tuple[float, float]
 Polyline = list[Point]
@@ -30,12 +33,13 @@ _WEIGHTS = tuple(
 def bezier_points(controls: list[Point]) -> Polyline:
     """A Graphviz spline (1 + 3k control points) flattened into a polyline."""
     points = [controls[0]]
-    for start in range(0, len(controls) - 3, 3):
-        (x0, y0), (x1, y1), (x2, y2), (x3, y3) = controls[start : start + 4]
-        points += [
-            (a * x0 + b * x1 + c * x2 + d * x3, a * y0 + b * y1 + c * y2 + d * y3)
-            for a, b, c, d in _WEIGHTS
-        ]
+    points += [
+        (a * x0 + b * x1 + c * x2 + d * x3, a * y0 + b * y1 + c * y2 + d * y3)
+        for (x0, y0), (x1, y1), (x2, y2), (x3, y3) in (
+            controls[start : start + 4] for start in range(0, len(controls) - 3, 3)
+        )
+        for a, b, c, d in _WEIGHTS
+    ]
     return points
 
 
@@ -80,9 +84,19 @@ Piece = tuple[float, float, float, float, float, float, float, float]
 
 
 def _pieces(line: Polyline) -> list[Piece]:
-    """The line's segments, each with its bounding box."""
+    """The line's segments, each with its bounding box (`min` and `max` written out: the same
+    float, without a call for each)."""
     return [
-        (min(px, qx), min(py, qy), max(px, qx), max(py, qy), px, py, qx, qy)
+        (
+            qx if qx < px else px,
+            qy if qy < py else py,
+            qx if qx > px else px,
+            qy if qy > py else py,
+            px,
+            py,
+            qx,
+            qy,
+        )
         for (px, py), (qx, qy) in pairwise(line)
     ]
 
@@ -157,12 +171,12 @@ def _path_points(d: str) -> Polyline:
     return bezier_points(controls) if len(controls) >= 4 else controls
 
 
-def _text_box(text: ET.Element) -> tuple[float, float, float, float]:
+def _text_box(attrs: Mapping[str, str], content: str) -> tuple[float, float, float, float]:
     """The box a line of SVG text covers, from its anchor, font size and length."""
-    size = float(text.get("font-size", "14"))
-    width = len(text.text or "") * size * CHAR_WIDTH
-    x, y = float(text.get("x", "0")), float(text.get("y", "0"))
-    left = {"start": x, "end": x - width}.get(text.get("text-anchor", "middle"), x - width / 2)
+    size = float(attrs.get("font-size", "14"))
+    width = len(content) * size * CHAR_WIDTH
+    x, y = float(attrs.get("x", "0")), float(attrs.get("y", "0"))
+    left = {"start": x, "end": x - width}.get(attrs.get("text-anchor", "middle"), x - width / 2)
     return left, y - 0.8 * size, left + width, y + 0.2 * size
 
 
@@ -179,43 +193,51 @@ def _nearest(line: Polyline, box: tuple[float, float, float, float]) -> float:
     left, bottom, right, top = box
     squares = []
     for x, y in line:
-        dx = max(left - x, 0.0, x - right)
-        dy = max(bottom - y, 0.0, y - top)
+        # max(left - x, 0.0, x - right), and the same of y, written out (the same float)
+        dx = left - x
+        if dx < 0.0:
+            dx = 0.0
+        if x - right > dx:
+            dx = x - right
+        dy = bottom - y
+        if dy < 0.0:
+            dy = 0.0
+        if y - top > dy:
+            dy = y - top
         squares.append(dx * dx + dy * dy)
     near = min(squares) * (1 + 1e-9)
     return float(min(square**0.5 for square in squares if square <= near))
 
 
-def label_distances(svg: str | ET.Element) -> dict[str, float]:
-    """For each labelled edge of an SVG (its text, or parsed; by its title, `tail->head`), the
-    distance in points from its label's box to the nearest point of its line; 0 when the line
-    touches the label."""
-    root = ET.fromstring(svg) if isinstance(svg, str) else svg
+def label_distances(svg_text: str) -> dict[str, float]:
+    """For each labelled edge of an SVG (by its title, `tail->head`), the distance in points
+    from its label's box to the nearest point of its line; 0 when the line touches the label.
+    The SVG is read as text (`svg_text.py`)."""
     found: dict[str, float] = {}
-    for number, group in enumerate(root.iter(f"{SVG}g")):
-        if group.get("class") != "edge":
+    for group in groups(svg_text):
+        if group.kind != "edge":
             continue
-        texts = [t for t in group.iter(f"{SVG}text") if (t.text or "").strip()]
-        paths = [p for p in group.iter(f"{SVG}path") if p.get("d")]
-        if not texts or not paths:
+        paths = group.path_lines()
+        texts = group.shown_texts() if paths else []
+        if not texts:
             continue
-        line = [pt for p in paths for pt in _path_points(p.get("d", ""))]
-        boxes = [_text_box(t) for t in texts]
+        line = [pt for d in paths for pt in _path_points(d)]
+        boxes = [_text_box(t.attrs, t.text) for t in texts]
         box = (
             min(b[0] for b in boxes),
             min(b[1] for b in boxes),
             max(b[2] for b in boxes),
             max(b[3] for b in boxes),
         )
-        title = group.findtext(f"{SVG}title") or f"edge {number}"
-        found[f"{title} #{number}"] = round(_nearest(line, box), 1)
+        title = group.title() or f"edge {group.number}"
+        found[f"{title} #{group.number}"] = round(_nearest(line, box), 1)
     return found
 
 
 def _texts_of(root: ET.Element, kind: str) -> list[tuple[str, tuple[float, float, float, float]]]:
     """The visible lines of text in the groups of one class (`edge`, `cluster`, `node`)."""
     return [
-        (text.text or "", _text_box(text))
+        (text.text or "", _text_box(text.attrib, text.text or ""))
         for group in root.iter(f"{SVG}g")
         if group.get("class") == kind
         for text in group.iter(f"{SVG}text")

@@ -18,7 +18,14 @@ from __future__ import annotations
 import math
 import re
 import xml.etree.ElementTree as ET
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass
+
+from archlex.render.diagrams.svg_text import (
+    graph_group_attributes,
+    shown_font_sizes,
+    svg_attributes,
+)
 
 MM = 72 / 25.4  # points per millimetre
 MARGIN_MM = 20
@@ -99,45 +106,62 @@ _SCALE = re.compile(r"scale\(([0-9.]+)(?:[ ,]+([0-9.]+))?\)")
 
 def svg_size(root: ET.Element) -> tuple[float, float]:
     """An SVG's width and height in points, as Graphviz writes them (`123pt`)."""
+    return size_in_points(root.attrib)
+
+
+def size_in_points(svg_attributes: Mapping[str, str]) -> tuple[float, float]:
+    """`svg_size` from the attributes of the `<svg>` tag."""
     sizes = []
     for key in ("width", "height"):
-        match = _POINTS.match(root.get(key, ""))
+        match = _POINTS.match(svg_attributes.get(key, ""))
         if match is None:
-            raise ValueError(f"the SVG's {key} is not in points: {root.get(key)!r}")
+            raise ValueError(f"the SVG's {key} is not in points: {svg_attributes.get(key)!r}")
         sizes.append(float(match.group(1)))
     return sizes[0], sizes[1]
 
 
 def smallest_font(root: ET.Element) -> float:
     """The smallest font size of any text in an SVG, with the drawing's own scale applied."""
-    scale = 1.0
-    for group in root.iter(f"{SVG}g"):
-        match = _SCALE.search(group.get("transform", ""))
-        if match and group.get("class") == "graph":
-            scale = float(match.group(1))
-    sizes = [float(t.get("font-size", "14")) for t in root.iter(f"{SVG}text") if _shown(t)]
-    return round(min(sizes) * scale, 2) if sizes else 0.0
+    scales = [g.get("transform", "") for g in root.iter(f"{SVG}g") if g.get("class") == "graph"]
+    sizes = [t.get("font-size", "14") for t in root.iter(f"{SVG}text") if _shown(t)]
+    return _scaled_smallest(scales, sizes)
 
 
 def _shown(text: ET.Element) -> bool:
     return bool((text.text or "").strip())
 
 
+def _scaled_smallest(transforms: list[str], sizes: list[str]) -> float:
+    """The smallest of the font `sizes`, times the scale the last graph `transforms` give."""
+    scale = 1.0
+    for transform in transforms:
+        match = _SCALE.search(transform)
+        if match:
+            scale = float(match.group(1))
+    return round(min(float(size) for size in sizes) * scale, 2) if sizes else 0.0
+
+
+def smallest_font_of(svg_text: str) -> float:
+    """`smallest_font` of an SVG read as text (`svg_text`)."""
+    transforms = [attrs.get("transform", "") for attrs in graph_group_attributes(svg_text)]
+    return _scaled_smallest(transforms, shown_font_sizes(svg_text))
+
+
 @dataclass(frozen=True)
 class DrawnSvg:
-    """A drawn SVG parsed once: its tree (for the measures of `measure.py`), its size and its
+    """A drawn SVG read once: its text (for the measures of `measure.py`), its size and its
     smallest font, which give its placement and the resolution of its PNG."""
 
-    root: ET.Element
+    text: str
     width_pt: float
     height_pt: float
     smallest_font_pt: float
 
     @classmethod
     def of(cls, svg_text: str) -> DrawnSvg:
-        """The SVG text parsed."""
-        root = ET.fromstring(svg_text)
-        return cls(root, *svg_size(root), smallest_font(root))
+        """The SVG text read (as text: `svg_text.py`)."""
+        size = size_in_points(svg_attributes(svg_text))
+        return cls(svg_text, *size, smallest_font_of(svg_text))
 
     def placement(self) -> Placement:
         """Where the drawing goes (`place`)."""

@@ -255,7 +255,7 @@ def diagram_record(
     that hold its layout (`png`: whether its PNG was drawn; `"png": null` in the record when
     not)."""
     drawn = svg if isinstance(svg, DrawnSvg) else DrawnSvg.of(svg)
-    distances = label_distances(drawn.root)
+    distances = label_distances(drawn.text)
     lines = plain_edges(plain)
     edges = len(lines)
     return {
