@@ -85,11 +85,11 @@ def test_a_drawing_asked_for_again_is_laid_out_once(dot_runs: Path, tmp_path: Pa
     assert _runs(dot_runs) == 4
 
 
-def test_a_drawing_shared_without_a_cache_is_kept_in_memory(
+def test_a_drawing_shared_without_a_cache_keeps_only_its_images_in_files(
     dot_runs: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """No file is written for the store (a file per part cost a millisecond each): the
-    temporary folder stays empty, the drawing is served again all the same."""
+    """The SVG and the layout are kept in memory (a file per part cost a millisecond each),
+    the PNGs in the temporary folder; the drawing is served again all the same."""
     temporary = tmp_path / "temporary"
     temporary.mkdir()
     monkeypatch.setattr(tempfile, "tempdir", str(temporary))
@@ -101,16 +101,13 @@ def test_a_drawing_shared_without_a_cache_is_kept_in_memory(
         run_png(source, drawn / "2.png", 40.0)
         run_dot(source, drawn / "3.svg", drawn / "3.png")
         run_png(source, drawn / "4.png", 40.0)
-        assert list(temporary.iterdir()) == []
+        kept = sorted(p.name.split(".", 1)[1] for p in temporary.glob("*/*"))
+        assert kept == ["40dpi.png", "png"]
     assert _runs(dot_runs) == 2
-    assert sorted(p.name for p in drawn.iterdir()) == [
-        "1.png",
-        "1.svg",
-        "2.png",
-        "3.png",
-        "3.svg",
-        "4.png",
-    ]
+    assert list(temporary.iterdir()) == []
+    names = ["1.png", "1.svg", "2.png", "3.png", "3.svg", "4.png"]
+    assert sorted(p.name for p in drawn.iterdir()) == names
+    assert (drawn / "1.svg").read_bytes() == (drawn / "3.svg").read_bytes()
     assert (drawn / "1.png").read_bytes() == (drawn / "3.png").read_bytes()
     assert (drawn / "2.png").read_bytes() == (drawn / "4.png").read_bytes()
 

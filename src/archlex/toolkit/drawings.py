@@ -3,12 +3,12 @@ layout, so a drawing asked for twice is laid out once.
 
 Two lifetimes, one store: `drawings_cached_in(folder)` keeps the drawings in archlex's cache
 folder across builds (the site build opens it unless `--no-cache`), and `drawings_shared()`
-keeps them for one block only, in memory, when no cache is open: within one build a diagram
-tried, dropped and drawn again (`render/diagrams/product.py` keeps the drawing whose text
-prints largest), or a drawing the same in two languages, is laid out once. (In memory, not in
-a temporary folder: writing each part to a file of its own cost more than a millisecond a
-part, a tenth of the diagram stage's own time at 10k entities, and the parts of a 10k model's
-drawings come to about 100 MB.)
+keeps them for one block only, when no cache is open: within one build a diagram tried,
+dropped and drawn again (`render/diagrams/product.py` keeps the drawing whose text prints
+largest), or a drawing the same in two languages, is laid out once. That store keeps the SVGs
+and layouts in memory (a file of its own for each cost about a millisecond a part, a tenth of
+the diagram stage's own Python time at 10k entities) and the PNGs in a temporary folder (they
+are most of the bytes, and each is asked for once): at 10k, 48 MB of memory a language.
 
 The key holds the DOT source and the `dot` program's path, size and time (an upgraded Graphviz
 draws again), not the formats: an entry is the SVG and the layout (`-Tplain`), and the PNG when
@@ -24,6 +24,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import tempfile
 import time
 from collections.abc import Iterator
 from contextvars import ContextVar
@@ -68,22 +69,31 @@ class _Folder:
 
 
 class _Memory:
-    """The parts in a dict, for one block (`drawings_shared`). Two threads write different
-    names, or the same bytes under one name; a dict's item is set whole."""
+    """The SVGs and layouts in a dict, for one block (`drawings_shared`), and the images (PNG,
+    most of the bytes, and drawn once for the drawing kept) in a folder. Two threads write
+    different names, or the same bytes under one name; a dict's item is set whole."""
 
-    def __init__(self) -> None:
+    def __init__(self, images: _Folder) -> None:
         self.parts: dict[str, bytes] = {}
+        self.images = images
 
     def read(self, name: str) -> bytes | None:
         """The bytes stored as `name`."""
-        return self.parts.get(name)
+        return self.images.read(name) if _is_image(name) else self.parts.get(name)
 
     def mark_used(self, name: str) -> None:
         """Nothing to do: the block keeps every part."""
 
     def write(self, name: str, content: bytes) -> None:
         """Keep the bytes."""
-        self.parts[name] = content
+        if _is_image(name):
+            self.images.write(name, content)
+        else:
+            self.parts[name] = content
+
+
+def _is_image(name: str) -> bool:
+    return name.endswith(".png")
 
 
 _STORE: ContextVar[_Store | None] = ContextVar("drawings", default=None)
@@ -106,15 +116,16 @@ def drawings_cached_in(folder: Path | None) -> Iterator[None]:
 @contextlib.contextmanager
 def drawings_shared() -> Iterator[None]:
     """Within the block, a drawing is laid out once however often it is asked for: in the
-    cache folder if one is open, else in memory, let go at the end."""
+    cache folder if one is open, else in memory and a temporary folder, let go at the end."""
     if _STORE.get() is not None:
         yield
         return
-    token = _STORE.set(_Memory())
-    try:
-        yield
-    finally:
-        _STORE.reset(token)
+    with tempfile.TemporaryDirectory(prefix="archlex-drawings-") as images:
+        token = _STORE.set(_Memory(_Folder(Path(images))))
+        try:
+            yield
+        finally:
+            _STORE.reset(token)
 
 
 def drawing_key(dot: str, source: str) -> str | None:
