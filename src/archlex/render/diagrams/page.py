@@ -122,9 +122,9 @@ def size_in_points(svg_attributes: Mapping[str, str]) -> tuple[float, float]:
 
 def smallest_font(root: ET.Element) -> float:
     """The smallest font size of any text in an SVG, with the drawing's own scale applied."""
-    scales = [g.get("transform", "") for g in root.iter(f"{SVG}g") if g.get("class") == "graph"]
+    graphs = [g for g in root.iter(f"{SVG}g") if g.get("class") == "graph"]
     sizes = [t.get("font-size", "14") for t in root.iter(f"{SVG}text") if _shown(t)]
-    return _scaled_smallest(scales, sizes)
+    return _scaled_smallest([g.get("transform", "") for g in graphs], sizes)
 
 
 def _shown(text: ET.Element) -> bool:
@@ -186,7 +186,7 @@ def largest_scale(width_pt: float, height_pt: float) -> float:
 def png_dpi(svg_text: str) -> float | None:
     """The resolution to draw a diagram's PNG at, so it prints at about 300 dpi where printed
     largest; None when Graphviz's own 96 dpi prints at 300 dpi or less (the PNG as drawn)."""
-    return png_dpi_of(*svg_size(ET.fromstring(svg_text)))
+    return png_dpi_of(*size_in_points(svg_attributes(svg_text)))
 
 
 def png_dpi_of(width: float, height: float) -> float | None:

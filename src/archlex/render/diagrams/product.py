@@ -132,12 +132,12 @@ class _Canvas:
     """The SVG and PNG of one diagram on disk, and the DOT source the SVG was drawn from: the
     drawings tried are laid out as SVG only, and the PNG (ten times the cost of the SVG on a
     large view) is drawn once, for the drawing kept, at the resolution it is printed at. Each
-    SVG drawn is parsed once (`drawn`), however often it is measured or drawn again."""
+    SVG drawn is read once (`drawn`), however often it is measured or drawn again."""
 
     def __init__(self, svg: Path, png: Path | None) -> None:
         self.svg, self.png = svg, png
         self.svg_of: str | None = None
-        self._parsed: dict[str, DrawnSvg] = {}  # by DOT source: a drawing tried again
+        self._read: dict[str, DrawnSvg] = {}  # by DOT source: a drawing tried again
 
     def draw(self, graph: Graph) -> tuple[str, str]:
         """Draw the graph's SVG over the file on disk; its `-Tplain` layout and DOT source."""
@@ -148,15 +148,15 @@ class _Canvas:
         """Draw the SVG of a DOT source over the file on disk; its `-Tplain` layout."""
         plain = run_dot(source, self.svg)
         self.svg_of = source
-        if source not in self._parsed:
-            self._parsed[source] = DrawnSvg.of(self.svg.read_text(encoding="utf-8"))
+        if source not in self._read:
+            self._read[source] = DrawnSvg.of(self.svg.read_text(encoding="utf-8"))
         return plain
 
     @property
     def drawn(self) -> DrawnSvg:
-        """The SVG on disk, parsed."""
+        """The SVG on disk, read."""
         assert self.svg_of is not None, "nothing drawn yet"
-        return self._parsed[self.svg_of]
+        return self._read[self.svg_of]
 
     def printed(self) -> float:
         """The size the smallest text of the SVG on disk prints at, in points."""
@@ -251,7 +251,7 @@ def _top_down(graph: Graph) -> Callable[[], None]:
 def diagram_record(
     stem: str, graph: Graph, svg: str | DrawnSvg, plain: str, png: bool = True
 ) -> dict[str, object]:
-    """What a document needs to place a diagram (its SVG, as text or parsed), and the numbers
+    """What a document needs to place a diagram (its SVG, as text or read), and the numbers
     that hold its layout (`png`: whether its PNG was drawn; `"png": null` in the record when
     not)."""
     drawn = svg if isinstance(svg, DrawnSvg) else DrawnSvg.of(svg)
