@@ -7,6 +7,7 @@ import os
 import re
 import shutil
 import stat
+import tempfile
 import xml.etree.ElementTree as ET
 import zipfile
 from pathlib import Path
@@ -82,6 +83,33 @@ def test_a_drawing_asked_for_again_is_laid_out_once(dot_runs: Path, tmp_path: Pa
     assert (tmp_path / "1.png").read_bytes() == (tmp_path / "3.png").read_bytes()
     run_dot(source, tmp_path / "6.svg", None)  # the block is over: drawn again
     assert _runs(dot_runs) == 4
+
+
+def test_a_drawing_shared_without_a_cache_keeps_only_its_images_in_files(
+    dot_runs: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The SVG and the layout are kept in memory (a file per part cost a millisecond each),
+    the PNGs in the temporary folder; the drawing is served again all the same."""
+    temporary = tmp_path / "temporary"
+    temporary.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(temporary))
+    drawn = tmp_path / "drawn"
+    drawn.mkdir()
+    source = _row(3).source()
+    with drawings_shared():
+        run_dot(source, drawn / "1.svg", drawn / "1.png")
+        run_png(source, drawn / "2.png", 40.0)
+        run_dot(source, drawn / "3.svg", drawn / "3.png")
+        run_png(source, drawn / "4.png", 40.0)
+        kept = sorted(p.name.split(".", 1)[1] for p in temporary.glob("*/*"))
+        assert kept == ["40dpi.png", "png"]
+    assert _runs(dot_runs) == 2
+    assert list(temporary.iterdir()) == []
+    names = ["1.png", "1.svg", "2.png", "3.png", "3.svg", "4.png"]
+    assert sorted(p.name for p in drawn.iterdir()) == names
+    assert (drawn / "1.svg").read_bytes() == (drawn / "3.svg").read_bytes()
+    assert (drawn / "1.png").read_bytes() == (drawn / "3.png").read_bytes()
+    assert (drawn / "2.png").read_bytes() == (drawn / "4.png").read_bytes()
 
 
 def test_a_cache_folder_is_the_store_while_it_is_open(dot_runs: Path, tmp_path: Path) -> None:

@@ -116,6 +116,9 @@ def _escape_line(line: str) -> str:
     return line.replace("\\", "\\\\").replace('"', '\\"').replace("&", "&amp;")
 
 
+# A graph's ids and attribute values recur in each of its lines and each time its source is
+# written (a view is written two to four times: sorted by size, drawn, tried again).
+@functools.lru_cache(maxsize=1 << 16)
 def _quoted(value: str) -> str:
     """A DOT string; `value` is an escaped label, or a constant or id that needs no escaping."""
     return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
@@ -126,13 +129,21 @@ def _quoted_label(label: Label) -> str:
 
 
 def _attributes(label: Label | Table | None, attrs: dict[str, str]) -> str:
-    parts = []
+    listed = _listed(tuple(attrs.items())) if attrs else ""
     if isinstance(label, Table):
-        parts.append(f"label=<{label.html}>")
+        head = f"label=<{label.html}>"
     elif label is not None:
-        parts.append(f"label={_quoted_label(label)}")
-    parts += [f"{key}={_quoted(value)}" for key, value in attrs.items()]
-    return f" [{' '.join(parts)}]" if parts else ""
+        head = f"label={_quoted_label(label)}"
+    else:
+        return f" [{listed}]" if listed else ""
+    return f" [{head} {listed}]" if listed else f" [{head}]"
+
+
+# Most nodes and edges of a view have the attributes of a few others (a style, a colour).
+@functools.lru_cache(maxsize=1 << 14)
+def _listed(items: tuple[tuple[str, str], ...]) -> str:
+    """Attributes as DOT, `key="value"` apart by spaces."""
+    return " ".join(f"{key}={_quoted(value)}" for key, value in items)
 
 
 @dataclass(frozen=True)

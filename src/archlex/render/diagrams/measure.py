@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
-from itertools import combinations, pairwise
+from collections.abc import Mapping
+from itertools import pairwise
+
+from archlex.render.diagrams.svg_text import groups
 
 Point = tuple[float, float]
 Polyline = list[Point]
@@ -18,20 +21,25 @@ STEPS = 12  # line pieces per Bézier segment when a curve is flattened
 CHAR_WIDTH = 0.6  # DejaVu Sans: average glyph width as a share of the font size
 
 
+# The weights of a cubic Bézier's four control points at each of the STEPS points taken along
+# a segment, worked out once: each is the same product, in the same order, as written out per
+# point, so the points are the same floats.
+_WEIGHTS = tuple(
+    ((1 - t) ** 3, 3 * (1 - t) * (1 - t) * t, 3 * (1 - t) * t * t, t**3)
+    for t in (step / STEPS for step in range(1, STEPS + 1))
+)
+
+
 def bezier_points(controls: list[Point]) -> Polyline:
     """A Graphviz spline (1 + 3k control points) flattened into a polyline."""
     points = [controls[0]]
-    for start in range(0, len(controls) - 3, 3):
-        p0, p1, p2, p3 = controls[start : start + 4]
-        for step in range(1, STEPS + 1):
-            t = step / STEPS
-            u = 1 - t
-            points.append(
-                (
-                    u**3 * p0[0] + 3 * u * u * t * p1[0] + 3 * u * t * t * p2[0] + t**3 * p3[0],
-                    u**3 * p0[1] + 3 * u * u * t * p1[1] + 3 * u * t * t * p2[1] + t**3 * p3[1],
-                )
-            )
+    points += [
+        (a * x0 + b * x1 + c * x2 + d * x3, a * y0 + b * y1 + c * y2 + d * y3)
+        for (x0, y0), (x1, y1), (x2, y2), (x3, y3) in (
+            controls[start : start + 4] for start in range(0, len(controls) - 3, 3)
+        )
+        for a, b, c, d in _WEIGHTS
+    ]
     return points
 
 
@@ -46,7 +54,12 @@ def plain_edges(plain: str) -> list[tuple[str, str, Polyline]]:
     for line in plain.replace("\\\n", "").splitlines():
         if not line.startswith("edge "):
             continue
-        fields = [quoted or bare for quoted, bare in _TOKEN.findall(line)]
+        # Without quotes the fields are the words (as `_TOKEN` finds them, faster).
+        fields = (
+            [quoted or bare for quoted, bare in _TOKEN.findall(line)]
+            if '"' in line
+            else line.split()
+        )
         count = int(fields[3])
         numbers = [float(v) for v in fields[4 : 4 + 2 * count]]
         rest = fields[4 + 2 * count :]
@@ -71,9 +84,19 @@ Piece = tuple[float, float, float, float, float, float, float, float]
 
 
 def _pieces(line: Polyline) -> list[Piece]:
-    """The line's segments, each with its bounding box."""
+    """The line's segments, each with its bounding box (`min` and `max` written out: the same
+    float, without a call for each)."""
     return [
-        (min(px, qx), min(py, qy), max(px, qx), max(py, qy), px, py, qx, qy)
+        (
+            qx if qx < px else px,
+            qy if qy < py else py,
+            qx if qx > px else px,
+            qy if qy > py else py,
+            px,
+            py,
+            qx,
+            qy,
+        )
         for (px, py), (qx, qy) in pairwise(line)
     ]
 
@@ -114,14 +137,27 @@ def _crossings_between(
 def crossings(plain: str) -> int:
     """How many times two edges cross; edges that share an end are not counted against each
     other (they meet at that box by design)."""
-    edges = plain_edges(plain)
+    return crossings_of(plain_edges(plain))
+
+
+def crossings_of(edges: list[tuple[str, str, Polyline]]) -> int:
+    """`crossings` of the edges `plain_edges` gives. Only the pairs whose boxes meet can cross:
+    the edges are swept left to right, each paired with those that start before it ends."""
     boxes = [_box(line) for _, _, line in edges]
     pieces = [_pieces(line) for _, _, line in edges]
+    ends = [{tail, head} for tail, head, _ in edges]
+    order = sorted(range(len(edges)), key=lambda n: boxes[n][0])
     total = 0
-    for (i, (a_tail, a_head, _)), (j, (b_tail, b_head, _)) in combinations(enumerate(edges), 2):
-        if {a_tail, a_head} & {b_tail, b_head} or not _boxes_meet(boxes[i], boxes[j]):
-            continue
-        total += _crossings_between(pieces[i], boxes[i], pieces[j], boxes[j])
+    for at, i in enumerate(order):
+        _, bottom, right, top = boxes[i]
+        for j in order[at + 1 :]:
+            other = boxes[j]
+            if other[0] > right:
+                break
+            if other[1] > top or bottom > other[3] or not ends[i].isdisjoint(ends[j]):
+                continue
+            a, b = (i, j) if i < j else (j, i)  # each pair in the order of the edges
+            total += _crossings_between(pieces[a], boxes[a], pieces[b], boxes[b])
     return total
 
 
@@ -135,12 +171,12 @@ def _path_points(d: str) -> Polyline:
     return bezier_points(controls) if len(controls) >= 4 else controls
 
 
-def _text_box(text: ET.Element) -> tuple[float, float, float, float]:
+def _text_box(attrs: Mapping[str, str], content: str) -> tuple[float, float, float, float]:
     """The box a line of SVG text covers, from its anchor, font size and length."""
-    size = float(text.get("font-size", "14"))
-    width = len(text.text or "") * size * CHAR_WIDTH
-    x, y = float(text.get("x", "0")), float(text.get("y", "0"))
-    left = {"start": x, "end": x - width}.get(text.get("text-anchor", "middle"), x - width / 2)
+    size = float(attrs.get("font-size", "14"))
+    width = len(content) * size * CHAR_WIDTH
+    x, y = float(attrs.get("x", "0")), float(attrs.get("y", "0"))
+    left = {"start": x, "end": x - width}.get(attrs.get("text-anchor", "middle"), x - width / 2)
     return left, y - 0.8 * size, left + width, y + 0.2 * size
 
 
@@ -150,35 +186,58 @@ def _distance(point: Point, box: tuple[float, float, float, float]) -> float:
     return float((dx * dx + dy * dy) ** 0.5)
 
 
+def _nearest(line: Polyline, box: tuple[float, float, float, float]) -> float:
+    """`min(_distance(p, box) for p in line)`, with the root taken only of the smallest
+    squares: `** 0.5` is within an ulp, so it cannot order two squares the other way unless
+    they are that close (the same float as the root of every square)."""
+    left, bottom, right, top = box
+    squares = []
+    for x, y in line:
+        # max(left - x, 0.0, x - right), and the same of y, written out (the same float)
+        dx = left - x
+        if dx < 0.0:
+            dx = 0.0
+        if x - right > dx:
+            dx = x - right
+        dy = bottom - y
+        if dy < 0.0:
+            dy = 0.0
+        if y - top > dy:
+            dy = y - top
+        squares.append(dx * dx + dy * dy)
+    near = min(squares) * (1 + 1e-9)
+    return float(min(square**0.5 for square in squares if square <= near))
+
+
 def label_distances(svg_text: str) -> dict[str, float]:
     """For each labelled edge of an SVG (by its title, `tail->head`), the distance in points
-    from its label's box to the nearest point of its line; 0 when the line touches the label."""
-    root = ET.fromstring(svg_text)
+    from its label's box to the nearest point of its line; 0 when the line touches the label.
+    The SVG is read as text (`svg_text.py`)."""
     found: dict[str, float] = {}
-    for number, group in enumerate(root.iter(f"{SVG}g")):
-        if group.get("class") != "edge":
+    for group in groups(svg_text):
+        if group.kind != "edge":
             continue
-        texts = [t for t in group.iter(f"{SVG}text") if (t.text or "").strip()]
-        paths = [p for p in group.iter(f"{SVG}path") if p.get("d")]
-        if not texts or not paths:
+        paths = group.path_lines()
+        texts = group.shown_texts() if paths else []
+        if not texts:
             continue
-        line = [pt for p in paths for pt in _path_points(p.get("d", ""))]
-        boxes = [_text_box(t) for t in texts]
+        line = [pt for d in paths for pt in _path_points(d)]
+        boxes = [_text_box(t.attrs, t.text) for t in texts]
         box = (
             min(b[0] for b in boxes),
             min(b[1] for b in boxes),
             max(b[2] for b in boxes),
             max(b[3] for b in boxes),
         )
-        title = group.findtext(f"{SVG}title") or f"edge {number}"
-        found[f"{title} #{number}"] = round(min(_distance(p, box) for p in line), 1)
+        title = group.title() or f"edge {group.number}"
+        found[f"{title} #{group.number}"] = round(_nearest(line, box), 1)
     return found
 
 
 def _texts_of(root: ET.Element, kind: str) -> list[tuple[str, tuple[float, float, float, float]]]:
     """The visible lines of text in the groups of one class (`edge`, `cluster`, `node`)."""
     return [
-        (text.text or "", _text_box(text))
+        (text.text or "", _text_box(text.attrib, text.text or ""))
         for group in root.iter(f"{SVG}g")
         if group.get("class") == kind
         for text in group.iter(f"{SVG}text")

@@ -18,7 +18,14 @@ from __future__ import annotations
 import math
 import re
 import xml.etree.ElementTree as ET
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass
+
+from archlex.render.diagrams.svg_text import (
+    graph_group_attributes,
+    shown_font_sizes,
+    svg_attributes,
+)
 
 MM = 72 / 25.4  # points per millimetre
 MARGIN_MM = 20
@@ -99,35 +106,75 @@ _SCALE = re.compile(r"scale\(([0-9.]+)(?:[ ,]+([0-9.]+))?\)")
 
 def svg_size(root: ET.Element) -> tuple[float, float]:
     """An SVG's width and height in points, as Graphviz writes them (`123pt`)."""
+    return size_in_points(root.attrib)
+
+
+def size_in_points(svg_attributes: Mapping[str, str]) -> tuple[float, float]:
+    """`svg_size` from the attributes of the `<svg>` tag."""
     sizes = []
     for key in ("width", "height"):
-        match = _POINTS.match(root.get(key, ""))
+        match = _POINTS.match(svg_attributes.get(key, ""))
         if match is None:
-            raise ValueError(f"the SVG's {key} is not in points: {root.get(key)!r}")
+            raise ValueError(f"the SVG's {key} is not in points: {svg_attributes.get(key)!r}")
         sizes.append(float(match.group(1)))
     return sizes[0], sizes[1]
 
 
 def smallest_font(root: ET.Element) -> float:
     """The smallest font size of any text in an SVG, with the drawing's own scale applied."""
-    scale = 1.0
-    for group in root.iter(f"{SVG}g"):
-        match = _SCALE.search(group.get("transform", ""))
-        if match and group.get("class") == "graph":
-            scale = float(match.group(1))
-    sizes = [float(t.get("font-size", "14")) for t in root.iter(f"{SVG}text") if _shown(t)]
-    return round(min(sizes) * scale, 2) if sizes else 0.0
+    graphs = [g for g in root.iter(f"{SVG}g") if g.get("class") == "graph"]
+    sizes = [t.get("font-size", "14") for t in root.iter(f"{SVG}text") if _shown(t)]
+    return _scaled_smallest([g.get("transform", "") for g in graphs], sizes)
 
 
 def _shown(text: ET.Element) -> bool:
     return bool((text.text or "").strip())
 
 
+def _scaled_smallest(transforms: list[str], sizes: list[str]) -> float:
+    """The smallest of the font `sizes`, times the scale the last graph `transforms` give."""
+    scale = 1.0
+    for transform in transforms:
+        match = _SCALE.search(transform)
+        if match:
+            scale = float(match.group(1))
+    return round(min(float(size) for size in sizes) * scale, 2) if sizes else 0.0
+
+
+def smallest_font_of(svg_text: str) -> float:
+    """`smallest_font` of an SVG read as text (`svg_text`)."""
+    transforms = [attrs.get("transform", "") for attrs in graph_group_attributes(svg_text)]
+    return _scaled_smallest(transforms, shown_font_sizes(svg_text))
+
+
+@dataclass(frozen=True)
+class DrawnSvg:
+    """A drawn SVG read once: its text (for the measures of `measure.py`), its size and its
+    smallest font, which give its placement and the resolution of its PNG."""
+
+    text: str
+    width_pt: float
+    height_pt: float
+    smallest_font_pt: float
+
+    @classmethod
+    def of(cls, svg_text: str) -> DrawnSvg:
+        """The SVG text read (as text: `svg_text.py`)."""
+        size = size_in_points(svg_attributes(svg_text))
+        return cls(svg_text, *size, smallest_font_of(svg_text))
+
+    def placement(self) -> Placement:
+        """Where the drawing goes (`place`)."""
+        return place(self.width_pt, self.height_pt, self.smallest_font_pt)
+
+    def png_dpi(self) -> float | None:
+        """The resolution to draw its PNG at (`png_dpi`)."""
+        return png_dpi_of(self.width_pt, self.height_pt)
+
+
 def placement_of(svg_text: str) -> Placement:
     """The placement of a drawn SVG."""
-    root = ET.fromstring(svg_text)
-    width, height = svg_size(root)
-    return place(width, height, smallest_font(root))
+    return DrawnSvg.of(svg_text).placement()
 
 
 def largest_scale(width_pt: float, height_pt: float) -> float:
@@ -139,6 +186,10 @@ def largest_scale(width_pt: float, height_pt: float) -> float:
 def png_dpi(svg_text: str) -> float | None:
     """The resolution to draw a diagram's PNG at, so it prints at about 300 dpi where printed
     largest; None when Graphviz's own 96 dpi prints at 300 dpi or less (the PNG as drawn)."""
-    width, height = svg_size(ET.fromstring(svg_text))
+    return png_dpi_of(*size_in_points(svg_attributes(svg_text)))
+
+
+def png_dpi_of(width: float, height: float) -> float | None:
+    """`png_dpi` of a drawing `width` by `height` points."""
     dpi = math.ceil(PRINTED_DPI * largest_scale(width, height) * 10) / 10  # 0.1 dpi steps
     return None if dpi >= NATURAL_DPI else dpi

@@ -31,9 +31,9 @@ from archlex.render.diagrams.flows import process_view
 from archlex.render.diagrams.focus import focus_views
 from archlex.render.diagrams.labels import capped, in_diagram_language
 from archlex.render.diagrams.legend import legend_at_the_end, with_legend
-from archlex.render.diagrams.measure import crossings, label_distances, plain_edges
+from archlex.render.diagrams.measure import crossings_of, label_distances, plain_edges
 from archlex.render.diagrams.named import named_views
-from archlex.render.diagrams.page import SMALLEST_PRINTED_PT, placement_of, png_dpi
+from archlex.render.diagrams.page import SMALLEST_PRINTED_PT, DrawnSvg
 from archlex.render.diagrams.sequence import WIDE_WRAP, sequence_view
 from archlex.render.diagrams.style import legend
 from archlex.render.diagrams.technical import technical_views
@@ -131,27 +131,44 @@ def printed(stem: str, named: dict[str, str]) -> bool:
 class _Canvas:
     """The SVG and PNG of one diagram on disk, and the DOT source the SVG was drawn from: the
     drawings tried are laid out as SVG only, and the PNG (ten times the cost of the SVG on a
-    large view) is drawn once, for the drawing kept, at the resolution it is printed at."""
+    large view) is drawn once, for the drawing kept, at the resolution it is printed at. Each
+    SVG drawn is read once (`drawn`), however often it is measured or drawn again."""
 
     def __init__(self, svg: Path, png: Path | None) -> None:
         self.svg, self.png = svg, png
         self.svg_of: str | None = None
+        self._read: dict[str, DrawnSvg] = {}  # by DOT source: a drawing tried again
 
-    def draw(self, graph: Graph) -> str:
-        """Draw the graph's SVG over the file on disk; its `-Tplain` layout."""
+    def draw(self, graph: Graph) -> tuple[str, str]:
+        """Draw the graph's SVG over the file on disk; its `-Tplain` layout and DOT source."""
         source = graph.source()
+        return self.draw_source(source), source
+
+    def draw_source(self, source: str) -> str:
+        """Draw the SVG of a DOT source over the file on disk; its `-Tplain` layout."""
         plain = run_dot(source, self.svg)
         self.svg_of = source
+        if source not in self._read:
+            self._read[source] = DrawnSvg.of(self.svg.read_text(encoding="utf-8"))
         return plain
 
-    def finish(self, graph: Graph, plain: str) -> str:
-        """Make the files on disk those of `graph` (laid out as `plain`), the PNG drawn at the
-        resolution the SVG says; its layout."""
-        source = graph.source()
+    @property
+    def drawn(self) -> DrawnSvg:
+        """The SVG on disk, read."""
+        assert self.svg_of is not None, "nothing drawn yet"
+        return self._read[self.svg_of]
+
+    def printed(self) -> float:
+        """The size the smallest text of the SVG on disk prints at, in points."""
+        return self.drawn.placement().smallest_printed_pt
+
+    def finish(self, source: str, plain: str) -> str:
+        """Make the files on disk those of the DOT `source` (laid out as `plain`), the PNG
+        drawn at the resolution the SVG says; its layout."""
         if self.svg_of != source:
-            plain = self.draw(graph)
+            plain = self.draw_source(source)
         if self.png is not None:
-            run_png(source, self.png, png_dpi(self.svg.read_text(encoding="utf-8")))
+            run_png(source, self.png, self.drawn.png_dpi())
         return plain
 
 
@@ -159,19 +176,24 @@ def draw_best(graphs: list[Graph], svg: Path, png: Path | None) -> tuple[Graph, 
     """Draw the first graph to fit; while it prints under 7 pt, try the next, and keep the one
     whose smallest text prints largest. The graph kept and its `-Tplain` layout (and no PNG
     when `png` is None)."""
-    canvas = _Canvas(svg, png)
-    kept: tuple[float, Graph, str] | None = None
+    return _best_on(_Canvas(svg, png), graphs)
+
+
+def _best_on(canvas: _Canvas, graphs: list[Graph]) -> tuple[Graph, str]:
+    """`draw_best` on a canvas, which is left holding the drawing kept."""
+    kept: tuple[float, Graph, str, str] | None = None
     for graph in graphs:
         capped(graph)
-        plain = draw_to_fit(graph, canvas)
-        size = _printed(svg)
+        plain, source = draw_to_fit(graph, canvas)
+        size = canvas.printed()
         if kept is not None and size <= kept[0]:
             continue
-        kept = (size, graph, plain)
+        kept = (size, graph, plain, source)
         if size >= SMALLEST_PRINTED_PT:
             break
     assert kept is not None  # there is always a first graph
-    return kept[1], canvas.finish(kept[1], kept[2])
+    # The graph kept is as drawn: only a graph tried (capped, moved) changes while drawn.
+    return kept[1], canvas.finish(kept[3], kept[2])
 
 
 def _default_kind(stem: str) -> str:
@@ -184,38 +206,34 @@ def _default_kind(stem: str) -> str:
 def draw_one(stem: str, graphs: list[Graph], folder: Path, png: bool = True) -> dict[str, object]:
     """Draw one diagram into `folder` (the first of `graphs` that fits; its PNG if `png`);
     its record."""
-    svg = folder / f"{stem}.svg"
-    graph, plain = draw_best(graphs, svg, folder / f"{stem}.png" if png else None)
-    return diagram_record(stem, graph, svg.read_text(encoding="utf-8"), plain, png)
+    canvas = _Canvas(folder / f"{stem}.svg", folder / f"{stem}.png" if png else None)
+    graph, plain = _best_on(canvas, graphs)
+    return diagram_record(stem, graph, canvas.drawn, plain, png)
 
 
-def draw_to_fit(graph: Graph, canvas: _Canvas) -> str:
+def draw_to_fit(graph: Graph, canvas: _Canvas) -> tuple[str, str]:
     """Draw a graph's SVG (most graphs fit at once); when its text would
     print under 7 pt, try the legend after the last box, then the ranks top to bottom
     (national above EU), keeping each change only when the text prints larger. The `-Tplain`
-    layout of the drawing kept, which is the SVG on disk."""
-    plain = canvas.draw(graph)
-    size = _printed(canvas.svg)
+    layout and the DOT source of the drawing kept, which is the SVG on disk."""
+    plain, source = canvas.draw(graph)
+    size = canvas.printed()
     if size >= SMALLEST_PRINTED_PT or graph.attrs.get("rankdir") != "LR":
-        return plain
+        return plain, source
     drawn = True  # the SVG on disk is the drawing kept
     for change in (_legend_last, _top_down):
         undo = change(graph)
         if undo is None:
             continue
-        moved = canvas.draw(graph)
-        if _printed(canvas.svg) > size:
-            plain, size, drawn = moved, _printed(canvas.svg), True
+        moved, moved_source = canvas.draw(graph)
+        if canvas.printed() > size:
+            plain, source, size, drawn = moved, moved_source, canvas.printed(), True
             if size >= SMALLEST_PRINTED_PT:
                 break
         else:
             undo()
             drawn = False
-    return plain if drawn else canvas.draw(graph)
-
-
-def _printed(svg: Path) -> float:
-    return placement_of(svg.read_text(encoding="utf-8")).smallest_printed_pt
+    return (plain, source) if drawn else canvas.draw(graph)
 
 
 def _legend_last(graph: Graph) -> Callable[[], None] | None:
@@ -231,22 +249,25 @@ def _top_down(graph: Graph) -> Callable[[], None]:
 
 
 def diagram_record(
-    stem: str, graph: Graph, svg: str, plain: str, png: bool = True
+    stem: str, graph: Graph, svg: str | DrawnSvg, plain: str, png: bool = True
 ) -> dict[str, object]:
-    """What a document needs to place a diagram, and the numbers that hold its layout (`png`:
-    whether its PNG was drawn; `"png": null` in the record when not)."""
-    distances = label_distances(svg)
-    edges = len(plain_edges(plain))
+    """What a document needs to place a diagram (its SVG, as text or read), and the numbers
+    that hold its layout (`png`: whether its PNG was drawn; `"png": null` in the record when
+    not)."""
+    drawn = svg if isinstance(svg, DrawnSvg) else DrawnSvg.of(svg)
+    distances = label_distances(drawn.text)
+    lines = plain_edges(plain)
+    edges = len(lines)
     return {
         "name": stem,
         "svg": f"{stem}.svg",
         "png": f"{stem}.png" if png else None,
         "title": " ".join(graph.label.lines),
         "heading": graph.label.heading or " ".join(graph.label.lines),
-        "placement": placement_of(svg).as_dict(),
+        "placement": drawn.placement().as_dict(),
         "edges": edges,
         # Counting costs minutes on a 10k model's landscape (600 lines, 150,000 crossings),
         # and a count that large says no more than "too many".
-        "crossings": crossings(plain) if edges <= CROSSINGS_UP_TO else None,
+        "crossings": crossings_of(lines) if edges <= CROSSINGS_UP_TO else None,
         "farthest_label_pt": max(distances.values(), default=0.0),
     }
