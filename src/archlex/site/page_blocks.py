@@ -5,11 +5,14 @@ serializer.
 The subset: ATX headings (`#` to `######`, a space, text), paragraphs, tight `- ` lists of one
 line per item, pipe tables (a border on both sides, as many cells in each row as in the
 header), blank lines between; the text inside them of the simple inline kind
-(archlex.site.page_inline), with `\\|` escaped in tables. What Python-Markdown writes for them
+(archlex.site.page_inline), with `\\|` escaped in tables, images and linked images among them; and raw HTML blocks
+that Python-Markdown provably copies as written (archlex.site.raw_blocks `cut_raw_blocks`: a
+diagram's figure), passed through whole. What Python-Markdown writes for them
 is written here: headings with the table of contents' ids (its `slugify` and `unique`, so the
 duplicate suffixes are its own) and permalinks, its table of contents tokens, mkdocs' title and
 anchors, and every address made relative by mkdocs' own `_RelativePathTreeprocessor.path_to_url`
-(its warnings and the links to anchors with it). Anything else in a page (raw HTML, `&`, code,
+(its warnings and the links to anchors with it), and the ids mkdocs reads from the raw blocks.
+Anything else in a page (other raw HTML, `&`, code,
 nested or loose lists, block quotes, indented lines, admonitions ...) makes `convert` give None:
 the page is converted by Python-Markdown. A page with `{` is left to it too: the attribute
 lists material's tags plugin switches on read `{: ...}`. The first pages converted here in each
@@ -26,6 +29,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from archlex.site.page_inline import step_pattern
+from archlex.site.raw_blocks import PassedBlock, cut_raw_blocks
 
 _HEADING = re.compile(r"(#{1,6}) +(.*[^#\s])")
 _ITEM = re.compile(r"- +(\S.*)")
@@ -37,6 +41,7 @@ _BLOCKISH = re.compile(
 _RULE = re.compile(r"\|(?:\s*:?-+:?\s*\|)+")
 _CELL_SPLIT = re.compile(r"(?<!\\)\|")
 _PERMALINK = '<a class="headerlink" href="#{0}" title="Permanent link">&para;</a>'
+_MARKS = ("<", "&", "`", "{", "\x02", "\x03", "\t", "\r")  # in Markdown: not of the subset
 _AMP = re.compile(r"&(?!(?:\#[0-9]+|\#x[0-9a-f]+|[0-9a-z]+);)", re.IGNORECASE)
 
 
@@ -54,21 +59,32 @@ class BlockConverter:
     """Converts pages of the subset; `convert` gives None for anything else."""
 
     def __init__(
-        self, escaped: Iterable[str], slugify: Callable[[str, str], str], separator: str
+        self,
+        escaped: Iterable[str],
+        slugify: Callable[[str, str], str],
+        separator: str,
+        is_block_level: Callable[[str], bool],
     ) -> None:
         escaped = sorted(set(escaped))
         self.step = step_pattern(escaped)
         self.escape = re.compile(r"\\([" + re.escape("".join(escaped)) + "])")
         self.slugify, self.separator = slugify, separator
+        self.is_block_level = is_block_level
 
     def convert(self, source: str, link: Callable[[str], str]) -> Converted | None:
         """The page's parts, its addresses made relative by `link`; None if not the subset."""
-        if any(mark in source for mark in ("<", "&", "`", "{", "\x02", "\x03", "\t", "\r")):
+        pieces = cut_raw_blocks(source, self.is_block_level) if "<" in source else [source]
+        texts = [piece for piece in pieces if isinstance(piece, str)]
+        if any(mark in text for text in texts for mark in _MARKS):
             return None
         page = _Page(self, link)
-        for lines in _blocks(source):
-            if not page.add(lines):
-                return None
+        for piece in pieces:
+            if isinstance(piece, PassedBlock):
+                page.raw(piece)
+                continue
+            for lines in _blocks(piece):
+                if not page.add(lines):
+                    return None
         return page.converted()
 
     def inline(self, text: str) -> str | None:
@@ -93,7 +109,12 @@ class BlockConverter:
                     tag = "strong" if strong is not None else "em"
                     out.append(f"<{tag}>{made}</{tag}>")
             elif step.lastindex is not None and step.lastindex < 10:
-                return None  # images: left to Python-Markdown
+                alt, image, target, shown, source = step.group(5, 6, 7, 8, 9)
+                words = alt if alt is not None else shown
+                if "\n" in words:
+                    return None
+                made = f'<img alt="{_attribute(words)}" src="{_attribute(image or source)}" />'
+                out.append(made if target is None else f'<a href="{_attribute(target)}">{made}</a>')
             else:
                 out.append(_text(self.escape.sub(r"\1", step.group(0))))
         return "".join(out) if at == len(text) else None
@@ -110,6 +131,7 @@ class _Page:
         self.counters: dict[str, int] = {}
         self.title: str | None = None
         self.last = ""  # the kind of the last block
+        self.raw_anchors: set[str] = set()  # the ids in the raw blocks
 
     def add(self, lines: list[str]) -> bool:
         """Add a block; False if it is not of the subset."""
@@ -130,27 +152,39 @@ class _Page:
         self.last = kind
         return True
 
+    def raw(self, block: PassedBlock) -> None:
+        """Add a raw block as Python-Markdown writes it: as it is, a line break after it."""
+        self.html.append(block.html + "\n")
+        self.raw_anchors |= block.anchors
+        self.last = "raw"
+
     def converted(self) -> Converted:
-        """The page's parts."""
+        """The page's parts (its HTML stripped, as Python-Markdown strips its output)."""
         toc = importlib.import_module("markdown.extensions.toc")
         tokens = toc.nest_toc_tokens(self.headings)
-        return Converted("\n".join(self.html), tokens, self.title, self.ids)
+        content = "\n".join(self.html).strip()
+        return Converted(content, tokens, self.title, self.ids | self.raw_anchors)
 
     def _text(self, text: str) -> str | None:
         """The HTML of a text, its addresses made relative."""
         made = self.converter.inline(text)
-        if made is None or "<a " not in made:
+        if made is None or ("<a " not in made and "<img " not in made):
             return made
-        return _HREF.sub(lambda match: self._href(match.group(1)), made)
+        return _HREF.sub(self._href, made)
 
-    def _href(self, address: str) -> str:
-        return f'<a href="{_attribute(self.link(html.unescape(address)))}">'
+    def _href(self, match: re.Match[str]) -> str:
+        """A link's or image's address made relative (in the order mkdocs makes them)."""
+        address, alt, source = match.group(1, 2, 3)
+        if address is not None:
+            return f'<a href="{_attribute(self.link(html.unescape(address)))}">'
+        source = _attribute(self.link(html.unescape(source)))
+        return f'<img alt="{alt}" src="{source}" />'
 
     def _heading(self, level: int, text: str) -> str | None:
         """A heading with its id and permalink, added to the table of contents."""
         toc = importlib.import_module("markdown.extensions.toc")
         inner = self.converter.inline(text)
-        if inner is None or "<a " in inner:
+        if inner is None or "<a " in inner or "<img " in inner:
             return None
         name = toc.strip_tags(inner)
         slug = self.converter.slugify(html.unescape(name), self.converter.separator)
@@ -214,7 +248,7 @@ class _Page:
         return None if made is None else f"<p>{made}</p>"
 
 
-_HREF = re.compile(r'<a href="([^"]*)">')
+_HREF = re.compile(r'<a href="([^"]*)">|<img alt="([^"]*)" src="([^"]*)" />')
 _EXTENSIONS = ["toc", "tables", "fenced_code", "admonition"]  # archlex's and mkdocs' own
 _TOC = {  # the table of contents' options the converter writes as
     "marker": "[TOC]",
@@ -245,7 +279,8 @@ def converter_for(md: Any) -> BlockConverter | None:
     options = toc[0].getConfigs() if len(toc) == 1 else {}
     if any(options.get(key) != value for key, value in _TOC.items()):
         return None
-    return BlockConverter(md.ESCAPED_CHARS, md.treeprocessors["toc"].slugify, "-")
+    slugify = md.treeprocessors["toc"].slugify
+    return BlockConverter(md.ESCAPED_CHARS, slugify, "-", md.is_block_level)
 
 
 def _kinds(registry: Any) -> list[str]:

@@ -11,7 +11,8 @@ conversion by stand-ins (archlex.site.raw_blocks); the first pages with stand-in
 are rendered both ways too, the folder's stand-ins dropped if any part differs; so are the first
 pages that take the simple inline step (archlex.site.page_inline), in any folder. A page of the
 small part of Markdown archlex's entity pages use is made into HTML without Python-Markdown
-(archlex.site.page_blocks), checked the same way on the first pages of each folder.
+(archlex.site.page_blocks), checked the same way on the first pages of each folder (and
+apart, on the first pages of each folder with raw HTML blocks it passes through).
 """
 
 from __future__ import annotations
@@ -103,7 +104,9 @@ class PageMarkdown:
     ) -> list[Trusted]:
         """Render the page the fastest way it may take; the ways it took."""
         self._instance()
-        blocks = self.blocks.setdefault(folder, Trusted())
+        # pages with raw HTML blocks are checked apart from the folder's others
+        raw = page.markdown is not None and "<" in page.markdown
+        blocks = self.blocks.setdefault(f"{folder} <raw>" if raw else folder, Trusted())
         held = len(warnings)
         if self.converter is not None and blocks.take() and self._convert(page, files):
             self.converted += 1

@@ -12,6 +12,11 @@ content leaves Python-Markdown's reading of the page where it found it, so the p
 with the content replaced by a stand-in must have stored the block, stand-in and all, as one raw
 block, and written the stand-in once: both are checked after each conversion, and the anchors
 mkdocs would have read from the content are added. Anything else converts the old way.
+
+The block converter (archlex.site.page_blocks) takes such blocks whole (`cut_raw_blocks`): a
+block of plain, balanced markup that starts a line after a blank line with a block-level tag
+and ends with a blank line (or the page) is copied by Python-Markdown as written, with a line
+break after it, and takes no part in the Markdown around it.
 """
 
 from __future__ import annotations
@@ -31,6 +36,20 @@ _START = re.compile(r"(?:\A|(?<=\n\n))<([a-zA-Z][a-zA-Z0-9]*)\b")
 _CHANGED = re.compile(
     r"&(?!(?:#[0-9]+|#[xX][0-9a-fA-F]+|[a-zA-Z][-.a-zA-Z0-9]*);)|[\t\r\x02\x03]|\n +\n"
 )
+
+
+# a raw block's start tag where the block converter takes it: its name ends at a space or `>`, as
+# Python-Markdown's raw HTML postprocessor reads the name to tell a block from inline HTML
+_PASSED = re.compile(r"(?:\A|(?<=\n\n))<([a-zA-Z][a-zA-Z0-9]*)(?=[ >])")
+
+
+@dataclass(frozen=True)
+class PassedBlock:
+    """A raw HTML block Python-Markdown copies into the page as written, and the ids mkdocs'
+    raw HTML reader takes from it."""
+
+    html: str
+    anchors: set[str]
 
 
 @dataclass(frozen=True)
@@ -102,6 +121,32 @@ def stood_in(source: str, is_block_level: Callable[[str], bool]) -> StoodIn | No
         last = block.end
     parts.append(source[last:])
     return StoodIn("".join(parts), blocks, anchors)
+
+
+def cut_raw_blocks(source: str, is_block_level: Callable[[str], bool]) -> list[str | PassedBlock]:
+    """The source as its Markdown and the raw blocks between, in order. A block is cut out only
+    where Python-Markdown provably copies it as written: a block-level start tag at a line's
+    start after a blank line (or at the page's start), plain balanced markup up to its matching
+    end tag (as `stood_in` takes), and a blank line or the page's end right after that. Any
+    other `<` stays in the Markdown (and the converter leaves the page to Python-Markdown)."""
+    pieces: list[str | PassedBlock] = []
+    last = 0
+    for match in _PASSED.finditer(source):
+        if match.start() < last or not is_block_level(match.group(1).lower()):
+            continue
+        block = _block(source, match.start())
+        if block is None or source[block.end :] not in ("", "\n") and not source.startswith(
+            "\n\n", block.end
+        ):
+            continue
+        text = source[block.start : block.end]
+        ids = None if _CHANGED.search(text) or OTHER.search(text) else _anchors(text)
+        if ids is None:
+            continue
+        pieces += [source[last : block.start], PassedBlock(text, ids)]
+        last = block.end
+    pieces.append(source[last:])
+    return pieces
 
 
 def _block(source: str, start: int) -> RawBlock | None:
