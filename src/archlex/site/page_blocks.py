@@ -41,7 +41,7 @@ _BLOCKISH = re.compile(
 _RULE = re.compile(r"\|(?:\s*:?-+:?\s*\|)+")
 _CELL_SPLIT = re.compile(r"(?<!\\)\|")
 _PERMALINK = '<a class="headerlink" href="#{0}" title="Permanent link">&para;</a>'
-_MARKS = ("<", "&", "`", "{", "\x02", "\x03", "\t", "\r")  # in Markdown: not of the subset
+_MARKS = ("&", "`", "{", "\x02", "\x03", "\t", "\r")  # in Markdown: not of the subset
 _AMP = re.compile(r"&(?!(?:\#[0-9]+|\#x[0-9a-f]+|[0-9a-z]+);)", re.IGNORECASE)
 
 
@@ -166,11 +166,35 @@ class _Page:
         return Converted(content, tokens, self.title, self.ids | self.raw_anchors)
 
     def _text(self, text: str) -> str | None:
-        """The HTML of a text, its addresses made relative."""
+        """The HTML of a text, its addresses made relative, its inline tags as they are."""
+        if "<" in text:
+            return self._tagged(text)
         made = self.converter.inline(text)
         if made is None or ("<a " not in made and "<img " not in made):
             return made
         return _HREF.sub(self._href, made)
+
+    def _tagged(self, text: str) -> str | None:
+        """A text with plain inline tags (`<span class="x">`, `</a>`) between its simple parts:
+        Python-Markdown stashes each tag as written, after its link and escape patterns and
+        before its emphasis, and converts the parts between; a part next to a tag must not
+        start or end with the `*` of an emphasis that could reach across it."""
+        parts = _INLINE_TAG.split(text)
+        made: list[str] = []
+        for number, part in enumerate(parts):
+            if number % 2:
+                name = _TAG_NAME.match(part)
+                if name is None or name.group(1) not in _INLINE_TAGS or _ANCHOR.search(part):
+                    return None
+                made.append(part)
+            elif part:
+                html_part = None if "<" in part else self._text(part)
+                if html_part is None:
+                    return None
+                if (number and part[0] == "*") or (number < len(parts) - 1 and part[-1] == "*"):
+                    return None
+                made.append(html_part)
+        return "".join(made)
 
     def _href(self, match: re.Match[str]) -> str:
         """A link's or image's address made relative (in the order mkdocs makes them)."""
@@ -248,6 +272,12 @@ class _Page:
         return None if made is None else f"<p>{made}</p>"
 
 
+# an inline tag as archlex writes one: a name, and attributes with a double-quoted value of
+# characters no inline pattern that runs before Python-Markdown's raw HTML pattern reads
+_INLINE_TAG = re.compile(r'(</?[a-z]+(?: [a-z][-a-z]*="[-\w./:#, ]*")*>)')
+_TAG_NAME = re.compile(r"</?([a-z]+)")
+_INLINE_TAGS = {"a", "span"}
+_ANCHOR = re.compile(r" (?:id|name)=")  # mkdocs would read an anchor: left to it
 _HREF = re.compile(r'<a href="([^"]*)">|<img alt="([^"]*)" src="([^"]*)" />')
 _EXTENSIONS = ["toc", "tables", "fenced_code", "admonition"]  # archlex's and mkdocs' own
 _TOC = {  # the table of contents' options the converter writes as
