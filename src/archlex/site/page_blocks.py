@@ -5,9 +5,10 @@ serializer.
 The subset: ATX headings (`#` to `######`, a space, text), paragraphs, tight `- ` lists of one
 line per item, pipe tables (a border on both sides, as many cells in each row as in the
 header), blank lines between; the text inside them of the simple inline kind
-(archlex.site.page_inline), with `\\|` escaped in tables, images and linked images among them; and raw HTML blocks
-that Python-Markdown provably copies as written (archlex.site.raw_blocks `cut_raw_blocks`: a
-diagram's figure), passed through whole. What Python-Markdown writes for them
+(archlex.site.page_inline) with images and linked images, plain `<span>` and `<a>` tags between
+its parts, `\\|` escaped in tables; and raw HTML blocks that Python-Markdown provably copies as
+written (archlex.site.raw_blocks `cut_raw_blocks`: a diagram's figure), passed through whole.
+What Python-Markdown writes for them
 is written here: headings with the table of contents' ids (its `slugify` and `unique`, so the
 duplicate suffixes are its own) and permalinks, its table of contents tokens, mkdocs' title and
 anchors, and every address made relative by mkdocs' own `_RelativePathTreeprocessor.path_to_url`
@@ -53,6 +54,7 @@ class Converted:
     tokens: list[dict[str, Any]]  # Python-Markdown's toc tokens, nested
     title: str | None
     anchors: set[str]
+    blocks: tuple[PassedBlock, ...] = ()  # the raw blocks passed through, in order
 
 
 class BlockConverter:
@@ -131,7 +133,7 @@ class _Page:
         self.counters: dict[str, int] = {}
         self.title: str | None = None
         self.last = ""  # the kind of the last block
-        self.raw_anchors: set[str] = set()  # the ids in the raw blocks
+        self.blocks: list[PassedBlock] = []  # the raw blocks
 
     def add(self, lines: list[str]) -> bool:
         """Add a block; False if it is not of the subset."""
@@ -155,7 +157,7 @@ class _Page:
     def raw(self, block: PassedBlock) -> None:
         """Add a raw block as Python-Markdown writes it: as it is, a line break after it."""
         self.html.append(block.html + "\n")
-        self.raw_anchors |= block.anchors
+        self.blocks.append(block)
         self.last = "raw"
 
     def converted(self) -> Converted:
@@ -163,7 +165,8 @@ class _Page:
         toc = importlib.import_module("markdown.extensions.toc")
         tokens = toc.nest_toc_tokens(self.headings)
         content = "\n".join(self.html).strip()
-        return Converted(content, tokens, self.title, self.ids | self.raw_anchors)
+        anchors = self.ids.union(*(block.anchors for block in self.blocks))
+        return Converted(content, tokens, self.title, anchors, tuple(self.blocks))
 
     def _text(self, text: str) -> str | None:
         """The HTML of a text, its addresses made relative, its inline tags as they are."""

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 from archlex.site.page_blocks import BlockConverter, converter_for
 from archlex.site.page_inline import FastInline
 from archlex.site.page_links import PageLinks
-from archlex.site.raw_blocks import stood_in
+from archlex.site.raw_blocks import PassedBlock, stood_in
 from archlex.site.trusted import Trusted
 
 if TYPE_CHECKING:
@@ -77,6 +77,9 @@ class PageMarkdown:
         self.blocks: dict[str, Trusted] = {}  # the block converter, by folder
         self.converted = 0  # pages the block converter made
         self.links = PageLinks()  # the converted pages' links
+        # the raw blocks of the converted pages, by page, for their search entries (taken by
+        # archlex.site.page_search once the page is written)
+        self.passed: dict[str, tuple[PassedBlock, ...]] = {}
 
     def render(self, page: Page, files: Files) -> None:
         """Render the page's Markdown into its content, table of contents, title and links."""
@@ -138,6 +141,8 @@ class PageMarkdown:
         page.toc = get_toc(converted.tokens)  # type: ignore[arg-type]
         page._title_from_render = converted.title
         page.present_anchor_ids = converted.anchors
+        if converted.blocks:
+            self.passed[page.file.src_uri] = converted.blocks
         if pages.log.getEffectiveLevel() > logging.DEBUG:
             page.links_to_anchors = relative.links_to_anchors
         return True

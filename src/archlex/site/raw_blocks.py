@@ -43,13 +43,27 @@ _CHANGED = re.compile(
 _PASSED = re.compile(r"(?:\A|(?<=\n\n))<([a-zA-Z][a-zA-Z0-9]*)(?=[ >])")
 
 
+# tags and attributes mkdocs-material's search parser treats otherwise than as plain elements
+# whose text it adds: headings, the tags it keeps or skips, void tags, excluded elements
+_SEARCHED = frozenset(
+    [f"h{level}" for level in range(1, 7)]
+    + ["p", "code", "pre", "li", "ol", "ul", "sub", "sup", "object", "script", "style"]
+    + ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param"]
+    + ["source", "track", "wbr"]
+)
+_MARKED = re.compile(r"data-search-exclude|linenodiv|headerlink", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class PassedBlock:
-    """A raw HTML block Python-Markdown copies into the page as written, and the ids mkdocs'
-    raw HTML reader takes from it."""
+    """A raw HTML block Python-Markdown copies into the page as written, the ids mkdocs' raw
+    HTML reader takes from it, and its text as written between its tags, if the search
+    plugin's parser only adds that text (no element of the block is one it treats otherwise;
+    archlex.site.search_sections), else None."""
 
     html: str
     anchors: set[str]
+    texts: list[str] | None
 
 
 @dataclass(frozen=True)
@@ -134,17 +148,14 @@ def cut_raw_blocks(source: str, is_block_level: Callable[[str], bool]) -> list[s
     for match in _PASSED.finditer(source):
         if match.start() < last or not is_block_level(match.group(1).lower()):
             continue
-        block = _block(source, match.start())
-        if block is None or source[block.end :] not in ("", "\n") and not source.startswith(
-            "\n\n", block.end
-        ):
+        passed = _scanned(source, match.start())
+        if passed is None:
             continue
-        text = source[block.start : block.end]
-        ids = None if _CHANGED.search(text) or OTHER.search(text) else _anchors(text)
-        if ids is None:
+        end = match.start() + len(passed.html)
+        if source[end:] not in ("", "\n") and not source.startswith("\n\n", end):
             continue
-        pieces += [source[last : block.start], PassedBlock(text, ids)]
-        last = block.end
+        pieces += [source[last : match.start()], passed]
+        last = end
     pieces.append(source[last:])
     return pieces
 
@@ -169,6 +180,55 @@ def _block(source: str, start: int) -> RawBlock | None:
         if not inside:
             inside = at
     return None
+
+
+def _scanned(source: str, start: int) -> PassedBlock | None:
+    """The raw block whose start tag is at `start` (as `_block` finds it), its anchors (as
+    `_anchors` reads them) and texts, in one pass; None unless its markup is plain and balanced
+    and Python-Markdown copies it as written."""
+    stack: list[str] = []
+    anchors: set[str] = set()
+    texts: list[str] | None = []
+    at = start
+    for match in TOKEN.finditer(source, start):
+        if match.start() != at:
+            return None
+        at = match.end()
+        opened, attributes, closed, ended = match.groups()
+        if opened:
+            tag = opened.lower()
+            if attributes and not _read_ids(tag, attributes, anchors):
+                return None
+            if texts is not None and (tag in _SEARCHED or _MARKED.search(attributes)):
+                texts = None
+            if not closed:
+                stack.append(tag)
+        elif ended:
+            if not stack or stack.pop() != ended.lower():
+                return None
+            if not stack:
+                html = source[start:at]
+                if _CHANGED.search(html) or OTHER.search(html):
+                    return None
+                return PassedBlock(html, anchors, texts)
+        elif texts is not None:
+            texts.append(match.group(0))
+    return None
+
+
+def _read_ids(tag: str, attributes: str, found: set[str]) -> bool:
+    """Add the ids mkdocs' raw HTML reader takes from a start tag's attributes: `id`, and
+    `name` of an `a`; False if one has no value (mkdocs would keep a None)."""
+    lowered = attributes.lower()
+    if "id" not in lowered and "name" not in lowered:
+        return True
+    for name, value in ATTRIBUTES.findall(attributes):
+        name = name.lower()
+        if name == "id" or (name == "name" and tag == "a"):
+            if not value:
+                return False
+            found.add(unescape(value[1:-1]))
+    return True
 
 
 def _anchors(content: str) -> set[str] | None:
