@@ -42,7 +42,7 @@ _BLOCKISH = re.compile(
 _RULE = re.compile(r"\|(?:\s*:?-+:?\s*\|)+")
 _CELL_SPLIT = re.compile(r"(?<!\\)\|")
 _PERMALINK = '<a class="headerlink" href="#{0}" title="Permanent link">&para;</a>'
-_MARKS = ("&", "`", "{", "\x02", "\x03", "\t", "\r")  # in Markdown: not of the subset
+_MARKS = ("&", "{", "\x02", "\x03", "\t", "\r")  # in Markdown: not of the subset
 _AMP = re.compile(r"&(?!(?:\#[0-9]+|\#x[0-9a-f]+|[0-9a-z]+);)", re.IGNORECASE)
 
 
@@ -170,31 +170,41 @@ class _Page:
 
     def _text(self, text: str) -> str | None:
         """The HTML of a text, its addresses made relative, its inline tags as they are."""
-        if "<" in text:
-            return self._tagged(text)
+        if "`" in text and _CODE.search(text):
+            return self._split(text, _CODE, lambda code: f"<code>{code[1:-1].strip()}</code>")
+        if "<" in text and _INLINE_TAG.search(text):
+            return self._split(text, _INLINE_TAG, _inline_tag)
         made = self.converter.inline(text)
         if made is None or ("<a " not in made and "<img " not in made):
             return made
         return _HREF.sub(self._href, made)
 
-    def _tagged(self, text: str) -> str | None:
-        """A text with plain inline tags (`<span class="x">`, `</a>`) between its simple parts:
-        Python-Markdown stashes each tag as written, after its link and escape patterns and
-        before its emphasis, and converts the parts between; a part next to a tag must not
-        start or end with the `*` of an emphasis that could reach across it."""
-        parts = _INLINE_TAG.split(text)
+    def _split(
+        self, text: str, pattern: re.Pattern[str], made_of: Callable[[str], str | None]
+    ) -> str | None:
+        """A text with code spans or plain inline tags between its simple parts, the spans or
+        tags (`pattern`, one group) made by `made_of`. Python-Markdown stashes each code span
+        first of all, and each tag as written after its link and escape patterns and before
+        its emphasis, and converts the parts between; a part next to one must not start or end
+        with a `*` but the edge of its own bold or italic text (all of its `*` are in pairs of
+        its own: none can pair across)."""
+        parts = pattern.split(text)
         made: list[str] = []
         for number, part in enumerate(parts):
             if number % 2:
-                name = _TAG_NAME.match(part)
-                if name is None or name.group(1) not in _INLINE_TAGS or _ANCHOR.search(part):
+                element = made_of(part)
+                if element is None:
                     return None
-                made.append(part)
+                made.append(element)
             elif part:
-                html_part = None if "<" in part else self._text(part)
+                html_part = self._text(part)
                 if html_part is None:
                     return None
-                if (number and part[0] == "*") or (number < len(parts) - 1 and part[-1] == "*"):
+                if (number and part[0] == "*" and not html_part.startswith(_EMPHASIS_OPEN)) or (
+                    number < len(parts) - 1
+                    and part[-1] == "*"
+                    and not html_part.endswith(_EMPHASIS_CLOSE)
+                ):
                     return None
                 made.append(html_part)
         return "".join(made)
@@ -224,17 +234,24 @@ class _Page:
         return f'<h{level} id="{anchor}">{inner}{_PERMALINK.format(anchor)}</h{level}>'
 
     def _list(self, lines: list[str]) -> str | None:
-        """A tight list of one line per item."""
+        """A tight list of one line per item, the last item's text continued by the lines after
+        it that no block processor reads (Python-Markdown's lazy continuation: an item's text,
+        a line break and the lines)."""
+        count = next((n for n, line in enumerate(lines) if not line.startswith("- ")), len(lines))
+        rest = lines[count:]
+        if any(_BLOCKISH.match(line) or line[-1].isspace() or "|" in line for line in rest):
+            return None
         items = []
-        for line in lines:
+        for line in lines[:count]:
             item = _ITEM.fullmatch(line)
             if item is None or _BLOCKISH.match(item.group(1)) or item.group(1)[-1].isspace():
                 return None
-            made = self._text(item.group(1))
-            if made is None:
-                return None
-            items.append(f"<li>{made}</li>")
-        return "<ul>\n" + "\n".join(items) + "\n</ul>"
+            items.append(item.group(1))
+        items[-1] = "\n".join([items[-1], *rest])
+        made = [self._text(item) for item in items]
+        if None in made:
+            return None
+        return "<ul>\n" + "\n".join(f"<li>{item}</li>" for item in made) + "\n</ul>"
 
     def _table(self, lines: list[str]) -> str | None:
         """A pipe table with a border on both sides."""
@@ -279,8 +296,12 @@ class _Page:
 # characters no inline pattern that runs before Python-Markdown's raw HTML pattern reads
 _INLINE_TAG = re.compile(r'(</?[a-z]+(?: [a-z][-a-z]*="[-\w./:#, ]*")*>)')
 _TAG_NAME = re.compile(r"</?([a-z]+)")
-_INLINE_TAGS = {"a", "span"}
+_INLINE_TAGS = {"a", "span", "br"}
+_EMPHASIS_OPEN, _EMPHASIS_CLOSE = ("<strong>", "<em>"), ("</strong>", "</em>")
 _ANCHOR = re.compile(r" (?:id|name)=")  # mkdocs would read an anchor: left to it
+# a code span of one backtick on each side, of text that its escaping leaves as it is and that
+# the attribute lists (`{`) and the serializer (`&`, `<`, `>`) would read
+_CODE = re.compile(r"(?<![\\`])(`[^`\\&<>{}\n]+`)(?!`)")
 _HREF = re.compile(r'<a href="([^"]*)">|<img alt="([^"]*)" src="([^"]*)" />')
 _EXTENSIONS = ["toc", "tables", "fenced_code", "admonition"]  # archlex's and mkdocs' own
 _TOC = {  # the table of contents' options the converter writes as
@@ -332,6 +353,14 @@ def _blocks(source: str) -> Iterable[list[str]]:
             block = []
     if block:
         yield block
+
+
+def _inline_tag(tag: str) -> str | None:
+    """A plain inline tag as Python-Markdown writes it (as it is); None for another tag."""
+    name = _TAG_NAME.match(tag)
+    if name is None or name.group(1) not in _INLINE_TAGS or _ANCHOR.search(tag):
+        return None
+    return tag
 
 
 def _align(rule: str) -> str:

@@ -40,7 +40,11 @@ _CHANGED = re.compile(
 
 # a raw block's start tag where the block converter takes it: its name ends at a space or `>`, as
 # Python-Markdown's raw HTML postprocessor reads the name to tell a block from inline HTML
-_PASSED = re.compile(r"(?:\A|(?<=\n\n))<([a-zA-Z][a-zA-Z0-9]*)(?=[ >])")
+_PASSED = re.compile(r"(?:\A|(?<=\n\n))(?:<([a-zA-Z][a-zA-Z0-9]*)(?=[ >])|<!--)")
+# a comment of one line that Python-Markdown stores as a raw block of its own
+_COMMENT = re.compile(r"<!--(?:[^-<>&\n]|-(?=[^-<>&\n]))+-->")
+# a line the fenced code preprocessor, which runs before the raw blocks are read, could take
+_FENCE = re.compile(r"^(?:`{3}|~{3})", re.MULTILINE)
 
 
 # tags and attributes mkdocs-material's search parser treats otherwise than as plain elements
@@ -64,6 +68,11 @@ class PassedBlock:
     html: str
     anchors: set[str]
     texts: list[str] | None
+
+    @property
+    def comment(self) -> bool:
+        """Whether the block is a comment (which the search parser does not see)."""
+        return self.html.startswith("<!--")
 
 
 @dataclass(frozen=True)
@@ -141,15 +150,23 @@ def cut_raw_blocks(source: str, is_block_level: Callable[[str], bool]) -> list[s
     """The source as its Markdown and the raw blocks between, in order. A block is cut out only
     where Python-Markdown provably copies it as written: a block-level start tag at a line's
     start after a blank line (or at the page's start), plain balanced markup up to its matching
-    end tag (as `stood_in` takes), and a blank line or the page's end right after that. Any
-    other `<` stays in the Markdown (and the converter leaves the page to Python-Markdown)."""
+    end tag (as `stood_in` takes), and a blank line or the page's end right after that; or a
+    comment of one line so placed (stored as a raw block of its own); no line of it a fence
+    (the fenced code preprocessor runs before the raw blocks are read). Any other `<` stays
+    in the Markdown (and the converter leaves the page to Python-Markdown)."""
     pieces: list[str | PassedBlock] = []
     last = 0
     for match in _PASSED.finditer(source):
-        if match.start() < last or not is_block_level(match.group(1).lower()):
+        if match.start() < last:
             continue
-        passed = _scanned(source, match.start())
-        if passed is None:
+        if match.group(1) is None:
+            comment = _COMMENT.match(source, match.start())
+            passed = None if comment is None else PassedBlock(comment.group(0), set(), [])
+        elif is_block_level(match.group(1).lower()):
+            passed = _scanned(source, match.start())
+        else:
+            continue
+        if passed is None or _FENCE.search(passed.html):
             continue
         end = match.start() + len(passed.html)
         if source[end:] not in ("", "\n") and not source.startswith("\n\n", end):

@@ -26,10 +26,11 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from archlex.site.raw_blocks import PassedBlock
 
-_TAGS = "h[1-6]|p|ul|li|table|thead|tbody|tr|th|td|strong|em|a|span|img"
+_TAGS = "h[1-6]|p|ul|li|table|thead|tbody|tr|th|td|strong|em|a|span|img|br"
 _TOKEN = re.compile(rf'<(/?)({_TAGS})((?: [a-z][-a-z]*="[^"<>]*")*)( /)?>|([^<]+)')
 _OTHER = re.compile(rf"<(?!/?(?:{_TAGS})[ >])")  # a tag of another name: found in one search
 _ATTRIBUTE = re.compile(r' ([a-z][-a-z]*)="([^"]*)"')
+_VOID = frozenset({"img", "br"})
 _HEADINGS = frozenset(f"h{level}" for level in range(1, 7))
 
 
@@ -45,9 +46,10 @@ def sections(
         where = html.find(block.html, at)
         if where < 0 or block.texts is None or not _plain(parser, html[at:where]):
             return None
-        if parser.context:
-            return None
-        parser.raw(block.texts)
+        if not block.comment:  # the parser has no handler for a comment
+            if parser.context:
+                return None
+            parser.raw(block.texts)
         at = where + len(block.html)
     if not _plain(parser, html[at:]):
         return None
@@ -66,8 +68,8 @@ def _plain(parser: _Sections, html: str) -> bool:
         closing, tag, attributes, void, text = match.groups()
         if text is not None:
             parser.data(unescape(text))
-        elif tag == "img" or void:  # material's parser ignores a void element's tags
-            if tag != "img" or closing:
+        elif tag in _VOID or void:  # material's parser ignores a void element's tags
+            if tag not in _VOID or closing:
                 return False
         elif closing:
             if attributes or not parser.end(tag):
