@@ -47,7 +47,7 @@ def front_matter(text: str) -> dict[str, Any] | None:
         if match is None or match.group(1) in data or read_scalar(match.group(1)) is None:
             return None
         key, written = match.groups()
-        value = [] if written is None else read_scalar(written)
+        value: list[str] | str | None = [] if written is None else read_scalar(written)
         if value is None:
             return None
         data[key] = value

@@ -3,7 +3,7 @@ pages, instead of mkdocs-material's search `Parser` called tag by tag.
 
 The HTML the block converter writes (archlex.site.page_blocks) is a row of top-level blocks:
 headings with an id and a permalink, paragraphs, lists, tables, with bold, italic, links,
-images and spans inside. For such HTML, material's `Parser` (mkdocs-material 9) does little: a
+images, code and spans inside. For such HTML, material's `Parser` (mkdocs-material 9) does little: a
 heading with an id begins a section (after an untitled one where the page does not begin with
 an `h1`), the heading's text but the permalink's is the section's title, the text of everything
 else is the section's text, with `<p>`, `<ul>` and `<li>` kept around it (dropped again where
@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from archlex.site.raw_blocks import PassedBlock
 
-_TAGS = "h[1-6]|p|ul|li|table|thead|tbody|tr|th|td|strong|em|a|span|img|br"
+_TAGS = "h[1-6]|p|ul|li|table|thead|tbody|tr|th|td|strong|em|code|a|span|img|br"
 _TOKEN = re.compile(rf'<(/?)({_TAGS})((?: [a-z][-a-z]*="[^"<>]*")*)( /)?>|([^<]+)')
 _OTHER = re.compile(rf"<(?!/?(?:{_TAGS})[ >])")  # a tag of another name: found in one search
 _ATTRIBUTE = re.compile(r' ([a-z][-a-z]*)="([^"]*)"')
