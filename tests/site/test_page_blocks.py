@@ -38,7 +38,8 @@ FIGURE = (  # a diagram's figure as archlex inlines it (archlex.site.pages_diagr
     '<div class="archlex-diagram__view" tabindex="0" aria-label="A &amp; B">\n'
     '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 9 9">\n'
     '<g id="d-a-node1" class="node"><title>A to B</title>\n'
-    '<a href="../e/p1.html" xlink:title="Box &amp; 1"><text x="1">A  &lt;b&gt; &#45;&gt;</text></a>\n'
+    '<a href="../e/p1.html" xlink:title="Box &amp; 1">'
+    '<text x="1">A  &lt;b&gt; &#45;&gt;</text></a>\n'
     "</g>\n</svg>\n</div>\n<figcaption>A &amp; B</figcaption>\n</figure>"
 )
 TAKEN = {  # pages the converter writes
@@ -253,6 +254,9 @@ def test_the_whole_site_is_the_one_mkdocs_writes(
     assert isinstance(kept, PageMarkdown) and isinstance(search, PageSearch)
     assert kept.converted >= len(TAKEN) - 1 and not kept.blocks["e"].off
     assert search.direct_pages >= len(TAKEN) - 1 and not search.direct.off
+    # the pages with raw HTML (figures, inline tags, comments): checked apart, and taken
+    assert not kept.blocks["e <raw>"].off and not kept.blocks["e <raw>"].checking
+    assert not search.direct_raw.off and not search.direct_raw.checking
 
 
 def test_a_converter_that_differs_is_put_out_of_use(
