@@ -14,7 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from archlex.site import page_blocks
+from archlex.site import page_blocks, page_markdown
 from archlex.site.build import run_mkdocs
 from archlex.site.page_links import PageLinks
 from archlex.site.page_markdown import PageMarkdown
@@ -294,3 +294,18 @@ def test_a_fast_way_is_trusted_after_its_checks_and_never_after_a_difference() -
     assert way.take() and not way.checking
     way.disagreed()
     assert not way.take() and not way.checking
+
+
+def test_a_large_page_is_not_converted_while_its_folder_is_checked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A page over `CHECKED_LARGEST` goes the old way while its folder's converter is still to
+    be checked (a check renders it both ways): with every page large, none is converted."""
+    config = _project(tmp_path / "project", _STRICT)
+    monkeypatch.setattr(page_markdown, "CHECKED_LARGEST", 0)
+    made = spied(monkeypatch)
+    run_mkdocs(config, tmp_path / "ours")
+    _mkdocs(config, tmp_path / "theirs")
+    _same_sites(tmp_path / "ours", tmp_path / "theirs")
+    kept = made[0]
+    assert isinstance(kept, PageMarkdown) and kept.converted == 0 and kept.blocks["e"].checking
