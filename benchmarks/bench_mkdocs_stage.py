@@ -15,6 +15,9 @@ page's render with the CPU clock:
 - `before`: archlex's pages as at the start of the session of 4 December 2026 (07:00 UTC):
   page shells, the kept Markdown instance with raw block stand-ins and the simple inline step,
   the fast search split; without the block converter (`site/page_blocks.py`);
+- `main`: as main at 199f83f (4 December 2026, 13:35 UTC): the block converter without the
+  raw blocks, images and inline tags it takes since (pages with `<` or `![` left to
+  Python-Markdown, as that converter left them);
 - `after`: as `archlex build` builds now.
 
 The sites of all the ways are compared file by file (sitemap aside); a difference fails.
@@ -104,11 +107,18 @@ def _build(project: Path, site: Path, way: str) -> dict[str, list[float]]:
 @contextlib.contextmanager
 def _way(way: str) -> Iterator[None]:
     """Switch off what the way is without."""
-    from archlex.site import page_markdown, page_search, page_shell
+    from archlex.site import page_blocks, page_markdown, page_search, page_shell
 
     with contextlib.ExitStack() as stack:
         if way == "before":
             stack.enter_context(mock.patch.object(page_markdown, "converter_for", lambda _: None))
+        if way == "main":
+            convert = page_blocks.BlockConverter.convert
+
+            def subset(self: Any, source: str, link: Any) -> Any:
+                return None if "<" in source or "![" in source else convert(self, source, link)
+
+            stack.enter_context(mock.patch.object(page_blocks.BlockConverter, "convert", subset))
         if way == "mkdocs":
 
             def own(self: Any, page: Any, files: Any) -> None:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
+from archlex.site.front_matter import FrontMatter
 from archlex.site.mkdocs_workers import Rendered, render_pages
 from archlex.site.page_cache import LISTING, CachedPage, PageCache, restore
 
@@ -75,6 +76,7 @@ def _read_pages(
         cache.start(config, files)
     keys: dict[str, str] = {}
     hits: dict[str, CachedPage] = {}
+    reader = FrontMatter()
     for file in files.documentation_pages():
         if file.page is None and file.inclusion.is_not_in_nav():  # type: ignore[no-untyped-call]
             Page(None, file, config)
@@ -84,16 +86,17 @@ def _read_pages(
             keys[file.src_uri] = key
             if cached := cache.get(key):
                 hits[file.src_uri] = cached
-        _read_one(file.page, config, files)
+        _read_one(file.page, config, files, reader)
     return files, nav, keys, hits
 
 
-def _read_one(page: Page, config: MkDocsConfig, files: Files) -> None:
-    """Read a page as mkdocs' `_populate_page` does; render it only if it has a listing."""
+def _read_one(page: Page, config: MkDocsConfig, files: Files, reader: FrontMatter) -> None:
+    """Read a page as mkdocs' `_populate_page` does (its front matter by `reader`); render it
+    only if it has a listing."""
     config._current_page = page
     try:
         page = config.plugins.on_pre_page(page, config=config, files=files)
-        page.read_source(config)
+        reader.read_source(page, config)
         listing = LISTING in (page.markdown or "")  # the source, not read from disk again
         page.markdown = config.plugins.on_page_markdown(
             page.markdown or "", page=page, config=config, files=files

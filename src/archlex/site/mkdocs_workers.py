@@ -87,7 +87,7 @@ def render_pages(
     _JOB = _Job(config, files, pages, nav, env, frozenset(keep), shells, markdown)
     chunks = [todo[start : start + _PER_TASK] for start in range(0, len(todo), _PER_TASK)]
     try:
-        with PageSearch(config):
+        with PageSearch(config, markdown.passed):
             few = len(todo) < _FEWEST and WORKERS_VARIABLE not in os.environ
             if workers < 2 or few or len(chunks) < 2:
                 done = [_render_chunk(chunk) for chunk in chunks]

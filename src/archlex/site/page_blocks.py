@@ -5,11 +5,15 @@ serializer.
 The subset: ATX headings (`#` to `######`, a space, text), paragraphs, tight `- ` lists of one
 line per item, pipe tables (a border on both sides, as many cells in each row as in the
 header), blank lines between; the text inside them of the simple inline kind
-(archlex.site.page_inline), with `\\|` escaped in tables. What Python-Markdown writes for them
+(archlex.site.page_inline) with images and linked images, plain `<span>` and `<a>` tags between
+its parts, `\\|` escaped in tables; and raw HTML blocks that Python-Markdown provably copies as
+written (archlex.site.raw_blocks `cut_raw_blocks`: a diagram's figure), passed through whole.
+What Python-Markdown writes for them
 is written here: headings with the table of contents' ids (its `slugify` and `unique`, so the
 duplicate suffixes are its own) and permalinks, its table of contents tokens, mkdocs' title and
 anchors, and every address made relative by mkdocs' own `_RelativePathTreeprocessor.path_to_url`
-(its warnings and the links to anchors with it). Anything else in a page (raw HTML, `&`, code,
+(its warnings and the links to anchors with it), and the ids mkdocs reads from the raw blocks.
+Anything else in a page (other raw HTML, `&`, code,
 nested or loose lists, block quotes, indented lines, admonitions ...) makes `convert` give None:
 the page is converted by Python-Markdown. A page with `{` is left to it too: the attribute
 lists material's tags plugin switches on read `{: ...}`. The first pages converted here in each
@@ -26,6 +30,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from archlex.site.page_inline import step_pattern
+from archlex.site.raw_blocks import PassedBlock, cut_raw_blocks
 
 _HEADING = re.compile(r"(#{1,6}) +(.*[^#\s])")
 _ITEM = re.compile(r"- +(\S.*)")
@@ -37,6 +42,7 @@ _BLOCKISH = re.compile(
 _RULE = re.compile(r"\|(?:\s*:?-+:?\s*\|)+")
 _CELL_SPLIT = re.compile(r"(?<!\\)\|")
 _PERMALINK = '<a class="headerlink" href="#{0}" title="Permanent link">&para;</a>'
+_MARKS = ("&", "{", "\x02", "\x03", "\t", "\r")  # in Markdown: not of the subset
 _AMP = re.compile(r"&(?!(?:\#[0-9]+|\#x[0-9a-f]+|[0-9a-z]+);)", re.IGNORECASE)
 
 
@@ -48,27 +54,39 @@ class Converted:
     tokens: list[dict[str, Any]]  # Python-Markdown's toc tokens, nested
     title: str | None
     anchors: set[str]
+    blocks: tuple[PassedBlock, ...] = ()  # the raw blocks passed through, in order
 
 
 class BlockConverter:
     """Converts pages of the subset; `convert` gives None for anything else."""
 
     def __init__(
-        self, escaped: Iterable[str], slugify: Callable[[str, str], str], separator: str
+        self,
+        escaped: Iterable[str],
+        slugify: Callable[[str, str], str],
+        separator: str,
+        is_block_level: Callable[[str], bool],
     ) -> None:
         escaped = sorted(set(escaped))
         self.step = step_pattern(escaped)
         self.escape = re.compile(r"\\([" + re.escape("".join(escaped)) + "])")
         self.slugify, self.separator = slugify, separator
+        self.is_block_level = is_block_level
 
     def convert(self, source: str, link: Callable[[str], str]) -> Converted | None:
         """The page's parts, its addresses made relative by `link`; None if not the subset."""
-        if any(mark in source for mark in ("<", "&", "`", "{", "\x02", "\x03", "\t", "\r")):
+        pieces = cut_raw_blocks(source, self.is_block_level) if "<" in source else [source]
+        texts = [piece for piece in pieces if isinstance(piece, str)]
+        if any(mark in text for text in texts for mark in _MARKS):
             return None
         page = _Page(self, link)
-        for lines in _blocks(source):
-            if not page.add(lines):
-                return None
+        for piece in pieces:
+            if isinstance(piece, PassedBlock):
+                page.raw(piece)
+                continue
+            for lines in _blocks(piece):
+                if not page.add(lines):
+                    return None
         return page.converted()
 
     def inline(self, text: str) -> str | None:
@@ -93,7 +111,12 @@ class BlockConverter:
                     tag = "strong" if strong is not None else "em"
                     out.append(f"<{tag}>{made}</{tag}>")
             elif step.lastindex is not None and step.lastindex < 10:
-                return None  # images: left to Python-Markdown
+                alt, image, target, shown, source = step.group(5, 6, 7, 8, 9)
+                words = alt if alt is not None else shown
+                if "\n" in words:
+                    return None
+                made = f'<img alt="{_attribute(words)}" src="{_attribute(image or source)}" />'
+                out.append(made if target is None else f'<a href="{_attribute(target)}">{made}</a>')
             else:
                 out.append(_text(self.escape.sub(r"\1", step.group(0))))
         return "".join(out) if at == len(text) else None
@@ -110,6 +133,7 @@ class _Page:
         self.counters: dict[str, int] = {}
         self.title: str | None = None
         self.last = ""  # the kind of the last block
+        self.blocks: list[PassedBlock] = []  # the raw blocks
 
     def add(self, lines: list[str]) -> bool:
         """Add a block; False if it is not of the subset."""
@@ -130,27 +154,74 @@ class _Page:
         self.last = kind
         return True
 
+    def raw(self, block: PassedBlock) -> None:
+        """Add a raw block as Python-Markdown writes it: as it is, a line break after it."""
+        self.html.append(block.html + "\n")
+        self.blocks.append(block)
+        self.last = "raw"
+
     def converted(self) -> Converted:
-        """The page's parts."""
+        """The page's parts (its HTML stripped, as Python-Markdown strips its output)."""
         toc = importlib.import_module("markdown.extensions.toc")
         tokens = toc.nest_toc_tokens(self.headings)
-        return Converted("\n".join(self.html), tokens, self.title, self.ids)
+        content = "\n".join(self.html).strip()
+        anchors = self.ids.union(*(block.anchors for block in self.blocks))
+        return Converted(content, tokens, self.title, anchors, tuple(self.blocks))
 
     def _text(self, text: str) -> str | None:
-        """The HTML of a text, its addresses made relative."""
+        """The HTML of a text, its addresses made relative, its inline tags as they are."""
+        if "`" in text and _CODE.search(text):
+            return self._split(text, _CODE, lambda code: f"<code>{code[1:-1].strip()}</code>")
+        if "<" in text and _INLINE_TAG.search(text):
+            return self._split(text, _INLINE_TAG, _inline_tag)
         made = self.converter.inline(text)
-        if made is None or "<a " not in made:
+        if made is None or ("<a " not in made and "<img " not in made):
             return made
-        return _HREF.sub(lambda match: self._href(match.group(1)), made)
+        return _HREF.sub(self._href, made)
 
-    def _href(self, address: str) -> str:
-        return f'<a href="{_attribute(self.link(html.unescape(address)))}">'
+    def _split(
+        self, text: str, pattern: re.Pattern[str], made_of: Callable[[str], str | None]
+    ) -> str | None:
+        """A text with code spans or plain inline tags between its simple parts, the spans or
+        tags (`pattern`, one group) made by `made_of`. Python-Markdown stashes each code span
+        first of all, and each tag as written after its link and escape patterns and before
+        its emphasis, and converts the parts between; a part next to one must not start or end
+        with a `*` but the edge of its own bold or italic text (all of its `*` are in pairs of
+        its own: none can pair across)."""
+        parts = pattern.split(text)
+        made: list[str] = []
+        for number, part in enumerate(parts):
+            if number % 2:
+                element = made_of(part)
+                if element is None:
+                    return None
+                made.append(element)
+            elif part:
+                html_part = self._text(part)
+                if html_part is None:
+                    return None
+                if (number and part[0] == "*" and not html_part.startswith(_EMPHASIS_OPEN)) or (
+                    number < len(parts) - 1
+                    and part[-1] == "*"
+                    and not html_part.endswith(_EMPHASIS_CLOSE)
+                ):
+                    return None
+                made.append(html_part)
+        return "".join(made)
+
+    def _href(self, match: re.Match[str]) -> str:
+        """A link's or image's address made relative (in the order mkdocs makes them)."""
+        address, alt, source = match.group(1, 2, 3)
+        if address is not None:
+            return f'<a href="{_attribute(self.link(html.unescape(address)))}">'
+        source = _attribute(self.link(html.unescape(source)))
+        return f'<img alt="{alt}" src="{source}" />'
 
     def _heading(self, level: int, text: str) -> str | None:
         """A heading with its id and permalink, added to the table of contents."""
         toc = importlib.import_module("markdown.extensions.toc")
         inner = self.converter.inline(text)
-        if inner is None or "<a " in inner:
+        if inner is None or "<a " in inner or "<img " in inner:
             return None
         name = toc.strip_tags(inner)
         slug = self.converter.slugify(html.unescape(name), self.converter.separator)
@@ -163,17 +234,24 @@ class _Page:
         return f'<h{level} id="{anchor}">{inner}{_PERMALINK.format(anchor)}</h{level}>'
 
     def _list(self, lines: list[str]) -> str | None:
-        """A tight list of one line per item."""
+        """A tight list of one line per item, the last item's text continued by the lines after
+        it that no block processor reads (Python-Markdown's lazy continuation: an item's text,
+        a line break and the lines)."""
+        count = next((n for n, line in enumerate(lines) if not line.startswith("- ")), len(lines))
+        rest = lines[count:]
+        if any(_BLOCKISH.match(line) or line[-1].isspace() or "|" in line for line in rest):
+            return None
         items = []
-        for line in lines:
+        for line in lines[:count]:
             item = _ITEM.fullmatch(line)
             if item is None or _BLOCKISH.match(item.group(1)) or item.group(1)[-1].isspace():
                 return None
-            made = self._text(item.group(1))
-            if made is None:
-                return None
-            items.append(f"<li>{made}</li>")
-        return "<ul>\n" + "\n".join(items) + "\n</ul>"
+            items.append(item.group(1))
+        items[-1] = "\n".join([items[-1], *rest])
+        made = [self._text(item) for item in items]
+        if None in made:
+            return None
+        return "<ul>\n" + "\n".join(f"<li>{item}</li>" for item in made) + "\n</ul>"
 
     def _table(self, lines: list[str]) -> str | None:
         """A pipe table with a border on both sides."""
@@ -214,7 +292,17 @@ class _Page:
         return None if made is None else f"<p>{made}</p>"
 
 
-_HREF = re.compile(r'<a href="([^"]*)">')
+# an inline tag as archlex writes one: a name, and attributes with a double-quoted value of
+# characters no inline pattern that runs before Python-Markdown's raw HTML pattern reads
+_INLINE_TAG = re.compile(r'(</?[a-z]+(?: [a-z][-a-z]*="[-\w./:#, ]*")*>)')
+_TAG_NAME = re.compile(r"</?([a-z]+)")
+_INLINE_TAGS = {"a", "span", "br"}
+_EMPHASIS_OPEN, _EMPHASIS_CLOSE = ("<strong>", "<em>"), ("</strong>", "</em>")
+_ANCHOR = re.compile(r" (?:id|name)=")  # mkdocs would read an anchor: left to it
+# a code span of one backtick on each side, of text that its escaping leaves as it is and that
+# the attribute lists (`{`) and the serializer (`&`, `<`, `>`) would read
+_CODE = re.compile(r"(?<![\\`])(`[^`\\&<>{}\n]+`)(?!`)")
+_HREF = re.compile(r'<a href="([^"]*)">|<img alt="([^"]*)" src="([^"]*)" />')
 _EXTENSIONS = ["toc", "tables", "fenced_code", "admonition"]  # archlex's and mkdocs' own
 _TOC = {  # the table of contents' options the converter writes as
     "marker": "[TOC]",
@@ -245,7 +333,8 @@ def converter_for(md: Any) -> BlockConverter | None:
     options = toc[0].getConfigs() if len(toc) == 1 else {}
     if any(options.get(key) != value for key, value in _TOC.items()):
         return None
-    return BlockConverter(md.ESCAPED_CHARS, md.treeprocessors["toc"].slugify, "-")
+    slugify = md.treeprocessors["toc"].slugify
+    return BlockConverter(md.ESCAPED_CHARS, slugify, "-", md.is_block_level)
 
 
 def _kinds(registry: Any) -> list[str]:
@@ -264,6 +353,14 @@ def _blocks(source: str) -> Iterable[list[str]]:
             block = []
     if block:
         yield block
+
+
+def _inline_tag(tag: str) -> str | None:
+    """A plain inline tag as Python-Markdown writes it (as it is); None for another tag."""
+    name = _TAG_NAME.match(tag)
+    if name is None or name.group(1) not in _INLINE_TAGS or _ANCHOR.search(tag):
+        return None
+    return tag
 
 
 def _align(rule: str) -> str:

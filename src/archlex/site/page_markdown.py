@@ -11,7 +11,8 @@ conversion by stand-ins (archlex.site.raw_blocks); the first pages with stand-in
 are rendered both ways too, the folder's stand-ins dropped if any part differs; so are the first
 pages that take the simple inline step (archlex.site.page_inline), in any folder. A page of the
 small part of Markdown archlex's entity pages use is made into HTML without Python-Markdown
-(archlex.site.page_blocks), checked the same way on the first pages of each folder.
+(archlex.site.page_blocks), checked the same way on the first pages of each folder (and
+apart, on the first pages of each folder with raw HTML blocks it passes through).
 """
 
 from __future__ import annotations
@@ -28,13 +29,19 @@ from typing import TYPE_CHECKING, Any
 from archlex.site.page_blocks import BlockConverter, converter_for
 from archlex.site.page_inline import FastInline
 from archlex.site.page_links import PageLinks
-from archlex.site.raw_blocks import stood_in
+from archlex.site.raw_blocks import PassedBlock, stood_in
 from archlex.site.trusted import Trusted
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
+
+
+# A page larger than this (characters of Markdown) is not converted while the converter is
+# still checked on its folder: the check renders it both ways, which for the concept page (2 MB
+# at 10k, in a folder of its own) took twice its time the old way.
+CHECKED_LARGEST = 300_000
 
 
 @dataclass(frozen=True)
@@ -76,6 +83,9 @@ class PageMarkdown:
         self.blocks: dict[str, Trusted] = {}  # the block converter, by folder
         self.converted = 0  # pages the block converter made
         self.links = PageLinks()  # the converted pages' links
+        # the raw blocks of the converted pages, by page, for their search entries (taken by
+        # archlex.site.page_search once the page is written)
+        self.passed: dict[str, tuple[PassedBlock, ...]] = {}
 
     def render(self, page: Page, files: Files) -> None:
         """Render the page's Markdown into its content, table of contents, title and links."""
@@ -103,9 +113,17 @@ class PageMarkdown:
     ) -> list[Trusted]:
         """Render the page the fastest way it may take; the ways it took."""
         self._instance()
-        blocks = self.blocks.setdefault(folder, Trusted())
+        # pages with raw HTML blocks are checked apart from the folder's others
+        raw = page.markdown is not None and "<" in page.markdown
+        blocks = self.blocks.setdefault(f"{folder} <raw>" if raw else folder, Trusted())
         held = len(warnings)
-        if self.converter is not None and blocks.take() and self._convert(page, files):
+        large = blocks.checking and len(page.markdown or "") > CHECKED_LARGEST
+        if (
+            self.converter is not None
+            and blocks.take()
+            and not large
+            and self._convert(page, files)
+        ):
             self.converted += 1
             return [blocks]
         del warnings[held:]  # what the converter logged before it gave up
@@ -135,6 +153,8 @@ class PageMarkdown:
         page.toc = get_toc(converted.tokens)  # type: ignore[arg-type]
         page._title_from_render = converted.title
         page.present_anchor_ids = converted.anchors
+        if converted.blocks:
+            self.passed[page.file.src_uri] = converted.blocks
         if pages.log.getEffectiveLevel() > logging.DEBUG:
             page.links_to_anchors = relative.links_to_anchors
         return True

@@ -28,6 +28,8 @@ if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.pages import Page
 
+    from archlex.site.raw_blocks import PassedBlock
+
 _NAME = r"[a-zA-Z][a-zA-Z0-9]*"
 _ATTRIBUTE = r"""\s+[a-zA-Z_:][-a-zA-Z0-9_:.]*(?:="[^"]*"|='[^']*')?"""
 TOKEN = re.compile(rf"""<({_NAME})((?:{_ATTRIBUTE})*)\s*(/?)>|</({_NAME})\s*>|[^<]+""")
@@ -46,7 +48,9 @@ log = logging.getLogger(__name__)
 class PageSearch:
     """Indexes pages for the search plugin with the fast split where it can (per process)."""
 
-    def __init__(self, config: MkDocsConfig) -> None:
+    def __init__(
+        self, config: MkDocsConfig, passed: dict[str, tuple[PassedBlock, ...]] | None = None
+    ) -> None:
         plugin = config.plugins.get("material/search") or config.plugins.get("search")
         index = getattr(plugin, "search_index", None)
         usable = index is not None and hasattr(type(index), "add_entry_from_context")
@@ -54,6 +58,8 @@ class PageSearch:
         self.plain = Trusted()  # the fast split
         self.shortcut = Trusted()  # an SVG taken as text alone
         self.direct = Trusted()  # the sections of plain HTML made directly
+        self.direct_raw = Trusted()  # the same, with raw blocks passed through taken whole
+        self.passed = {} if passed is None else passed  # those blocks, by page
         self.keep: frozenset[str] | None = None  # the tags material's parser keeps
         self.direct_pages = 0  # pages whose sections were made directly
         self.split = 0  # pages whose HTML the fast split read
@@ -102,8 +108,10 @@ class PageSearch:
             return [self.plain]
         if self.keep is None:
             self.keep = frozenset(module.Parser().keep)
-        made = sections(html, module, self.keep) if self.direct.take() else None
-        ways = [self.plain, self.direct]
+        blocks = self.passed.pop(page.file.src_uri, ())
+        direct = self.direct_raw if blocks else self.direct
+        made = sections(html, module, self.keep, blocks) if direct.take() else None
+        ways = [self.plain, direct]
         if made is None:
             parser = module.Parser()
             taken = _feed(parser, html, self.shortcut.take())
