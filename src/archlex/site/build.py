@@ -15,7 +15,7 @@ import hashlib
 import logging
 import shutil
 import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from importlib import resources
@@ -28,6 +28,8 @@ from archlex.localized import in_language
 from archlex.outcome import Report
 from archlex.progress import QUIET, Progress
 from archlex.render.concept.product import DOCX_LATER, DOCX_SETTING, docx_writer_of
+from archlex.render.diagrams.png_later import NAME as PNGS
+from archlex.render.diagrams.png_later import PngsLater, pngs_drawn_later
 from archlex.render.diagrams.product import PNG_DOCUMENTS, PNG_SETTING
 from archlex.render.output import render_products
 from archlex.render.registry import RenderContext
@@ -184,29 +186,46 @@ def write_project(
     """Write mkdocs.yml and docs/ (the products and every generated page); the page count.
     `switch`: the language switch (`language_switch`), none for a site in one language."""
     docs = folder / "docs"
-    # The site shows the diagrams as SVG: a PNG only for those the concept prints. The
-    # concept's DOCX is written beside the pages, in a process of its own (python-docx and
-    # the pages' Markdown each keep one core busy).
+    # The site shows the diagrams as SVG: a PNG only for those the concept prints, drawn in a
+    # process of their own while the other products and the pages are written (only the
+    # DOCX reads them). The concept's DOCX is written beside the pages, in a process of its
+    # own too, once the PNGs are drawn (python-docx and the pages' Markdown each keep one core
+    # busy).
     settings = {PNG_SETTING: PNG_DOCUMENTS, DOCX_SETTING: DOCX_LATER}
-    render_products(report, docs, progress=progress, settings=settings)
-    docx = docx_writer_of(RenderContext(in_language(report), docs, settings))
-    assets = frozenset(
-        p.relative_to(docs).as_posix() for p in sorted(docs.rglob("*")) if p.is_file()
-    ) | {CONCEPT_DOCX}
     forked = page_workers() > 1
-    with run_beside("the concept DOCX", docx, forked, progress):
-        count = _write_pages(report, docs, as_of, assets, progress)
-        _write_assets(docs)
-        write_overrides(
-            folder / OVERRIDES,
-            translator(report.model.manifest.language).gettext("Search"),
-            bool(switch),
-        )
-        site = SiteMap.build(report.model)
-        regulation_pages = {r.id: site.pages[r.id] for r in report.model.regulations}
-        yaml = mkdocs_yaml(report.model, regulation_pages, switch)
-        write_text_atomic(folder / "mkdocs.yml", yaml)
+    with pngs_drawn_later(forked) as pngs:
+        render_products(report, docs, progress=progress, settings=settings)
+        pngs.place(docs)
+        docx = docx_writer_of(RenderContext(in_language(report), docs, settings))
+        assets = frozenset(
+            p.relative_to(docs).as_posix() for p in sorted(docs.rglob("*")) if p.is_file()
+        ) | {CONCEPT_DOCX}
+        with run_beside("the concept DOCX", _once_drawn(pngs, docx), forked, progress):
+            count = _write_pages(report, docs, as_of, assets, progress)
+            _write_assets(docs)
+            write_overrides(
+                folder / OVERRIDES,
+                translator(report.model.manifest.language).gettext("Search"),
+                bool(switch),
+            )
+            site = SiteMap.build(report.model)
+            regulation_pages = {r.id: site.pages[r.id] for r in report.model.regulations}
+            yaml = mkdocs_yaml(report.model, regulation_pages, switch)
+            write_text_atomic(folder / "mkdocs.yml", yaml)
+        with progress.stage(f"Finishing {PNGS}"):
+            pngs.finish()
     return count
+
+
+def _once_drawn(pngs: PngsLater, docx: Callable[[], None]) -> Callable[[], None]:
+    """The DOCX's writer, once the PNGs it embeds are drawn (none when they could not be: the
+    build then fails with the PNGs' error)."""
+
+    def write() -> None:
+        if pngs.drawn():
+            docx()
+
+    return write
 
 
 def _write_pages(
