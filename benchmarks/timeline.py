@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import subprocess
 import sys
 import time
@@ -78,16 +79,16 @@ def tree_cpu(root: int) -> float:
     """CPU seconds of `root` and every live process below it (each with what it reaped)."""
     parents: dict[int, int] = {}
     times: dict[int, float] = {}
-    for entry in os.listdir("/proc"):
-        if not entry.isdigit():
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
             continue
         try:
-            text = Path(f"/proc/{entry}/stat").read_text()
+            text = (entry / "stat").read_text()
         except OSError:
             continue
         fields = text[text.rindex(")") + 2 :].split()
-        parents[int(entry)] = int(fields[1])
-        times[int(entry)] = sum(int(x) for x in fields[11:15]) / TICKS
+        parents[int(entry.name)] = int(fields[1])
+        times[int(entry.name)] = sum(int(x) for x in fields[11:15]) / TICKS
     total, todo = 0.0, [root]
     children: dict[int, list[int]] = {}
     for pid, parent in parents.items():
@@ -107,9 +108,15 @@ def record(model: Path, src: Path, one_language: bool, step: float) -> Run:
     assert child.stdout is not None
     os.set_blocking(child.stdout.fileno(), False)
     run, buffer, open_stages = Run(), "", {}
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     while True:
         ended = child.poll() is not None
-        run.samples.append((time.monotonic(), tree_cpu(child.pid)))
+        if ended:  # reaped: its CPU, and what it reaped, are this process's children's now
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpu = sum(getattr(after, f) - getattr(before, f) for f in ("ru_utime", "ru_stime"))
+        else:
+            cpu = tree_cpu(child.pid)
+        run.samples.append((time.monotonic(), cpu))
         buffer += _available(child.stdout.fileno())
         *lines, buffer = buffer.split("\n")
         for line in lines:
