@@ -12,7 +12,7 @@ import pytest
 
 from archlex.api import check_model
 from archlex.errors import ArchlexError
-from archlex.site.build import build_site
+from archlex.site.build import build_site, run_mkdocs
 from tests.conftest import EXAMPLE
 
 AS_OF = dt.date(2026, 1, 1)
@@ -45,3 +45,41 @@ def test_a_png_graphviz_cannot_draw_fails_the_build_and_keeps_the_output(
     assert "no PNG today" in raised.value.message
     assert sorted(tmp_path.iterdir()) == [programs, out]  # no staging folder left
     assert not any(out.iterdir())  # as it was: empty
+
+
+CONFIG = """\
+site_name: Waiting
+use_directory_urls: false
+theme: {name: material}
+plugins: [search]
+"""
+
+
+def _project(root: Path) -> Path:
+    """A page linking to a file that is empty until `before_copy` writes it (as the DOCX)."""
+    (root / "docs").mkdir(parents=True)
+    (root / "docs" / "index.md").write_text("# Home\n\n[The file](later.bin)\n", encoding="utf-8")
+    (root / "docs" / "later.bin").write_bytes(b"")
+    (root / "mkdocs.yml").write_text(CONFIG, encoding="utf-8")
+    return root / "mkdocs.yml"
+
+
+def test_mkdocs_copies_the_files_as_they_are_once_the_work_beside_is_waited_for(
+    tmp_path: Path,
+) -> None:
+    config = _project(tmp_path / "project")
+
+    def before_copy() -> None:
+        (tmp_path / "project" / "docs" / "later.bin").write_bytes(b"written at last")
+
+    run_mkdocs(config, tmp_path / "site", before_copy=before_copy)
+    assert (tmp_path / "site" / "later.bin").read_bytes() == b"written at last"
+    assert 'href="later.bin"' in (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_failure_of_the_work_waited_for_is_the_builds(tmp_path: Path) -> None:
+    def before_copy() -> None:
+        raise ArchlexError("the concept DOCX: reference DOCX x.docx: not a Word file", "hint")
+
+    with pytest.raises(ArchlexError, match=r"^the concept DOCX: reference DOCX x\.docx"):
+        run_mkdocs(_project(tmp_path / "project"), tmp_path / "site", before_copy=before_copy)
