@@ -15,12 +15,11 @@ import hashlib
 import logging
 import shutil
 import tempfile
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import AbstractContextManager, ExitStack, contextmanager
+from collections.abc import Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Any
 
 from archlex.errors import ArchlexError
 from archlex.files import write_text_atomic
@@ -29,8 +28,6 @@ from archlex.localized import in_language
 from archlex.outcome import Report
 from archlex.progress import QUIET, Progress
 from archlex.render.concept.product import DOCX_LATER, DOCX_SETTING, docx_writer_of
-from archlex.render.diagrams.png_later import NAME as PNGS
-from archlex.render.diagrams.png_later import PngsLater, pngs_drawn_later
 from archlex.render.diagrams.product import PNG_DOCUMENTS, PNG_SETTING
 from archlex.render.output import render_products
 from archlex.render.registry import RenderContext
@@ -150,13 +147,10 @@ def _build_one(
     pages: PageCache | None,
 ) -> int:
     """Write the mkdocs project of one language into `source`, build it into `site` (unchanged
-    pages from `pages`); the page count. The concept's DOCX and the printed PNGs are waited
-    for only when mkdocs is about to copy them into the site: their processes go on while it
-    reads the pages."""
-    with ExitStack() as pending:
-        count = _write_project(report, source, as_of, progress, switch, pending)
-        with progress.stage(f"Building {count} pages with mkdocs"):
-            run_mkdocs(source / "mkdocs.yml", site, pages, pending.close)
+    pages from `pages`); the page count."""
+    count = write_project(report, source, as_of, progress, switch)
+    with progress.stage(f"Building {count} pages with mkdocs"):
+        run_mkdocs(source / "mkdocs.yml", site, pages)
     for name in _DROPPED:
         (site / name).unlink(missing_ok=True)
     return count
@@ -189,71 +183,30 @@ def write_project(
 ) -> int:
     """Write mkdocs.yml and docs/ (the products and every generated page); the page count.
     `switch`: the language switch (`language_switch`), none for a site in one language."""
-    with ExitStack() as pending:
-        return _write_project(report, folder, as_of, progress, switch, pending)
-
-
-def _write_project(
-    report: Report,
-    folder: Path,
-    as_of: dt.date,
-    progress: Progress,
-    switch: list[dict[str, str]] | None,
-    pending: ExitStack,
-) -> int:
-    """`write_project`, leaving to `pending` the wait for the work still going on in other
-    processes (the concept's DOCX, the printed PNGs), and its failures."""
     docs = folder / "docs"
-    # The site shows the diagrams as SVG: a PNG only for those the concept prints, drawn in a
-    # process of their own while the other products and the pages are written (only the
-    # DOCX reads them). The concept's DOCX is written beside the pages, in a process of its
-    # own too, once the PNGs are drawn (python-docx and the pages' Markdown each keep one core
-    # busy).
+    # The site shows the diagrams as SVG: a PNG only for those the concept prints. The
+    # concept's DOCX is written beside the pages, in a process of its own (python-docx and
+    # the pages' Markdown each keep one core busy).
     settings = {PNG_SETTING: PNG_DOCUMENTS, DOCX_SETTING: DOCX_LATER}
-    forked = page_workers() > 1
-    pngs = pending.enter_context(pngs_drawn_later(forked))
     render_products(report, docs, progress=progress, settings=settings)
-    pngs.place(docs)
     docx = docx_writer_of(RenderContext(in_language(report), docs, settings))
-    # The file is there, empty, until written: mkdocs lists the files before it copies them.
-    (docs / CONCEPT_DOCX).write_bytes(b"")
     assets = frozenset(
         p.relative_to(docs).as_posix() for p in sorted(docs.rglob("*")) if p.is_file()
-    )
-    pending.enter_context(_finishing(pngs, progress))
-    pending.enter_context(run_beside("the concept DOCX", _once_drawn(pngs, docx), forked, progress))
-    count = _write_pages(report, docs, as_of, assets, progress)
-    _write_assets(docs)
-    write_overrides(
-        folder / OVERRIDES,
-        translator(report.model.manifest.language).gettext("Search"),
-        bool(switch),
-    )
-    site = SiteMap.build(report.model)
-    regulation_pages = {r.id: site.pages[r.id] for r in report.model.regulations}
-    yaml = mkdocs_yaml(report.model, regulation_pages, switch)
-    write_text_atomic(folder / "mkdocs.yml", yaml)
+    ) | {CONCEPT_DOCX}
+    forked = page_workers() > 1
+    with run_beside("the concept DOCX", docx, forked, progress):
+        count = _write_pages(report, docs, as_of, assets, progress)
+        _write_assets(docs)
+        write_overrides(
+            folder / OVERRIDES,
+            translator(report.model.manifest.language).gettext("Search"),
+            bool(switch),
+        )
+        site = SiteMap.build(report.model)
+        regulation_pages = {r.id: site.pages[r.id] for r in report.model.regulations}
+        yaml = mkdocs_yaml(report.model, regulation_pages, switch)
+        write_text_atomic(folder / "mkdocs.yml", yaml)
     return count
-
-
-@contextmanager
-def _finishing(pngs: PngsLater, progress: Progress) -> Iterator[None]:
-    """At the block's end, wait for the PNGs (and raise their failure); not after a failure
-    (the PNGs are then stopped)."""
-    yield
-    with progress.stage(f"Finishing {PNGS}"):
-        pngs.finish()
-
-
-def _once_drawn(pngs: PngsLater, docx: Callable[[], None]) -> Callable[[], None]:
-    """The DOCX's writer, once the PNGs it embeds are drawn (none when they could not be: the
-    build then fails with the PNGs' error)."""
-
-    def write() -> None:
-        if pngs.drawn():
-            docx()
-
-    return write
 
 
 def _write_pages(
@@ -292,17 +245,10 @@ def page_cache(folder: Path | None, model_root: Path, out: Path) -> PageCache | 
     return PageCache(folder / "site-pages" / site[:24])
 
 
-def run_mkdocs(
-    config_file: Path,
-    site_dir: Path,
-    cache: PageCache | None = None,
-    before_copy: Callable[[], None] | None = None,
-) -> None:
+def run_mkdocs(config_file: Path, site_dir: Path, cache: PageCache | None = None) -> None:
     """Build with mkdocs-material in strict mode; every warning becomes the error's message.
     The pages are rendered in worker processes, and with a cache, unchanged pages are taken
-    from it (archlex.site.mkdocs_build). `before_copy` is called once mkdocs has read the
-    pages, before it copies the other files of docs/ into the site (its failure is the
-    build's)."""
+    from it (archlex.site.mkdocs_build)."""
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
@@ -312,8 +258,6 @@ def run_mkdocs(
     with mkdocs_messages() as messages:
         try:
             config = load_config(str(config_file), site_dir=str(site_dir), strict=True)
-            if before_copy is not None:
-                config.plugins["archlex-before-copy"] = _before_copy_plugin(before_copy)
             config.plugins.on_startup(command="build", dirty=False)
             try:
                 build_cached(config, cache, page_workers())
@@ -322,19 +266,6 @@ def run_mkdocs(
         except (MkDocsException, SystemExit) as error:
             details = "; ".join(messages) or str(error)
             raise ArchlexError(f"mkdocs could not build the site: {details}") from error
-
-
-def _before_copy_plugin(before_copy: Callable[[], None]) -> Any:
-    """An mkdocs plugin that calls `before_copy` on `on_env`: the last event before the
-    static files are copied, in mkdocs' build as in archlex.site.mkdocs_build."""
-    from mkdocs.plugins import BasePlugin
-
-    class BeforeCopy(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
-        def on_env(self, env: Any, /, *, config: Any, files: Any) -> Any:
-            before_copy()
-            return env
-
-    return BeforeCopy()
 
 
 @contextmanager

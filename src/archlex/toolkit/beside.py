@@ -6,10 +6,7 @@ The child inherits everything as it is at the fork (the checked model, the files
 far); what it writes is its own output, and it sends back only whether it failed and why. An
 `ArchlexError` in the child is raised in the caller as one naming the work, any other failure
 as a `RuntimeError` with the child's traceback (a bug: exit code 3); a failure in the caller's
-block stops the child. `Beside` is the same child started now and waited for later, whose end
-a process forked meanwhile can wait for too: the build draws the printed PNGs of the diagrams
-in one while the other products and the pages are written, and the DOCX's process waits for
-them.
+block stops the child.
 """
 
 from __future__ import annotations
@@ -39,84 +36,30 @@ def run_beside(
         work()
         yield
         return
-    beside = Beside(name, work)
+    context = multiprocessing.get_context("fork")
+    reader, writer = context.Pipe(duplex=False)
+    child = context.Process(target=_child, args=(work, writer), name=name, daemon=True)
+    child.start()
+    writer.close()
     try:
         yield
     except BaseException:
-        beside.stop()
+        child.terminate()
+        child.join()
         raise
     finally:
         with progress.stage(f"Finishing {name}"):
-            failure = beside.outcome()
-    beside.raise_failure(failure)
-
-
-class Beside:
-    """`work` in a process forked when this is made, waited for later (`wait`), by the process
-    that made it; a process forked from that one meanwhile can wait for its end too (`ended`).
-
-    `as_is`: an `ArchlexError` of the work is raised with its own message (not one naming the
-    work), as if the caller had done the work itself."""
-
-    def __init__(self, name: str, work: Callable[[], object], as_is: bool = False) -> None:
-        context = multiprocessing.get_context("fork")
-        self.name, self.as_is = name, as_is
-        self._reader, writer = context.Pipe(duplex=False)
-        self._succeeded = context.Event()
-        # Only the child holds this pipe's writing end (closed here, and not inherited by
-        # processes forked later): a process reading it sees its end when the child ends,
-        # however it ends.
-        self._end, end = os.pipe()
-        self._child = context.Process(
-            target=_child, args=(work, writer, self._succeeded, end), name=name, daemon=True
-        )
-        self._child.start()
-        writer.close()
-        os.close(end)
-        self._failure: Failure | None = None
-        self._waited = False
-
-    def ended(self) -> bool:
-        """Wait until the work has ended (from any process forked after this was made);
-        whether it succeeded."""
-        while os.read(self._end, 1):  # nothing is written: the end of the file is the end
-            pass
-        return self._succeeded.is_set()
-
-    def outcome(self) -> Failure | None:
-        """Wait for the child (once; later calls give the same answer): what went wrong."""
-        if not self._waited:
-            self._failure = _outcome(self._reader, self._child)
-            self._reader.close()
-            self._waited = True
-        return self._failure
-
-    def wait(self) -> None:
-        """Wait for the work; raise its failure here."""
-        self.raise_failure(self.outcome())
-
-    def stop(self) -> None:
-        """Stop the work (the caller failed): nothing it does matters any more."""
-        if not self._waited:
-            self._child.terminate()
-            self._child.join()
-            self._reader.close()
-            os.close(self._end)
-            self._waited = True
-
-    def raise_failure(self, failure: Failure | None) -> None:
-        """Raise what went wrong in the child, if anything did."""
-        if failure is None:
-            return
+            failure = _outcome(reader, child)
+        reader.close()
+    if failure is not None:
         expected, message, detail = failure
         if expected:
-            raise ArchlexError(message if self.as_is else f"{self.name}: {message}", detail)
-        raise RuntimeError(f"{self.name} failed in its own process: {message}\n{detail}")
+            raise ArchlexError(f"{name}: {message}", detail)
+        raise RuntimeError(f"{name} failed in its own process: {message}\n{detail}")
 
 
-def _child(work: Callable[[], object], writer: Connection, succeeded: Any, end: int) -> None:
-    """In the child: do the work, then send None, or what went wrong (and say whether it
-    succeeded to any process waiting for its end: `end`, the pipe, closes when it exits)."""
+def _child(work: Callable[[], object], writer: Connection) -> None:
+    """In the child: do the work, then send None, or what went wrong."""
     failure: Failure | None = None
     try:
         work()
@@ -124,8 +67,6 @@ def _child(work: Callable[[], object], writer: Connection, succeeded: Any, end: 
         failure = (True, error.message, error.hint)
     except Exception as error:  # a bug: the caller reports it with the child's traceback
         failure = (False, repr(error), "".join(traceback.format_exception(error)))
-    if failure is None:
-        succeeded.set()
     writer.send(failure)
     writer.close()
 

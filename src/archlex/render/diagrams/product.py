@@ -34,7 +34,6 @@ from archlex.render.diagrams.legend import legend_at_the_end, with_legend
 from archlex.render.diagrams.measure import crossings_of, label_distances, plain_edges
 from archlex.render.diagrams.named import named_views
 from archlex.render.diagrams.page import SMALLEST_PRINTED_PT, DrawnSvg
-from archlex.render.diagrams.png_later import PngLater, PngsLater, pngs_later
 from archlex.render.diagrams.sequence import WIDE_WRAP, sequence_view
 from archlex.render.diagrams.style import legend
 from archlex.render.diagrams.technical import technical_views
@@ -95,8 +94,6 @@ def render_diagrams(context: RenderContext) -> list[Path]:
     variants, named = diagram_variants(context), diagram_kinds(context)
     every_png = context.settings.get(PNG_SETTING) != PNG_DOCUMENTS
     pngs = {stem for stem, _ in graphs if every_png or printed(stem, named)}
-    # The build draws the printed PNGs later, beside the other products and the pages.
-    later = None if every_png else pngs_later()
     # Graphviz runs as a child process, so the diagrams are drawn side by side, one per core,
     # the largest first (a large model's landscape takes minutes: last, it would be drawn
     # alone); the record keeps the order of the views.
@@ -111,7 +108,6 @@ def render_diagrams(context: RenderContext) -> list[Path]:
                 [graphs[n][1], *variants.get(graphs[n][0], [])],
                 folder,
                 graphs[n][0] in pngs,
-                later,
             )
             for n in largest
         }
@@ -121,8 +117,6 @@ def render_diagrams(context: RenderContext) -> list[Path]:
         drawn["named"] = stem in named
     written = [folder / f"{stem}.svg" for stem, _ in graphs]
     written += [folder / f"{stem}.png" for stem, _ in graphs if stem in pngs]
-    if later is not None:  # the threads are done: the drawing may fork
-        later.start(context.out, [folder / f"{stem}.png" for stem, _ in graphs if stem in pngs])
     record = folder / RECORD
     write_text_atomic(record, json.dumps({"diagrams": records}, indent=2, sort_keys=True) + "\n")
     return [*written, record]
@@ -137,12 +131,11 @@ def printed(stem: str, named: dict[str, str]) -> bool:
 class _Canvas:
     """The SVG and PNG of one diagram on disk, and the DOT source the SVG was drawn from: the
     drawings tried are laid out as SVG only, and the PNG (ten times the cost of the SVG on a
-    large view) is drawn once, for the drawing kept, at the resolution it is printed at (or
-    left to `later` to draw). Each SVG drawn is read once (`drawn`), however often it is
-    measured or drawn again."""
+    large view) is drawn once, for the drawing kept, at the resolution it is printed at. Each
+    SVG drawn is read once (`drawn`), however often it is measured or drawn again."""
 
-    def __init__(self, svg: Path, png: Path | None, later: PngsLater | None = None) -> None:
-        self.svg, self.png, self.later = svg, png, later
+    def __init__(self, svg: Path, png: Path | None) -> None:
+        self.svg, self.png = svg, png
         self.svg_of: str | None = None
         self._read: dict[str, DrawnSvg] = {}  # by DOT source: a drawing tried again
 
@@ -175,21 +168,15 @@ class _Canvas:
         if self.svg_of != source:
             plain = self.draw_source(source)
         if self.png is not None:
-            dpi = self.drawn.png_dpi()
-            if self.later is not None:
-                self.later.add(PngLater(source, self.png, dpi))
-            else:
-                run_png(source, self.png, dpi)
+            run_png(source, self.png, self.drawn.png_dpi())
         return plain
 
 
-def draw_best(
-    graphs: list[Graph], svg: Path, png: Path | None, later: PngsLater | None = None
-) -> tuple[Graph, str]:
+def draw_best(graphs: list[Graph], svg: Path, png: Path | None) -> tuple[Graph, str]:
     """Draw the first graph to fit; while it prints under 7 pt, try the next, and keep the one
     whose smallest text prints largest. The graph kept and its `-Tplain` layout (and no PNG
-    when `png` is None; with `later`, the PNG is left to it)."""
-    return _best_on(_Canvas(svg, png, later), graphs)
+    when `png` is None)."""
+    return _best_on(_Canvas(svg, png), graphs)
 
 
 def _best_on(canvas: _Canvas, graphs: list[Graph]) -> tuple[Graph, str]:
@@ -216,17 +203,10 @@ def _default_kind(stem: str) -> str:
     return stem.split("-", 1)[0]
 
 
-def draw_one(
-    stem: str,
-    graphs: list[Graph],
-    folder: Path,
-    png: bool = True,
-    later: PngsLater | None = None,
-) -> dict[str, object]:
-    """Draw one diagram into `folder` (the first of `graphs` that fits; its PNG if `png`,
-    left to `later` if given); its record."""
-    png_path = folder / f"{stem}.png" if png else None
-    canvas = _Canvas(folder / f"{stem}.svg", png_path, later)
+def draw_one(stem: str, graphs: list[Graph], folder: Path, png: bool = True) -> dict[str, object]:
+    """Draw one diagram into `folder` (the first of `graphs` that fits; its PNG if `png`);
+    its record."""
+    canvas = _Canvas(folder / f"{stem}.svg", folder / f"{stem}.png" if png else None)
     graph, plain = _best_on(canvas, graphs)
     return diagram_record(stem, graph, canvas.drawn, plain, png)
 
