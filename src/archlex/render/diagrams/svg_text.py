@@ -13,6 +13,7 @@ diagram of the example).
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -22,22 +23,12 @@ _SVG = re.compile(r"<svg\b([^>]*)>")
 _GROUP = re.compile(r"<g\b([^>]*)>")
 _TEXT = re.compile(r"<text\b([^>]*)>([^<]*)</text>")
 _TITLE = re.compile(r"<title\b[^>]*>([^<]*)</title>")
-_ENTITY = re.compile(r"&(#x[0-9a-fA-F]+|#[0-9]+|amp|lt|gt|quot|apos);")
-_NAMED = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "apos": "'"}
 
 
 def unescaped(text: str) -> str:
-    """XML text with its character references and entities replaced."""
-    return _ENTITY.sub(_character, text) if "&" in text else text
-
-
-def _character(match: re.Match[str]) -> str:
-    name = match.group(1)
-    if name.startswith("#x"):
-        return chr(int(name[2:], 16))
-    if name.startswith("#"):
-        return chr(int(name[1:]))
-    return _NAMED[name]
+    """XML text with its character references and entities replaced (Graphviz writes only
+    XML's five and numeric ones, which HTML's unescaping reads alike)."""
+    return html.unescape(text)
 
 
 def attributes(tag: str) -> dict[str, str]:
@@ -85,7 +76,7 @@ def shown_font_sizes(svg_text: str) -> list[str]:
     """The `font-size` of each `<text>` a reader sees, "14" (SVG's default) when it has none."""
     sizes = []
     for tag, content in _TEXT.findall(svg_text):
-        if (unescaped(content) if "&" in content else content).strip():
+        if unescaped(content).strip():
             size = _FONT_SIZE.search(tag)
             sizes.append(unescaped(size.group(1)) if size else "14")
     return sizes
