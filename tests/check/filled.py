@@ -7,18 +7,18 @@ from __future__ import annotations
 from types import UnionType
 from typing import Annotated, Any, Union, get_args, get_origin, get_type_hints
 
-from pydantic import BaseModel
-
 from archlex.catalog.provision import parse_provision
-from archlex.model.common import ProvisionRef, Ref
+from archlex.model.annotated import ProvisionRef, Ref
+from archlex.model.record import Record
+from archlex.model.twins import ANNOTATION_NAMES
 
 MARK = "ref:"  # how `filled` writes a reference: the mark and the field's path
 
 
-def filled(cls: type[BaseModel], at: str) -> BaseModel:
+def filled(cls: type[Record], at: str) -> Record:
     """An instance of `cls` (not validated) with every reference field written, however deep:
     each reference holds the mark and its own path, each list one item."""
-    hints = get_type_hints(cls, include_extras=True)
+    hints = get_type_hints(cls, localns=ANNOTATION_NAMES, include_extras=True)
     values = {name: _value(hints[name], f"{at}.{name}") for name in cls.model_fields}
     return cls.model_construct(**{k: v for k, v in values.items() if v is not None})
 
@@ -41,7 +41,7 @@ def _value(hint: Any, at: str) -> Any:
     if origin in (Union, UnionType):
         values = [_value(arg, at) for arg in args if arg is not type(None)]
         return max(values, key=lambda value: (len(references_written(value)), value is not None))
-    if isinstance(hint, type) and issubclass(hint, BaseModel):
+    if isinstance(hint, type) and issubclass(hint, Record):
         return filled(hint, at)
     return None
 
@@ -52,6 +52,6 @@ def references_written(value: Any) -> set[str]:
         return {value} if value.startswith(MARK) else set()
     if isinstance(value, list | tuple):
         return set().union(*(references_written(item) for item in value))
-    if isinstance(value, BaseModel):
+    if isinstance(value, Record):
         return set().union(*(references_written(item) for item in value.__dict__.values()))
     return set()

@@ -9,7 +9,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from pydantic import BaseModel
 
 from archlex.api import load
 from archlex.check.context import CheckContext
@@ -18,6 +17,7 @@ from archlex.check.reads import COVERAGE, read_by_any
 from archlex.check.run import coverage_of
 from archlex.load import Project
 from archlex.load.file_entities import KIND_TYPES
+from archlex.model.record import Record
 from archlex.model.system import Component
 from archlex.rules import RULES, Reads
 from tests.check import test_prose as prose_tests
@@ -27,9 +27,7 @@ from tests.conftest import WriteModel
 
 REPO = Path(__file__).resolve().parents[2]
 EXAMPLE = REPO / "model" / "archlex.yaml"
-KINDS: dict[type[BaseModel], str] = {t: k for k, t in KIND_TYPES.items()} | {
-    Component: "components"
-}
+KINDS: dict[type[Record], str] = {t: k for k, t in KIND_TYPES.items()} | {Component: "components"}
 CHECKED = sorted(r for r, info in RULES.items() if info.function is not None)
 
 

@@ -13,10 +13,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic_core import ValidationError
 
 from archlex.check.unchanged import same_value
 from archlex.load.file_entities import KIND_TYPES
+from archlex.model.record import Record
 from archlex.model.system import Component
 from archlex.rules import Reads
 
@@ -28,10 +29,10 @@ _TEXT = frozenset({"title", "text", "description"})
 _CATALOG_KINDS = frozenset(
     {"regulations", "acts", "obligations", "access", "mid_links", "standards"}
 )
-_KINDS: dict[str, type[BaseModel]] = {
+_KINDS: dict[str, type[Record]] = {
     kind: entity for kind, entity in KIND_TYPES.items() if kind not in _CATALOG_KINDS
 } | {"components": Component}
-PROSE: dict[str, tuple[type[BaseModel], frozenset[str]]] = {
+PROSE: dict[str, tuple[type[Record], frozenset[str]]] = {
     kind: (entity, _TEXT & set(entity.model_fields)) for kind, entity in _KINDS.items()
 }
 

@@ -19,8 +19,6 @@ import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from pydantic import BaseModel
-
 from archlex.check.context import CheckContext
 from archlex.check.neighbours import FOLLOWED, FOLLOWED_BY_COVERAGE, STAND_IN
 from archlex.check.reads import COVERAGE
@@ -32,10 +30,11 @@ from archlex.load.file_entities import KIND_TYPES
 from archlex.load.sources import Located, SourceMap
 from archlex.model import Manifest, Model, Waiver
 from archlex.model.common import Entity
+from archlex.model.record import Record
 from archlex.rules import RuleInfo
 
 # Each type of entity, and its kind (as its list is named in YAML and in the model).
-KIND_OF: dict[type[BaseModel], str] = {entity: kind for kind, entity in KIND_TYPES.items()}
+KIND_OF: dict[type[Record], str] = {entity: kind for kind, entity in KIND_TYPES.items()}
 # What the coverage reads that the last check keeps per requirement (archlex.check.statuses).
 KEPT_FOR_COVERAGE = frozenset({"status", "allocated_to"})
 
@@ -71,7 +70,7 @@ def edits_of(old: FileOutcome, new: FileOutcome) -> list[Edit] | None:
     return found
 
 
-def changed_fields(then: BaseModel, now: BaseModel) -> frozenset[str]:
+def changed_fields(then: Record, now: Record) -> frozenset[str]:
     """The fields of an entity whose value, or whether it is written, changed."""
     given = then.model_fields_set ^ now.model_fields_set
     return frozenset(

@@ -8,8 +8,6 @@ from abc import ABC, abstractmethod
 from collections.abc import Callable, Sequence
 from typing import Any, Protocol
 
-from pydantic import BaseModel
-
 from archlex.findings import Finding
 from archlex.load import Project
 from archlex.load.cache import FileOutcome
@@ -17,6 +15,7 @@ from archlex.load.fast_reader import read_fast
 from archlex.load.positions import SourceNode
 from archlex.load.sources import FilePositions, Located, SourceMap
 from archlex.model import Model
+from archlex.model.record import Record
 
 Position = tuple[int, int]
 
@@ -26,7 +25,7 @@ def same_value(a: Any, b: Any) -> bool:
     may read any of these, so anything less would not be certain to check alike)."""
     if type(a) is not type(b):
         return False
-    if isinstance(a, BaseModel):
+    if isinstance(a, Record):
         if a.model_fields_set != b.model_fields_set:
             return False
         return all(same_value(getattr(a, n), getattr(b, n)) for n in type(a).model_fields)

@@ -15,26 +15,25 @@ import types
 import typing
 from typing import Any
 
-from pydantic import BaseModel, WithJsonSchema
-from pydantic.fields import FieldInfo
+from pydantic import WithJsonSchema
 
-from archlex.model.common import (
-    Entity,
+from archlex.model.annotated import (
+    ArticleNumber,
     Flag,
     Id,
-    Provenance,
     ProvisionRef,
     ProvisionRefs,
-    Record,
     Ref,
     Refs,
     RegulationId,
     Texts,
 )
+from archlex.model.common import Entity, Provenance, Record
 from archlex.model.file import ENTITY_KINDS, ModelFile
 from archlex.model.project import Manifest
-from archlex.model.regulation import ArticleNumber
+from archlex.model.record import FieldSpec
 from archlex.model.text import Text
+from archlex.model.twins import ANNOTATION_NAMES
 
 # The shared annotated types, by identity: what a reader should call each of them.
 _NAMED_TYPES: tuple[tuple[object, str], ...] = (
@@ -151,7 +150,7 @@ def _model_file_section() -> list[str]:
 def _section(
     title: str,
     anchor: str,
-    model: type[BaseModel],
+    model: type[Record],
     records: list[type[Record]],
     note: str | None,
     level: int = 2,
@@ -175,7 +174,7 @@ def _section(
     return [*lines, ""]
 
 
-def _ordered_fields(model: type[BaseModel]) -> list[tuple[str, FieldInfo]]:
+def _ordered_fields(model: type[Record]) -> list[tuple[str, FieldSpec]]:
     """`id` first, then the kind's own fields, then name/description/tags, then provenance."""
 
     def rank(name: str) -> int:
@@ -191,7 +190,7 @@ def _ordered_fields(model: type[BaseModel]) -> list[tuple[str, FieldInfo]]:
     return sorted(fields, key=lambda item: rank(item[0]))  # stable: keeps pydantic's order
 
 
-def _declared_below(model: type[BaseModel], name: str) -> bool:
+def _declared_below(model: type[Record], name: str) -> bool:
     """Whether a subclass of Entity redeclares a common field (e.g. a required `name`)."""
     for klass in model.__mro__:
         if klass is Entity:
@@ -201,15 +200,15 @@ def _declared_below(model: type[BaseModel], name: str) -> bool:
     return False
 
 
-def _hint(model: type[BaseModel], name: str) -> Any:
+def _hint(model: type[Record], name: str) -> Any:
     """The field's annotation as written, with its `Annotated` aliases kept."""
     for klass in model.__mro__:
         annotations = inspect.get_annotations(klass)
         if name in annotations:
             raw = annotations[name]
             if isinstance(raw, str):
-                namespace = vars(sys.modules[klass.__module__])
-                return eval(raw, dict(namespace))
+                namespace = {**vars(sys.modules[klass.__module__]), **ANNOTATION_NAMES}
+                return eval(raw, namespace)
             return raw
     raise KeyError(f"{model.__name__}.{name}")
 
@@ -252,7 +251,7 @@ def _type(hint: Any) -> str:
         return "one of " + ", ".join(f"`{_yaml(arg)}`" for arg in args)
     if isinstance(hint, type) and issubclass(hint, enum.Enum):
         return "one of " + ", ".join(f"`{member.value}`" for member in hint)
-    if isinstance(hint, type) and issubclass(hint, BaseModel):
+    if isinstance(hint, type) and issubclass(hint, Record):
         return f"[`{hint.__name__}`](#{_anchor(hint)})"
     if hint in _SCALARS:
         return _SCALARS[hint]
@@ -280,7 +279,7 @@ def _collect(hint: Any, records: list[type[Record]]) -> None:
         _collect(arg, records)
 
 
-def _anchor(model: type[BaseModel]) -> str:
+def _anchor(model: type[Record]) -> str:
     for kind in ENTITY_KINDS:
         if _record_of(_hint(ModelFile, kind)) is model:
             return f"kind-{kind}"
@@ -289,14 +288,14 @@ def _anchor(model: type[BaseModel]) -> str:
     return f"record-{model.__name__.lower()}"
 
 
-def _default(field: FieldInfo) -> str:
+def _default(field: FieldSpec) -> str:
     if field.is_required():
         return "**required**"
     factory = field.default_factory
-    value = factory() if factory is not None else field.default  # type: ignore[call-arg]
+    value = factory() if factory is not None else field.default
     if value is None:
         return "optional"
-    if isinstance(value, BaseModel):
+    if isinstance(value, Record):
         return "its defaults"
     return f"`{_yaml(value)}`"
 
@@ -316,7 +315,7 @@ def _yaml(value: object) -> str:
     return str(value)
 
 
-def _description(field: FieldInfo, hint: Any) -> str:
+def _description(field: FieldSpec, hint: Any) -> str:
     if field.description:
         return field.description
     # A shared type may describe itself only in its JSON Schema (e.g. an article number).
@@ -328,7 +327,7 @@ def _description(field: FieldInfo, hint: Any) -> str:
     return ""
 
 
-def _doc(model: type[BaseModel]) -> str:
+def _doc(model: type[Record]) -> str:
     return inspect.cleandoc(model.__doc__ or "").split("\n\n")[0].replace("\n", " ")
 
 

@@ -17,15 +17,16 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic_core import ValidationError
 
 from archlex.model import ModelFile
+from archlex.model.record import Record, validator_of
 
-Prepare = Callable[[type[BaseModel]], None]
+Prepare = Callable[[type[Record]], None]
 
 
-def _as_is(_model: type[BaseModel]) -> None:
-    """Leave a model class as it is: pydantic builds its validator when first used."""
+def _as_is(_model: type[Record]) -> None:
+    """Leave a model class as it is: its validator is made from its twin when first used."""
 
 
 def validate_file(data: Any, prepare: Prepare = _as_is) -> ModelFile:
@@ -50,7 +51,7 @@ class _Field:
     """A field of ModelFile: the model class it holds, in a list (`list[X]`, default []) or
     alone (`X | None`, default None)."""
 
-    item_type: type[BaseModel]
+    item_type: type[Record]
     is_list: bool
 
 
@@ -68,7 +69,7 @@ def _by_kind(data: Any, prepare: Prepare) -> dict[str, Any] | None:
         if field.is_list and isinstance(value, list):
             # What model_validate calls, taken once per list (model_validate adds only a
             # check of arguments not given here).
-            validate = field.item_type.__pydantic_validator__.validate_python
+            validate = validator_of(field.item_type).validate_python
             values[kind] = [validate(item) for item in value]
         elif not field.is_list and isinstance(value, dict):
             values[kind] = field.item_type.model_validate(value)
@@ -84,8 +85,9 @@ def _fields() -> dict[str, _Field]:
     """Every field of ModelFile, or none at all when one is not of the two shapes above (a
     new field of another shape, another default): then ModelFile validates every file."""
     fields: dict[str, _Field] = {}
+    hints = typing.get_type_hints(ModelFile)
     for name, info in ModelFile.model_fields.items():
-        annotation = info.annotation
+        annotation = hints[name]
         arguments = typing.get_args(annotation)
         if typing.get_origin(annotation) is list and info.default_factory is list:
             item, is_list = arguments[0], True
@@ -93,7 +95,7 @@ def _fields() -> dict[str, _Field]:
             item, is_list = next(a for a in arguments if a is not type(None)), False
         else:
             return {}
-        if not (isinstance(item, type) and issubclass(item, BaseModel)):
+        if not (isinstance(item, type) and issubclass(item, Record)):
             return {}
         fields[name] = _Field(item, is_list)
     return fields

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import types
 import typing
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel, ValidationError
-from pydantic_core import ErrorDetails
+from pydantic_core import ErrorDetails, ValidationError
 
 from archlex.findings import Finding, Severity
 from archlex.load.positions import SourceNode
 from archlex.model.common import ID_PATTERN, REGULATION_ID_PATTERN
+from archlex.model.record import Record
 from archlex.text import did_you_mean
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
 
 ID_PATTERNS = (ID_PATTERN, REGULATION_ID_PATTERN)
 
@@ -24,7 +27,7 @@ def schema_findings(
     data: Any,
     source: SourceNode,
     file: str,
-    model: type[BaseModel],
+    model: type[Record],
     prefix: Path = (),
 ) -> list[Finding]:
     """One finding per distinct place that pydantic rejected."""
@@ -42,7 +45,7 @@ def _finding(
     data: Any,
     source: SourceNode,
     file: str,
-    model: type[BaseModel],
+    model: type[Record],
 ) -> Finding:
     kind = detail["type"]
     node, _ = source.find(loc)
@@ -136,9 +139,11 @@ def _child(node: Any, step: str | int | None) -> Any:
     return None
 
 
-def field_names(model: type[BaseModel], loc: Path) -> list[str]:
+def field_names(model: type[Record], loc: Path) -> list[str]:
     """The field names (as written in YAML) of the model that `loc` points into."""
-    current: type[BaseModel] | None = model
+    from archlex.model.twins import twin  # pydantic's FieldInfo: only for a file with errors
+
+    current: type[BaseModel] | None = twin(model)
     for step in loc:
         if current is None:
             return []
@@ -161,7 +166,9 @@ def _field(model: type[BaseModel], name: str) -> Any:
 
 
 def _model_in(annotation: Any) -> type[BaseModel] | None:
-    """The pydantic model inside an annotation such as `list[X] | None`."""
+    """The pydantic model (a twin) inside an annotation such as `list[X] | None`."""
+    from pydantic import BaseModel
+
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return annotation
     origin = typing.get_origin(annotation)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic_core import ValidationError
 
 from archlex.findings import Finding, Severity
 from archlex.load.by_kind import validate_file
@@ -45,11 +45,12 @@ from archlex.model import (
     WorkPackage,
 )
 from archlex.model.common import Entity
+from archlex.model.record import Record
 
 if TYPE_CHECKING:  # the YAML readers are imported only when a file must be read
     from archlex.load.yaml_reader import YamlDocument, YamlProblem
 
-_ITEM_TYPES: dict[str, type[BaseModel]] = {
+_ITEM_TYPES: dict[str, type[Record]] = {
     "organisations": Organisation,
     "roles": Role,
     "systems": System,
@@ -72,7 +73,7 @@ _ITEM_TYPES: dict[str, type[BaseModel]] = {
     "connections": Connection,
     "views": View,
 }
-_ROADMAP_TYPES: dict[str, type[BaseModel]] = {
+_ROADMAP_TYPES: dict[str, type[Record]] = {
     "phases": Phase,
     "work_packages": WorkPackage,
     "milestones": Milestone,
@@ -94,7 +95,7 @@ class FileEntities:
         self.parts: list[ModelFile] = []
         self.problems: list[tuple[str, YamlProblem]] = []  # placed once entities are known
 
-    def _prepare(self, model: type[BaseModel]) -> None:
+    def _prepare(self, model: type[Record]) -> None:
         """Give a model class its validator from the kept ones, when there are any."""
         if self.validators:
             self.validators.prepare(model)

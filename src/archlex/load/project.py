@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Any
 
-from pydantic import TypeAdapter, ValidationError
+from pydantic_core import ValidationError
 
 from archlex.errors import ArchlexError
 from archlex.files import Inputs
@@ -86,6 +86,10 @@ def load_file(manifest_path: Path, path: Path, display: str, cache: ParseCache) 
     with collector_paused():
         loader._file(path, display)
     return loader._since(before)
+
+
+# The settings a manifest with errors is given, the model's name a placeholder.
+_UNNAMED: dict[str, Any] = {"archlex": 1, "name": "(unnamed model)"}
 
 
 class _Loader(FileEntities):
@@ -239,7 +243,7 @@ class _Loader(FileEntities):
             self.findings += schema_findings(
                 error, settings, document.source, display, ManifestFile
             )
-        values: dict[str, Any] = {"archlex": 1, "name": "(unnamed model)"}
+        values: dict[str, Any] = dict(_UNNAMED)
         for key, value in settings.items():
             values.update(_valid_setting(key, value))
         return Manifest.model_construct(**values)
@@ -323,18 +327,13 @@ class _Loader(FileEntities):
 
 def _valid_setting(name: str, value: Any) -> dict[str, Any]:
     """One manifest setting, validated on its own, so that one bad setting spares the rest."""
-    info = Manifest.model_fields.get(name)
-    if info is None or info.annotation is None:
+    if name not in Manifest.model_fields:
         return {}
-    # The field's validators live in its metadata (e.g. a text given per language); the bare
-    # annotation alone cannot validate it.
-    annotation: Any = info.annotation
-    if info.metadata:
-        annotation = Annotated[(annotation, *info.metadata)]
     try:
-        return {name: TypeAdapter(annotation).validate_python(value)}
+        alone = Manifest.model_validate({**_UNNAMED, name: value})
     except ValidationError:
         return {}
+    return {name: getattr(alone, name)}
 
 
 def _kinds_of(data: Any) -> dict[str, Any]:

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
-from pydantic import Field
-
-from archlex.model.common import Entity, Provenance, ProvisionRef, Ref, Refs, Texts
+from archlex.model.common import Entity, Provenance
+from archlex.model.record import Field
 from archlex.model.regulation import AppliesWhen
-from archlex.model.text import LocalText
+
+if TYPE_CHECKING:
+    from archlex.model.annotated import LocalText, ProvisionRef, Ref, Refs, Texts
 
 
 class AccessGrant(Entity, Provenance):

@@ -1,42 +1,20 @@
-"""Building blocks shared by every entity kind: ids, references, provisions, the base class."""
+"""Building blocks shared by every entity kind: ids, references, provisions, the base class.
+
+The annotated types of fields (`Id`, `Ref`, `ProvisionRef` ...) are in
+`archlex.model.annotated`, which pydantic reads; the functions they call are here."""
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
-
-from pydantic import (
-    BaseModel,
-    BeforeValidator,
-    ConfigDict,
-    Field,
-    PlainSerializer,
-    PlainValidator,
-    StringConstraints,
-    WithJsonSchema,
-)
+from typing import TYPE_CHECKING, Any
 
 from archlex.catalog.provision import PROVISION_FORMAT, Provision, parse_provision
-from archlex.model.text import LocalText
+from archlex.model.record import Field, Record
+
+if TYPE_CHECKING:
+    from archlex.model.annotated import Id, LocalText, Texts, Verification
 
 ID_PATTERN = r"^[\w.-]+$"
 REGULATION_ID_PATTERN = r"^[\w./-]+$"
-
-Id = Annotated[
-    str,
-    StringConstraints(pattern=ID_PATTERN, min_length=1, max_length=128),
-    Field(description="Unique id: letters, digits, '-', '_' and '.'."),
-]
-RegulationId = Annotated[
-    str,
-    StringConstraints(pattern=REGULATION_ID_PATTERN, min_length=1, max_length=128),
-    Field(description="Regulation id, e.g. '2019/817'."),
-]
-# A reference is written like an id; whether it names an entity is checked after loading.
-Ref = Annotated[
-    str,
-    StringConstraints(pattern=REGULATION_ID_PATTERN, min_length=1, max_length=128),
-    Field(description="The id of another entity."),
-]
 
 
 def _to_provision(value: Any) -> Provision:
@@ -48,20 +26,6 @@ def _to_provision(value: Any) -> Provision:
     if provision is None:
         raise ValueError(f"{value!r} is not a provision; write {PROVISION_FORMAT}")
     return provision
-
-
-ProvisionRef = Annotated[
-    Provision,
-    PlainValidator(_to_provision),
-    PlainSerializer(str, return_type=str),
-    WithJsonSchema(
-        {
-            "type": "string",
-            "pattern": r"^\s*\S+\s+[Aa][Rr][Tt]",
-            "description": f"A provision: {PROVISION_FORMAT}.",
-        }
-    ),
-]
 
 
 def _none_as_empty(value: Any) -> Any:
@@ -78,8 +42,6 @@ def _strict_flag(value: Any) -> Any:
     raise ValueError("write true or false")
 
 
-Flag = Annotated[bool, BeforeValidator(_strict_flag)]
-
 PARTIAL = "partial"
 
 
@@ -87,30 +49,6 @@ def _verification(value: Any) -> Any:
     if isinstance(value, str) and value.lower() == PARTIAL:
         return PARTIAL
     return _strict_flag(value)
-
-
-Verification = Annotated[
-    bool | Literal["partial"],
-    BeforeValidator(_verification),
-    WithJsonSchema(
-        {
-            "anyOf": [{"type": "boolean"}, {"const": PARTIAL}],
-            "description": "true: checked against the text of the act; partial: only part of "
-            "the text was seen; false: not seen (recalled or inferred).",
-        }
-    ),
-]
-
-
-Texts = Annotated[list[str], BeforeValidator(_none_as_empty)]
-Refs = Annotated[list[Ref], BeforeValidator(_none_as_empty)]
-ProvisionRefs = Annotated[list[ProvisionRef], BeforeValidator(_none_as_empty)]
-
-
-class Record(BaseModel):
-    """Every part of a model: immutable, and unknown fields are an error."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True, defer_build=True)
 
 
 class Entity(Record):
@@ -131,3 +69,6 @@ class Provenance(Record):
         default=False, description="Checked against the text of the act (true, partial, false)."
     )
     source: str | None = Field(default=None, description="Where it was checked.")
+
+
+__all__ = ["Entity", "Provenance", "Record"]

@@ -4,12 +4,21 @@ processor, legal basis and retention, the system with the master copy, special c
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Any
 
-from pydantic import BeforeValidator, Field, WithJsonSchema, model_validator
+from archlex.model.common import Entity, Record
+from archlex.model.record import Field, model_validator
 
-from archlex.model.common import Entity, Flag, ProvisionRefs, Record, Ref, Refs, Texts
-from archlex.model.text import LocalText
+if TYPE_CHECKING:
+    from archlex.model.annotated import (
+        Flag,
+        LocalText,
+        Organisations,
+        ProvisionRefs,
+        Ref,
+        Refs,
+        Texts,
+    )
 
 
 class SpecialKind(StrEnum):
@@ -39,9 +48,6 @@ _ONE_OR_MANY_SCHEMA: dict[str, Any] = {
         {"type": "array", "items": {"type": "string"}, "description": "Organisation ids."},
     ]
 }
-Organisations = Annotated[
-    list[Ref], BeforeValidator(_one_or_many), WithJsonSchema(_ONE_OR_MANY_SCHEMA)
-]
 
 
 class DataEntity(Record):
@@ -102,8 +108,8 @@ class DataCategory(Entity):
     )
 
     @model_validator(mode="before")
-    @classmethod
-    def _special_from_kind(cls, data: Any) -> Any:
+    @staticmethod
+    def _special_from_kind(data: Any) -> Any:
         """A `special_kind` makes the category special; `special: false` beside it is a mistake."""
         if not isinstance(data, dict) or data.get("special_kind") is None:
             return data

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from pydantic import Field, model_validator
+from archlex.model.common import Record
+from archlex.model.record import Field, model_validator
 
-from archlex.model.common import Record, Texts
+if TYPE_CHECKING:
+    from archlex.model.annotated import Texts
 
 
 class DocumentStatus(StrEnum):

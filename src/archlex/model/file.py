@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pydantic import Field
-
 from archlex.model.catalog import AccessGrant, MidLink, Standard
 from archlex.model.common import Record
 from archlex.model.flow import Flow, Process
@@ -11,6 +9,7 @@ from archlex.model.governance import Decision, Fund, NationalAct, Risk
 from archlex.model.infrastructure import Connection, Network, Node
 from archlex.model.law import Act
 from archlex.model.organisation import Organisation, Role
+from archlex.model.record import Field
 from archlex.model.regulation import Obligation, Regulation
 from archlex.model.requirement import Requirement
 from archlex.model.roadmap import Roadmap

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
-from pydantic import Field, model_validator
+from archlex.model.common import Entity, Record
+from archlex.model.record import Field, model_validator
 
-from archlex.model.common import Entity, ProvisionRefs, Record, Ref, Refs, Texts
-from archlex.model.text import LocalText
+if TYPE_CHECKING:
+    from archlex.model.annotated import LocalText, ProvisionRefs, Ref, Refs, Texts
 
 
 class Sync(StrEnum):

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
-from pydantic import Field
+from archlex.model.common import Entity, Record
+from archlex.model.record import Field
 
-from archlex.model.common import Entity, Flag, ProvisionRefs, Record, Ref, Refs, Texts
-from archlex.model.text import LocalText
+if TYPE_CHECKING:
+    from archlex.model.annotated import Flag, LocalText, ProvisionRefs, Ref, Refs, Texts
 
 
 class Level(StrEnum):

@@ -11,15 +11,14 @@ attached to `networks`; a connection is the technical path that carries one or m
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Literal
 
-from pydantic import Field
-
-from archlex.model.common import Entity, Record, Ref, Refs
+from archlex.model.common import Entity, Record
+from archlex.model.record import Field
 from archlex.model.system import SystemStatus
-from archlex.model.text import LocalText
 
-Percent = Annotated[float, Field(ge=0, le=100)]
+if TYPE_CHECKING:
+    from archlex.model.annotated import LocalText, Percent, Ref, Refs
 
 
 class NetworkScope(StrEnum):

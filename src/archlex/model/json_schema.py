@@ -12,13 +12,13 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from pydantic import BaseModel
-
 from archlex.model import ModelFile
 from archlex.model.common import ID_PATTERN, REGULATION_ID_PATTERN
 from archlex.model.project import ManifestFile
+from archlex.model.record import Record
+from archlex.model.twins import twin
 
-SCHEMAS: dict[str, type[BaseModel]] = {"model-file": ModelFile, "manifest": ManifestFile}
+SCHEMAS: dict[str, type[Record]] = {"model-file": ModelFile, "manifest": ManifestFile}
 DRAFT_07 = "http://json-schema.org/draft-07/schema#"
 # Patterns that the text of every YAML 1.2 number and boolean matches (`42`, `-1.5`, `true`).
 _TEXT_OF_ANY_SCALAR = {None, ID_PATTERN, REGULATION_ID_PATTERN}
@@ -27,7 +27,7 @@ _TEXT_ONLY = ("enum", "const", "format")
 
 def json_schema(kind: str) -> dict[str, Any]:
     """The draft-07 schema of a model file (`model-file`) or of the manifest (`manifest`)."""
-    schema = SCHEMAS[kind].model_json_schema(by_alias=True)
+    schema = twin(SCHEMAS[kind]).model_json_schema(by_alias=True)
     # The YAML language server supports draft-07 reliably: `definitions`, not `$defs`.
     definitions = schema.pop("$defs", {})
     converted = _to_draft_07(schema)

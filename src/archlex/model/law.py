@@ -4,36 +4,23 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
-from typing import Annotated
+from typing import TYPE_CHECKING
 
-from pydantic import Field, StringConstraints
+from archlex.model.common import Entity, Provenance, Record
+from archlex.model.record import Field
 
-from archlex.model.common import (
-    Entity,
-    Provenance,
-    ProvisionRef,
-    ProvisionRefs,
-    Record,
-    Ref,
-    RegulationId,
-)
+if TYPE_CHECKING:
+    from archlex.model.annotated import (
+        Duration,
+        Event,
+        ProvisionRef,
+        ProvisionRefs,
+        Ref,
+        RegulationId,
+    )
 
 EVENT_PATTERN = r"^[\w./-]+\.(start|applies|in_force)$"
 DURATION_PATTERN = r"^P(\d+Y|\d+Y\d+M|\d+Y\d+M\d+D|\d+M|\d+M\d+D|\d+W|\d+D|\d+Y\d+D)$"
-
-Event = Annotated[
-    str,
-    StringConstraints(pattern=EVENT_PATTERN, max_length=160),
-    Field(
-        description="An event in the catalog: `<component id>.start` (the day an act says it "
-        "starts operations), `<act id>.applies` or `<act id>.in_force`, e.g. eu.ESP.start."
-    ),
-]
-Duration = Annotated[
-    str,
-    StringConstraints(pattern=DURATION_PATTERN),
-    Field(description="An ISO 8601 period of years, months, weeks and days, e.g. P2Y or P6M."),
-]
 
 
 class ActKind(StrEnum):

@@ -7,9 +7,8 @@ import dataclasses
 from collections import Counter
 from typing import Any
 
-from pydantic import BaseModel
-
 from archlex.model.aggregate import Model
+from archlex.model.record import Record
 from archlex.model.text import DEFAULT_LANGUAGE, Text
 
 _LISTS = tuple(f.name for f in dataclasses.fields(Model) if f.name not in ("manifest", "index"))
@@ -45,7 +44,7 @@ def _localize(value: Any, language: str) -> Any:
     if isinstance(value, Text):
         wanted = value.in_language(language)
         return value if wanted is None or wanted == value else Text(wanted, value.translations)
-    if isinstance(value, BaseModel):
+    if isinstance(value, Record):
         updates = {}
         for name in type(value).model_fields:
             old = getattr(value, name)
@@ -67,11 +66,11 @@ def _count(value: Any, language: str, written_in: str, counts: Counter[str]) -> 
         field = getattr(value, name)
         if isinstance(field, Text):
             missing |= _is_fallback(field, language, written_in)
-        elif isinstance(field, BaseModel):
+        elif isinstance(field, Record):
             _count(field, language, written_in, counts)
         elif isinstance(field, list):
             for item in field:
-                if isinstance(item, BaseModel):
+                if isinstance(item, Record):
                     _count(item, language, written_in, counts)
     if missing:
         counts[type(value).__name__] += 1

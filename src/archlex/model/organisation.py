@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
-from pydantic import BeforeValidator, Field, WithJsonSchema
+from archlex.model.common import Entity, Record
+from archlex.model.record import Field
 
-from archlex.model.common import Entity, ProvisionRefs, Record, Ref, Refs
-from archlex.model.text import LocalText
+if TYPE_CHECKING:
+    from pydantic import BeforeValidator, WithJsonSchema
+
+    from archlex.model.annotated import LocalText, ProvisionRefs, Ref, Refs
 
 
 class OrganisationKind(StrEnum):

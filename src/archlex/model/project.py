@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from pydantic import BeforeValidator, Field
-
-from archlex.model.common import Record, Ref, RegulationId, Texts
+from archlex.model.common import Record
 from archlex.model.document import Document
 from archlex.model.file import ModelFile
-from archlex.model.text import LocalText
+from archlex.model.record import Field
+
+if TYPE_CHECKING:
+    from archlex.model.annotated import FormatVersion, LocalText, Ref, RegulationId, Texts
 
 FORMAT_VERSION = 1
 
@@ -69,9 +70,7 @@ def _the_eu_library() -> list[str]:
 class Manifest(Record):
     """The settings of a model's manifest, `archlex.yaml`."""
 
-    archlex: Annotated[Literal[1], BeforeValidator(_version_number)] = Field(
-        description="Format version; this is version 1."
-    )
+    archlex: FormatVersion = Field(description="Format version; this is version 1.")
     name: LocalText = Field(description="Name of the model.")
     member_state: str | None = Field(
         default=None, pattern=r"^[A-Z]{2}$", description="ISO 3166-1 alpha-2 code."

@@ -4,35 +4,26 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
-from typing import Annotated
+from typing import TYPE_CHECKING
 
-from pydantic import (
-    Field,
-    PositiveInt,
-    PrivateAttr,
-    StringConstraints,
-    WithJsonSchema,
-    model_validator,
-)
-
-from archlex.model.common import Entity, Provenance, ProvisionRef, Record, Ref, Refs, RegulationId
+from archlex.model.common import Entity, Provenance, Record
 from archlex.model.law import Amendment, EventDate
-from archlex.model.text import LocalText
+from archlex.model.record import Field, PrivateAttr, model_validator
 
-ArticleNumber = Annotated[
-    str,
-    StringConstraints(pattern=r"^[0-9]+[a-z]*$", to_lower=True),
-    # Editors read YAML 1.2, where `number: 20` is an integer.
-    WithJsonSchema(
-        {
-            "anyOf": [
-                {"type": "integer", "minimum": 1},
-                {"type": "string", "pattern": "^[0-9]+[a-z]*$"},
-            ],
-            "description": "Article number, e.g. 20 or 20a.",
-        }
-    ),
-]
+if TYPE_CHECKING:
+    from pydantic import PositiveInt
+
+    from archlex.model.annotated import (
+        ArticleNumber,
+        ArticleRange,
+        LocalText,
+        ProvisionRef,
+        Ref,
+        Refs,
+        RegulationId,
+    )
+
+ARTICLE_NUMBER_PATTERN = r"^[0-9]+[a-z]*$"
 
 
 class Chapter(Provenance):
@@ -40,9 +31,7 @@ class Chapter(Provenance):
 
     number: str = Field(description="Chapter number as printed, e.g. IV.")
     title: LocalText | None = Field(default=None, description="Chapter heading.")
-    articles: Annotated[list[ArticleNumber], Field(min_length=2, max_length=2)] = Field(
-        description="[first, last] article of the chapter."
-    )
+    articles: ArticleRange = Field(description="[first, last] article of the chapter.")
 
 
 class Article(Provenance):
@@ -90,14 +79,13 @@ class Regulation(Entity):
 
     def model_post_init(self, context: object, /) -> None:
         """Index the articles by number: provisions are looked up thousands of times."""
-        self._articles = {article.number: article for article in self.articles}
+        articles = {article.number: article for article in self.articles}
+        object.__setattr__(self, "__pydantic_private__", {"_articles": articles})
 
     def article(self, number: str) -> Article | None:
         """The article with this number, if the catalog has it."""
-        # Read from pydantic's private dict directly: `self._articles` goes through
-        # BaseModel.__getattr__, which costs an exception per call, thousands of times a check.
         private = self.__pydantic_private__
-        articles: dict[str, Article] = private["_articles"] if private else self._articles
+        articles: dict[str, Article] = private["_articles"] if private else {}
         return articles.get(number)
 
 

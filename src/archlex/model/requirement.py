@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
-from pydantic import Field
+from archlex.model.common import Entity
+from archlex.model.record import Field
 
-from archlex.model.common import Entity, ProvisionRefs, Refs
-from archlex.model.text import LocalText
+if TYPE_CHECKING:
+    from archlex.model.annotated import LocalText, ProvisionRefs, Refs
 
 
 class RequirementType(StrEnum):

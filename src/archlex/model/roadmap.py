@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
-from pydantic import Field, NonNegativeFloat, model_validator
+from archlex.model.common import Entity, Record
+from archlex.model.record import Field, model_validator
 
-from archlex.model.common import Entity, ProvisionRefs, Record, Ref, Refs
-from archlex.model.text import LocalText
+if TYPE_CHECKING:
+    from pydantic import NonNegativeFloat
+
+    from archlex.model.annotated import LocalText, ProvisionRefs, Ref, Refs
 
 
 class Cost(Record):

@@ -4,13 +4,15 @@
 from __future__ import annotations
 
 from enum import StrEnum
-
-from pydantic import Field
+from typing import TYPE_CHECKING
 
 from archlex.model.catalog import LogPolicy
-from archlex.model.common import Entity, Ref
+from archlex.model.common import Entity
 from archlex.model.data import DataCategory
-from archlex.model.text import LocalText
+from archlex.model.record import Field
+
+if TYPE_CHECKING:
+    from archlex.model.annotated import LocalText, Ref
 
 
 class SystemKind(StrEnum):

@@ -1,11 +1,10 @@
-"""Model text in one or several languages: `name: Border guard` or `name: {en: ..., lv: ...}`."""
+"""Model text in one or several languages: `name: Border guard` or `name: {en: ..., lv: ...}`
+(the field type `LocalText` is in `archlex.model.annotated`)."""
 
 from __future__ import annotations
 
 import re
-from typing import Annotated, Any
-
-from pydantic import PlainSerializer, PlainValidator, WithJsonSchema
+from typing import Any
 
 LANGUAGE_CODE = re.compile(r"^[a-z]{2}$")
 DEFAULT_LANGUAGE = "en"
@@ -66,11 +65,3 @@ _SCHEMA = {
         },
     ],
 }
-
-LocalText = Annotated[
-    Text,
-    PlainValidator(_to_text),
-    PlainSerializer(_serialize),
-    WithJsonSchema(_SCHEMA),
-]
-"""A text field: a string, or the text per language, e.g. `{en: Border guard, lv: Robežsardze}`."""

@@ -4,11 +4,13 @@ flows (the C4 / Structurizr idea)."""
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
-from pydantic import Field
+from archlex.model.common import Entity
+from archlex.model.record import Field
 
-from archlex.model.common import Entity, Ref, Refs
-from archlex.model.text import LocalText
+if TYPE_CHECKING:
+    from archlex.model.annotated import LocalText, Ref, Refs
 
 
 class ViewKind(StrEnum):
