@@ -108,4 +108,29 @@ def test_command_help_imports_no_pipeline_and_a_check_imports_it_all() -> None:
         for line in run.stderr.splitlines()
         if line.startswith("import time:")
     }
-    assert {"pydantic", "archlex.api", "archlex.load"} <= heavy_among(traced)
+    assert {"archlex.api", "archlex.load", "archlex.model"} <= heavy_among(traced)
+
+
+def test_a_check_with_kept_validators_imports_no_pydantic(tmp_path: Path) -> None:
+    # The model classes are plain classes (archlex.model.record): their validators come from
+    # the cache folder, made by pydantic-core from kept schemas. Only the first run, which
+    # keeps them, builds the pydantic twins; `--no-cache` keeps them too.
+    env = os.environ | {"ARCHLEX_CACHE_DIR": str(tmp_path)}
+    command = [sys.executable, "-X", "importtime", "-m", "archlex", "check", "model/"]
+    traced = []
+    for _ in range(2):
+        run = subprocess.run(
+            [*command, "--no-cache"], cwd=REPO, env=env, capture_output=True, text=True
+        )
+        assert run.returncode in (0, 1), run.stderr[-2000:]
+        traced.append(
+            {
+                line.rsplit("|", 1)[-1].strip()
+                for line in run.stderr.splitlines()
+                if line.startswith("import time:")
+            }
+        )
+    first, second = traced
+    assert {"pydantic", "archlex.model.twins"} <= first  # the trace is read right
+    assert "archlex.model.record" in second and "pydantic_core" in second
+    assert {name for name in second if name.split(".")[0] in ("pydantic", "annotated_types")} == set()

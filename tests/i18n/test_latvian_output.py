@@ -10,9 +10,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from pydantic import BaseModel
 
 from archlex.api import check_model, in_language
+from archlex.model.record import Record
 from archlex.model.text import Text
 from archlex.outcome import Report
 from archlex.render.diagrams.page import SMALLEST_PRINTED_PT, placement_of
@@ -188,7 +188,7 @@ def _collect(value: object, found: set[str]) -> None:
         found |= {str(value), *value.translations.values()}
     elif isinstance(value, str):
         found.add(value)
-    elif isinstance(value, BaseModel):
+    elif isinstance(value, Record):
         for name in type(value).model_fields:
             _collect(getattr(value, name), found)
     elif isinstance(value, (list, tuple, set, frozenset)):

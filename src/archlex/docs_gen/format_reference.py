@@ -16,6 +16,7 @@ import typing
 from typing import Any
 
 from pydantic import WithJsonSchema
+from pydantic.fields import FieldInfo
 
 from archlex.model.annotated import (
     ArticleNumber,
@@ -318,8 +319,11 @@ def _yaml(value: object) -> str:
 def _description(field: FieldSpec, hint: Any) -> str:
     if field.description:
         return field.description
-    # A shared type may describe itself only in its JSON Schema (e.g. an article number).
+    # A shared type describes itself in its own Field (an id) or only in its JSON Schema (an
+    # article number).
     for meta in typing.get_args(hint)[1:] if typing.get_origin(hint) is typing.Annotated else ():
+        if isinstance(meta, FieldInfo) and meta.description:
+            return meta.description
         if isinstance(meta, WithJsonSchema) and isinstance(meta.json_schema, dict):
             text = meta.json_schema.get("description")
             if isinstance(text, str):

@@ -75,7 +75,7 @@ class _Base(BaseModel):
 def twin(cls: type[Record]) -> type[BaseModel]:
     """The pydantic twin of a model class, its schema built."""
     with _LOCK:
-        if not _TWINS:
+        if cls not in _TWINS:  # the first twin, or a class made since the others
             _make_twins()
         made = _TWINS[cls]
         if not made.__pydantic_complete__:
@@ -119,7 +119,8 @@ def _make_twins() -> None:
     for cls in records:
         by_name.setdefault(cls.__name__, cls)
     for cls in records:
-        _make(cls, by_name, set())
+        if cls not in _TWINS:
+            _make(cls, by_name, set())
 
 
 def _every_record(cls: type[Record]) -> list[type[Record]]:
