@@ -13,10 +13,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from pydantic_core import ValidationError
-
 from archlex.check.unchanged import same_value
 from archlex.load.file_entities import KIND_TYPES
+from archlex.model.core import ValidationError
 from archlex.model.record import Record
 from archlex.model.system import Component
 from archlex.rules import Reads

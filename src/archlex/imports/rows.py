@@ -10,11 +10,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from pydantic_core import ValidationError
-
 from archlex.errors import ArchlexError
 from archlex.imports.registry import EntityUpdate, ImportPlan, ImportRequest
 from archlex.model import Flow, Organisation, Requirement, System
+from archlex.model.core import ValidationError
 from archlex.model.record import Record
 
 MODEL_CLASSES: dict[str, type[Record]] = {

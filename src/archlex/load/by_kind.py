@@ -17,9 +17,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from pydantic_core import ValidationError
-
 from archlex.model import ModelFile
+from archlex.model.core import ValidationError
 from archlex.model.record import Record, validator_of
 
 Prepare = Callable[[type[Record]], None]

@@ -6,16 +6,16 @@ import types
 import typing
 from typing import TYPE_CHECKING, Any
 
-from pydantic_core import ErrorDetails, ValidationError
-
 from archlex.findings import Finding, Severity
 from archlex.load.positions import SourceNode
 from archlex.model.common import ID_PATTERN, REGULATION_ID_PATTERN
+from archlex.model.core import ValidationError
 from archlex.model.record import Record
 from archlex.text import did_you_mean
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
+    from pydantic_core import ErrorDetails
 
 ID_PATTERNS = (ID_PATTERN, REGULATION_ID_PATTERN)
 

@@ -6,8 +6,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from pydantic_core import ValidationError
-
 from archlex.findings import Finding, Severity
 from archlex.load.by_kind import validate_file
 from archlex.load.cache import FileOutcome
@@ -45,6 +43,7 @@ from archlex.model import (
     WorkPackage,
 )
 from archlex.model.common import Entity
+from archlex.model.core import ValidationError
 from archlex.model.record import Record
 
 if TYPE_CHECKING:  # the YAML readers are imported only when a file must be read

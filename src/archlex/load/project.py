@@ -7,8 +7,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from pydantic_core import ValidationError
-
 from archlex.errors import ArchlexError
 from archlex.files import Inputs
 from archlex.findings import Finding, Severity
@@ -24,6 +22,7 @@ from archlex.load.positions import SourceNode
 from archlex.load.sources import Located, SourceMap
 from archlex.load.validators import CompiledValidators
 from archlex.model import ENTITY_KINDS, Checks, Manifest, Model
+from archlex.model.core import ValidationError
 from archlex.model.project import ManifestFile
 
 if TYPE_CHECKING:  # the YAML readers are imported only when a file must be read

@@ -21,10 +21,9 @@ import re
 from pathlib import Path
 from typing import Any
 
-import pydantic_core
-from pydantic_core import SchemaValidator
-
 from archlex.cache_folder import code_fingerprint, read_sealed, write_sealed
+from archlex.model.core import VERSION as CORE_VERSION
+from archlex.model.core import SchemaValidator
 from archlex.model.record import Record
 
 FORMAT = 1
@@ -64,7 +63,7 @@ class CompiledValidators:
 
     def _path(self) -> Path:
         """The entry for this archlex and pydantic (worked out only when a file is validated)."""
-        versions = f"{_pydantic_version()}:{pydantic_core.__version__}"
+        versions = f"{_pydantic_version()}:{CORE_VERSION}"
         fingerprint = code_fingerprint(f"validators-{FORMAT}:{versions}")
         key = hashlib.sha256(fingerprint.encode()).hexdigest()
         return self.folder / "validators" / key[:2] / key

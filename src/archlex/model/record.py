@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 if TYPE_CHECKING:
     from typing import Self
 
-    from pydantic_core import SchemaSerializer, SchemaValidator
+    from archlex.model.core import SchemaSerializer, SchemaValidator
 
 _MISSING: Any = object()
 Function = TypeVar("Function", bound=Callable[..., Any])

@@ -27,10 +27,10 @@ import pydantic
 from pydantic import BaseModel, ConfigDict
 from pydantic._internal._model_construction import ModelMetaclass
 from pydantic.fields import FieldInfo
-from pydantic_core import SchemaSerializer, SchemaValidator
 
 import archlex.model  # noqa: F401 (every model class defined, so that every twin can be)
 from archlex.model import annotated
+from archlex.model.core import SchemaSerializer, SchemaValidator
 from archlex.model.record import Record, RecordType
 
 _LOCK = threading.RLock()
