@@ -170,3 +170,17 @@ def test_a_regulation_indexes_its_articles_however_it_is_made() -> None:
     assert loaded.article("2a") == made.articles[1]
     with pytest.raises(ValidationError, match="listed twice"):
         Regulation(id="2019/817", title="Regulation", articles=[articles[0], articles[0]])
+
+
+def test_a_localized_regulation_finds_its_localized_articles() -> None:
+    # A copy with other articles (the model in another language) indexes its own articles:
+    # pydantic's model_copy kept the index of the original, so `article()` gave the English.
+    from archlex.api import load
+    from archlex.model.localize import localize_model
+
+    model = localize_model(load(REPO / "model").model, "lv")
+    regulation = model.regulation("2019/817")
+    assert regulation is not None
+    first = regulation.articles[0]
+    assert regulation.article(first.number) is first
+    assert str(first.title) == "Priekšmets"

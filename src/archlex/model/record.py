@@ -204,7 +204,9 @@ class Record(metaclass=RecordType):
         """What a class does once validated (pydantic-core calls it when a class defines it)."""
 
     def model_copy(self, *, update: dict[str, Any] | None = None) -> Self:
-        """A shallow copy, with the fields in `update` replaced (not validated)."""
+        """A shallow copy, with the fields in `update` replaced (not validated). Unlike
+        pydantic's, a class's `model_post_init` runs again on the copy, so that what it
+        derives from the fields (a regulation's index of its articles) follows the update."""
         copied = type(self).__new__(type(self))
         fields = dict(self.__dict__)
         given = set(self.__pydantic_fields_set__)
@@ -217,6 +219,8 @@ class Record(metaclass=RecordType):
         setter(copied, "__pydantic_extra__", self.__pydantic_extra__)
         private = self.__pydantic_private__
         setter(copied, "__pydantic_private__", dict(private) if private is not None else None)
+        if update and type(self).model_post_init is not Record.model_post_init:
+            copied.model_post_init(None)
         return copied
 
     def model_dump(self, **options: Any) -> dict[str, Any]:
