@@ -357,7 +357,7 @@ def archlex_section(runs: Sequence[SizeRun], args: argparse.Namespace, command: 
         "are the real CLI, `python -m archlex ...`, so they include the interpreter's start and "
         "archlex's imports, as a user sees them",
         "- `validate`, `check cold`, `render matrix` and `build` run with `--no-cache`, with a "
-        "cache folder of their own that holds only pydantic's kept validators of archlex's "
+        "cache folder of their own that holds only the kept validators of archlex's model "
         "classes (filled by one untimed run, as bytecode is compiled beforehand; no model data: "
         "checked after the rounds); `check warm` runs with the cache in a fresh temporary "
         "ARCHLEX_CACHE_DIR, filled by one untimed check, after appending a comment to one "

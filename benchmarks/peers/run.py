@@ -121,8 +121,8 @@ def peers_section(args: argparse.Namespace, provenance: Callable[[], list[str]])
         *provenance(),
         f"- Peers: {', '.join(installed)}, each in its own venv under `benchmarks/.peers/`",
         "- archlex's steps run with `--no-cache` (no model data from any cache) and a cache "
-        "folder of their own holding only archlex's own data: pydantic's kept validators of "
-        "archlex's classes and the bundled library as read (filled by one untimed run, as "
+        "folder of their own holding only archlex's own data: the kept validators of archlex's "
+        "model classes and the bundled library as read (filled by one untimed run, as "
         "bytecode is compiled beforehand; checked after the rounds to hold nothing else); one "
         "process, one thread (`check` starts no worker; `build` draws diagrams and renders "
         "pages in parallel)",
@@ -187,7 +187,7 @@ def _workload(
 
 
 def _prime(model: Path, cold: Path, timeout: float) -> None:
-    """One untimed `archlex check --no-cache`: it keeps pydantic's validators in `cold`."""
+    """One untimed `archlex check --no-cache`: it keeps the model classes' validators in `cold`."""
     run_child([*ARCHLEX, "check", str(model), "--no-cache"], env=cold_env(cold), timeout=timeout)
 
 
