@@ -60,9 +60,7 @@ def _systems_without_role(
     context: CheckContext, obligation: Obligation, in_scope: set[str]
 ) -> list[str] | None:
     """None when the role is held as needed; else the systems it lacks (empty: held nowhere)."""
-    holders = context.once("role-unassigned:grants", lambda: _grants(context)).get(
-        obligation.actor
-    )
+    holders = context.once("role-unassigned:grants", lambda: _grants(context)).get(obligation.actor)
     if not holders:
         return []
     needed = [s for s in obligation.systems if s in in_scope]
