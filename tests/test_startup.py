@@ -109,3 +109,38 @@ def test_command_help_imports_no_pipeline_and_a_check_imports_it_all() -> None:
         if line.startswith("import time:")
     }
     assert {"pydantic", "archlex.api", "archlex.load"} <= heavy_among(traced)
+
+
+# Standard modules a check of a model does not use, imported only where they are used: a cache
+# entry or an output file written (tempfile, and with it shutil, bz2, lzma), a "did you mean"
+# (difflib), --debug (traceback); a deadline's month end is worked out without calendar (which
+# imports locale).
+NOT_FOR_A_CHECK = {
+    "tempfile",
+    "shutil",
+    "bz2",
+    "lzma",
+    "difflib",
+    "traceback",
+    "calendar",
+    "locale",
+}
+
+
+def test_a_cold_check_imports_no_module_it_does_not_use(tmp_path: Path) -> None:
+    # A first check fills the cache folder with archlex's own data (the validators and the
+    # bundled library as loaded), which writes files; the next `--no-cache` check writes none.
+    command = [sys.executable, "-X", "importtime", "-m", "archlex", "check", "model/"]
+    env = os.environ | {"ARCHLEX_CACHE_DIR": str(tmp_path), "COLUMNS": "80"}
+    for _ in range(2):
+        run = subprocess.run(
+            [*command, "--no-cache"], cwd=REPO, env=env, capture_output=True, text=True, timeout=300
+        )
+    traced = {
+        line.rsplit("|", 1)[-1].strip()
+        for line in run.stderr.splitlines()
+        if line.startswith("import time:")
+    }
+    assert {"archlex.check.run", "archlex.catalog.timeline"} <= traced  # the trace is real
+    assert "Found " in run.stdout  # and the model was checked
+    assert traced & NOT_FOR_A_CHECK == set()
