@@ -98,13 +98,9 @@ def read_fast(raw: bytes) -> dict[str, Any] | None:
     if _ambiguous(emitted):
         return None
     try:
-        data = json.loads(
-            emitted,
-            parse_int=str,
-            parse_float=str,
-            parse_constant=_refuse_constant,
-            object_pairs_hook=_mapping,
-        )
+        # What json.loads does with these options, but one decoder for every file rather than
+        # a decoder and its scanner made for each.
+        data = _DECODER.decode(emitted.decode(json.detect_encoding(emitted), "surrogatepass"))
     except (ValueError, _RefusedError, RecursionError):
         return None
     return data if isinstance(data, dict) and data else None
@@ -225,3 +221,11 @@ def _mapping(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 
 def _refuse_constant(name: str) -> Any:
     raise _RefusedError(name)
+
+
+# Integers and floats stay the text typed (as the reference reader keeps plain scalars);
+# NaN and Infinity are refused, and so is a repeated key. The decoder keeps no state between
+# calls (its C scanner clears its memo after each).
+_DECODER = json.JSONDecoder(
+    parse_int=str, parse_float=str, parse_constant=_refuse_constant, object_pairs_hook=_mapping
+)
