@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import operator
 import os
 import re
 from dataclasses import dataclass, field
@@ -104,10 +105,16 @@ def written_by_archlex(folder: Path) -> frozenset[str] | None:
 BAD_GLOB = (ValueError, IndexError, NotImplementedError)
 
 
+# Paths in pathlib's order, compared by a tuple each keeps: pathlib compares the parts, case
+# folded on Windows only, making them again for each comparison (hundreds of files a glob).
+_PATH_ORDER = None if os.name == "nt" else operator.attrgetter("parts")
+
+
 def glob_files(root: Path, pattern: str, outputs: OutputFolders) -> list[Path]:
     """The files an `include` glob matches below `root`, sorted, leaving out what archlex wrote
     as output. Raises one of `BAD_GLOB` for a pattern that is no glob."""
-    return sorted(p for p in root.glob(pattern) if p.is_file() and not outputs.is_output(p))
+    matched = (p for p in root.glob(pattern) if p.is_file() and not outputs.is_output(p))
+    return sorted(matched, key=_PATH_ORDER)
 
 
 @dataclass

@@ -3,7 +3,6 @@ deadlines derived from events (`{after: eu.ESP.start, plus: P2Y}`), each with it
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -54,8 +53,17 @@ def add_period(day: dt.date, period: str) -> dt.date:
     years, months, weeks, days = (int(group or 0) for group in match.groups())
     total = day.year * 12 + day.month - 1 + years * 12 + months
     year, month = divmod(total, 12)
-    last = calendar.monthrange(year, month + 1)[1]
-    return dt.date(year, month + 1, min(day.day, last)) + dt.timedelta(weeks=weeks, days=days)
+    month += 1
+    moved = dt.date(year, month, min(day.day, _days_in_month(year, month)))
+    return moved + dt.timedelta(weeks=weeks, days=days)
+
+
+def _days_in_month(year: int, month: int) -> int:
+    """The month's length, as calendar.monthrange gives it (calendar, and with it locale, is
+    not imported for this: a check adds a period to most deadlines)."""
+    if month == 12:
+        return 31
+    return (dt.date(year, month + 1, 1) - dt.timedelta(days=1)).day
 
 
 def period_words(period: str) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from archlex.catalog.timeline import Timeline
@@ -33,7 +33,7 @@ class CheckContext:
 
     def for_rule(self, rule: str) -> CheckContext:
         """The same run, seen by another rule: its findings carry that rule's id."""
-        return replace(self, rule=rule)
+        return CheckContext(self.project, self.today, rule, self.shared)
 
     def once(self, key: str, compute: Callable[[], T]) -> T:
         """A value computed once per run and shared by the rules that ask for it."""

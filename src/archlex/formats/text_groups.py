@@ -7,6 +7,7 @@ per chapter, the first few findings) rather than a wall of identical positions.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -139,6 +140,7 @@ def _chapter_label(chapter: Chapter) -> str:
     return f"Chapter {chapter.number}{title}"
 
 
+@functools.cache  # asked for each chapter's first and last article, for each finding
 def _article_number(text: str) -> int:
     """`20a` -> 20."""
     match = re.match(r"\d+", text)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -77,12 +78,15 @@ def expand_includes(
     """Expand `include` globs relative to `root`; nothing outside `root` is read, nor anything
     archlex wrote as output (an output folder may sit inside the model's folder)."""
     real_root = root.resolve()
-    real_manifest = manifest.resolve()  # once: resolving is a noticeable part of a warm check
+    # Once: resolving is a noticeable part of a warm check. Real paths are compared as text
+    # (normcase: as paths compare), a Path made and hashed for each of hundreds of files costs
+    # more than the rest of the file's placing.
+    real_manifest = os.path.normcase(manifest.resolve())
     outputs = OutputFolders(root)
-    files: dict[Path, Path] = {}  # real path -> path as matched: each file once
+    files: dict[str, Path] = {}  # real path -> path as matched: each file once
     findings: list[Finding] = []
     globbed: list[str] = []
-    folders: dict[Path, tuple[Path, bool]] = {}  # each matched file's folder, placed
+    folders: dict[str, tuple[str, bool]] = {}  # each matched file's folder, placed
     for index, pattern in enumerate(patterns):
         node = source.child(index) if source is not None else None
         line, column = (node.line, node.column) if node else (1, 1)
@@ -103,7 +107,7 @@ def expand_includes(
             continue
         if not matched:
             findings.append(_unmatched(f"include `{pattern}` matches no file", file, line, column))
-        elif not _GLOB.search(pattern) and matched[0].resolve() == real_manifest:
+        elif not _GLOB.search(pattern) and os.path.normcase(matched[0].resolve()) == real_manifest:
             # A glob such as `*.yaml` matches the manifest too, and that is fine; naming it
             # is a mistake worth a word (it is read once, as the manifest).
             findings.append(
@@ -132,18 +136,19 @@ def expand_includes(
     return Includes(list(files.values()), findings, globbed)
 
 
-def _placed(path: Path, folders: dict[Path, tuple[Path, bool]], root: Path) -> tuple[Path, bool]:
-    """`path.resolve()` and whether it lies inside the resolved `root`, resolving and placing
-    each folder once (a model has hundreds of files in a few folders): a file that is no link
-    is its resolved folder's, and inside the root when its folder is."""
+def _placed(path: Path, folders: dict[str, tuple[str, bool]], root: Path) -> tuple[str, bool]:
+    """`path.resolve()` (as `normcase` text) and whether it lies inside the resolved `root`,
+    resolving and placing each folder once (a model has hundreds of files in a few folders): a
+    file that is no link is its resolved folder's, and inside the root when its folder is."""
     if path.is_symlink():
         real = path.resolve()
-        return real, real.is_relative_to(root)
-    placed = folders.get(path.parent)
+        return os.path.normcase(real), real.is_relative_to(root)
+    parent, name = os.path.split(path)
+    placed = folders.get(parent)
     if placed is None:
-        folder = path.parent.resolve()
-        placed = folders[path.parent] = (folder, folder.is_relative_to(root))
-    return placed[0] / path.name, placed[1]
+        folder = Path(parent).resolve()
+        placed = folders[parent] = (os.path.normcase(folder), folder.is_relative_to(root))
+    return os.path.join(placed[0], os.path.normcase(name)), placed[1]  # noqa: PTH118 - text
 
 
 def _unmatched(message: str, file: str, line: int, column: int) -> Finding:

@@ -31,6 +31,8 @@ from archlex.rules import Phase, rule
 def flows_not_logged(context: CheckContext) -> Iterator[Finding]:
     """A flow to (or through) an interoperability component without logging."""
     for flow in context.model.flows:
+        if flow.logging is not None:
+            continue  # logged: its ends need not be looked up
         component = next(
             (
                 end
@@ -39,7 +41,7 @@ def flows_not_logged(context: CheckContext) -> Iterator[Finding]:
             ),
             None,
         )
-        if flow.logging is None and component is not None:
+        if component is not None:
             yield context.finding(
                 flow.id,
                 f"flow `{flow.id}` goes {'to' if component == flow.to else 'through'} the "

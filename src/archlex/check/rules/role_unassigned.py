@@ -9,6 +9,7 @@ role only for some systems.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from archlex.check.applicability import MEMBER_STATE
 from archlex.check.context import CheckContext
@@ -16,6 +17,9 @@ from archlex.check.reads import APPLICABLE, reads
 from archlex.findings import Finding, Severity
 from archlex.model import Obligation
 from archlex.rules import Phase, rule
+
+if TYPE_CHECKING:
+    from archlex.model import RoleGrant
 
 
 @rule(
@@ -56,14 +60,19 @@ def _systems_without_role(
     context: CheckContext, obligation: Obligation, in_scope: set[str]
 ) -> list[str] | None:
     """None when the role is held as needed; else the systems it lacks (empty: held nowhere)."""
-    holders = [
-        grant
-        for organisation in context.model.organisations
-        for grant in organisation.roles
-        if grant.role == obligation.actor
-    ]
+    holders = context.once("role-unassigned:grants", lambda: _grants(context)).get(obligation.actor)
     if not holders:
         return []
     needed = [s for s in obligation.systems if s in in_scope]
     missing = [s for s in needed if not any(not g.for_ or s in g.for_ for g in holders)]
     return missing or None
+
+
+def _grants(context: CheckContext) -> dict[str, list[RoleGrant]]:
+    """Every organisation's grants by role, gathered once a run (each obligation asks for one
+    role: scanning every organisation's roles for each cost more than the rest of the rule)."""
+    by_role: dict[str, list[RoleGrant]] = {}
+    for organisation in context.model.organisations:
+        for grant in organisation.roles:
+            by_role.setdefault(grant.role, []).append(grant)
+    return by_role
