@@ -111,7 +111,9 @@ def test_command_help_imports_no_pipeline_and_a_check_imports_it_all() -> None:
     assert {"archlex.api", "archlex.load", "archlex.model"} <= heavy_among(traced)
 
 
-def test_a_check_with_kept_validators_imports_no_pydantic_nor_pydantic_cores_python(tmp_path: Path) -> None:
+def test_a_check_with_kept_validators_imports_no_pydantic_nor_pydantic_cores_python(
+    tmp_path: Path,
+) -> None:
     # The model classes are plain classes (archlex.model.record): their validators come from
     # the cache folder, made by pydantic-core from kept schemas. Only the first run, which
     # keeps them, builds the pydantic twins; `--no-cache` keeps them too.

@@ -130,3 +130,84 @@ def test_edits_one_after_another_report_as_a_cold_check(generated: Path, tmp_pat
         assert _outputs(warm) == _outputs(cold), f"round {round_number}: {key}"
         reused += isinstance(warm.model, ReportModel)
     assert reused >= 4
+
+
+def _flow_ends(model: Path) -> tuple[list[Path], list[str]]:
+    """The flow files of a generated model, and every id written at a flow's end."""
+    files = sorted(model.glob("*/flows-*.yaml"))
+    ends = {
+        m.group(1) for p in files for m in re.finditer(r"(?:from|to|via): (\S+)", p.read_text())
+    }
+    return files, sorted(ends)
+
+
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [
+        ("to", "eu.ESP"),  # to an interoperability component: logging and legal basis asked
+        ("to", "eu.SIS"),  # to a central system
+        ("from", "{other}"),  # from another system of the model (or a component of one)
+        ("from", "eu.CIR"),  # from a central system
+        ("to", "NO-SUCH-SYSTEM"),  # an unknown id: unknown-reference, with its hint
+        ("via", "eu.ESP"),  # a `via` written anew or changed: through a component
+    ],
+)
+def test_a_flow_end_edit_runs_the_rules_for_what_it_reaches(
+    generated: Path, tmp_path: Path, key: str, value: str
+) -> None:
+    """A flow's ends: the flow rules run again over the flow and the systems at its old and
+    new ends (archlex.check.flow_links); orphan-system over those systems; the report is the
+    cold one, and the edit undone gives the first report again."""
+    model = tmp_path / "model"
+    shutil.copytree(generated, model)
+    cache = ParseCache(tmp_path / "cache")
+    before = check_model(model, model.parent, today=TODAY, cache=cache, incremental=True)
+    files, ends = _flow_ends(model)
+    changed = 0
+    for edited in files:
+        text = edited.read_text()
+        found = re.search(rf"\n    {key}: (\S+)", text)
+        if found is None:
+            found = re.search(r"\n    to: (\S+)", text)
+            assert found is not None
+            key_now, at = key, found.end()
+            written = text[:at] + f"\n    {key_now}: {value.format(other=ends[0])}" + text[at:]
+        else:
+            other = next(e for e in ends if e != found.group(1) and "." in e)
+            written = text.replace(found.group(0), f"\n    {key}: {value.format(other=other)}", 1)
+        edited.write_text(written)
+        warm = _reused_as_cold(model, cache)
+        changed += _outputs(warm) != _outputs(before)
+        edited.write_text(text)
+        back = _reused_as_cold(model, cache)
+        assert _outputs(back) == _outputs(before)
+    assert changed or value == "{other}"  # some edit changed the report
+
+
+def test_flow_end_edits_one_after_another_report_as_a_cold_check(
+    generated: Path, tmp_path: Path
+) -> None:
+    """Flows' ends edited round after round, never undone, some rounds also an allocation or
+    a status: each check starts from the last one's kept ends, and reports as a cold check."""
+    model = tmp_path / "model"
+    shutil.copytree(generated, model)
+    cache = ParseCache(tmp_path / "cache")
+    check_model(model, model.parent, today=TODAY, cache=cache, incremental=True)
+    rng = random.Random(19)
+    files, ends = _flow_ends(model)
+    pool = [*ends, "NO-SUCH-SYSTEM"]
+    reused = 0
+    for round_number in range(12):
+        path = rng.choice(files)
+        text = path.read_text(encoding="utf-8")
+        found = rng.choice(list(re.finditer(r"\n    (from|to|via): (\S+)", text)))
+        value = rng.choice(pool)
+        path.write_text(
+            text[: found.start()] + f"\n    {found.group(1)}: {value}" + text[found.end() :],
+            "utf-8",
+        )
+        warm = check_model(model, model.parent, today=TODAY, cache=cache, incremental=True)
+        cold = check_model(model, model.parent, today=TODAY)
+        assert _outputs(warm) == _outputs(cold), f"round {round_number}: {found.group(0)}"
+        reused += isinstance(warm.model, ReportModel)
+    assert reused >= 8
