@@ -6,8 +6,8 @@ target; `orphan-system` finds about the systems at the old and new ends from whe
 touches them. A rule declares such fields (`@rule(..., through={"flows": ...})`): after an edit
 of a flow's ends, its findings change only about the flow and the systems owning its old and
 new ends (`reached`), and it finds them from their neighbourhood (`context_of`): the flow as
-it is now, those systems, the data categories it carries, the systems that may hold them and
-the grants to its target, as their files are now (through the parse cache), and every other
+it is now, those systems, the data categories it carries and the grants to its target, as
+their files are now (through the parse cache), and every other
 flow touching those systems standing in with its ends alone. The last check keeps what it
 takes to find them without loading the model (`FlowLinks`): where each system, data category
 and access grant is written, the system owning each component, each flow's ends and the
@@ -78,6 +78,14 @@ def flow_links_of(project: Project) -> FlowLinks | None:
         if located is None or located.file not in paths:
             return None
         homes[entity.id] = number[paths[located.file]]
+    return FlowLinks(files, homes, *followed_of(model))
+
+
+def followed_of(
+    model: Model,
+) -> tuple[dict[str, str], dict[str, Ends], dict[str, tuple[str, ...]], bool]:
+    """The system owning each system and component, each flow's ends, the grants naming each
+    system, and whether the model has views."""
     owner = {s.id: s.id for s in model.systems}
     owner |= {c.id: s.id for s in model.systems for c in s.components}
     grants: dict[str, list[str]] = {}
@@ -86,7 +94,7 @@ def flow_links_of(project: Project) -> FlowLinks | None:
             grants.setdefault(system, []).append(grant.id)
     ends = {f.id: (f.from_, f.to, f.via) for f in model.flows}
     granted = {system: tuple(ids) for system, ids in grants.items()}
-    return FlowLinks(files, homes, owner, ends, granted, bool(model.views))
+    return owner, ends, granted, bool(model.views)
 
 
 def kept(links: FlowLinks | None) -> bytes | None:
@@ -140,23 +148,17 @@ def context_of(
 ) -> CheckContext:
     """A check of the neighbourhood of the flows edited (`project`: the whole model's
     manifest and regulations): the flows as they are now, the systems reached, the data
-    categories they carry, the systems that may hold those and the grants to their targets,
-    read from their files (`fetch`), and the other flows touching the systems reached."""
+    categories they carry and the grants to their targets, read from their files (`fetch`),
+    and the other flows touching the systems reached."""
     model = FlowNeighbourhood(project.model, kinds)
     sources = SourceMap()
     edited = {after.id for _, after, _ in edits}
     systems = reached(edits, links) - edited
     carried = {d for _, after, _ in edits for d in after.data}
     granted = {g for _, after, _ in edits for g in links.grants_to.get(after.to, ())}
+    # A holder of the data whose system is not reached cannot be the system of an end: its
+    # id stands for its system (special-data-outside-holders compares systems).
     found = fetch(systems | carried | granted)
-    holders = {
-        links.owner[h]
-        for entity, _ in found.values()
-        if isinstance(entity, DataCategory)
-        for h in entity.holders
-        if h in links.owner
-    }
-    found |= fetch(holders - systems)
     for _, after, located in edits:
         model.flows.append(after)
         sources.add(after, located)
@@ -270,6 +272,7 @@ __all__ = [
     "findings_through",
     "flow_links_of",
     "followed",
+    "followed_of",
     "kept",
     "placed_in",
     "reached",
