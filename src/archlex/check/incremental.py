@@ -12,7 +12,8 @@ the same value is written now. A requirement's status, read by the coverage alon
 too: the coverage of what it traces is worked out again (archlex.check.statuses). A value
 that rules check for the edited entity alone (archlex.check.reach) or for what the edit
 reaches through links (a requirement's citations, a work package's deliveries:
-archlex.check.neighbours) runs those rules again there. Anything else (another value a rule
+archlex.check.neighbours; a flow's ends: archlex.check.flow_links) runs those rules again
+there. Anything else (another value a rule
 reads, a file added, removed or unreadable, the manifest, a finding of the reader, a message
 naming a place in an edited file, a missing parse-cache entry) is checked in full, and the
 entry is written anew.
