@@ -17,6 +17,7 @@ from archlex.load.cache import ParseCache
 from archlex.outcome import Report
 from tests.check.edits import _items, _outputs
 from tests.check.models import TODAY
+from tests.check.test_reads import EXAMPLE
 
 
 def _reused_as_cold(model: Path, cache: ParseCache) -> Report:
@@ -211,3 +212,24 @@ def test_flow_end_edits_one_after_another_report_as_a_cold_check(
         assert _outputs(warm) == _outputs(cold), f"round {round_number}: {found.group(0)}"
         reused += isinstance(warm.model, ReportModel)
     assert reused >= 8
+
+
+def test_a_flow_end_edit_in_a_model_with_views_is_checked_in_full(tmp_path: Path) -> None:
+    """The example names views, whose selection follows every flow: an edit of a flow's ends
+    there is checked in full (archlex.check.flow_links), and reports as a cold check."""
+    model = tmp_path / "model"
+    shutil.copytree(EXAMPLE.parent, model)
+    manifest = model / EXAMPLE.name
+    cache = ParseCache(tmp_path / "cache")
+    check_model(manifest, model, today=TODAY, cache=cache, incremental=True)
+    edited = model / "flows" / "border.yaml"
+    text = edited.read_text()
+    found = re.search(r"\n    to: (\S+)", text)
+    assert found is not None
+    edited.write_text(text.replace(found.group(0), "\n    to: eu.CIR", 1))
+    warm = check_model(manifest, model, today=TODAY, cache=cache, incremental=True)
+    assert not isinstance(warm.model, ReportModel)
+    assert _outputs(warm) == _outputs(check_model(manifest, model, today=TODAY))
+    edited.write_text(text.replace(found.group(0), "\n    # a comment\n    to: eu.CIR", 1))
+    again = check_model(manifest, model, today=TODAY, cache=cache, incremental=True)
+    assert isinstance(again.model, ReportModel)  # the last check was kept: a comment since
