@@ -244,15 +244,20 @@ def _flow_links(project: Project) -> FlowLinks:
     return FlowLinks(["-"], homes, *followed_of(model))
 
 
-def _ends_edited(flow: Flow, systems: list[str]) -> list[Flow]:
-    """A flow as written and with its ends edited: swapped, to an unknown id, through each
-    interoperability component and central system named, to each system of the model,
-    without `via`."""
+def _ends_edited(flow: Flow, systems: list[str], data: list[str]) -> list[Flow]:
+    """A flow as written and with its ends edited: swapped, to an unknown id, through, to and
+    from a system of each kind (and a component), without `via`; without its data, citations
+    or logging, or with every data category of the model."""
     update: list[dict[str, object]] = [
         {},
         {"from_": flow.to, "to": flow.from_},
         {"to": "NO-SUCH-SYSTEM"},
         {"from_": "NO-SUCH-SYSTEM", "via": None},
+        {"data": []},
+        {"data": [*data, "NO-SUCH-DATA"]},
+        {"legal_basis": []},
+        {"logging": None},
+        {"legal_basis": [], "logging": None, "data": data},
     ]
     update += [{"via": system} for system in systems]
     update += [{"to": system} for system in systems]
@@ -280,7 +285,7 @@ def _compared_flows(project: Project, rules: list[str]) -> list[tuple[str, list[
     for entity, located in project.sources.placed:
         if located.file.startswith("[") or not isinstance(entity, Flow):
             continue
-        for after in _ends_edited(entity, systems):
+        for after in _ends_edited(entity, systems, [d.id for d in project.model.data]):
             edits = [(entity, after, located)]
             whole_project = _with(project, entity, after)
             placed = whole_project.sources.placed
@@ -351,5 +356,7 @@ def test_a_flow_end_edit_is_planned_through_links_and_a_waiver_makes_it_full() -
     assert planned([moved], known, set(), [], True) is None  # no links kept
     waived = [Waiver(rule="orphan-system", target="eu.X", reason="accepted")]
     assert planned([moved], known, set(), waived, True, manifest) is None  # any target
-    carried = _edit_of(project, "flows", {"to", "data"})
-    assert planned([carried], known, set(), [], True, manifest) is None  # data: in full
+    cited = _edit_of(project, "flows", {"legal_basis"})
+    plan = planned([cited], known, set(), [], True, manifest)
+    assert plan is not None  # what the flow rules read of the flow alone: followed too
+    assert plan.through == {"flow-without-legal-basis", "legal-basis-mismatch"}

@@ -1,4 +1,5 @@
-"""Edits of a flow's ends (`from`, `to`, `via`), checked for what the edit reaches.
+"""Edits of a flow's ends (`from`, `to`, `via`), checked for what the edit reaches; and of what
+the flow rules read of the flow alone (`data`, `legal_basis`, `logging`), the same way.
 
 The flow rules find about the edited flow from its ends' systems (their kind), the data
 categories it carries (personal, special, who may hold them) and the access grants to its
@@ -11,8 +12,10 @@ their files are now (through the parse cache), and for each of those systems one
 touching it, if any, standing in with its ends alone. The last check keeps what it takes to
 find them without loading the model (`FlowLinks`): where each system, data category and
 access grant is written, the system owning each component, each flow's ends and the grants
-to each system. A model with views is checked in full (a view's selection follows every
-flow).
+to each system. An edit of a flow's ends in a model with views is checked in full (a view's
+selection follows every flow). An edit of the flow's `data`, `legal_basis` or `logging` alone
+reaches the same entities (the systems at its ends, unchanged), and the rules reading those
+fields declare them too.
 
 tests/check/test_through.py holds every rule to its declaration: for every flow of the example
 (its views taken out) and of the flow rules' `bad` examples, with its ends as written,
@@ -210,18 +213,23 @@ def findings_through(
 def ends_now(links: FlowLinks, edits: Sequence[FlowEdit]) -> None:
     """The links' ends, with those of the flows edited as they are now."""
     for _, after, _ in edits:
-        links.ends[after.id] = (after.from_, after.to, after.via)
+        links.ends[after.id] = _ends(after)
+
+
+def _ends(flow: Flow) -> Ends:
+    return (flow.from_, flow.to, flow.via)
 
 
 def followed(
     last: LastCheck, cache: ParseCache, again: Again, findings: list[Finding], today: dt.date
 ) -> tuple[list[Finding], bytes | None] | None:
-    """The findings with those of the rules that read flows' ends about the entities the
-    edits reach found again, and the links to keep; None when the model must be checked in
-    full (it has views, or an entity is no longer where the links say)."""
+    """The findings with those of the rules that read flows' ends (or what the flow rules read
+    of the flow alone) about the entities the edits reach found again, and the links to keep;
+    None when the model must be checked in full (an edit moved a flow's ends in a model with
+    views, or an entity is no longer where the links say)."""
     assert last.flow_links is not None and last.kinds is not None
     links: FlowLinks = pickle.loads(last.flow_links)  # the sealed entry's own bytes
-    if links.views:
+    if links.views and any(_ends(before) != _ends(after) for before, after, _ in again.flows):
         return None
     if again.kinds is None:
         again.kinds = pickle.loads(last.kinds)

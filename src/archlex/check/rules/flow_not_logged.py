@@ -26,7 +26,7 @@ from archlex.rules import Phase, rule
     contract=True,
     reads=reads(ENDS, flows={"logging"}),
     reach={},
-    through=FLOW_ENDS,
+    through=reads(FLOW_ENDS, flows={"logging"}),
 )
 def flows_not_logged(context: CheckContext) -> Iterator[Finding]:
     """A flow to (or through) an interoperability component without logging."""

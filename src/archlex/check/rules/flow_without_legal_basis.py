@@ -25,7 +25,7 @@ from archlex.rules import Phase, rule
     contract=True,
     reads=reads(ENDS, data={"personal", "special"}, flows={"data", "legal_basis"}),
     reach={},
-    through=FLOW_ENDS,
+    through=reads(FLOW_ENDS, flows={"data", "legal_basis"}),
 )
 def flows_without_legal_basis(context: CheckContext) -> Iterator[Finding]:
     """A flow of personal data to or from an EU system or component that cites no provision."""

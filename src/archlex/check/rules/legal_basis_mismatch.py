@@ -25,7 +25,7 @@ from archlex.rules import Phase, rule
     "a flow cites provisions, but none of them grants access to its target",
     reads=reads(ENDS, access={"provision", "systems"}, flows={"legal_basis"}),
     reach={},
-    through=FLOW_ENDS,
+    through=reads(FLOW_ENDS, flows={"legal_basis"}),
 )
 def legal_basis_mismatches(context: CheckContext) -> Iterator[Finding]:
     """A flow cites provisions, but none of them grants access to the flow's target.
