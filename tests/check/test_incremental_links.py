@@ -201,13 +201,13 @@ def test_flow_end_edits_one_after_another_report_as_a_cold_check(
     for round_number in range(16):
         path = rng.choice(files)
         text = path.read_text(encoding="utf-8")
-        found = rng.choice(list(re.finditer(r"\n    (from|to|via|legal_basis): (\S+)", text)))
-        value = rng.choice(pool) if found.group(1) != "legal_basis" else "[]"
-        if found.group(1) == "legal_basis":  # the whole list, or the line is left broken
-            found = re.compile(r"\n    (legal_basis): (\[[^]\n]*\])").search(text, found.start())
-            assert found is not None
+        # a citation list whole (cut at a space, the line would be left broken)
+        ends = r"\n    (from|to|via): (\S+)|\n    (legal_basis): (\[[^]\n]*\])"
+        found = rng.choice(list(re.finditer(ends, text)))
+        key = found.group(1) or found.group(3)
+        value = rng.choice(pool) if key != "legal_basis" else "[]"
         path.write_text(
-            text[: found.start()] + f"\n    {found.group(1)}: {value}" + text[found.end() :],
+            text[: found.start()] + f"\n    {key}: {value}" + text[found.end() :],
             "utf-8",
         )
         warm = check_model(model, model.parent, today=TODAY, cache=cache, incremental=True)
