@@ -202,8 +202,8 @@ def test_flow_end_edits_one_after_another_report_as_a_cold_check(
         path = rng.choice(files)
         text = path.read_text(encoding="utf-8")
         # a citation list whole (cut at a space, the line would be left broken)
-        ends = r"\n    (from|to|via): (\S+)|\n    (legal_basis): (\[[^]\n]*\])"
-        found = rng.choice(list(re.finditer(ends, text)))
+        edited = r"\n    (from|to|via): (\S+)|\n    (legal_basis): (\[[^]\n]*\])"
+        found = rng.choice(list(re.finditer(edited, text)))
         key = found.group(1) or found.group(3)
         value = rng.choice(pool) if key != "legal_basis" else "[]"
         path.write_text(
