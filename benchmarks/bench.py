@@ -391,7 +391,9 @@ def archlex_section(runs: Sequence[SizeRun], args: argparse.Namespace, command: 
         "edited` after turning its `satisfies` around and `check warm, delivery edited` after "
         "turning the first work package's `delivers` around (in its roadmap file; rules that "
         "read them run again over the obligations and requirements the edit reaches, the "
-        "coverage of those obligations worked out again)",
+        "coverage of those obligations worked out again), `check warm, flow end edited` after "
+        "swapping `from` and `to` of the first flow of the first national flows file (the flow "
+        "rules and `orphan-system` run again over the flow and the systems at its ends)",
         "- ÷ parse is the ratio of the medians in this run; load is the 1-minute load average "
         "(2 cores, shared: above 2, other work competed and the spread widens)",
         "",
