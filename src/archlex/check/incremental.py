@@ -13,10 +13,9 @@ too: the coverage of what it traces is worked out again (archlex.check.statuses)
 that rules check for the edited entity alone (archlex.check.reach) or for what the edit
 reaches through links (a requirement's citations, a work package's deliveries:
 archlex.check.neighbours; a flow's ends: archlex.check.flow_links) runs those rules again
-there. Anything else (another value a rule
-reads, a file added, removed or unreadable, the manifest, a finding of the reader, a message
-naming a place in an edited file, a missing parse-cache entry) is checked in full, and the
-entry is written anew.
+there. Anything else (another value a rule reads, a file added, removed or unreadable, the
+manifest, a finding of the reader, a message naming a place in an edited file, a missing
+parse-cache entry) is checked in full, and the entry is written anew.
 tests/check/test_incremental.py compares both ways on random edits of a generated model.
 """
 
@@ -203,7 +202,7 @@ def recheck(
     if coverage is None or (again.ran and not hinted(_findings(last.rows), findings)):
         return None
     links, ends = last.links, last.flow_links
-    if again.flows:  # flows' ends changed: the flows and systems they reach found again
+    if again.flows:  # flows' ends (or data, citations, logging) changed: what they reach
         if again.followed or ends is None:
             return None
         from archlex.check import flow_links

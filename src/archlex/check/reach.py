@@ -149,7 +149,7 @@ def planned(
 def _stands_in(info: RuleInfo, edit: Edit) -> bool:
     """Whether the rule reads no more of the requirements and work packages around the
     entities reached than their stand-ins hold (archlex.check.neighbours.STAND_IN). After an
-    edit of a flow's ends none stand in: the entities around are read from their files but
+    edit of a flow none stand in: the entities around are read from their files, but for
     the other flows, which stand in with their ends (archlex.check.flow_links)."""
     if edit.kind == "flows":
         return True

@@ -41,8 +41,8 @@ class Again:
         # changed) each), and the rules to run again over the entities they reach.
         self.followed: list[tuple[Entity, Entity, frozenset[str]]] = []
         self.through: set[str] = set()
-        # The edits of flows' ends ((before, after, where it is written now) each:
-        # archlex.check.flow_links).
+        # The edits of flows' ends, data, citations or logging ((before, after, where it is
+        # written now) each: archlex.check.flow_links).
         self.flows: list[tuple[Flow, Flow, Located]] = []
 
     def reached(self, path: str, findings: list[Finding]) -> Moved | None:
