@@ -46,6 +46,7 @@ STEPS = (
     "check warm, allocation edited",
     "check warm, citation edited",
     "check warm, delivery edited",
+    "check warm, flow end edited",
     "render matrix",
     "build",
 )
@@ -96,6 +97,17 @@ other_citations = turned_around("satisfies")
 other_deliveries = turned_around("delivers")
 
 
+def swapped_ends(text: bytes, round_number: int) -> bytes:
+    """The first flow's `from` and `to` swapped (the same edit each round)."""
+    del round_number
+    return re.sub(
+        rb"\n(\s+)from: (\S+)\n(\s+)to: (\S+)\n",
+        lambda m: b"\n%sfrom: %s\n%sto: %s\n" % (m[1], m[4], m[3], m[2]),
+        text,
+        count=1,
+    )
+
+
 # What each warm step writes into the edited file before it runs (restored after).
 WARM_EDITS = {
     "check warm": lambda text, round_number: text + f"# edit {round_number}\n".encode(),
@@ -112,9 +124,15 @@ WARM_EDITS = {
     # over the entities the edit reaches, the coverage of those worked out again.
     "check warm, citation edited": other_citations,
     "check warm, delivery edited": other_deliveries,
+    # A flow's ends (between two national systems): the flow rules run again over the flow
+    # and the systems at its ends, orphan-system over those (archlex.check.flow_links).
+    "check warm, flow end edited": swapped_ends,
 }
 # The file each warm step edits (the first of the glob): a requirements file unless named here.
-EDITED_FILES = {"check warm, delivery edited": "*/roadmap.yaml"}
+EDITED_FILES = {
+    "check warm, delivery edited": "*/roadmap.yaml",
+    "check warm, flow end edited": "*/flows-national.yaml",
+}
 # The warm steps whose edit changes a value: compared with the cold report, then the restored
 # file checked again, untimed, so that the next round's comment finds a last check of it.
 VALUE_EDITS = (
@@ -123,6 +141,7 @@ VALUE_EDITS = (
     "check warm, allocation edited",
     "check warm, citation edited",
     "check warm, delivery edited",
+    "check warm, flow end edited",
 )
 
 
@@ -192,6 +211,7 @@ def measure_size(model: ModelInfo, repeat: int, build_repeat: int, timeout: floa
             "check warm, allocation edited": ([*ARCHLEX, "check", folder], cache_env, (0, 1)),
             "check warm, citation edited": ([*ARCHLEX, "check", folder], cache_env, (0, 1)),
             "check warm, delivery edited": ([*ARCHLEX, "check", folder], cache_env, (0, 1)),
+            "check warm, flow end edited": ([*ARCHLEX, "check", folder], cache_env, (0, 1)),
             "render matrix": ([*ARCHLEX, "render", "matrix", folder, "--out", str(out / "r"),
                                "--no-cache"], cold, (0,)),
             "build": ([*ARCHLEX, "build", folder, "--out", str(out / "site"), "--no-cache",
@@ -371,7 +391,9 @@ def archlex_section(runs: Sequence[SizeRun], args: argparse.Namespace, command: 
         "edited` after turning its `satisfies` around and `check warm, delivery edited` after "
         "turning the first work package's `delivers` around (in its roadmap file; rules that "
         "read them run again over the obligations and requirements the edit reaches, the "
-        "coverage of those obligations worked out again)",
+        "coverage of those obligations worked out again), `check warm, flow end edited` after "
+        "swapping `from` and `to` of the first flow of the first national flows file (the flow "
+        "rules and `orphan-system` run again over the flow and the systems at its ends)",
         "- ÷ parse is the ratio of the medians in this run; load is the 1-minute load average "
         "(2 cores, shared: above 2, other work competed and the spread widens)",
         "",

@@ -12,10 +12,10 @@ the same value is written now. A requirement's status, read by the coverage alon
 too: the coverage of what it traces is worked out again (archlex.check.statuses). A value
 that rules check for the edited entity alone (archlex.check.reach) or for what the edit
 reaches through links (a requirement's citations, a work package's deliveries:
-archlex.check.neighbours) runs those rules again there. Anything else (another value a rule
-reads, a file added, removed or unreadable, the manifest, a finding of the reader, a message
-naming a place in an edited file, a missing parse-cache entry) is checked in full, and the
-entry is written anew.
+archlex.check.neighbours; a flow's ends: archlex.check.flow_links) runs those rules again
+there. Anything else (another value a rule reads, a file added, removed or unreadable, the
+manifest, a finding of the reader, a message naming a place in an edited file, a missing
+parse-cache entry) is checked in full, and the entry is written anew.
 tests/check/test_incremental.py compares both ways on random edits of a generated model.
 """
 
@@ -62,7 +62,7 @@ from archlex.load.sources import Located, SourceMap
 from archlex.model import Model
 from archlex.rules import RULES
 
-FORMAT = 5
+FORMAT = 6
 _FIELDS = [f.name for f in fields(Finding)]  # a finding's fields, as its rows keep them
 
 
@@ -92,6 +92,9 @@ class LastCheck:
     # what follows edits of citations and deliveries to the entities they reach, pickled
     # (archlex.check.neighbours.Links); None when `kinds` is, or it could not be kept
     links: bytes | None
+    # what follows edits of flows' ends to the flows and systems they reach, pickled
+    # (archlex.check.flow_links.FlowLinks); None when `kinds` is, or it could not be kept
+    flow_links: bytes | None
 
 
 class ReportModel(Model):
@@ -127,6 +130,9 @@ def remember(entry: Path, project: Project, findings: list[Finding], coverage: C
     facts = requirement_facts(project.model) if statuses_unread_by_rules(by_rules) else None
     kinds = _kinds_kept(project)
     links = None if kinds is None else kept_links(links_of(project, coverage))
+    from archlex.check import flow_links  # a full check: its imports are there already
+
+    ends = None if kinds is None else flow_links.kept(flow_links.flow_links_of(project))
     last = LastCheck(
         FORMAT,
         project.inputs,
@@ -140,6 +146,7 @@ def remember(entry: Path, project: Project, findings: list[Finding], coverage: C
         facts,
         kinds,
         links,
+        ends,
     )
     write_sealed(entry, last)
 
@@ -194,9 +201,20 @@ def recheck(
         coverage = None if facts is None else recovered(last.coverage, facts, updates)
     if coverage is None or (again.ran and not hinted(_findings(last.rows), findings)):
         return None
-    links = last.links
+    links, ends = last.links, last.flow_links
+    if again.flows:  # flows' ends (or data, citations, logging) changed: what they reach
+        if again.followed or ends is None:
+            return None
+        from archlex.check import flow_links
+
+        through = flow_links.followed(last, cache, again, findings, today)
+        if through is None:
+            return None
+        findings, ends = through
+        if not hinted(_findings(last.rows), findings):
+            return None
     if again.followed:  # citations or deliveries changed: what they reach found again
-        if facts is None:
+        if facts is None or last.links is None:
             return None  # the stand-ins' allocations and statuses are not known
         from archlex.check.through import followed
 
@@ -204,7 +222,7 @@ def recheck(
         findings, coverage, links, facts = followed(last, cache, again, walked_now, coverage, today)
     findings = sort_findings(findings)
     kept = _on_edited(last, edited, findings, file_keys, texts)
-    kept = replace(kept, coverage=coverage, facts=facts, links=links)
+    kept = replace(kept, coverage=coverage, facts=facts, links=links, flow_links=ends)
     write_sealed(entry, kept)
     return kept.project, findings, coverage
 

@@ -36,7 +36,9 @@ if TYPE_CHECKING:
     from archlex.check.statuses import Facts
 
 # The fields whose edit this module follows to the entities it reaches, by kind.
+# (A flow's ends, and what the flow rules read of the flow alone: archlex.check.flow_links.)
 FOLLOWED: Mapping[str, frozenset[str]] = {
+    "flows": frozenset({"from_", "to", "via", "data", "legal_basis", "logging"}),
     "requirements": frozenset({"satisfies"}),
     "work_packages": frozenset({"delivers", "end"}),
 }

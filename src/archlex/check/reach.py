@@ -134,7 +134,7 @@ def planned(
                     continue
                 if name in _of(info.reach, edit.kind):
                     named = (None, edit.entity.id)
-                elif followed and name in _of(info.through, edit.kind) and _stands_in(info):
+                elif followed and name in _of(info.through, edit.kind) and _stands_in(info, edit):
                     named = None  # the entities reached are not known yet: any waiver of it
                 else:
                     return None
@@ -146,9 +146,13 @@ def planned(
     return plan
 
 
-def _stands_in(info: RuleInfo) -> bool:
+def _stands_in(info: RuleInfo, edit: Edit) -> bool:
     """Whether the rule reads no more of the requirements and work packages around the
-    entities reached than their stand-ins hold (archlex.check.neighbours.STAND_IN)."""
+    entities reached than their stand-ins hold (archlex.check.neighbours.STAND_IN). After an
+    edit of a flow none stand in: the entities around are read from their files, but for
+    the other flows, which stand in with their ends (archlex.check.flow_links)."""
+    if edit.kind == "flows":
+        return True
     return all(_of(info.reads, kind) <= names for kind, names in STAND_IN.items())
 
 

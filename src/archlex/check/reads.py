@@ -53,8 +53,11 @@ APPLICABLE = reads(
     roles={"tags"},
 )
 
+# A flow's ends, which an edit follows to the flows and systems it reaches
+# (archlex.check.flow_links): what the rules reading them declare as `through`.
+FLOW_ENDS = reads(flows={"from_", "to", "via"})
 # The kind of the system at a flow's end (archlex.check.flow_ends.end_kind).
-ENDS = reads(COMPONENTS, flows={"from_", "to", "via"}, systems={"kind"})
+ENDS = reads(COMPONENTS, FLOW_ENDS, systems={"kind"})
 
 # The pass that finds duplicate ids, unknown references and provisions and schema findings
 # (archlex.check.references): every field that names an entity or cites a provision.
@@ -121,6 +124,7 @@ __all__ = [
     "DELIVERIES",
     "DEPENDENCIES",
     "ENDS",
+    "FLOW_ENDS",
     "GRAPH",
     "REFERENCES",
     "TRACING",

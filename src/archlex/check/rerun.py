@@ -15,7 +15,8 @@ from archlex.check.unchanged import Mover, TextMover
 from archlex.findings import Finding
 from archlex.load.cache import FileOutcome, ParseCache
 from archlex.load.project import load_file
-from archlex.model import Requirement
+from archlex.load.sources import Located
+from archlex.model import Flow, Requirement
 from archlex.model.common import Entity
 from archlex.rules import RULES
 
@@ -40,6 +41,9 @@ class Again:
         # changed) each), and the rules to run again over the entities they reach.
         self.followed: list[tuple[Entity, Entity, frozenset[str]]] = []
         self.through: set[str] = set()
+        # The edits of flows' ends, data, citations or logging ((before, after, where it is
+        # written now) each: archlex.check.flow_links).
+        self.flows: list[tuple[Flow, Flow, Located]] = []
 
     def reached(self, path: str, findings: list[Finding]) -> Moved | None:
         """The findings with those of the rules that read the edited fields about the edited
@@ -92,7 +96,8 @@ class Again:
         manifest = self.last.project.model.manifest
         disabled = set(manifest.checks.disable)
         facts_kept = self.last.facts is not None
-        followed = manifest if self.last.links is not None else None
+        kept = self.last.links is not None or self.last.flow_links is not None
+        followed = manifest if kept else None
         plan = planned(edits, RULES.values(), disabled, manifest.waivers, facts_kept, followed)
         if plan is None:
             return None
@@ -104,7 +109,11 @@ class Again:
         from archlex.check.neighbours import FOLLOWED
 
         for edit in edits:
-            if edit.before is not None and edit.fields & FOLLOWED.get(edit.kind, frozenset()):
+            if edit.before is None or not edit.fields & FOLLOWED.get(edit.kind, frozenset()):
+                continue
+            if isinstance(edit.before, Flow) and isinstance(edit.entity, Flow):
+                self.flows.append((edit.before, edit.entity, edit.located))
+            else:
                 self.followed.append((edit.before, edit.entity, edit.fields))
 
 

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from archlex.check.context import CheckContext
 from archlex.check.flow_ends import end_kind
-from archlex.check.reads import ENDS, reads
+from archlex.check.reads import COMPONENTS, reads
 from archlex.findings import Finding, Severity
 from archlex.model.infrastructure import is_state_side
 from archlex.rules import Phase, rule
@@ -24,7 +24,7 @@ from archlex.rules import Phase, rule
     Severity.WARNING,
     Phase.CHECK,
     "a connection across the border names no protocol",
-    reads=reads(ENDS, connections={"from_", "to", "protocol"}),
+    reads=reads(COMPONENTS, connections={"from_", "to", "protocol"}, systems={"kind"}),
     reach={},
     through={},
 )

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from archlex.check.context import CheckContext
 from archlex.check.flow_ends import end_kind
-from archlex.check.reads import ENDS, reads
+from archlex.check.reads import ENDS, FLOW_ENDS, reads
 from archlex.findings import Finding, Severity
 from archlex.model import SystemKind
 from archlex.rules import Phase, rule
@@ -26,7 +26,7 @@ from archlex.rules import Phase, rule
     contract=True,
     reads=reads(ENDS, flows={"logging"}),
     reach={},
-    through={},
+    through=reads(FLOW_ENDS, flows={"logging"}),
 )
 def flows_not_logged(context: CheckContext) -> Iterator[Finding]:
     """A flow to (or through) an interoperability component without logging."""

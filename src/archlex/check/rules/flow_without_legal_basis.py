@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from archlex.check.context import CheckContext
 from archlex.check.flow_ends import EU_KINDS, end_kind, personal_data
-from archlex.check.reads import ENDS, reads
+from archlex.check.reads import ENDS, FLOW_ENDS, reads
 from archlex.findings import Finding, Severity
 from archlex.rules import Phase, rule
 
@@ -25,7 +25,7 @@ from archlex.rules import Phase, rule
     contract=True,
     reads=reads(ENDS, data={"personal", "special"}, flows={"data", "legal_basis"}),
     reach={},
-    through={},
+    through=reads(FLOW_ENDS, flows={"data", "legal_basis"}),
 )
 def flows_without_legal_basis(context: CheckContext) -> Iterator[Finding]:
     """A flow of personal data to or from an EU system or component that cites no provision."""

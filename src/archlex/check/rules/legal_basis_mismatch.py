@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from archlex.check.context import CheckContext
 from archlex.check.flow_ends import end_kind
-from archlex.check.reads import ENDS, reads
+from archlex.check.reads import ENDS, FLOW_ENDS, reads
 from archlex.findings import Finding, Severity
 from archlex.model import AccessGrant, SystemKind
 from archlex.rules import Phase, rule
@@ -25,7 +25,7 @@ from archlex.rules import Phase, rule
     "a flow cites provisions, but none of them grants access to its target",
     reads=reads(ENDS, access={"provision", "systems"}, flows={"legal_basis"}),
     reach={},
-    through={},
+    through=reads(FLOW_ENDS, flows={"legal_basis"}),
 )
 def legal_basis_mismatches(context: CheckContext) -> Iterator[Finding]:
     """A flow cites provisions, but none of them grants access to the flow's target.

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from archlex.check.context import CheckContext
-from archlex.check.reads import reads
+from archlex.check.reads import FLOW_ENDS, reads
 from archlex.findings import Finding, Severity
 from archlex.model import SystemStatus
 from archlex.rules import Phase, rule
@@ -22,9 +22,9 @@ from archlex.rules import Phase, rule
     Phase.CHECK,
     "a system takes part in no flow",
     contract=True,
-    reads=reads(flows={"from_", "to", "via"}, systems={"components", "status"}),
+    reads=reads(FLOW_ENDS, systems={"components", "status"}),
     reach={},
-    through={},
+    through=FLOW_ENDS,
 )
 def orphan_systems(context: CheckContext) -> Iterator[Finding]:
     """A system of the model's own (not a library's, not retiring) that takes part in no flow."""

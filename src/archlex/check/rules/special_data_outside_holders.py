@@ -25,7 +25,7 @@ from archlex.rules import Phase, rule
     "a flow carries special-category data to a system its category does not list",
     reads=reads(COMPONENTS, data={"held_by", "master", "special"}, flows={"data", "to", "via"}),
     reach={},
-    through={},
+    through=reads(flows={"data", "to", "via"}),
 )
 def special_data_outside_holders(context: CheckContext) -> Iterator[Finding]:
     """Each flow end of special-category data outside its category's master and holders."""

@@ -11,7 +11,7 @@ spelling, or declare the missing entity (EU systems and components come from the
 from __future__ import annotations
 
 from archlex.check.context import CheckContext
-from archlex.check.reads import REFERENCES, VIEWS, reads, without
+from archlex.check.reads import FLOW_ENDS, REFERENCES, VIEWS, reads, without
 from archlex.check.references import check_references
 from archlex.check.views import check_views
 from archlex.findings import Finding, Severity
@@ -26,7 +26,7 @@ from archlex.rules import Phase, rule
     contract=True,
     reads=reads(REFERENCES, VIEWS),
     reach=without(REFERENCES, VIEWS),
-    through={},
+    through=FLOW_ENDS,  # a model with views: checked in full (archlex.check.flow_links)
 )
 def unknown_references(context: CheckContext) -> list[Finding]:
     """A reference to an id that is not in the model, or not of the expected kind."""

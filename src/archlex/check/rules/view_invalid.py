@@ -10,7 +10,7 @@ id and no tag is an `unknown-reference`.
 from __future__ import annotations
 
 from archlex.check.context import CheckContext
-from archlex.check.reads import VIEWS
+from archlex.check.reads import FLOW_ENDS, VIEWS
 from archlex.check.views import check_views
 from archlex.findings import Finding, Severity
 from archlex.rules import Phase, rule
@@ -23,7 +23,7 @@ from archlex.rules import Phase, rule
     "a named view clashes with a default diagram, or selects nothing to draw",
     reads=VIEWS,
     reach={},
-    through={},
+    through=FLOW_ENDS,  # a model with views: checked in full (archlex.check.flow_links)
 )
 def invalid_views(context: CheckContext) -> list[Finding]:
     """A view with a default diagram's name, a depth without focus, or an empty selection."""
