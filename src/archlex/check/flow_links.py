@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from archlex.check.context import CheckContext
+from archlex.check.neighbours import by_file
 from archlex.check.unchanged import with_entities
 from archlex.findings import Finding
 from archlex.load import Project
@@ -253,10 +254,7 @@ def _from_files(
     (through the parse cache); the ids not found where the links say go to `missing`."""
 
     def fetch(ids: Iterable[str]) -> dict[str, tuple[Entity, Located]]:
-        wanted: dict[int, set[str]] = {}
-        for entity_id in ids:
-            if entity_id in links.homes:
-                wanted.setdefault(links.homes[entity_id], set()).add(entity_id)
+        wanted = by_file(ids, links.homes)
         found: dict[str, tuple[Entity, Located]] = {}
         for index in sorted(wanted):
             path = links.files[index]

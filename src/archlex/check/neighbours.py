@@ -288,3 +288,12 @@ __all__ = [
     "reached",
     "stand_ins",
 ]
+
+
+def by_file(ids: Iterable[str], homes: dict[str, int]) -> dict[int, set[str]]:
+    """The ids that `homes` places, grouped by the number of the file each is written in."""
+    wanted: dict[int, set[str]] = {}
+    for entity_id in ids:
+        if entity_id in homes:
+            wanted.setdefault(homes[entity_id], set()).add(entity_id)
+    return wanted

@@ -17,6 +17,7 @@ from archlex.check.neighbours import (
     Neighbourhood,
     StandIn,
     Targets,
+    by_file,
     coverage_again,
     delivered_now,
     neighbourhood_ids,
@@ -174,10 +175,7 @@ def _from_files(last: LastCheck, cache: ParseCache, links: Links) -> Fetch:
     parse cache)."""
 
     def fetch(ids: Iterable[str]) -> dict[str, tuple[Entity, Located]]:
-        wanted: dict[int, set[str]] = {}
-        for entity_id in ids:
-            if entity_id in links.homes:
-                wanted.setdefault(links.homes[entity_id], set()).add(entity_id)
+        wanted = by_file(ids, links.homes)
         found: dict[str, tuple[Entity, Located]] = {}
         for index in sorted(wanted):
             path = links.files[index]
