@@ -154,7 +154,7 @@ def read_line(arguments: list[str]) -> CheckLine | None:
 
 def _checked(line: CheckLine) -> Report:
     """The model checked anew (through the parse cache unless --no-cache)."""
-    # The collector paused from the imports on (pydantic's classes are many objects and no
+    # The collector paused from the imports on (the model's objects are many and no
     # garbage): one check, then the process ends (archlex.gc_pause).
     with collector_paused():
         from archlex.api import check_model  # the pipeline only when it runs

@@ -1,9 +1,9 @@
 """A model file validated kind by kind: the same ModelFile that `ModelFile.model_validate`
 gives, building only the validators of the kinds the file holds.
 
-pydantic builds a model's validator the first time it validates (the models defer it), and
-ModelFile's holds every kind of entity: a third of a warm check after one file changed went
-into building it. Each item is validated by its own class's validator instead, which is what
+A class's validator is made from its pydantic twin the first time it validates, unless one is
+kept (archlex.load.validators), and ModelFile's holds every kind of entity: making it is most of
+a first check. Each item is validated by its own class's validator instead, which is what
 ModelFile's list of that class does with it; anything but a mapping of known kinds to lists
 (or a roadmap's mapping), and any error, goes to `ModelFile.model_validate` itself, so the
 result and the ValidationError are always its own (tests/load/test_by_kind.py).

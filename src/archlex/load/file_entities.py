@@ -86,7 +86,7 @@ class FileEntities:
 
     def __init__(self, fast: bool, validators: CompiledValidators | None) -> None:
         self.fast = fast
-        # pydantic's validators kept beside the parse cache, when there are (None: built)
+        # the model classes' validators kept beside the parse cache, when there are (None: made)
         self.validators = validators
         self.sources = SourceMap()
         self.findings: list[Finding] = []

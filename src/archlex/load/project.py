@@ -101,7 +101,7 @@ class _Loader(FileEntities):
         fast: bool,
         overlay: Mapping[Path, bytes],
     ) -> None:
-        # pydantic's validators, kept beside the parse cache (not for the language server's
+        # the model classes' validators, kept beside the parse cache (not for the language server's
         # cache in memory: it builds each once and keeps it).
         keeps = cache is not None and cache.keeps_validators
         super().__init__(fast, CompiledValidators(cache.folder) if cache and keeps else None)
@@ -173,7 +173,7 @@ class _Loader(FileEntities):
 
     def _read_manifest(self, path: Path, display: str, root: bool) -> ManifestEntry | None:
         """A manifest read and its settings validated, from the cache when its bytes were read
-        before (then neither YAML nor pydantic's validators are needed); None when it cannot
+        before (then neither YAML nor a validator is needed); None when it cannot
         be read. The root manifest must be of this format version (else ArchlexError)."""
         self.files.append(display)
         try:

@@ -17,7 +17,7 @@ The instances keep pydantic's layout (the fields in `__dict__`, the fields given
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:
     from typing import Self
@@ -50,26 +50,12 @@ class FieldSpec:
         return self.default_factory() if self.default_factory is not None else self.default
 
 
-class PrivateSpec:
-    """A private attribute (pydantic's PrivateAttr): not a field, made by a factory."""
-
-    __slots__ = ("default_factory",)
-
-    def __init__(self, default_factory: Callable[[], Any]) -> None:
-        self.default_factory = default_factory
-
-
 def Field(default: Any = _MISSING, **keywords: Any) -> Any:  # noqa: N802 (pydantic's name)
     """A field's default and what pydantic's `Field` is given for it (description, alias,
     pattern, bounds ...); the twin passes them to pydantic as they are."""
     if default is not _MISSING:
         keywords["default"] = default
     return FieldSpec(keywords)
-
-
-def PrivateAttr(default_factory: Callable[[], Any]) -> Any:  # noqa: N802 (pydantic's name)
-    """A private attribute, made by `default_factory` for each instance."""
-    return PrivateSpec(default_factory)
 
 
 def model_validator(*, mode: str) -> Callable[[Function], Function]:
@@ -89,34 +75,31 @@ class RecordType(type):
     a field a class annotates again keeps its base's place)."""
 
     __record_fields__: dict[str, FieldSpec]
-    __record_private__: dict[str, PrivateSpec]
     __record_own__: dict[str, FieldSpec]
+    # Whether the class derives something from its fields once they are set (model_post_init).
+    __record_post_init__: bool
 
     def __new__(
         mcs, name: str, bases: tuple[type, ...], namespace: dict[str, Any], **kwargs: Any
     ) -> RecordType:
         fields: dict[str, FieldSpec] = {}
-        private: dict[str, PrivateSpec] = {}
         for base in reversed(bases):
             fields.update(getattr(base, "__record_fields__", {}))
-            private.update(getattr(base, "__record_private__", {}))
         own: dict[str, FieldSpec] = {}
         for field_name, annotation in namespace.get("__annotations__", {}).items():
             if str(annotation).startswith(("ClassVar", "typing.ClassVar")):
                 continue
             value = namespace.pop(field_name, _MISSING)
-            if isinstance(value, PrivateSpec):
-                private[field_name] = value
-                continue
-            spec = value if isinstance(value, FieldSpec) else FieldSpec({})
-            if not isinstance(value, FieldSpec) and value is not _MISSING:
-                spec = FieldSpec({"default": value})
+            if isinstance(value, FieldSpec):
+                spec = value
+            else:
+                spec = FieldSpec({} if value is _MISSING else {"default": value})
             spec.name = field_name
             own[field_name] = fields[field_name] = spec
         cls = super().__new__(mcs, name, bases, namespace, **kwargs)
         cls.__record_fields__ = fields
-        cls.__record_private__ = private
         cls.__record_own__ = own
+        cls.__record_post_init__ = any("model_post_init" in vars(c) for c in cls.__mro__[:-2])
         return cls
 
     @property
@@ -154,13 +137,6 @@ class Record(metaclass=RecordType):
         "__pydantic_fields_set__",
         "__pydantic_private__",
     )
-    # What the twin's pydantic config says (`archlex.model.twins`).
-    model_config: ClassVar[dict[str, Any]] = {
-        "frozen": True,
-        "extra": "forbid",
-        "populate_by_name": True,
-    }
-
     if TYPE_CHECKING:
         __pydantic_fields_set__: set[str]
         __pydantic_extra__: dict[str, Any] | None
@@ -190,13 +166,8 @@ class Record(metaclass=RecordType):
                 given.add(name)
             elif not spec.is_required():
                 fields[name] = spec.default_value()
-        setter = object.__setattr__
-        setter(instance, "__dict__", fields)
-        setter(instance, "__pydantic_fields_set__", given if _fields_set is None else _fields_set)
-        setter(instance, "__pydantic_extra__", None)
-        private = {name: spec.default_factory() for name, spec in cls.__record_private__.items()}
-        setter(instance, "__pydantic_private__", private or None)
-        if cls.model_post_init is not Record.model_post_init:
+        _fill(instance, fields, given if _fields_set is None else _fields_set, None, None)
+        if cls.__record_post_init__:
             instance.model_post_init(None)
         return instance
 
@@ -213,13 +184,9 @@ class Record(metaclass=RecordType):
         if update:
             fields.update(update)
             given.update(update)
-        setter = object.__setattr__
-        setter(copied, "__dict__", fields)
-        setter(copied, "__pydantic_fields_set__", given)
-        setter(copied, "__pydantic_extra__", self.__pydantic_extra__)
         private = self.__pydantic_private__
-        setter(copied, "__pydantic_private__", dict(private) if private is not None else None)
-        if update and type(self).model_post_init is not Record.model_post_init:
+        _fill(copied, fields, given, self.__pydantic_extra__, private and dict(private))
+        if update and type(self).__record_post_init__:
             copied.model_post_init(None)
         return copied
 
@@ -272,7 +239,25 @@ class Record(metaclass=RecordType):
         }
 
     def __setstate__(self, state: dict[str, Any]) -> None:
-        setter = object.__setattr__
-        for name in ("__dict__", "__pydantic_extra__", "__pydantic_fields_set__"):
-            setter(self, name, state[name])
-        setter(self, "__pydantic_private__", state.get("__pydantic_private__"))
+        _fill(
+            self,
+            state["__dict__"],
+            state["__pydantic_fields_set__"],
+            state["__pydantic_extra__"],
+            state.get("__pydantic_private__"),
+        )
+
+
+def _fill(
+    record: Record,
+    fields: dict[str, Any],
+    given: set[str],
+    extra: dict[str, Any] | None,
+    private: dict[str, Any] | None,
+) -> None:
+    """Set what pydantic-core sets on an instance it validates (a record is immutable)."""
+    setter = object.__setattr__
+    setter(record, "__dict__", fields)
+    setter(record, "__pydantic_fields_set__", given)
+    setter(record, "__pydantic_extra__", extra)
+    setter(record, "__pydantic_private__", private)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from archlex.model.common import Entity, Provenance, Record
 from archlex.model.law import Amendment, EventDate
-from archlex.model.record import Field, PrivateAttr, model_validator
+from archlex.model.record import Field, model_validator
 
 if TYPE_CHECKING:
     from pydantic import PositiveInt
@@ -66,7 +66,6 @@ class Regulation(Entity):
     )
     chapters: list[Chapter] = Field(default_factory=list, description="Chapters.")
     articles: list[Article] = Field(default_factory=list, description="Articles.")
-    _articles: dict[str, Article] = PrivateAttr(default_factory=dict)
 
     @model_validator(mode="after")
     def _articles_unique(self) -> Regulation:
@@ -78,7 +77,8 @@ class Regulation(Entity):
         return self
 
     def model_post_init(self, context: object, /) -> None:
-        """Index the articles by number: provisions are looked up thousands of times."""
+        """Index the articles by number (in the private dict, `_articles`): provisions are
+        looked up thousands of times."""
         articles = {article.number: article for article in self.articles}
         object.__setattr__(self, "__pydantic_private__", {"_articles": articles})
 

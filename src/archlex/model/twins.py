@@ -21,6 +21,7 @@ import inspect
 import re
 import sys
 import threading
+from functools import cache
 from typing import Annotated, Any, Literal, cast
 
 import pydantic
@@ -89,6 +90,7 @@ def pydantic_fields(cls: type[Record]) -> dict[str, FieldInfo]:
     return twin(cls).model_fields
 
 
+@cache
 def plain_schema(cls: type[Record]) -> tuple[Any, ...]:
     """What makes the plain class's validator: the twin's core schema with every twin replaced
     by its plain class, and pydantic-core's config."""
@@ -151,7 +153,7 @@ def _make(cls: type[Record], by_name: dict[str, type[Record]], making: set[type[
     annotations = {
         name: value
         for name, value in inspect.get_annotations(cls).items()
-        if name in cls.__record_own__ or name in cls.__record_private__
+        if name in cls.__record_own__
     }
     namespace: dict[str, Any] = {
         "__module__": cls.__module__,
@@ -165,10 +167,6 @@ def _make(cls: type[Record], by_name: dict[str, type[Record]], making: set[type[
     for name, spec in cls.__record_own__.items():
         if spec.keywords:
             namespace[name] = pydantic.Field(**spec.keywords)
-    for name in annotations:
-        if name in cls.__record_private__:
-            factory = cls.__record_private__[name].default_factory
-            namespace[name] = pydantic.PrivateAttr(default_factory=factory)
     for name, value in cls.__dict__.items():
         function = value.__func__ if isinstance(value, staticmethod) else value
         mode = getattr(function, "__record_validator__", None)
