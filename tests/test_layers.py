@@ -25,6 +25,7 @@ LAYERS: list[tuple[str, ...]] = [
         "archlex.files",
         "archlex.cache_folder",
         "archlex.gc_pause",
+        "archlex.forked",
         "archlex.progress",
         "archlex.registry",
         "archlex.catalog.provision",

@@ -23,11 +23,13 @@ def load(
     cache: ParseCache | None = None,
     progress: Progress = QUIET,
     overlay: Mapping[Path, bytes] | None = None,
+    helper: bool = False,
 ) -> Project:
     """Load the model at PATH (a folder or its archlex.yaml), through a parse cache if given;
-    `overlay` gives unsaved text for some files, by resolved path."""
+    `overlay` gives unsaved text for some files, by resolved path; `helper`: the work may be
+    shared with a forked helper process (a command's own process only: archlex.forked)."""
     with progress.stage("Loading the model"):
-        return load_project(path, cwd or Path.cwd(), cache, overlay=overlay)
+        return load_project(path, cwd or Path.cwd(), cache, overlay=overlay, helper=helper)
 
 
 def validate_model(
@@ -36,12 +38,13 @@ def validate_model(
     fail_on: str | None = None,
     cache: ParseCache | None = None,
     progress: Progress = QUIET,
+    helper: bool = False,
 ) -> Report:
     """Load a model and report what the loader could not read and what the validate-phase
-    rules (ids, references, provisions) find."""
+    rules (ids, references, provisions) find; `helper` as for `load`."""
     from archlex.check.run import run_validation
 
-    project = load(path, cwd, cache, progress)
+    project = load(path, cwd, cache, progress, helper=helper)
     findings = sort_findings(run_validation(project, _disabled(project)))
     return Report(project, findings, fail_on or project.model.manifest.checks.fail_on)
 
@@ -56,11 +59,14 @@ def check_model(
     progress: Progress = QUIET,
     overlay: Mapping[Path, bytes] | None = None,
     incremental: bool = False,
+    helper: bool = False,
 ) -> Report:
     """Load a model and run the gap analysis: every rule, waivers, coverage; `overlay` gives
     unsaved text for some files, by resolved path. `incremental` (with a cache folder): reuse
     the last check where the edits since cannot change it; the report's project then holds
-    only what the report formats read (archlex.check.incremental)."""
+    only what the report formats read (archlex.check.incremental). `helper`: the loading and
+    the rules may be shared with a forked helper process (a command's own process only:
+    archlex.forked)."""
     day = today or dt.date.today()
     entry = _last_check(path, cwd or Path.cwd(), day, cache) if incremental else None
     if entry is not None:
@@ -75,10 +81,10 @@ def check_model(
     # Imported here: `catalog` loads a model without running any rule.
     from archlex.check.run import run_checks
 
-    project = load(path, cwd, cache, progress, overlay)
+    project = load(path, cwd, cache, progress, overlay, helper)
     checks = project.model.manifest.checks
     with progress.stage("Checking the rules"):
-        findings, coverage = run_checks(project, day, _disabled(project))
+        findings, coverage = run_checks(project, day, _disabled(project), helper)
     findings = sort_findings(findings)
     if entry is not None:
         from archlex.check.incremental import remember

@@ -28,9 +28,9 @@ def _read_files(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     read: list[str] = []
     load_file, parse = loader._Loader._load_file, loader._Loader._parse
 
-    def loading(self: Any, raw: bytes, display: str) -> None:
+    def loading(self: Any, raw: bytes, display: str, *fast_data: Any) -> None:
         read.append(display)
-        load_file(self, raw, display)
+        load_file(self, raw, display, *fast_data)
 
     def parsing(self: Any, raw: bytes, display: str) -> Any:
         read.append(display)

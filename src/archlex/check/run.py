@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+import pickle
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 
 from archlex.check.context import CheckContext
@@ -15,7 +16,7 @@ from archlex.gc_pause import collector_paused
 from archlex.graph import ModelGraph
 from archlex.load import Project
 from archlex.model import Obligation, Requirement
-from archlex.rules import RULES, Phase, rules_of
+from archlex.rules import RULES, Phase, RuleInfo, rules_of
 
 
 def run_validation(project: Project, disabled: set[str]) -> list[Finding]:
@@ -25,22 +26,27 @@ def run_validation(project: Project, disabled: set[str]) -> list[Finding]:
 
 
 def run_checks(
-    project: Project, today: dt.date, disabled: set[str]
+    project: Project, today: dt.date, disabled: set[str], helper: bool = False
 ) -> tuple[list[Finding], Coverage]:
     """The findings of every enabled rule of both phases (with waivers applied) and the
-    coverage."""
+    coverage; `helper`: the rules may be shared with a forked helper process (a command's own
+    process only: archlex.forked)."""
     with collector_paused():  # see gc_pause: the rules build a graph as large as the model
-        return _run_checks(project, today, disabled)
+        return _run_checks(project, today, disabled, helper)
 
 
 def _run_checks(
-    project: Project, today: dt.date, disabled: set[str]
+    project: Project, today: dt.date, disabled: set[str], helper: bool
 ) -> tuple[list[Finding], Coverage]:
     context = CheckContext(project, today)
     # Validate-phase findings of disabled rules are found, then dropped after the waivers: a
     # waiver of one still counts as used, as it did when the loader found them.
-    findings = _read_findings(project, set()) + _run_phase(context, Phase.VALIDATE, set())
-    findings += _run_phase(context, Phase.CHECK, disabled)
+    jobs = [_phase_job(Phase.VALIDATE, set()), *_rule_jobs(Phase.CHECK, disabled)]
+    if helper:
+        found = run_shared(context, jobs, pays=_entities(project) >= SHARED_RULES_FROM)
+    else:
+        found = [job(context) for job in jobs]
+    findings = _read_findings(project, set()) + [f for part in found for f in part]
     findings = apply_waivers(project, findings, today)
     findings = [f for f in findings if f.rule not in disabled]
     graph = context.graph
@@ -58,12 +64,62 @@ def _with_rule_severity(finding: Finding) -> Finding:
 
 
 def _run_phase(context: CheckContext, phase: Phase, disabled: set[str]) -> list[Finding]:
-    findings: list[Finding] = []
-    for info in rules_of(phase):
-        if info.function is not None and info.id not in disabled:
+    return _phase_job(phase, disabled)(context)
+
+
+# A job: some rules run over a context, their findings in the registry's order.
+Job = Callable[[CheckContext], list[Finding]]
+# Below this many entities the rules take less time than a helper costs (a few milliseconds).
+SHARED_RULES_FROM = 5_000
+
+
+def _phase_job(phase: Phase, disabled: set[str]) -> Job:
+    """Every enabled rule of a phase, as one job: the validate phase's rules share passes over
+    the references (CheckContext.from_pass), which a job makes once."""
+    return _rules_job([i for i in rules_of(phase) if i.function and i.id not in disabled])
+
+
+def _rule_jobs(phase: Phase, disabled: set[str]) -> list[Job]:
+    """Each enabled rule of a phase, as a job of its own."""
+    return [_rules_job([i]) for i in rules_of(phase) if i.function and i.id not in disabled]
+
+
+def _rules_job(rules: list[RuleInfo]) -> Job:
+    def job(context: CheckContext) -> list[Finding]:
+        findings: list[Finding] = []
+        for info in rules:
+            assert info.function is not None  # for mypy: only rules with a function are given
             found: Iterable[Finding] = info.function(context.for_rule(info.id))
             findings += found
-    return findings
+        return findings
+
+    return job
+
+
+def run_shared(context: CheckContext, jobs: list[Job], pays: bool) -> list[list[Finding]]:
+    """Each job's findings, the jobs shared with a forked helper process when one can be had
+    (archlex.forked): each process takes the next job in turn, with a context of its own (what
+    one rule computes for others, the graph or a pass, is computed in each process that needs
+    it), and the helper sends back its findings. A job it never answered runs here. `pays`:
+    the model is large enough for a helper to pay."""
+    from archlex.forked import share
+
+    def answer(index: int) -> bytes:
+        return pickle.dumps(jobs[index](context), pickle.HIGHEST_PROTOCOL)
+
+    done: dict[int, list[Finding]] = {}
+    shared = share(len(jobs), answer, pays)
+    if shared is not None:
+        with shared:
+            while (index := shared.take()) is not None:
+                done[index] = jobs[index](context)
+            while not shared.helper_done:
+                done |= {i: pickle.loads(a) for i, a in shared.answers(wait=True)}
+    return [done[i] if i in done else job(context) for i, job in enumerate(jobs)]
+
+
+def _entities(project: Project) -> int:
+    return len(project.sources.placed)
 
 
 def coverage_of(graph: ModelGraph, obligation: Obligation) -> ObligationCoverage:

@@ -172,6 +172,7 @@ def _checked(line: CheckLine) -> Report:
                 cache,
                 progress,
                 incremental=True,  # the report is all it needs of the project
+                helper=True,  # this process ends with the check: it may fork a helper
             )
 
 

@@ -183,7 +183,12 @@ def validate(
 
     with on_terminal() as progress:
         report = validate_model(
-            path, Path.cwd(), fail_on.value if fail_on else None, parse_cache(no_cache), progress
+            path,
+            Path.cwd(),
+            fail_on.value if fail_on else None,
+            parse_cache(no_cache),
+            progress,
+            helper=True,  # this process ends with the command: it may fork a helper
         )
     _emit(report, output_format, output, FormatOptions(show_all=show_all, docs_url=docs_url))
     raise typer.Exit(report.exit_code)

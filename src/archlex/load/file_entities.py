@@ -4,6 +4,7 @@ errors; and what one file added, to keep it in the parse cache or to replay it f
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from archlex.findings import Finding, Severity
@@ -159,8 +160,12 @@ class FileEntities:
         for entity, located in outcome.placed:
             self.sources.add(entity, located)
 
-    def _load_file(self, raw: bytes, display: str) -> None:
-        if self.fast and self._load_fast(raw, display):
+    def _load_file(
+        self, raw: bytes, display: str, fast_data: Callable[[], dict[str, Any] | None] | None = None
+    ) -> None:
+        """Load one file's entities; `fast_data` gives the fast reader's data of it (read
+        ahead), else the fast reader reads it here."""
+        if self.fast and self._load_fast(raw, display, fast_data):
             return
         document = self._parse(raw, display)
         if document is None:
@@ -183,13 +188,18 @@ class FileEntities:
             return
         self._entities(document.data, document.source, display)
 
-    def _load_fast(self, raw: bytes, display: str) -> bool:
+    def _load_fast(
+        self, raw: bytes, display: str, fast_data: Callable[[], dict[str, Any] | None] | None
+    ) -> bool:
         """Load a file through the fast reader if it takes it and it validates without a
         finding; False to load it through the reference reader instead, which gives the
         findings their positions."""
-        from archlex.load import fast_reader  # rapidyaml only when a file must be read
+        if fast_data is None:
+            from archlex.load import fast_reader  # rapidyaml only when a file must be read
 
-        data = fast_reader.read_fast(raw)
+            data = fast_reader.read_fast(raw)
+        else:
+            data = fast_data()
         if data is None:
             return False
         try:

@@ -26,6 +26,7 @@ from archlex.model.core import ValidationError
 from archlex.model.project import ManifestFile
 
 if TYPE_CHECKING:  # the YAML readers are imported only when a file must be read
+    from archlex.load.read_ahead import ReadAhead
     from archlex.load.yaml_reader import YamlDocument
 
 
@@ -59,6 +60,7 @@ def load_project(
     cache: ParseCache | None = None,
     fast: bool = True,
     overlay: Mapping[Path, bytes] | None = None,
+    helper: bool = False,
 ) -> Project:
     """Load the model at PATH (folder or manifest); raise ArchlexError if it cannot be read.
 
@@ -67,10 +69,13 @@ def load_project(
     read by it; every other file, and every file without `fast`, by the reference reader.
     Both give the same model and the same findings (tests/load/test_fast_reader.py).
     `overlay` gives the text of some files (by resolved path) in place of what is on disk:
-    an editor's unsaved buffers.
+    an editor's unsaved buffers. `helper`: without a parse cache, the fast reader may read the
+    model's files on two cores, this process's and a forked helper's (archlex.load.read_ahead;
+    for a command's own process only: see archlex.forked).
     """
     manifest = find_manifest(path, cwd)
     loader = _Loader(manifest, cache, fast, overlay or {})
+    loader.helper = helper
     with collector_paused():
         project = loader.load()
     project.cwd = cwd
@@ -120,6 +125,7 @@ class _Loader(FileEntities):
         self.compiled = cache.folder if cache and keeps and not cache.holds_files else None
         self.file_keys: dict[str, tuple[str, str]] = {}
         self._compiled: list[CompiledLibrary] = []
+        self.helper = False  # the model's files may be read ahead on two cores
 
     def load(self) -> Project:
         """Read everything, reporting what cannot be read (the rules check the rest)."""
@@ -144,8 +150,7 @@ class _Loader(FileEntities):
         )
         self.findings += includes.findings
         self.inputs.globs += [(str(self.root), pattern) for pattern in includes.globbed]
-        for path in includes.files:
-            self._file(path, path.relative_to(self.root).as_posix())
+        self._model_files(includes.files)
         model = Model(manifest=manifest)
         for part in self.parts:
             model.add(part)
@@ -170,6 +175,22 @@ class _Loader(FileEntities):
             project.inputs = self.inputs
             project.file_keys = self.file_keys
         return project
+
+    def _model_files(self, paths: list[Path]) -> None:
+        """Load the model's own files in order; without a parse cache, read ahead (and on two
+        cores where a helper can be forked)."""
+        if not (self.helper and self.fast and self.cache is None):
+            for path in paths:
+                self._file(path, path.relative_to(self.root).as_posix())
+            return
+        from archlex.load.read_ahead import ReadAhead
+
+        ahead = ReadAhead(paths, self._bytes)
+        try:
+            for index, path in enumerate(paths):
+                self._file(path, path.relative_to(self.root).as_posix(), ahead, index)
+        finally:
+            ahead.close()
 
     def _read_manifest(self, path: Path, display: str, root: bool) -> ManifestEntry | None:
         """A manifest read and its settings validated, from the cache when its bytes were read
@@ -300,11 +321,14 @@ class _Loader(FileEntities):
         for path in includes.files:
             self._file(path, f"[{name}]/{path.relative_to(root).as_posix()}")
 
-    def _file(self, path: Path, display: str) -> None:
-        """Load one model file, from the cache when its bytes were loaded before."""
+    def _file(
+        self, path: Path, display: str, ahead: ReadAhead | None = None, index: int = 0
+    ) -> None:
+        """Load one model file, from the cache when its bytes were loaded before (or as read
+        ahead, the file `index` of `ahead`)."""
         self.files.append(display)
         try:
-            raw = self._bytes(path)
+            raw = ahead.raw(index) if ahead else self._bytes(path)
         except OSError as error:
             self._unreadable(display, f"cannot read file: {error.strerror}")
             self.inputs.unreadable(path)
@@ -319,7 +343,7 @@ class _Loader(FileEntities):
             self._replay(cached, display)
             return
         before = self._counts()
-        self._load_file(raw, display)
+        self._load_file(raw, display, (lambda: ahead.data(index)) if ahead else None)
         if self.cache:
             self.cache.put(key, self._since(before))
 

@@ -1,0 +1,160 @@
+"""Work shared with a forked helper (archlex.forked): every item done once, by one process or
+the other; an item the helper never answers done here; the same model, findings and reports
+as one process gives, the helper's part included.
+
+Each case runs in a process of its own, as the command does: a helper is forked only from a
+process running one thread, which a pytest worker is not always.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import CACHE_DIR, EXAMPLE, REPO
+
+MODELS = sorted(p for p in (REPO / "tests" / "models").iterdir() if p.is_dir())
+
+
+def _python(script: str, workers: str, *args: str) -> str:
+    """Standard output of a Python script run alone, with ARCHLEX_WORKERS=workers."""
+    env = {**os.environ, "ARCHLEX_WORKERS": workers, "ARCHLEX_CACHE_DIR": CACHE_DIR}
+    done = subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(script), *args],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+SHARE = """
+    import json, os, sys, time
+    from archlex.forked import share
+
+    fail = int(sys.argv[1])  # the item whose work kills the helper (-1: none)
+    parent = os.getpid()
+
+    def work(item):
+        if item == fail:
+            os._exit(3)  # killed mid-work: never answers
+        time.sleep(0.01)
+        return json.dumps([item, os.getpid()]).encode()
+
+    shared = share(12, work, pays=True)
+    done = {}
+    if shared is None:
+        print(json.dumps(None))
+        sys.exit()
+    with shared:
+        while (item := shared.take()) is not None:
+            time.sleep(0.01)
+            done[item] = parent
+        while not shared.helper_done:
+            for item, answer in shared.answers(wait=True):
+                number, pid = json.loads(answer)
+                assert number == item
+                done[item] = pid
+    print(json.dumps({"parent": parent, "done": {str(k): v for k, v in done.items()}}))
+"""
+
+
+def test_each_item_is_taken_once_and_both_processes_take_some() -> None:
+    result = json.loads(_python(SHARE, "2", "-1"))
+    done = {int(item): pid for item, pid in result["done"].items()}
+    assert sorted(done) == list(range(12))
+    assert result["parent"] in done.values()
+    helper = set(done.values()) - {result["parent"]}
+    assert len(helper) == 1  # the helper really worked, in a process of its own
+
+
+def test_an_item_the_helper_never_answers_is_left_to_this_process() -> None:
+    result = json.loads(_python(SHARE, "2", "5"))
+    done = {int(item) for item in result["done"]}
+    # Item 5 killed the helper: neither it nor anything after reached this process from the
+    # helper; whatever this process took itself it did. The callers do the rest (below).
+    assert 5 not in done or result["done"]["5"] == result["parent"]
+    assert done  # and the sharing ended, rather than waiting for a helper that is gone
+
+
+def test_one_worker_forks_no_helper() -> None:
+    assert json.loads(_python(SHARE, "1", "-1")) is None
+
+
+LOAD = """
+    import dataclasses, json, sys
+    from pathlib import Path
+    from archlex.api import load
+    from archlex.load.read_ahead import ReadAhead
+
+    fail = int(sys.argv[2])
+    if fail >= 0:  # the helper dies on this file: it is read here instead
+        answer = ReadAhead._answer
+        def dying(self, index):
+            if index == fail:
+                import os
+                os._exit(3)
+            return answer(self, index)
+        ReadAhead._answer = dying
+    project = load(Path(sys.argv[1]), Path.cwd(), helper=True)
+    print(json.dumps({
+        "entities": [
+            [type(e).__name__, e.model_dump(mode="json"), located.file, located.at()]
+            for e, located in project.sources.placed
+        ],
+        "findings": [dataclasses.astuple(f) for f in project.findings],
+        "files": project.files,
+    }, default=str))
+"""
+
+
+@pytest.mark.parametrize("model", [EXAMPLE, *MODELS], ids=lambda p: p.name)
+def test_a_load_shared_with_a_helper_is_the_load_of_one_process(model: Path) -> None:
+    alone = _python(LOAD, "1", str(model), "-1")
+    assert _python(LOAD, "2", str(model), "-1") == alone
+    assert json.loads(alone)["entities"]
+
+
+def test_a_file_the_helper_never_answers_is_read_here() -> None:
+    alone = _python(LOAD, "1", str(EXAMPLE), "-1")
+    for dies_on in (0, 3, 7):
+        assert _python(LOAD, "2", str(EXAMPLE), str(dies_on)) == alone
+
+
+def _report(model: Path, output_format: str, workers: str) -> tuple[int, str]:
+    env = {
+        **os.environ,
+        "ARCHLEX_WORKERS": workers,
+        "ARCHLEX_CACHE_DIR": CACHE_DIR,
+        "NO_COLOR": "1",
+        "COLUMNS": "200",
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", "archlex", "check", str(model), "--no-cache", "-f", output_format],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    return done.returncode, done.stdout
+
+
+@pytest.mark.parametrize("output_format", ["text", "json", "sarif", "junit", "github"])
+def test_a_check_shared_with_a_helper_writes_the_report_of_one_process(
+    output_format: str,
+) -> None:
+    for model in (EXAMPLE, *MODELS):
+        alone = _report(model, output_format, "1")
+        assert _report(model, output_format, "2") == alone, model.name
