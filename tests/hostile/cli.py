@@ -46,7 +46,7 @@ def run_in_process(*args: str, cwd: Path) -> CliResult:
             contextlib.redirect_stderr(stderr),
         ):
             try:
-                main()
+                main(ending=False)  # this process goes on: no ending at once
                 code = 0
             except SystemExit as done:
                 code = done.code if isinstance(done.code, int) else (0 if done.code is None else 1)

@@ -6,6 +6,7 @@ import datetime as dt
 import pickle
 from collections.abc import Callable, Iterable
 from dataclasses import replace
+from typing import Any
 
 from archlex.check.context import CheckContext
 from archlex.check.coverage import Coverage, CoverageState, ObligationCoverage
@@ -41,16 +42,20 @@ def _run_checks(
     context = CheckContext(project, today)
     # Validate-phase findings of disabled rules are found, then dropped after the waivers: a
     # waiver of one still counts as used, as it did when the loader found them.
-    jobs = [_phase_job(Phase.VALIDATE, set()), *_rule_jobs(Phase.CHECK, disabled)]
+    jobs: list[Job] = [
+        _phase_job(Phase.VALIDATE, set()),
+        *_rule_jobs(Phase.CHECK, disabled),
+        _coverage,  # last: the process that is free first takes it
+    ]
     if helper:
         found = run_shared(context, jobs, pays=_entities(project) >= SHARED_RULES_FROM)
     else:
         found = [job(context) for job in jobs]
-    findings = _read_findings(project, set()) + [f for part in found for f in part]
+    *found_by_rules, coverage = found
+    findings = _read_findings(project, set()) + [f for part in found_by_rules for f in part]
     findings = apply_waivers(project, findings, today)
     findings = [f for f in findings if f.rule not in disabled]
-    graph = context.graph
-    return findings, Coverage([coverage_of(graph, o) for o in context.applicable])
+    return findings, Coverage(coverage)
 
 
 def _read_findings(project: Project, disabled: set[str]) -> list[Finding]:
@@ -67,8 +72,9 @@ def _run_phase(context: CheckContext, phase: Phase, disabled: set[str]) -> list[
     return _phase_job(phase, disabled)(context)
 
 
-# A job: some rules run over a context, their findings in the registry's order.
-Job = Callable[[CheckContext], list[Finding]]
+# A job: some rules run over a context, their findings in the registry's order; or the
+# coverage of the applicable obligations.
+Job = Callable[[CheckContext], list[Any]]
 # Below this many entities the rules take less time than a helper costs (a few milliseconds).
 SHARED_RULES_FROM = 5_000
 
@@ -96,18 +102,18 @@ def _rules_job(rules: list[RuleInfo]) -> Job:
     return job
 
 
-def run_shared(context: CheckContext, jobs: list[Job], pays: bool) -> list[list[Finding]]:
-    """Each job's findings, the jobs shared with a forked helper process when one can be had
+def run_shared(context: CheckContext, jobs: list[Job], pays: bool) -> list[list[Any]]:
+    """Each job's result, the jobs shared with a forked helper process when one can be had
     (archlex.forked): each process takes the next job in turn, with a context of its own (what
     one rule computes for others, the graph or a pass, is computed in each process that needs
-    it), and the helper sends back its findings. A job it never answered runs here. `pays`:
+    it), and the helper sends back its results. A job it never answered runs here. `pays`:
     the model is large enough for a helper to pay."""
     from archlex.forked import share
 
     def answer(index: int) -> bytes:
         return pickle.dumps(jobs[index](context), pickle.HIGHEST_PROTOCOL)
 
-    done: dict[int, list[Finding]] = {}
+    done: dict[int, list[Any]] = {}
     shared = share(len(jobs), answer, pays)
     if shared is not None:
         with shared:
@@ -120,6 +126,11 @@ def run_shared(context: CheckContext, jobs: list[Job], pays: bool) -> list[list[
 
 def _entities(project: Project) -> int:
     return len(project.sources.placed)
+
+
+def _coverage(context: CheckContext) -> list[ObligationCoverage]:
+    graph = context.graph
+    return [coverage_of(graph, o) for o in context.applicable]
 
 
 def coverage_of(graph: ModelGraph, obligation: Obligation) -> ObligationCoverage:

@@ -16,8 +16,10 @@ from __future__ import annotations
 import sys
 
 
-def main() -> None:
-    """The console script."""
+def main(ending: bool = True) -> None:
+    """The console script. `ending`: this is the command's own process, which may end at once
+    when its work is done (archlex.cli.cached_check.end_at_once); False for a caller that
+    goes on afterwards (the tests' runner in the same process)."""
     if sys.argv[1:] == ["--version"]:  # the same line as the typer option prints
         from archlex import __version__
 
@@ -41,7 +43,7 @@ def main() -> None:
         from archlex.cli.cached_check import quick_check
         from archlex.cli.entry import guarded
 
-        guarded(lambda: quick_check(sys.argv[2:]))  # exits when it ran the check
+        guarded(lambda: quick_check(sys.argv[2:], ending))  # exits when it ran the check
     if sys.argv[1:2] == ["catalog"]:
         from archlex.cli.catalog import catalog_app
         from archlex.cli.entry import run

@@ -143,14 +143,22 @@ class _Loader(FileEntities):
                 problem.column,
             )
         manifest, source = read.manifest, read.source
-        self._libraries(manifest.uses, source.child("uses"), name, set())
-        self._manifest_entities(read, name)
         includes = expand_includes(
             manifest.include, source.child("include"), self.root, self.manifest_path, name
         )
-        self.findings += includes.findings
-        self.inputs.globs += [(str(self.root), pattern) for pattern in includes.globbed]
-        self._model_files(includes.files)
+        # Read ahead from here, so that a helper reads the model's files while the libraries
+        # load; what each step adds is added in the same order as without.
+        ahead = self._read_ahead(includes.files)
+        try:
+            self._libraries(manifest.uses, source.child("uses"), name, set())
+            self._manifest_entities(read, name)
+            self.findings += includes.findings
+            self.inputs.globs += [(str(self.root), pattern) for pattern in includes.globbed]
+            for index, path in enumerate(includes.files):
+                self._file(path, path.relative_to(self.root).as_posix(), ahead, index)
+        finally:
+            if ahead:
+                ahead.close()
         model = Model(manifest=manifest)
         for part in self.parts:
             model.add(part)
@@ -176,21 +184,14 @@ class _Loader(FileEntities):
             project.file_keys = self.file_keys
         return project
 
-    def _model_files(self, paths: list[Path]) -> None:
-        """Load the model's own files in order; without a parse cache, read ahead (and on two
-        cores where a helper can be forked)."""
+    def _read_ahead(self, paths: list[Path]) -> ReadAhead | None:
+        """The model's files read ahead (and on two cores where a helper is forked), when they
+        are all read from their text: without a parse cache."""
         if not (self.helper and self.fast and self.cache is None):
-            for path in paths:
-                self._file(path, path.relative_to(self.root).as_posix())
-            return
+            return None
         from archlex.load.read_ahead import ReadAhead
 
-        ahead = ReadAhead(paths, self._bytes)
-        try:
-            for index, path in enumerate(paths):
-                self._file(path, path.relative_to(self.root).as_posix(), ahead, index)
-        finally:
-            ahead.close()
+        return ReadAhead(paths, self._bytes)
 
     def _read_manifest(self, path: Path, display: str, root: bool) -> ManifestEntry | None:
         """A manifest read and its settings validated, from the cache when its bytes were read
