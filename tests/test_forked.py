@@ -158,3 +158,43 @@ def test_a_check_shared_with_a_helper_writes_the_report_of_one_process(
     for model in (EXAMPLE, *MODELS):
         alone = _report(model, output_format, "1")
         assert _report(model, output_format, "2") == alone, model.name
+
+
+def test_a_queue_the_pipe_cannot_hold_is_not_shared() -> None:
+    script = """
+        from archlex.forked import share
+        print(share(1_000_000, lambda item: b"", pays=True) is None)
+    """
+    assert _python(script, "2").strip() == "True"
+
+
+RULES = """
+    import json, os, pickle, sys
+    from pathlib import Path
+    from archlex.api import check_model
+    import archlex.check.run as run
+
+    parent = os.getpid()
+    if sys.argv[2] == "helper-fails":  # the helper cannot send any result: all done here
+        class Failing:
+            HIGHEST_PROTOCOL = pickle.HIGHEST_PROTOCOL
+            loads = staticmethod(pickle.loads)
+            @staticmethod
+            def dumps(value, protocol):
+                if os.getpid() != parent:
+                    raise RuntimeError("no result from the helper")
+                return pickle.dumps(value, protocol)
+        run.pickle = Failing
+    report = check_model(Path(sys.argv[1]), Path.cwd(), helper=True)
+    print(json.dumps({
+        "findings": [repr(f) for f in report.findings],
+        "coverage": [repr(c) for c in report.coverage.obligations],
+    }))
+"""
+
+
+def test_rules_the_helper_never_answers_run_here() -> None:
+    alone = _python(RULES, "1", str(EXAMPLE), "-")
+    assert json.loads(alone)["findings"] and json.loads(alone)["coverage"]
+    assert _python(RULES, "2", str(EXAMPLE), "-") == alone
+    assert _python(RULES, "2", str(EXAMPLE), "helper-fails") == alone

@@ -80,8 +80,7 @@ class Shared:
         """The helper's answers received so far; with `wait`, wait for at least one more or for
         the helper's end (then `helper_done`)."""
         while not self.helper_done:
-            ready, _, _ = select.select([self._answers], [], [], None if wait else 0)
-            if not ready:
+            if not self._readable(wait):
                 return
             chunk = os.read(self._answers, _PIPE_SIZE)
             if not chunk:
@@ -93,6 +92,13 @@ class Shared:
             if found:
                 wait = False  # one answer was what was waited for; take the rest as they are
         yield from self._complete()
+
+    def _readable(self, wait: bool) -> bool:
+        """Whether the answers pipe has something to read (or its end); with `wait`, once it
+        has."""
+        poller = select.poll()
+        poller.register(self._answers, select.POLLIN)
+        return bool(poller.poll(None if wait else 0))
 
     def close(self) -> None:
         """Stop sharing: the helper is stopped if it still works, its answers are dropped, and
@@ -146,21 +152,22 @@ def share(count: int, helper_work: Callable[[int], bytes | None], pays: bool) ->
         answers_out, answers_in = os.pipe()
     except OSError:
         return None
-    with contextlib.suppress(OSError, AttributeError):  # a larger buffer: fewer waits
+    with contextlib.suppress(OSError, AttributeError):  # larger buffers: fewer waits (Linux)
         import fcntl
 
         fcntl.fcntl(answers_in, fcntl.F_SETPIPE_SZ, _PIPE_SIZE)
         fcntl.fcntl(queue_in, fcntl.F_SETPIPE_SZ, _PIPE_SIZE)
     numbers = b"".join(_NUMBER.pack(n) for n in range(count))
-    if len(numbers) > _PIPE_SIZE:  # the queue must fit the pipe before the fork
-        for fd in (queue_out, queue_in, answers_out, answers_in):
-            os.close(fd)
-        return None
-    os.write(queue_in, numbers)
-    os.close(queue_in)
     try:
-        pid = os.fork()
+        # The whole queue goes in before the fork, so the write must not wait for a reader:
+        # where the pipe cannot hold it, nothing is shared.
+        os.set_blocking(queue_in, False)
+        queued = os.write(queue_in, numbers) == len(numbers)
+        pid = os.fork() if queued else -1
     except OSError:
+        pid = -1
+    os.close(queue_in)
+    if pid < 0:
         for fd in (queue_out, answers_out, answers_in):
             os.close(fd)
         return None
