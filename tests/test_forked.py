@@ -22,11 +22,17 @@ from tests.conftest import CACHE_DIR, EXAMPLE, REPO
 MODELS = sorted(p for p in (REPO / "tests" / "models").iterdir() if p.is_dir())
 
 
-def _python(script: str, workers: str, *args: str) -> str:
-    """Standard output of a Python script run alone, with ARCHLEX_WORKERS=workers."""
-    env = {**os.environ, "ARCHLEX_WORKERS": workers, "ARCHLEX_CACHE_DIR": CACHE_DIR}
-    done = subprocess.run(
-        [sys.executable, "-c", textwrap.dedent(script), *args],
+def _run(workers: str, *args: str) -> subprocess.CompletedProcess[str]:
+    """`python ARGS` run alone, with ARCHLEX_WORKERS=workers."""
+    env = {
+        **os.environ,
+        "ARCHLEX_WORKERS": workers,
+        "ARCHLEX_CACHE_DIR": CACHE_DIR,
+        "NO_COLOR": "1",
+        "COLUMNS": "200",
+    }
+    return subprocess.run(
+        [sys.executable, *args],
         cwd=REPO,
         env=env,
         capture_output=True,
@@ -34,6 +40,11 @@ def _python(script: str, workers: str, *args: str) -> str:
         timeout=300,
         check=False,
     )
+
+
+def _python(script: str, workers: str, *args: str) -> str:
+    """Standard output of a Python script run alone, with ARCHLEX_WORKERS=workers."""
+    done = _run(workers, "-c", textwrap.dedent(script), *args)
     assert done.returncode == 0, done.stderr
     return done.stdout
 
@@ -132,22 +143,7 @@ def test_a_file_the_helper_never_answers_is_read_here() -> None:
 
 
 def _report(model: Path, output_format: str, workers: str) -> tuple[int, str]:
-    env = {
-        **os.environ,
-        "ARCHLEX_WORKERS": workers,
-        "ARCHLEX_CACHE_DIR": CACHE_DIR,
-        "NO_COLOR": "1",
-        "COLUMNS": "200",
-    }
-    done = subprocess.run(
-        [sys.executable, "-m", "archlex", "check", str(model), "--no-cache", "-f", output_format],
-        cwd=REPO,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+    done = _run(workers, "-m", "archlex", "check", str(model), "--no-cache", "-f", output_format)
     return done.returncode, done.stdout
 
 
