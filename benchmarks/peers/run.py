@@ -123,9 +123,11 @@ def peers_section(args: argparse.Namespace, provenance: Callable[[], list[str]])
         "- archlex's steps run with `--no-cache` (no model data from any cache) and a cache "
         "folder of their own holding only archlex's own data: the kept validators of archlex's "
         "model classes and the bundled library as read (filled by one untimed run, as "
-        "bytecode is compiled beforehand; checked after the rounds to hold nothing else); one "
-        "process, one thread (`check` starts no worker; `build` draws diagrams and renders "
-        "pages in parallel)",
+        "bytecode is compiled beforehand; checked after the rounds to hold nothing else); "
+        "`check` uses a second core where the model pays for it: it forks one helper process "
+        "that reads files and runs rules beside it (docs/performance.md, \"Two cores\"; its "
+        "CPU time is counted with the check's); `build` draws diagrams and renders pages in "
+        "parallel",
         "- Wall time from start to exit; CPU time is user + system of the child (from wait4, "
         "with any workers it waited for): on a loaded machine wall time grows with the "
         "competition for the CPU, CPU time much less",
