@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import textwrap
@@ -22,12 +23,14 @@ from tests.conftest import CACHE_DIR, EXAMPLE, REPO
 MODELS = sorted(p for p in (REPO / "tests" / "models").iterdir() if p.is_dir())
 
 
-def _run(workers: str, *args: str) -> subprocess.CompletedProcess[str]:
-    """`python ARGS` run alone, with ARCHLEX_WORKERS=workers."""
+def _run(
+    workers: str, *args: str, cache: Path | str = CACHE_DIR
+) -> subprocess.CompletedProcess[str]:
+    """`python ARGS` run alone, with ARCHLEX_WORKERS=workers and the cache folder `cache`."""
     env = {
         **os.environ,
         "ARCHLEX_WORKERS": workers,
-        "ARCHLEX_CACHE_DIR": CACHE_DIR,
+        "ARCHLEX_CACHE_DIR": str(cache),
         "NO_COLOR": "1",
         "COLUMNS": "200",
     }
@@ -194,3 +197,21 @@ def test_rules_the_helper_never_answers_run_here() -> None:
     assert json.loads(alone)["findings"] and json.loads(alone)["coverage"]
     assert _python(RULES, "2", str(EXAMPLE), "-") == alone
     assert _python(RULES, "2", str(EXAMPLE), "helper-fails") == alone
+
+
+def test_the_files_a_parse_cache_lacks_are_read_on_two_cores(tmp_path: Path) -> None:
+    def check(cache: Path, workers: str) -> tuple[int, str, str]:
+        done = _run(workers, "-m", "archlex", "check", str(EXAMPLE), "-f", "json", cache=cache)
+        return done.returncode, done.stdout, done.stderr
+
+    alone = check(tmp_path / "alone", "1")
+    shared = tmp_path / "shared"
+    assert check(shared, "2") == alone  # an empty cache: every file read anew
+    entries = sorted(p for p in shared.glob("??/*") if len(p.name) == 64)
+    assert len(entries) > 10
+    for entry in entries[::2]:  # half of the files' entries gone: those files are read again
+        entry.unlink()
+    for kept in ("reports", "checks"):  # and no report or last check to answer from
+        shutil.rmtree(shared / kept, ignore_errors=True)
+    assert check(shared, "2") == alone
+    assert sorted(p for p in shared.glob("??/*") if len(p.name) == 64) == entries

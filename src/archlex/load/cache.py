@@ -62,6 +62,10 @@ class ParseCache:
         """Store an outcome atomically; a cache that cannot be written is skipped."""
         write_sealed(self.folder / key[:2] / key, outcome)
 
+    def has(self, key: str) -> bool:
+        """Whether an entry is kept under this key (it may still prove unreadable)."""
+        return (self.folder / key[:2] / key).is_file()
+
 
 class ValidatorsOnly(ParseCache):
     """`--no-cache`: no model data read or written, only pydantic's validators of archlex's
@@ -76,6 +80,10 @@ class ValidatorsOnly(ParseCache):
 
     def put(self, key: str, outcome: FileOutcome) -> None:
         """Nothing is kept."""
+
+    def has(self, key: str) -> bool:
+        """Nothing is kept."""
+        return False
 
 
 class MemoryParseCache(ParseCache):
@@ -99,6 +107,10 @@ class MemoryParseCache(ParseCache):
         """Keep an outcome."""
         self._used.add(key)
         self._entries[key] = outcome
+
+    def has(self, key: str) -> bool:
+        """Whether an outcome is kept under this key."""
+        return key in self._entries
 
     def sweep(self) -> None:
         """Forget every entry not asked for since the last sweep (edited files' old text)."""

@@ -185,13 +185,23 @@ class _Loader(FileEntities):
         return project
 
     def _read_ahead(self, paths: list[Path]) -> ReadAhead | None:
-        """The model's files read ahead (and on two cores where a helper is forked), when they
-        are all read from their text: without a parse cache."""
-        if not (self.helper and self.fast and self.cache is None):
+        """The model's files read ahead, and those the parse cache does not hold (every file
+        without one) read on two cores where a helper is forked."""
+        if not (self.helper and self.fast):
             return None
         from archlex.load.read_ahead import ReadAhead
 
-        return ReadAhead(paths, self._bytes)
+        ahead = ReadAhead(paths, self._bytes)
+        cache = self.cache
+        if cache is None:
+            ahead.share(range(len(paths)))
+            return ahead
+        for index, path in enumerate(paths):
+            raw = ahead.raws[index]
+            if isinstance(raw, bytes):
+                ahead.keys[index] = cache.key(path.relative_to(self.root).as_posix(), raw)
+        ahead.share([i for i, key in ahead.keys.items() if not cache.has(key)])
+        return ahead
 
     def _read_manifest(self, path: Path, display: str, root: bool) -> ManifestEntry | None:
         """A manifest read and its settings validated, from the cache when its bytes were read
@@ -336,7 +346,9 @@ class _Loader(FileEntities):
             return
         if self.recording:
             self.inputs.read(path, raw)
-        key = self.cache.key(display, raw) if self.cache else ""
+        key = ""
+        if self.cache:  # worked out ahead, when the files were read ahead
+            key = (ahead.keys.get(index) if ahead else None) or self.cache.key(display, raw)
         if self.recording:
             self.file_keys[str(path)] = (display, key)
         cached = self.cache.get(key) if self.cache else None

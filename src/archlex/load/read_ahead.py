@@ -5,8 +5,10 @@ while the loader validates and places the files strictly in their order, as a lo
 does. The data of a file is the fast reader's whichever process read it, so the model, the
 positions and the findings are the same; only the time differs.
 
-Used for the files of a model read without a parse cache (`check --no-cache`, a first check):
-with a parse cache, most files are not read at all.
+Used for the files of a model that are read from their text: every file without a parse
+cache (`check --no-cache`), and with one, the files it does not hold (a first check, a CI job
+starting with an empty cache folder, a checkout of another branch); the files it holds are
+replayed from it and never read by the fast reader.
 """
 
 from __future__ import annotations
@@ -35,9 +37,19 @@ class ReadAhead:
                 self.raws.append(read(path))
             except OSError as error:
                 self.raws.append(error)
+        self.keys: dict[int, str] = {}  # the parse cache's key of each file, when there is one
         self._ready: dict[int, bytes | dict[str, Any] | None] = {}
-        size = sum(len(raw) for raw in self.raws if isinstance(raw, bytes))
-        self._shared = share(len(paths), self._answer, pays=size >= WORTH_BYTES)
+        self._wanted: list[int] = []  # the files shared with the helper, by queue order
+        self._in_queue: set[int] = set()
+        self._shared: Shared | None = None
+
+    def share(self, wanted: Sequence[int]) -> None:
+        """Share the reading of these files (their indices, in load order) with a helper when
+        it pays; the other files are read here if ever asked for."""
+        self._wanted = [i for i in wanted if isinstance(self.raws[i], bytes)]
+        self._in_queue = set(self._wanted)
+        size = sum(len(raw) for i in self._wanted if isinstance(raw := self.raws[i], bytes))
+        self._shared = share(len(self._wanted), self._answer, pays=size >= WORTH_BYTES)
 
     def raw(self, index: int) -> bytes:
         """The file's bytes, as read ahead (or the error reading them gave)."""
@@ -48,7 +60,7 @@ class ReadAhead:
 
     def data(self, index: int) -> dict[str, Any] | None:
         """The fast reader's data of the file (None: it leaves the file to the reference)."""
-        shared = self._shared
+        shared = self._shared if index in self._in_queue else None
         ready = self._ready
         while shared is not None and index not in ready:
             self._receive(shared, wait=False)
@@ -56,7 +68,8 @@ class ReadAhead:
                 break
             item = shared.take()
             if item is not None:
-                ready[item] = self._read(item)
+                taken = self._wanted[item]
+                ready[taken] = self._read(taken)
             elif shared.helper_done:
                 break  # the helper took the file and never answered it: read it here
             else:
@@ -77,12 +90,12 @@ class ReadAhead:
 
     def _receive(self, shared: Shared, wait: bool) -> None:
         for item, answer in shared.answers(wait):
-            self._ready[item] = answer
+            self._ready[self._wanted[item]] = answer
 
-    def _answer(self, index: int) -> bytes | None:
+    def _answer(self, item: int) -> bytes | None:
         """The helper's answer for a file: its data, encoded; None to leave the file to the
         loader (data marshal cannot encode, which the fast reader never gives)."""
-        data = self._read(index)
+        data = self._read(self._wanted[item])
         if data is None:
             return _REFUSED
         try:
