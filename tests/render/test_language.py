@@ -118,3 +118,24 @@ def test_the_note_on_untranslated_texts_names_every_kind_in_words() -> None:
     assert Manifest.__name__ in KINDS
     # Bases, and the manifest's file form: never a part of a loaded model themselves.
     assert holding - set(KINDS) - {"Entity", "Dated", "ManifestFile"} == set()
+
+
+def test_the_model_name_without_its_latvian_is_counted(write_model: WriteModel) -> None:
+    # The manifest's name was never counted: the Latvian pages showed it in English, unnoted.
+    root = write_model({"systems.yaml": SYSTEMS})
+    assert in_language(check_model(root, root), "lv").fallbacks["Manifest"] == 1
+    named = MANIFEST.replace("name: Test model", "name: {en: Test model, lv: Testa modelis}")
+    root = write_model({"systems.yaml": SYSTEMS}, manifest=named)
+    report = in_language(check_model(root, root), "lv")
+    assert "Manifest" not in report.fallbacks
+    assert report.model.manifest.name == "Testa modelis"
+    # A plain name in a Latvian model is its Latvian name.
+    root = write_model({"systems.yaml": SYSTEMS}, manifest=MANIFEST + "language: lv\n")
+    assert "Manifest" not in in_language(check_model(root, root)).fallbacks
+
+
+def test_the_note_names_the_model_name_first(write_model: WriteModel, tmp_path: Path) -> None:
+    root = write_model({"systems.yaml": SYSTEMS})
+    text, _ = _concept(in_language(check_model(root, root), "lv"), tmp_path / "out")
+    assert "(parasti angliski): modeļa nosaukums: 1, " in text
+    assert text.count("modeļa nosaukums") == 1

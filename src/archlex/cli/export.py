@@ -11,7 +11,7 @@ import typer
 from typer._click.core import Command, Context  # typer vendors click
 from typer.core import TyperGroup
 
-from archlex.cli.options import NoCacheOption, PathArgument, parse_cache
+from archlex.cli.options import LanguageOption, NoCacheOption, PathArgument, parse_cache
 from archlex.cli.output import is_stdout, refuse_unreadable, write_output
 
 if TYPE_CHECKING:
@@ -43,7 +43,10 @@ class _ExportsWhenAsked(TyperGroup):
 
 export_app = typer.Typer(
     cls=_ExportsWhenAsked,
-    help="Export the model for other tools: ArchiMate exchange format, Structurizr DSL, ReqIF.",
+    help="Export the model for other tools: ArchiMate exchange format, Structurizr DSL, ReqIF."
+    "\n\nEvery export takes --language en|lv: the model's texts in that language where the "
+    "model gives them, else as written (default: the manifest's `language`). "
+    "Example: archlex export reqif model/ --language lv",
     no_args_is_help=True,
     rich_markup_mode=None,
 )
@@ -62,11 +65,14 @@ def _command(name: str, export: "Export") -> Any:
             ),
         ] = Path(export.default_file),
         no_cache: NoCacheOption = False,
+        language: LanguageOption = None,
     ) -> None:
-        from archlex.api import validate_model  # the pipeline only when exporting
+        from archlex.api import in_language, validate_model  # the pipeline only when exporting
 
         report = validate_model(path, Path.cwd(), cache=parse_cache(no_cache))
         refuse_unreadable(report)
+        # The texts in the output language where the model gives them, as `render` writes them.
+        report = in_language(report, language.value if language else None)
         write_output(out, export.write(report.model))
         if not is_stdout(out):
             typer.echo(f"wrote {out}")

@@ -13,7 +13,7 @@ from archlex.export.archimate_concepts import Concepts, archimate_concepts
 from archlex.export.archimate_properties import PROPERTY_TYPES
 from archlex.export.archimate_types import Element, Figure, Relationship, View
 from archlex.export.archimate_views import archimate_views
-from archlex.export.ids import xml_text
+from archlex.export.ids import XML_LANG, xml_text
 from archlex.export.registry import exporter
 from archlex.model import Model
 
@@ -23,7 +23,6 @@ SCHEMA_LOCATION = (
     "http://www.opengroup.org/xsd/archimate/3.0/ "
     "http://www.opengroup.org/xsd/archimate/3.1/archimate3_Diagram.xsd"
 )
-LANGUAGE = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
 def _tag(name: str) -> str:
@@ -37,7 +36,7 @@ def _typed(parent: ET.Element, tag: str, xsi_type: str, identifier: str) -> ET.E
 
 
 def _text(parent: ET.Element, tag: str, text: str, language: str) -> None:
-    ET.SubElement(parent, _tag(tag), {LANGUAGE: language}).text = xml_text(text)
+    ET.SubElement(parent, _tag(tag), {XML_LANG: language}).text = xml_text(text)
 
 
 @exporter(

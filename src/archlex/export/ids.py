@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import re
 
+# The `xml:lang` attribute as ElementTree names it (it writes the `xml` prefix by itself).
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
 _XML_KEPT = re.compile(r"[A-Za-z0-9.-]")
 _DSL_KEPT = re.compile(r"[A-Za-z0-9]")
 # The characters XML 1.0 allows (its `Char` production); everything else cannot be written.

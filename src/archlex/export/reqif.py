@@ -15,7 +15,7 @@ from collections.abc import Iterable
 
 import archlex
 from archlex.catalog.provision import Provision
-from archlex.export.ids import escape_id, xml_text
+from archlex.export.ids import XML_LANG, escape_id, xml_text
 from archlex.export.registry import exporter
 from archlex.export.reqif_types import (
     SPECIFICATION_TYPE,
@@ -34,6 +34,7 @@ from archlex.export.reqif_vocabulary import (
     REQUIREMENTS_SPECIFICATION,
 )
 from archlex.model import Model, Obligation, Requirement
+from archlex.model.text import DEFAULT_LANGUAGE
 from archlex.toolkit.build_time import build_time
 
 
@@ -66,7 +67,7 @@ def obligation_object_id(obligation_id: str) -> str:
 def reqif_xml(model: Model) -> str:
     """The ReqIF document of the model's requirements, deterministic to the byte."""
     stamp = build_time().strftime("%Y-%m-%dT%H:%M:%SZ")
-    root = ET.Element("REQ-IF", {"xmlns": NAMESPACE})
+    root = ET.Element("REQ-IF", {"xmlns": NAMESPACE, **_language(model)})
     _header(root, model, stamp)
     content = ET.SubElement(ET.SubElement(root, "CORE-CONTENT"), "REQ-IF-CONTENT")
     write_datatypes(content, stamp)
@@ -80,6 +81,14 @@ def reqif_xml(model: Model) -> str:
     return ET.tostring(root, encoding="unicode", xml_declaration=False).join(
         ('<?xml version="1.0" encoding="UTF-8"?>\n', "\n")
     )
+
+
+def _language(model: Model) -> dict[str, str]:
+    """`xml:lang` of the whole document (the schema's one place for it) for a language other
+    than English: the texts of the model's output language (`archlex.localized.in_language`).
+    English is left unsaid, so an English file is the same bytes as before the option."""
+    language = model.manifest.language
+    return {} if language == DEFAULT_LANGUAGE else {XML_LANG: language}
 
 
 def traced_obligations(model: Model) -> list[Obligation]:

@@ -31,8 +31,10 @@ def untranslated(
 ) -> dict[str, int]:
     """How many model parts of each kind (class name) show a text not in `language`: a plain
     string of a model written in another language (a library's entities are written in
-    English), or a mapping without `language`."""
+    English), or a mapping without `language`. The manifest (the model's name) is such a part,
+    written in the model's language."""
     counts: Counter[str] = Counter()
+    _count(model.manifest, language, written_in, counts)
     for name in _LISTS:
         for entity in getattr(model, name):
             plain = DEFAULT_LANGUAGE if entity.id in library else written_in

@@ -44,8 +44,10 @@ def fallback_note(report: Report, tr: Translator) -> str | None:
     or None when every text is in the output's language."""
     if not report.fallbacks:
         return None
+    # The model's name first: it heads the page the note is on; the kinds follow in their order.
+    kinds = sorted(report.fallbacks, key=lambda kind: kind != "Manifest")
     parts = ", ".join(
-        f"{tr.gettext(KINDS.get(kind, kind))}: {count}" for kind, count in report.fallbacks.items()
+        f"{tr.gettext(KINDS.get(kind, kind))}: {report.fallbacks[kind]}" for kind in kinds
     )
     return tr.gettext(
         "Texts the model does not give in this language are shown as written: {parts}."
