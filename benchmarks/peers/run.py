@@ -125,7 +125,7 @@ def peers_section(args: argparse.Namespace, provenance: Callable[[], list[str]])
         "model classes and the bundled library as read (filled by one untimed run, as "
         "bytecode is compiled beforehand; checked after the rounds to hold nothing else); "
         "`check` uses a second core where the model pays for it: it forks one helper process "
-        "that reads files and runs rules beside it (docs/performance.md, \"Two cores\"; its "
+        'that reads files and runs rules beside it (docs/performance.md, "Two cores"; its '
         "CPU time is counted with the check's); `build` draws diagrams and renders pages in "
         "parallel",
         "- Wall time from start to exit; CPU time is user + system of the child (from wait4, "
