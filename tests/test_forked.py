@@ -215,3 +215,27 @@ def test_the_files_a_parse_cache_lacks_are_read_on_two_cores(tmp_path: Path) -> 
         shutil.rmtree(shared / kept, ignore_errors=True)
     assert check(shared, "2") == alone
     assert sorted(p for p in shared.glob("??/*") if len(p.name) == 64) == entries
+
+
+def test_a_check_that_ends_at_once_still_lets_exit_handlers_and_profilers_run(
+    tmp_path: Path,
+) -> None:
+    # The console script ends a check with os._exit (no model freed object by object), unless
+    # something waits for the exit: coverage.py's handler, `python -m cProfile`'s stats.
+    handler = tmp_path / "handler-ran"
+    script = f"""
+        import atexit, pathlib, sys
+        atexit.register(lambda: pathlib.Path({str(handler)!r}).write_text("ran"))
+        sys.argv = ["archlex", "check", {str(EXAMPLE)!r}, "--no-cache"]
+        from archlex.cli.main import main
+        main()
+    """
+    with_handler = _run("1", "-c", textwrap.dedent(script))
+    assert handler.read_text() == "ran"
+    plain = _run("1", "-m", "archlex", "check", str(EXAMPLE), "--no-cache")
+    assert plain.returncode == 1 and "Found" in plain.stdout  # the example has findings
+    assert (with_handler.returncode, with_handler.stdout) == (plain.returncode, plain.stdout)
+    stats = tmp_path / "check.prof"
+    profiled = _run("1", "-m", "cProfile", "-o", str(stats), "-m", "archlex", "check", str(EXAMPLE))
+    assert profiled.stdout == plain.stdout
+    assert stats.stat().st_size > 0

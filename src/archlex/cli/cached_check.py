@@ -12,6 +12,7 @@ tests/test_report_cache.py and tests/cli/test_quick_check.py run both ways on th
 
 from __future__ import annotations
 
+import atexit
 import datetime as dt
 import io
 import os
@@ -113,10 +114,22 @@ def end_at_once(code: int) -> NoReturn:
     by one: at 100k entities, dropping the checked model and then the interpreter's own
     teardown cost about a tenth of the check, and the system frees the memory at once. The
     check has written everything it writes (report, cache entries) by now, and archlex
-    registers no exit handlers."""
+    registers no exit handlers. When something else waits for the exit (an exit handler, as
+    coverage.py registers; a profiler or tracer, as `python -m cProfile` runs), the process
+    exits as usual, so that it still runs."""
     sys.stdout.flush()
     sys.stderr.flush()
+    if _exit_awaited():
+        sys.exit(code)
     os._exit(code)
+
+
+def _exit_awaited() -> bool:
+    """Whether anything runs at the interpreter's exit: exit handlers (counted by CPython's
+    `atexit._ncallbacks`; elsewhere assumed), a profiler or a tracer."""
+    handlers = getattr(atexit, "_ncallbacks", None)
+    waiting = handlers() if callable(handlers) else 1
+    return bool(waiting) or sys.getprofile() is not None or sys.gettrace() is not None
 
 
 def run_check(line: CheckLine, ending: bool = False) -> int:
