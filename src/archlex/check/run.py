@@ -23,7 +23,7 @@ from archlex.rules import RULES, Phase, RuleInfo, rules_of
 def run_validation(project: Project, disabled: set[str]) -> list[Finding]:
     """What the loader could not read, and the findings of every enabled validate-phase rule."""
     context = CheckContext(project, dt.date.today())
-    return [*_read_findings(project, disabled), *_run_phase(context, Phase.VALIDATE, disabled)]
+    return [*_read_findings(project, disabled), *_phase_job(Phase.VALIDATE, disabled)(context)]
 
 
 def run_checks(
@@ -68,10 +68,6 @@ def _with_rule_severity(finding: Finding) -> Finding:
     return finding if severity is finding.severity else replace(finding, severity=severity)
 
 
-def _run_phase(context: CheckContext, phase: Phase, disabled: set[str]) -> list[Finding]:
-    return _phase_job(phase, disabled)(context)
-
-
 # A job: some rules run over a context, their findings in the registry's order; or the
 # coverage of the applicable obligations.
 Job = Callable[[CheckContext], list[Any]]
@@ -82,12 +78,17 @@ SHARED_RULES_FROM = 5_000
 def _phase_job(phase: Phase, disabled: set[str]) -> Job:
     """Every enabled rule of a phase, as one job: the validate phase's rules share passes over
     the references (CheckContext.from_pass), which a job makes once."""
-    return _rules_job([i for i in rules_of(phase) if i.function and i.id not in disabled])
+    return _rules_job(_enabled(phase, disabled))
 
 
 def _rule_jobs(phase: Phase, disabled: set[str]) -> list[Job]:
     """Each enabled rule of a phase, as a job of its own."""
-    return [_rules_job([i]) for i in rules_of(phase) if i.function and i.id not in disabled]
+    return [_rules_job([info]) for info in _enabled(phase, disabled)]
+
+
+def _enabled(phase: Phase, disabled: set[str]) -> list[RuleInfo]:
+    """The rules of a phase that run: those with a function, not disabled."""
+    return [i for i in rules_of(phase) if i.function and i.id not in disabled]
 
 
 def _rules_job(rules: list[RuleInfo]) -> Job:

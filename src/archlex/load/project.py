@@ -69,13 +69,13 @@ def load_project(
     read by it; every other file, and every file without `fast`, by the reference reader.
     Both give the same model and the same findings (tests/load/test_fast_reader.py).
     `overlay` gives the text of some files (by resolved path) in place of what is on disk:
-    an editor's unsaved buffers. `helper`: without a parse cache, the fast reader may read the
-    model's files on two cores, this process's and a forked helper's (archlex.load.read_ahead;
-    for a command's own process only: see archlex.forked).
+    an editor's unsaved buffers. `helper`: the files the fast reader reads from their text
+    (every file without a parse cache, else those it lacks) may be read on two cores, this
+    process's and a forked helper's (archlex.load.read_ahead; for a command's own process
+    only: see archlex.forked).
     """
     manifest = find_manifest(path, cwd)
-    loader = _Loader(manifest, cache, fast, overlay or {})
-    loader.helper = helper
+    loader = _Loader(manifest, cache, fast, overlay or {}, helper)
     with collector_paused():
         project = loader.load()
     project.cwd = cwd
@@ -105,6 +105,7 @@ class _Loader(FileEntities):
         cache: ParseCache | None,
         fast: bool,
         overlay: Mapping[Path, bytes],
+        helper: bool = False,
     ) -> None:
         # the model classes' validators, kept beside the parse cache (not for the language server's
         # cache in memory: it builds each once and keeps it).
@@ -125,7 +126,7 @@ class _Loader(FileEntities):
         self.compiled = cache.folder if cache and keeps and not cache.holds_files else None
         self.file_keys: dict[str, tuple[str, str]] = {}
         self._compiled: list[CompiledLibrary] = []
-        self.helper = False  # the model's files may be read ahead on two cores
+        self.helper = helper  # the model's files may be read ahead on two cores
 
     def load(self) -> Project:
         """Read everything, reporting what cannot be read (the rules check the rest)."""

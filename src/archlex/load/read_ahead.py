@@ -48,7 +48,7 @@ class ReadAhead:
         it pays; the other files are read here if ever asked for."""
         self._wanted = [i for i in wanted if isinstance(self.raws[i], bytes)]
         self._in_queue = set(self._wanted)
-        size = sum(len(raw) for i in self._wanted if isinstance(raw := self.raws[i], bytes))
+        size = sum(len(self.raw(i)) for i in self._wanted)
         self._shared = share(len(self._wanted), self._answer, pays=size >= WORTH_BYTES)
 
     def raw(self, index: int) -> bytes:
