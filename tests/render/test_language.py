@@ -139,3 +139,34 @@ def test_the_note_names_the_model_name_first(write_model: WriteModel, tmp_path: 
     text, _ = _concept(in_language(check_model(root, root), "lv"), tmp_path / "out")
     assert "(parasti angliski): modeļa nosaukums: 1, " in text
     assert text.count("modeļa nosaukums") == 1
+
+
+def test_the_concept_s_own_texts_are_given_per_language_and_counted_where_not(
+    write_model: WriteModel, tmp_path: Path
+) -> None:
+    # The Latvian concept's title page, document control and glossary were English whatever
+    # the author wrote: `document`'s texts were plain text only, and never counted.
+    document = """\
+document:
+  title: {en: Interoperability concept, lv: Sadarbspējas koncepcija}
+  classification: For official use
+  history:
+    - version: "0.1"
+      date: 2026-03-02
+      author: IeM IC
+      summary: {en: First outline, lv: Pirmais uzmetums}
+  glossary:
+    - {term: {en: Yellow link, lv: Dzeltenā saite}, definition: {en: To verify, lv: Jāpārbauda}}
+"""
+    root = write_model({"systems.yaml": SYSTEMS}, manifest=MANIFEST + document)
+    report = in_language(check_model(root, root), "lv")
+    text, _ = _concept(report, tmp_path / "out")
+    assert "Sadarbspējas koncepcija" in text and "Interoperability concept" not in text
+    assert "Pirmais uzmetums" in text and "Dzeltenā saite" in text and "Jāpārbauda" in text
+    assert "For official use" in text  # as written, and counted
+    assert report.fallbacks["Document"] == 1
+    assert {"Change", "GlossaryEntry"}.isdisjoint(report.fallbacks)
+    assert "dokumenta rekvizīti: 1" in text
+    english = in_language(check_model(root, root), "en")
+    text, _ = _concept(english, tmp_path / "en")
+    assert "Interoperability concept" in text and "Yellow link" in text

@@ -11,7 +11,7 @@ from archlex.model.common import Record
 from archlex.model.record import Field, model_validator
 
 if TYPE_CHECKING:
-    from archlex.model.annotated import Texts
+    from archlex.model.annotated import LocalText, Texts
 
 
 class DocumentStatus(StrEnum):
@@ -28,7 +28,7 @@ class Change(Record):
     version: str = Field(description="Version this change made, e.g. 0.3.")
     date: dt.date = Field(description="When (ISO 8601).")
     author: str = Field(description="Who made it.")
-    summary: str = Field(description="What changed, in a sentence.")
+    summary: LocalText = Field(description="What changed, in a sentence.")
 
 
 class Section(Record):
@@ -39,7 +39,7 @@ class Section(Record):
         "(options considered), assumptions (assumptions and constraints), before-annexes (a "
         "chapter of its own before the annexes)."
     )
-    title: str | None = Field(
+    title: LocalText | None = Field(
         default=None, description="Its heading; needed for a before-annexes chapter."
     )
     text: str | None = Field(default=None, description="The Markdown text.")
@@ -59,23 +59,23 @@ class Section(Record):
 class GlossaryEntry(Record):
     """A term of the document, its definition and its abbreviation."""
 
-    term: str = Field(description="The term.")
-    definition: str = Field(description="What it means in this document.")
+    term: LocalText = Field(description="The term.")
+    definition: LocalText = Field(description="What it means in this document.")
     abbreviation: str | None = Field(default=None, description="Its abbreviation, e.g. ESP.")
 
 
 class Document(Record):
     """What the concept document says about itself (document control) and how it is laid out."""
 
-    title: str | None = Field(default=None, description="Title; default: the model's name.")
-    subtitle: str | None = Field(default=None, description="Subtitle.")
+    title: LocalText | None = Field(default=None, description="Title; default: the model's name.")
+    subtitle: LocalText | None = Field(default=None, description="Subtitle.")
     version: str = Field(default="0.1", description="Version, e.g. 1.0.")
     date: dt.date | None = Field(default=None, description="Date of this version.")
     status: DocumentStatus = Field(default=DocumentStatus.DRAFT, description="Status.")
-    classification: str | None = Field(
+    classification: LocalText | None = Field(
         default=None, description="Marking for header and title page, e.g. For official use."
     )
-    organisation: str | None = Field(default=None, description="Who issues it.")
+    organisation: LocalText | None = Field(default=None, description="Who issues it.")
     authors: Texts = Field(default_factory=list, description="Authors.")
     approvers: Texts = Field(default_factory=list, description="Who approves it.")
     history: list[Change] = Field(default_factory=list, description="Change history.")
