@@ -239,3 +239,105 @@ def test_a_check_that_ends_at_once_still_lets_exit_handlers_and_profilers_run(
     profiled = _run("1", "-m", "cProfile", "-o", str(stats), "-m", "archlex", "check", str(EXAMPLE))
     assert profiled.stdout == plain.stdout
     assert stats.stat().st_size > 0
+
+
+PAUSED = """
+    import json, threading
+    from archlex.forked import pausing, share
+
+    events = []
+
+    class Ticker:  # a thread of archlex's own, as the terminal's progress display runs one
+        def __init__(self):
+            self.thread = None
+        def start(self):
+            events.append("start")
+            self.stopping = threading.Event()
+            self.thread = threading.Thread(target=self.stopping.wait)
+            self.thread.start()
+        def stop(self):
+            events.append("stop")
+            self.stopping.set()
+            self.thread.join()
+
+    ticker = Ticker()
+    ticker.start()
+    with pausing(ticker):
+        shared = share(4, lambda item: b"x", pays=True)
+        forked = shared is not None
+        running = threading.active_count()
+        if shared:
+            shared.close()
+    unpaused = share(4, lambda item: b"x", pays=True)  # no longer registered: no fork
+    ticker.stop()
+    print(json.dumps([forked, running, events, unpaused is None]))
+"""
+
+
+def test_a_registered_thread_is_stopped_for_the_fork_and_started_again() -> None:
+    forked, running, events, unpaused_refused = json.loads(_python(PAUSED, "2"))
+    assert forked
+    assert running == 2  # the ticker's thread runs again in this process after the fork
+    assert events == ["start", "stop", "start", "stop"]
+    assert unpaused_refused  # a thread nobody registered still prevents the fork
+
+
+ON_A_TERMINAL = """
+    import os, sys
+    forks = []
+    fork = os.fork
+    def counted():
+        pid = fork()
+        if pid:
+            forks.append(pid)
+        return pid
+    os.fork = counted
+    model, report, counts = sys.argv[1:]
+    sys.argv = ["archlex", "check", model, "--no-cache", "--format", "json", "--output", report]
+    from archlex.cli.main import main
+    try:
+        main(ending=False)
+    except SystemExit:
+        pass
+    with open(counts, "w") as out:
+        out.write(str(len(forks)))
+"""
+
+
+def test_a_check_on_a_terminal_forks_its_helper_and_writes_the_same_report(
+    tmp_path: Path,
+) -> None:
+    # On a terminal the progress display runs a thread; it is paused for the fork, so a check
+    # watched by a person uses the second core too.
+    import pty
+
+    def check_on_a_terminal(workers: str) -> tuple[str, int]:
+        report, counts = tmp_path / f"report-{workers}.json", tmp_path / f"forks-{workers}"
+        env = {**os.environ, "ARCHLEX_WORKERS": workers, "ARCHLEX_CACHE_DIR": str(CACHE_DIR)}
+        pid, terminal = pty.fork()
+        if pid == 0:  # pragma: no cover - the child process
+            os.chdir(REPO)
+            script = textwrap.dedent(ON_A_TERMINAL)
+            os.execve(
+                sys.executable,
+                [sys.executable, "-c", script, str(EXAMPLE), str(report), str(counts)],
+                env,
+            )
+        shown = b""
+        while True:
+            try:
+                chunk = os.read(terminal, 65536)
+            except OSError:  # the terminal closed: the child ended
+                break
+            if not chunk:
+                break
+            shown += chunk
+        os.waitpid(pid, 0)
+        os.close(terminal)
+        assert counts.is_file(), shown.decode(errors="replace")
+        return report.read_text(), int(counts.read_text())
+
+    alone, no_forks = check_on_a_terminal("1")
+    shared, forks = check_on_a_terminal("2")
+    assert (no_forks, forks) == (0, 2)  # the helper of the load and that of the rules
+    assert shared == alone

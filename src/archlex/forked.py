@@ -18,10 +18,12 @@ output or error, never runs exit handlers (os._exit), and is reaped before the w
 
 A helper is forked only where it is safe: on a POSIX system with `os.fork` (not macOS, whose
 system frameworks are not safe to use after a fork), from a process running one thread (forking
-copies no other thread, and a lock another thread held would stay held). `ARCHLEX_WORKERS`
-chooses: `1`, never (one process); `2`, whenever it is safe, whatever the size of the work
-(the tests use it); unset (or anything else), when it pays: the work is large enough (the
-caller says) and this process may use at least two CPUs.
+copies no other thread, and a lock another thread held would stay held). A thread of archlex's
+own that can stop and start again (a terminal's progress display: archlex.progress) is
+registered with `pausing`: it is stopped for the fork and started again in this process only.
+`ARCHLEX_WORKERS` chooses: `1`, never (one process); `2`, whenever it is safe, whatever the
+size of the work (the tests use it); unset (or anything else), when it pays: the work is large
+enough (the caller says) and this process may use at least two CPUs.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ import struct
 import sys
 import threading
 from collections.abc import Callable, Iterator
+from typing import Protocol
 
 # 1: one process; 2: a helper whenever it is safe; else a helper where it pays (see above).
 WORKERS_VARIABLE = "ARCHLEX_WORKERS"
@@ -43,13 +46,38 @@ _PIPE_SIZE = 1 << 20  # Linux's default ceiling for an unprivileged process (pip
 _FAILED = 1  # the helper's exit status when its work raised
 
 
+class Pausable(Protocol):
+    """A thread of archlex's own that stops (joined) and starts again: see `pausing`."""
+
+    def stop(self) -> None: ...
+
+    def start(self) -> None: ...
+
+
+_PAUSABLE: list[Pausable] = []  # stopped around a fork, in this order (started in reverse)
+
+
+@contextlib.contextmanager
+def pausing(thread: Pausable) -> Iterator[None]:
+    """While in this context, `thread` is stopped for each fork and started again after it
+    (in this process; the helper runs without it)."""
+    _PAUSABLE.append(thread)
+    try:
+        yield
+    finally:
+        _PAUSABLE.remove(thread)
+
+
 def can_fork(pays: bool) -> bool:
     """Whether a helper process is forked here and now, for work that is large enough to pay
     for it (`pays`) or not."""
+    return _wanted(pays) and threading.active_count() == 1
+
+
+def _wanted(pays: bool) -> bool:
+    """Whether a helper is wanted and possible, threads aside."""
     wanted = os.environ.get(WORKERS_VARIABLE, "").strip()
     if wanted == "1" or not hasattr(os, "fork") or sys.platform == "darwin":
-        return False
-    if threading.active_count() != 1:
         return False
     if wanted == "2":
         return True
@@ -145,7 +173,20 @@ def share(count: int, helper_work: Callable[[int], bytes | None], pays: bool) ->
     `helper_work(item)` (None: no answer, this process does the item); None when no helper
     is forked (see `can_fork`; `pays`: the work is large enough to pay for one), the work then
     being this process's alone."""
-    if count < 2 or not can_fork(pays):
+    if count < 2 or not _wanted(pays):
+        return None
+    paused = list(_PAUSABLE)
+    for thread in paused:
+        thread.stop()
+    try:
+        return _fork(count, helper_work)
+    finally:  # only this process gets here: the helper ends in _helper
+        for thread in reversed(paused):
+            thread.start()
+
+
+def _fork(count: int, helper_work: Callable[[int], bytes | None]) -> Shared | None:
+    if threading.active_count() != 1:
         return None
     try:
         queue_out, queue_in = os.pipe()

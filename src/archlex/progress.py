@@ -9,6 +9,7 @@ disappears when the command ends, so standard output is the same with or without
 from __future__ import annotations
 
 import sys
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from typing import TYPE_CHECKING, TextIO
@@ -87,5 +88,26 @@ def on_terminal(stream: TextIO | None = None) -> Iterator[Progress]:
         console=Console(file=stream, highlight=False),
         transient=True,
     )
-    with bar:
+    from archlex.forked import pausing
+
+    with bar, pausing(_PausedForForks(bar)):
         yield TerminalProgress(bar)
+
+
+class _PausedForForks:
+    """The bar's refresh thread would keep a check from forking its helper (archlex.forked):
+    it is stopped for the fork, and the bar drawn again after."""
+
+    def __init__(self, bar: RichProgress) -> None:
+        self._bar = bar
+
+    def stop(self) -> None:
+        # rich only asks its thread to stop; it is joined here (where rich no longer names it,
+        # the thread may still run, and then the check does not fork: slower, never unsafe).
+        thread = getattr(self._bar.live, "_refresh_thread", None)
+        self._bar.stop()
+        if isinstance(thread, threading.Thread):
+            thread.join(timeout=1.0)
+
+    def start(self) -> None:
+        self._bar.start()
