@@ -91,8 +91,8 @@ def test_a_po_without_mo_is_compiled_in_memory(
 
 def test_latvian_amounts_numbers_and_dates() -> None:
     lv = translator("lv")
-    assert lv.money(125_000_000, "EUR") == f"1{NBSP}250{NBSP}000,00 EUR"
-    assert lv.money(-5, "EUR") == "-0,05 EUR"
+    assert lv.money(125_000_000, "EUR") == f"1{NBSP}250{NBSP}000,00{NBSP}EUR"
+    assert lv.money(-5, "EUR") == f"-0,05{NBSP}EUR"
     assert lv.number(87.5, 1) == "87,5"
     assert lv.percent(87.5) == f"87,5{NBSP}%"
     assert lv.date(dt.date(2027, 1, 4)) == "2027. gada 4. janvāris"
@@ -101,7 +101,7 @@ def test_latvian_amounts_numbers_and_dates() -> None:
 
 def test_english_formats_stay_as_they_were() -> None:
     en = translator("en")
-    assert en.money(125_000_000, "EUR") == f"1{NBSP}250{NBSP}000.00 EUR"
+    assert en.money(125_000_000, "EUR") == f"1{NBSP}250{NBSP}000.00{NBSP}EUR"
     assert en.number(1234.5, 1) == f"1{NBSP}234.5"
     assert en.table_date(dt.date(2027, 1, 4)) == "2027-01-04"
     assert en.date(dt.date(2027, 1, 4)) == "2027-01-04"
@@ -117,8 +117,8 @@ def test_latvian_plurals_follow_the_language() -> None:
 def test_an_unknown_language_writes_english_with_its_own_formats() -> None:
     de = translator("de")
     assert de.gettext("Scope and regulatory basis") == "Scope and regulatory basis"
-    assert de.money(125_000_000, "EUR") == "1.250.000,00 EUR"
-    assert translator("xx").money(100, "EUR") == "1.00 EUR"
+    assert de.money(125_000_000, "EUR") == f"1.250.000,00{NBSP}EUR"
+    assert translator("xx").money(100, "EUR") == f"1.00{NBSP}EUR"
 
 
 def test_the_translator_is_built_once_and_marking_changes_nothing() -> None:

@@ -94,11 +94,11 @@ class Translator:
         return self._grouped(format_decimal(value, "#,##0.##", locale=self._locale))
 
     def money(self, cents: int, currency: str) -> str:
-        """`1 250 000,00 EUR` (lv), `1 250 000.00 EUR` (en): an amount and its ISO code."""
+        """`1 250 000,00 EUR` (lv), `1 250 000.00 EUR` (en): an amount and its ISO code, with
+        no-break spaces (a narrow table column never puts the code on a line of its own)."""
         amount = Decimal(cents) / 100
-        return (
-            f"{self._grouped(format_decimal(amount, '#,##0.00', locale=self._locale))} {currency}"
-        )
+        grouped = self._grouped(format_decimal(amount, "#,##0.00", locale=self._locale))
+        return f"{grouped}\u00a0{currency}"
 
     def percent(self, value: float, digits: int = 1) -> str:
         """`87.5 %` (en), `87,5 %` (lv): a share already in percent, with a no-break space."""

@@ -104,6 +104,39 @@ def test_home_charts_load_with_their_titles(example_site: Served, watched: Watch
     assert not watched.failed
 
 
+# Each cell of a column with its text's height in lines, as the browser lays it out.
+_CELL_LINES = """header => {
+  const tables = [...document.querySelectorAll('article table')];
+  const cells = [];
+  for (const table of tables) {
+    const head = [...table.querySelectorAll('thead th')].map(th => th.innerText.trim());
+    const column = head.indexOf(header);
+    if (column < 0) continue;
+    for (const row of table.querySelectorAll('tbody tr')) {
+      const cell = row.children[column];
+      const line = parseFloat(getComputedStyle(cell).lineHeight);
+      const range = document.createRange();
+      range.selectNodeContents(cell);
+      cells.push([cell.innerText, range.getBoundingClientRect().height / line]);
+    }
+  }
+  return cells;
+}"""
+
+
+def test_dates_and_amounts_in_tables_stay_on_one_line(
+    example_site: Served, watched: Watched
+) -> None:
+    # An ISO date breaks at its hyphens and an amount before its currency in a narrow column
+    # ("2025-" above "01-06", "4 800 000.00" above "EUR"): the work packages' table has both.
+    page = _open(watched, example_site.at("work-packages/index.html"))
+    for header in ("Start", "End", "Cost"):
+        cells = page.evaluate(_CELL_LINES, header)
+        assert cells, f"no column {header!r} on the work packages' page"
+        for shown, lines in cells:
+            assert lines < 1.5, (header, shown, lines)
+
+
 def _search(page: Page, query: str, wanted: str = "") -> list[str]:
     """Type into mkdocs-material's search box; the hrefs of the results it shows, once one has
     the path `wanted` (or 15 s have passed). On a loaded machine the box can lose keys while

@@ -195,7 +195,7 @@ def test_latvian_charts_write_latvian_amounts(example: Report) -> None:
     svg = chart_svg(budget, tr)
     assert "Budžets pa gadiem un finansējuma avotiem (EUR)" in svg
     # `1 250 000,00 EUR`: thousands apart by a no-break space, a decimal comma, the ISO code.
-    assert re.search(r">[0-9]{1,3}(\xa0[0-9]{3})+,[0-9]{2} EUR<", svg)
+    assert re.search(r">[0-9]{1,3}(\xa0[0-9]{3})+,[0-9]{2}\xa0EUR<", svg)
     assert "valsts budžets" in svg
 
 

@@ -26,7 +26,7 @@ from archlex.toolkit.money import cost_by_source, cost_by_year, money, split, to
 from tests.conftest import WriteModel
 
 SVG = "{http://www.w3.org/2000/svg}"
-AMOUNT = re.compile(r"([\d\u00a0]+\.\d\d) ([A-Z]{3})")
+AMOUNT = re.compile(r"([\d\u00a0]+\.\d\d)\u00a0([A-Z]{3})")
 HOSTILE = "<script>alert(1)</script> | x"
 HOSTILE_MODEL = """\
 roadmap:
@@ -142,7 +142,7 @@ def test_the_budget_adds_up(example: Report, rendered: Path) -> None:
         assert sum(cents(a) for a, _ in AMOUNT.findall(funding)) == cents(
             AMOUNT.findall(cost)[0][0]
         )
-    assert "| WP-05 |" in markdown and "ISF 25 %: 575\u00a0000.00 EUR" in markdown
+    assert "| WP-05 |" in markdown and "ISF 25 %: 575\u00a0000.00\u00a0EUR" in markdown
 
 
 def test_milestones_and_deadlines(rendered: Path) -> None:
@@ -239,9 +239,9 @@ def test_model_text_is_escaped_and_several_currencies_add_up(
     assert title is not None and title.text is not None and title.text.startswith(f"WP-A {HOSTILE}")
     assert "&lt;script&gt;alert(1)&lt;/script&gt; | x" in svg
     # 33.3 % + 33.3 % leave 33.4 % not assigned; each currency has its own total
-    assert "not assigned 33.4 %: 334.01 EUR" in markdown
+    assert "not assigned 33.4 %: 334.01\u00a0EUR" in markdown
     years = table(section(markdown, "### By year"))
-    assert years[-1] == ["**Total**", "**1\u00a0000.01 EUR**", "**999.99 USD**"]
+    assert years[-1] == ["**Total**", "**1\u00a0000.01\u00a0EUR**", "**999.99\u00a0USD**"]
     # the milestone comes before the work it waits for ends
     status = table(section(markdown, "## Milestones and deadlines"))[0][-1]
     assert status == "late: its work ends 60 days after it"
@@ -333,8 +333,8 @@ def test_the_printed_parts_keep_a_phase_together_and_repeat_its_heading() -> Non
 def test_costs_split_to_the_cent() -> None:
     thirds = [("a", Decimal(1)), ("b", Decimal(1)), ("c", Decimal(1))]
     assert split(100, thirds) == [("a", 34), ("b", 33), ("c", 33)]
-    assert money(123456789, "EUR") == "1\u00a0234\u00a0567.89 EUR"
-    assert money(-5, "EUR") == "-0.05 EUR"
+    assert money(123456789, "EUR") == "1\u00a0234\u00a0567.89\u00a0EUR"
+    assert money(-5, "EUR") == "-0.05\u00a0EUR"
     assert to_cents(0.1 + 0.2) == 30
     package = WorkPackage.model_validate(
         {

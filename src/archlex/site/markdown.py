@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Sequence
 from typing import Any
@@ -83,13 +84,26 @@ def _read_plain(front: str) -> dict[str, Any] | None:
     return {"title": values[0], "tags": values[1:]} if items else {"title": values[0]}
 
 
-def table(head: Sequence[str], rows: Sequence[Sequence[str]], empty: str = "None.") -> str:
-    """A Markdown table of cells that are already escaped or links; `empty` when no rows."""
+def table(
+    head: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    empty: str = "None.",
+    amounts: Sequence[int] = (),
+) -> str:
+    """A Markdown table of cells that are already escaped or links; `empty` when no rows.
+    The columns numbered in `amounts` (from 0) hold amounts: aligned right, digit under digit."""
     if not rows:
         return f"*{empty}*"
-    lines = ["| " + " | ".join(head) + " |", "| " + " | ".join("---" for _ in head) + " |"]
+    rule = ["---:" if column in amounts else "---" for column in range(len(head))]
+    lines = ["| " + " | ".join(head) + " |", "| " + " | ".join(rule) + " |"]
     lines += ["| " + " | ".join(cell or " " for cell in row) + " |" for row in rows]
     return "\n".join(lines)
+
+
+def date_cell(shown: str, day: dt.date) -> str:
+    """A date in a table: a `<time>`, which the site's style keeps on one line (an ISO date
+    would otherwise break at its hyphens in a narrow column)."""
+    return f'<time datetime="{day.isoformat()}">{html_text(shown)}</time>'
 
 
 def facts(pairs: Sequence[tuple[str, str]], empty: str = "Nothing recorded.") -> str:

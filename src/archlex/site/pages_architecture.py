@@ -5,7 +5,7 @@ from __future__ import annotations
 from archlex.model import DataCategory, Flow, Organisation, Process, Requirement, System
 from archlex.site.context import SiteContext, by_id
 from archlex.site.links import relative
-from archlex.site.markdown import facts, heading, page, table, text
+from archlex.site.markdown import date_cell, facts, heading, page, table, text
 from archlex.site.pages_diagrams import diagram_figure, diagram_page_path
 from archlex.site.pages_views import named_view_images
 from archlex.toolkit.escape import md_cell
@@ -138,8 +138,8 @@ def system_page(context: SiteContext, system: System) -> str:
                 [
                     link.id(w.id),
                     text(w.name),
-                    tr.table_date(w.start),
-                    tr.table_date(w.end),
+                    date_cell(tr.table_date(w.start), w.start),
+                    date_cell(tr.table_date(w.end), w.end),
                 ]
                 for w in packages
             ],

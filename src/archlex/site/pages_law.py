@@ -18,7 +18,7 @@ from archlex.model import (
 )
 from archlex.site.context import SiteContext
 from archlex.site.links import relative
-from archlex.site.markdown import facts, heading, page, table, text, web_link
+from archlex.site.markdown import date_cell, facts, heading, page, table, text, web_link
 from archlex.toolkit.escape import md_cell
 from archlex.toolkit.labels import COVERAGE_STATES, LINK_COLOURS, REQUIREMENT_STATUSES, VERIFICATION
 
@@ -124,8 +124,9 @@ def _date(context: SiteContext, day: dt.date | Derived | None) -> str:
     if isinstance(day, Derived):
         if day.date is None:
             return text(day.derivation)
-        return tr.table_date(day.date) + (f" ({text(day.derivation)})" if day.derivation else "")
-    return tr.table_date(day) if day else ""
+        shown = date_cell(tr.table_date(day.date), day.date)
+        return shown + (f" ({text(day.derivation)})" if day.derivation else "")
+    return date_cell(tr.table_date(day), day) if day else ""
 
 
 def article_label(context: SiteContext, number: str) -> str:

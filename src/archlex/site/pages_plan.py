@@ -6,7 +6,7 @@ from archlex.findings import Severity
 from archlex.model import Milestone, WorkPackage
 from archlex.render.language_note import fallback_note
 from archlex.site.context import SiteContext
-from archlex.site.markdown import facts, heading, page, table, text
+from archlex.site.markdown import date_cell, facts, heading, page, table, text
 from archlex.site.pages_charts import home_charts
 from archlex.toolkit.escape import md_cell
 from archlex.toolkit.labels import (
@@ -52,8 +52,8 @@ def _package_table(context: SiteContext, path: str, packages: list[WorkPackage])
         [
             link.id(w.id),
             text(w.name),
-            tr.table_date(w.start),
-            tr.table_date(w.end),
+            date_cell(tr.table_date(w.start), w.start),
+            date_cell(tr.table_date(w.end), w.end),
             link.id(w.owner),
             _cost(context, w),
         ]
@@ -70,6 +70,7 @@ def _package_table(context: SiteContext, path: str, packages: list[WorkPackage])
         ],
         rows,
         tr._("None."),
+        amounts=[5],
     )
 
 
@@ -155,7 +156,7 @@ def milestones_index(context: SiteContext) -> str:
         [
             link.id(m.id),
             text(m.name),
-            tr.table_date(m.date),
+            date_cell(tr.table_date(m.date), m.date),
             link.ids(m.after),
             link.provisions(m.deadline_of),
         ]
@@ -265,7 +266,7 @@ def home_page(context: SiteContext) -> str:
         table(
             [tr._("Milestone"), tr._("Name"), tr._("Date")],
             [
-                [link.id(m.id), text(m.name), tr.table_date(m.date)]
+                [link.id(m.id), text(m.name), date_cell(tr.table_date(m.date), m.date)]
                 for m in sorted(model.milestones, key=lambda m: (m.date, m.id))
                 if m.date >= context.as_of
             ][:5],
@@ -303,7 +304,7 @@ def _coverage_table(context: SiteContext) -> str:
         tr._("Traced %"),
     ]
     return (
-        table(head, rows, tr._("None."))
+        table(head, rows, tr._("None."), amounts=range(1, len(head)))
         + "\n\n"
         + tr._("The figures of `archlex check`: obligations by how far they are covered.")
         + " "
@@ -321,7 +322,7 @@ def _findings_summary(context: SiteContext) -> str:
         [tr.label(SEVERITIES, severity), tr.number(count)] for severity, count in counts.items()
     ]
     return (
-        table([tr._("Severity"), tr._("Open")], rows, tr._("None."))
+        table([tr._("Severity"), tr._("Open")], rows, tr._("None."), amounts=[1])
         + "\n\n"
         + link.to("findings.md", tr._("All findings"))
     )
@@ -351,4 +352,4 @@ def _counts(context: SiteContext) -> str:
         for kind, count in sorted(counts.items())
         for label in [tr.label(ENTITY_KINDS, kind)]
     ]
-    return table([tr._("Kind"), tr._("Count")], rows, tr._("None."))
+    return table([tr._("Kind"), tr._("Count")], rows, tr._("None."), amounts=[1])
