@@ -23,6 +23,7 @@ from archlex.export.archimate_views import archimate_views
 from archlex.export.ids import XML_LANG, xml_text
 from archlex.export.registry import report_exporter
 from archlex.export.text_language import LangText, TextLanguages, archlex_words
+from archlex.localized import library_ids
 from archlex.model import Model
 
 if TYPE_CHECKING:
@@ -63,8 +64,6 @@ def _text(parent: ET.Element, tag: str, said: LangText) -> None:
 def archimate_export(report: Report) -> str:
     """The exchange-format document for the report's model in its output language, each text
     tagged with the language it is in (a library's plain texts are English)."""
-    from archlex.localized import library_ids  # the loader's types only when exporting
-
     model = report.model
     written = report.written_language or model.manifest.language
     languages = TextLanguages(model.manifest.language, written, library_ids(report.project))
