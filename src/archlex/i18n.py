@@ -70,6 +70,15 @@ class Translator:
 
     _ = gettext
 
+    def translates(self, message: str) -> bool:
+        """Whether the catalog gives `message` in this language (a translation may be spelt as
+        the msgid: Latvian `Process: {name}`); English, the source language, always does."""
+        if self.language == SOURCE_LANGUAGE:
+            return True
+        # GNUTranslations' table of the compiled catalog, which holds translated messages only.
+        table: dict[object, str] = getattr(self.catalog, "_catalog", {})
+        return message in table
+
     def ngettext(self, singular: str, plural: str, count: int) -> str:
         """The singular or plural form for `count`, by the language's plural rules."""
         return self.catalog.ngettext(singular, plural, count)

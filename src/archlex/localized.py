@@ -18,13 +18,10 @@ def in_language(report: Report, language: str | None = None) -> Report:
     target = language or model.manifest.language
     if report.output_language == target:
         return report
-    written = model.manifest.language
+    written = report.written_language or model.manifest.language
     fallbacks: dict[str, int] = {}
     if target != DEFAULT_LANGUAGE:
-        library = frozenset(
-            entity.id for _, entity in model.entities() if _is_library(report.project, entity.id)
-        )
-        fallbacks = untranslated(model, target, written, library)
+        fallbacks = untranslated(model, target, written, library_ids(report.project))
         model = localize_model(model, target)
     if model.manifest.language != target:
         manifest = model.manifest.model_copy(update={"language": target})
@@ -32,7 +29,20 @@ def in_language(report: Report, language: str | None = None) -> Report:
     project = report.project
     if model is not report.model:
         project = dataclasses.replace(project, model=model)
-    return dataclasses.replace(report, project=project, output_language=target, fallbacks=fallbacks)
+    return dataclasses.replace(
+        report,
+        project=project,
+        output_language=target,
+        fallbacks=fallbacks,
+        written_language=written,
+    )
+
+
+def library_ids(project: Project) -> frozenset[str]:
+    """The ids of the entities a bundled library defines (written in English)."""
+    return frozenset(
+        entity.id for _, entity in project.model.entities() if _is_library(project, entity.id)
+    )
 
 
 def _is_library(project: Project, entity_id: str) -> bool:

@@ -23,9 +23,11 @@ class Report:
     coverage: Coverage | None = None
     min_coverage: float | None = None
     # Set by `api.in_language`: the language the model's texts were put in, and how many parts
-    # of each kind (class name) kept a text in another language for want of a translation.
+    # of each kind (class name) kept a text in another language for want of a translation; the
+    # language its plain texts are written in (the manifest's, which then says the output's).
     output_language: str | None = None
     fallbacks: dict[str, int] = field(default_factory=dict)
+    written_language: str | None = None
 
     @property
     def model(self) -> Model:

@@ -1,6 +1,7 @@
 """The exports in the output language (`--language`, default: the manifest's), as `render`
 writes it: the model's texts in that language where it gives them, the written text where not;
-the files still read by the readers of the other export tests."""
+the files still read by the readers of the other export tests. The ArchiMate export tags each
+text with the language it is in, which is the output language only where the model gives it."""
 
 from __future__ import annotations
 
@@ -11,16 +12,18 @@ from typing import Any
 import pytest
 from reqif.parser import ReqIFParser  # type: ignore[import-untyped]
 
-from archlex.api import load
+from archlex.api import in_language, load, validate_model
 from archlex.catalog.provision import Provision, parse_provision
-from archlex.export.archimate import archimate_xml
+from archlex.export.archimate import archimate_export, archimate_xml
+from archlex.export.ids import xml_id
 from archlex.export.reqif import provision_object_id, reqif_xml, requirement_object_id
 from archlex.export.structurizr import structurizr_dsl
 from archlex.model import Model
-from tests.conftest import EXAMPLE, run_archlex
+from tests.conftest import EXAMPLE, WriteModel, run_archlex
 from tests.export.dsl_checker import check
+from tests.export.hostile import FILES, HOSTILE, HOSTILE_IN_XML
 from tests.export.reqif_schema import schema_errors
-from tests.export.test_archimate import assert_valid, parse
+from tests.export.test_archimate import NS, assert_valid, parse, properties
 from tests.export.test_reqif import values
 
 # The catalog gives 2019/817 Art 2's title in Latvian (OJ L 135/27), not Art 20(1)'s.
@@ -34,6 +37,25 @@ requirements:
     allocated_to: [PIS-MOBILE]
 """
 LATVIAN_TITLE = 'Prasība divās valodās <&> "x"'
+# A process named in both languages: its view's name is Latvian through and through.
+TWO_LANGUAGE_PROCESS = """\
+processes:
+  - id: P-LV
+    name: {en: A process in two languages, lv: Process divās valodās}
+    steps: [F-BRD-01]
+"""
+LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+@pytest.fixture(scope="module")
+def bilingual_example(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the (English) example with one requirement and one process given in both
+    languages."""
+    root = tmp_path_factory.mktemp("bilingual") / "model"
+    shutil.copytree(EXAMPLE, root, ignore=shutil.ignore_patterns("eu"))
+    extra = TWO_LANGUAGES + TWO_LANGUAGE_PROCESS
+    (root / "requirements" / "two-languages.yaml").write_text(extra, encoding="utf-8")
+    return root
 
 
 @pytest.fixture(scope="module")
@@ -136,3 +158,67 @@ def _provision(text: str) -> Provision:
     provision = parse_provision(text)
     assert provision is not None
     return provision
+
+
+def said(root: Any, identifier: str, tag: str = "name") -> tuple[str, str]:
+    """The text and `xml:lang` of the first `tag` of the concept or view `identifier`."""
+    node = root.find(f".//*[@identifier='{identifier}']/a:{tag}", NS)
+    assert node is not None, identifier
+    return node.text, node.get(LANG)
+
+
+def test_archimate_tags_the_latvian_it_has_lv_and_what_falls_back_en(
+    bilingual_example: Path, tmp_path: Path
+) -> None:
+    text = exported("archimate", bilingual_example, tmp_path / "lv.xml", "--language", "lv")
+    assert_valid(text)
+    root = parse(text)
+    assert said(root, xml_id("REQ-LV-01")) == (LATVIAN_TITLE, "lv")
+    assert "Prasība divās valodās &lt;&amp;&gt;" in text  # escaped as before
+    assert said(root, xml_id("REQ-BRD-01"))[1] == "en"  # no Latvian: the English as written
+    assert said(root, xml_id("eu.ESP")) == ("Eiropas meklēšanas portāls (ESP)", "lv")
+    assert said(root, xml_id("eu.ETIAS"))[1] == "en"  # the catalog gives no Latvian name
+    assert root.find("a:name", NS).get(LANG) == "en"  # the model's name has no Latvian
+    assert said(root, "view-context") == ("Konteksts", "lv")  # archlex's catalog
+    assert said(root, "view-process-P-LV") == ("Process: Process divās valodās", "lv")
+    assert said(root, "view-process-P-BORDER-ENTRY")[1] == "en"  # the process's English name
+    requirement = root.find(f".//a:element[@identifier='{xml_id('REQ-LV-01')}']", NS)
+    assert properties(requirement)["archlex-id"] == "REQ-LV-01"
+    values = requirement.iterfind("a:properties/a:property/a:value", NS)
+    assert {value.get(LANG) for value in values} == {"en"}  # ids and codes: archlex's words
+    assert len(root.findall(".//a:element/a:name", NS)) == len(root.findall(".//a:element", NS))
+
+
+def test_archimate_of_a_model_written_in_latvian(latvian_example: Path, tmp_path: Path) -> None:
+    # The manifest says the model is written in Latvian: its plain texts are Latvian whatever
+    # the output language; the library's plain texts are English.
+    latvian = parse(exported("archimate", latvian_example, tmp_path / "lv.xml"))
+    assert said(latvian, xml_id("REQ-BRD-01"))[1] == "lv"
+    assert said(latvian, xml_id("eu.ETIAS"))[1] == "en"
+    assert said(latvian, xml_id("eu.ETIAS"), "documentation")[1] == "en"
+    text = exported("archimate", latvian_example, tmp_path / "en.xml", "--language", "en")
+    assert_valid(text)
+    english = parse(text)
+    assert said(english, xml_id("REQ-LV-01")) == ("A requirement in two languages", "en")
+    assert said(english, xml_id("REQ-BRD-01"))[1] == "lv"
+    assert said(english, xml_id("eu.ESP")) == ("European search portal (ESP)", "en")
+    assert said(english, "view-context") == ("Context", "en")
+    assert english.find("a:name", NS).get(LANG) == "lv"
+
+
+def test_hostile_latvian_text_is_escaped_and_tagged(write_model: WriteModel) -> None:
+    latvian = f"""\
+organisations:
+  - id: org.lv
+    name:
+      en: Plain
+      lv: {HOSTILE}
+    kind: ministry
+"""
+    root = write_model({**FILES, "latvian.yaml": latvian})
+    text = archimate_export(in_language(validate_model(root, root), "lv"))
+    assert_valid(text)
+    assert "<script>" not in text and "]]>" not in text
+    tree = parse(text)
+    assert said(tree, xml_id("org.lv")) == (HOSTILE_IN_XML, "lv")
+    assert said(tree, xml_id("0rg.one")) == (HOSTILE_IN_XML, "en")  # written in English

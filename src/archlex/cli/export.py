@@ -73,7 +73,7 @@ def _command(name: str, export: "Export") -> Any:
         refuse_unreadable(report)
         # The texts in the output language where the model gives them, as `render` writes them.
         report = in_language(report, language.value if language else None)
-        write_output(out, export.write(report.model))
+        write_output(out, export.write(report))
         if not is_stdout(out):
             typer.echo(f"wrote {out}")
 

@@ -3,19 +3,31 @@
 The XML is built with the standard library's ElementTree, which escapes model text (`&`, `<`,
 `>`, quotes); characters XML 1.0 cannot carry at all (most control characters) are removed
 first, as docs/export.md says. The output validates against `archimate3_Diagram.xsd`.
+
+Every `name`, `documentation`, `label` and property `value` says the language its text is in
+(`xml:lang`), which is the output language only where the model or archlex's catalog gives the
+text in it (export/text_language.py). Each is written once, in that one language: the exchange
+format allows one element per language, but Archi shows the one in its user's language before
+the first, which would undo `--language` for whoever reads English.
 """
 
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from typing import TYPE_CHECKING
 
 from archlex.export.archimate_concepts import Concepts, archimate_concepts
 from archlex.export.archimate_properties import PROPERTY_TYPES
 from archlex.export.archimate_types import Element, Figure, Relationship, View
 from archlex.export.archimate_views import archimate_views
 from archlex.export.ids import XML_LANG, xml_text
-from archlex.export.registry import exporter
+from archlex.export.registry import report_exporter
+from archlex.export.text_language import LangText, TextLanguages, archlex_words
+from archlex.localized import library_ids
 from archlex.model import Model
+
+if TYPE_CHECKING:
+    from archlex.outcome import Report
 
 NAMESPACE = "http://www.opengroup.org/xsd/archimate/3.0/"
 XSI = "http://www.w3.org/2001/XMLSchema-instance"
@@ -35,11 +47,11 @@ def _typed(parent: ET.Element, tag: str, xsi_type: str, identifier: str) -> ET.E
     return ET.SubElement(parent, _tag(tag), {"identifier": identifier, f"{{{XSI}}}type": xsi_type})
 
 
-def _text(parent: ET.Element, tag: str, text: str, language: str) -> None:
-    ET.SubElement(parent, _tag(tag), {XML_LANG: language}).text = xml_text(text)
+def _text(parent: ET.Element, tag: str, said: LangText) -> None:
+    ET.SubElement(parent, _tag(tag), {XML_LANG: said.language}).text = xml_text(said.text)
 
 
-@exporter(
+@report_exporter(
     "archimate",
     order=10,
     default_file="model.xml",
@@ -49,11 +61,24 @@ def _text(parent: ET.Element, tag: str, text: str, language: str) -> None:
     "per diagram (context, each process, technical, technology per environment), laid out by "
     "Graphviz.",
 )
-def archimate_xml(model: Model) -> str:
-    """The exchange-format document for the model, deterministic to the byte."""
-    concepts = archimate_concepts(model)
-    views = archimate_views(model, concepts)
-    language = model.manifest.language or "en"
+def archimate_export(report: Report) -> str:
+    """The exchange-format document for the report's model in its output language, each text
+    tagged with the language it is in (a library's plain texts are English)."""
+    model = report.model
+    written = report.written_language or model.manifest.language
+    languages = TextLanguages(model.manifest.language, written, library_ids(report.project))
+    return archimate_xml(model, languages)
+
+
+def archimate_xml(model: Model, languages: TextLanguages | None = None) -> str:
+    """The exchange-format document for the model, deterministic to the byte. Without
+    `languages`, the model as loaded: its plain texts (a library's too) in the manifest's
+    language."""
+    if languages is None:
+        language = model.manifest.language
+        languages = TextLanguages(language, language)
+    concepts = archimate_concepts(model, languages)
+    views = archimate_views(model, concepts, languages)
     root = ET.Element(
         _tag("model"),
         {
@@ -62,8 +87,8 @@ def archimate_xml(model: Model) -> str:
             f"{{{XSI}}}schemaLocation": SCHEMA_LOCATION,
         },
     )
-    _text(root, "name", model.manifest.name, language)
-    used = _write_concepts(root, concepts, language)
+    _text(root, "name", languages.of(model.manifest.name))
+    used = _write_concepts(root, concepts)
     definitions = ET.SubElement(root, _tag("propertyDefinitions"))
     for name, data_type in PROPERTY_TYPES.items():
         if name in used:
@@ -72,56 +97,54 @@ def archimate_xml(model: Model) -> str:
                 _tag("propertyDefinition"),
                 {"identifier": f"prop-{name}", "type": data_type},
             )
-            _text(definition, "name", name, "en")
+            _text(definition, "name", archlex_words(name))
     if views:
         diagrams = ET.SubElement(ET.SubElement(root, _tag("views")), _tag("diagrams"))
         for view in views:
-            _write_view(diagrams, view, concepts, language)
+            _write_view(diagrams, view)
     ET.indent(root, space="  ")
     body = ET.tostring(root, encoding="unicode")
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + body + "\n"
 
 
-def _write_concepts(root: ET.Element, concepts: Concepts, language: str) -> set[str]:
+def _write_concepts(root: ET.Element, concepts: Concepts) -> set[str]:
     """Elements and relationships; returns the names of the properties they use."""
     used: set[str] = set()
     elements = ET.SubElement(root, _tag("elements"))
     for element in concepts.elements:
-        used |= _write_concept(elements, "element", element, language)
+        used |= _write_concept(elements, "element", element)
     relationships = ET.SubElement(root, _tag("relationships"))
     for relationship in concepts.relationships:
-        used |= _write_concept(relationships, "relationship", relationship, language)
+        used |= _write_concept(relationships, "relationship", relationship)
     return used
 
 
-def _write_concept(
-    parent: ET.Element, tag: str, concept: Element | Relationship, language: str
-) -> set[str]:
+def _write_concept(parent: ET.Element, tag: str, concept: Element | Relationship) -> set[str]:
     node = _typed(parent, tag, concept.type, concept.identifier)
     if isinstance(concept, Relationship):
         node.set("source", concept.source)
         node.set("target", concept.target)
-    if concept.name:
-        _text(node, "name", concept.name, language)
-    if isinstance(concept, Element) and concept.documentation:
-        _text(node, "documentation", concept.documentation, language)
+    if concept.name and concept.name.text:
+        _text(node, "name", concept.name)
+    if isinstance(concept, Element) and concept.documentation and concept.documentation.text:
+        _text(node, "documentation", concept.documentation)
     if concept.properties:
         properties = ET.SubElement(node, _tag("properties"))
         for name, value in concept.properties:
             item = ET.SubElement(
                 properties, _tag("property"), {"propertyDefinitionRef": f"prop-{name}"}
             )
-            _text(item, "value", value, language)
+            _text(item, "value", value)
     return {name for name, _ in concept.properties}
 
 
-def _write_view(parent: ET.Element, view: View, concepts: Concepts, language: str) -> None:
+def _write_view(parent: ET.Element, view: View) -> None:
     node = _typed(parent, "view", "Diagram", view.identifier)
-    _text(node, "name", view.name, language)
-    _text(node, "documentation", view.documentation, language)
+    _text(node, "name", view.name)
+    _text(node, "documentation", view.documentation)
     figure_ids: dict[str, str] = {}
     for figure in view.figures:
-        _write_figure(node, figure, view, figure_ids, language)
+        _write_figure(node, figure, view, figure_ids)
     for number, (relationship, source, target) in enumerate(view.lines, start=1):
         ET.SubElement(
             node,
@@ -137,7 +160,7 @@ def _write_view(parent: ET.Element, view: View, concepts: Concepts, language: st
 
 
 def _write_figure(
-    parent: ET.Element, figure: Figure, view: View, figure_ids: dict[str, str], language: str
+    parent: ET.Element, figure: Figure, view: View, figure_ids: dict[str, str]
 ) -> None:
     identifier = f"{view.identifier}-n{len(figure_ids) + 1}"
     figure_ids[figure.key] = identifier
@@ -148,7 +171,7 @@ def _write_figure(
     bounds = view.bounds[figure.key]
     for name, value in (("x", bounds.x), ("y", bounds.y), ("w", bounds.w), ("h", bounds.h)):
         node.set(name, str(value))
-    if figure.label:
-        _text(node, "label", figure.label, language)
+    if figure.label and figure.label.text:
+        _text(node, "label", figure.label)
     for child in figure.children:
-        _write_figure(node, child, view, figure_ids, language)
+        _write_figure(node, child, view, figure_ids)

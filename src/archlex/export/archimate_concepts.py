@@ -3,7 +3,8 @@
 The mapping (documented in docs/export.md) keeps every archlex id: an element's identifier is
 `xml_id(id)` and its `archlex-id` property holds the id itself. Relationships the model states
 (a flow) keep the flow's id; the others are derived from references and get an identifier
-hashed from their type and ends, so it is stable as long as the ends are.
+hashed from their type and ends, so it is stable as long as the ends are. Each name,
+documentation and property value carries the language it is in (export/text_language.py).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from archlex.export.archimate_technology import (
 )
 from archlex.export.archimate_types import Element, Relationship, derived_id
 from archlex.export.ids import xml_id
+from archlex.export.text_language import LangText, TextLanguages, archlex_words
 from archlex.model import Model
 from archlex.model.common import Entity
 from archlex.model.flow import Flow
@@ -65,12 +67,12 @@ def deliverable_id(work_package_id: str) -> str:
     return "deliverable-" + xml_id(work_package_id)[3:]
 
 
-def archimate_concepts(model: Model) -> Concepts:
+def archimate_concepts(model: Model, languages: TextLanguages) -> Concepts:
     """The model's elements and relationships, sorted, without duplicates."""
-    elements = {e.identifier: e for e in _elements(model)}
+    elements = {e.identifier: e for e in _elements(model, languages)}
     types = {identifier: e.type for identifier, e in elements.items()}
     relationships: dict[str, Relationship] = {}
-    for relationship in _relationships(model, types):
+    for relationship in _relationships(model, types, languages):
         if relationship.source in types or relationship.source in relationships:
             if relationship.target in types:
                 relationships.setdefault(relationship.identifier, relationship)
@@ -85,58 +87,74 @@ def archimate_concepts(model: Model) -> Concepts:
     )
 
 
-def _element(kind: str, entity: Entity, name: str, documentation: str | None) -> Element:
+def _element(
+    kind: str, entity: Entity, name: LangText, documentation: str | None, languages: TextLanguages
+) -> Element:
     return Element(
         xml_id(entity.id),
         ELEMENT_TYPE[kind],
         name,
-        documentation,
-        entity_properties(kind, entity),
+        languages.of(documentation, entity.id) if documentation else None,
+        entity_properties(kind, entity, languages),
         entity.id,
     )
 
 
-def _elements(model: Model) -> Iterator[Element]:
+def _elements(model: Model, languages: TextLanguages) -> Iterator[Element]:
     for kind, entity in model.entities():
         if isinstance(entity, System) and entity.kind is SystemKind.NATIONAL_INTERFACE:
-            yield _element("interface", entity, entity.name, entity.description)
+            name = languages.of(entity.name, entity.id)
+            yield _element("interface", entity, name, entity.description, languages)
         elif isinstance(entity, Requirement):
-            yield _element(kind, entity, entity.title, entity.text or entity.description)
+            name = languages.of(entity.title, entity.id)
+            documentation = entity.text or entity.description
+            yield _element(kind, entity, name, documentation, languages)
         elif isinstance(entity, Obligation):
-            name = f"{entity.provision}: {entity.name or entity.summary}"
-            yield _element(kind, entity, name, entity.summary)
+            said = languages.of(entity.name or entity.summary, entity.id)
+            name = languages.composed(f"{entity.provision}: {said.text}", said)
+            yield _element(kind, entity, name, entity.summary, languages)
         elif kind in ELEMENT_TYPE:
-            name = entity.name or entity.id
-            yield _element(kind, entity, name, entity.description)
-    yield from technology_elements(model)
+            # An entity without a name shows its id, which is no one language's.
+            name = languages.of(entity.name, entity.id) if entity.name else archlex_words(entity.id)
+            yield _element(kind, entity, name, entity.description, languages)
+    yield from technology_elements(model, languages)
     for package in model.work_packages:
         if package.delivers:
+            said = languages.of(package.name, package.id)
+            # "Deliverables of" is archlex's own English: no catalog translates it yet.
+            name = languages.composed(
+                f"Deliverables of {said.text}", said, archlex_words("Deliverables of")
+            )
+            delivered = "What the work package delivers: " + ", ".join(package.delivers)
             yield Element(
                 deliverable_id(package.id),
                 "Deliverable",
-                f"Deliverables of {package.name}",
-                "What the work package delivers: " + ", ".join(package.delivers),
-                [("derived-from", package.id)],
+                name,
+                archlex_words(delivered),
+                [("derived-from", archlex_words(package.id))],
                 None,
             )
 
 
 def _relation(kind: str, source: str, target: str, name: str | None = None) -> Relationship:
-    return Relationship(derived_id(kind, source, target), kind, source, target, name)
+    said = archlex_words(name) if name else None
+    return Relationship(derived_id(kind, source, target), kind, source, target, said)
 
 
-def _relationships(model: Model, types: dict[str, str]) -> Iterator[Relationship]:
+def _relationships(
+    model: Model, types: dict[str, str], languages: TextLanguages
+) -> Iterator[Relationship]:
     yield from _organisation_relationships(model)
     yield from _system_relationships(model)
     for flow in model.flows:
-        yield from _flow_relationships(flow, types)
+        yield from _flow_relationships(flow, types, languages)
     yield from _requirement_relationships(model)
     for package in model.work_packages:
         yield from _roadmap_relationships(package)
     for milestone in model.milestones:
         for package_id in milestone.after:
             yield _relation("Triggering", xml_id(package_id), xml_id(milestone.id))
-    yield from technology_relationships(model)
+    yield from technology_relationships(model, languages)
     yield from data_relationships(model)
 
 
@@ -177,17 +195,20 @@ def interface_owners(model: Model) -> dict[str, set[str]]:
     return owners
 
 
-def _flow_relationships(flow: Flow, types: dict[str, str]) -> Iterator[Relationship]:
+def _flow_relationships(
+    flow: Flow, types: dict[str, str], languages: TextLanguages
+) -> Iterator[Relationship]:
     source, target = xml_id(flow.from_), xml_id(flow.to)
     allowed = types.get(source) in FLOW_ALLOWED and types.get(target) in FLOW_ALLOWED
     identifier = xml_id(flow.id)
+    name = flow.name or flow.purpose
     yield Relationship(
         identifier,
         "Flow" if allowed else "Association",
         source,
         target,
-        flow.name or flow.purpose,
-        flow_properties(flow),
+        languages.of(name, flow.id) if name else None,
+        flow_properties(flow, languages),
         flow.id,
     )
     for data in flow.data:

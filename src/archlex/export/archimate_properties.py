@@ -1,7 +1,9 @@
 """The properties an exported concept carries: its archlex id and kind, provisions, provenance.
 
 Every property has a definition (`propertyDefinitions` in the exchange format); the keys here
-are the definitions' names, and `PROPERTY_TYPES` their data types.
+are the definitions' names, and `PROPERTY_TYPES` their data types. A value is in the language
+of the model's text it holds (a `Text`: names, and the free text of fields such as `zone`);
+anything else (ids, codes, dates, numbers) is archlex's own words (export/text_language.py).
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
+from archlex.export.text_language import LangText, TextLanguages, archlex_words
 from archlex.model.common import Entity, Provenance
 from archlex.model.flow import Flow
 from archlex.model.infrastructure import Network, Node
@@ -17,6 +20,7 @@ from archlex.model.regulation import Obligation
 from archlex.model.requirement import Requirement
 from archlex.model.roadmap import Dated, Milestone, WorkPackage
 from archlex.model.system import DataCategory, System
+from archlex.model.text import Text
 
 # name -> exchange-format data type; written in this order.
 PROPERTY_TYPES = {
@@ -80,28 +84,44 @@ def listed(values: Iterable[object]) -> str:
     return "; ".join(str(v) for v in values)
 
 
-def property_pairs(pairs: Iterable[tuple[str, object]]) -> list[tuple[str, str]]:
-    """The pairs with a value, as text; booleans as the exchange format writes them."""
+def property_pairs(
+    pairs: Iterable[tuple[str, object]], languages: TextLanguages, entity_id: str
+) -> list[tuple[str, LangText]]:
+    """The pairs with a value, as text in its language (`entity_id`'s texts); booleans as the
+    exchange format writes them."""
     kept = []
     for key, value in pairs:
         if value is None or value == "" or value == []:
             continue
-        text = str(value).lower() if isinstance(value, bool) else str(value)
-        kept.append((key, text))
+        if isinstance(value, LangText):
+            kept.append((key, value))
+        elif isinstance(value, str):
+            kept.append((key, languages.value(value, entity_id)))
+        else:
+            text = str(value).lower() if isinstance(value, bool) else str(value)
+            kept.append((key, archlex_words(text)))
     return kept
 
 
-def entity_properties(kind: str, entity: Entity) -> list[tuple[str, str]]:
+def model_words(text: str | None) -> Text | None:
+    """A free-text field the model writes as a plain string (`zone`, `location` ...): a model
+    text, in the language of the entity's file."""
+    return Text(text) if text else None
+
+
+def entity_properties(
+    kind: str, entity: Entity, languages: TextLanguages
+) -> list[tuple[str, LangText]]:
     """The archlex id and kind, then what the entity's kind records."""
     pairs: list[tuple[str, object]] = [("archlex-id", entity.id), ("archlex-kind", kind)]
-    pairs += _kind_pairs(entity)
+    pairs += _kind_pairs(entity, languages)
     if isinstance(entity, Provenance):
-        pairs += [("verified", entity.verified), ("source", entity.source)]
+        pairs += [("verified", entity.verified), ("source", model_words(entity.source))]
     pairs.append(("tags", listed(entity.tags)))
-    return property_pairs(pairs)
+    return property_pairs(pairs, languages, entity.id)
 
 
-def _kind_pairs(entity: Entity) -> list[tuple[str, object]]:
+def _kind_pairs(entity: Entity, languages: TextLanguages) -> list[tuple[str, object]]:
     if isinstance(entity, Organisation):
         return [("kind", entity.kind.value), ("roles", listed(g.role for g in entity.roles))]
     if isinstance(entity, Role):
@@ -110,23 +130,23 @@ def _kind_pairs(entity: Entity) -> list[tuple[str, object]]:
         return [
             ("kind", entity.kind.value),
             ("status", entity.status.value),
-            ("zone", entity.zone),
+            ("zone", model_words(entity.zone)),
             ("owner", entity.owner),
             ("operator", entity.operator),
         ]
     if isinstance(entity, DataCategory):
-        return _data_pairs(entity)
+        return _data_pairs(entity, languages)
     if isinstance(entity, Network):
         return [
             ("scope", entity.scope.value),
             ("operator", entity.operator),
-            ("security", entity.security),
+            ("security", model_words(entity.security)),
         ]
     if isinstance(entity, Node):
         return [
             ("kind", entity.kind.value),
             ("operator", entity.operator),
-            ("location", entity.location),
+            ("location", model_words(entity.location)),
             ("networks", listed(entity.networks)),
         ]
     if isinstance(entity, Requirement):
@@ -141,25 +161,28 @@ def _kind_pairs(entity: Entity) -> list[tuple[str, object]]:
     return _roadmap_pairs(entity)
 
 
-def _data_pairs(category: DataCategory) -> list[tuple[str, object]]:
+def _data_pairs(category: DataCategory, languages: TextLanguages) -> list[tuple[str, object]]:
     # The fields of format extension 26 are written only where the model gives them, so a
     # category without them exports as before.
     entities = [
         f"{e.name} ({', '.join(e.attributes)})" if e.attributes else e.name
         for e in category.entities
     ]
+    names = [languages.of(e.name, category.id) for e in category.entities]
+    legal_basis = listed([*category.legal_basis, *_words(category.legal_basis_text)])
     return [
         ("personal", category.personal),
         ("special", category.special),
         ("special-kind", category.special_kind.value if category.special_kind else None),
-        ("retention", category.retention),
+        ("retention", model_words(category.retention)),
         ("retention-basis", listed(category.retention_basis)),
-        ("legal-basis", listed([*category.legal_basis, *_words(category.legal_basis_text)])),
+        # The model's words when it explains the basis in them, else provisions.
+        ("legal-basis", model_words(legal_basis) if category.legal_basis_text else legal_basis),
         ("controller", listed(category.controller)),
         ("processor", listed(category.processor)),
         ("master", category.master),
         ("held-by", listed(category.held_by)),
-        ("entities", listed(entities)),
+        ("entities", languages.composed(listed(entities), *names) if entities else None),
     ]
 
 
@@ -187,7 +210,7 @@ def _roadmap_pairs(entity: Entity) -> list[tuple[str, object]]:
     return pairs
 
 
-def flow_properties(flow: Flow) -> list[tuple[str, str]]:
+def flow_properties(flow: Flow, languages: TextLanguages) -> list[tuple[str, LangText]]:
     """A flow's id, legal basis, data, purpose, route and logging."""
     logging = None
     if flow.logging is not None:
@@ -201,10 +224,12 @@ def flow_properties(flow: Flow) -> list[tuple[str, str]]:
             ("provisions", listed(flow.legal_basis)),
             ("via", flow.via),
             ("data", listed(flow.data)),
-            ("purpose", flow.purpose),
+            ("purpose", model_words(flow.purpose)),
             ("sync", flow.sync.value if flow.sync else None),
             ("logging", logging),
             ("process", flow.process),
             ("tags", listed(flow.tags)),
-        ]
+        ],
+        languages,
+        flow.id,
     )

@@ -16,10 +16,16 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterator
 
-from archlex.export.archimate_properties import entity_properties, listed, property_pairs
+from archlex.export.archimate_properties import (
+    entity_properties,
+    listed,
+    model_words,
+    property_pairs,
+)
 from archlex.export.archimate_types import Element, Relationship, derived_id
 from archlex.export.deployments import volume_text
 from archlex.export.ids import xml_id
+from archlex.export.text_language import LangText, TextLanguages, archlex_words
 from archlex.model import Model
 from archlex.model.infrastructure import Connection, Hosting, Node, NodeKind
 
@@ -33,26 +39,30 @@ NODE_TYPE = {
 }
 
 
-def technology_elements(model: Model) -> Iterator[Element]:
+def technology_elements(model: Model, languages: TextLanguages) -> Iterator[Element]:
     """A Communication Network per network, a Facility, Device or Node per node."""
     for network in model.networks:
         yield Element(
             xml_id(network.id),
             "CommunicationNetwork",
-            network.name,
-            network.description,
-            entity_properties("network", network),
+            languages.of(network.name, network.id),
+            _documentation(network.description, network.id, languages),
+            entity_properties("network", network, languages),
             network.id,
         )
     for node in model.nodes:
         yield Element(
             xml_id(node.id),
             NODE_TYPE[node.kind],
-            node.name,
-            node.description,
-            entity_properties("node", node),
+            languages.of(node.name, node.id),
+            _documentation(node.description, node.id, languages),
+            entity_properties("node", node, languages),
             node.id,
         )
+
+
+def _documentation(text: str | None, entity_id: str, languages: TextLanguages) -> LangText | None:
+    return languages.of(text, entity_id) if text else None
 
 
 def hosting_id(node: Node, hosting: Hosting) -> str:
@@ -61,7 +71,7 @@ def hosting_id(node: Node, hosting: Hosting) -> str:
     return "host-" + hashlib.sha256(ends.encode()).hexdigest()[:20]
 
 
-def technology_relationships(model: Model) -> Iterator[Relationship]:
+def technology_relationships(model: Model, languages: TextLanguages) -> Iterator[Relationship]:
     """Nesting, hosting, networks and operators of the nodes; the connections."""
     for network in model.networks:
         if network.operator:
@@ -84,11 +94,11 @@ def technology_relationships(model: Model) -> Iterator[Relationship]:
                 "Realization",
                 xml_id(node.id),
                 xml_id(hosting.system),
-                "hosts",
-                hosting_properties(hosting),
+                archlex_words("hosts"),
+                hosting_properties(hosting, node.id, languages),
             )
     for connection in model.connections:
-        yield from _connection_relationships(connection)
+        yield from _connection_relationships(connection, languages)
 
 
 def _association(source: str, target: str, name: str) -> Relationship:
@@ -97,19 +107,26 @@ def _association(source: str, target: str, name: str) -> Relationship:
         "Association",
         xml_id(source),
         xml_id(target),
-        name,
+        archlex_words(name),
     )
 
 
-def _connection_relationships(connection: Connection) -> Iterator[Relationship]:
+def _connection_relationships(
+    connection: Connection, languages: TextLanguages
+) -> Iterator[Relationship]:
     identifier = xml_id(connection.id)
+    name = (
+        languages.of(connection.name, connection.id)
+        if connection.name
+        else archlex_words(connection_label(connection))
+    )
     yield Relationship(
         identifier,
         "Flow",
         xml_id(connection.from_),
         xml_id(connection.to),
-        connection.name or connection_label(connection),
-        connection_properties(connection),
+        name,
+        connection_properties(connection, languages),
         connection.id,
     )
     if connection.network:
@@ -119,7 +136,7 @@ def _connection_relationships(connection: Connection) -> Iterator[Relationship]:
             "Association",
             identifier,
             target,
-            "runs over",
+            archlex_words("runs over"),
         )
 
 
@@ -143,20 +160,27 @@ def connection_label(connection: Connection) -> str:
     return ", ".join(parts) or connection.id
 
 
-def hosting_properties(hosting: Hosting) -> list[tuple[str, str]]:
-    """What one instance records: environment, how many, availability, notes."""
+def hosting_properties(
+    hosting: Hosting, node_id: str, languages: TextLanguages
+) -> list[tuple[str, LangText]]:
+    """What one instance on the node `node_id` records: environment, how many, availability,
+    notes."""
     return property_pairs(
         [
             ("archlex-kind", "hosting"),
             ("environment", hosting.environment.value),
             ("instances", hosting.instances),
             ("availability", f"{hosting.availability:g}" if hosting.availability else None),
-            ("notes", hosting.description),
-        ]
+            ("notes", model_words(hosting.description)),
+        ],
+        languages,
+        node_id,
     )
 
 
-def connection_properties(connection: Connection) -> list[tuple[str, str]]:
+def connection_properties(
+    connection: Connection, languages: TextLanguages
+) -> list[tuple[str, LangText]]:
     """A connection's id, protocol, format, standard, network, flows and figures."""
     availability = connection.availability
     return property_pairs(
@@ -166,12 +190,14 @@ def connection_properties(connection: Connection) -> list[tuple[str, str]]:
             ("protocol", connection.protocol),
             ("format", connection.format),
             ("standard", connection.standard),
-            ("security", connection.security),
+            ("security", model_words(connection.security)),
             ("network", connection.network),
             ("flows", listed(connection.flows)),
             ("availability", f"{availability:g}" if availability is not None else None),
             ("volume", volume_text(connection.volume) if connection.volume else None),
             ("status", connection.status.value),
             ("tags", listed(connection.tags)),
-        ]
+        ],
+        languages,
+        connection.id,
     )

@@ -16,13 +16,16 @@ from archlex.export.archimate_concepts import Concepts
 from archlex.export.archimate_types import Figure, View, derived_id
 from archlex.export.deployments import Deployment, deployments
 from archlex.export.ids import xml_id
+from archlex.export.text_language import TextLanguages, translated
 from archlex.i18n import Translator
 from archlex.model import Model
 
 GRID_FROM = 4  # a node with more systems than this sets them out in a grid
 
 
-def technology_views(model: Model, concepts: Concepts, tr: Translator) -> list[View]:
+def technology_views(
+    model: Model, concepts: Concepts, tr: Translator, languages: TextLanguages
+) -> list[View]:
     """A view per environment that hosts at least one system, production first."""
     elements = {e.identifier for e in concepts.elements}
     exported = {r.identifier for r in concepts.relationships}
@@ -32,15 +35,20 @@ def technology_views(model: Model, concepts: Concepts, tr: Translator) -> list[V
         figures = [_node_figure(deployment, root, seen) for root in deployment.roots()]
         networks = {n for i in deployment.shown for n in deployment.attached(i)}
         figures += [Figure(xml_id(n), xml_id(n)) for n in sorted(networks) if xml_id(n) in elements]
-        title = tr.gettext(deployment.title)
+        title = translated(tr, deployment.title)
+        name = translated(tr, "Technology: {environment}")
+        documentation = translated(
+            tr,
+            "{environment}: the systems inside the nodes they run on, the networks "
+            "the nodes are attached to, and the connections between the systems.",
+        )
         views.append(
             View(
                 f"view-technology-{deployment.environment.value}",
-                tr.gettext("Technology: {environment}").format(environment=title),
-                tr.gettext(
-                    "{environment}: the systems inside the nodes they run on, the networks "
-                    "the nodes are attached to, and the connections between the systems."
-                ).format(environment=title),
+                languages.composed(name.text.format(environment=title.text), title, name),
+                languages.composed(
+                    documentation.text.format(environment=title.text), title, documentation
+                ),
                 figures,
                 sorted(set(_lines(model, deployment, exported))),
                 hints=[pair for figure in figures for pair in _grid(figure)],

@@ -6,8 +6,9 @@ import hashlib
 from dataclasses import dataclass, field
 
 from archlex.export.archimate_layout import Bounds, Box
+from archlex.export.text_language import LangText
 
-Properties = list[tuple[str, str]]
+Properties = list[tuple[str, LangText]]
 
 
 @dataclass(frozen=True)
@@ -16,8 +17,8 @@ class Element:
 
     identifier: str
     type: str
-    name: str
-    documentation: str | None
+    name: LangText
+    documentation: LangText | None
     properties: Properties
     archlex_id: str | None
 
@@ -30,7 +31,7 @@ class Relationship:
     type: str
     source: str
     target: str
-    name: str | None = None
+    name: LangText | None = None
     properties: Properties = field(default_factory=list)
     archlex_id: str | None = None
 
@@ -47,7 +48,7 @@ class Figure:
 
     key: str
     element: str | None = None
-    label: str | None = None
+    label: LangText | None = None
     children: list[Figure] = field(default_factory=list)
 
     def box(self) -> Box:
@@ -60,8 +61,8 @@ class View:
     """A diagram: its figures, the relationships drawn between them, and their bounds."""
 
     identifier: str
-    name: str
-    documentation: str
+    name: LangText
+    documentation: LangText
     figures: list[Figure]
     lines: list[tuple[str, str, str]]  # relationship, source element, target element
     bounds: dict[str, Bounds] = field(default_factory=dict)

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import replace
 
 from archlex.export.archimate_concepts import Concepts
 from archlex.export.archimate_layout import layout
 from archlex.export.archimate_technology_views import technology_views
 from archlex.export.archimate_types import Figure, View
 from archlex.export.ids import escape_id, xml_id
+from archlex.export.text_language import LangText, TextLanguages, translated
 from archlex.i18n import Translator, translator
 from archlex.model import Model
 from archlex.model.flow import Flow
@@ -24,30 +26,32 @@ from archlex.render.diagrams.flows import process_steps
 from archlex.render.diagrams.views import SIDE_OF_KIND, SIDES, Landscape
 
 
-def archimate_views(model: Model, concepts: Concepts) -> list[View]:
+def archimate_views(model: Model, concepts: Concepts, languages: TextLanguages) -> list[View]:
     """The context view, a view per process (by id), the technical view and a technology view
-    per environment, laid out; their names and labels in the model's language."""
-    tr = translator(model.manifest.language)
+    per environment, laid out; their names and labels in the output language where archlex's
+    catalog and the model give them."""
+    tr = translator(languages.output)
     landscape = Landscape.of(model)
     exported = {r.identifier for r in concepts.relationships}
     flows = [f for f in landscape.flows() if xml_id(f.id) in exported]
     views = [_context_view(landscape, flows, tr)]
     for process in sorted(model.processes, key=lambda p: p.id):
         steps = [flow for _, flow in process_steps(model, process) if flow in flows]
+        title = translated(tr, "Process: {name}")
+        name = languages.of(process.name, process.id)
+        documentation = translated(tr, "The data flows of process {id}, in the order of its steps.")
         views.append(
             _flows_view(
                 landscape,
                 f"view-process-{escape_id(process.id)}",
-                tr.gettext("Process: {name}").format(name=process.name),
-                tr.gettext("The data flows of process {id}, in the order of its steps.").format(
-                    id=process.id
-                ),
+                languages.composed(title.text.format(name=name.text), name, title),
+                replace(documentation, text=documentation.text.format(id=process.id)),
                 steps,
                 tr,
             )
         )
-    views.append(_technical_view(landscape, flows, tr))
-    views += technology_views(model, concepts, tr)
+    views.append(_technical_view(landscape, flows, tr, languages))
+    views += technology_views(model, concepts, tr, languages)
     for view in views:
         keys = {box.key for figure in view.figures for box in figure.box().walk()}
         view.lines = [line for line in view.lines if line[1] in keys and line[2] in keys]
@@ -80,7 +84,8 @@ def _side_figures(
         members = [s for s in systems if SIDE_OF_KIND[s.kind] == side and side not in skip]
         if members:
             children = [_system_figure(s, used) for s in members]
-            figures.append(Figure(f"side-{side}", label=tr.gettext(title), children=children))
+            label = translated(tr, title)
+            figures.append(Figure(f"side-{side}", label=label, children=children))
     return figures
 
 
@@ -98,14 +103,14 @@ def _context_view(landscape: Landscape, flows: list[Flow], tr: Translator) -> Vi
         if owner and landscape.model.get(owner) is not None:
             national.append(Figure(xml_id(owner), xml_id(owner), children=children))
         else:
-            label = tr.gettext("No owner given")
+            label = translated(tr, "No owner given")
             national.append(Figure("owner-none", label=label, children=children))
-    label = tr.gettext("National systems")
+    label = translated(tr, "National systems")
     figures = [Figure("side-national", label=label, children=national)]
     figures += _side_figures(landscape, systems, used, {"national"}, tr)
-    name = tr.gettext("Context")
-    documentation = tr.gettext(
-        "Organisations and their national systems, the interfaces, the EU systems."
+    name = translated(tr, "Context")
+    documentation = translated(
+        tr, "Organisations and their national systems, the interfaces, the EU systems."
     )
     return View("view-context", name, documentation, figures, _flow_lines(flows))
 
@@ -113,8 +118,8 @@ def _context_view(landscape: Landscape, flows: list[Flow], tr: Translator) -> Vi
 def _flows_view(
     landscape: Landscape,
     identifier: str,
-    name: str,
-    documentation: str,
+    name: LangText,
+    documentation: LangText,
     flows: list[Flow],
     tr: Translator,
 ) -> View:
@@ -127,7 +132,9 @@ def _flows_view(
     return View(identifier, name, documentation, figures, _flow_lines(flows))
 
 
-def _technical_view(landscape: Landscape, flows: list[Flow], tr: Translator) -> View:
+def _technical_view(
+    landscape: Landscape, flows: list[Flow], tr: Translator, languages: TextLanguages
+) -> View:
     """The national systems by network or security zone; the other systems by side."""
     systems = landscape.shown()
     used = _ends(flows)
@@ -137,14 +144,21 @@ def _technical_view(landscape: Landscape, flows: list[Flow], tr: Translator) -> 
             zones[" ".join((system.zone or "").split())].append(system)
     figures = []
     for number, zone in enumerate(sorted(zones, key=lambda z: (z == "", z.casefold(), z))):
-        label = (
-            tr.gettext("Zone: {zone}").format(zone=zone)
-            if zone
-            else tr.gettext("Unzoned (no zone given)")
-        )
+        label = _zone_label(zone, tr, languages)
         children = [_system_figure(s, used) for s in zones[zone]]
         figures.append(Figure(f"zone-{number}", label=label, children=children))
     figures += _side_figures(landscape, systems, used, {"national"}, tr)
-    name = tr.gettext("Technical view by zone")
-    documentation = tr.gettext("The national systems by network or security zone, and the EU side.")
+    name = translated(tr, "Technical view by zone")
+    documentation = translated(
+        tr, "The national systems by network or security zone, and the EU side."
+    )
     return View("view-technical", name, documentation, figures, _flow_lines(flows))
+
+
+def _zone_label(zone: str, tr: Translator, languages: TextLanguages) -> LangText:
+    """A zone's figure: its name is the model's words (the national systems' `zone`)."""
+    if not zone:
+        return translated(tr, "Unzoned (no zone given)")
+    template = translated(tr, "Zone: {zone}")
+    said = languages.of(zone)
+    return languages.composed(template.text.format(zone=said.text), said, template)
