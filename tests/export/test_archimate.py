@@ -3,11 +3,13 @@ relationship of the model found again when the file is read back."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
 from lxml import etree
 
+from archlex.api import validate_model
 from archlex.export.archimate import archimate_xml
 from archlex.export.ids import xml_id
 from archlex.model import Model
@@ -260,3 +262,22 @@ def test_every_relationship_is_one_the_archimate_table_allows(example_xml: str) 
             continue
         pair = (types[node.get("source")], types[node.get("target")])
         assert LETTER[kind] in RELATIONSHIP_TABLE[pair], (kind, pair)
+
+
+def test_a_model_without_systems_or_flows_exports_its_empty_views(tmp_path: Path) -> None:
+    # Nothing to draw in the technical view, nor in the view of a process without flows yet:
+    # the views are still written (the process exists; its view is where it shows in a tool),
+    # empty and valid, where laying them out used to fail with an internal error.
+    (tmp_path / "archlex.yaml").write_text(
+        "archlex: 1\nname: Nothing drawn yet\nuses: [eu]\n"
+        "processes:\n  - {id: PR-1, name: Border check}\n",
+        encoding="utf-8",
+    )
+    report = validate_model(tmp_path, tmp_path)
+    text = archimate_xml(report.model)
+    assert_valid(text)
+    views = {
+        view.findtext("a:name", namespaces=NS): view
+        for view in parse(text).iterfind(".//a:view", NS)
+    }
+    assert views["Process: Border check"].findall("a:node", NS) == []

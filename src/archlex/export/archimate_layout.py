@@ -52,7 +52,10 @@ class Bounds:
 
 
 def layout(boxes: list[Box], lines: list[tuple[str, str]]) -> dict[str, Bounds]:
-    """The bounds of every box, by key, from one run of Graphviz `dot`."""
+    """The bounds of every box, by key, from one run of Graphviz `dot` (none for a view with
+    nothing in it: a model without systems, a process without flows yet)."""
+    if not boxes:
+        return {}
     names = {box.key: f"b{number}" for number, box in enumerate(_all(boxes))}
     leaves = {box.key: box.first_leaf().key for box in _all(boxes)}
     source = _dot_source(boxes, [(leaves[a], leaves[b]) for a, b in lines], names)
