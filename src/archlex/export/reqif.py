@@ -84,11 +84,10 @@ def reqif_xml(model: Model) -> str:
 
 
 def _language(model: Model) -> dict[str, str]:
-    """`xml:lang` of the whole document (the schema's one place for it) for a language other
-    than English: the texts of the model's output language (`archlex.localized.in_language`).
-    English is left unsaid, so an English file is the same bytes as before the option."""
-    language = model.manifest.language
-    return {} if language == DEFAULT_LANGUAGE else {XML_LANG: language}
+    """`xml:lang` of the whole document (the schema's one place for it): the language of the
+    model's output (`archlex.localized.in_language`), said for English too, so that an import
+    of the file merges each text into the model's text in that language (imports.texts)."""
+    return {XML_LANG: model.manifest.language or DEFAULT_LANGUAGE}
 
 
 def traced_obligations(model: Model) -> list[Obligation]:

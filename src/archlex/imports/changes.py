@@ -20,6 +20,7 @@ from archlex.errors import ArchlexError
 from archlex.files import write_text_atomic
 from archlex.findings import Finding
 from archlex.imports.registry import EntityUpdate, ImportPlan, ImportRequest, run_importer
+from archlex.imports.texts import in_their_languages
 from archlex.imports.yaml_edit import edit_model_file
 from archlex.load import Project, load_project
 from archlex.model.common import Entity
@@ -58,7 +59,7 @@ def plan_edits(project: Project, plan: ImportPlan, into: str | None = None) -> l
     """The edits that bring the plan's entities into the model's files; files that would not
     change are left out."""
     by_file: dict[tuple[str, str], list[EntityUpdate]] = {}
-    for update in plan.updates:
+    for update in in_their_languages(plan, project):
         by_file.setdefault((target_file(project, update, into), update.kind), []).append(update)
     current = {u.id: _fields(project, u.id) for u in plan.updates}
     texts: dict[str, str] = {}

@@ -49,6 +49,9 @@ class ImportPlan:
 
     updates: list[EntityUpdate] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    # The language of the file's texts, where the file says it (None: the model's written
+    # language); each text is merged into the model's in that language (imports.texts).
+    language: str | None = None
 
 
 Importer = Callable[[ImportRequest], ImportPlan]

@@ -21,6 +21,7 @@ from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring
 
 from archlex.errors import ArchlexError
+from archlex.export.ids import XML_LANG
 from archlex.export.reqif_vocabulary import (
     NAMESPACE,
     OBLIGATION_TYPE,
@@ -75,6 +76,9 @@ def import_reqif(request: ImportRequest) -> ImportPlan:
         errors += row_errors("requirements", update.fields, request, where, _locator(sources))
         plan.updates.append(update)
     raise_errors(errors)
+    # archlex's export says its language unless it is English; a file that does not say is
+    # taken to be in the model's written language (a requirements tool's own file).
+    plan.language = root.get(XML_LANG)
     plan.notes += [
         f"{request.file.name}: attribute {name!r} (on {count} object(s)) maps to no field and "
         "was not imported; map it in a mapping file (`attributes:`) or ignore it with null"

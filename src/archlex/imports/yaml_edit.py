@@ -152,7 +152,9 @@ def _update(entry: Any, update: EntityUpdate, current: dict[str, Any]) -> bool:
     for key, value in update.fields.items():
         if same_value(key, value, entry.get(key, current.get(key))):
             continue
-        if key in entry:
+        if isinstance(value, dict) and isinstance(entry.get(key), dict):
+            entry[key].update(value)  # a text per language: the author's mapping, one more key
+        elif key in entry:
             entry[key] = styled(key, value)
         else:
             position = sum(1 for k in entry if _order(update.kind, k) < _order(update.kind, key))
