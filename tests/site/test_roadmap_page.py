@@ -122,6 +122,30 @@ def test_the_page_is_the_same_every_time_and_an_image_without_the_docs_folder(
     assert "![Gantt chart of the roadmap](gantt.svg)" in plain and "<figure" not in plain
 
 
+def test_a_long_chart_is_shown_in_its_printed_parts_a_figure_each(
+    write_model: WriteModel, tmp_path: Path
+) -> None:
+    """Forty packages: one figure of the whole would be fitted into the screen's height."""
+    lines = ["roadmap:", "  work_packages:"]
+    lines += [
+        f"    - {{id: WP-{n:02d}, name: Work {n}, start: 2030-01-01, end: 2030-06-30}}"
+        for n in range(40)
+    ]
+    model = write_model({"roadmap.yaml": "\n".join(lines) + "\n"})
+    report = check_model(model, model, today=AS_OF)
+    docs, assets = _docs(report, tmp_path)
+    assert {"roadmap/gantt-1.svg", "roadmap/gantt-2.svg"} <= assets
+    page = _page(report, docs, assets)
+    figures = _FIGURE.findall(page)
+    assert len(figures) == 2 and "![" not in page
+    linked: list[str] = []
+    for number, figure in enumerate(figures, 1):
+        assert f'aria-label="Gantt chart, part {number} of 2"' in figure
+        assert f'id="{PREFIX}{number}-gantt"' in figure
+        linked += re.findall(r'href="\.\./work-packages/(WP-\d+)\.html"', figure)
+    assert linked == [f"WP-{n:02d}" for n in range(40)]  # each row once, in order
+
+
 def test_a_row_links_only_to_the_page_of_its_own_entity(write_model: WriteModel) -> None:
     """A work package whose id a system has too gets no page of its own: its row links
     nowhere rather than to the system's page."""
