@@ -153,8 +153,14 @@ def test_the_roadmaps_gantt_chart_zooms_and_its_rows_open_their_pages(
         assert small < 9, f"{path}: the chart fits the column ({small} px text)"
         page.click(f"{FIGURE} button[data-zoom='in']")
         page.click(f"{FIGURE} button[data-zoom='in']")
-        assert _view_box(page)[2] < whole[2] * 0.6
+        zoomed = _view_box(page)
+        assert zoomed[2] < whole[2] * 0.6
+        assert zoomed[:2] == whole[:2], "not zoomed at the top left corner, where the labels are"
         assert _text_height(page) >= 11.5, "zoomed twice, the text is not near its own size"
+        name = page.locator(f"{FIGURE} svg g.package text").nth(1).bounding_box()
+        view = page.locator(f"{FIGURE} .archlex-diagram__view").bounding_box()
+        assert name is not None and view is not None
+        assert view["x"] <= name["x"] < view["x"] + view["width"] / 2, "the labels out of sight"
         page.click(f"{FIGURE} button[data-zoom='reset']")
         assert _view_box(page) == whole
         row = page.locator(f"{FIGURE} svg g.package > a[href*='work-packages/']").first

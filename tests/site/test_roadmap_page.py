@@ -66,6 +66,9 @@ def test_the_chart_is_the_interactive_figure_with_its_zoom_toolbar(
     assert "[gantt.svg](gantt.svg)" in page
     assert re.findall(r'data-zoom="(\w+)"', figure) == ["in", "out", "reset"]
     assert 'role="toolbar"' in figure and 'hidden=""' in figure  # shown by the script only
+    assert figure.startswith(
+        '<figure class="archlex-diagram" data-archlex-diagram="" data-archlex-zoom-from="corner">'
+    )  # zoomed where the labels are
     # The chart inline at its own width at most, its ids prefixed and its labels following.
     assert f'<svg xmlns="{SVG}" id="{PREFIX}gantt"' in figure
     assert 'style="max-width:1500px"' in figure

@@ -93,10 +93,17 @@ def diagram_figure(context: SiteContext, asset: str, path: str, caption: bool = 
 
 
 def interactive_figure(
-    tr: Translator, svg: InteractiveSvg, title: str, prefix: str, caption: bool = True
+    tr: Translator,
+    svg: InteractiveSvg,
+    title: str,
+    prefix: str,
+    caption: bool = True,
+    is_read_from_corner: bool = False,
 ) -> str:
     """A drawing placed on its page (`svg`, its ids starting with `prefix`) as the figure
-    assets/diagram.js zooms and pans, labelled `title` (under it too if `caption`)."""
+    assets/diagram.js zooms and pans, labelled `title` (under it too if `caption`); one that
+    `is_read_from_corner` (a chart whose labels are on its left) is zoomed by the buttons and
+    keys at its top left corner, not its middle."""
     label = html_text(title)
     style = f' style="max-width:{html_text(svg.width)}"' if svg.width else ""
     buttons = [
@@ -116,8 +123,9 @@ def interactive_figure(
         text = html_text(tr._("Skip the diagram's %(count)s links") % {"count": svg.links})
         skip = f'<a class="archlex-skip" href="#{past}">{text}</a>\n'
         landing = f'<span id="{past}" class="archlex-skip__target" tabindex="-1"></span>\n'
+    corner = ' data-archlex-zoom-from="corner"' if is_read_from_corner else ""
     return (
-        f'<figure class="archlex-diagram" data-archlex-diagram="">\n{skip}'
+        f'<figure class="archlex-diagram" data-archlex-diagram=""{corner}>\n{skip}'
         f'<div class="archlex-diagram__tools" role="toolbar" '
         f'aria-label="{html_text(toolbar)}" hidden="">{tools}</div>\n'
         f'<div class="archlex-diagram__view" tabindex="0" role="group" '

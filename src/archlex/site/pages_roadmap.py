@@ -54,4 +54,4 @@ def chart_parts(folder: Path) -> list[Path]:
 
 def _figure(chart: Path, prefix: str, title: str, page: str, site: SiteMap, tr: Translator) -> str:
     svg = linked_gantt(chart.read_text(encoding="utf-8"), site, prefix).at(page)
-    return interactive_figure(tr, svg, title, prefix, caption=False)
+    return interactive_figure(tr, svg, title, prefix, caption=False, is_read_from_corner=True)
