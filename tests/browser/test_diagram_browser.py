@@ -1,6 +1,7 @@
 """The site's interactive diagrams in a real browser: a click on a box opens its page, the
-keyboard reaches every box and zooms, a drag pans without following a link, and axe-core
-finds no serious accessibility violation on pages that hold one.
+keyboard reaches every box and zooms, a drag pans without following a link, the roadmap's
+Gantt chart zooms the same way, and axe-core finds no serious accessibility violation on
+pages that hold one.
 
 Against the example's site, built once per session (conftest.py).
 """
@@ -22,6 +23,7 @@ PROCESS = "processes/P-BORDER-ENTRY.html"
 SYSTEM = "systems/NVIS.html"
 TECHNICAL = "technical/index.html"
 DATA = "diagrams/data.html"
+ROADMAP = "roadmap/index.html"
 FIGURE = "figure.archlex-diagram"
 
 
@@ -133,6 +135,44 @@ def test_a_drag_pans_and_does_not_open_the_link(example_site: Served, watched: W
     assert after[0] > before[0] and after[2] == before[2], (before, after)
 
 
+def _text_height(page: Page) -> float:
+    """The height on screen of the first work package's name in the Gantt chart."""
+    name = page.locator(f"{FIGURE} svg g.package text").nth(1).bounding_box()
+    assert name is not None
+    return float(name["height"])
+
+
+def test_the_roadmaps_gantt_chart_zooms_and_its_rows_open_their_pages(
+    example_site: Served, watched: Watched
+) -> None:
+    for path, language in ((ROADMAP, "en"), (f"lv/{ROADMAP}", "lv")):
+        page = _open(watched, example_site, path)
+        assert page.locator("html").get_attribute("lang") == language, path
+        assert page.locator(f"{FIGURE} .archlex-diagram__tools").is_visible()
+        whole, small = _view_box(page), _text_height(page)
+        assert small < 9, f"{path}: the chart fits the column ({small} px text)"
+        page.click(f"{FIGURE} button[data-zoom='in']")
+        page.click(f"{FIGURE} button[data-zoom='in']")
+        zoomed = _view_box(page)
+        assert zoomed[2] < whole[2] * 0.6
+        assert zoomed[:2] == whole[:2], "not zoomed at the top left corner, where the labels are"
+        assert _text_height(page) >= 11.5, "zoomed twice, the text is not near its own size"
+        name = page.locator(f"{FIGURE} svg g.package text").nth(1).bounding_box()
+        view = page.locator(f"{FIGURE} .archlex-diagram__view").bounding_box()
+        assert name is not None and view is not None
+        assert view["x"] <= name["x"] < view["x"] + view["width"] / 2, "the labels out of sight"
+        page.click(f"{FIGURE} button[data-zoom='reset']")
+        assert _view_box(page) == whole
+        row = page.locator(f"{FIGURE} svg g.package > a[href*='work-packages/']").first
+        title = row.locator("title").text_content() or ""
+        href = row.get_attribute("href") or ""
+        row.locator("text").nth(1).click()  # the name
+        page.wait_for_url(f"**{urlsplit(urljoin(page.url, href)).path}")
+        assert title.split(" ")[0] in page.locator("article h1").inner_text(), title
+    assert not watched.errors, watched.errors
+    assert not watched.failed, watched.failed
+
+
 def _serious(page: Page) -> list[str]:
     assert AXE.is_file(), f"{AXE} is missing: run scripts/browser-deps.sh"
     page.add_script_tag(path=str(AXE))
@@ -149,7 +189,7 @@ def test_no_serious_accessibility_violation_on_a_diagram(
     example_site: Served, watched: Watched
 ) -> None:
     found: list[str] = []
-    for path in (CONTEXT, PROCESS, SYSTEM, TECHNICAL, DATA):
+    for path in (CONTEXT, PROCESS, SYSTEM, TECHNICAL, DATA, ROADMAP):
         found += [f"{path}: {line}" for line in _serious(_open(watched, example_site, path))]
     assert not found, "axe-core found serious or critical violations:\n" + "\n".join(found)
 
@@ -161,7 +201,7 @@ def test_diagram_screenshots(example_site: Served, browser: Browser) -> None:
         context = browser.new_context(viewport={"width": width, "height": height})
         page = context.new_page()
         try:
-            for path in (CONTEXT, SYSTEM, TECHNICAL):
+            for path in (CONTEXT, SYSTEM, TECHNICAL, ROADMAP):
                 page.goto(example_site.at(path), wait_until="load")
                 page.wait_for_selector(f"{FIGURE}[data-archlex-ready]")
                 page.locator(FIGURE).first.scroll_into_view_if_needed()

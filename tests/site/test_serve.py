@@ -20,6 +20,7 @@ from tests.conftest import CACHE_DIR, REPO
 # the speed target lives in benchmarks/bench_site.py).
 TIMEOUT = 900
 PAGE = "systems/border-control.html"
+ROADMAP = "roadmap/index.html"
 
 
 def _get(url: str) -> str:
@@ -103,7 +104,25 @@ def test_serve_shows_an_edit_reloads_open_pages_and_completes_the_site(tmp_path:
         assert "Robežkontroles sistēma" in _get(address + PAGE)
         index = json.loads(_get(address + "search/search_index.json"))
         assert any("Robežkontroles sistēma" in entry["text"] for entry in index["docs"])
+        roadmap = _get(address + ROADMAP)  # the Gantt chart, zoomable, rows linked
+        assert '<figure class="archlex-diagram"' in roadmap
+        assert re.search(r'<a href="\.\./work-packages/[\w-]+\.html"><title>', roadmap)
     finally:
         server.terminate()
         assert server.wait(timeout=120) == 0
     assert not list(tmp_path.glob(".site.*"))  # no scratch or staging folder left
+    # The chart serve shows is the one `archlex build` writes (the pages' heads differ in
+    # white space only: serve keeps its mkdocs project and cache).
+    built = tmp_path / "built"
+    subprocess.run(
+        [sys.executable, "-m", "archlex", "build", str(model), "--out", str(built)],
+        cwd=REPO,
+        env=env,
+        check=True,
+        capture_output=True,
+    )
+    figures = [
+        re.findall(r'<figure class="archlex-diagram".*?</figure>', page.read_text(), re.DOTALL)
+        for page in (tmp_path / "site" / ROADMAP, built / ROADMAP)
+    ]
+    assert len(figures[0]) == 1 and figures[0] == figures[1]

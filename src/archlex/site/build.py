@@ -221,7 +221,7 @@ def _write_pages(
             original = (docs / path).read_text(encoding="utf-8")
             (docs / path).unlink()
             tr = translator(report.model.manifest.language)
-            pages[product_index(path)] = product_page(path, original, assets, site, tr)
+            pages[product_index(path)] = product_page(path, original, assets, site, tr, docs)
     with progress.stage("Writing the pages", len(pages)) as advance:
         for path, text in pages.items():
             write_text_atomic(docs / path, text)

@@ -38,6 +38,7 @@ _TOOLTIP = f"{{{XLINK}}}title"
 # A flow id named where a tooltip line or list item starts (`F-1: name`, `F-1, F-2`).
 _LISTED_ID = re.compile(r"(?:^|\n|, )([\w.-]+)")
 _URL_REF = re.compile(r"url\(#([^)]+)\)")
+_ID_LISTS = frozenset({"aria-labelledby", "aria-describedby"})  # attributes naming ids
 RECORD = "diagrams/diagrams.json"  # the diagrams product's record of what it drew
 MAX_TITLE = 600  # characters of a tooltip: a long description is cut
 # The page a line of several flows opens: a system's, else a data category's, else the tail's.
@@ -197,11 +198,19 @@ def linked_svg(svg: str, links: DiagramLinks, prefix: str) -> LinkedSvg:
         elif kind in ("graph", "cluster"):  # Graphviz's own names (`cluster_eu`): no tooltip
             for title in group.findall(_TITLE):
                 group.remove(title)
-    _prefix_ids(root, prefix)
+    return placeable(root, prefix, count)
+
+
+def placeable(root: ET.Element, prefix: str, links: int) -> LinkedSvg:
+    """The changed tree written back for a page: ids prefixed, sized by the page (its width
+    kept as the most it is drawn at), with the number of `links` placed in it."""
+    prefix_ids(root, prefix)
     width = root.attrib.pop("width", "")
+    if width[-1:].isdigit():  # user units, which CSS writes in px (Graphviz writes pt)
+        width += "px"
     root.attrib.pop("height", None)
     markup = ET.tostring(root, encoding="unicode", short_empty_elements=True)
-    return LinkedSvg(_one_block(markup), width, count)
+    return LinkedSvg(_one_block(markup), width, links)
 
 
 def parse_svg(svg: str) -> ET.Element:
@@ -219,15 +228,22 @@ def _link_group(group: ET.Element, kind: str, links: DiagramLinks) -> int:
     name = (title.text or "") if title is not None else ""
     tooltip = _unwrap_anchors(group)
     found = links.node(name, tooltip) if kind == "node" else links.edge(name, tooltip)
-    drawn = [child for child in group if child.tag != _TITLE]
     text = found.title if found is not None else tooltip
     if title is not None:
         title.text = _cut(text) if text else None
         if not text:
             group.remove(title)
-    if found is None or not drawn:
+    return 0 if found is None else wrap_in_link(group, found.page)
+
+
+def wrap_in_link(group: ET.Element, page: str) -> int:
+    """Put what the group draws, and its `<title>` first, into a link to the docs-relative
+    `page` (placed by `LinkedSvg.at`); 1, the link made, or 0 when it draws nothing."""
+    title = group.find(_TITLE)
+    drawn = [child for child in group if child.tag != _TITLE]
+    if not drawn:
         return 0
-    anchor = ET.Element(_A, {"href": _TARGET + found.page})
+    anchor = ET.Element(_A, {"href": _TARGET + page})
     for child in drawn:
         group.remove(child)
         anchor.append(child)
@@ -258,13 +274,16 @@ def _page_url(source: str, target: str) -> str:
     return link[: -len(".md")] + ".html" if link.endswith(".md") else link
 
 
-def _prefix_ids(root: ET.Element, prefix: str) -> None:
-    """Unique ids per diagram on a page; `url(#id)` references follow."""
+def prefix_ids(root: ET.Element, prefix: str) -> None:
+    """Unique ids per drawing on a page; `url(#id)` and `aria-labelledby` (`describedby`)
+    references follow."""
     for element in root.iter():
         if "id" in element.attrib:
             element.set("id", prefix + element.get("id", ""))
         for key, value in element.attrib.items():
-            if "url(#" in value:
+            if key in _ID_LISTS:
+                element.set(key, " ".join(prefix + i for i in value.split()))
+            elif "url(#" in value:
                 element.set(key, _URL_REF.sub(lambda m: f"url(#{prefix}{m[1]})", value))
 
 

@@ -15,6 +15,7 @@ from archlex.site import pages_diagrams as diagrams
 from archlex.site import pages_indexes as indexes
 from archlex.site import pages_law as law
 from archlex.site import pages_plan as plan
+from archlex.site import pages_roadmap as roadmap
 from archlex.site import pages_technical as technical
 from archlex.site.context import SiteContext
 from archlex.site.links import SiteMap, link_table_ids
@@ -28,6 +29,13 @@ PRODUCT_PAGES = {
     "matrix/matrix.md": (N_("Traceability matrix"), ["matrix.csv", "matrix.xlsx", "matrix.html"]),
     "roadmap/roadmap.md": (N_("Roadmap"), ["gantt.svg", "gantt.png"]),
     "concept/concept.md": (N_("Concept"), ["concept.docx"]),
+}
+
+
+# What puts a product's drawings into its page as interactive figures, in place of their
+# images: (Markdown, the page, the docs folder, the site map, the texts) -> Markdown.
+PRODUCT_FIGURES: dict[str, Callable[[str, str, Path, SiteMap, Translator], str]] = {
+    "roadmap/roadmap.md": roadmap.with_gantt_figure,
 }
 
 
@@ -110,12 +118,20 @@ def _entity_page(
 
 
 def product_page(
-    path: str, markdown: str, assets: frozenset[str], site: SiteMap, tr: Translator
+    path: str,
+    markdown: str,
+    assets: frozenset[str],
+    site: SiteMap,
+    tr: Translator,
+    docs: Path | None = None,
 ) -> str:
     """A product's own Markdown with a safe front-matter title, links to its downloads, and
-    the ids and provisions in its tables linked to their pages."""
+    the ids and provisions in its tables linked to their pages; with the docs folder the
+    products wrote into, its drawings embedded interactive (`PRODUCT_FIGURES`)."""
     title, downloads = tr._(PRODUCT_PAGES[path][0]), PRODUCT_PAGES[path][1]
     markdown = link_table_ids(markdown, site, product_index(path))
+    if docs is not None and path in PRODUCT_FIGURES:
+        markdown = PRODUCT_FIGURES[path](markdown, product_index(path), docs, site, tr)
     folder = path.rsplit("/", 1)[0]
     links = [f"[{name}]({name})" for name in downloads if f"{folder}/{name}" in assets]
     head, _, rest = markdown.partition("\n")

@@ -12,7 +12,9 @@ from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
+from archlex.i18n import Translator
 from archlex.site.context import SiteContext
+from archlex.site.diagram_svg import InteractiveSvg
 from archlex.site.links import relative, slug
 from archlex.site.markdown import page
 from archlex.toolkit.escape import html_text, md_cell
@@ -81,13 +83,27 @@ def _wide(markdown: str) -> str:
 def diagram_figure(context: SiteContext, asset: str, path: str, caption: bool = True) -> str:
     """The diagram inline as an interactive figure on the page at `path` (with its title under
     it if `caption`); an image when the SVG cannot be read."""
-    tr = context.tr
     title = context.diagram_titles.get(asset, _stem(asset))
     source = context.docs / asset if context.docs is not None else None
     if source is None or not source.is_file():
         return f"![{md_cell(title)}]({relative(path, asset)})"
     prefix = "d-" + slug(_stem(asset)) + "-"
     svg = context.diagram_svg(asset, prefix).at(path)
+    return interactive_figure(context.tr, svg, title, prefix, caption)
+
+
+def interactive_figure(
+    tr: Translator,
+    svg: InteractiveSvg,
+    title: str,
+    prefix: str,
+    caption: bool = True,
+    is_read_from_corner: bool = False,
+) -> str:
+    """A drawing placed on its page (`svg`, its ids starting with `prefix`) as the figure
+    assets/diagram.js zooms and pans, labelled `title` (under it too if `caption`); one that
+    `is_read_from_corner` (a chart whose labels are on its left) is zoomed by the buttons and
+    keys at its top left corner, not its middle."""
     label = html_text(title)
     style = f' style="max-width:{html_text(svg.width)}"' if svg.width else ""
     buttons = [
@@ -107,8 +123,9 @@ def diagram_figure(context: SiteContext, asset: str, path: str, caption: bool = 
         text = html_text(tr._("Skip the diagram's %(count)s links") % {"count": svg.links})
         skip = f'<a class="archlex-skip" href="#{past}">{text}</a>\n'
         landing = f'<span id="{past}" class="archlex-skip__target" tabindex="-1"></span>\n'
+    corner = ' data-archlex-zoom-from="corner"' if is_read_from_corner else ""
     return (
-        f'<figure class="archlex-diagram" data-archlex-diagram="">\n{skip}'
+        f'<figure class="archlex-diagram" data-archlex-diagram=""{corner}>\n{skip}'
         f'<div class="archlex-diagram__tools" role="toolbar" '
         f'aria-label="{html_text(toolbar)}" hidden="">{tools}</div>\n'
         f'<div class="archlex-diagram__view" tabindex="0" role="group" '

@@ -44,6 +44,9 @@ MILESTONE_FILL = "#333333"
 TODAY_STROKE = "#b000b5"
 HATCH_STROKE = f'stroke="{CRITICAL_STROKE}" stroke-width="1.5"'
 
+# A row's group is named by its entity's id after one of these (the site links rows by them).
+PHASE_GROUP, PACKAGE_GROUP, MILESTONE_GROUP = "phase-", "wp-", "ms-"
+
 
 @dataclass(frozen=True, slots=True)
 class Row:
@@ -253,7 +256,7 @@ def _phase(phase: Phase, y: int, scale: Scale, tr: Translator) -> str:
     x1, x2 = scale.x(phase.start), scale.x(phase.end + dt.timedelta(days=1))
     tip = f"{phase.id} {phase.name}: {_span(tr, phase.start, phase.end)}"
     return (
-        f'<g id="{xml("phase-" + phase.id)}"><title>{xml(tip)}</title>'
+        f'<g id="{xml(PHASE_GROUP + phase.id)}"><title>{xml(tip)}</title>'
         f"{_labels(phase.id, phase.name, y, True, scale)}"
         f'<rect x="{n(x1)}" y="{y + 8}" width="{n(max(2.0, x2 - x1))}" height="6" '
         f'fill="{PHASE_FILL}"/></g>'
@@ -276,7 +279,7 @@ def _package(package: WorkPackage, y: int, scale: Scale, is_critical: bool, tr: 
         bar = f'<rect {box} fill="{BAR_FILL}"/>'
     kind = "package critical" if is_critical else "package"
     return (
-        f'<g id="{xml("wp-" + package.id)}" class="{kind}"><title>{xml(tip)}</title>'
+        f'<g id="{xml(PACKAGE_GROUP + package.id)}" class="{kind}"><title>{xml(tip)}</title>'
         f"{_labels(package.id, package.name, y, is_critical, scale)}{bar}</g>"
     )
 
@@ -293,8 +296,9 @@ def _milestone(milestone: Milestone, y: int, scale: Scale, is_late: bool, tr: Tr
         text = svg_text(n(x - 11), y + 15, xml(label), f' text-anchor="end"{halo}')
     else:
         text = svg_text(n(x + 11), y + 15, xml(label), halo)
+    kind = "milestone late" if is_late else "milestone"
     return (
-        f'<g id="{xml("ms-" + milestone.id)}" class="milestone{" late" if is_late else ""}">'
+        f'<g id="{xml(MILESTONE_GROUP + milestone.id)}" class="{kind}">'
         f"<title>{xml(tip)}</title>{_labels(milestone.id, milestone.name, y, False, scale)}"
         f"{_diamond(x, middle, LATE_FILL if is_late else MILESTONE_FILL)}{text}</g>"
     )

@@ -2,7 +2,8 @@
  *
  * Each <figure data-archlex-diagram> holds an inline SVG whose boxes and lines are links.
  * Zooming changes the SVG's viewBox, so the drawing stays sharp. Ways in:
- *   - the buttons above it (zoom in, zoom out, the whole diagram);
+ *   - the buttons above it (zoom in, zoom out, the whole diagram), at its middle or, for a
+ *     figure marked data-archlex-zoom-from="corner", at its top left corner;
  *   - keys while focus is in the figure: + and - zoom, 0 shows it whole, arrows pan
  *     (arrows only on the diagram's box itself, so they still scroll the page from a link);
  *   - a drag pans, two fingers pinch, Ctrl (or a trackpad pinch) with the wheel zooms at the
@@ -44,8 +45,13 @@
       apply();
     }
 
+    // A chart read from its top left corner (the Gantt chart's labels and years) is zoomed
+    // by the buttons and keys from there, so its labels stay in sight; a diagram from its middle.
+    var fromCorner = figure.getAttribute("data-archlex-zoom-from") === "corner";
+
     function zoomCentre(factor) {
-      zoomAt(factor, box.x + box.w / 2, box.y + box.h / 2);
+      if (fromCorner) zoomAt(factor, box.x, box.y);
+      else zoomAt(factor, box.x + box.w / 2, box.y + box.h / 2);
     }
 
     function reset() {
