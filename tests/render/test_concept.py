@@ -137,3 +137,31 @@ def test_budget_by_source_is_the_roadmaps(example: Report, tmp_path: Path) -> No
         row = f"| {name} | {amount} |".replace("\u00a0", " ")
         assert row in concept.replace("\u00a0", " "), source
     assert all("\u00a0" in amount for amount in amounts.values() if len(amount) > 10)
+
+
+def _cents(text: str) -> int:
+    return int("".join(ch for ch in text if ch.isdigit()) or 0)
+
+
+def test_the_financing_plan_gives_each_year_the_budget_charts_amount(
+    example: Report, tmp_path: Path
+) -> None:
+    # A managing authority compares the summary's budget by year with the financing plan: the
+    # same year must show the same amount in both, to the cent (they split each cost over
+    # years and sources once, the same way), and each source the same amount too.
+    _, document = _render(example, tmp_path / "out")
+    plan = next(t for t in document.tables if t.rows[0].cells[0].text == "Institution")
+    chart = next(t for t in document.tables if t.rows[0].cells[0].text == "Year")
+    years = [c.text for c in plan.rows[0].cells[2:-1]]
+    plan_total = {y: _cents(c.text) for y, c in zip(years, plan.rows[-1].cells[2:-1], strict=True)}
+    chart_total = {row.cells[0].text: _cents(row.cells[-1].text) for row in chart.rows[1:-1]}
+    assert plan_total == chart_total
+    # the chart's columns are the funding sources in the order of their ids
+    ids = sorted({s for p in example.model.work_packages if p.cost for s in p.cost.funding})
+    assert len(ids) == len(chart.rows[0].cells) - 2
+    for row in chart.rows[1:-1]:
+        column = 2 + years.index(row.cells[0].text)
+        for source, cell in zip(ids, row.cells[1:-1], strict=True):
+            name = getattr(example.model.get(source), "name", None) or source
+            in_plan = [_cents(r.cells[column].text) for r in plan.rows if r.cells[1].text == name]
+            assert in_plan and sum(in_plan) == _cents(cell.text), (row.cells[0].text, source)
