@@ -165,3 +165,17 @@ def test_the_financing_plan_gives_each_year_the_budget_charts_amount(
             name = getattr(example.model.get(source), "name", None) or source
             in_plan = [_cents(r.cells[column].text) for r in plan.rows if r.cells[1].text == name]
             assert in_plan and sum(in_plan) == _cents(cell.text), (row.cells[0].text, source)
+
+
+def test_the_sentence_after_the_regulations_is_not_part_of_the_last_one(
+    example: Report, tmp_path: Path
+) -> None:
+    # "The obligations ... are listed in Annex A." closes the list of regulations; written on
+    # the line after the last item it was read as that item's continuation, and the page
+    # showed it inside the bullet of 2019/818, after the act's address.
+    text, document = _render(example, tmp_path / "out")
+    sentence = "The obligations these regulations place on the Member State are listed in Annex A."
+    assert f"\n\n{sentence}\n" in text
+    [paragraph] = [p for p in document.paragraphs if sentence in p.text]
+    assert paragraph.text == sentence
+    assert paragraph.style is not None and "List" not in str(paragraph.style.name)
