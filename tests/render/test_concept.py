@@ -8,8 +8,10 @@ import docx
 import pytest
 
 from archlex.api import check_model
+from archlex.i18n import translator
 from archlex.outcome import Report
 from archlex.render.output import render_products
+from archlex.toolkit.labels import FUNDING_SOURCES
 from tests.conftest import MANIFEST, WriteModel
 
 CHAPTERS_EN = [
@@ -131,7 +133,10 @@ def test_budget_by_source_is_the_roadmaps(example: Report, tmp_path: Path) -> No
         for cells in [[c.strip() for c in row.strip("|").split("|")]]
     }
     assert len(amounts) >= 3
-    for source, amount in amounts.items():
+    # the roadmap names a source by its label (`state budget` for `state-budget`)
+    ids = {translator("en").label(FUNDING_SOURCES, s): s for s in ("state-budget",)}
+    for label, amount in amounts.items():
+        source = ids.get(label, label)
         fund = example.model.get(source)  # the concept names a declared fund by its name
         name = getattr(fund, "name", None) or source
         row = f"| {name} | {amount} |".replace("\u00a0", " ")
@@ -179,3 +184,16 @@ def test_the_sentence_after_the_regulations_is_not_part_of_the_last_one(
     [paragraph] = [p for p in document.paragraphs if sentence in p.text]
     assert paragraph.text == sentence
     assert paragraph.style is not None and "List" not in str(paragraph.style.name)
+
+
+def test_a_funding_source_is_named_in_words_not_by_its_id(example: Report, tmp_path: Path) -> None:
+    # The budget chart, its table and the EU fund fields of the work packages showed the
+    # state budget as `state-budget`, the model's id; they name it as the roadmap does.
+    _, document = _render(example, tmp_path / "out")
+    fields = next(t for t in document.tables if t.rows[0].cells[1].text == "Specific objective")
+    chart = next(t for t in document.tables if t.rows[0].cells[0].text == "Year")
+    shown = [c.text for t in (fields, chart) for row in t.rows for c in row.cells]
+    assert not [text for text in shown if "state-budget" in text]
+    assert "state budget" in [c.text for c in chart.rows[0].cells]
+    wp01 = next(row for row in fields.rows if row.cells[0].text == "WP-01")
+    assert wp01.cells[3].text == "BMVI\u00a075\u00a0%, state budget\u00a025\u00a0%"

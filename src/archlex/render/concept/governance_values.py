@@ -13,7 +13,7 @@ from archlex.render.concept.money_tables import fund_name, money
 from archlex.render.concept.values import provisions
 from archlex.render.registry import RenderContext
 from archlex.toolkit.escape import md_cell
-from archlex.toolkit.labels import Labels
+from archlex.toolkit.labels import FUNDING_SOURCES, Labels
 from archlex.toolkit.money import to_cents
 from archlex.toolkit.words import date_words, name_of
 
@@ -76,7 +76,7 @@ def governance_values(context: RenderContext, document: Document) -> dict[str, A
             ]
             for f in model.funds
         ],
-        "fund_field_rows": _fund_fields(model),
+        "fund_field_rows": _fund_fields(model, tr),
         "operation_rows": _operations(model, language),
         "glossary_rows": glossary_rows(model, document),
     }
@@ -131,13 +131,18 @@ def _decision(model: Model, decision: Any, language: str) -> dict[str, Any]:
     }
 
 
-def _fund_fields(model: Model) -> list[list[str]]:
+def _fund_fields(model: Model, tr: Translator) -> list[list[str]]:
+    """The EU fund fields of each package that has them, and its funding sources' shares
+    (a source by its label, as the budget chart and the roadmap show it: `state budget`)."""
     rows = []
     for package in model.work_packages:
         cost = package.cost
         if cost is None or not (cost.specific_objective or cost.intervention_field):
             continue
-        shares = ", ".join(f"{s}\u00a0{p:g}\u00a0%" for s, p in sorted(cost.funding.items()))
+        shares = ", ".join(
+            f"{tr.label(FUNDING_SOURCES, s)}\u00a0{tr.share(p)}\u00a0%"
+            for s, p in sorted(cost.funding.items())
+        )
         rows.append(
             [
                 md_cell(package.id),
