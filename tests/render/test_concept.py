@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import zipfile
 from pathlib import Path
 
 import docx
@@ -144,6 +146,11 @@ def test_budget_by_source_is_the_roadmaps(example: Report, tmp_path: Path) -> No
     assert all("\u00a0" in amount for amount in amounts.values() if len(amount) > 10)
 
 
+def _docx_xml(path: Path) -> str:
+    with zipfile.ZipFile(path) as archive:
+        return archive.read("word/document.xml").decode("utf-8")
+
+
 def _cents(text: str) -> int:
     return int("".join(ch for ch in text if ch.isdigit()) or 0)
 
@@ -197,3 +204,18 @@ def test_a_funding_source_is_named_in_words_not_by_its_id(example: Report, tmp_p
     assert "state budget" in [c.text for c in chart.rows[0].cells]
     wp01 = next(row for row in fields.rows if row.cells[0].text == "WP-01")
     assert wp01.cells[3].text == "BMVI\u00a075\u00a0%, state budget\u00a025\u00a0%"
+
+
+def test_latvian_captions_and_annexes_put_the_number_first(
+    write_model: WriteModel, tmp_path: Path
+) -> None:
+    # Latvian writes "1. tabula. ...", "3. attēls. ..." and "A pielikums" (as the legal basis's
+    # own sentence says "A pielikumā"); "Tabula 1: ..." and "Pielikums A" read as translated.
+    root = write_model({}, manifest=MANIFEST + "language: lv\n")
+    text, document = _render(check_model(root, root), tmp_path / "out")
+    captions = [p.text for p in document.paragraphs if p.style and p.style.name == "Caption"]
+    assert captions[0] == "1. tabula. Dokumenta kontrole"
+    assert all(re.match(r"\d+\. (tabula|attēls)\. \S", c) for c in captions), captions
+    assert "\n## A pielikums. Piemērojamie pienākumi\n" in text
+    body = _docx_xml(tmp_path / "out" / "concept" / "concept.docx")
+    assert "SEQ Table \\* ARABIC" in body  # still Word's number, which the list of tables reads
