@@ -219,3 +219,15 @@ def test_latvian_captions_and_annexes_put_the_number_first(
     assert "\n## A pielikums. Piemērojamie pienākumi\n" in text
     body = _docx_xml(tmp_path / "out" / "concept" / "concept.docx")
     assert "SEQ Table \\* ARABIC" in body  # still Word's number, which the list of tables reads
+
+
+def test_an_optional_provision_names_the_articles_it_makes_apply(
+    example: Report, tmp_path: Path
+) -> None:
+    # "Optional provisions taken up" listed the bare id `cir-identity-checks`; the reader who
+    # signs needs the articles behind it, which the catalog's obligations name.
+    text, _ = _render(example, tmp_path / "out")
+    section = text.split("### 3.3 ", 1)[1].split("\n### ", 1)[0].replace("\u00a0", " ")
+    [item] = [line for line in section.splitlines() if line.startswith("- ")]
+    assert item.startswith("- cir-identity-checks (2019/817 Art 20, ")
+    assert "2019/818 Art 20" in item and "(1)" not in item  # articles, not each paragraph

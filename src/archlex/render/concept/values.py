@@ -132,6 +132,25 @@ def eu_systems(model: Model) -> list[Any]:
     return [s for s in (model.get(i) for i in (scope.systems if scope else [])) if s is not None]
 
 
+def options(model: Model) -> list[str]:
+    """The optional provisions the state takes up, each with the articles whose obligations it
+    makes apply (`cir-identity-checks (2019/817 Art 20, 2019/818 Art 20)`): the option's id
+    alone says nothing to a reader who has not read the model."""
+    scope = model.manifest.scope
+    items = []
+    for option in scope.options if scope else []:
+        articles = sorted(
+            {
+                Provision(o.provision.regulation, o.provision.article)
+                for o in model.obligations
+                if o.applies_when is not None and option in o.applies_when.options_any
+            },
+            key=lambda p: p.sort_key,
+        )
+        items.append(md_cell(option) + (f" ({provisions(list(articles))})" if articles else ""))
+    return items
+
+
 def provisions(items: list[Provision]) -> str:
     """Provisions as one escaped cell, each kept on one line."""
     return md_cell(", ".join(whole(str(p)) for p in items))
