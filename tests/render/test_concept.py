@@ -231,3 +231,17 @@ def test_an_optional_provision_names_the_articles_it_makes_apply(
     [item] = [line for line in section.splitlines() if line.startswith("- ")]
     assert item.startswith("- cir-identity-checks (2019/817 Art 20, ")
     assert "2019/818 Art 20" in item and "(1)" not in item  # articles, not each paragraph
+
+
+def test_organisations_hold_their_roles_by_name(example: Report, tmp_path: Path) -> None:
+    # The roles column listed role ids (`manual-verification-authority (European Criminal
+    # Records Information System for third-country nationals (ECRIS-TCN))`); it names them.
+    _, document = _render(example, tmp_path / "out")
+    table = next(t for t in document.tables if t.rows[0].cells[1].text == "Roles")
+    cells = {row.cells[0].text.split(" (")[0]: row.cells[1].text for row in table.rows[1:]}
+    role_ids = {r.id for r in example.model.roles}
+    assert not [(o, i) for o, text in cells.items() for i in role_ids if i in text]
+    assert (
+        "Authority responsible for manual verification of different identities (SIS)"
+        in (cells["State Police"])
+    )

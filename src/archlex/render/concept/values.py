@@ -105,7 +105,10 @@ def data_row(
 
 
 def _role(model: Model, grant: Any) -> str:
-    return str(grant.role) + (f" ({names_of(model, list(grant.for_))})" if grant.for_ else "")
+    """A role by its name, and the systems it is held for by their abbreviations:
+    `Manual verification authority (EES, ETIAS)`."""
+    systems = ", ".join(abbreviation(model, s) for s in grant.for_)
+    return name_of(model, grant.role) + (f" ({systems})" if systems else "")
 
 
 def is_library(context: RenderContext, entity_id: str) -> bool:
