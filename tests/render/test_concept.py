@@ -245,3 +245,13 @@ def test_organisations_hold_their_roles_by_name(example: Report, tmp_path: Path)
         "Authority responsible for manual verification of different identities (SIS)"
         in (cells["State Police"])
     )
+
+
+def test_every_section_heading_is_numbered(example: Report, tmp_path: Path) -> None:
+    # Change history, Main gaps and Key dates stood unnumbered in the contents among 3.1, 3.2
+    # ...; every heading below a chapter has its number, as the chapters' own sections do.
+    text, _ = _render(example, tmp_path / "out")
+    sections = [line for line in text.splitlines() if re.match(r"#{3,4} ", line)]
+    assert [s for s in sections if not re.match(r"#{3,4} \d+(\.\d+)+ \S", s)] == []
+    assert "### 1.1 Change history" in sections
+    assert sections[1:3] == ["### 2.1 Main gaps", "### 2.2 Key dates"]
