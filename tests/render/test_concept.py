@@ -9,7 +9,7 @@ from pathlib import Path
 import docx
 import pytest
 
-from archlex.api import check_model
+from archlex.api import check_model, in_language
 from archlex.i18n import translator
 from archlex.outcome import Report
 from archlex.render.output import render_products
@@ -255,3 +255,23 @@ def test_every_section_heading_is_numbered(example: Report, tmp_path: Path) -> N
     assert [s for s in sections if not re.match(r"#{3,4} \d+(\.\d+)+ \S", s)] == []
     assert "### 1.1 Change history" in sections
     assert sections[1:3] == ["### 2.1 Main gaps", "### 2.2 Key dates"]
+
+
+def test_a_national_acts_kind_and_action_are_words_of_the_language(
+    example: Report, tmp_path: Path
+) -> None:
+    # The acts table showed the action as the model writes it (`amend`, `adopt`), English in
+    # the Latvian concept too, and the kind `cabinet-regulation` by its id.
+    acts = {}
+    for language, report in (("en", example), ("lv", in_language(example, "lv"))):
+        _, document = _render(report, tmp_path / language)
+        table = next(
+            t
+            for t in document.tables
+            if len(t.rows[0].cells) == 6
+            and t.rows[1:]
+            and t.rows[1].cells[0].text.startswith("Amendments to the law")
+        )
+        acts[language] = [(row.cells[1].text, row.cells[2].text) for row in table.rows[1:]]
+    assert acts["en"] == [("law", "amend"), *[("cabinet regulation", "adopt")] * 2]
+    assert acts["lv"] == [("likums", "grozīt"), *[("Ministru kabineta noteikumi", "pieņemt")] * 2]

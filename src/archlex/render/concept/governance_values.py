@@ -43,9 +43,13 @@ DECISION_STATUSES: Labels = {
 }
 ACT_KINDS: Labels = {
     "law": NP_("national act kind", "law"),
-    "cabinet-regulation": NP_("national act kind", "cabinet-regulation"),
+    "cabinet-regulation": NP_("national act kind", "cabinet regulation"),
     "order": NP_("national act kind", "order"),
     "other": NP_("national act kind", "other"),
+}
+ACT_ACTIONS: Labels = {
+    "adopt": NP_("national act action", "adopt"),
+    "amend": NP_("national act action", "amend"),
 }
 
 
@@ -61,7 +65,7 @@ def governance_values(context: RenderContext, document: Document) -> dict[str, A
             [
                 md_cell(a.title) + (" *(example)*" if a.example else ""),
                 tr.label(ACT_KINDS, a.kind.value),
-                a.action,
+                tr.label(ACT_ACTIONS, a.action),
                 provisions(list(a.implements)),
                 md_cell(_short(model, a.responsible)),
                 date_words(a.deadline, language),
