@@ -275,3 +275,16 @@ def test_a_national_acts_kind_and_action_are_words_of_the_language(
         acts[language] = [(row.cells[1].text, row.cells[2].text) for row in table.rows[1:]]
     assert acts["en"] == [("law", "amend"), *[("cabinet regulation", "adopt")] * 2]
     assert acts["lv"] == [("likums", "grozīt"), *[("Ministru kabineta noteikumi", "pieņemt")] * 2]
+
+
+def test_the_coverage_table_writes_numbers_and_its_total_in_the_language(
+    example: Report, tmp_path: Path
+) -> None:
+    # The Latvian compliance table read "total ... 98.7": an English word and decimal point.
+    _, document = _render(in_language(example, "lv"), tmp_path / "lv")
+    table = next(t for t in document.tables if t.rows[0].cells[-1].text == "Izsekoti %")
+    total = [c.text for c in table.rows[-1].cells]
+    overall = example.coverage.overall()  # type: ignore[union-attr]
+    assert total[0] == "Kopā" and total[1] == str(overall.applicable)
+    assert total[-1] == f"{overall.percent:.1f}".replace(".", ",")
+    assert all("," in row.cells[-1].text for row in table.rows[1:])
