@@ -288,3 +288,17 @@ def test_the_coverage_table_writes_numbers_and_its_total_in_the_language(
     assert total[0] == "Kopā" and total[1] == str(overall.applicable)
     assert total[-1] == f"{overall.percent:.1f}".replace(".", ",")
     assert all("," in row.cells[-1].text for row in table.rows[1:])
+
+
+def test_an_open_finding_on_an_obligation_names_its_provision(
+    example: Report, tmp_path: Path
+) -> None:
+    # "Concerns" showed the catalog's ids (`eu.817-16-2`); an obligation has no name, and the
+    # reader knows it by its provision.
+    _, document = _render(example, tmp_path / "out")
+    table = next(
+        t for t in document.tables if [c.text for c in t.rows[0].cells][2:3] == ["Concerns"]
+    )
+    concerns = [row.cells[2].text.replace("\u00a0", " ") for row in table.rows[1:]]
+    assert "2019/817 Art 16(2)" in concerns and "2019/818 Art 53" in concerns
+    assert not [c for c in concerns if c.startswith("eu.")]

@@ -215,7 +215,7 @@ def compliance_values(context: RenderContext) -> dict[str, Any]:
             [
                 tr.label(SEVERITIES, f.severity.value),
                 md_cell(RULES[f.rule].summary if f.rule in RULES else f.rule),
-                md_cell(short_of(model, f.target)),
+                md_cell(_concerns(model, f.target)),
                 md_cell(f.message),
             ]
             for f in context.report.active
@@ -223,13 +223,22 @@ def compliance_values(context: RenderContext) -> dict[str, Any]:
         "waiver_rows": [
             [
                 md_cell(RULES[w.rule].summary if w.rule in RULES else w.rule),
-                md_cell(short_of(model, w.target) if w.target else "any"),
+                md_cell(_concerns(model, w.target) if w.target else "any"),
                 md_cell(w.reason),
                 date_words(w.expires, context.language),
             ]
             for w in model.manifest.waivers
         ],
     }
+
+
+def _concerns(model: Model, target: str | None) -> str:
+    """What a finding concerns: an entity by its short name, an obligation (which has none)
+    by its provision, `2019/817 Art 16(2)` rather than the catalog's `eu.817-16-2`."""
+    entity = model.get(target) if target else None
+    if isinstance(entity, Obligation):
+        return whole(str(entity.provision))
+    return short_of(model, target)
 
 
 def _coverage_rows(context: RenderContext) -> list[list[str]]:
