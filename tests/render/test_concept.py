@@ -302,3 +302,16 @@ def test_an_open_finding_on_an_obligation_names_its_provision(
     concerns = [row.cells[2].text.replace("\u00a0", " ") for row in table.rows[1:]]
     assert "2019/817 Art 16(2)" in concerns and "2019/818 Art 53" in concerns
     assert not [c for c in concerns if c.startswith("eu.")]
+
+
+def test_the_abbreviations_are_abbreviations(example: Report, tmp_path: Path) -> None:
+    # A site's or a component's name says in brackets where it is or whose it is: the list
+    # gave `Riga` for "IeM IC primary data centre", `DR` for "NUI segment" and `VRS` (the
+    # State Border Guard's abbreviation) for "Registration module".
+    _, document = _render(example, tmp_path / "out")
+    table = next(t for t in document.tables if t.rows[0].cells[0].text == "Abbreviation")
+    shown = {row.cells[0].text: row.cells[1].text for row in table.rows[1:]}
+    assert not {"Riga", "Strasbourg", "DR", "VRS"} & set(shown)
+    assert shown["TESTA-ng"] == "EU communication infrastructure"  # a network's is one
+    assert shown["Frontex"] == "European Border and Coast Guard Agency"
+    assert shown["IeM IC"] == "Information Centre of the Ministry of the Interior"

@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 from archlex.i18n import NP_, Translator, translator
-from archlex.model import Model
+from archlex.model import Component, Model, Node
 from archlex.model.document import Document
 from archlex.render.concept.money_tables import fund_name, money
 from archlex.render.concept.values import provisions
@@ -177,6 +177,12 @@ def _operations(model: Model, language: str) -> list[list[str]]:
     return rows
 
 
+# A site's or a component's name says in brackets where it is or whose it is, not what it
+# abbreviates: `IeM IC primary data centre (Riga)`, `NUI segment (DR)`, `Registration module
+# (VRS)` listed `Riga`, `DR` and `VRS` (the State Border Guard's) as abbreviations.
+_QUALIFIED = (Component, Node)
+
+
 def glossary_rows(model: Model, document: Document) -> list[list[str]]:
     """The author's glossary, and every abbreviation the model's names define (`Name (ABBR)`),
     sorted by abbreviation or term; the author's definition wins."""
@@ -189,6 +195,8 @@ def glossary_rows(model: Model, document: Document) -> list[list[str]]:
             md_cell(item.definition),
         ]
     for _, entity in model.entities():
+        if isinstance(entity, _QUALIFIED):
+            continue
         match = _ABBREVIATED.match(getattr(entity, "name", None) or "")
         if match and match["short"].casefold() not in entries:
             entries[match["short"].casefold()] = [
