@@ -315,3 +315,12 @@ def test_the_abbreviations_are_abbreviations(example: Report, tmp_path: Path) ->
     assert shown["TESTA-ng"] == "EU communication infrastructure"  # a network's is one
     assert shown["Frontex"] == "European Border and Coast Guard Agency"
     assert shown["IeM IC"] == "Information Centre of the Ministry of the Interior"
+
+
+def test_the_title_page_names_the_member_state(example: Report, tmp_path: Path) -> None:
+    # "Member State: LV" on the page a State Secretary signs; the name is CLDR's, in the
+    # output language.
+    text, _ = _render(example, tmp_path / "en")
+    assert "\nMember State: Latvia (LV)\n" in text
+    latvian, _ = _render(in_language(example, "lv"), tmp_path / "lv")
+    assert "\nDalībvalsts: Latvija (LV)\n" in latvian
