@@ -25,7 +25,7 @@ from tests.i18n.output_text import markup_text, shown_text, xlsx_text
 # archlex's own words: headings, column names, state values, legend entries, funding labels.
 LABELS = (
     "Traceability matrix", "Work package", "Work packages", "Legal basis", "Coverage",
-    "Milestone", "Milestones", "Critical path", "Funding source", "Funding", "state-budget",
+    "Milestone", "Milestones", "Critical path", "Funding source", "Funding", "state budget",
     "not assigned", "scheduled", "allocated", "traced", "gap", "met", "Gantt chart", "Roadmap",
     "Deadline", "Owner", "Operator", "Priority", "Severity", "Applicable", "Traced", "Overall",
     "Total", "Today", "Phase", "Budget", "By year", "Without a phase", "National systems",

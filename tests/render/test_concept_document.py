@@ -17,7 +17,14 @@ from docx.text.paragraph import Paragraph
 from archlex.api import check_model
 from archlex.model import WorkPackage
 from archlex.outcome import Report
-from archlex.render.concept.docx_layout import SMALLEST_TEXT, plan_table, text_width
+from archlex.render.concept.docx_layout import (
+    SMALLEST_TEXT,
+    Drawing,
+    Page,
+    plan_figure,
+    plan_table,
+    text_width,
+)
 from archlex.render.output import render_products
 from archlex.toolkit.money import money, to_cents
 from archlex.toolkit.words import date_words
@@ -295,3 +302,17 @@ def test_a_title_column_gets_the_width_where_it_saves_most_lines() -> None:
     assert kind < text_width("cabinet-regulation", 8) + 12  # breaks after its hyphen
     ids = plan_table([["Id", "Text"], ["WP-10-2027-01-04", "a b"]], "A4")
     assert ids.widths[0] >= text_width("WP-10-2027-01-04", 8)  # an id never breaks
+
+
+def test_a_fold_out_is_turned_the_way_the_figure_is_drawn() -> None:
+    # The border crossing point's view (831 x 938 pt, 11 pt text) is too small on A4 either
+    # way; on an A3 landscape page its text printed at 7.0 pt with half the page empty, on
+    # A3 portrait at 9.6 pt. A wide figure keeps its landscape fold-out.
+    tall = Drawing(831.0, 938.0, 11.0)
+    plan = plan_figure(tall, "A4")
+    assert (plan.page.paper, plan.page.landscape) == ("A3", False)
+    assert plan.smallest_text(tall) > 9.5
+    wide = Drawing(1574.0, 856.0, 11.0)
+    assert plan_figure(wide, "A4").page == Page("A3", True)
+    small = Drawing(500.0, 700.0, 11.0)  # fits the document's own portrait page: it stays
+    assert plan_figure(small, "A4").page == Page("A4", False)

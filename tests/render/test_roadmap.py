@@ -135,7 +135,7 @@ def test_the_budget_adds_up(example: Report, rendered: Path) -> None:
     assert sum(cents(AMOUNT.findall(r[1])[0][0]) for r in years[:-1]) == total
     assert years[-1][1] == f"**{money(total, 'EUR')}**"
     sources = table(section(markdown, "### By funding source"))
-    assert [r[0] for r in sources] == ["AMIF", "BMVI", "ISF", "state-budget", "**Total**"]
+    assert [r[0] for r in sources] == ["AMIF", "BMVI", "ISF", "state budget", "**Total**"]
     assert sum(cents(AMOUNT.findall(r[1])[0][0]) for r in sources[:-1]) == total
     for row in table(section(markdown, "## Work packages")):
         cost, funding = row[9], row[10]

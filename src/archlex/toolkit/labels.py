@@ -67,7 +67,7 @@ LINK_COLOURS: Labels = {
 # Funding sources are the model's own keys; the common national one and the share no source
 # covers are known. EU funds keep their abbreviations (AMIF, BMVI, ISF).
 FUNDING_SOURCES: Labels = {
-    "state-budget": NP_("funding source", "state-budget"),
+    "state-budget": NP_("funding source", "state budget"),
     "not assigned": NP_("funding source", "not assigned"),
 }
 YES_NO: Labels = {"True": NP_("answer", "yes"), "False": NP_("answer", "no")}

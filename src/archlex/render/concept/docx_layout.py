@@ -202,11 +202,23 @@ class FigurePlan:
 
 def plan_figure(drawing: Drawing, paper: str) -> FigurePlan:
     """The smallest page on which the figure's smallest text is at least 7 pt (never enlarged
-    past its drawn size), and its width there."""
+    past its drawn size), and its width there. A fold-out (a larger paper) is turned the way
+    the figure is drawn: a tall view went on an A3 landscape page at 7.0 pt where A3 portrait
+    gives it 9.6 pt; the document's own paper stays portrait when the figure fits it so."""
     candidates = pages_for(paper)
     least = SMALLEST_TEXT / drawing.smallest_text  # the least scale a reader can read
-    for page in candidates:
-        scale = min(1.0, page.text_width / drawing.width, page.text_height / drawing.height)
+
+    def scale_on(page: Page) -> float:
+        return min(1.0, page.text_width / drawing.width, page.text_height / drawing.height)
+
+    own, larger = candidates[:2], candidates[2:]
+    turned = [
+        page
+        for pair in zip(larger[::2], larger[1::2], strict=True)
+        for page in sorted(pair, key=scale_on, reverse=True)
+    ]
+    for page in [*own, *turned]:
+        scale = scale_on(page)
         if scale >= least - 1e-9:
             return FigurePlan(page, drawing.width * scale)
     page = candidates[-1]

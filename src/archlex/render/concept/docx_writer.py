@@ -38,8 +38,11 @@ from archlex.toolkit.build_time import FIXED_TIME
 
 # The document's fixed labels, in English; the concept passes them translated.
 LABELS = {
-    "figure": N_("Figure"),
-    "table": N_("Table"),
+    # Translators: a figure's caption; {number} is Word's caption number (a field), {text} the
+    # caption. Keep both; the order of the words is the language's ("1. attēls. ...").
+    "figure": N_("Figure {number}: {text}"),
+    # Translators: a table's caption, as a figure's.
+    "table": N_("Table {number}: {text}"),
     "contents": N_("Contents"),
     "list_of_figures": N_("List of figures"),
     "list_of_tables": N_("List of tables"),
@@ -177,12 +180,15 @@ class _Writer:
         end_field(self._paragraph())
 
     def _caption(self, kind: str, text: str) -> Paragraph:
-        """`Figure 3: text`, numbered by a SEQ field that the lists of figures and tables read."""
+        """`Figure 3: text` (`3. attēls. text`: the language's pattern), numbered by a SEQ
+        field that the lists of figures and tables read."""
         self.numbers[kind] += 1
         paragraph = self._paragraph("Caption")
-        paragraph.add_run(f"{self.settings.labels[kind]} ")
+        before, _, after = self.settings.labels[kind].partition("{number}")
+        if before:
+            paragraph.add_run(before.replace("{text}", plain(text)))
         add_field(paragraph, f"SEQ {kind.capitalize()} \\* ARABIC", str(self.numbers[kind]))
-        paragraph.add_run(f": {plain(text)}")
+        paragraph.add_run(after.replace("{text}", plain(text)))
         return paragraph
 
     def write_image(self, block: Block) -> None:

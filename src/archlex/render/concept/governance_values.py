@@ -7,13 +7,13 @@ import re
 from typing import Any
 
 from archlex.i18n import NP_, Translator, translator
-from archlex.model import Model
+from archlex.model import Component, Model, Node
 from archlex.model.document import Document
 from archlex.render.concept.money_tables import fund_name, money
 from archlex.render.concept.values import provisions
 from archlex.render.registry import RenderContext
 from archlex.toolkit.escape import md_cell
-from archlex.toolkit.labels import Labels
+from archlex.toolkit.labels import FUNDING_SOURCES, Labels
 from archlex.toolkit.money import to_cents
 from archlex.toolkit.words import date_words, name_of
 
@@ -43,9 +43,13 @@ DECISION_STATUSES: Labels = {
 }
 ACT_KINDS: Labels = {
     "law": NP_("national act kind", "law"),
-    "cabinet-regulation": NP_("national act kind", "cabinet-regulation"),
+    "cabinet-regulation": NP_("national act kind", "cabinet regulation"),
     "order": NP_("national act kind", "order"),
     "other": NP_("national act kind", "other"),
+}
+ACT_ACTIONS: Labels = {
+    "adopt": NP_("national act action", "adopt"),
+    "amend": NP_("national act action", "amend"),
 }
 
 
@@ -61,7 +65,7 @@ def governance_values(context: RenderContext, document: Document) -> dict[str, A
             [
                 md_cell(a.title) + (" *(example)*" if a.example else ""),
                 tr.label(ACT_KINDS, a.kind.value),
-                a.action,
+                tr.label(ACT_ACTIONS, a.action),
                 provisions(list(a.implements)),
                 md_cell(_short(model, a.responsible)),
                 date_words(a.deadline, language),
@@ -76,7 +80,7 @@ def governance_values(context: RenderContext, document: Document) -> dict[str, A
             ]
             for f in model.funds
         ],
-        "fund_field_rows": _fund_fields(model),
+        "fund_field_rows": _fund_fields(model, tr),
         "operation_rows": _operations(model, language),
         "glossary_rows": glossary_rows(model, document),
     }
@@ -131,13 +135,18 @@ def _decision(model: Model, decision: Any, language: str) -> dict[str, Any]:
     }
 
 
-def _fund_fields(model: Model) -> list[list[str]]:
+def _fund_fields(model: Model, tr: Translator) -> list[list[str]]:
+    """The EU fund fields of each package that has them, and its funding sources' shares
+    (a source by its label, as the budget chart and the roadmap show it: `state budget`)."""
     rows = []
     for package in model.work_packages:
         cost = package.cost
         if cost is None or not (cost.specific_objective or cost.intervention_field):
             continue
-        shares = ", ".join(f"{s}\u00a0{p:g}\u00a0%" for s, p in sorted(cost.funding.items()))
+        shares = ", ".join(
+            f"{tr.label(FUNDING_SOURCES, s)}\u00a0{tr.share(p)}\u00a0%"
+            for s, p in sorted(cost.funding.items())
+        )
         rows.append(
             [
                 md_cell(package.id),
@@ -168,6 +177,12 @@ def _operations(model: Model, language: str) -> list[list[str]]:
     return rows
 
 
+# A site's or a component's name says in brackets where it is or whose it is, not what it
+# abbreviates: `IeM IC primary data centre (Riga)`, `NUI segment (DR)`, `Registration module
+# (VRS)` listed `Riga`, `DR` and `VRS` (the State Border Guard's) as abbreviations.
+_QUALIFIED = (Component, Node)
+
+
 def glossary_rows(model: Model, document: Document) -> list[list[str]]:
     """The author's glossary, and every abbreviation the model's names define (`Name (ABBR)`),
     sorted by abbreviation or term; the author's definition wins."""
@@ -180,6 +195,8 @@ def glossary_rows(model: Model, document: Document) -> list[list[str]]:
             md_cell(item.definition),
         ]
     for _, entity in model.entities():
+        if isinstance(entity, _QUALIFIED):
+            continue
         match = _ABBREVIATED.match(getattr(entity, "name", None) or "")
         if match and match["short"].casefold() not in entries:
             entries[match["short"].casefold()] = [

@@ -3,16 +3,14 @@ source, and the financing plan by year and source (each row and column adds up t
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from archlex.i18n import translator
 from archlex.model import Model
+from archlex.render.charts.budget_grid import split_both
 from archlex.toolkit.escape import md_cell
 from archlex.toolkit.money import (
     UNASSIGNED,
     cost_by_source,
     cost_by_year,
-    split,
     sum_shares,
     to_cents,
 )
@@ -68,19 +66,19 @@ Cell = tuple[str, str, str, str]  # institution, funding source, currency, year
 def financing_rows(model: Model, language: str = "en") -> list[list[str]]:
     """Institution and funding source down, year across, with a total per currency.
 
-    Each package's share of a source (the by-source budget, to the cent) is split over the
-    years it runs in proportion to its cost in each year, so every row adds up to the source's
-    amount and the whole table to the budget."""
+    Each package's cost is split over its years and its sources at once (the budget chart's
+    split), so every row adds up to the source's line of the budget table, every year to the
+    roadmap's and the chart's amount for that year, and the whole table to the budget."""
     cells: dict[Cell, int] = {}
     for package in model.work_packages:
         if package.cost is None:
             continue
         owner = name_of(model, package.owner).split(" (", 1)[0] if package.owner else ""
-        years = [(y.key, Decimal(y.cents)) for y in cost_by_year(package)]
-        for share in cost_by_source(package):
-            for year, cents in split(share.cents, years):
-                key = (owner, fund_name(model, share.key), share.currency, year)
-                cells[key] = cells.get(key, 0) + cents
+        years = [(y.key, y.cents) for y in cost_by_year(package)]
+        sources = [(s.key, s.cents) for s in cost_by_source(package)]
+        for (year, source), cents in sorted(split_both(years, sources).items()):
+            key = (owner, fund_name(model, source), package.cost.currency, year)
+            cells[key] = cells.get(key, 0) + cents
     if not cells:
         return []
     years_all = sorted({k[3] for k in cells})

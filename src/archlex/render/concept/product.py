@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+from babel import Locale
 
 from archlex.check.coverage import CoverageState
 from archlex.errors import ArchlexError
@@ -28,6 +29,7 @@ from archlex.render.concept.values import (
     compliance_values,
     eu_systems,
     obligation_rows,
+    options,
     process_rows,
     regulations,
     requirement_groups,
@@ -189,7 +191,7 @@ def concept_values(context: RenderContext) -> dict[str, Any]:
         "sections": _sections(context, document),
         "regulations": regulations(model),
         "eu_systems": eu_systems(model),
-        "options": model.manifest.scope.options if model.manifest.scope else [],
+        "options": options(model),
         "obligation_rows": obligation_rows(context),
         "trace_rows": trace_rows(context),
         "unverified_rows": unverified_rows(context),
@@ -222,6 +224,7 @@ def _document_values(context: RenderContext, document: Document) -> dict[str, An
         "status_text": _status(translator(language), document.status.value),
         "classification": md_cell(document.classification or ""),
         "organisation": md_cell(document.organisation or ""),
+        "member_state": _country(context.report.model.manifest.member_state, language),
         "authors": md_cell(", ".join(document.authors)),
         "approvers": md_cell(", ".join(document.approvers)),
         "history_rows": [
@@ -234,6 +237,15 @@ def _document_values(context: RenderContext, document: Document) -> dict[str, An
             for c in document.history
         ],
     }
+
+
+def _country(code: str | None, language: str) -> str:
+    """`Latvia (LV)`, `Latvija (LV)`: the member state by its name in the output language
+    (Unicode CLDR's, through Babel), the code kept; the code alone where CLDR has no name."""
+    if not code:
+        return ""
+    name = Locale.parse(language).territories.get(code.upper())
+    return md_cell(f"{name} ({code})" if name else code)
 
 
 def _sections(context: RenderContext, document: Document) -> dict[str, list[dict[str, str]]]:

@@ -105,7 +105,10 @@ def data_row(
 
 
 def _role(model: Model, grant: Any) -> str:
-    return str(grant.role) + (f" ({names_of(model, list(grant.for_))})" if grant.for_ else "")
+    """A role by its name, and the systems it is held for by their abbreviations:
+    `Manual verification authority (EES, ETIAS)`."""
+    systems = ", ".join(abbreviation(model, s) for s in grant.for_)
+    return name_of(model, grant.role) + (f" ({systems})" if systems else "")
 
 
 def is_library(context: RenderContext, entity_id: str) -> bool:
@@ -130,6 +133,25 @@ def eu_systems(model: Model) -> list[Any]:
     """The EU systems the member state uses."""
     scope = model.manifest.scope
     return [s for s in (model.get(i) for i in (scope.systems if scope else [])) if s is not None]
+
+
+def options(model: Model) -> list[str]:
+    """The optional provisions the state takes up, each with the articles whose obligations it
+    makes apply (`cir-identity-checks (2019/817 Art 20, 2019/818 Art 20)`): the option's id
+    alone says nothing to a reader who has not read the model."""
+    scope = model.manifest.scope
+    items = []
+    for option in scope.options if scope else []:
+        articles = sorted(
+            {
+                Provision(o.provision.regulation, o.provision.article)
+                for o in model.obligations
+                if o.applies_when is not None and option in o.applies_when.options_any
+            },
+            key=lambda p: p.sort_key,
+        )
+        items.append(md_cell(option) + (f" ({provisions(list(articles))})" if articles else ""))
+    return items
 
 
 def provisions(items: list[Provision]) -> str:
@@ -193,7 +215,7 @@ def compliance_values(context: RenderContext) -> dict[str, Any]:
             [
                 tr.label(SEVERITIES, f.severity.value),
                 md_cell(RULES[f.rule].summary if f.rule in RULES else f.rule),
-                md_cell(short_of(model, f.target)),
+                md_cell(_concerns(model, f.target)),
                 md_cell(f.message),
             ]
             for f in context.report.active
@@ -201,7 +223,7 @@ def compliance_values(context: RenderContext) -> dict[str, Any]:
         "waiver_rows": [
             [
                 md_cell(RULES[w.rule].summary if w.rule in RULES else w.rule),
-                md_cell(short_of(model, w.target) if w.target else "any"),
+                md_cell(_concerns(model, w.target) if w.target else "any"),
                 md_cell(w.reason),
                 date_words(w.expires, context.language),
             ]
@@ -210,18 +232,31 @@ def compliance_values(context: RenderContext) -> dict[str, Any]:
     }
 
 
+def _concerns(model: Model, target: str | None) -> str:
+    """What a finding concerns: an entity by its short name, an obligation (which has none)
+    by its provision, `2019/817 Art 16(2)` rather than the catalog's `eu.817-16-2`."""
+    entity = model.get(target) if target else None
+    if isinstance(entity, Obligation):
+        return whole(str(entity.provision))
+    return short_of(model, target)
+
+
 def _coverage_rows(context: RenderContext) -> list[list[str]]:
+    """Per regulation and in total: applicable obligations, each state's count and the share
+    traced, in the language's numbers (`98,7` in Latvian)."""
     coverage = context.report.coverage
     if coverage is None:
         return []
+    tr = translator(context.language)
+    total = "**" + tr.gettext("Total") + "**"
     rows = []
-    for name, figures in [*coverage.by_regulation().items(), ("total", coverage.overall())]:
+    for name, figures in [*coverage.by_regulation().items(), (None, coverage.overall())]:
         rows.append(
             [
-                md_cell(name),
-                str(figures.applicable),
-                *(str(figures.states[s.value]) for s in CoverageState),
-                f"{figures.percent:.1f}",
+                md_cell(name) if name is not None else total,
+                tr.number(figures.applicable),
+                *(tr.number(figures.states[s.value]) for s in CoverageState),
+                tr.number(figures.percent, 1),
             ]
         )
     return rows
