@@ -17,7 +17,7 @@ from archlex.export.archimate_types import Figure, View, derived_id
 from archlex.export.deployments import Deployment, deployments
 from archlex.export.ids import xml_id
 from archlex.export.text_language import TextLanguages, translated
-from archlex.i18n import Translator
+from archlex.i18n import N_, Translator
 from archlex.model import Model
 
 GRID_FROM = 4  # a node with more systems than this sets them out in a grid
@@ -36,11 +36,13 @@ def technology_views(
         networks = {n for i in deployment.shown for n in deployment.attached(i)}
         figures += [Figure(xml_id(n), xml_id(n)) for n in sorted(networks) if xml_id(n) in elements]
         title = translated(tr, deployment.title)
-        name = translated(tr, "Technology: {environment}")
+        name = translated(tr, N_("Technology: {environment}"))
         documentation = translated(
             tr,
-            "{environment}: the systems inside the nodes they run on, the networks "
-            "the nodes are attached to, and the connections between the systems.",
+            N_(
+                "{environment}: the systems inside the nodes they run on, the networks "
+                "the nodes are attached to, and the connections between the systems."
+            ),
         )
         views.append(
             View(

@@ -18,7 +18,7 @@ from archlex.export.archimate_technology_views import technology_views
 from archlex.export.archimate_types import Figure, View
 from archlex.export.ids import escape_id, xml_id
 from archlex.export.text_language import LangText, TextLanguages, translated
-from archlex.i18n import Translator, translator
+from archlex.i18n import N_, Translator, translator
 from archlex.model import Model
 from archlex.model.flow import Flow
 from archlex.model.system import System, SystemKind
@@ -37,9 +37,11 @@ def archimate_views(model: Model, concepts: Concepts, languages: TextLanguages) 
     views = [_context_view(landscape, flows, tr)]
     for process in sorted(model.processes, key=lambda p: p.id):
         steps = [flow for _, flow in process_steps(model, process) if flow in flows]
-        title = translated(tr, "Process: {name}")
+        title = translated(tr, N_("Process: {name}"))
         name = languages.of(process.name, process.id)
-        documentation = translated(tr, "The data flows of process {id}, in the order of its steps.")
+        documentation = translated(
+            tr, N_("The data flows of process {id}, in the order of its steps.")
+        )
         views.append(
             _flows_view(
                 landscape,
@@ -103,14 +105,14 @@ def _context_view(landscape: Landscape, flows: list[Flow], tr: Translator) -> Vi
         if owner and landscape.model.get(owner) is not None:
             national.append(Figure(xml_id(owner), xml_id(owner), children=children))
         else:
-            label = translated(tr, "No owner given")
+            label = translated(tr, N_("No owner given"))
             national.append(Figure("owner-none", label=label, children=children))
-    label = translated(tr, "National systems")
+    label = translated(tr, N_("National systems"))
     figures = [Figure("side-national", label=label, children=national)]
     figures += _side_figures(landscape, systems, used, {"national"}, tr)
-    name = translated(tr, "Context")
+    name = translated(tr, N_("Context"))
     documentation = translated(
-        tr, "Organisations and their national systems, the interfaces, the EU systems."
+        tr, N_("Organisations and their national systems, the interfaces, the EU systems.")
     )
     return View("view-context", name, documentation, figures, _flow_lines(flows))
 
@@ -148,9 +150,9 @@ def _technical_view(
         children = [_system_figure(s, used) for s in zones[zone]]
         figures.append(Figure(f"zone-{number}", label=label, children=children))
     figures += _side_figures(landscape, systems, used, {"national"}, tr)
-    name = translated(tr, "Technical view by zone")
+    name = translated(tr, N_("Technical view by zone"))
     documentation = translated(
-        tr, "The national systems by network or security zone, and the EU side."
+        tr, N_("The national systems by network or security zone, and the EU side.")
     )
     return View("view-technical", name, documentation, figures, _flow_lines(flows))
 
@@ -158,7 +160,7 @@ def _technical_view(
 def _zone_label(zone: str, tr: Translator, languages: TextLanguages) -> LangText:
     """A zone's figure: its name is the model's words (the national systems' `zone`)."""
     if not zone:
-        return translated(tr, "Unzoned (no zone given)")
-    template = translated(tr, "Zone: {zone}")
+        return translated(tr, N_("Unzoned (no zone given)"))
+    template = translated(tr, N_("Zone: {zone}"))
     said = languages.of(zone)
     return languages.composed(template.text.format(zone=said.text), said, template)
