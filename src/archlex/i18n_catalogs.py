@@ -20,9 +20,10 @@ ROOT = Path(__file__).resolve().parents[2]
 MAPPING = ROOT / "babel.cfg"
 # Comments starting with this tag above a marked string reach the translator in the `.po`.
 COMMENT_TAG = "Translators:"
-# Babel's keywords, archlex's NP_(context, message), a marked pair for `tr.label`, and
-# NN_(singular, plural), a marked plural for `tr.ngettext`.
-KEYWORDS = {**DEFAULT_KEYWORDS, "NP_": ((1, "c"), 2), "NN_": (1, 2)}
+# Babel's keywords, archlex's NP_(context, message), a marked pair for `tr.label`,
+# NN_(singular, plural), a marked plural for `tr.ngettext`, and a rule's summary, which the
+# concept writes (`@rule(id, severity, phase, summary, ...)`, `declare(module, id, ...)`).
+KEYWORDS = {**DEFAULT_KEYWORDS, "NP_": ((1, "c"), 2), "NN_": (1, 2), "rule": (4,), "declare": (5,)}
 _PLACEHOLDER = re.compile(r"%%|%\([a-z_]+\)[sd]|\{[a-z_]*\}")
 
 

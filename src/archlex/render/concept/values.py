@@ -7,7 +7,7 @@ from collections import defaultdict
 from typing import Any
 
 from archlex.check.coverage import CoverageState
-from archlex.i18n import N_, translator
+from archlex.i18n import N_, Translator, translator
 from archlex.model import AccessGrant, DataCategory, Model, Obligation, Provision, SystemKind
 from archlex.render.concept.money_tables import budget_rows, financing_rows, work_package_rows
 from archlex.render.registry import RenderContext
@@ -205,6 +205,12 @@ def requirement_groups(
     ]
 
 
+def _rule_words(rule_id: str, tr: Translator) -> str:
+    """What a rule finds, in the document's language (the rule's summary; its id when archlex
+    has no such rule)."""
+    return tr.gettext(RULES[rule_id].summary) if rule_id in RULES else rule_id
+
+
 def compliance_values(context: RenderContext) -> dict[str, Any]:
     """Coverage by regulation, open findings in plain words, and the waivers."""
     model = context.report.model
@@ -214,7 +220,7 @@ def compliance_values(context: RenderContext) -> dict[str, Any]:
         "finding_rows": [
             [
                 tr.label(SEVERITIES, f.severity.value),
-                md_cell(RULES[f.rule].summary if f.rule in RULES else f.rule),
+                md_cell(_rule_words(f.rule, tr)),
                 md_cell(_concerns(model, f.target)),
                 md_cell(f.message),
             ]
@@ -222,7 +228,7 @@ def compliance_values(context: RenderContext) -> dict[str, Any]:
         ],
         "waiver_rows": [
             [
-                md_cell(RULES[w.rule].summary if w.rule in RULES else w.rule),
+                md_cell(_rule_words(w.rule, tr)),
                 md_cell(_concerns(model, w.target) if w.target else "any"),
                 md_cell(w.reason),
                 date_words(w.expires, context.language),
