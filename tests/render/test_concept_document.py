@@ -304,6 +304,21 @@ def test_a_title_column_gets_the_width_where_it_saves_most_lines() -> None:
     assert ids.widths[0] >= text_width("WP-10-2027-01-04", 8)  # an id never breaks
 
 
+def test_seven_columns_go_landscape_only_when_their_text_must_wrap() -> None:
+    # The coverage table (eight short columns of figures) took a landscape page of its own,
+    # three rows on it; a table of seven columns of text still gets the landscape width.
+    head = "Regula|Piemērojami|nav aptverts|izsekots|piešķirts|ieplānots|izpildīts|Izsekoti %"
+    figures = [
+        head.split("|"),
+        ["2019/817", "79", "1", "1", "0", "76", "1", "98,7"],
+        ["Kopā", "153", "2", "2", "0", "147", "2", "98,7"],
+    ]
+    assert not plan_table(figures, "A4").page.landscape
+    words = "the national systems connected to the ESP through the national gateway"
+    text = [[f"Column {n}" for n in range(7)], [words] * 7]
+    assert plan_table(text, "A4").page.landscape
+
+
 def test_a_fold_out_is_turned_the_way_the_figure_is_drawn() -> None:
     # The border crossing point's view (831 x 938 pt, 11 pt text) is too small on A4 either
     # way; on an A3 landscape page its text printed at 7.0 pt with half the page empty, on

@@ -116,8 +116,10 @@ def plan_table(rows: list[list[str]], paper: str) -> TablePlan:
         natural.append(min(line, text_width("m" * 30, TABLE_TEXT)) + CELL_PADDING)
     candidates = pages_for(paper)
     page = next((p for p in candidates if sum(least) <= p.text_width), candidates[-1])
-    if count >= 7 and page == candidates[0]:
-        page = candidates[1]  # seven columns and more read badly on a portrait page
+    if count >= 7 and page == candidates[0] and sum(natural) > page.text_width:
+        # Seven columns and more read badly on a portrait page once their text must wrap; a
+        # table whose every cell fits on one line (figures by regulation) stays in the text.
+        page = candidates[1]
     return TablePlan(page, _share(least, natural, page.text_width, lengths))
 
 
