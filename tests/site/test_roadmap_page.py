@@ -188,3 +188,16 @@ def test_linking_reads_the_chart_as_xml_only() -> None:
     svg = '<!DOCTYPE s [<!ENTITY x "y">]><svg xmlns="http://www.w3.org/2000/svg">&x;</svg>'
     with pytest.raises(EntitiesForbidden):
         linked_gantt(svg, SiteMap(), PREFIX)
+
+
+def test_the_page_is_headed_by_its_title_as_the_site_names_the_model(
+    example: tuple[Report, Path, frozenset[str]],
+) -> None:
+    # The product's heading names the model ("Roadmap: Latvia - national ..."), which the
+    # site's header shows on every page: on a phone the heading took six lines.
+    report, docs, assets = example
+    product = (docs / "roadmap" / "roadmap.md").read_text(encoding="utf-8")
+    assert product.startswith("# Roadmap: Latvia")  # the product itself keeps it
+    page = _page(report, docs, assets)
+    headings = [line for line in page.splitlines() if line.startswith("# ")]
+    assert headings == ["# Roadmap"]

@@ -20,7 +20,7 @@ from archlex.site import pages_technical as technical
 from archlex.site.context import SiteContext
 from archlex.site.links import SiteMap, link_table_ids
 from archlex.site.markdown import page, with_tags
-from archlex.toolkit.escape import html_text
+from archlex.toolkit.escape import html_text, md_cell
 
 # The pages other products write, the folder's index page they become in the site (so that
 # `matrix.md` and the product's own `matrix.html` do not both claim `matrix.html`), with
@@ -37,6 +37,12 @@ PRODUCT_PAGES = {
 PRODUCT_FIGURES: dict[str, Callable[[str, str, Path, SiteMap, Translator], str]] = {
     "roadmap/roadmap.md": roadmap.with_gantt_figure,
 }
+
+
+# The products whose heading names the model ("Roadmap: <model>"): on the site, whose header
+# names the model on every page, the heading is the page's title alone (on a phone the model's
+# name made it six lines).
+HEADED_BY_TITLE = frozenset({"matrix/matrix.md", "roadmap/roadmap.md"})
 
 
 def product_index(path: str) -> str:
@@ -135,6 +141,8 @@ def product_page(
     folder = path.rsplit("/", 1)[0]
     links = [f"[{name}]({name})" for name in downloads if f"{folder}/{name}" in assets]
     head, _, rest = markdown.partition("\n")
+    if path in HEADED_BY_TITLE:
+        head = "# " + md_cell(title)
     files = "**" + tr._("Download:") + "** " + " · ".join(links) + "\n" if links else ""
     return f"---\ntitle: {html_text(title)}\n---\n\n{head}\n\n{files}{rest}"
 
