@@ -15,6 +15,7 @@ from archlex.api import check_model, in_language
 from archlex.model.record import Record
 from archlex.model.text import Text
 from archlex.outcome import Report
+from archlex.render.concept.values import finding_details
 from archlex.render.diagrams.page import SMALLEST_PRINTED_PT, placement_of
 from archlex.render.output import render_products
 from archlex.rules import RULES
@@ -164,6 +165,7 @@ def _model_strings(report: Report) -> list[str]:
     _collect(report.model.manifest, found)
     for finding in report.findings:
         found |= {finding.message, finding.hint or "", finding.target or "", finding.rule}
+        found.add(finding_details(finding.message))  # as the concept shows it
     found |= _author_sections(report)
     # A name without its parenthesised original or abbreviation (`State Police` of
     # `State Police (VP)`), as tables and the glossary show it.

@@ -304,6 +304,21 @@ def test_an_open_finding_on_an_obligation_names_its_provision(
     assert not [c for c in concerns if c.startswith("eu.")]
 
 
+def test_an_open_findings_details_read_without_code_quotes_or_catalog_lines(
+    example: Report, tmp_path: Path
+) -> None:
+    # The details read "obligation `eu.817-16-2` ... work package `WP-06` delivering it ends
+    # 2026-12-18 (written in [eu]/obligations/2019-817.yaml:113)": a terminal's quotes and the
+    # line of archlex's own catalog, which mean nothing on paper.
+    _, document = _render(example, tmp_path / "out")
+    table = next(
+        t for t in document.tables if [c.text for c in t.rows[0].cells][2:3] == ["Concerns"]
+    )
+    details = [row.cells[3].text for row in table.rows[1:]]
+    assert any("work package WP-06 delivering it ends" in d for d in details)
+    assert not [d for d in details if "`" in d or "written in [" in d]
+
+
 def test_the_abbreviations_are_abbreviations(example: Report, tmp_path: Path) -> None:
     # A site's or a component's name says in brackets where it is or whose it is: the list
     # gave `Riga` for "IeM IC primary data centre", `DR` for "NUI segment" and `VRS` (the
