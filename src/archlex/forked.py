@@ -68,14 +68,9 @@ def pausing(thread: Pausable) -> Iterator[None]:
         _PAUSABLE.remove(thread)
 
 
-def can_fork(pays: bool) -> bool:
-    """Whether a helper process is forked here and now, for work that is large enough to pay
-    for it (`pays`) or not."""
-    return _wanted(pays) and threading.active_count() == 1
-
-
 def _wanted(pays: bool) -> bool:
-    """Whether a helper is wanted and possible, threads aside."""
+    """Whether a helper is wanted and possible, for work that is large enough to pay for it
+    (`pays`) or not; threads aside (checked at the fork, once the pausable ones are stopped)."""
     wanted = os.environ.get(WORKERS_VARIABLE, "").strip()
     if wanted == "1" or not hasattr(os, "fork") or sys.platform == "darwin":
         return False
@@ -171,8 +166,8 @@ class Shared:
 def share(count: int, helper_work: Callable[[int], bytes | None], pays: bool) -> Shared | None:
     """Fork a helper that takes items of 0..count-1 from the queue and answers each with
     `helper_work(item)` (None: no answer, this process does the item); None when no helper
-    is forked (see `can_fork`; `pays`: the work is large enough to pay for one), the work then
-    being this process's alone."""
+    is forked (see the module's docstring; `pays`: the work is large enough to pay for one),
+    the work then being this process's alone."""
     if count < 2 or not _wanted(pays):
         return None
     paused = list(_PAUSABLE)

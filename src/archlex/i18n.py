@@ -104,10 +104,11 @@ class Translator:
 
     def money(self, cents: int, currency: str) -> str:
         """`1 250 000,00 EUR` (lv), `1 250 000.00 EUR` (en): an amount and its ISO code, with
-        no-break spaces (a narrow table column never puts the code on a line of its own)."""
+        no-break spaces only (a table cell never breaks an amount, nor puts its code on a line
+        of its own)."""
         amount = Decimal(cents) / 100
         grouped = self._grouped(format_decimal(amount, "#,##0.00", locale=self._locale))
-        return f"{grouped}\u00a0{currency}"
+        return grouped.replace(" ", "\u00a0") + "\u00a0" + currency
 
     def percent(self, value: float, digits: int = 1) -> str:
         """`87.5 %` (en), `87,5 %` (lv): a share already in percent, with a no-break space."""

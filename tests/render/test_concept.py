@@ -8,6 +8,7 @@ from pathlib import Path
 
 import docx
 import pytest
+from docx.table import Table
 
 from archlex.api import check_model, in_language
 from archlex.i18n import translator
@@ -290,15 +291,20 @@ def test_the_coverage_table_writes_numbers_and_its_total_in_the_language(
     assert all("," in row.cells[-1].text for row in table.rows[1:])
 
 
+def _findings_table(example: Report, tmp_path: Path) -> Table:
+    """The concept's table of open findings (its third column: what each concerns)."""
+    _, document = _render(example, tmp_path / "out")
+    return next(
+        t for t in document.tables if [c.text for c in t.rows[0].cells][2:3] == ["Concerns"]
+    )
+
+
 def test_an_open_finding_on_an_obligation_names_its_provision(
     example: Report, tmp_path: Path
 ) -> None:
     # "Concerns" showed the catalog's ids (`eu.817-16-2`); an obligation has no name, and the
     # reader knows it by its provision.
-    _, document = _render(example, tmp_path / "out")
-    table = next(
-        t for t in document.tables if [c.text for c in t.rows[0].cells][2:3] == ["Concerns"]
-    )
+    table = _findings_table(example, tmp_path)
     concerns = [row.cells[2].text.replace("\u00a0", " ") for row in table.rows[1:]]
     assert "2019/817 Art 16(2)" in concerns and "2019/818 Art 53" in concerns
     assert not [c for c in concerns if c.startswith("eu.")]
@@ -310,10 +316,7 @@ def test_an_open_findings_details_read_without_code_quotes_or_catalog_lines(
     # The details read "obligation `eu.817-16-2` ... work package `WP-06` delivering it ends
     # 2026-12-18 (written in [eu]/obligations/2019-817.yaml:113)": a terminal's quotes and the
     # line of archlex's own catalog, which mean nothing on paper.
-    _, document = _render(example, tmp_path / "out")
-    table = next(
-        t for t in document.tables if [c.text for c in t.rows[0].cells][2:3] == ["Concerns"]
-    )
+    table = _findings_table(example, tmp_path)
     details = [row.cells[3].text for row in table.rows[1:]]
     assert any("work package WP-06 delivering it ends" in d for d in details)
     assert not [d for d in details if "`" in d or "written in [" in d]

@@ -5,12 +5,15 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
 from archlex.toolkit.escape import html_text, md_cell
 from archlex.toolkit.yaml_text import read_scalar, scalar_text, yaml_text
+
+if TYPE_CHECKING:
+    from archlex.i18n import Translator
 
 # Only plain web addresses become links: no `javascript:`, no spaces, nothing that ends a
 # Markdown link or an HTML attribute.
@@ -100,10 +103,10 @@ def table(
     return "\n".join(lines)
 
 
-def date_cell(shown: str, day: dt.date) -> str:
-    """A date in a table: a `<time>`, which the site's style keeps on one line (an ISO date
-    would otherwise break at its hyphens in a narrow column)."""
-    return f'<time datetime="{day.isoformat()}">{html_text(shown)}</time>'
+def date_cell(tr: Translator, day: dt.date) -> str:
+    """A date as a table writes it in `tr`'s language, in a `<time>`, which the site's style
+    keeps on one line (an ISO date would otherwise break at its hyphens in a narrow column)."""
+    return f'<time datetime="{day.isoformat()}">{html_text(tr.table_date(day))}</time>'
 
 
 def facts(pairs: Sequence[tuple[str, str]], empty: str = "Nothing recorded.") -> str:

@@ -138,8 +138,8 @@ def system_page(context: SiteContext, system: System) -> str:
                 [
                     link.id(w.id),
                     text(w.name),
-                    date_cell(tr.table_date(w.start), w.start),
-                    date_cell(tr.table_date(w.end), w.end),
+                    date_cell(tr, w.start),
+                    date_cell(tr, w.end),
                 ]
                 for w in packages
             ],

@@ -124,9 +124,9 @@ def _date(context: SiteContext, day: dt.date | Derived | None) -> str:
     if isinstance(day, Derived):
         if day.date is None:
             return text(day.derivation)
-        shown = date_cell(tr.table_date(day.date), day.date)
+        shown = date_cell(tr, day.date)
         return shown + (f" ({text(day.derivation)})" if day.derivation else "")
-    return date_cell(tr.table_date(day), day) if day else ""
+    return date_cell(tr, day) if day else ""
 
 
 def article_label(context: SiteContext, number: str) -> str:

@@ -52,8 +52,8 @@ def _package_table(context: SiteContext, path: str, packages: list[WorkPackage])
         [
             link.id(w.id),
             text(w.name),
-            date_cell(tr.table_date(w.start), w.start),
-            date_cell(tr.table_date(w.end), w.end),
+            date_cell(tr, w.start),
+            date_cell(tr, w.end),
             link.id(w.owner),
             _cost(context, w),
         ]
@@ -156,7 +156,7 @@ def milestones_index(context: SiteContext) -> str:
         [
             link.id(m.id),
             text(m.name),
-            date_cell(tr.table_date(m.date), m.date),
+            date_cell(tr, m.date),
             link.ids(m.after),
             link.provisions(m.deadline_of),
         ]
@@ -266,7 +266,7 @@ def home_page(context: SiteContext) -> str:
         table(
             [tr._("Milestone"), tr._("Name"), tr._("Date")],
             [
-                [link.id(m.id), text(m.name), date_cell(tr.table_date(m.date), m.date)]
+                [link.id(m.id), text(m.name), date_cell(tr, m.date)]
                 for m in sorted(model.milestones, key=lambda m: (m.date, m.id))
                 if m.date >= context.as_of
             ][:5],

@@ -9,12 +9,12 @@ from typing import Any
 from archlex.i18n import NP_, Translator, translator
 from archlex.model import Component, Model, Node
 from archlex.model.document import Document
-from archlex.render.concept.money_tables import fund_name, money
+from archlex.render.concept.money_tables import fund_name
 from archlex.render.concept.values import provisions
 from archlex.render.registry import RenderContext
 from archlex.toolkit.escape import md_cell
 from archlex.toolkit.labels import FUNDING_SOURCES, Labels
-from archlex.toolkit.money import to_cents
+from archlex.toolkit.money import money, to_cents
 from archlex.toolkit.words import date_words, name_of
 
 # `European Search Portal (ESP)`, `... (Iekšlietu ministrijas Informācijas centrs, IeM IC)`

@@ -11,15 +11,11 @@ from archlex.toolkit.money import (
     UNASSIGNED,
     cost_by_source,
     cost_by_year,
+    money,
     sum_shares,
     to_cents,
 )
-from archlex.toolkit.words import NBSP, date_words, name_of
-
-
-def money(cents: int, currency: str, language: str = "en") -> str:
-    """An amount that never breaks across lines in a table cell, currency included."""
-    return translator(language).money(cents, currency).replace(" ", NBSP)
+from archlex.toolkit.words import date_words, name_of
 
 
 def total_label(currency: str, language: str) -> str:
